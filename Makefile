@@ -1,0 +1,75 @@
+# sw-tools: plain make. Programs are cmd/sw-*.c, the library is every lib/*.c.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
+LDLIBS  := -lcsv -lsqlite3 -lcrypto -lm
+
+ifeq ($(SANITIZE),1)
+override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+BUILD   ?= build/asan
+else
+BUILD   ?= build/release
+endif
+
+DEBS     := libcsv-dev libsqlite3-dev libssl-dev sqlite3 valgrind miller
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))
+BINS     := $(PROGS:%=$(BUILD)/bin/%)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HEADERS  := $(wildcard include/sw/*.h)
+
+# bin/ links to the default build, for trying the programs by hand.
+all: $(BINS)
+	@if [ "$(BUILD)" = build/release ]; then mkdir -p bin && \
+	 for p in $(PROGS); do ln -sf ../$(BUILD)/bin/$$p bin/$$p; done; fi
+
+$(BUILD)/lib/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libsw.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libsw.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libsw.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
+
+# The one test command: unit tests, then CLI tests; ends with "N passed, N failed".
+check: all $(UNITS)
+	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run $(UNITS)
+
+bench: all
+	sh bench/run
+
+demo: all
+	sh examples/demo.sh
+
+deps:
+	@missing=""; for p in $(DEBS) clang; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	cmd="apt-get install -y --no-install-recommends$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive $$cmd; \
+	else echo "make deps: run as root: apt-get update && $$cmd" >&2; exit 1; fi
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+
+clean:
+	rm -rf build bin demo.db demo.db-* demo-out
+
+.PHONY: all check bench demo deps install clean

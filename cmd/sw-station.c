@@ -1,0 +1,358 @@
+/* sw-station: the station network, its staff, and coverage of the county. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/cli.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/out.h"
+#include "sw/station.h"
+#include "sw/subcmd.h"
+#include "sw/valid.h"
+
+static const struct sw_table *const tables[] = {
+	&sw_stations_table, &sw_divisions_table, &sw_workers_table, NULL
+};
+
+static void usage(FILE *fp, int status)
+{
+	fprintf(fp,
+		"usage: sw-station import [--table T] [--dry-run] [--strict] [--rejects F]\n"
+		"                         [--encoding utf-8|gb18030] [FILE...]\n"
+		"       sw-station add [--table T] COLUMN=VALUE...\n"
+		"       sw-station list [--level L] [--parent CODE] [--active] [--on DATE]\n"
+		"       sw-station show CODE\n"
+		"       sw-station tree [--on DATE] [CODE]\n"
+		"       sw-station close CODE --on DATE\n"
+		"       sw-station workers [--station CODE] [--role R] [--certified] [--active] [--on DATE]\n"
+		"       sw-station coverage [--uncovered] [--on DATE]\n"
+		"       sw-station export [--table stations|divisions|workers]\n"
+		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+	exit(status);
+}
+
+/* Options of the listing subcommands. */
+static const char *o_level, *o_parent, *o_station, *o_role;
+static int o_active, o_certified, o_uncovered, o_on_set;
+static char o_on[11];
+
+enum { OPT_LEVEL = SW_OPT_LOCAL, OPT_PARENT, OPT_ACTIVE, OPT_ON, OPT_STATION, OPT_ROLE,
+       OPT_CERTIFIED, OPT_UNCOVERED };
+
+static void parse(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SW_LONGOPTS,
+		{"level", required_argument, NULL, OPT_LEVEL},
+		{"parent", required_argument, NULL, OPT_PARENT},
+		{"active", no_argument, NULL, OPT_ACTIVE},
+		{"on", required_argument, NULL, OPT_ON},
+		{"station", required_argument, NULL, OPT_STATION},
+		{"role", required_argument, NULL, OPT_ROLE},
+		{"certified", no_argument, NULL, OPT_CERTIFIED},
+		{"uncovered", no_argument, NULL, OPT_UNCOVERED},
+		{0}};
+	int c;
+	char why[128];
+	sw_date_today(o_on);
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_LEVEL: o_level = optarg; break;
+		case OPT_PARENT: o_parent = optarg; break;
+		case OPT_ACTIVE: o_active = 1; break;
+		case OPT_STATION: o_station = optarg; break;
+		case OPT_ROLE: o_role = optarg; break;
+		case OPT_CERTIFIED: o_certified = 1; break;
+		case OPT_UNCOVERED: o_uncovered = 1; break;
+		case OPT_ON:
+			if (sw_date_parse(optarg, o_on, why, sizeof why) != 0) {
+				sw_error("--on: %s", why);
+				usage(stderr, SW_EXIT_USAGE);
+			}
+			o_on_set = 1;
+			break;
+		default: sw_cli_common(c, optarg, usage);
+		}
+	}
+}
+
+/* Resolves a vocabulary option to its key or exits with a usage error. */
+static const char *vocab_opt(const char *opt, const char *vocab, const char *value)
+{
+	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
+	static char key[64];
+	char why[512];
+	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0) {
+		sw_error("--%s: %s", opt, why);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return key;
+}
+
+static void need_station(sqlite3 *db, const char *code)
+{
+	if (!sw_station_exists(db, code)) {
+		sw_error("%s: no such station", code);
+		sw_db_close(db);
+		exit(SW_EXIT_REJECTED);
+	}
+}
+
+/* Runs st into the chosen output. Returns the exit status. */
+static int emit(sqlite3 *db, sqlite3_stmt *st)
+{
+	struct sw_out *o = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (o) {
+		if (sw_out_stmt(o, st) != SQLITE_DONE) {
+			sw_db_error(db, "query");
+			sw_out_abort(o);
+		} else
+			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
+static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
+static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
+static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+
+static int cmd_list(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (optind < argc)
+		usage(stderr, SW_EXIT_USAGE);
+	const char *level = o_level ? vocab_opt("level", "level", o_level) : NULL;
+	sqlite3 *db = sw_open(0);
+	if (o_parent)
+		need_station(db, o_parent);
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
+		" SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address,"
+		"        s.opened_on, s.closed_on"
+		" FROM stations s JOIN subtree t ON t.code = s.code"
+		" WHERE (?1 IS NULL OR s.code <> ?1) AND (?2 IS NULL OR s.level = ?2)"
+		"   AND (NOT ?3 OR " SW_STATION_ACTIVE("s", "?4") ")"
+		" ORDER BY t.path");
+	sw_db_bind_text(st, 1, o_parent);
+	sw_db_bind_text(st, 2, level);
+	sqlite3_bind_int(st, 3, o_active);
+	sqlite3_bind_text(st, 4, o_on, -1, SQLITE_STATIC);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* Writes a blank line and a title between the sections of "show" when the
+ * output is for people; machine formats get the sections back to back. */
+static void section(const char *title)
+{
+	if (sw_fmt_human(sw_opt.fmt, NULL))
+		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
+}
+
+static int cmd_show(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (argc - optind != 1)
+		usage(stderr, SW_EXIT_USAGE);
+	if (sw_opt.output) {
+		sw_error("show: -o is not supported; redirect stdout");
+		return SW_EXIT_USAGE;
+	}
+	const char *code = argv[optind];
+	sqlite3 *db = sw_open(0);
+	need_station(db, code);
+	static const char *const q[] = {
+		"SELECT code, name, level, parent_code, division_code, address, opened_on, closed_on"
+		" FROM stations WHERE code = ?1",
+		"SELECT worker_id, name, role, certificate, hired_on, left_on FROM workers"
+		" WHERE station_code = ?1 ORDER BY worker_id",
+		"SELECT code, name, level, opened_on, closed_on FROM stations"
+		" WHERE parent_code = ?1 ORDER BY code",
+	};
+	static const char *const titles[] = {NULL, "Staff", "Children"};
+	int rc = SW_EXIT_OK;
+	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
+		if (titles[i])
+			section(titles[i]);
+		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+		rc = emit(db, st);
+	}
+	sw_db_close(db);
+	return rc;
+}
+
+static int cmd_tree(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (argc - optind > 1)
+		usage(stderr, SW_EXIT_USAGE);
+	const char *root = optind < argc ? argv[optind] : NULL;
+	sqlite3 *db = sw_open(0);
+	if (root)
+		need_station(db, root);
+	/* Staff counts per node, then summed over each node's subtree by
+	 * matching path prefixes. */
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH RECURSIVE " SW_SUBTREE_CTE("?1") ","
+		" own AS (SELECT t.code, t.depth, t.path,"
+		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
+		        SW_WORKER_ACTIVE("w", "?2") ") AS staff,"
+		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
+		        SW_WORKER_ACTIVE("w", "?2") " AND w.certificate <> 'none') AS certified"
+		"   FROM subtree t)"
+		" SELECT o.depth AS depth, o.code AS code,"
+		"   CASE WHEN ?3 THEN substr('                                        ', 1, 2 * o.depth) || s.name"
+		"        ELSE s.name END AS name,"
+		"   s.level AS level,"
+		"   CASE WHEN " SW_STATION_ACTIVE("s", "?2") " THEN 'active' ELSE 'closed' END AS status,"
+		"   o.staff AS staff, o.certified AS certified,"
+		"   (SELECT sum(x.staff) FROM own x WHERE x.path = o.path OR x.path LIKE o.path || '/%') AS staff_total,"
+		"   (SELECT sum(x.certified) FROM own x WHERE x.path = o.path OR x.path LIKE o.path || '/%') AS certified_total"
+		" FROM own o JOIN stations s ON s.code = o.code ORDER BY o.path");
+	sw_db_bind_text(st, 1, root);
+	sqlite3_bind_text(st, 2, o_on, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, sw_fmt_human(sw_opt.fmt, sw_opt.output));
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+static int cmd_close(int argc, char **argv)
+{
+	const char *on = o_on;
+	parse(argc, argv);
+	if (argc - optind != 1)
+		usage(stderr, SW_EXIT_USAGE);
+	if (!o_on_set) {
+		sw_error("close: --on DATE is required");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const char *code = argv[optind];
+	sqlite3 *db = sw_open(0);
+	if (sw_db_begin(db) != 0) {
+		sw_db_close(db);
+		return SW_EXIT_FAIL;
+	}
+	need_station(db, code);
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT opened_on, closed_on,"
+		" (SELECT count(*) FROM stations c WHERE c.parent_code = s.code AND"
+		"  (c.closed_on IS NULL OR c.closed_on > ?2))"
+		" FROM stations s WHERE code = ?1");
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	const char *opened = (const char *)sqlite3_column_text(st, 0);
+	const char *closed = (const char *)sqlite3_column_text(st, 1);
+	int open_children = sqlite3_column_int(st, 2), rc = SW_EXIT_OK;
+	if (closed) {
+		sw_error("%s: already closed on %s", code, closed);
+		rc = SW_EXIT_REJECTED;
+	} else if (opened && strcmp(on, opened) < 0) {
+		sw_error("%s: --on %s is before opened_on %s", code, on, opened);
+		rc = SW_EXIT_REJECTED;
+	}
+	sqlite3_finalize(st);
+	if (rc == SW_EXIT_OK) {
+		if (open_children)
+			sw_warn("%s: %d station(s) below it are still open", code, open_children);
+		st = sw_db_prepare(db, "UPDATE stations SET closed_on = ?2 WHERE code = ?1");
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sw_db_error(db, "close");
+			rc = SW_EXIT_FAIL;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc == SW_EXIT_OK)
+		rc = sw_db_commit(db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	else
+		sw_db_rollback(db);
+	sw_db_close(db);
+	return rc;
+}
+
+static int cmd_workers(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (optind < argc)
+		usage(stderr, SW_EXIT_USAGE);
+	const char *role = o_role ? vocab_opt("role", "role", o_role) : NULL;
+	sqlite3 *db = sw_open(0);
+	if (o_station)
+		need_station(db, o_station);
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
+		" SELECT w.worker_id, w.name, w.station_code, w.role, w.certificate, w.hired_on, w.left_on"
+		" FROM workers w JOIN subtree t ON t.code = w.station_code"
+		" WHERE (?2 IS NULL OR w.role = ?2) AND (NOT ?3 OR w.certificate <> 'none')"
+		"   AND (NOT ?4 OR " SW_WORKER_ACTIVE("w", "?5") ")"
+		" ORDER BY w.worker_id");
+	sw_db_bind_text(st, 1, o_station);
+	sw_db_bind_text(st, 2, role);
+	sqlite3_bind_int(st, 3, o_certified);
+	sqlite3_bind_int(st, 4, o_active);
+	sqlite3_bind_text(st, 5, o_on, -1, SQLITE_STATIC);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* Coverage: townships with an active township station, villages with an
+ * active service point, matched through the stations' division_code. */
+#define COVERAGE_CTE \
+	"act AS (SELECT division_code, level FROM stations s WHERE division_code IS NOT NULL AND " \
+	SW_STATION_ACTIVE("s", "?1") ")," \
+	" tw AS (SELECT c.code AS county, d.code, d.name, d.level, d.parent_code," \
+	"   EXISTS(SELECT 1 FROM act WHERE act.division_code = d.code AND act.level = 'township') AS cov" \
+	"   FROM divisions c JOIN divisions d ON d.parent_code = c.code AND d.level = 'township'" \
+	"   WHERE c.level = 'county')," \
+	" vi AS (SELECT tw.county, d.code, d.name, d.level, d.parent_code," \
+	"   EXISTS(SELECT 1 FROM act WHERE act.division_code = d.code AND act.level = 'village') AS cov" \
+	"   FROM tw JOIN divisions d ON d.parent_code = tw.code AND d.level = 'village')"
+
+static int cmd_coverage(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (optind < argc)
+		usage(stderr, SW_EXIT_USAGE);
+	sqlite3 *db = sw_open(0);
+	sqlite3_stmt *st;
+	if (o_uncovered)
+		st = sw_db_prepare(db, "WITH " COVERAGE_CTE
+			" SELECT county, code, name, level, parent_code FROM"
+			" (SELECT * FROM tw UNION ALL SELECT * FROM vi) WHERE NOT cov"
+			" ORDER BY county, level, code");
+	else
+		st = sw_db_prepare(db, "WITH " COVERAGE_CTE
+			" SELECT c.code AS county, c.name AS name,"
+			"  (SELECT count(*) FROM tw WHERE county = c.code) AS townships,"
+			"  (SELECT count(*) FROM tw WHERE county = c.code AND cov) AS townships_covered,"
+			"  (SELECT printf('%.1f', 100.0 * sum(cov) / count(*)) FROM tw WHERE county = c.code) AS township_pct,"
+			"  (SELECT count(*) FROM vi WHERE county = c.code) AS villages,"
+			"  (SELECT count(*) FROM vi WHERE county = c.code AND cov) AS villages_covered,"
+			"  (SELECT printf('%.1f', 100.0 * sum(cov) / count(*)) FROM vi WHERE county = c.code) AS village_pct"
+			" FROM divisions c WHERE c.level = 'county' ORDER BY c.code");
+	sqlite3_bind_text(st, 1, o_on, -1, SQLITE_STATIC);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+static const struct sw_cmd cmds[] = {
+	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
+	{"tree", cmd_tree}, {"close", cmd_close}, {"workers", cmd_workers},
+	{"coverage", cmd_coverage}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{NULL, NULL}};
+
+int main(int argc, char **argv)
+{
+	sw_cli_init(argv[0]);
+	return sw_cli_dispatch(argc, argv, cmds, usage);
+}

@@ -1,0 +1,66 @@
+/* The command line every program shares: sw-TOOL SUBCOMMAND [options] [FILE...]. */
+#ifndef SW_CLI_H
+#define SW_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#define SW_VERSION "0.1.0"
+
+/* Options shared by all programs, filled by sw_cli_common. */
+struct sw_opts {
+	const char *db;		/* --db, else $SW_DB, else ./sw.db */
+	int fmt;		/* -f (enum sw_fmt) */
+	const char *output;	/* -o */
+	const char *encoding;	/* --encoding */
+	const char *table;	/* --table */
+	const char *rejects;	/* --rejects */
+	int dry_run, strict;
+	int zh;			/* --lang zh, or LANG=zh_* */
+};
+extern struct sw_opts sw_opt;
+
+/* Long-option codes of the shared options without a short form. */
+enum {
+	SW_OPT_DB = 0x100, SW_OPT_ENCODING, SW_OPT_TABLE, SW_OPT_REJECTS,
+	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_LANG, SW_OPT_LOCAL = 0x200
+};
+
+#define SW_SHORTOPTS "f:o:qhV"
+#define SW_LONGOPTS \
+	{"db", required_argument, NULL, SW_OPT_DB}, \
+	{"format", required_argument, NULL, 'f'}, \
+	{"output", required_argument, NULL, 'o'}, \
+	{"quiet", no_argument, NULL, 'q'}, \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, 'V'}, \
+	{"lang", required_argument, NULL, SW_OPT_LANG}
+#define SW_IMPORT_LONGOPTS \
+	{"encoding", required_argument, NULL, SW_OPT_ENCODING}, \
+	{"table", required_argument, NULL, SW_OPT_TABLE}, \
+	{"rejects", required_argument, NULL, SW_OPT_REJECTS}, \
+	{"dry-run", no_argument, NULL, SW_OPT_DRY_RUN}, \
+	{"strict", no_argument, NULL, SW_OPT_STRICT}
+
+/* A program's usage text printer: to fp, then exit(status). */
+typedef void (*sw_usage_fn)(FILE *fp, int status);
+
+struct sw_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+/* Sets the program name and the defaults from the environment. */
+void sw_cli_init(const char *argv0);
+/* Handles a shared option returned by getopt_long; usage errors and --help
+ * go to usage. Call it from the default case of the option switch. */
+void sw_cli_common(int c, const char *arg, sw_usage_fn usage);
+/* Runs argv[1] from cmds (with argv shifted so the subcommand is argv[0]),
+ * or handles a top-level --help/--version. Returns the exit status. */
+int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_fn usage);
+/* Writes the toolkit version line for -V. */
+void sw_cli_version(void);
+/* Ends a command: checks that stdout was written completely. */
+int sw_cli_finish(int status);
+
+#endif

@@ -1,0 +1,44 @@
+/* Streaming CSV reader over libcsv, and RFC 4180 writing.
+ *
+ * The reader hands out one record at a time with the physical line where it
+ * starts, so messages can name it. Memory is bounded by the longest line.
+ * Input may be UTF-8 (a BOM is dropped) or GB18030 (converted with iconv);
+ * a line that is not valid UTF-8 or holds a NUL is handed out with bad set
+ * so that the caller can reject that row and go on. */
+#ifndef SW_CSVIO_H
+#define SW_CSVIO_H
+
+#include <stdio.h>
+
+struct sw_csv;
+
+struct sw_row {
+	long line;		/* physical line where the record starts */
+	int nf;			/* number of fields */
+	char **f;		/* NUL-terminated fields, valid until the next call */
+	const char *bad;	/* non-NULL: why this record cannot be used */
+};
+
+/* Opens path ("-" or NULL is stdin). encoding is "utf-8" or "gb18030"
+ * (NULL means utf-8). Returns NULL and prints the reason on failure. */
+struct sw_csv *sw_csv_open(const char *path, const char *encoding);
+/* The name used in messages: the path, or "-" for stdin. */
+const char *sw_csv_name(const struct sw_csv *r);
+/* Lines read so far. */
+long sw_csv_lines(const struct sw_csv *r);
+
+/* 1: a record in *row; 0: end of input; -1: the file cannot be read on
+ * (malformed quoting, bad encoding, read error): sw_csv_error says why and
+ * sw_csv_errline where. */
+int sw_csv_next(struct sw_csv *r, struct sw_row *row);
+const char *sw_csv_error(const struct sw_csv *r);
+long sw_csv_errline(const struct sw_csv *r);
+
+void sw_csv_close(struct sw_csv *r);
+
+/* Writes one field with RFC 4180 quoting, only where needed. */
+void sw_csv_put(FILE *fp, const char *s);
+/* Writes n fields and a LF. NULL fields are empty. */
+void sw_csv_put_row(FILE *fp, char *const *f, int n);
+
+#endif

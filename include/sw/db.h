@@ -1,0 +1,42 @@
+/* The SQLite file: opening with our settings, schema migrations,
+ * transactions and prepared statements. */
+#ifndef SW_DB_H
+#define SW_DB_H
+
+#include <sqlite3.h>
+
+enum {
+	SW_DB_CREATE = 1,	/* create the file (mode 0600) if missing */
+	SW_DB_READONLY = 2	/* open for reading only */
+};
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define SW_SCHEMA_VERSION 1	/* keep equal to the entries of migrations[] */
+
+/* Opens path with WAL, foreign keys and a busy timeout, and migrates the
+ * schema forward. Returns NULL after printing why. Close with sw_db_close. */
+sqlite3 *sw_db_open(const char *path, int flags);
+void sw_db_close(sqlite3 *db);
+/* The path the last sw_db_open used, for messages. */
+const char *sw_db_name(sqlite3 *db);
+
+/* BEGIN IMMEDIATE: take the write lock now, so that concurrent writers
+ * queue on the busy timeout instead of failing on a lock upgrade. */
+int sw_db_begin(sqlite3 *db);
+int sw_db_commit(sqlite3 *db);
+void sw_db_rollback(sqlite3 *db);
+
+/* Prepares sql or dies with status 3 naming the database. */
+sqlite3_stmt *sw_db_prepare(sqlite3 *db, const char *sql);
+/* Runs SQL that takes no parameters; dies with status 3 on error. */
+void sw_db_exec(sqlite3 *db, const char *sql);
+/* Prints "prog: DB: what: sqlite message". */
+void sw_db_error(sqlite3 *db, const char *what);
+
+/* Binds text, or NULL when s is NULL or empty. */
+void sw_db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Applies the schema: called by sw_db_open (lib/schema.c). */
+int sw_schema_migrate(sqlite3 *db);
+
+#endif

@@ -1,0 +1,101 @@
+/* Tables described as data, and the one import loop every program uses:
+ * header mapping (English names or Chinese aliases, any order),
+ * normalisation and validation by column type, reference checks, upsert by
+ * primary key, rejects, dry runs and strict mode, all in one transaction. */
+#ifndef SW_IMPORT_H
+#define SW_IMPORT_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+enum sw_type {
+	SW_T_TEXT,	/* trimmed, full-width folded */
+	SW_T_DATE,	/* any accepted date -> YYYY-MM-DD */
+	SW_T_INT,	/* whole number within [min, max] */
+	SW_T_VOCAB,	/* one word of vocab -> its key */
+	SW_T_SET,	/* words of vocab separated by ; ； 、 , ， -> "k1;k2" in vocab order */
+	SW_T_BOOL,	/* yes/no, 是/否, 1/0 -> 1 or 0 */
+	SW_T_IDCARD,	/* GB 11643 resident ID */
+	SW_T_PHONE,	/* mobile or landline */
+	SW_T_LIST	/* free words separated like SET -> lowercased, deduplicated, "a;b" */
+};
+
+enum {
+	SW_C_REQUIRED = 1,	/* the header must have the column */
+	SW_C_NOTNULL = 2,	/* every row must give a value */
+	SW_C_KEY = 4,		/* part of the primary key */
+	SW_C_DEFER = 8		/* ref may be defined later in the same file */
+};
+
+struct sw_column {
+	const char *name;	/* English header and database column */
+	const char *aliases;	/* other headers, '|'-separated: "编号|站点编号" */
+	enum sw_type type;
+	const char *vocab;	/* SW_T_VOCAB, SW_T_SET */
+	unsigned flags;
+	long long min, max;	/* SW_T_INT */
+	const char *ref;	/* "stations.code": the value must exist there */
+	const char *refname;	/* "station", for "unknown station \"X\"" */
+};
+
+struct sw_import;
+
+/* Outcome of a row, as counted in the summary. */
+enum { SW_INSERTED, SW_UPDATED, SW_UNCHANGED, SW_REJECTED, SW_DEFERRED };
+
+struct sw_table {
+	const char *name;	/* database table, and --table name */
+	const char *aliases;	/* other --table names: "station|站点" */
+	const struct sw_column *cols;
+	int ncols;
+	/* Cross-field rules, after each value was normalised. v[i] is column
+	 * i's value or NULL (absent or empty); the hook may point v[i] at a
+	 * buffer of its own that lives until the next row. Returns 0 to
+	 * accept, -1 to reject (why: "column: reason"), 1 to retry the row
+	 * after the rest of the file (a parent defined further down). */
+	int (*check)(struct sw_import *im, const char **v, char *why, size_t whylen);
+	/* After a row is stored (outcome SW_INSERTED/UPDATED/UNCHANGED).
+	 * Returns 0, or -1 to fail the whole command (message printed). */
+	int (*after)(struct sw_import *im, const char **v, int outcome);
+};
+
+struct sw_counts {
+	long read, inserted, updated, unchanged, rejected;
+};
+
+/* The database, for hooks. */
+sqlite3 *sw_import_db(const struct sw_import *im);
+/* Index of column name in the table, -1 if none. */
+int sw_table_col(const struct sw_table *t, const char *name);
+/* The table whose name or alias is name, or NULL. */
+const struct sw_table *sw_table_find(const struct sw_table *const *tables, const char *name);
+
+/* Imports files (NULL-terminated list; none means stdin) into db in one
+ * transaction, honouring sw_opt (table, rejects, dry_run, strict,
+ * encoding, quiet). Each file's table is sw_opt.table or recognised from
+ * its header among tables. Prints a summary per file. Returns the exit
+ * status: 0, 1 if rows were rejected, 3 on failure (all rolled back). */
+int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files);
+
+/* Imports one record given as names and values (the "add" subcommands),
+ * inside the caller's transaction. Returns SW_INSERTED, SW_UPDATED,
+ * SW_UNCHANGED, or SW_REJECTED after printing "column: reason". */
+int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
+		     const char *const *names, const char *const *vals);
+
+/* Normalises one value of column c in place-independent form: writes the
+ * canonical text to out. Returns 0, or -1 with why. Used by "check --fix". */
+int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t outlen,
+		   char *why, size_t whylen);
+
+/* Normalised header cell: text-normalised, lower case, no spaces or '*'. */
+void sw_header_norm(const char *in, char *out, size_t outlen);
+/* Maps a header to table columns: map[i] = field index or -1. Prints
+ * problems (missing required, duplicates, unknown) prefixed by fname.
+ * Returns 0, or -1 if the header cannot be used. */
+int sw_header_map(const struct sw_table *t, const char *fname, char **hdr, int n, int *map);
+/* Chooses the table a header belongs to; NULL (printed) if none or unclear. */
+const struct sw_table *sw_table_guess(const struct sw_table *const *tables,
+				      const char *fname, char **hdr, int n);
+
+#endif

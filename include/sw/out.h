@@ -1,0 +1,59 @@
+/* Listing output in the format the user chose: csv, tsv, json (one object
+ * per line), table (aligned for a terminal) or md. Output to a file goes
+ * to a temporary name and is renamed on success, so a failed command
+ * never leaves half a file behind. */
+#ifndef SW_OUT_H
+#define SW_OUT_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+
+enum sw_fmt { SW_FMT_AUTO, SW_FMT_CSV, SW_FMT_TSV, SW_FMT_JSON, SW_FMT_TABLE, SW_FMT_MD };
+
+/* Parses a -f argument; -1 if unknown. */
+int sw_fmt_parse(const char *s);
+
+/* The format AUTO stands for: table on a terminal, csv otherwise. */
+int sw_fmt_resolve(int fmt, const char *path);
+/* 1 if output in fmt to path is meant for people (table or md). */
+#define sw_fmt_human(fmt, path) \
+	(sw_fmt_resolve(fmt, path) == SW_FMT_TABLE || sw_fmt_resolve(fmt, path) == SW_FMT_MD)
+
+/* A file written atomically: write to fp, then sw_file_commit. */
+struct sw_file {
+	FILE *fp;
+	char *path, *tmp;	/* tmp is NULL for stdout */
+};
+/* path NULL or "-" is stdout. Returns 0, or -1 with a message printed. */
+int sw_file_open(struct sw_file *f, const char *path);
+/* Flushes, checks for write errors, renames into place. 0 or -1 (printed). */
+int sw_file_commit(struct sw_file *f);
+/* Drops a file that will not be completed. */
+void sw_file_abort(struct sw_file *f);
+
+struct sw_out;
+
+/* Starts a listing with ncols columns. types is NULL (all text) or a string
+ * of 's' (text) and 'n' (number, right-aligned, bare in JSON), one a column.
+ * AUTO means table on a terminal, csv otherwise. Returns NULL (printed) if
+ * the file cannot be opened. */
+struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
+			   const char *const *names, const char *types);
+/* One row; NULL values are empty (null in JSON). */
+void sw_out_row(struct sw_out *o, const char *const *vals);
+/* Writes every row of a prepared statement; names and types from its
+ * columns. Returns the sqlite3_step code that ended it (SQLITE_DONE). */
+int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st);
+/* Opens a listing whose columns are those of st. */
+struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st);
+/* Finishes, commits the file. 0, or -1 on a write error (printed). */
+int sw_out_close(struct sw_out *o);
+/* Abandons the output (no file is left). */
+void sw_out_abort(struct sw_out *o);
+/* The format resolved from AUTO. */
+int sw_out_format(const struct sw_out *o);
+
+/* JSON string escaping, for programs that write JSON themselves. */
+void sw_json_put(FILE *fp, const char *s);
+
+#endif

@@ -1,0 +1,28 @@
+/* UTF-8 text: validation, normalisation of spreadsheet input, display width. */
+#ifndef SW_TEXT_H
+#define SW_TEXT_H
+
+#include <stddef.h>
+
+/* 1 if s[0..n) is well-formed UTF-8 (no overlongs, surrogates or NUL), else 0. */
+int sw_utf8_valid(const char *s, size_t n);
+
+/* Normalise a field in place: full-width ASCII (U+FF01..FF5E) and the
+ * ideographic space to half-width, NBSP to space, then trim white space at
+ * both ends. Returns the new length. Never grows the string. */
+size_t sw_text_norm(char *s);
+
+/* ASCII lower-casing in place (Chinese text is left alone). */
+void sw_text_lower(char *s);
+
+/* Terminal columns that s takes: East Asian wide and full-width characters
+ * count two, combining marks zero. */
+size_t sw_text_width(const char *s);
+
+/* Decode one UTF-8 character at s; returns its length (1 on bad input). */
+int sw_utf8_decode(const char *s, unsigned *cp);
+
+/* Number of characters (code points) in s. */
+size_t sw_utf8_len(const char *s);
+
+#endif

@@ -1,0 +1,46 @@
+/* Vocabularies: the fixed words of the data model (levels, roles, categories,
+ * ...). Built-in English keys with Chinese aliases live in lib/vocab.c as a
+ * table; an admin adds local aliases (and, for open vocabularies such as
+ * category, new keys) to the database with "vocab add". */
+#ifndef SW_VOCAB_H
+#define SW_VOCAB_H
+
+#include <stddef.h>
+
+struct sqlite3;
+
+/* Loads the database's local aliases (may be called with NULL for built-ins
+ * only). Returns 0, or -1 with a message printed. */
+int sw_vocab_load(struct sqlite3 *db);
+
+/* 1 if name is a vocabulary. */
+int sw_vocab_exists(const char *name);
+
+/* The canonical key for value (normalised text; ASCII matched without case),
+ * or NULL. The returned string lives until exit. */
+const char *sw_vocab_lookup(const char *vocab, const char *value);
+
+/* Position of key in its vocabulary (education is ordered), -1 if none. */
+int sw_vocab_rank(const char *vocab, const char *key);
+
+/* "county, regional, township, village" for messages. */
+void sw_vocab_expected(const char *vocab, char *buf, size_t n);
+
+/* Display label of key: its first Chinese alias when zh, else the key. */
+const char *sw_vocab_label(const char *vocab, const char *key, int zh);
+
+/* Adds alias -> key to the database (inside the caller's transaction).
+ * key must exist unless the vocabulary is open to new keys. */
+int sw_vocab_add(struct sqlite3 *db, const char *vocab, const char *alias,
+		 const char *key, char *why, size_t whylen);
+/* Removes a local alias; 0 if removed, -1 with why if there was none. */
+int sw_vocab_remove(struct sqlite3 *db, const char *vocab, const char *alias,
+		    char *why, size_t whylen);
+
+/* Calls fn for every (vocab, key, alias, local) in order; alias NULL for the
+ * key's own row. Used by "vocab list". */
+void sw_vocab_each(const char *vocab,
+		   void (*fn)(void *ctx, const char *vocab, const char *key,
+			      const char *alias, int local), void *ctx);
+
+#endif

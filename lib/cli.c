@@ -1,0 +1,92 @@
+/* Shared command-line handling. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sw/cli.h"
+#include "sw/err.h"
+#include "sw/out.h"
+
+struct sw_opts sw_opt;
+
+void sw_cli_init(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+	sw_progname = slash ? slash + 1 : argv0 ? argv0 : "sw";
+	const char *db = getenv("SW_DB");
+	sw_opt.db = db && *db ? db : "sw.db";
+	sw_opt.fmt = SW_FMT_AUTO;
+	const char *lang = getenv("LC_ALL");
+	if (!lang || !*lang)
+		lang = getenv("LANG");
+	sw_opt.zh = lang && strncmp(lang, "zh", 2) == 0;
+}
+
+void sw_cli_version(void)
+{
+	printf("%s (sw-tools) %s\n", sw_progname, SW_VERSION);
+	exit(sw_cli_finish(0));
+}
+
+void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
+{
+	switch (c) {
+	case 'h': usage(stdout, 0); break;
+	case 'V': sw_cli_version(); break;
+	case 'q': sw_quiet = 1; break;
+	case 'o': sw_opt.output = arg; break;
+	case SW_OPT_DB: sw_opt.db = arg; break;
+	case SW_OPT_ENCODING: sw_opt.encoding = arg; break;
+	case SW_OPT_TABLE: sw_opt.table = arg; break;
+	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
+	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
+	case SW_OPT_STRICT: sw_opt.strict = 1; break;
+	case 'f':
+		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0) {
+			sw_error("-f: unknown format \"%s\" (expected csv, tsv, json, table, md)", arg);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		break;
+	case SW_OPT_LANG:
+		if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0) {
+			sw_error("--lang: expected zh or en");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.zh = arg[0] == 'z';
+		break;
+	default:
+		/* getopt_long has already said what was wrong */
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
+int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_fn usage)
+{
+	if (argc < 2) {
+		sw_error("missing subcommand");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const char *sub = argv[1];
+	if (strcmp(sub, "-h") == 0 || strcmp(sub, "--help") == 0 || strcmp(sub, "help") == 0)
+		usage(stdout, 0);
+	if (strcmp(sub, "-V") == 0 || strcmp(sub, "--version") == 0)
+		sw_cli_version();
+	for (const struct sw_cmd *c = cmds; c->name; c++)
+		if (strcmp(c->name, sub) == 0) {
+			optind = 1;
+			return sw_cli_finish(c->run(argc - 1, argv + 1));
+		}
+	sw_error("unknown subcommand \"%s\"", sub);
+	usage(stderr, SW_EXIT_USAGE);
+	return SW_EXIT_USAGE;
+}
+
+int sw_cli_finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		sw_error("stdout: %s", strerror(errno ? errno : EIO));
+		return status ? status : SW_EXIT_FAIL;
+	}
+	return status;
+}

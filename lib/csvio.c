@@ -1,0 +1,309 @@
+/* CSV in and out. The only file that knows libcsv.
+ *
+ * We feed libcsv one physical line at a time: that keeps line numbers
+ * exact (libcsv has none) and means a feed completes at most one record,
+ * which gives callers a simple pull interface. */
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/csvio.h"
+#include "sw/err.h"
+#include "sw/text.h"
+
+#define CHUNK (256 * 1024)
+
+struct sw_csv {
+	FILE *fp;
+	char *name;
+	iconv_t cd;		/* (iconv_t)-1 for UTF-8 input */
+	char *raw;		/* undecoded bytes (GB18030 only) */
+	size_t rawlen;
+	char *buf;		/* decoded bytes; lines are taken from pos */
+	size_t len, pos, cap;
+	int eof, finished, started;
+	struct csv_parser p;
+	long line;		/* lines fed so far */
+	long rec_line;		/* where the current record started */
+	int in_record;
+	int done;		/* the current feed completed a record */
+	const char *bad;
+	char *arena;		/* field bytes of the current record */
+	size_t alen, acap;
+	size_t *off;
+	int nf, fcap;
+	char **fields;
+	char err[160];
+	long errline;
+};
+
+static void on_field(void *data, size_t n, void *ctx)
+{
+	struct sw_csv *r = ctx;
+	if (r->nf == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 32;
+		r->off = sw_xrealloc(r->off, (size_t)r->fcap * sizeof *r->off);
+		r->fields = sw_xrealloc(r->fields, (size_t)r->fcap * sizeof *r->fields);
+	}
+	if (r->alen + n + 1 > r->acap) {
+		while (r->alen + n + 1 > r->acap)
+			r->acap = r->acap ? r->acap * 2 : 4096;
+		r->arena = sw_xrealloc(r->arena, r->acap);
+	}
+	r->off[r->nf++] = r->alen;
+	if (n)
+		memcpy(r->arena + r->alen, data, n);
+	r->arena[r->alen + n] = 0;
+	r->alen += n + 1;
+}
+
+static void on_record(int c, void *ctx)
+{
+	struct sw_csv *r = ctx;
+	(void)c;
+	r->done = 1;
+}
+
+const char *sw_csv_name(const struct sw_csv *r) { return r->name; }
+long sw_csv_lines(const struct sw_csv *r) { return r->line; }
+const char *sw_csv_error(const struct sw_csv *r) { return r->err; }
+long sw_csv_errline(const struct sw_csv *r) { return r->errline; }
+
+struct sw_csv *sw_csv_open(const char *path, const char *encoding)
+{
+	struct sw_csv *r = sw_xcalloc(1, sizeof *r);
+	int stdin_ = !path || strcmp(path, "-") == 0;
+
+	r->cd = (iconv_t)-1;
+	if (encoding && strcasecmp(encoding, "utf-8") != 0 && strcasecmp(encoding, "utf8") != 0) {
+		if (strcasecmp(encoding, "gb18030") != 0 && strcasecmp(encoding, "gbk") != 0 &&
+		    strcasecmp(encoding, "gb2312") != 0) {
+			sw_error("unknown encoding \"%s\" (expected utf-8, gb18030)", encoding);
+			free(r);
+			return NULL;
+		}
+		/* GBK and GB2312 are subsets of GB18030. */
+		r->cd = iconv_open("UTF-8", "GB18030");
+		if (r->cd == (iconv_t)-1) {
+			sw_error("gb18030: %s", strerror(errno));
+			free(r);
+			return NULL;
+		}
+		r->raw = sw_xmalloc(CHUNK);
+	}
+	r->name = sw_xstrdup(stdin_ ? "-" : path);
+	r->fp = stdin_ ? stdin : fopen(path, "rb");
+	if (!r->fp) {
+		sw_error("%s: %s", path, strerror(errno));
+		sw_csv_close(r);
+		return NULL;
+	}
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_blk_size(&r->p, 64 * 1024);
+	r->cap = CHUNK * 2;
+	r->buf = sw_xmalloc(r->cap);
+	return r;
+}
+
+static int fail(struct sw_csv *r, long line, const char *msg)
+{
+	snprintf(r->err, sizeof r->err, "%s", msg);
+	r->errline = line;
+	return -1;
+}
+
+/* Appends more decoded input to buf. Returns 1 if bytes were added,
+ * 0 at end of input, -1 on error. */
+static int fill(struct sw_csv *r)
+{
+	if (r->eof)
+		return 0;
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	if (r->cap - r->len < CHUNK * 2) {
+		r->cap = r->len + CHUNK * 2 + r->cap / 2;
+		r->buf = sw_xrealloc(r->buf, r->cap);
+	}
+	if (r->cd == (iconv_t)-1) {
+		size_t n = fread(r->buf + r->len, 1, CHUNK, r->fp);
+		if (n == 0) {
+			if (ferror(r->fp))
+				return fail(r, r->line + 1, strerror(errno));
+			r->eof = 1;
+			return 0;
+		}
+		r->len += n;
+		return 1;
+	}
+	size_t n = fread(r->raw + r->rawlen, 1, CHUNK - r->rawlen, r->fp);
+	if (n == 0 && ferror(r->fp))
+		return fail(r, r->line + 1, strerror(errno));
+	r->rawlen += n;
+	if (r->rawlen == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	char *in = r->raw, *out = r->buf + r->len;
+	size_t inleft = r->rawlen, outleft = r->cap - r->len;
+	size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+	size_t added = (size_t)(out - (r->buf + r->len));
+	if (rc == (size_t)-1 && errno == EILSEQ) {
+		long line = r->line + 1;
+		for (size_t i = r->pos; i < r->len + added; i++)
+			line += r->buf[i] == '\n';
+		return fail(r, line, "invalid GB18030 byte sequence");
+	}
+	if (rc == (size_t)-1 && errno == EINVAL && n == 0)
+		return fail(r, r->line + 1, "GB18030 text cut off at end of file");
+	r->len += added;
+	memmove(r->raw, in, inleft);
+	r->rawlen = inleft;
+	return 1;
+}
+
+/* The next physical line including its terminator (LF, CRLF or a lone CR).
+ * NULL at end of input or on error (r->err set). */
+static char *next_line(struct sw_csv *r, size_t *n)
+{
+	for (;;) {
+		char *s = r->buf + r->pos, *e = r->buf + r->len;
+		char *nl = memchr(s, '\n', (size_t)(e - s));
+		char *cr = memchr(s, '\r', (size_t)((nl ? nl : e) - s));
+		char *end = NULL;
+		if (cr && cr + 1 < e)
+			end = cr[1] == '\n' ? cr + 2 : cr + 1;
+		else if (!cr && nl)
+			end = nl + 1;
+		if (!end) {
+			int rc = fill(r);
+			if (rc < 0)
+				return NULL;
+			if (rc == 0) {
+				if (r->pos == r->len)
+					return NULL;
+				end = r->buf + r->len;
+			} else
+				continue;
+		}
+		*n = (size_t)(end - s);
+		r->pos += *n;
+		return s;
+	}
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+static int finish(struct sw_csv *r, struct sw_row *row)
+{
+	for (int i = 0; i < r->nf; i++)
+		r->fields[i] = r->arena + r->off[i];
+	row->line = r->rec_line;
+	row->nf = r->nf;
+	row->f = r->fields;
+	row->bad = r->bad;
+	r->in_record = 0;
+	return 1;
+}
+
+int sw_csv_next(struct sw_csv *r, struct sw_row *row)
+{
+	if (r->err[0])
+		return -1;
+	r->nf = 0;
+	r->alen = 0;
+	r->done = 0;
+	r->bad = NULL;
+	while (!r->finished) {
+		size_t n;
+		char *s = next_line(r, &n);
+		if (!s) {
+			if (r->err[0])
+				return -1;
+			r->finished = 1;
+			if (csv_fini(&r->p, on_field, on_record, r) != 0)
+				return fail(r, r->rec_line, "unterminated quoted field");
+			return r->done ? finish(r, row) : 0;
+		}
+		r->line++;
+		if (!r->started) {
+			r->started = 1;
+			if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+				s += 3, n -= 3;
+		}
+		if (!r->in_record) {
+			if (blank(s, n))
+				continue;
+			r->in_record = 1;
+			r->rec_line = r->line;
+		}
+		if (!r->bad && !sw_utf8_valid(s, n))
+			r->bad = memchr(s, 0, n) ? "NUL byte in data"
+				: r->cd == (iconv_t)-1
+				? "invalid UTF-8 (if the file is GB18030, use --encoding gb18030)"
+				: "invalid text";
+		if (csv_parse(&r->p, s, n, on_field, on_record, r) != n)
+			return fail(r, r->line, csv_error(&r->p) == CSV_EPARSE
+				    ? "malformed quoted field" : "out of memory");
+		if (r->done)
+			return finish(r, row);
+	}
+	return 0;
+}
+
+void sw_csv_close(struct sw_csv *r)
+{
+	if (!r)
+		return;
+	if (r->fp && r->fp != stdin)
+		fclose(r->fp);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	csv_free(&r->p);
+	free(r->raw);
+	free(r->buf);
+	free(r->arena);
+	free(r->off);
+	free(r->fields);
+	free(r->name);
+	free(r);
+}
+
+void sw_csv_put(FILE *fp, const char *s)
+{
+	if (!s)
+		return;
+	size_t n = strcspn(s, ",\"\r\n");
+	int edge = *s == ' ' || (*s && s[strlen(s) - 1] == ' ');
+	if (!s[n] && !edge) {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
+void sw_csv_put_row(FILE *fp, char *const *f, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			putc(',', fp);
+		sw_csv_put(fp, f[i]);
+	}
+	putc('\n', fp);
+}

@@ -1,0 +1,157 @@
+/* Opening the database the same way in every program. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+
+/* Default wait for another sw-* command's write lock: long enough for a big
+ * import to finish, short enough that cron does not hang for ever. */
+#define BUSY_MS 300000
+
+const char *sw_db_name(sqlite3 *db)
+{
+	const char *f = sqlite3_db_filename(db, "main");
+	return f && *f ? f : "sw.db";
+}
+
+void sw_db_error(sqlite3 *db, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db);
+	const char *hint = "";
+	if ((rc & 0xff) == SQLITE_BUSY)
+		hint = " (another sw command holds the database; SW_BUSY_TIMEOUT sets the wait in ms)";
+	else if ((rc & 0xff) == SQLITE_FULL)
+		hint = " (disk full)";
+	sw_error("%s: %s: %s%s", sw_db_name(db), what, sqlite3_errmsg(db), hint);
+}
+
+/* Creates the file ourselves so that it is 0600 whatever the umask:
+ * it holds personal data. SQLite gives -wal and -shm the same mode. */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	int rc = fchmod(fd, 0600);
+	close(fd);
+	return rc;
+}
+
+sqlite3 *sw_db_open(const char *path, int flags)
+{
+	sqlite3 *db = NULL;
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || !(flags & SW_DB_CREATE)) {
+			if (errno == ENOENT)
+				sw_error("%s: no such database (import some data first, or give --db)", path);
+			else
+				sw_error("%s: %s", path, strerror(errno));
+			return NULL;
+		}
+		if (create_private(path) != 0) {
+			sw_error("%s: cannot create: %s", path, strerror(errno));
+			return NULL;
+		}
+	} else if (S_ISDIR(sb.st_mode)) {
+		sw_error("%s: is a directory", path);
+		return NULL;
+	}
+	int oflags = (flags & SW_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
+		sw_error("%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return NULL;
+	}
+	const char *env = getenv("SW_BUSY_TIMEOUT");
+	sqlite3_busy_timeout(db, env && *env ? atoi(env) : BUSY_MS);
+	sqlite3_extended_result_codes(db, 1);
+
+	char *err = NULL;
+	if (!(flags & SW_DB_READONLY) &&
+	    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, &err) != SQLITE_OK)
+		goto fail;
+	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+			 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+			 NULL, NULL, &err) != SQLITE_OK)
+		goto fail;
+	if (sw_schema_migrate(db) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+fail:
+	sw_error("%s: %s", path, err ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return NULL;
+}
+
+void sw_db_close(sqlite3 *db)
+{
+	if (!db)
+		return;
+	if (sqlite3_close(db) != SQLITE_OK) {
+		/* A statement left unfinalized is a bug; say so rather than leak. */
+		sw_db_error(db, "close");
+		sqlite3_close_v2(db);
+	}
+}
+
+int sw_db_begin(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		sw_db_error(db, "begin");
+		return -1;
+	}
+	return 0;
+}
+
+int sw_db_commit(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sw_db_error(db, "commit");
+		sw_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void sw_db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *sw_db_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		sw_db_error(db, "prepare");
+		exit(SW_EXIT_FAIL);
+	}
+	return st;
+}
+
+void sw_db_exec(sqlite3 *db, const char *sql)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		sw_db_error(db, "exec");
+		exit(SW_EXIT_FAIL);
+	}
+}
+
+void sw_db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}

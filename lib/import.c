@@ -1,0 +1,518 @@
+/* The import loop shared by every program. One transaction for the whole
+ * command; each row is normalised, checked, then upserted by primary key:
+ * an INSERT that does nothing on a key conflict, then an UPDATE that only
+ * fires when a value differs, so re-running a file changes nothing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/cli.h"
+#include "sw/csvio.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/import.h"
+#include "sw/out.h"
+#include "sw/vocab.h"
+
+/* Past this many rejects per file, messages go only to --rejects. */
+#define MAX_SHOWN 1000
+
+struct pending {		/* a row retried after the rest of the file */
+	long line;
+	int nf;
+	char **f;
+	char why[320];
+};
+
+struct sw_import {
+	sqlite3 *db;
+	const struct sw_table *t;
+	const char *fname;	/* NULL for "add" */
+	int *map;		/* table column -> field index, -1 */
+	int nhdr;
+	char **hdr;
+	sqlite3_stmt *ins, *upd, **refs;
+	const char **v;		/* normalised values of the current row */
+	char **vbuf;
+	size_t *vcap;
+	struct sw_counts c;
+	struct sw_file *rej;	/* --rejects, shared by all files */
+	int rej_header;
+	struct pending *pend;
+	size_t npend, cappend;
+	int failed;		/* a database error: the command fails */
+};
+
+sqlite3 *sw_import_db(const struct sw_import *im) { return im->db; }
+
+static int is_int(const struct sw_column *c)
+{
+	return c->type == SW_T_INT || c->type == SW_T_BOOL;
+}
+
+static void bind_value(sqlite3_stmt *st, int i, const struct sw_column *c, const char *v)
+{
+	if (!v)
+		sqlite3_bind_null(st, i);
+	else if (is_int(c))
+		sqlite3_bind_int64(st, i, atoll(v));
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+/* Builds the INSERT and UPDATE for the columns this file has. Parameters
+ * are numbered by table column (?1 is column 0) so both share bindings. */
+static void prepare(struct sw_import *im)
+{
+	const struct sw_table *t = im->t;
+	sqlite3_str *ins = sqlite3_str_new(im->db), *vals = sqlite3_str_new(im->db);
+	sqlite3_str *set = sqlite3_str_new(im->db), *diff = sqlite3_str_new(im->db);
+	sqlite3_str *key = sqlite3_str_new(im->db), *where = sqlite3_str_new(im->db);
+	int nset = 0, nins = 0, nkey = 0;
+
+	for (int i = 0; i < t->ncols; i++) {
+		if (im->map[i] < 0)
+			continue;
+		const char *n = t->cols[i].name;
+		sqlite3_str_appendf(ins, "%s\"%w\"", nins ? "," : "", n);
+		sqlite3_str_appendf(vals, "%s?%d", nins++ ? "," : "", i + 1);
+		if (t->cols[i].flags & SW_C_KEY) {
+			sqlite3_str_appendf(key, "%s\"%w\"", nkey ? "," : "", n);
+			sqlite3_str_appendf(where, "%s\"%w\"=?%d", nkey++ ? " AND " : "", n, i + 1);
+		} else {
+			sqlite3_str_appendf(set, "%s\"%w\"=?%d", nset ? "," : "", n, i + 1);
+			sqlite3_str_appendf(diff, "%s\"%w\" IS NOT ?%d", nset++ ? " OR " : "", n, i + 1);
+		}
+	}
+	char *sql = sqlite3_mprintf("INSERT INTO \"%w\"(%s) VALUES(%s) ON CONFLICT(%s) DO NOTHING",
+				    t->name, sqlite3_str_value(ins), sqlite3_str_value(vals),
+				    sqlite3_str_value(key));
+	im->ins = sw_db_prepare(im->db, sql);
+	sqlite3_free(sql);
+	if (nset) {
+		sql = sqlite3_mprintf("UPDATE \"%w\" SET %s WHERE %s AND (%s)", t->name,
+				      sqlite3_str_value(set), sqlite3_str_value(where),
+				      sqlite3_str_value(diff));
+		im->upd = sw_db_prepare(im->db, sql);
+		sqlite3_free(sql);
+	}
+	sqlite3_free(sqlite3_str_finish(ins));
+	sqlite3_free(sqlite3_str_finish(vals));
+	sqlite3_free(sqlite3_str_finish(set));
+	sqlite3_free(sqlite3_str_finish(diff));
+	sqlite3_free(sqlite3_str_finish(key));
+	sqlite3_free(sqlite3_str_finish(where));
+
+	im->refs = sw_xcalloc((size_t)t->ncols, sizeof *im->refs);
+	for (int i = 0; i < t->ncols; i++) {
+		const char *ref = t->cols[i].ref;
+		if (!ref || im->map[i] < 0)
+			continue;
+		char tbl[64];
+		const char *dot = strchr(ref, '.');
+		snprintf(tbl, sizeof tbl, "%.*s", (int)(dot - ref), ref);
+		sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", tbl, dot + 1);
+		im->refs[i] = sw_db_prepare(im->db, sql);
+		sqlite3_free(sql);
+	}
+}
+
+static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const char *fname,
+				char **hdr, int nhdr, int *map)
+{
+	struct sw_import *im = sw_xcalloc(1, sizeof *im);
+	im->db = db;
+	im->t = t;
+	im->fname = fname;
+	im->map = map;
+	im->nhdr = nhdr;
+	im->hdr = sw_xcalloc((size_t)nhdr + 1, sizeof *im->hdr);
+	for (int i = 0; i < nhdr; i++)
+		im->hdr[i] = sw_xstrdup(hdr[i]);
+	im->v = sw_xcalloc((size_t)t->ncols, sizeof *im->v);
+	im->vbuf = sw_xcalloc((size_t)t->ncols, sizeof *im->vbuf);
+	im->vcap = sw_xcalloc((size_t)t->ncols, sizeof *im->vcap);
+	prepare(im);
+	return im;
+}
+
+static void im_free(struct sw_import *im)
+{
+	sqlite3_finalize(im->ins);
+	sqlite3_finalize(im->upd);
+	for (int i = 0; i < im->t->ncols; i++) {
+		sqlite3_finalize(im->refs[i]);
+		free(im->vbuf[i]);
+	}
+	for (size_t i = 0; i < im->npend; i++) {
+		for (int j = 0; j < im->pend[i].nf; j++)
+			free(im->pend[i].f[j]);
+		free(im->pend[i].f);
+	}
+	for (int i = 0; i < im->nhdr; i++)
+		free(im->hdr[i]);
+	free(im->pend);
+	free(im->hdr);
+	free(im->refs);
+	free(im->v);
+	free(im->vbuf);
+	free(im->vcap);
+	free(im->map);
+	free(im);
+}
+
+static void reject(struct sw_import *im, long line, char **f, int nf, const char *why)
+{
+	im->c.rejected++;
+	if (im->c.rejected <= MAX_SHOWN || !im->fname)
+		sw_error_at(im->fname, line, "%s", why);
+	else if (im->c.rejected == MAX_SHOWN + 1)
+		sw_error_at(im->fname, 0, "more rows rejected; not shown%s",
+			    im->rej ? "" : " (use --rejects FILE to keep them)");
+	if (!im->rej)
+		return;
+	FILE *fp = im->rej->fp;
+	if (!im->rej_header) {
+		for (int i = 0; i < im->nhdr; i++) {
+			sw_csv_put(fp, im->hdr[i]);
+			putc(',', fp);
+		}
+		fputs("line,error\n", fp);
+		im->rej_header = 1;
+	}
+	for (int i = 0; i < im->nhdr; i++) {
+		sw_csv_put(fp, i < nf ? f[i] : "");
+		putc(',', fp);
+	}
+	fprintf(fp, "%ld,", line);
+	sw_csv_put(fp, why);
+	putc('\n', fp);
+}
+
+/* Turns a constraint failure into a message a user can act on. */
+static void constraint_msg(struct sw_import *im, char *why, size_t n)
+{
+	const char *m = sqlite3_errmsg(im->db);
+	const char *dot = strstr(m, "UNIQUE constraint failed: ");
+	if (dot && (dot = strchr(dot, '.')))
+		sw_msg(why, n, "%.*s: already used by another record", (int)strcspn(dot + 1, ", "), dot + 1);
+	else if (strstr(m, "FOREIGN KEY"))
+		sw_msg(why, n, "refers to a record that does not exist");
+	else
+		sw_msg(why, n, "%s", m);
+}
+
+/* Stores the normalised row. Returns the outcome, SW_REJECTED with why,
+ * or -1 on a database failure (printed). */
+static int store(struct sw_import *im, char *why, size_t whylen)
+{
+	const struct sw_table *t = im->t;
+	for (int i = 0; i < t->ncols; i++)
+		if (im->map[i] >= 0) {
+			bind_value(im->ins, i + 1, &t->cols[i], im->v[i]);
+			if (im->upd)
+				bind_value(im->upd, i + 1, &t->cols[i], im->v[i]);
+		}
+	int rc = sqlite3_step(im->ins), outcome = SW_INSERTED;
+	sqlite3_reset(im->ins);
+	if (rc == SQLITE_DONE && sqlite3_changes(im->db) == 0) {
+		outcome = SW_UNCHANGED;
+		if (im->upd) {
+			rc = sqlite3_step(im->upd);
+			sqlite3_reset(im->upd);
+			if (rc == SQLITE_DONE && sqlite3_changes(im->db) > 0)
+				outcome = SW_UPDATED;
+		}
+	}
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		constraint_msg(im, why, whylen);
+		return SW_REJECTED;
+	}
+	if (rc != SQLITE_DONE) {
+		sw_db_error(im->db, t->name);
+		return -1;
+	}
+	if (t->after && t->after(im, im->v, outcome) != 0)
+		return -1;
+	return outcome;
+}
+
+/* Normalises, checks and stores one row. Returns an outcome or -1. */
+static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
+{
+	const struct sw_table *t = im->t;
+	for (int j = im->nhdr; j < nf; j++)
+		if (*f[j]) {
+			sw_msg(why, whylen, "row has %d fields, the header %d", nf, im->nhdr);
+			return SW_REJECTED;
+		}
+	for (int i = 0; i < t->ncols; i++) {
+		const struct sw_column *c = &t->cols[i];
+		int j = im->map[i];
+		const char *in = j >= 0 && j < nf ? f[j] : "";
+		size_t need = strlen(in) * 4 + 64;
+		char w[320];
+		im->v[i] = NULL;
+		if (j < 0)
+			continue;
+		if (im->vcap[i] < need) {
+			im->vcap[i] = need;
+			im->vbuf[i] = sw_xrealloc(im->vbuf[i], need);
+		}
+		if (sw_column_norm(c, in, im->vbuf[i], im->vcap[i], w, sizeof w) != 0) {
+			sw_msg(why, whylen, "%s: %s", c->name, w);
+			return SW_REJECTED;
+		}
+		if (im->vbuf[i][0])
+			im->v[i] = im->vbuf[i];
+		else if (c->flags & (SW_C_NOTNULL | SW_C_KEY)) {
+			sw_msg(why, whylen, "%s: required", c->name);
+			return SW_REJECTED;
+		}
+	}
+	for (int i = 0; i < t->ncols; i++) {
+		sqlite3_stmt *st = im->refs[i];
+		if (!st || !im->v[i])
+			continue;
+		sqlite3_bind_text(st, 1, im->v[i], -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			sw_db_error(im->db, t->name);
+			return -1;
+		}
+		if (rc == SQLITE_DONE) {
+			sw_msg(why, whylen, "%s: unknown %s \"%s\"", t->cols[i].name,
+			       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
+			return (t->cols[i].flags & SW_C_DEFER) ? SW_DEFERRED : SW_REJECTED;
+		}
+	}
+	if (t->check) {
+		int rc = t->check(im, im->v, why, whylen);
+		if (rc < 0)
+			return SW_REJECTED;
+		if (rc > 0)
+			return SW_DEFERRED;
+	}
+	return store(im, why, whylen);
+}
+
+static void count(struct sw_import *im, int outcome)
+{
+	if (outcome == SW_INSERTED)
+		im->c.inserted++;
+	else if (outcome == SW_UPDATED)
+		im->c.updated++;
+	else if (outcome == SW_UNCHANGED)
+		im->c.unchanged++;
+}
+
+static void defer(struct sw_import *im, long line, char **f, int nf, const char *why)
+{
+	if (im->npend == im->cappend) {
+		im->cappend = im->cappend ? im->cappend * 2 : 16;
+		im->pend = sw_xrealloc(im->pend, im->cappend * sizeof *im->pend);
+	}
+	struct pending *p = &im->pend[im->npend++];
+	p->line = line;
+	p->nf = nf;
+	p->f = sw_xcalloc((size_t)nf + 1, sizeof *p->f);
+	for (int i = 0; i < nf; i++)
+		p->f[i] = sw_xstrdup(f[i]);
+	snprintf(p->why, sizeof p->why, "%s", why);
+}
+
+/* Retries deferred rows until a pass stores none; the rest are rejected
+ * with the reason they last gave. Returns -1 on a database failure. */
+static int flush_pending(struct sw_import *im)
+{
+	int progress = 1;
+	while (progress && im->npend) {
+		progress = 0;
+		size_t keep = 0;
+		for (size_t i = 0; i < im->npend; i++) {
+			struct pending *p = &im->pend[i];
+			char why[320];
+			int o = row(im, p->f, p->nf, why, sizeof why);
+			if (o < 0)
+				return -1;
+			if (o == SW_DEFERRED) {
+				snprintf(p->why, sizeof p->why, "%s", why);
+				im->pend[keep++] = *p;
+				continue;
+			}
+			if (o == SW_REJECTED)
+				reject(im, p->line, p->f, p->nf, why);
+			else
+				count(im, o), progress = 1;
+			for (int j = 0; j < p->nf; j++)
+				free(p->f[j]);
+			free(p->f);
+		}
+		im->npend = keep;
+	}
+	/* sort by line so messages come in file order */
+	for (size_t i = 1; i < im->npend; i++)
+		for (size_t j = i; j > 0 && im->pend[j - 1].line > im->pend[j].line; j--) {
+			struct pending tmp = im->pend[j];
+			im->pend[j] = im->pend[j - 1];
+			im->pend[j - 1] = tmp;
+		}
+	for (size_t i = 0; i < im->npend; i++) {
+		struct pending *p = &im->pend[i];
+		reject(im, p->line, p->f, p->nf, p->why);
+		for (int j = 0; j < p->nf; j++)
+			free(p->f[j]);
+		free(p->f);
+	}
+	im->npend = 0;
+	return 0;
+}
+
+static void summary(const char *fname, const struct sw_counts *c)
+{
+	sw_warn("%s: read %ld, inserted %ld, updated %ld, unchanged %ld, rejected %ld%s",
+		fname, c->read, c->inserted, c->updated, c->unchanged, c->rejected,
+		sw_opt.dry_run ? " (dry run: nothing written)" : "");
+}
+
+/* What import_file returns beside 0 and 1 (rows rejected). */
+enum { FILE_REJECTED = 2, FILE_FAILED = 3 };
+
+/* Imports one file. Returns 0, 1 if rows were rejected, FILE_REJECTED if
+ * the file as a whole cannot be used, FILE_FAILED on a system failure. */
+static int import_file(sqlite3 *db, const struct sw_table *const *tables, const char *path,
+		       struct sw_file *rej)
+{
+	struct sw_csv *r = sw_csv_open(path, sw_opt.encoding);
+	if (!r)
+		return FILE_FAILED;
+	const char *fname = sw_csv_name(r);
+	struct sw_row hr, rw;
+	int rc = sw_csv_next(r, &hr);
+	if (rc <= 0) {
+		if (rc == 0)
+			sw_error_at(fname, 0, "empty file (a header row is required)");
+		else
+			sw_error_at(fname, sw_csv_errline(r), "%s", sw_csv_error(r));
+		sw_csv_close(r);
+		return FILE_REJECTED;
+	}
+	if (hr.bad) {
+		sw_error_at(fname, hr.line, "header: %s", hr.bad);
+		sw_csv_close(r);
+		return FILE_REJECTED;
+	}
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table)
+		: sw_table_guess(tables, fname, hr.f, hr.nf);
+	if (!t) {
+		if (sw_opt.table)
+			sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		sw_csv_close(r);
+		return FILE_REJECTED;
+	}
+	int *map = sw_xcalloc((size_t)t->ncols, sizeof *map);
+	if (sw_header_map(t, fname, hr.f, hr.nf, map) != 0) {
+		free(map);
+		sw_csv_close(r);
+		return FILE_REJECTED;
+	}
+	struct sw_import *im = im_new(db, t, fname, hr.f, hr.nf, map);
+	im->rej = rej;
+	int status = 0;
+	char why[320];
+	while ((rc = sw_csv_next(r, &rw)) > 0) {
+		im->c.read++;
+		int o = rw.bad ? (sw_msg(why, sizeof why, "%s", rw.bad), SW_REJECTED)
+			: row(im, rw.f, rw.nf, why, sizeof why);
+		if (o < 0) {
+			status = FILE_FAILED;
+			break;
+		}
+		if (o == SW_DEFERRED)
+			defer(im, rw.line, rw.f, rw.nf, why);
+		else if (o == SW_REJECTED)
+			reject(im, rw.line, rw.f, rw.nf, why);
+		else
+			count(im, o);
+		if (o == SW_REJECTED && sw_opt.strict)
+			break;
+	}
+	if (rc < 0) {
+		/* The rest of the file cannot be read reliably: nothing of it counts. */
+		sw_error_at(fname, sw_csv_errline(r), "%s (file not imported)", sw_csv_error(r));
+		status = FILE_REJECTED;
+	}
+	if (status == 0 && !(sw_opt.strict && im->c.rejected) && flush_pending(im) != 0)
+		status = FILE_FAILED;
+	if (status == 0 && sw_opt.strict && im->c.rejected) {
+		sw_error_at(fname, 0, "--strict: nothing imported");
+		status = FILE_REJECTED;
+	}
+	if (status == 0) {
+		summary(fname, &im->c);
+		status = im->c.rejected ? 1 : 0;
+	}
+	im_free(im);
+	sw_csv_close(r);
+	return status;
+}
+
+int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files)
+{
+	static char *stdin_only[] = {"-", NULL};
+	struct sw_file rej = {0};
+	int status = 0;
+
+	if (sw_opt.table && !sw_table_find(tables, sw_opt.table)) {
+		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		return SW_EXIT_USAGE;
+	}
+	if (!files || !*files)
+		files = stdin_only;
+	if (sw_opt.rejects && sw_file_open(&rej, sw_opt.rejects) != 0)
+		return SW_EXIT_FAIL;
+	if (sw_db_begin(db) != 0) {
+		sw_file_abort(&rej);
+		return SW_EXIT_FAIL;
+	}
+	for (char **f = files; *f; f++) {
+		int rc = import_file(db, tables, *f, sw_opt.rejects ? &rej : NULL);
+		if (rc > 1) {
+			status = rc;
+			break;
+		}
+		status |= rc;
+	}
+	if (status > 1 || sw_opt.dry_run) {
+		sw_db_rollback(db);
+		if (status > 1) {
+			sw_file_abort(&rej);
+			return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+		}
+	} else if (sw_db_commit(db) != 0) {
+		sw_file_abort(&rej);
+		return SW_EXIT_FAIL;
+	}
+	if (sw_opt.rejects && sw_file_commit(&rej) != 0)
+		return SW_EXIT_FAIL;
+	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;
+}
+
+int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
+		     const char *const *names, const char *const *vals)
+{
+	int *map = sw_xcalloc((size_t)t->ncols, sizeof *map);
+	if (sw_header_map(t, NULL, (char **)names, n, map) != 0) {
+		free(map);
+		return SW_REJECTED;
+	}
+	struct sw_import *im = im_new(db, t, NULL, (char **)names, n, map);
+	char why[320];
+	int o = row(im, (char **)vals, n, why, sizeof why);
+	if (o == SW_DEFERRED)
+		o = SW_REJECTED;
+	if (o == SW_REJECTED)
+		sw_error("%s", why);
+	im_free(im);
+	return o;
+}

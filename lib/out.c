@@ -1,0 +1,344 @@
+/* Output formats and atomic output files. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sw/csvio.h"
+#include "sw/err.h"
+#include "sw/out.h"
+#include "sw/text.h"
+
+int sw_fmt_parse(const char *s)
+{
+	static const char *const names[] = {"auto", "csv", "tsv", "json", "table", "md"};
+	for (int i = 0; i < 6; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	if (strcmp(s, "markdown") == 0)
+		return SW_FMT_MD;
+	if (strcmp(s, "ndjson") == 0 || strcmp(s, "jsonl") == 0)
+		return SW_FMT_JSON;
+	return -1;
+}
+
+int sw_fmt_resolve(int fmt, const char *path)
+{
+	if (fmt != SW_FMT_AUTO)
+		return fmt;
+	int to_stdout = !path || strcmp(path, "-") == 0;
+	return to_stdout && isatty(STDOUT_FILENO) ? SW_FMT_TABLE : SW_FMT_CSV;
+}
+
+int sw_file_open(struct sw_file *f, const char *path)
+{
+	memset(f, 0, sizeof *f);
+	if (!path || strcmp(path, "-") == 0) {
+		f->fp = stdout;
+		return 0;
+	}
+	f->path = sw_xstrdup(path);
+	size_t n = strlen(path) + 16;
+	f->tmp = sw_xmalloc(n);
+	/* Same directory, so that rename is atomic. */
+	snprintf(f->tmp, n, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(f->tmp);
+	if (fd < 0) {
+		sw_error("%s: %s", path, strerror(errno));
+		free(f->tmp);
+		free(f->path);
+		f->tmp = f->path = NULL;
+		return -1;
+	}
+	f->fp = fdopen(fd, "w");
+	if (!f->fp) {
+		sw_error("%s: %s", path, strerror(errno));
+		close(fd);
+		sw_file_abort(f);
+		return -1;
+	}
+	return 0;
+}
+
+int sw_file_commit(struct sw_file *f)
+{
+	int rc = 0;
+	if (!f->tmp) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			sw_error("stdout: %s", strerror(errno ? errno : EIO));
+			rc = -1;
+		}
+		return rc;
+	}
+	if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0) {
+		sw_error("%s: %s", f->path, strerror(errno ? errno : EIO));
+		sw_file_abort(f);
+		return -1;
+	}
+	int e = fclose(f->fp);
+	f->fp = NULL;
+	if (e != 0 || rename(f->tmp, f->path) != 0) {
+		sw_error("%s: %s", f->path, strerror(errno));
+		sw_file_abort(f);
+		return -1;
+	}
+	free(f->tmp);
+	free(f->path);
+	f->tmp = f->path = NULL;
+	return 0;
+}
+
+void sw_file_abort(struct sw_file *f)
+{
+	if (f->tmp) {
+		if (f->fp)
+			fclose(f->fp);
+		unlink(f->tmp);
+	}
+	free(f->tmp);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+}
+
+struct sw_out {
+	struct sw_file file;
+	int fmt, ncols;
+	char **names;
+	char *types;
+	/* table and md buffer their rows to align columns */
+	char **cells;
+	size_t nrows, caprows;
+};
+
+struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
+			   const char *const *names, const char *types)
+{
+	struct sw_out *o = sw_xcalloc(1, sizeof *o);
+	if (sw_file_open(&o->file, path) != 0) {
+		free(o);
+		return NULL;
+	}
+	o->fmt = fmt = sw_fmt_resolve(fmt, path);
+	o->ncols = ncols;
+	o->names = sw_xcalloc((size_t)ncols, sizeof *o->names);
+	o->types = sw_xcalloc((size_t)ncols + 1, 1);
+	for (int i = 0; i < ncols; i++) {
+		o->names[i] = sw_xstrdup(names[i]);
+		o->types[i] = types && types[i] == 'n' ? 'n' : 's';
+	}
+	FILE *fp = o->file.fp;
+	if (fmt == SW_FMT_CSV)
+		sw_csv_put_row(fp, o->names, ncols);
+	else if (fmt == SW_FMT_TSV)
+		sw_out_row(o, (const char *const *)o->names);
+	return o;
+}
+
+int sw_out_format(const struct sw_out *o) { return o->fmt; }
+
+/* TSV has no quoting: tabs and newlines inside values become spaces. */
+static void put_tsv(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+void sw_json_put(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c == '\t')
+			fputs("\\t", fp);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			putc(c, fp);
+	}
+	putc('"', fp);
+}
+
+static void put_md(FILE *fp, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '|')
+			fputs("\\|", fp);
+		else
+			putc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
+	}
+}
+
+void sw_out_row(struct sw_out *o, const char *const *vals)
+{
+	FILE *fp = o->file.fp;
+	switch (o->fmt) {
+	case SW_FMT_CSV:
+		sw_csv_put_row(fp, (char *const *)vals, o->ncols);
+		break;
+	case SW_FMT_TSV:
+		for (int i = 0; i < o->ncols; i++) {
+			if (i)
+				putc('\t', fp);
+			put_tsv(fp, vals[i]);
+		}
+		putc('\n', fp);
+		break;
+	case SW_FMT_JSON:
+		putc('{', fp);
+		for (int i = 0; i < o->ncols; i++) {
+			if (i)
+				putc(',', fp);
+			sw_json_put(fp, o->names[i]);
+			putc(':', fp);
+			if (!vals[i] || (!*vals[i] && o->types[i] == 'n'))
+				fputs("null", fp);
+			else if (o->types[i] == 'n')
+				fputs(vals[i], fp);
+			else
+				sw_json_put(fp, vals[i]);
+		}
+		fputs("}\n", fp);
+		break;
+	default:
+		if (o->nrows == o->caprows) {
+			o->caprows = o->caprows ? o->caprows * 2 : 64;
+			o->cells = sw_xrealloc(o->cells, o->caprows * (size_t)o->ncols * sizeof *o->cells);
+		}
+		for (int i = 0; i < o->ncols; i++)
+			o->cells[o->nrows * (size_t)o->ncols + (size_t)i] = sw_xstrdup(vals[i] ? vals[i] : "");
+		o->nrows++;
+	}
+}
+
+static void pad(FILE *fp, size_t n)
+{
+	while (n--)
+		putc(' ', fp);
+}
+
+/* Table: columns padded by display width (a Chinese character is two). */
+static void flush_aligned(struct sw_out *o)
+{
+	FILE *fp = o->file.fp;
+	size_t *w = sw_xcalloc((size_t)o->ncols, sizeof *w);
+	int md = o->fmt == SW_FMT_MD;
+	for (int i = 0; i < o->ncols; i++) {
+		w[i] = sw_text_width(o->names[i]);
+		if (md && w[i] < 3)
+			w[i] = 3;
+	}
+	for (size_t r = 0; r < o->nrows; r++)
+		for (int i = 0; i < o->ncols; i++) {
+			size_t cw = sw_text_width(o->cells[r * (size_t)o->ncols + (size_t)i]);
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	for (size_t r = 0; r <= o->nrows + (size_t)md; r++) {
+		if (md)
+			fputs("| ", fp);
+		for (int i = 0; i < o->ncols; i++) {
+			const char *s;
+			if (r == 0)
+				s = o->names[i];
+			else if (md && r == 1) {
+				for (size_t k = 0; k < w[i]; k++)
+					putc(k + 1 == w[i] && o->types[i] == 'n' ? ':' : '-', fp);
+				fputs(i + 1 < o->ncols ? " | " : " |", fp);
+				continue;
+			} else
+				s = o->cells[(r - 1 - (size_t)md) * (size_t)o->ncols + (size_t)i];
+			size_t sw = sw_text_width(s);
+			int last = i + 1 == o->ncols;
+			if (o->types[i] == 'n' && r > 0)
+				pad(fp, w[i] - sw);
+			if (md)
+				put_md(fp, s);
+			else
+				fputs(s, fp);
+			if (o->types[i] != 'n' || r == 0)
+				if (md || !last)
+					pad(fp, w[i] - sw);
+			if (md)
+				fputs(last ? " |" : " | ", fp);
+			else if (!last)
+				fputs("  ", fp);
+		}
+		putc('\n', fp);
+	}
+	free(w);
+}
+
+static void free_out(struct sw_out *o)
+{
+	for (size_t i = 0; i < o->nrows * (size_t)o->ncols; i++)
+		free(o->cells[i]);
+	free(o->cells);
+	for (int i = 0; i < o->ncols; i++)
+		free(o->names[i]);
+	free(o->names);
+	free(o->types);
+	free(o);
+}
+
+int sw_out_close(struct sw_out *o)
+{
+	if (!o)
+		return -1;
+	if (o->fmt == SW_FMT_TABLE || o->fmt == SW_FMT_MD)
+		flush_aligned(o);
+	int rc = sw_file_commit(&o->file);
+	free_out(o);
+	return rc;
+}
+
+void sw_out_abort(struct sw_out *o)
+{
+	if (!o)
+		return;
+	sw_file_abort(&o->file);
+	free_out(o);
+}
+
+struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st)
+{
+	int n = sqlite3_column_count(st);
+	const char **names = sw_xcalloc((size_t)n, sizeof *names);
+	for (int i = 0; i < n; i++)
+		names[i] = sqlite3_column_name(st, i);
+	struct sw_out *o = sw_out_open(path, fmt, n, names, NULL);
+	free(names);
+	if (!o)
+		return NULL;
+	/* Table columns have a declared type; expressions (count(*)) are
+	 * marked '?' and typed by their first value in sw_out_stmt. */
+	for (int i = 0; i < n; i++) {
+		const char *dt = sqlite3_column_decltype(st, i);
+		o->types[i] = !dt ? '?' : strcmp(dt, "INTEGER") == 0 || strcmp(dt, "REAL") == 0 ? 'n' : 's';
+	}
+	return o;
+}
+
+int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st)
+{
+	int rc;
+	const char **vals = sw_xcalloc((size_t)o->ncols, sizeof *vals);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < o->ncols; i++) {
+			int t = sqlite3_column_type(st, i);
+			if (o->types[i] == '?' && t != SQLITE_NULL)
+				o->types[i] = t == SQLITE_INTEGER || t == SQLITE_FLOAT ? 'n' : 's';
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		}
+		sw_out_row(o, vals);
+	}
+	for (int i = 0; i < o->ncols; i++)
+		if (o->types[i] == '?')
+			o->types[i] = 's';
+	free(vals);
+	return rc;
+}

@@ -1,0 +1,136 @@
+/* The schema, in one place. Each entry of migrations[] takes the database
+ * from user_version i to i+1; never edit an entry once released, append. */
+#include <stdio.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the whole data model. */
+	/* local vocabulary words (sw-* vocab add) */
+	"CREATE TABLE vocab ("
+	"  vocab TEXT NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL,"
+	"  UNIQUE (vocab, alias));"
+	/* sw-station */
+	"CREATE TABLE divisions ("
+	"  code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,"
+	"  parent_code TEXT REFERENCES divisions(code));"
+	"CREATE TABLE stations ("
+	"  code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,"
+	"  parent_code TEXT REFERENCES stations(code),"
+	"  division_code TEXT, address TEXT, opened_on TEXT, closed_on TEXT);"
+	"CREATE INDEX stations_parent ON stations(parent_code);"
+	"CREATE TABLE workers ("
+	"  worker_id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+	"  station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  role TEXT NOT NULL, certificate TEXT NOT NULL DEFAULT 'none',"
+	"  hired_on TEXT, left_on TEXT);"
+	"CREATE INDEX workers_station ON workers(station_code);"
+	/* sw-case */
+	"CREATE TABLE clients ("
+	"  client_id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT, birth_date TEXT,"
+	"  id_number TEXT, phone TEXT,"
+	"  station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  categories TEXT, hukou TEXT, address TEXT, registered_on TEXT);"
+	"CREATE UNIQUE INDEX clients_id_number ON clients(id_number) WHERE id_number IS NOT NULL;"
+	"CREATE INDEX clients_station ON clients(station_code, registered_on);"
+	"CREATE TABLE cases ("
+	"  case_id TEXT PRIMARY KEY,"
+	"  client_id TEXT NOT NULL REFERENCES clients(client_id),"
+	"  station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  worker_id TEXT, domain TEXT NOT NULL, opened_on TEXT NOT NULL,"
+	"  closed_on TEXT, close_reason TEXT, risk TEXT);"
+	"CREATE INDEX cases_client ON cases(client_id);"
+	"CREATE INDEX cases_station ON cases(station_code, opened_on);"
+	"CREATE TABLE services ("
+	"  service_id TEXT PRIMARY KEY,"
+	"  client_id TEXT NOT NULL REFERENCES clients(client_id),"
+	"  case_id TEXT REFERENCES cases(case_id),"
+	"  station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  worker_id TEXT, date TEXT NOT NULL, type TEXT NOT NULL,"
+	"  minutes INTEGER, note TEXT);"
+	/* date first and covering: the monthly report reads only this index */
+	"CREATE INDEX services_date ON services(date, station_code, type, minutes, client_id);"
+	"CREATE INDEX services_client ON services(client_id);"
+	"CREATE TABLE activities ("
+	"  activity_id TEXT PRIMARY KEY,"
+	"  station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  date TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,"
+	"  sessions INTEGER, participants INTEGER);"
+	"CREATE INDEX activities_date ON activities(date, station_code);"
+	/* hash-chained audit trail of personal-data changes */
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL,"
+	"  command TEXT NOT NULL, action TEXT NOT NULL, tbl TEXT NOT NULL,"
+	"  row_key TEXT NOT NULL, detail TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+	/* sw-match */
+	"CREATE TABLE employers ("
+	"  employer_id TEXT PRIMARY KEY, name TEXT NOT NULL, industry TEXT, district TEXT,"
+	"  contact TEXT, phone TEXT, accessible INTEGER NOT NULL DEFAULT 0,"
+	"  station_code TEXT REFERENCES stations(code), registered_on TEXT);"
+	"CREATE TABLE vacancies ("
+	"  vacancy_id TEXT PRIMARY KEY,"
+	"  employer_id TEXT NOT NULL REFERENCES employers(employer_id),"
+	"  title TEXT NOT NULL, skills TEXT, education_min TEXT,"
+	"  wage_min INTEGER, wage_max INTEGER, district TEXT,"
+	"  headcount INTEGER NOT NULL, accessible INTEGER NOT NULL DEFAULT 0,"
+	"  posted_on TEXT, closes_on TEXT);"
+	"CREATE TABLE seekers ("
+	"  seeker_id TEXT PRIMARY KEY, client_id TEXT, name TEXT NOT NULL,"
+	"  skills TEXT, education TEXT, desired_wage INTEGER, district TEXT,"
+	"  disability TEXT, needs_accessible INTEGER NOT NULL DEFAULT 0,"
+	"  registered_on TEXT, station_code TEXT REFERENCES stations(code), worker_id TEXT);"
+	"CREATE TABLE placements ("
+	"  seeker_id TEXT NOT NULL REFERENCES seekers(seeker_id),"
+	"  vacancy_id TEXT NOT NULL REFERENCES vacancies(vacancy_id),"
+	"  stage TEXT NOT NULL, date TEXT NOT NULL, worker_id TEXT,"
+	"  PRIMARY KEY (seeker_id, vacancy_id, stage));"
+	"CREATE INDEX placements_date ON placements(date);"
+	/* sw-report: closed (locked) months and their reopenings */
+	"CREATE TABLE closed_months ("
+	"  month TEXT PRIMARY KEY, closed_at TEXT NOT NULL, user TEXT NOT NULL,"
+	"  fingerprint TEXT NOT NULL);"
+	"CREATE TABLE month_log ("
+	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, action TEXT NOT NULL,"
+	"  at TEXT NOT NULL, user TEXT NOT NULL, reason TEXT);",
+};
+#define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
+
+int sw_schema_migrate(sqlite3 *db)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA user_version");
+	int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+
+	if (have > NMIGRATIONS) {
+		sw_error("%s: schema version %d is newer than this program's (%d): upgrade sw-tools",
+			 sw_db_name(db), have, NMIGRATIONS);
+		return -1;
+	}
+	if (have == NMIGRATIONS)
+		return 0;
+	if (sqlite3_db_readonly(db, "main") == 1) {
+		sw_error("%s: schema version %d needs upgrading: run a command that writes",
+			 sw_db_name(db), have);
+		return -1;
+	}
+	if (sw_db_begin(db) != 0)
+		return -1;
+	/* Re-read under the write lock: another process may have migrated. */
+	st = sw_db_prepare(db, "PRAGMA user_version");
+	have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	for (int v = have; v < NMIGRATIONS; v++) {
+		char pragma[64];
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+		if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+	}
+	return sw_db_commit(db);
+fail:
+	sw_db_error(db, "migrate");
+	sw_db_rollback(db);
+	return -1;
+}

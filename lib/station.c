@@ -1,0 +1,155 @@
+/* Divisions, stations and workers as import tables, with their rules. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/station.h"
+#include "sw/vocab.h"
+
+int sw_station_exists(sqlite3 *db, const char *code)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM stations WHERE code = ?");
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The level of a row of tbl ("stations" or "divisions"), or "" if none. */
+static void level_of(sqlite3 *db, const char *tbl, const char *code, char *out, size_t n)
+{
+	char *sql = sqlite3_mprintf("SELECT level FROM \"%w\" WHERE code = ?", tbl);
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_free(sql);
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	out[0] = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* A parent must be of a higher level (a smaller rank), and so must this
+ * row be for each of its existing children: together these rule out
+ * cycles, since levels strictly rise going up. */
+static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const char **v,
+			char *why, size_t whylen)
+{
+	const char *code = v[0], *level = v[2], *parent = v[3];
+	char plevel[32];
+	if (parent && strcmp(parent, code) == 0) {
+		sw_msg(why, whylen, "parent_code: cannot be its own parent");
+		return -1;
+	}
+	if (parent && level) {
+		level_of(db, tbl, parent, plevel, sizeof plevel);
+		if (*plevel && sw_vocab_rank(vocab, plevel) >= sw_vocab_rank(vocab, level)) {
+			sw_msg(why, whylen, "parent_code: parent \"%s\" is %s, not above %s",
+			       parent, plevel, level);
+			return -1;
+		}
+	}
+	if (level) {
+		char *sql = sqlite3_mprintf("SELECT code, level FROM \"%w\" WHERE parent_code = ?", tbl);
+		sqlite3_stmt *st = sw_db_prepare(db, sql);
+		sqlite3_free(sql);
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+		int bad = 0;
+		while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+			const char *cl = (const char *)sqlite3_column_text(st, 1);
+			if (sw_vocab_rank(vocab, cl) <= sw_vocab_rank(vocab, level)) {
+				sw_msg(why, whylen, "level: child \"%s\" is %s, not below %s",
+				       (const char *)sqlite3_column_text(st, 0), cl, level);
+				bad = 1;
+			}
+		}
+		sqlite3_finalize(st);
+		if (bad)
+			return -1;
+	}
+	return 0;
+}
+
+static int check_division(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	return check_levels(sw_import_db(im), "divisions", "division_level", v, why, whylen);
+}
+
+static int check_dates(const char *from, const char *to, const char *fromname,
+		       const char *toname, char *why, size_t whylen)
+{
+	if (from && to && strcmp(to, from) < 0) {
+		sw_msg(why, whylen, "%s: %s is before %s %s", toname, to, fromname, from);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_station(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	sqlite3 *db = sw_import_db(im);
+	if (check_levels(db, "stations", "level", v, why, whylen) != 0)
+		return -1;
+	if (check_dates(v[6], v[7], "opened_on", "closed_on", why, whylen) != 0)
+		return -1;
+	/* Division codes are checked once divisions have been imported: a
+	 * network can be built before the coverage data arrives. */
+	if (v[4]) {
+		sqlite3_stmt *st = sw_db_prepare(db,
+			"SELECT EXISTS(SELECT 1 FROM divisions), EXISTS(SELECT 1 FROM divisions WHERE code = ?)");
+		sqlite3_bind_text(st, 1, v[4], -1, SQLITE_STATIC);
+		int bad = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) &&
+			  !sqlite3_column_int(st, 1);
+		sqlite3_finalize(st);
+		if (bad) {
+			sw_msg(why, whylen, "division_code: unknown division \"%s\"", v[4]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int check_worker(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	(void)im;
+	return check_dates(v[5], v[6], "hired_on", "left_on", why, whylen);
+}
+
+static const struct sw_column division_cols[] = {
+	{"code", "编号|区划代码|代码", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "名称|区划名称", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"level", "层级|级别", SW_T_VOCAB, "division_level", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"parent_code", "上级编号|上级代码|上级区划代码", SW_T_TEXT, NULL, SW_C_DEFER, 0, 0,
+	 "divisions.code", "division"},
+};
+const struct sw_table sw_divisions_table = {
+	"divisions", "division|区划", division_cols, 4, check_division, NULL
+};
+
+static const struct sw_column station_cols[] = {
+	{"code", "编号|站点编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "名称|站点名称", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"level", "层级|级别|站点层级", SW_T_VOCAB, "level", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"parent_code", "上级编号|上级站点", SW_T_TEXT, NULL, SW_C_DEFER, 0, 0, "stations.code", "station"},
+	{"division_code", "区划代码|所在区划", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"address", "地址|站点地址", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"opened_on", "成立日期|建站日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"closed_on", "撤销日期|关闭日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_stations_table = {
+	"stations", "station|站点", station_cols, 8, check_station, NULL
+};
+
+static const struct sw_column worker_cols[] = {
+	{"worker_id", "工号|社工工号|编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "姓名", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0,
+	 "stations.code", "station"},
+	{"role", "岗位类型|岗位|角色", SW_T_VOCAB, "role", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"certificate", "证书|持证情况|职业资格", SW_T_VOCAB, "certificate", 0, 0, 0, NULL, NULL},
+	{"hired_on", "入职日期|到岗日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"left_on", "离职日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_workers_table = {
+	"workers", "worker|社工|人员", worker_cols, 7, check_worker, NULL
+};

@@ -1,0 +1,190 @@
+/* The subcommands all programs share. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/out.h"
+#include "sw/subcmd.h"
+#include "sw/vocab.h"
+
+sqlite3 *sw_open(int create)
+{
+	sqlite3 *db = sw_db_open(sw_opt.db, create ? SW_DB_CREATE : 0);
+	if (!db || sw_vocab_load(db) != 0)
+		exit(SW_EXIT_FAIL);
+	return db;
+}
+
+void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage)
+{
+	static const struct option longopts[] = {SW_LONGOPTS, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+		sw_cli_common(c, optarg, usage);
+}
+
+int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+		sw_cli_common(c, optarg, usage);
+	sqlite3 *db = sw_open(1);
+	int rc = sw_import_files(db, tables, argv + optind);
+	sw_db_close(db);
+	return rc;
+}
+
+int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+		sw_cli_common(c, optarg, usage);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	int n = argc - optind;
+	if (n < 1) {
+		sw_error("add: give COLUMN=VALUE pairs");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	char **names = sw_xcalloc((size_t)n, sizeof *names);
+	const char **vals = sw_xcalloc((size_t)n, sizeof *vals);
+	for (int i = 0; i < n; i++) {
+		char *a = argv[optind + i], *eq = strchr(a, '=');
+		if (!eq) {
+			sw_error("add: \"%s\" is not COLUMN=VALUE", a);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		names[i] = sw_xstrdup(a);
+		names[i][eq - a] = 0;
+		vals[i] = eq + 1;
+	}
+	sqlite3 *db = sw_open(1);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		int o = sw_import_record(db, t, n, (const char *const *)names, vals);
+		if (o == SW_REJECTED || sw_opt.dry_run) {
+			sw_db_rollback(db);
+			rc = o == SW_REJECTED ? SW_EXIT_REJECTED : SW_EXIT_OK;
+		} else if (o >= 0 && sw_db_commit(db) == 0)
+			rc = SW_EXIT_OK;
+		else
+			sw_db_rollback(db);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(vals);
+	sw_db_close(db);
+	return rc;
+}
+
+int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+		sw_cli_common(c, optarg, usage);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(0);
+	sqlite3_str *q = sqlite3_str_new(db);
+	sqlite3_str_appendall(q, "SELECT ");
+	for (int i = 0; i < t->ncols; i++)
+		sqlite3_str_appendf(q, "%s\"%w\"", i ? "," : "", t->cols[i].name);
+	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
+	for (int i = 0, k = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & SW_C_KEY)
+			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_free(sql);
+	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
+	struct sw_out *o = sw_out_open_stmt(sw_opt.output, fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (o) {
+		if (sw_out_stmt(o, st) == SQLITE_DONE)
+			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+		else {
+			sw_db_error(db, "export");
+			sw_out_abort(o);
+		}
+	}
+	sqlite3_finalize(st);
+	sw_db_close(db);
+	return rc;
+}
+
+struct listctx {
+	struct sw_out *o;
+};
+
+static void vocab_row(void *ctx, const char *vocab, const char *key, const char *alias, int local)
+{
+	struct listctx *l = ctx;
+	const char *v[4] = {vocab, key, alias ? alias : "", local ? "local" : "built-in"};
+	sw_out_row(l->o, v);
+}
+
+int sw_run_vocab(int argc, char **argv, sw_usage_fn usage)
+{
+	sw_getopt_plain(argc, argv, usage);
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		sw_error("vocab: expected list, add or rm");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	char why[512];
+	if (strcmp(argv[0], "list") == 0) {
+		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1]))) {
+			sw_error("vocab list: unknown vocabulary \"%s\"", argc > 1 ? argv[1] : "");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		/* Without a database the built-ins are still worth listing. */
+		sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, 0) : NULL;
+		if (db)
+			sw_vocab_load(db);
+		static const char *const cols[] = {"vocab", "key", "alias", "source"};
+		struct listctx l = {sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, NULL)};
+		if (!l.o) {
+			sw_db_close(db);
+			return SW_EXIT_FAIL;
+		}
+		sw_vocab_each(argc == 2 ? argv[1] : NULL, vocab_row, &l);
+		sw_db_close(db);
+		return sw_out_close(l.o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	int add = strcmp(argv[0], "add") == 0;
+	if (!add && strcmp(argv[0], "rm") != 0) {
+		sw_error("vocab: unknown action \"%s\" (expected list, add, rm)", argv[0]);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (argc != (add ? 4 : 3)) {
+		sw_error(add ? "vocab add: expected VOCAB ALIAS KEY" : "vocab rm: expected VOCAB ALIAS");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(1);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		int bad = add ? sw_vocab_add(db, argv[1], argv[2], argv[3], why, sizeof why)
+			: sw_vocab_remove(db, argv[1], argv[2], why, sizeof why);
+		if (bad) {
+			sw_error("vocab %s: %s", argv[0], why);
+			sw_db_rollback(db);
+			rc = SW_EXIT_REJECTED;
+		} else
+			rc = sw_db_commit(db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sw_db_close(db);
+	return rc;
+}

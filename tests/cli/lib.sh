@@ -1,0 +1,111 @@
+# Helpers for CLI tests: each .t file sources this, runs the built programs
+# in a scratch directory and prints TAP. Usage:
+#   run sw-station import x.csv       # captures stdout, stderr, status
+#   check_rc 0 "import succeeds"
+#   check_out "lists the station" <<'X'
+#   ...expected stdout...
+#   X
+#   check_err "names the line" <<'X'   # expected stderr, exactly
+#   check_err_has "text" "desc"        # stderr contains text
+#   expect_fail 1 'sw-station: f.csv:2: level: ...' sw-station import f.csv
+set -u
+: "${SW_BIN:?run through make check}"
+PATH="$SW_BIN:$PATH"
+T=$(mktemp -d "${TMPDIR:-/tmp}/swtest.XXXXXX") || exit 3
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 3
+export SW_DB="$T/sw.db" SW_TODAY=2026-11-24 LANG=C LC_ALL=C TZ=Asia/Shanghai
+unset SW_KEY SW_BUSY_TIMEOUT
+n=0
+failed=0
+SAMPLE="$SW_TOP/examples/sample"
+
+run() {
+	if [ -n "${VALGRIND:-}" ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+			"$@" >"$T/.out" 2>"$T/.err" </dev/null
+	else
+		"$@" >"$T/.out" 2>"$T/.err" </dev/null
+	fi
+	rc=$?
+}
+
+# run_in FILE CMD...: like run, with FILE as standard input.
+run_in() {
+	f=$1
+	shift
+	if [ -n "${VALGRIND:-}" ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+			"$@" >"$T/.out" 2>"$T/.err" <"$f"
+	else
+		"$@" >"$T/.out" 2>"$T/.err" <"$f"
+	fi
+	rc=$?
+}
+
+ok() {	# ok STATUS DESC
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+check_rc() {
+	[ "$rc" = "$1" ]
+	s=$?
+	ok $s "$2"
+	[ $s = 0 ] || { echo "#   exit status $rc, want $1"; sed 's/^/#   stderr: /' "$T/.err" | head -5; }
+}
+
+check_out() {
+	cat >"$T/.want"
+	cmp -s "$T/.want" "$T/.out"
+	s=$?
+	ok $s "$1"
+	[ $s = 0 ] || diff "$T/.want" "$T/.out" | head -20 | sed 's/^/#   /'
+}
+
+check_err() {
+	cat >"$T/.want"
+	cmp -s "$T/.want" "$T/.err"
+	s=$?
+	ok $s "$1"
+	[ $s = 0 ] || diff "$T/.want" "$T/.err" | head -20 | sed 's/^/#   /'
+}
+
+check_err_has() {
+	grep -qF -- "$1" "$T/.err"
+	s=$?
+	ok $s "$2"
+	[ $s = 0 ] || sed 's/^/#   stderr: /' "$T/.err" | head -5
+}
+
+check_out_has() {
+	grep -qF -- "$1" "$T/.out"
+	s=$?
+	ok $s "$2"
+	[ $s = 0 ] || sed 's/^/#   stdout: /' "$T/.out" | head -5
+}
+
+# expect_fail STATUS MESSAGE CMD...: the command fails with STATUS and its
+# stderr holds MESSAGE as a whole line.
+expect_fail() {
+	want=$1 msg=$2
+	shift 2
+	run "$@"
+	grep -qxF -- "$msg" "$T/.err" && [ "$rc" = "$want" ]
+	s=$?
+	ok $s "fails: $msg"
+	[ $s = 0 ] || { echo "#   exit status $rc, want $want"; sed 's/^/#   stderr: /' "$T/.err" | head -5; }
+}
+
+# sql QUERY: runs a query on the test database, for checking stored state.
+sql() { sqlite3 -batch "$SW_DB" "$1"; }
+
+done_testing() {
+	echo "1..$n"
+	[ "$failed" = 0 ]
+}
