@@ -51,7 +51,7 @@ check: all $(UNITS)
 	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run $(UNITS)
 
 bench: all
-	sh bench/run
+	BUILD=$(BUILD) sh tests/bench/run
 
 demo: all
 	sh examples/demo.sh

@@ -31,6 +31,9 @@ struct sw_import {
 	int nhdr;
 	char **hdr;
 	sqlite3_stmt *ins, *upd, **refs;
+	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
+	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
+	int locks;		/* closed_months has rows */
 	const char **v;		/* normalised values of the current row */
 	char **vbuf;
 	size_t *vcap;
@@ -57,6 +60,14 @@ static void bind_value(sqlite3_stmt *st, int i, const struct sw_column *c, const
 		sqlite3_bind_int64(st, i, atoll(v));
 	else
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+/* Binds the row's values to a statement numbered like the INSERT. */
+static void bind_row(struct sw_import *im, sqlite3_stmt *st)
+{
+	for (int i = 0; i < im->t->ncols; i++)
+		if (im->map[i] >= 0)
+			bind_value(st, i + 1, &im->t->cols[i], im->v[i]);
 }
 
 /* Builds the INSERT and UPDATE for the columns this file has. Parameters
@@ -98,9 +109,32 @@ static void prepare(struct sw_import *im)
 	sqlite3_free(sqlite3_str_finish(ins));
 	sqlite3_free(sqlite3_str_finish(vals));
 	sqlite3_free(sqlite3_str_finish(set));
-	sqlite3_free(sqlite3_str_finish(diff));
+	char *diff0 = sqlite3_str_finish(diff);
 	sqlite3_free(sqlite3_str_finish(key));
-	sqlite3_free(sqlite3_str_finish(where));
+	char *where0 = sqlite3_str_finish(where);
+
+	/* Closed months are rare; only then pay for reading the stored row. */
+	sqlite3_stmt *st = sw_db_prepare(im->db, "SELECT EXISTS(SELECT 1 FROM closed_months)");
+	im->locks = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+
+	if (im->locks) {
+		sqlite3_str *q = sqlite3_str_new(im->db);
+		sqlite3_str_appendall(q, "SELECT ");
+		for (int i = 0, k = 0; i < t->ncols; i++)
+			if (t->cols[i].flags & SW_C_PERIOD)
+				sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+		sqlite3_str_appendf(q, " FROM \"%w\" WHERE %s", t->name, where0);
+		sql = sqlite3_str_finish(q);
+		if (strstr(sql, "SELECT  FROM") == NULL)
+			im->old = sw_db_prepare(im->db, sql);
+		sqlite3_free(sql);
+		if (im->old && nset) {
+			sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s AND (%s)", t->name, where0, diff0);
+			im->chg = sw_db_prepare(im->db, sql);
+			sqlite3_free(sql);
+		}
+	}
 
 	im->refs = sw_xcalloc((size_t)t->ncols, sizeof *im->refs);
 	for (int i = 0; i < t->ncols; i++) {
@@ -114,6 +148,8 @@ static void prepare(struct sw_import *im)
 		im->refs[i] = sw_db_prepare(im->db, sql);
 		sqlite3_free(sql);
 	}
+	sqlite3_free(where0);
+	sqlite3_free(diff0);
 }
 
 static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const char *fname,
@@ -139,6 +175,8 @@ static void im_free(struct sw_import *im)
 {
 	sqlite3_finalize(im->ins);
 	sqlite3_finalize(im->upd);
+	sqlite3_finalize(im->old);
+	sqlite3_finalize(im->chg);
 	for (int i = 0; i < im->t->ncols; i++) {
 		sqlite3_finalize(im->refs[i]);
 		free(im->vbuf[i]);
@@ -206,12 +244,9 @@ static void constraint_msg(struct sw_import *im, char *why, size_t n)
 static int store(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
-	for (int i = 0; i < t->ncols; i++)
-		if (im->map[i] >= 0) {
-			bind_value(im->ins, i + 1, &t->cols[i], im->v[i]);
-			if (im->upd)
-				bind_value(im->upd, i + 1, &t->cols[i], im->v[i]);
-		}
+	bind_row(im, im->ins);
+	if (im->upd)
+		bind_row(im, im->upd);
 	int rc = sqlite3_step(im->ins), outcome = SW_INSERTED;
 	sqlite3_reset(im->ins);
 	if (rc == SQLITE_DONE && sqlite3_changes(im->db) == 0) {
@@ -234,6 +269,50 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 	if (t->after && t->after(im, im->v, outcome) != 0)
 		return -1;
 	return outcome;
+}
+
+int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why, size_t whylen)
+{
+	if (!date || strlen(date) < 7)
+		return 0;
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM closed_months WHERE month = substr(?, 1, 7)");
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	int closed = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (closed)
+		sw_msg(why, whylen, "%s: month %.7s is closed (sw-report close --reopen to change it)",
+		       column, date);
+	return closed ? -1 : 0;
+}
+
+/* 1 (with why) if storing the row would change a closed month's figures:
+ * a new row dated in one, or a changed row dated, before or after, in one.
+ * Re-importing an unchanged row is always allowed. */
+static int locked(struct sw_import *im, char *why, size_t whylen)
+{
+	const struct sw_table *t = im->t;
+	int exists = 0, changes = 0, hit = 0;
+	if (im->old) {
+		bind_row(im, im->old);
+		exists = sqlite3_step(im->old) == SQLITE_ROW;
+		if (exists && im->chg) {
+			bind_row(im, im->chg);
+			changes = sqlite3_step(im->chg) == SQLITE_ROW;
+			sqlite3_reset(im->chg);
+		}
+	}
+	for (int i = 0, k = 0; i < t->ncols && !hit; i++) {
+		if (!(t->cols[i].flags & SW_C_PERIOD))
+			continue;
+		const char *d = exists ? (const char *)sqlite3_column_text(im->old, k++) : NULL;
+		if (im->v[i] && (!exists || changes))
+			hit = sw_month_check(im->db, t->cols[i].name, im->v[i], why, whylen) != 0;
+		if (!hit && d && changes)
+			hit = sw_month_check(im->db, t->cols[i].name, d, why, whylen) != 0;
+	}
+	if (im->old)
+		sqlite3_reset(im->old);
+	return hit;
 }
 
 /* Normalises, checks and stores one row. Returns an outcome or -1. */
@@ -286,6 +365,8 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 			return (t->cols[i].flags & SW_C_DEFER) ? SW_DEFERRED : SW_REJECTED;
 		}
 	}
+	if (im->locks && locked(im, why, whylen))
+		return SW_REJECTED;
 	if (t->check) {
 		int rc = t->check(im, im->v, why, whylen);
 		if (rc < 0)

@@ -9,8 +9,7 @@ enum {
 	SW_EXIT_OK = 0,
 	SW_EXIT_REJECTED = 1,	/* some input rows were rejected */
 	SW_EXIT_USAGE = 2,	/* bad command line */
-	SW_EXIT_FAIL = 3,	/* I/O, database or other failure */
-	SW_EXIT_LOCKED = 4	/* refused: the data belongs to a closed month */
+	SW_EXIT_FAIL = 3	/* I/O, database or other failure */
 };
 
 extern const char *sw_progname;	/* set by sw_cli_init from argv[0] */

@@ -24,7 +24,9 @@ enum {
 	SW_C_REQUIRED = 1,	/* the header must have the column */
 	SW_C_NOTNULL = 2,	/* every row must give a value */
 	SW_C_KEY = 4,		/* part of the primary key */
-	SW_C_DEFER = 8		/* ref may be defined later in the same file */
+	SW_C_DEFER = 8,		/* ref may be defined later in the same file */
+	SW_C_PERIOD = 16	/* this date puts the row in a month's figures: rows
+				 * in (or moved out of) a closed month are refused */
 };
 
 struct sw_column {
@@ -82,6 +84,11 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
  * SW_UNCHANGED, or SW_REJECTED after printing "column: reason". */
 int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
 		     const char *const *names, const char *const *vals);
+
+/* If date (YYYY-MM-DD or YYYY-MM) falls in a month closed by sw-report
+ * close, writes "COLUMN: month YYYY-MM is closed ..." to why and returns
+ * -1; else 0. For edits outside imports (log, close, merge, place). */
+int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why, size_t whylen);
 
 /* Normalises one value of column c in place-independent form: writes the
  * canonical text to out. Returns 0, or -1 with why. Used by "check --fix". */
