@@ -24,6 +24,7 @@ struct sw_csv {
 	char *buf;		/* decoded bytes; lines are taken from pos */
 	size_t len, pos, cap;
 	int eof, finished, started;
+	long enc_bad;		/* line of an undecodable byte, reported once reached */
 	struct csv_parser p;
 	long line;		/* lines fed so far */
 	long rec_line;		/* where the current record started */
@@ -118,6 +119,8 @@ static int fail(struct sw_csv *r, long line, const char *msg)
  * 0 at end of input, -1 on error. */
 static int fill(struct sw_csv *r)
 {
+	if (r->enc_bad)
+		return fail(r, r->enc_bad, "invalid GB18030 byte sequence");
 	if (r->eof)
 		return 0;
 	if (r->pos > 0) {
@@ -156,7 +159,10 @@ static int fill(struct sw_csv *r)
 		long line = r->line + 1;
 		for (size_t i = r->pos; i < r->len + added; i++)
 			line += r->buf[i] == '\n';
-		return fail(r, line, "invalid GB18030 byte sequence");
+		/* Hand out the lines before the bad byte first. */
+		r->len += added;
+		r->enc_bad = line;
+		return added ? 1 : fill(r);
 	}
 	if (rc == (size_t)-1 && errno == EINVAL && n == 0)
 		return fail(r, r->line + 1, "GB18030 text cut off at end of file");
@@ -186,6 +192,7 @@ static char *next_line(struct sw_csv *r, size_t *n)
 			if (rc == 0) {
 				if (r->pos == r->len)
 					return NULL;
+				s = r->buf + r->pos;	/* fill may have moved buf */
 				end = r->buf + r->len;
 			} else
 				continue;

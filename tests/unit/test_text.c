@@ -1,0 +1,63 @@
+/* Text normalisation, display width, vocabularies, header mapping. */
+#include <stdlib.h>
+
+#include "sw/import.h"
+#include "sw/text.h"
+#include "sw/vocab.h"
+#include "unit.h"
+
+int main(void)
+{
+	static const struct { const char *in, *want; } norm[] = {
+		{"  abc  ", "abc"}, {"１３８", "138"}, {"Ａｂ", "Ab"}, {"\xe3\x80\x80张三\xe3\x80\x80", "张三"},
+		{"a\xc2\xa0" "b", "a b"}, {"（备注）", "(备注)"}, {"", ""}, {"\t\r\n", ""},
+	};
+	for (size_t i = 0; i < sizeof norm / sizeof norm[0]; i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s", norm[i].in);
+		sw_text_norm(buf);
+		T_STR(buf, norm[i].want, "norm \"%s\"", norm[i].in);
+	}
+	T_INT(sw_text_width("abc"), 3, "ASCII width");
+	T_INT(sw_text_width("张三"), 4, "CJK counts two");
+	T_INT(sw_text_width("Ａ1"), 3, "full-width letter counts two");
+	T_INT(sw_text_width("e\xcc\x81"), 1, "combining mark counts zero");
+	T_INT(sw_utf8_valid("\xc0\xaf", 2), 0, "overlong rejected");
+	T_INT(sw_utf8_valid("\xed\xa0\x80", 3), 0, "surrogate rejected");
+	T_INT(sw_utf8_valid("张", 3), 1, "CJK valid");
+	T_INT(sw_utf8_valid("\xe5\xbc", 2), 0, "truncated sequence rejected");
+	T_INT((long long)sw_utf8_len("欧阳娜娜"), 4, "characters counted");
+
+	sw_vocab_load(NULL);
+	static const struct { const char *vocab, *in, *want; } voc[] = {
+		{"level", "township", "township"}, {"level", "乡镇（街道）社工站", "township"},
+		{"level", "乡镇(街道)社工站", "township"}, {"level", " TOWNSHIP ", "township"},
+		{"level", "镇站", NULL}, {"gender", "女", "female"}, {"education", "中专", "vocational"},
+		{"category", "低保", "low_income"}, {"bool", "是", "yes"}, {"nope", "x", NULL},
+	};
+	for (size_t i = 0; i < sizeof voc / sizeof voc[0]; i++)
+		T_STR(sw_vocab_lookup(voc[i].vocab, voc[i].in), voc[i].want, "vocab %s \"%s\"", voc[i].vocab, voc[i].in);
+	char exp[256];
+	sw_vocab_expected("level", exp, sizeof exp);
+	T_STR(exp, "county, regional, township, village", "expected list for messages");
+	T_INT(sw_vocab_rank("education", "college") > sw_vocab_rank("education", "senior_high"), 1, "education ordered");
+	T_STR(sw_vocab_label("level", "township", 1), "乡镇（街道）社工站", "Chinese label");
+
+	static const struct sw_column set = {"categories", NULL, SW_T_SET, "category", 0, 0, 0, NULL, NULL};
+	static const struct sw_column list = {"skills", NULL, SW_T_LIST, NULL, 0, 0, 0, NULL, NULL};
+	char out[256], why[256];
+	T_INT(sw_column_norm(&set, "残疾人、老年人；低保", out, sizeof out, why, sizeof why), 0, "set parsed");
+	T_STR(out, "elderly;disabled;low_income", "set in vocabulary order, any separator");
+	T_INT(sw_column_norm(&set, "老年人;镇站", out, sizeof out, why, sizeof why), -1, "unknown set word");
+	T_INT(sw_column_norm(&list, " Welding ; ＦＯＲＫＬＩＦＴ;welding", out, sizeof out, why, sizeof why), 0, "list parsed");
+	T_STR(out, "welding;forklift", "list folded, lowercased, deduplicated");
+	T_INT(sw_column_norm(&set, "   ", out, sizeof out, why, sizeof why), 0, "blank is empty");
+	T_STR(out, "", "blank normalises to empty");
+
+	char h[64];
+	sw_header_norm(" *姓 名 ", h, sizeof h);
+	T_STR(h, "姓名", "header marks and spaces dropped");
+	sw_header_norm("Client_ID", h, sizeof h);
+	T_STR(h, "client_id", "header case folded");
+	return T_DONE();
+}
