@@ -334,10 +334,10 @@ static int cmd_coverage(int argc, char **argv)
 			" SELECT c.code AS county, c.name AS name,"
 			"  (SELECT count(*) FROM tw WHERE county = c.code) AS townships,"
 			"  (SELECT count(*) FROM tw WHERE county = c.code AND cov) AS townships_covered,"
-			"  (SELECT printf('%.1f', 100.0 * sum(cov) / count(*)) FROM tw WHERE county = c.code) AS township_pct,"
+			"  (SELECT round(100.0 * sum(cov) / count(*), 1) FROM tw WHERE county = c.code) AS township_pct,"
 			"  (SELECT count(*) FROM vi WHERE county = c.code) AS villages,"
 			"  (SELECT count(*) FROM vi WHERE county = c.code AND cov) AS villages_covered,"
-			"  (SELECT printf('%.1f', 100.0 * sum(cov) / count(*)) FROM vi WHERE county = c.code) AS village_pct"
+			"  (SELECT round(100.0 * sum(cov) / count(*), 1) FROM vi WHERE county = c.code) AS village_pct"
 			" FROM divisions c WHERE c.level = 'county' ORDER BY c.code");
 	sqlite3_bind_text(st, 1, o_on, -1, SQLITE_STATIC);
 	int rc = emit(db, st);
