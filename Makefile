@@ -17,7 +17,10 @@ else
 BUILD   ?= build/release
 endif
 
-DEBS     := libcsv-dev libsqlite3-dev libssl-dev sqlite3 valgrind miller
+# Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev), tests
+# (sqlite3 valgrind clang libclang-rt-dev for fuzzing), bench (miller time).
+DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev sqlite3 valgrind \
+            clang libclang-rt-dev miller time
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))
@@ -57,10 +60,10 @@ demo: all
 	sh examples/demo.sh
 
 deps:
-	@missing=""; for p in $(DEBS) clang; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	cmd="apt-get install -y --no-install-recommends$$missing"; \
-	if [ "$$(id -u)" = 0 ]; then (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive $$cmd; \
+	if [ "$$(id -u)" = 0 ]; then (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive $$cmd -qq; \
 	else echo "make deps: run as root: apt-get update && $$cmd" >&2; exit 1; fi
 
 install: all
