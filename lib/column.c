@@ -239,38 +239,39 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 	long long v;
 	int male;
 
-	if (strlen(in) >= sizeof buf && c->type != SW_T_TEXT) {
+	size_t n = strlen(in);
+	if (c->type == SW_T_TEXT) {
+		if (outlen <= n) {
+			sw_msg(why, whylen, "value too long");
+			return -1;
+		}
+		memcpy(out, in, n + 1);
+		sw_text_norm(out);
+		return 0;
+	}
+	if (n >= sizeof buf) {
 		sw_msg(why, whylen, "value too long");
 		return -1;
 	}
-	snprintf(buf, sizeof buf, "%s", in);
-	if (sw_text_norm(buf) == 0 && outlen > 0) {
+	memcpy(buf, in, n + 1);
+	if (sw_text_norm(buf) == 0) {
 		out[0] = 0;	/* empty: the caller decides if that is allowed */
 		return 0;
 	}
 	switch (c->type) {
 	case SW_T_TEXT:
-		if (outlen <= strlen(in)) {
-			sw_msg(why, whylen, "value too long");
-			return -1;
-		}
-		memcpy(out, in, strlen(in) + 1);
-		sw_text_norm(out);
-		return 0;
+		break;	/* done above */
 	case SW_T_DATE:
-		sw_text_norm(buf);
 		if (outlen < 11)
 			return -1;
 		return sw_date_parse(buf, out, why, whylen);
 	case SW_T_INT:
-		sw_text_norm(buf);
 		if (sw_int_parse(buf, c->min, c->max, &v, why, whylen) != 0)
 			return -1;
 		snprintf(out, outlen, "%lld", v);
 		return 0;
 	case SW_T_VOCAB:
 	case SW_T_BOOL:
-		sw_text_norm(buf);
 		k = sw_vocab_lookup(c->type == SW_T_BOOL ? "bool" : c->vocab, buf);
 		if (!k) {
 			char exp[512];
@@ -297,12 +298,10 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 		return rc;
 	}
 	case SW_T_IDCARD:
-		sw_text_norm(buf);
 		if (outlen < 19)
 			return -1;
 		return sw_idcard_parse(buf, out, NULL, &male, why, whylen);
 	case SW_T_PHONE:
-		sw_text_norm(buf);
 		return sw_phone_parse(buf, out, outlen, why, whylen);
 	}
 	return -1;

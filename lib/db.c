@@ -64,7 +64,9 @@ sqlite3 *sw_db_open(const char *path, int flags)
 		sw_error("%s: is a directory", path);
 		return NULL;
 	}
-	int oflags = (flags & SW_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One connection per process, one thread: no need for SQLite's mutexes. */
+	int oflags = ((flags & SW_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		     SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
 		sw_error("%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
