@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "sw/cli.h"
@@ -37,7 +38,15 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 	case 'q': sw_quiet = 1; break;
 	case 'o': sw_opt.output = arg; break;
 	case SW_OPT_DB: sw_opt.db = arg; break;
-	case SW_OPT_ENCODING: sw_opt.encoding = arg; break;
+	case SW_OPT_ENCODING:
+		if (strcasecmp(arg, "utf-8") != 0 && strcasecmp(arg, "utf8") != 0 &&
+		    strcasecmp(arg, "gb18030") != 0 && strcasecmp(arg, "gbk") != 0 &&
+		    strcasecmp(arg, "gb2312") != 0) {
+			sw_error("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030)", arg);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.encoding = arg;
+		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
 	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
 	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;

@@ -119,11 +119,12 @@ const struct sw_table *sw_table_guess(const struct sw_table *const *tables,
 			if (!seen[i] && (t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)))
 				complete = 0;
 		free(seen);
-		if (!complete)
-			continue;
-		/* Most columns matched wins; on a tie the earlier table, the
-		 * program's main one (code,name,level,parent_code is a
-		 * station file to sw-station; divisions need --table). */
+		/* Most columns matched wins, a table with all its required
+		 * columns before one without (whose missing columns the
+		 * header check then names); on a tie the earlier table, the
+		 * program's main one: code,name,level,parent_code is a
+		 * station file to sw-station, divisions need --table. */
+		score = score ? score * 2 + complete : 0;
 		if (score > best_score)
 			best = t, best_score = score;
 	}

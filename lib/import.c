@@ -315,6 +315,19 @@ static int locked(struct sw_import *im, char *why, size_t whylen)
 	return hit;
 }
 
+/* 1 if column i refers to this table's own single-column key and holds
+ * the row's own key (a station that is its own parent). */
+static int self_ref(const struct sw_import *im, int i)
+{
+	const struct sw_table *t = im->t;
+	const char *ref = t->cols[i].ref;
+	size_t n = strlen(t->name);
+	if (strncmp(ref, t->name, n) != 0 || ref[n] != '.')
+		return 0;
+	int k = sw_table_col(t, ref + n + 1);
+	return k >= 0 && im->v[k] && strcmp(im->v[k], im->v[i]) == 0;
+}
+
 /* Normalises, checks and stores one row. Returns an outcome or -1. */
 static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 {
@@ -352,6 +365,10 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 		sqlite3_stmt *st = im->refs[i];
 		if (!st || !im->v[i])
 			continue;
+		if (self_ref(im, i)) {
+			sw_msg(why, whylen, "%s: refers to the record itself", t->cols[i].name);
+			return SW_REJECTED;
+		}
 		sqlite3_bind_text(st, 1, im->v[i], -1, SQLITE_STATIC);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);

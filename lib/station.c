@@ -30,17 +30,14 @@ static void level_of(sqlite3 *db, const char *tbl, const char *code, char *out, 
 }
 
 /* A parent must be of a higher level (a smaller rank), and so must this
- * row be for each of its existing children: together these rule out
- * cycles, since levels strictly rise going up. */
+ * row be for each of its existing children: together with the import
+ * engine's refusal of self-references these rule out cycles, since levels
+ * strictly rise going up. v: code, name, level, parent_code. */
 static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const char **v,
 			char *why, size_t whylen)
 {
 	const char *code = v[0], *level = v[2], *parent = v[3];
 	char plevel[32];
-	if (parent && strcmp(parent, code) == 0) {
-		sw_msg(why, whylen, "parent_code: cannot be its own parent");
-		return -1;
-	}
 	if (parent && level) {
 		level_of(db, tbl, parent, plevel, sizeof plevel);
 		if (*plevel && sw_vocab_rank(vocab, plevel) >= sw_vocab_rank(vocab, level)) {
