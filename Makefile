@@ -56,6 +56,10 @@ check: all $(UNITS)
 bench: all
 	BUILD=$(BUILD) sh tests/bench/run
 
+# libFuzzer harnesses (clang), FUZZ_SECONDS each (default 60).
+fuzz:
+	sh tests/fuzz/run
+
 demo: all
 	sh examples/demo.sh
 
@@ -75,4 +79,4 @@ install: all
 clean:
 	rm -rf build bin demo.db demo.db-* demo-out
 
-.PHONY: all check bench demo deps install clean
+.PHONY: all check bench fuzz demo deps install clean
