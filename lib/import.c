@@ -33,6 +33,8 @@ struct sw_import {
 	sqlite3_stmt *ins, *upd, **refs;
 	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
+	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
+	sqlite3_int64 start;	/* largest rowid before this file */
 	int locks;		/* closed_months has rows */
 	const char **v;		/* normalised values of the current row */
 	char **vbuf;
@@ -148,6 +150,17 @@ static void prepare(struct sw_import *im)
 		im->refs[i] = sw_db_prepare(im->db, sql);
 		sqlite3_free(sql);
 	}
+	/* A key met twice in one file: the stored row has a rowid this
+	 * file gave it. Asked only when the INSERT found the key taken. */
+	sql = sqlite3_mprintf("SELECT max(rowid) FROM \"%w\"", t->name);
+	st = sw_db_prepare(im->db, sql);
+	sqlite3_free(sql);
+	im->start = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s AND rowid > ?%d", t->name, where0,
+			      t->ncols + 1);
+	im->dup = sw_db_prepare(im->db, sql);
+	sqlite3_free(sql);
 	sqlite3_free(where0);
 	sqlite3_free(diff0);
 }
@@ -177,6 +190,7 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->upd);
 	sqlite3_finalize(im->old);
 	sqlite3_finalize(im->chg);
+	sqlite3_finalize(im->dup);
 	for (int i = 0; i < im->t->ncols; i++) {
 		sqlite3_finalize(im->refs[i]);
 		free(im->vbuf[i]);
@@ -239,6 +253,24 @@ static void constraint_msg(struct sw_import *im, char *why, size_t n)
 		sw_msg(why, n, "%s", m);
 }
 
+/* 1 if the row's key was inserted earlier in this file. */
+static int dup_key(struct sw_import *im)
+{
+	bind_row(im, im->dup);
+	sqlite3_bind_int64(im->dup, im->t->ncols + 1, im->start);
+	int found = sqlite3_step(im->dup) == SQLITE_ROW;
+	sqlite3_reset(im->dup);
+	return found;
+}
+
+static const char *first_key(const struct sw_table *t)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & SW_C_KEY)
+			return t->cols[i].name;
+	return t->name;
+}
+
 /* Stores the normalised row. Returns the outcome, SW_REJECTED with why,
  * or -1 on a database failure (printed). */
 static int store(struct sw_import *im, char *why, size_t whylen)
@@ -250,6 +282,11 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 	int rc = sqlite3_step(im->ins), outcome = SW_INSERTED;
 	sqlite3_reset(im->ins);
 	if (rc == SQLITE_DONE && sqlite3_changes(im->db) == 0) {
+		if (im->fname && dup_key(im)) {
+			sw_msg(why, whylen, "%s: duplicate key (an earlier line of this file has it)",
+			       first_key(t));
+			return SW_REJECTED;
+		}
 		outcome = SW_UNCHANGED;
 		if (im->upd) {
 			rc = sqlite3_step(im->upd);
@@ -561,10 +598,6 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	struct sw_file rej = {0};
 	int status = 0;
 
-	if (sw_opt.table && !sw_table_find(tables, sw_opt.table)) {
-		sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		return SW_EXIT_USAGE;
-	}
 	if (!files || !*files)
 		files = stdin_only;
 	if (sw_opt.rejects && sw_file_open(&rej, sw_opt.rejects) != 0)

@@ -9,6 +9,16 @@
 #include "sw/subcmd.h"
 #include "sw/vocab.h"
 
+void (*sw_subcmd_release)(void);
+
+/* Lets a program's table hooks finalize their statements, then closes. */
+static void close_db(sqlite3 *db)
+{
+	if (sw_subcmd_release)
+		sw_subcmd_release();
+	sw_db_close(db);
+}
+
 sqlite3 *sw_open(int create)
 {
 	sqlite3 *db = sw_db_open(sw_opt.db, create ? SW_DB_CREATE : 0);
@@ -25,19 +35,10 @@ void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage)
 		sw_cli_common(c, optarg, usage);
 }
 
-int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
-{
-	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
-	int c;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
-		sw_cli_common(c, optarg, usage);
-	sqlite3 *db = sw_open(1);
-	int rc = sw_import_files(db, tables, argv + optind);
-	sw_db_close(db);
-	return rc;
-}
-
-int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+/* Parses the shared and import options; returns the --table (or the
+ * program's main table), exiting with a usage error if it is unknown. */
+static const struct sw_table *import_opts(int argc, char **argv,
+					  const struct sw_table *const *tables, sw_usage_fn usage)
 {
 	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
 	int c;
@@ -48,6 +49,21 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 		sw_error("--table: unknown table \"%s\"", sw_opt.table);
 		usage(stderr, SW_EXIT_USAGE);
 	}
+	return t;
+}
+
+int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	import_opts(argc, argv, tables, usage);
+	sqlite3 *db = sw_open(1);
+	int rc = sw_import_files(db, tables, argv + optind);
+	close_db(db);
+	return rc;
+}
+
+int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	const struct sw_table *t = import_opts(argc, argv, tables, usage);
 	int n = argc - optind;
 	if (n < 1) {
 		sw_error("add: give COLUMN=VALUE pairs");
@@ -81,21 +97,13 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 		free(names[i]);
 	free(names);
 	free(vals);
-	sw_db_close(db);
+	close_db(db);
 	return rc;
 }
 
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
 {
-	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
-	int c;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
-		sw_cli_common(c, optarg, usage);
-	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	const struct sw_table *t = import_opts(argc, argv, tables, usage);
 	sqlite3 *db = sw_open(0);
 	sqlite3_str *q = sqlite3_str_new(db);
 	sqlite3_str_appendall(q, "SELECT ");
