@@ -24,6 +24,7 @@ struct sw_csv {
 	char *buf;		/* decoded bytes; lines are taken from pos */
 	size_t len, pos, cap;
 	int eof, finished, started;
+	int sniffed;		/* the start of GB18030 input was checked */
 	long enc_bad;		/* line of an undecodable byte, reported once reached */
 	struct csv_parser p;
 	long line;		/* lines fed so far */
@@ -115,6 +116,31 @@ static int fail(struct sw_csv *r, long line, const char *msg)
 	return -1;
 }
 
+/* For input declared GB18030: the line of its first non-ASCII character if
+ * it is in fact UTF-8 (a BOM, or Chinese text that is valid UTF-8 up to the
+ * last complete line: GB18030 text almost never is), else 0. Decoding
+ * UTF-8 as GB18030 would store mojibake without a word. */
+static long utf8_not_gb(const char *s, size_t n)
+{
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		return 1;
+	const char *nl = memrchr(s, '\n', n);
+	size_t end = nl ? (size_t)(nl - s) : n, first = end;
+	int wide = 0;	/* a three-byte sequence: CJK in UTF-8 */
+	for (size_t i = 0; i < end; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			if (first == end)
+				first = i;
+			wide |= (unsigned char)s[i] >= 0xe0;
+		}
+	if (!wide || !sw_utf8_valid(s, end))
+		return 0;
+	long line = 1;
+	for (size_t i = 0; i < first; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
 /* Appends more decoded input to buf. Returns 1 if bytes were added,
  * 0 at end of input, -1 on error. */
 static int fill(struct sw_csv *r)
@@ -147,6 +173,12 @@ static int fill(struct sw_csv *r)
 	if (n == 0 && ferror(r->fp))
 		return fail(r, r->line + 1, strerror(errno));
 	r->rawlen += n;
+	if (!r->sniffed) {
+		r->sniffed = 1;
+		long line = utf8_not_gb(r->raw, r->rawlen);
+		if (line)
+			return fail(r, line, "text is UTF-8, not GB18030 (leave out --encoding)");
+	}
 	if (r->rawlen == 0) {
 		r->eof = 1;
 		return 0;
