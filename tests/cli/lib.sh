@@ -109,3 +109,13 @@ done_testing() {
 	echo "1..$n"
 	[ "$failed" = 0 ]
 }
+
+# db_snap: remembers the test database's contents (a full .dump);
+# db_same DESC: checks that they have not changed since.
+db_snap() { sqlite3 -batch "$SW_DB" .dump >"$T/.snap"; }
+db_same() {
+	sqlite3 -batch "$SW_DB" .dump | cmp -s "$T/.snap" -
+	s=$?
+	ok $s "$1"
+	[ $s = 0 ] || sqlite3 -batch "$SW_DB" .dump | diff "$T/.snap" - | head -10 | sed 's/^/#   /'
+}
