@@ -307,6 +307,21 @@ shape:
 	return -1;
 }
 
+/* 1 if the n digits in d are a whole landline, area code and all, or a
+ * whole local number: a dash after one starts an extension. That is how
+ * we write extensions ("0571-88886666-123"), so what we store reads back. */
+static int local_done(const char *d, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (d[0] == '0') {
+		size_t ac = n > 1 && (d[1] == '1' || d[1] == '2') ? 3 : 4;
+		return n >= ac + 7 && n <= ac + 8;
+	}
+	return d[0] != '1' && (n == 7 || n == 8) && strncmp(d, "400", 3) != 0 &&
+	       strncmp(d, "800", 3) != 0;
+}
+
 int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t whylen)
 {
 	char d[32], ext[16] = "";
@@ -326,8 +341,8 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 				goto bad;
 			d[n++] = *p;
 		} else if (strncmp(p, "转", 3) == 0 || *p == 'x' || *p == 'X' ||
-			   strncmp(p, "ext", 3) == 0) {
-			p += (*p == 'x' || *p == 'X') ? 1 : 3;
+			   strncmp(p, "ext", 3) == 0 || (*p == '-' && local_done(d, n))) {
+			p += (*p == 'x' || *p == 'X' || *p == '-') ? 1 : 3;
 			while (*p == ' ' || *p == '.')
 				p++;
 			for (; isdigit((unsigned char)*p) && e < sizeof ext - 1; p++)

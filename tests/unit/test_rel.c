@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "sw/csvio.h"
+#include "sw/valid.h"
 #include "unit.h"
 
 static char path[64];
@@ -48,6 +49,25 @@ int main(void)
 	T_STR(GB("name\nabc\n"), "1:name;2:abc;", "ASCII is the same in both: accepted");
 	/* 小 in GB18030 (d0 a1) happens to be valid two-byte UTF-8 */
 	T_STR(GB("name\n\xd0\xa1\n"), "1:name;2:小;", "GB18030 that looks like two-byte UTF-8 is still GB18030");
+
+	/* Phone extensions: what we store must parse back (fuzz_phone). */
+	static const struct { const char *in, *want; } phones[] = {
+		{"0571-88886666转123", "0571-88886666-123"},
+		{"0571-88886666-123", "0571-88886666-123"},
+		{"010-12345678 ext. 9", "010-12345678-9"},
+		{"010-12345678-9", "010-12345678-9"},
+		{"0571-8888666-12", "0571-8888666-12"},
+		{"88886666-12", "88886666-12"},
+		{"0571-8888-6666", "0571-88886666"},	/* dashes inside the number stay decoration */
+		{"400-812-3456", "4008123456"},
+		{"4008-123-456", "4008123456"},	/* not a local number with an extension */
+		{"138-1234-5678", "13812345678"},
+	};
+	for (size_t i = 0; i < sizeof phones / sizeof phones[0]; i++) {
+		char out[64], why[64];
+		int rc = sw_phone_parse(phones[i].in, out, sizeof out, why, sizeof why);
+		T_STR(rc == 0 ? out : why, phones[i].want, "phone %s", phones[i].in);
+	}
 
 	unlink(path);
 	return T_DONE();
