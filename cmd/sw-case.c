@@ -1,0 +1,595 @@
+/* sw-case: service recipients, their cases, service records and the
+ * station's group and community activities. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sw/audit.h"
+#include "sw/case.h"
+#include "sw/check.h"
+#include "sw/cli.h"
+#include "sw/db.h"
+#include "sw/dupes.h"
+#include "sw/err.h"
+#include "sw/mask.h"
+#include "sw/out.h"
+#include "sw/station.h"
+#include "sw/subcmd.h"
+#include "sw/valid.h"
+#include "sw/vocab.h"
+
+static const struct sw_table *const tables[] = {
+	&sw_clients_table, &sw_cases_table, &sw_services_table, &sw_activities_table, NULL
+};
+
+static void usage(FILE *fp, int status)
+{
+	fprintf(fp,
+		"usage: sw-case import [--table T] [--dry-run] [--strict] [--rejects F]\n"
+		"                      [--encoding utf-8|gb18030] [FILE...]\n"
+		"       sw-case add [--table T] COLUMN=VALUE...\n"
+		"       sw-case list [--station CODE] [--category C] [--status open|closed]\n"
+		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
+		"       sw-case show CLIENT\n"
+		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
+		"                    [--risk R] [--station CODE]\n"
+		"       sw-case close CASE --reason TEXT [--on DATE]\n"
+		"       sw-case reopen CASE\n"
+		"       sw-case log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
+		"                   [--worker ID] [--note TEXT] [--id ID] [--station CODE]\n"
+		"       sw-case export [--table T] [--mask | --no-mask]\n"
+		"                      [--pseudonymize [--key-file F]] [--at DATE]\n"
+		"       sw-case check [--table T] [--encoding E] [--fix -o OUT] FILE\n"
+		"       sw-case dupes [--min-score N]\n"
+		"       sw-case merge KEEP DROP\n"
+		"       sw-case audit [--verify]\n"
+		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+	exit(status);
+}
+
+/* Options of sw-case's own subcommands. */
+static struct {
+	const char *station, *category, *status, *worker, *reason, *domain, *risk;
+	const char *case_id, *type, *minutes, *note, *id, *key_file;
+	char reg_from[11], reg_to[11], open_from[11], open_to[11];
+	char on[11], at[11];
+	int on_set, mask, no_mask, pseudo, fix, verify, min_score;
+} o;
+
+enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
+       OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
+       OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
+       OPT_VERIFY, OPT_MIN_SCORE };
+
+static void date_opt(const char *opt, const char *arg, char out[11])
+{
+	char why[128];
+	if (sw_date_parse(arg, out, why, sizeof why) != 0) {
+		sw_error("--%s: %s", opt, why);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
+/* FROM..TO with either end optional. */
+static void range_opt(const char *opt, const char *arg, char from[11], char to[11])
+{
+	const char *dots = strstr(arg, "..");
+	char a[64];
+	if (!dots) {
+		sw_error("--%s: expected FROM..TO", opt);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	snprintf(a, sizeof a, "%.*s", (int)(dots - arg), arg);
+	if (*a)
+		date_opt(opt, a, from);
+	if (dots[2])
+		date_opt(opt, dots + 2, to);
+}
+
+static void parse(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SW_LONGOPTS, SW_IMPORT_LONGOPTS,
+		{"station", required_argument, NULL, OPT_STATION},
+		{"category", required_argument, NULL, OPT_CATEGORY},
+		{"status", required_argument, NULL, OPT_STATUS},
+		{"worker", required_argument, NULL, OPT_WORKER},
+		{"registered", required_argument, NULL, OPT_REGISTERED},
+		{"opened", required_argument, NULL, OPT_OPENED},
+		{"reason", required_argument, NULL, OPT_REASON},
+		{"on", required_argument, NULL, OPT_ON},
+		{"domain", required_argument, NULL, OPT_DOMAIN},
+		{"risk", required_argument, NULL, OPT_RISK},
+		{"case", required_argument, NULL, OPT_CASE},
+		{"type", required_argument, NULL, OPT_TYPE},
+		{"minutes", required_argument, NULL, OPT_MINUTES},
+		{"note", required_argument, NULL, OPT_NOTE},
+		{"id", required_argument, NULL, OPT_ID},
+		{"mask", no_argument, NULL, OPT_MASK},
+		{"no-mask", no_argument, NULL, OPT_NO_MASK},
+		{"pseudonymize", no_argument, NULL, OPT_PSEUDO},
+		{"key-file", required_argument, NULL, OPT_KEY_FILE},
+		{"at", required_argument, NULL, OPT_AT},
+		{"fix", no_argument, NULL, OPT_FIX},
+		{"verify", no_argument, NULL, OPT_VERIFY},
+		{"min-score", required_argument, NULL, OPT_MIN_SCORE},
+		{0}};
+	int c;
+	sw_date_today(o.on);
+	sw_date_today(o.at);
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_STATION: o.station = optarg; break;
+		case OPT_CATEGORY: o.category = optarg; break;
+		case OPT_STATUS: o.status = optarg; break;
+		case OPT_WORKER: o.worker = optarg; break;
+		case OPT_REGISTERED: range_opt("registered", optarg, o.reg_from, o.reg_to); break;
+		case OPT_OPENED: range_opt("opened", optarg, o.open_from, o.open_to); break;
+		case OPT_REASON: o.reason = optarg; break;
+		case OPT_ON: date_opt("on", optarg, o.on); o.on_set = 1; break;
+		case OPT_DOMAIN: o.domain = optarg; break;
+		case OPT_RISK: o.risk = optarg; break;
+		case OPT_CASE: o.case_id = optarg; break;
+		case OPT_TYPE: o.type = optarg; break;
+		case OPT_MINUTES: o.minutes = optarg; break;
+		case OPT_NOTE: o.note = optarg; break;
+		case OPT_ID: o.id = optarg; break;
+		case OPT_MASK: o.mask = 1; break;
+		case OPT_NO_MASK: o.no_mask = 1; break;
+		case OPT_PSEUDO: o.pseudo = 1; break;
+		case OPT_KEY_FILE: o.key_file = optarg; break;
+		case OPT_AT: date_opt("at", optarg, o.at); break;
+		case OPT_FIX: o.fix = 1; break;
+		case OPT_VERIFY: o.verify = 1; break;
+		case OPT_MIN_SCORE: o.min_score = atoi(optarg); break;
+		default: sw_cli_common(c, optarg, usage);
+		}
+	}
+}
+
+/* Parses and checks the operand count. */
+static void parse_n(int argc, char **argv, int min, int max)
+{
+	parse(argc, argv);
+	if (argc - optind < min || argc - optind > max)
+		usage(stderr, SW_EXIT_USAGE);
+}
+
+/* Resolves a vocabulary option to its key or exits with a usage error. */
+static const char *vocab_opt(const char *opt, const char *vocab, const char *value)
+{
+	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
+	static char key[8][64];
+	static int k;
+	char why[512];
+	if (!value)
+		return NULL;
+	k = (k + 1) % 8;
+	if (sw_column_norm(&c, value, key[k], sizeof key[k], why, sizeof why) != 0) {
+		sw_error("--%s: %s", opt, why);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return key[k];
+}
+
+static const char *opt_or_null(const char *s) { return s && *s ? s : NULL; }
+
+/* Personal data is masked on a terminal unless --no-mask, and always
+ * with --mask. */
+static int masking(void)
+{
+	if (o.mask)
+		return 1;
+	if (o.no_mask)
+		return 0;
+	return (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO);
+}
+
+static void release(void)
+{
+	sw_case_release();
+}
+
+static void finish_db(sqlite3 *db)
+{
+	release();
+	sw_db_close(db);
+}
+
+/* Runs st into the chosen output. Returns the exit status. */
+static int emit(sqlite3 *db, sqlite3_stmt *st)
+{
+	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (out) {
+		if (sw_out_stmt(out, st) != SQLITE_DONE) {
+			sw_db_error(db, "query");
+			sw_out_abort(out);
+		} else
+			rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
+static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
+static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+
+static int cmd_list(int argc, char **argv)
+{
+	parse_n(argc, argv, 0, 0);
+	const char *cat = vocab_opt("category", "category", o.category);
+	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
+		sw_error("--status: expected open or closed");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(0);
+	sw_mask_register(db, NULL, 0);
+	if (o.station && !sw_station_exists(db, o.station)) {
+		sw_error("%s: no such station", o.station);
+		sw_db_close(db);
+		return SW_EXIT_REJECTED;
+	}
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
+		" SELECT c.client_id, CASE WHEN ?9 THEN mask_name(c.name) ELSE c.name END AS name,"
+		"  c.gender, c.birth_date, c.station_code, c.categories, c.hukou, c.registered_on,"
+		"  (SELECT count(*) FROM cases k WHERE k.client_id = c.client_id"
+		"   AND k.closed_on IS NULL) AS open_cases"
+		" FROM clients c JOIN subtree t ON t.code = c.station_code"
+		" WHERE (?2 IS NULL OR instr(';' || c.categories || ';', ';' || ?2 || ';') > 0)"
+		"  AND (?3 IS NULL OR (?3 = 'open') = EXISTS(SELECT 1 FROM cases k"
+		"   WHERE k.client_id = c.client_id AND k.closed_on IS NULL))"
+		"  AND (?3 IS NOT 'closed' OR EXISTS(SELECT 1 FROM cases k WHERE k.client_id = c.client_id))"
+		"  AND (?4 IS NULL OR EXISTS(SELECT 1 FROM cases k WHERE k.client_id = c.client_id"
+		"   AND k.worker_id = ?4))"
+		"  AND (?5 IS NULL OR c.registered_on >= ?5) AND (?6 IS NULL OR c.registered_on <= ?6)"
+		"  AND (?7 IS NULL AND ?8 IS NULL OR EXISTS(SELECT 1 FROM cases k"
+		"   WHERE k.client_id = c.client_id AND (?7 IS NULL OR k.opened_on >= ?7)"
+		"   AND (?8 IS NULL OR k.opened_on <= ?8)))"
+		" ORDER BY c.client_id");
+	sw_db_bind_text(st, 1, o.station);
+	sw_db_bind_text(st, 2, cat);
+	sw_db_bind_text(st, 3, o.status);
+	sw_db_bind_text(st, 4, o.worker);
+	sw_db_bind_text(st, 5, o.reg_from);
+	sw_db_bind_text(st, 6, o.reg_to);
+	sw_db_bind_text(st, 7, o.open_from);
+	sw_db_bind_text(st, 8, o.open_to);
+	sqlite3_bind_int(st, 9, masking());
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* A title between the sections of "show" for people; none for machines. */
+static void section(const char *title)
+{
+	if (sw_fmt_human(sw_opt.fmt, NULL))
+		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
+}
+
+static int cmd_show(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	if (sw_opt.output) {
+		sw_error("show: -o is not supported; redirect stdout");
+		return SW_EXIT_USAGE;
+	}
+	const char *id = argv[optind];
+	sqlite3 *db = sw_open(0);
+	sw_mask_register(db, NULL, 0);
+	static const char *const q[] = {
+		"SELECT client_id, CASE WHEN ?2 THEN mask_name(name) ELSE name END AS name, gender,"
+		" birth_date, age(birth_date, ?3) AS age,"
+		" CASE WHEN ?2 THEN mask_id(id_number) ELSE id_number END AS id_number,"
+		" CASE WHEN ?2 THEN mask_phone(phone) ELSE phone END AS phone, station_code,"
+		" categories, hukou, CASE WHEN ?2 THEN NULL ELSE address END AS address, registered_on"
+		" FROM clients WHERE client_id = ?1",
+		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
+		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
+		"SELECT date, service_id, type, minutes, case_id, worker_id, station_code, note"
+		" FROM services WHERE client_id = ?1 ORDER BY date, service_id",
+	};
+	static const char *const titles[] = {NULL, "Cases", "Services"};
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
+	sqlite3_finalize(st);
+	if (!found) {
+		sw_error("%s: no such client", id);
+		rc = SW_EXIT_REJECTED;
+	}
+	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
+		if (titles[i])
+			section(titles[i]);
+		st = sw_db_prepare(db, q[i]);
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, masking());
+		sqlite3_bind_text(st, 3, o.at, -1, SQLITE_STATIC);
+		rc = emit(db, st);
+	}
+	sw_db_close(db);
+	return rc;
+}
+
+/* Looks up a client's station; 0 (printed) if there is no such client. */
+static int client_station(sqlite3 *db, const char *id, char *out, size_t n)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT station_code FROM clients WHERE client_id = ?");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	else
+		sw_error("%s: no such client", id);
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Stores one record of t through the import rules, in its own
+ * transaction, and prints its key. Returns the exit status. */
+static int record(sqlite3 *db, const struct sw_table *t, int n, const char *const *names,
+		  const char *const *vals)
+{
+	int rc = SW_EXIT_FAIL, o_ = sw_import_record(db, t, n, names, vals);
+	if (o_ == SW_REJECTED) {
+		sw_db_rollback(db);
+		return SW_EXIT_REJECTED;
+	}
+	if (o_ >= 0 && sw_db_commit(db) == 0) {
+		printf("%s\n", vals[0]);
+		rc = SW_EXIT_OK;
+	} else
+		sw_db_rollback(db);
+	return rc;
+}
+
+static int cmd_open(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	const char *client = argv[optind];
+	if (!o.domain) {
+		sw_error("open: --domain is required");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(0);
+	char station[64], id[128];
+	int rc = SW_EXIT_REJECTED;
+	if (sw_db_begin(db) != 0)
+		rc = SW_EXIT_FAIL;
+	else if (!client_station(db, client, station, sizeof station))
+		sw_db_rollback(db);
+	else {
+		if (!o.case_id) {
+			char prefix[100];
+			snprintf(prefix, sizeof prefix, "%s-K", client);
+			sw_case_new_id(db, "cases", "case_id", prefix, id, sizeof id);
+		}
+		const char *names[] = {"case_id", "client_id", "station_code", "domain", "opened_on",
+				       "worker_id", "risk"};
+		const char *vals[] = {o.case_id ? o.case_id : id, client, o.station ? o.station : station,
+				      o.domain, o.on, opt_or_null(o.worker) ? o.worker : "",
+				      o.risk ? o.risk : ""};
+		rc = record(db, &sw_cases_table, 7, names, vals);
+	}
+	finish_db(db);
+	return rc;
+}
+
+/* close and reopen: one case edit in one transaction. */
+static int case_edit(const char *id, int close)
+{
+	sqlite3 *db = sw_open(0);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		rc = close ? sw_case_close(db, id, o.on, o.reason) : sw_case_reopen(db, id);
+		if (rc != SW_EXIT_OK)
+			sw_db_rollback(db);
+		else if (sw_db_commit(db) != 0)
+			rc = SW_EXIT_FAIL;
+	}
+	finish_db(db);
+	return rc;
+}
+
+static int cmd_close(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	if (!o.reason || !*o.reason) {
+		sw_error("close: --reason is required");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return case_edit(argv[optind], 1);
+}
+
+static int cmd_reopen(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	return case_edit(argv[optind], 0);
+}
+
+static int cmd_log(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	const char *client = argv[optind];
+	if (!o.type) {
+		sw_error("log: --type is required");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(0);
+	char station[64], id[128];
+	int rc = SW_EXIT_REJECTED;
+	if (sw_db_begin(db) != 0)
+		rc = SW_EXIT_FAIL;
+	else if (!client_station(db, client, station, sizeof station))
+		sw_db_rollback(db);
+	else {
+		if (!o.id) {
+			char prefix[32];
+			snprintf(prefix, sizeof prefix, "S%.4s%.2s%.2s-", o.on, o.on + 5, o.on + 8);
+			sw_case_new_id(db, "services", "service_id", prefix, id, sizeof id);
+		}
+		const char *names[] = {"service_id", "client_id", "station_code", "date", "type",
+				       "case_id", "worker_id", "minutes", "note"};
+		const char *vals[] = {o.id ? o.id : id, client, o.station ? o.station : station, o.on,
+				      o.type, o.case_id ? o.case_id : "", o.worker ? o.worker : "",
+				      o.minutes ? o.minutes : "", o.note ? o.note : ""};
+		rc = record(db, &sw_services_table, 9, names, vals);
+	}
+	finish_db(db);
+	return rc;
+}
+
+/* The SELECT of an export: every column of t, with the clients' personal
+ * columns masked or pseudonymized when asked. Caller frees. */
+static char *export_sql(sqlite3 *db, const struct sw_table *t, int mask)
+{
+	sqlite3_str *q = sqlite3_str_new(db);
+	int clients = t == &sw_clients_table;
+	sqlite3_str_appendall(q, "SELECT ");
+	for (int i = 0, k = 0; i < t->ncols; i++) {
+		const char *n = t->cols[i].name;
+		const char *sep = k++ ? "," : "";
+		if (clients && o.pseudo && i == CL_BIRTH)
+			sqlite3_str_appendf(q, "%sage(coalesce(birth_date, substr(id_number, 7, 4) || '-' ||"
+					    " substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)), ?1)"
+					    " AS age", sep);
+		else if (clients && o.pseudo && (i == CL_NAME || i == CL_IDNO || i == CL_PHONE))
+			sqlite3_str_appendf(q, "%spseudo(\"%w\") AS \"%w\"", sep, n, n);
+		else if (clients && (o.pseudo || mask) && i == CL_ADDRESS)
+			k--;
+		else if (clients && mask && (i == CL_NAME || i == CL_IDNO || i == CL_PHONE))
+			sqlite3_str_appendf(q, "%s%s(\"%w\") AS \"%w\"", sep,
+					    i == CL_NAME ? "mask_name" : i == CL_IDNO ? "mask_id" : "mask_phone",
+					    n, n);
+		else
+			sqlite3_str_appendf(q, "%s\"%w\"", sep, n);
+	}
+	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY \"%w\"", t->name, t->cols[0].name);
+	return sqlite3_str_finish(q);
+}
+
+static int cmd_export(int argc, char **argv)
+{
+	parse_n(argc, argv, 0, 0);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	size_t keylen = 0;
+	unsigned char *key = NULL;
+	if (o.pseudo && !(key = sw_key_load(o.key_file, &keylen)))
+		return SW_EXIT_USAGE;
+	sqlite3 *db = sw_open(0);
+	sw_mask_register(db, key, keylen);
+	char *sql = export_sql(db, t, masking() && !o.pseudo);
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_free(sql);
+	sqlite3_bind_text(st, 1, o.at, -1, SQLITE_STATIC);
+	if (sw_opt.fmt == SW_FMT_AUTO)
+		sw_opt.fmt = SW_FMT_CSV;
+	int rc = emit(db, st);
+	sw_db_close(db);
+	free(key);
+	return rc;
+}
+
+static int rules(const struct sw_table *t, const char **v, char *buf, char *why, size_t whylen)
+{
+	if (t == &sw_clients_table)
+		return sw_client_rules(v, buf, why, whylen);
+	if (t == &sw_cases_table)
+		return sw_case_rules(v, why, whylen);
+	return 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	if (o.fix && !sw_opt.output) {
+		sw_error("check: --fix needs -o OUT");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (!o.fix && sw_opt.output) {
+		sw_error("check: -o is only for --fix");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	/* The local vocabulary, if there is a database; nothing is written. */
+	if (access(sw_opt.db, F_OK) == 0) {
+		sqlite3 *db = sw_db_open(sw_opt.db, SW_DB_READONLY);
+		if (db)
+			sw_vocab_load(db);
+		sw_db_close(db);
+	}
+	return sw_check_file(tables, argv[optind], o.fix ? sw_opt.output : NULL, rules);
+}
+
+static int cmd_dupes(int argc, char **argv)
+{
+	parse_n(argc, argv, 0, 0);
+	sqlite3 *db = sw_open(0);
+	if (sw_dupes_find(db) != 0) {
+		sw_db_close(db);
+		return SW_EXIT_FAIL;
+	}
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"SELECT client_a, client_b, score, reasons FROM temp.dupes WHERE score >= ?"
+		" ORDER BY score DESC, client_a, client_b");
+	sqlite3_bind_int(st, 1, o.min_score);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+static int cmd_merge(int argc, char **argv)
+{
+	parse_n(argc, argv, 2, 2);
+	sqlite3 *db = sw_open(0);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		rc = sw_client_merge(db, argv[optind], argv[optind + 1]);
+		if (rc != SW_EXIT_OK)
+			sw_db_rollback(db);
+		else if (sw_db_commit(db) != 0)
+			rc = SW_EXIT_FAIL;
+	}
+	finish_db(db);
+	return rc;
+}
+
+static int cmd_audit(int argc, char **argv)
+{
+	parse_n(argc, argv, 0, 0);
+	sqlite3 *db = sw_open(0);
+	int rc;
+	if (o.verify) {
+		char head[65];
+		long n = sw_audit_verify(db, head);
+		if (n >= 0)
+			printf("%ld entries verified%s%s\n", n, n ? ", head " : "", head);
+		rc = n >= 0 ? SW_EXIT_OK : SW_EXIT_REJECTED;
+	} else
+		rc = emit(db, sw_db_prepare(db, "SELECT seq, at, user, action, tbl, row_key, detail,"
+					    " command FROM audit ORDER BY seq"));
+	sw_db_close(db);
+	return rc;
+}
+
+static const struct sw_cmd cmds[] = {
+	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
+	{"open", cmd_open}, {"close", cmd_close}, {"reopen", cmd_reopen}, {"log", cmd_log},
+	{"export", cmd_export}, {"check", cmd_check}, {"dupes", cmd_dupes},
+	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab},
+	{NULL, NULL}};
+
+int main(int argc, char **argv)
+{
+	sw_cli_init(argv[0]);
+	sw_audit_init(argc, argv);
+	sw_subcmd_release = release;
+	return sw_cli_dispatch(argc, argv, cmds, usage);
+}

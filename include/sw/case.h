@@ -1,0 +1,47 @@
+/* The station's register: clients, cases, services and activities as
+ * import tables, and the rules between their fields. */
+#ifndef SW_CASE_H
+#define SW_CASE_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "sw/import.h"
+
+extern const struct sw_table sw_clients_table, sw_cases_table, sw_services_table,
+	sw_activities_table;
+
+/* Column positions the rules and commands use. */
+enum { CL_ID, CL_NAME, CL_GENDER, CL_BIRTH, CL_IDNO, CL_PHONE, CL_STATION, CL_CATS,
+       CL_HUKOU, CL_ADDRESS, CL_REGISTERED };
+enum { CA_ID, CA_CLIENT, CA_STATION, CA_WORKER, CA_DOMAIN, CA_OPENED, CA_CLOSED,
+       CA_REASON, CA_RISK };
+enum { SV_ID, SV_CLIENT, SV_CASE, SV_STATION, SV_WORKER, SV_DATE, SV_TYPE, SV_MINUTES,
+       SV_NOTE };
+
+/* Rules that need no database, shared by import and "check". v holds
+ * normalised values (NULL when empty), indexed by column. Each returns 0,
+ * or -1 with why as "column: reason" (no personal data in it).
+ * sw_client_rules fills an empty birth_date or gender from the ID, using
+ * buf (at least 16 bytes) for the values. */
+int sw_client_rules(const char **v, char *buf, char *why, size_t whylen);
+int sw_case_rules(const char **v, char *why, size_t whylen);
+
+/* Edits outside imports. Each runs inside the caller's transaction,
+ * refuses changes to closed months, records the audit entry, and
+ * returns an exit status after printing any problem. */
+int sw_case_close(sqlite3 *db, const char *case_id, const char *on, const char *reason);
+int sw_case_reopen(sqlite3 *db, const char *case_id);
+/* Moves DROP's cases and services to KEEP, fills KEEP's empty fields
+ * from DROP, deletes DROP. */
+int sw_client_merge(sqlite3 *db, const char *keep, const char *drop);
+
+/* A new key for tbl.col: prefix followed by the first free number
+ * (prefix1, prefix2, ...). */
+void sw_case_new_id(sqlite3 *db, const char *tbl, const char *col, const char *prefix,
+		    char *out, size_t outlen);
+
+/* Finalizes the statements the table hooks keep; before closing db. */
+void sw_case_release(void);
+
+#endif

@@ -1,0 +1,23 @@
+/* "check FILE": validates a spreadsheet against a table description
+ * without a database, and optionally writes the normalised file. */
+#ifndef SW_CHECK_H
+#define SW_CHECK_H
+
+#include <stddef.h>
+
+#include "sw/import.h"
+
+/* Cross-field rules of a table over normalised values (NULL = empty);
+ * may fill v[i] from buf (64 bytes). 0, or -1 with why. */
+typedef int (*sw_rules_fn)(const struct sw_table *t, const char **v, char *buf,
+			   char *why, size_t whylen);
+
+/* Checks path (table from sw_opt.table or guessed from the header among
+ * tables). Prints every problem as "file:line: column: reason". When
+ * fixout is non-NULL writes the file there with canonical headers and
+ * normalised values (a value that cannot be fixed is kept as it was).
+ * Returns 0 if clean, 1 if problems were found, 3 on failure. */
+int sw_check_file(const struct sw_table *const *tables, const char *path,
+		  const char *fixout, sw_rules_fn rules);
+
+#endif

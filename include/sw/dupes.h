@@ -1,0 +1,21 @@
+/* Probable duplicate clients, found through blocking keys (indexes over
+ * exact values and one-deletion name variants), never by comparing all
+ * pairs. */
+#ifndef SW_DUPES_H
+#define SW_DUPES_H
+
+#include <sqlite3.h>
+
+/* Name key: text-normalised (full-width folded), white space removed,
+ * ASCII lowercased. out must hold strlen(name) + 1. */
+void sw_name_key(const char *name, char *out);
+
+/* Fills the temporary table "dupes(client_a, client_b, score, reasons)"
+ * on db, one row per pair (client_a < client_b). score: 100 same ID,
+ * 90 same name and birth date, 85 same name and phone, 70/65 names one
+ * character apart with the same birth date/phone, 60 names that differ
+ * only by spaces or full-width characters; each further reason adds 5,
+ * up to 100. Returns 0, or -1 after printing a database error. */
+int sw_dupes_find(sqlite3 *db);
+
+#endif

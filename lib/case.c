@@ -1,0 +1,175 @@
+/* Clients, cases, services and activities as import tables. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw/audit.h"
+#include "sw/case.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/valid.h"
+
+int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
+{
+	const char *id = v[CL_IDNO];
+	char out[19], birth[11], w[128];
+	int male;
+	if (!id)
+		return 0;
+	if (sw_idcard_parse(id, out, birth, &male, w, sizeof w) != 0) {
+		sw_msg(why, whylen, "id_number: %s", w);
+		return -1;
+	}
+	if (!v[CL_BIRTH]) {
+		memcpy(buf, birth, 11);
+		v[CL_BIRTH] = buf;
+	} else if (strcmp(v[CL_BIRTH], birth) != 0) {
+		sw_msg(why, whylen, "birth_date: does not agree with id_number");
+		return -1;
+	}
+	if (!v[CL_GENDER])
+		v[CL_GENDER] = male ? "male" : "female";
+	else if (strcmp(v[CL_GENDER], male ? "male" : "female") != 0) {
+		sw_msg(why, whylen, "gender: does not agree with id_number");
+		return -1;
+	}
+	return 0;
+}
+
+int sw_case_rules(const char **v, char *why, size_t whylen)
+{
+	const char *opened = v[CA_OPENED], *closed = v[CA_CLOSED];
+	if (opened && closed && strcmp(closed, opened) < 0) {
+		sw_msg(why, whylen, "closed_on: %s is before opened_on %s", closed, opened);
+		return -1;
+	}
+	if (v[CA_REASON] && !closed) {
+		sw_msg(why, whylen, "close_reason: given without closed_on");
+		return -1;
+	}
+	return 0;
+}
+
+/* Statements the hooks keep between rows of one command. */
+static sqlite3_stmt *case_owner;
+
+void sw_case_release(void)
+{
+	sqlite3_finalize(case_owner);
+	case_owner = NULL;
+	sw_audit_release();
+}
+
+static int check_client(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	static char birth[16];
+	(void)im;
+	return sw_client_rules(v, birth, why, whylen);
+}
+
+static int check_case(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	(void)im;
+	return sw_case_rules(v, why, whylen);
+}
+
+/* A service's case must be one of its client's. */
+static int check_service(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	if (!v[SV_CASE] || !v[SV_CLIENT])
+		return 0;
+	if (!case_owner)
+		case_owner = sw_db_prepare(sw_import_db(im), "SELECT client_id FROM cases WHERE case_id = ?");
+	sqlite3_bind_text(case_owner, 1, v[SV_CASE], -1, SQLITE_STATIC);
+	int bad = sqlite3_step(case_owner) == SQLITE_ROW &&
+		  strcmp((const char *)sqlite3_column_text(case_owner, 0), v[SV_CLIENT]) != 0;
+	sqlite3_reset(case_owner);
+	if (bad)
+		sw_msg(why, whylen, "case_id: case \"%s\" belongs to another client", v[SV_CASE]);
+	return bad ? -1 : 0;
+}
+
+static int audit_row(struct sw_import *im, const char *tbl, const char *key, int outcome)
+{
+	if (outcome != SW_INSERTED && outcome != SW_UPDATED)
+		return 0;
+	return sw_audit_log(sw_import_db(im), outcome == SW_INSERTED ? "insert" : "update",
+			    tbl, key, NULL);
+}
+
+static int after_client(struct sw_import *im, const char **v, int outcome)
+{
+	return audit_row(im, "clients", v[CL_ID], outcome);
+}
+
+static int after_case(struct sw_import *im, const char **v, int outcome)
+{
+	return audit_row(im, "cases", v[CA_ID], outcome);
+}
+
+#define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
+#define STATION_COL {"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, REQ, 0, 0, \
+		     "stations.code", "station"}
+#define WORKER_COL {"worker_id", "社工工号|工号", SW_T_TEXT, NULL, 0, 0, 0, \
+		    "workers.worker_id", "worker"}
+#define CLIENT_REF {"client_id", "档案号|服务对象编号", SW_T_TEXT, NULL, REQ, 0, 0, \
+		    "clients.client_id", "client"}
+
+static const struct sw_column client_cols[] = {
+	{"client_id", "档案号|编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"gender", "性别", SW_T_VOCAB, "gender", 0, 0, 0, NULL, NULL},
+	{"birth_date", "出生日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"id_number", "身份证号|身份证号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
+	{"phone", "联系电话|手机号", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
+	STATION_COL,
+	{"categories", "人员类别|类别", SW_T_SET, "category", 0, 0, 0, NULL, NULL},
+	{"hukou", "户籍", SW_T_VOCAB, "hukou", 0, 0, 0, NULL, NULL},
+	{"address", "地址|住址", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"registered_on", "建档日期", SW_T_DATE, NULL, SW_C_PERIOD, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_clients_table = {
+	"clients", "client|服务对象", client_cols, 11, check_client, after_client
+};
+
+static const struct sw_column case_cols[] = {
+	{"case_id", "个案编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	CLIENT_REF,
+	STATION_COL,
+	WORKER_COL,
+	{"domain", "服务领域", SW_T_VOCAB, "domain", REQ, 0, 0, NULL, NULL},
+	{"opened_on", "开案日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"closed_on", "结案日期", SW_T_DATE, NULL, SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"close_reason", "结案原因", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"risk", "风险等级", SW_T_VOCAB, "risk", 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_cases_table = {
+	"cases", "case|个案", case_cols, 9, check_case, after_case
+};
+
+static const struct sw_column service_cols[] = {
+	{"service_id", "服务编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	CLIENT_REF,
+	{"case_id", "个案编号", SW_T_TEXT, NULL, 0, 0, 0, "cases.case_id", "case"},
+	STATION_COL,
+	WORKER_COL,
+	{"date", "服务日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"type", "服务类型", SW_T_VOCAB, "service_type", REQ, 0, 0, NULL, NULL},
+	{"minutes", "时长|时长（分钟）|时长(分钟)", SW_T_INT, NULL, 0, 0, 1440, NULL, NULL},
+	{"note", "备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_services_table = {
+	"services", "service|服务记录", service_cols, 9, check_service, NULL
+};
+
+static const struct sw_column activity_cols[] = {
+	{"activity_id", "活动编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	STATION_COL,
+	{"date", "活动日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"kind", "活动类型", SW_T_VOCAB, "activity_kind", REQ, 0, 0, NULL, NULL},
+	{"title", "活动名称", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"sessions", "节数", SW_T_INT, NULL, 0, 0, 1000, NULL, NULL},
+	{"participants", "参与人次", SW_T_INT, NULL, 0, 0, 1000000, NULL, NULL},
+};
+const struct sw_table sw_activities_table = {
+	"activities", "activity|活动", activity_cols, 7, NULL, NULL
+};
