@@ -18,6 +18,10 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
 /* vocab list [VOCAB] | vocab add VOCAB ALIAS KEY | vocab rm VOCAB ALIAS */
 int sw_run_vocab(int argc, char **argv, sw_usage_fn usage);
 
+/* Called by import and add before they close the database: for table
+ * hooks that keep prepared statements between rows. NULL if none. */
+extern void (*sw_subcmd_release)(void);
+
 /* Parses only the shared options (no extra ones) and leaves the operands
  * at argv[optind]. For subcommands with no options of their own. */
 void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage);
