@@ -240,9 +240,10 @@ char sw_idcard_check_char(const char *s)
 /* First two digits: the province-level codes of GB/T 2260. */
 static int province_ok(const char *s)
 {
+	/* three characters a code, the last too: the loop steps by three */
 	static const char *const codes =
 		"11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-		"50 51 52 53 54 61 62 63 64 65 71 81 82 83";
+		"50 51 52 53 54 61 62 63 64 65 71 81 82 83 ";
 	for (const char *c = codes; *c; c += 3)
 		if (c[0] == s[0] && c[1] == s[1])
 			return 1;
@@ -307,10 +308,16 @@ shape:
 	return -1;
 }
 
+static int service_number(const char *d)
+{
+	return strncmp(d, "400", 3) == 0 || strncmp(d, "800", 3) == 0;
+}
+
 /* 1 if the n digits in d are a whole landline, area code and all, or a
  * whole local number: a dash after one starts an extension. That is how
- * we write extensions ("0571-88886666-123"), so what we store reads back. */
-static int local_done(const char *d, size_t n)
+ * we write extensions ("0571-88886666-123"), so what we store reads back.
+ * rest follows the dash: "4008-123-456" is a 400 number, not 4008123-456. */
+static int local_done(const char *d, size_t n, const char *rest)
 {
 	if (n == 0)
 		return 0;
@@ -318,8 +325,10 @@ static int local_done(const char *d, size_t n)
 		size_t ac = n > 1 && (d[1] == '1' || d[1] == '2') ? 3 : 4;
 		return n >= ac + 7 && n <= ac + 8;
 	}
-	return d[0] != '1' && (n == 7 || n == 8) && strncmp(d, "400", 3) != 0 &&
-	       strncmp(d, "800", 3) != 0;
+	size_t more = 0;
+	for (; *rest; rest++)
+		more += isdigit((unsigned char)*rest) != 0;
+	return d[0] != '1' && (n == 7 || n == 8) && !(service_number(d) && n + more == 10);
 }
 
 int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t whylen)
@@ -341,7 +350,7 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 				goto bad;
 			d[n++] = *p;
 		} else if (strncmp(p, "转", 3) == 0 || *p == 'x' || *p == 'X' ||
-			   strncmp(p, "ext", 3) == 0 || (*p == '-' && local_done(d, n))) {
+			   strncmp(p, "ext", 3) == 0 || (*p == '-' && local_done(d, n, p + 1))) {
 			p += (*p == 'x' || *p == 'X' || *p == '-') ? 1 : 3;
 			while (*p == ' ' || *p == '.')
 				p++;
@@ -376,7 +385,8 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 		snprintf(out, outlen, "%.*s-%s%s%s", (int)ac, d, d + ac, e ? "-" : "", ext);
 		return 0;
 	}
-	if ((n == 7 || n == 8) && d[0] != '0' && d[0] != '1') {
+	/* (a local number and extension that read as a 400 number are refused) */
+	if ((n == 7 || n == 8) && d[0] != '0' && d[0] != '1' && !(e && service_number(d) && n + e == 10)) {
 		snprintf(out, outlen, "%s%s%s", d, e ? "-" : "", ext);
 		return 0;
 	}

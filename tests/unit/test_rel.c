@@ -62,12 +62,22 @@ int main(void)
 		{"400-812-3456", "4008123456"},
 		{"4008-123-456", "4008123456"},	/* not a local number with an extension */
 		{"138-1234-5678", "13812345678"},
+		{"4000178 ext 9", "4000178-9"},	/* fuzz_phone: read back as 40001789 */
+		{"4000178-9", "4000178-9"},
+		{"4000178 ext 123", "not a phone number"},	/* would read back as 4000178123 */
 	};
 	for (size_t i = 0; i < sizeof phones / sizeof phones[0]; i++) {
 		char out[64], why[64];
 		int rc = sw_phone_parse(phones[i].in, out, sizeof out, why, sizeof why);
 		T_STR(rc == 0 ? out : why, phones[i].want, "phone %s", phones[i].in);
 	}
+
+	/* fuzz_id, fuzz_csv: an unknown region code read past the table. */
+	char id[19], why2[64], bad[19] = "99010519491231002";
+	bad[17] = sw_idcard_check_char(bad);
+	T_INT(sw_idcard_parse(bad, id, NULL, NULL, why2, sizeof why2), -1,
+	      "unknown region code refused (and, under ASan, no read past the code table)");
+	T_STR(why2, "unknown region code", "unknown region code: the reason");
 
 	unlink(path);
 	return T_DONE();
