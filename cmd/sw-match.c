@@ -1,0 +1,456 @@
+/* sw-match: job seekers and vacancies, proposed matches, the optimal
+ * assignment, and the follow-up of placements. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/assign.h"
+#include "sw/cli.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/match.h"
+#include "sw/out.h"
+#include "sw/score.h"
+#include "sw/subcmd.h"
+#include "sw/valid.h"
+
+static const struct sw_table *const tables[] = {
+	&sw_vacancies_table, &sw_employers_table, &sw_seekers_table, &sw_placements_table, NULL
+};
+
+static void usage(FILE *fp, int status)
+{
+	fprintf(fp,
+		"usage: sw-match import [--table T] [--dry-run] [--strict] [--rejects F]\n"
+		"                       [--encoding utf-8|gb18030] [FILE...]\n"
+		"       sw-match add [--table T] COLUMN=VALUE...\n"
+		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [MATCH OPTIONS]\n"
+		"       sw-match assign [MATCH OPTIONS]\n"
+		"       sw-match place SEEKER VACANCY --stage S --date D [--worker W]\n"
+		"       sw-match placements [--seeker S] [--vacancy V] [--stage S] [--station C]\n"
+		"                           [--worker W] [--from D] [--to D]\n"
+		"       sw-match stats [--from D] [--to D] [--on DATE]\n"
+		"       sw-match due [--on DATE]\n"
+		"       sw-match export [--table vacancies|employers|seekers|placements]\n"
+		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
+		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
+		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+	exit(status);
+}
+
+/* Options of the subcommands, with what they default to. */
+static struct {
+	char on[11];		/* --on: today */
+	char from[11], to[11];	/* --from, --to: empty for open ends */
+	char date[11];		/* --date (place) */
+	const char *stage;	/* --stage, as its key */
+	const char *seeker, *vacancy, *station, *worker;
+	const char *seekers_csv, *vacancies_csv;
+	struct sw_rank_opts ro;
+	int by_set, min_set, top_set;
+} o;
+
+enum { OPT_ON = SW_OPT_LOCAL, OPT_TOP, OPT_BY, OPT_WEIGHTS, OPT_MIN, OPT_EXHAUSTIVE,
+       OPT_SEEKERS, OPT_VACANCIES, OPT_STAGE, OPT_DATE, OPT_WORKER, OPT_SEEKER, OPT_VACANCY,
+       OPT_STATION, OPT_FROM, OPT_TO };
+
+static void bad_opt(const char *opt, const char *why)
+{
+	sw_error("--%s: %s", opt, why);
+	usage(stderr, SW_EXIT_USAGE);
+}
+
+static void date_opt(const char *opt, const char *arg, char out[11])
+{
+	char why[128];
+	if (sw_date_parse(arg, out, why, sizeof why) != 0)
+		bad_opt(opt, why);
+}
+
+/* A vocabulary option to its key, or a usage error. */
+static const char *vocab_opt(const char *opt, const char *vocab, const char *value)
+{
+	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
+	static char key[64];
+	char why[512];
+	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0)
+		bad_opt(opt, why);
+	return key;
+}
+
+static void parse(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SW_LONGOPTS,
+		{"on", required_argument, NULL, OPT_ON},
+		{"top", required_argument, NULL, OPT_TOP},
+		{"by", required_argument, NULL, OPT_BY},
+		{"weights", required_argument, NULL, OPT_WEIGHTS},
+		{"min-score", required_argument, NULL, OPT_MIN},
+		{"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
+		{"seekers", required_argument, NULL, OPT_SEEKERS},
+		{"vacancies", required_argument, NULL, OPT_VACANCIES},
+		{"stage", required_argument, NULL, OPT_STAGE},
+		{"date", required_argument, NULL, OPT_DATE},
+		{"worker", required_argument, NULL, OPT_WORKER},
+		{"seeker", required_argument, NULL, OPT_SEEKER},
+		{"vacancy", required_argument, NULL, OPT_VACANCY},
+		{"station", required_argument, NULL, OPT_STATION},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{0}};
+	int c;
+	char why[256], *end;
+	long long k;
+	sw_date_today(o.on);
+	o.ro.w = sw_weights_default;
+	o.ro.top = 10;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ON: date_opt("on", optarg, o.on); break;
+		case OPT_FROM: date_opt("from", optarg, o.from); break;
+		case OPT_TO: date_opt("to", optarg, o.to); break;
+		case OPT_DATE: date_opt("date", optarg, o.date); break;
+		case OPT_TOP:
+			if (sw_int_parse(optarg, 1, 100000, &k, why, sizeof why) != 0)
+				bad_opt("top", why);
+			o.ro.top = (int)k;
+			o.top_set = 1;
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "vacancy") != 0 && strcmp(optarg, "seeker") != 0)
+				bad_opt("by", "expected seeker or vacancy");
+			o.ro.by_vacancy = optarg[0] == 'v';
+			break;
+		case OPT_WEIGHTS:
+			if (sw_weights_parse(optarg, &o.ro.w, why, sizeof why) != 0)
+				bad_opt("weights", why);
+			break;
+		case OPT_MIN: {
+			double d = strtod(optarg, &end);
+			if (end == optarg || *end || !(d >= 0 && d <= 100))
+				bad_opt("min-score", "expected a number from 0 to 100");
+			o.ro.min_score = (int)lround(d * 10);
+			o.min_set = 1;
+			break;
+		}
+		case OPT_EXHAUSTIVE: o.ro.exhaustive = 1; break;
+		case OPT_SEEKERS: o.seekers_csv = optarg; break;
+		case OPT_VACANCIES: o.vacancies_csv = optarg; break;
+		case OPT_STAGE: o.stage = vocab_opt("stage", "stage", optarg); break;
+		case OPT_WORKER: o.worker = optarg; break;
+		case OPT_SEEKER: o.seeker = optarg; break;
+		case OPT_VACANCY: o.vacancy = optarg; break;
+		case OPT_STATION: o.station = optarg; break;
+		default: sw_cli_common(c, optarg, usage);
+		}
+	}
+}
+
+static void no_operands(int argc, char **argv)
+{
+	if (optind < argc) {
+		sw_error("unexpected argument \"%s\"", argv[optind]);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
+/* The market from --seekers/--vacancies, or else from the database. */
+static struct sw_market *load_market(int *status)
+{
+	if (!o.seekers_csv != !o.vacancies_csv) {
+		sw_error("--seekers and --vacancies go together");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (o.seekers_csv) {
+		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, status);
+		return m;
+	}
+	sqlite3 *db = sw_open(0);
+	/* One read transaction: vacancies and seekers from the same state. */
+	sw_db_exec(db, "BEGIN");
+	struct sw_market *m = sw_market_from_db(db, o.on);
+	sw_db_exec(db, "COMMIT");
+	sw_db_close(db);
+	*status = m ? 0 : SW_EXIT_FAIL;
+	return m;
+}
+
+static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
+static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
+static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
+static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+
+static int cmd_rank(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_operands(argc, argv);
+	int status;
+	struct sw_market *m = load_market(&status);
+	if (!m)
+		return status;
+	size_t n;
+	struct sw_pick *picks = sw_rank(m, &o.ro, &n);
+	static const char *const cols[] = {"seeker_id", "vacancy_id", "rank", "score", "reasons"};
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 5, cols, "ssnns");
+	if (out) {
+		char rank[16], score[8], reasons[1024];
+		int r = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct sw_pick *p = &picks[i];
+			int same = i > 0 && (o.ro.by_vacancy ? picks[i - 1].v == p->v : picks[i - 1].s == p->s);
+			r = same ? r + 1 : 1;
+			snprintf(rank, sizeof rank, "%d", r);
+			sw_score_fmt(p->score, score);
+			sw_score_reasons(m, &m->s[p->s], &m->v[p->v], reasons, sizeof reasons);
+			const char *row[] = {m->s[p->s].id, m->v[p->v].id, rank, score, reasons};
+			sw_out_row(out, row);
+		}
+	}
+	free(picks);
+	sw_market_free(m);
+	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+/* Why seeker s got nothing. */
+static void unassigned_reason(const struct sw_market *m, struct sw_ranker *r, int s,
+			      char *buf, size_t n)
+{
+	struct sw_pick best;
+	char score[8], min[8];
+	if (sw_ranker_top(r, s, 1, &best) == 1) {
+		sw_score_fmt(best.score, score);
+		snprintf(buf, n, "the vacancies that fit went to a better total (best %s at %s)",
+			 m->v[best.v].id, score);
+		return;
+	}
+	for (int v = 0; v < m->nv; v++)
+		if (sw_eligible(&m->s[s], &m->v[v])) {
+			sw_score_fmt(o.ro.min_score > 1 ? o.ro.min_score : 1, min);
+			snprintf(buf, n, "no vacancy scores at least %s", min);
+			return;
+		}
+	snprintf(buf, n, "no open vacancy meets the hard rules");
+}
+
+static int cmd_assign(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_operands(argc, argv);
+	if (!o.top_set)
+		o.ro.top = 8;
+	if (!o.min_set)
+		o.ro.min_score = 300;	/* above what wage and education alone give */
+	int status;
+	struct sw_market *m = load_market(&status);
+	if (!m)
+		return status;
+	struct sw_assignment a;
+	sw_assign(m, &o.ro, &a);
+	static const char *const cols[] = {"seeker_id", "vacancy_id", "score", "reasons"};
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, "ssns");
+	int placed = 0;
+	if (out) {
+		char score[8], reasons[1024];
+		for (int s = 0; s < m->ns; s++) {
+			if (a.vac[s] < 0)
+				continue;
+			placed++;
+			sw_score_fmt(a.score[s], score);
+			sw_score_reasons(m, &m->s[s], &m->v[a.vac[s]], reasons, sizeof reasons);
+			const char *row[] = {m->s[s].id, m->v[a.vac[s]].id, score, reasons};
+			sw_out_row(out, row);
+		}
+		struct sw_rank_opts ro = o.ro;
+		ro.by_vacancy = 0;
+		ro.min_score = ro.min_score < 1 ? 1 : ro.min_score;
+		struct sw_ranker *r = sw_ranker_new(m, &ro);
+		for (int s = 0; s < m->ns; s++) {
+			if (a.vac[s] >= 0)
+				continue;
+			unassigned_reason(m, r, s, reasons, sizeof reasons);
+			const char *row[] = {m->s[s].id, NULL, NULL, reasons};
+			sw_out_row(out, row);
+		}
+		sw_ranker_free(r);
+	}
+	char total[32];
+	snprintf(total, sizeof total, "%lld.%lld", a.total / 10, a.total % 10);
+	sw_warn("assigned %d of %d seekers (%d open vacancies), total score %s", placed, m->ns, m->nv, total);
+	sw_assignment_free(&a);
+	sw_market_free(m);
+	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+static int cmd_place(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (argc - optind != 2) {
+		sw_error("place: expected SEEKER VACANCY");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (!o.stage || !o.date[0]) {
+		sw_error("place: --stage and --date are required");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const char *names[] = {"seeker_id", "vacancy_id", "stage", "date", "worker_id"};
+	const char *vals[] = {argv[optind], argv[optind + 1], o.stage, o.date, o.worker};
+	sqlite3 *db = sw_open(0);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		int out = sw_import_record(db, &sw_placements_table, o.worker ? 5 : 4, names, vals);
+		if (out == SW_REJECTED) {
+			sw_db_rollback(db);
+			rc = SW_EXIT_REJECTED;
+		} else if (out >= 0 && sw_db_commit(db) == 0) {
+			rc = SW_EXIT_OK;
+			sw_warn("%s at %s: %s on %s%s", vals[0], vals[1], o.stage, o.date,
+				out == SW_UNCHANGED ? " (already recorded)" : "");
+		} else
+			sw_db_rollback(db);
+	}
+	sw_db_close(db);
+	return rc;
+}
+
+/* Runs st into the chosen output. Returns the exit status. */
+static int emit(sqlite3 *db, sqlite3_stmt *st)
+{
+	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (out) {
+		if (sw_out_stmt(out, st) != SQLITE_DONE) {
+			sw_db_error(db, "query");
+			sw_out_abort(out);
+		} else
+			rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int cmd_placements(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_operands(argc, argv);
+	sqlite3 *db = sw_open(0);
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"SELECT p.seeker_id, s.name, p.vacancy_id, v.title, e.name AS employer, p.stage, p.date,"
+		"  coalesce(p.worker_id, s.worker_id) AS worker_id, s.station_code"
+		" FROM placements p JOIN seekers s ON s.seeker_id = p.seeker_id"
+		" JOIN vacancies v ON v.vacancy_id = p.vacancy_id"
+		" JOIN employers e ON e.employer_id = v.employer_id"
+		" WHERE (?1 IS NULL OR p.seeker_id = ?1) AND (?2 IS NULL OR p.vacancy_id = ?2)"
+		"   AND (?3 IS NULL OR p.stage = ?3) AND (?4 IS NULL OR s.station_code = ?4)"
+		"   AND (?5 IS NULL OR coalesce(p.worker_id, s.worker_id) = ?5)"
+		"   AND (?6 IS NULL OR p.date >= ?6) AND (?7 IS NULL OR p.date <= ?7)"
+		" ORDER BY p.seeker_id, p.vacancy_id, p.date,"
+		"  CASE p.stage WHEN 'matched' THEN 0 WHEN 'referred' THEN 1 WHEN 'interviewed' THEN 2"
+		"  WHEN 'hired' THEN 3 WHEN 'retained_3m' THEN 4 WHEN 'retained_6m' THEN 5 ELSE 6 END");
+	sw_db_bind_text(st, 1, o.seeker);
+	sw_db_bind_text(st, 2, o.vacancy);
+	sw_db_bind_text(st, 3, o.stage);
+	sw_db_bind_text(st, 4, o.station);
+	sw_db_bind_text(st, 5, o.worker);
+	sw_db_bind_text(st, 6, o.from);
+	sw_db_bind_text(st, 7, o.to);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* Per-seeker facts the figures are made of, as of ?1, for seekers
+ * registered in [?2, ?3]. */
+#define FACTS_CTE \
+	"facts AS (SELECT s.seeker_id, s.station_code, s.worker_id, coalesce(s.out_of_work, 1) AS oow," \
+	"  (SELECT min(p.date) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage <> 'matched'" \
+	"    AND p.date <= ?1) AS referred_on," \
+	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'hired'" \
+	"    AND p.date <= ?1) AS starts," \
+	"  julianday((SELECT min(p.date) FROM placements p WHERE p.seeker_id = s.seeker_id" \
+	"    AND p.stage <> 'matched' AND p.date <= ?1)) - julianday(s.registered_on) AS days," \
+	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'hired'" \
+	"    AND date(p.date, '+3 months') <= ?1) AS due3," \
+	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'retained_3m'" \
+	"    AND p.date <= ?1) AS kept3," \
+	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'hired'" \
+	"    AND date(p.date, '+6 months') <= ?1) AS due6," \
+	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'retained_6m'" \
+	"    AND p.date <= ?1) AS kept6," \
+	"  NOT EXISTS (SELECT 1 FROM placements p WHERE p.seeker_id = s.seeker_id" \
+	"    AND p.stage IN ('retained_6m', 'ended') AND p.date <= ?1) AS open" \
+	" FROM seekers s WHERE (s.registered_on IS NULL OR s.registered_on <= ?1)" \
+	"  AND (?2 IS NULL OR s.registered_on >= ?2) AND (?3 IS NULL OR s.registered_on <= ?3))"
+
+/* The figures of one group (g is the grouping column of facts). */
+#define FIGURES(g) \
+	" count(*) AS registered, count(referred_on) AS referred, sum(starts) AS job_starts," \
+	" round(100.0 * sum(oow AND starts > 0) / nullif(sum(oow), 0), 1) AS employment_rate," \
+	" (SELECT avg(days) FROM (SELECT days FROM facts x WHERE x." g " IS f." g " AND days IS NOT NULL" \
+	"   ORDER BY days LIMIT 2 - (SELECT count(days) FROM facts y WHERE y." g " IS f." g ") % 2" \
+	"   OFFSET ((SELECT count(days) FROM facts y WHERE y." g " IS f." g ") - 1) / 2))" \
+	"   AS median_days_to_referral," \
+	" round(100.0 * sum(min(kept3, due3)) / nullif(sum(due3), 0), 1) AS retention_3m," \
+	" round(100.0 * sum(min(kept6, due6)) / nullif(sum(due6), 0), 1) AS retention_6m," \
+	" sum(open) AS caseload"
+
+static int cmd_stats(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_operands(argc, argv);
+	sqlite3 *db = sw_open(0);
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH " FACTS_CTE
+		" SELECT 'station' AS level, coalesce(station_code, '') AS id," FIGURES("station_code") ","
+		"  '' AS flag FROM facts f GROUP BY station_code"
+		" UNION ALL"
+		" SELECT 'coach', coalesce(worker_id, ''), " FIGURES("worker_id") ","
+		"  CASE WHEN sum(open) > 20 THEN 'caseload above 20' ELSE '' END"
+		" FROM facts f GROUP BY worker_id"
+		" ORDER BY 1 DESC, 2");
+	sqlite3_bind_text(st, 1, o.on, -1, SQLITE_STATIC);
+	sw_db_bind_text(st, 2, o.from);
+	sw_db_bind_text(st, 3, o.to);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+static int cmd_due(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_operands(argc, argv);
+	sqlite3 *db = sw_open(0);
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH checks(stage, months) AS (VALUES ('retained_3m', 3), ('retained_6m', 6))"
+		" SELECT h.seeker_id, s.name, h.vacancy_id, e.name AS employer, h.date AS hired_on,"
+		"  c.stage AS check_stage, date(h.date, '+' || c.months || ' months') AS due_on,"
+		"  CAST(julianday(?1) - julianday(date(h.date, '+' || c.months || ' months')) AS INTEGER)"
+		"   AS days_overdue,"
+		"  coalesce(s.worker_id, h.worker_id) AS worker_id, s.station_code"
+		" FROM placements h CROSS JOIN checks c"
+		" JOIN seekers s ON s.seeker_id = h.seeker_id"
+		" JOIN vacancies v ON v.vacancy_id = h.vacancy_id"
+		" JOIN employers e ON e.employer_id = v.employer_id"
+		" WHERE h.stage = 'hired' AND date(h.date, '+' || c.months || ' months') <= ?1"
+		"   AND NOT EXISTS (SELECT 1 FROM placements q WHERE q.seeker_id = h.seeker_id"
+		"     AND q.vacancy_id = h.vacancy_id AND (q.stage = c.stage OR q.stage = 'ended'"
+		"     OR (c.stage = 'retained_3m' AND q.stage = 'retained_6m')))"
+		" ORDER BY due_on, h.seeker_id, h.vacancy_id");
+	sqlite3_bind_text(st, 1, o.on, -1, SQLITE_STATIC);
+	int rc = emit(db, st);
+	sw_db_close(db);
+	return rc;
+}
+
+static const struct sw_cmd cmds[] = {
+	{"import", cmd_import}, {"add", cmd_add}, {"rank", cmd_rank}, {"assign", cmd_assign},
+	{"place", cmd_place}, {"placements", cmd_placements}, {"stats", cmd_stats},
+	{"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab}, {NULL, NULL}};
+
+int main(int argc, char **argv)
+{
+	sw_cli_init(argv[0]);
+	return sw_cli_dispatch(argc, argv, cmds, usage);
+}

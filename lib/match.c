@@ -1,0 +1,546 @@
+/* The job tables as import tables with their rules, and loading a market
+ * from the database or from CSV files. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/cli.h"
+#include "sw/csvio.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/match.h"
+#include "sw/vocab.h"
+
+/* Column positions, as in the descriptors below. */
+enum { E_ID, E_NAME, E_INDUSTRY, E_DISTRICT, E_CONTACT, E_PHONE, E_ACCESSIBLE, E_STATION,
+       E_REGISTERED, E_NCOLS };
+enum { V_ID, V_EMPLOYER, V_TITLE, V_SKILLS, V_EDU, V_WAGE_MIN, V_WAGE_MAX, V_DISTRICT,
+       V_HEADCOUNT, V_ACCESSIBLE, V_POSTED, V_CLOSES, V_NCOLS };
+enum { S_ID, S_CLIENT, S_NAME, S_SKILLS, S_EDU, S_WAGE, S_DISTRICT, S_DISABILITY,
+       S_NEEDS_ACC, S_REGISTERED, S_STATION, S_WORKER, S_OUT_OF_WORK, S_NCOLS };
+enum { P_SEEKER, P_VACANCY, P_STAGE, P_DATE, P_WORKER, P_NCOLS };
+
+#define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
+#define WAGE_MAX 1000000
+
+/* Rules between a vacancy's fields; no database needed. */
+static int vacancy_rules(const char **v, char *why, size_t whylen)
+{
+	if (v[V_WAGE_MIN] && v[V_WAGE_MAX] && atoll(v[V_WAGE_MIN]) > atoll(v[V_WAGE_MAX])) {
+		sw_msg(why, whylen, "wage_max: %s is below wage_min %s", v[V_WAGE_MAX], v[V_WAGE_MIN]);
+		return -1;
+	}
+	if (v[V_POSTED] && v[V_CLOSES] && strcmp(v[V_CLOSES], v[V_POSTED]) < 0) {
+		sw_msg(why, whylen, "closes_on: %s is before posted_on %s", v[V_CLOSES], v[V_POSTED]);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_vacancy(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	(void)im;
+	return vacancy_rules(v, why, whylen);
+}
+
+static int check_placement(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	return sw_placement_check(sw_import_db(im), v[P_SEEKER], v[P_VACANCY], v[P_STAGE],
+				  v[P_DATE], why, whylen);
+}
+
+static const struct sw_column employer_cols[] = {
+	{"employer_id", "企业编号|单位编号|用人单位编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "企业名称|单位名称|用人单位", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"industry", "行业|所属行业", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"district", "所在区域|所在乡镇|区域", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"contact", "联系人", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"phone", "联系电话|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
+	{"accessible", "无障碍|无障碍设施", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
+	{"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, 0, 0, 0, "stations.code", "station"},
+	{"registered_on", "入库日期|登记日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_employers_table = {
+	"employers", "employer|企业|用人单位", employer_cols, E_NCOLS, NULL, NULL
+};
+
+static const struct sw_column vacancy_cols[] = {
+	{"vacancy_id", "岗位编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"employer_id", "企业编号|单位编号|用人单位编号", SW_T_TEXT, NULL, REQ, 0, 0,
+	 "employers.employer_id", "employer"},
+	{"title", "岗位名称|岗位", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"skills", "技能要求|技能", SW_T_LIST, NULL, REQ, 0, 0, NULL, NULL},
+	{"education_min", "学历要求|最低学历", SW_T_VOCAB, "education", 0, 0, 0, NULL, NULL},
+	{"wage_min", "最低工资|工资下限|月薪下限", SW_T_INT, NULL, REQ, 0, WAGE_MAX, NULL, NULL},
+	{"wage_max", "最高工资|工资上限|月薪上限", SW_T_INT, NULL, REQ, 0, WAGE_MAX, NULL, NULL},
+	{"district", "工作地点|工作区域|区域", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"headcount", "招聘人数|人数", SW_T_INT, NULL, REQ, 1, 10000, NULL, NULL},
+	{"accessible", "无障碍|无障碍岗位", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
+	{"posted_on", "发布日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"closes_on", "截止日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_vacancies_table = {
+	"vacancies", "vacancy|岗位", vacancy_cols, V_NCOLS, check_vacancy, NULL
+};
+
+static const struct sw_column seeker_cols[] = {
+	{"seeker_id", "求职者编号|求职编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"client_id", "服务对象编号|对象编号", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"skills", "技能|技能特长", SW_T_LIST, NULL, REQ, 0, 0, NULL, NULL},
+	{"education", "学历|文化程度", SW_T_VOCAB, "education", REQ, 0, 0, NULL, NULL},
+	{"desired_wage", "期望工资|期望月薪", SW_T_INT, NULL, 0, 0, WAGE_MAX, NULL, NULL},
+	{"district", "居住区域|所在乡镇|区域", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"disability", "残疾类别|残疾情况", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"needs_accessible", "需要无障碍|无障碍需求", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
+	{"registered_on", "登记日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, 0, 0, 0, "stations.code", "station"},
+	{"worker_id", "就业辅导员|社工工号", SW_T_TEXT, NULL, 0, 0, 0, "workers.worker_id", "worker"},
+	{"out_of_work", "失业|待业|登记时失业", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_seekers_table = {
+	"seekers", "seeker|求职者", seeker_cols, S_NCOLS, NULL, NULL
+};
+
+static const struct sw_column placement_cols[] = {
+	{"seeker_id", "求职者编号|求职编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, "seekers.seeker_id", "seeker"},
+	{"vacancy_id", "岗位编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, "vacancies.vacancy_id", "vacancy"},
+	{"stage", "阶段|进展", SW_T_VOCAB, "stage", SW_C_KEY, 0, 0, NULL, NULL},
+	{"date", "日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"worker_id", "就业辅导员|社工工号", SW_T_TEXT, NULL, 0, 0, 0, "workers.worker_id", "worker"},
+};
+const struct sw_table sw_placements_table = {
+	"placements", "placement|跟踪|就业跟踪", placement_cols, P_NCOLS, check_placement, NULL
+};
+
+/* Placement rules. */
+
+static int stage_rank(const char *stage) { return sw_vocab_rank("stage", stage); }
+
+/* Stages before the job starts need the vacancy open on the date. */
+static int check_open(sqlite3 *db, const char *vacancy, const char *date, char *why, size_t whylen)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"SELECT posted_on, closes_on FROM vacancies WHERE vacancy_id = ?1"
+		" AND NOT (posted_on <= ?2 AND (closes_on IS NULL OR closes_on >= ?2))");
+	sqlite3_bind_text(st, 1, vacancy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *po = (const char *)sqlite3_column_text(st, 0);
+		const char *cl = (const char *)sqlite3_column_text(st, 1);
+		sw_msg(why, whylen, "vacancy_id: vacancy \"%s\" is not open on %s (%s %s)", vacancy, date,
+		       strcmp(date, po) < 0 ? "posted on" : "closed on", strcmp(date, po) < 0 ? po : cl);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Stages of one seeker at one vacancy move forward in time. */
+static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
+		       const char *date, char *why, size_t whylen)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"SELECT stage, date FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2"
+		" AND stage <> ?3 ORDER BY date, stage");
+	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, stage, -1, SQLITE_STATIC);
+	int r = stage_rank(stage), hired = 0, rc = 0;
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *os = (const char *)sqlite3_column_text(st, 0);
+		const char *od = (const char *)sqlite3_column_text(st, 1);
+		int orank = stage_rank(os), c = strcmp(od, date);
+		if ((orank < r && c > 0) || (orank > r && c < 0)) {
+			sw_msg(why, whylen, "stage: %s on %s goes backwards from %s on %s",
+			       stage, date, os, od);
+			rc = -1;
+		}
+		if (strcmp(os, "hired") == 0 && c <= 0)
+			hired = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && r > stage_rank("hired") && !hired) {
+		sw_msg(why, whylen, "stage: %s needs a hire recorded on or before %s", stage, date);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* A hire uses up one of the headcount: others in work there on the date. */
+static int check_headcount(sqlite3 *db, const char *seeker, const char *vacancy, const char *date,
+			   char *why, size_t whylen)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH " SW_INWORK_CTE("?3")
+		" SELECT v.headcount, (SELECT count(*) FROM inwork i WHERE i.vacancy_id = v.vacancy_id"
+		"   AND i.seeker_id <> ?1) FROM vacancies v WHERE v.vacancy_id = ?2");
+	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) >= sqlite3_column_int(st, 0)) {
+		sw_msg(why, whylen, "vacancy_id: no headcount left at vacancy \"%s\" (%d of %d hired)",
+		       vacancy, sqlite3_column_int(st, 1), sqlite3_column_int(st, 0));
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int sw_placement_check(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
+		       const char *date, char *why, size_t whylen)
+{
+	int r = stage_rank(stage);
+	if (r <= stage_rank("hired") && check_open(db, vacancy, date, why, whylen) != 0)
+		return -1;
+	if (check_order(db, seeker, vacancy, stage, date, why, whylen) != 0)
+		return -1;
+	if (r == stage_rank("hired") && check_headcount(db, seeker, vacancy, date, why, whylen) != 0)
+		return -1;
+	return 0;
+}
+
+/* Interning of skill and district names: open addressing over the names. */
+
+struct names {
+	char ***list;		/* the market's array, grown here */
+	int *n, cap;
+	int *slot;		/* -1 or index into *list */
+	size_t nslot;
+};
+
+struct mpriv {
+	struct names skills, districts;
+};
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void names_grow(struct names *t)
+{
+	free(t->slot);
+	t->nslot = t->nslot ? t->nslot * 2 : 64;
+	t->slot = sw_xmalloc(t->nslot * sizeof *t->slot);
+	for (size_t i = 0; i < t->nslot; i++)
+		t->slot[i] = -1;
+	for (int i = 0; i < *t->n; i++) {
+		size_t h = name_hash((*t->list)[i]) & (t->nslot - 1);
+		while (t->slot[h] >= 0)
+			h = (h + 1) & (t->nslot - 1);
+		t->slot[h] = i;
+	}
+}
+
+static int names_get(struct names *t, const char *s)
+{
+	if ((size_t)*t->n * 2 >= t->nslot)
+		names_grow(t);
+	size_t h = name_hash(s) & (t->nslot - 1);
+	for (; t->slot[h] >= 0; h = (h + 1) & (t->nslot - 1))
+		if (strcmp((*t->list)[t->slot[h]], s) == 0)
+			return t->slot[h];
+	if (*t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		*t->list = sw_xrealloc(*t->list, (size_t)t->cap * sizeof **t->list);
+	}
+	(*t->list)[*t->n] = sw_xstrdup(s);
+	t->slot[h] = *t->n;
+	return (*t->n)++;
+}
+
+struct sw_market *sw_market_new(void)
+{
+	struct sw_market *m = sw_xcalloc(1, sizeof *m);
+	struct mpriv *p = sw_xcalloc(1, sizeof *p);
+	p->skills.list = &m->skill;
+	p->skills.n = &m->nskill;
+	p->districts.list = &m->district;
+	p->districts.n = &m->ndistrict;
+	m->priv = p;
+	return m;
+}
+
+int sw_market_skill(struct sw_market *m, const char *name)
+{
+	return names_get(&((struct mpriv *)m->priv)->skills, name);
+}
+
+int sw_market_district(struct sw_market *m, const char *name)
+{
+	return name && *name ? names_get(&((struct mpriv *)m->priv)->districts, name) : -1;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+void sw_market_skills(struct sw_market *m, const char *list, int **out, int *n, uint64_t *mask)
+{
+	int cap = 4, k = 0;
+	int *sk = sw_xmalloc((size_t)cap * sizeof *sk);
+	char word[256];
+	*mask = 0;
+	for (const char *p = list ? list : ""; *p;) {
+		size_t len = strcspn(p, ";");
+		if (len && len < sizeof word) {
+			memcpy(word, p, len);
+			word[len] = 0;
+			if (k == cap)
+				sk = sw_xrealloc(sk, (size_t)(cap *= 2) * sizeof *sk);
+			sk[k++] = sw_market_skill(m, word);
+		}
+		p += len + (p[len] == ';');
+	}
+	qsort(sk, (size_t)k, sizeof *sk, cmp_int);
+	for (int i = 0; i < k; i++)
+		*mask |= (uint64_t)1 << (sk[i] & 63);
+	*out = sk;
+	*n = k;
+}
+
+static int edu_rank(const char *key)
+{
+	int r = key ? sw_vocab_rank("education", key) : 0;
+	return r < 0 ? 0 : r;
+}
+
+/* Appends a vacancy from values in table column order. */
+static void add_vac(struct sw_market *m, const char **v, int *cap)
+{
+	if (m->nv == *cap)
+		m->v = sw_xrealloc(m->v, (size_t)(*cap = *cap ? *cap * 2 : 256) * sizeof *m->v);
+	struct sw_vac *x = &m->v[m->nv++];
+	memset(x, 0, sizeof *x);
+	x->id = sw_xstrdup(v[V_ID]);
+	x->title = sw_xstrdup(v[V_TITLE] ? v[V_TITLE] : "");
+	x->employer = sw_xstrdup(v[V_EMPLOYER] ? v[V_EMPLOYER] : "");
+	sw_market_skills(m, v[V_SKILLS], &x->skills, &x->nskills, &x->mask);
+	x->edu = edu_rank(v[V_EDU]);
+	x->wage_min = v[V_WAGE_MIN] ? atoi(v[V_WAGE_MIN]) : 0;
+	x->wage_max = v[V_WAGE_MAX] ? atoi(v[V_WAGE_MAX]) : WAGE_MAX;
+	x->district = sw_market_district(m, v[V_DISTRICT]);
+	x->left = v[V_HEADCOUNT] ? atoi(v[V_HEADCOUNT]) : 1;
+	x->accessible = v[V_ACCESSIBLE] && atoi(v[V_ACCESSIBLE]);
+}
+
+static void add_seeker(struct sw_market *m, const char **v, int *cap)
+{
+	if (m->ns == *cap)
+		m->s = sw_xrealloc(m->s, (size_t)(*cap = *cap ? *cap * 2 : 256) * sizeof *m->s);
+	struct sw_seeker *x = &m->s[m->ns++];
+	memset(x, 0, sizeof *x);
+	x->id = sw_xstrdup(v[S_ID]);
+	x->name = sw_xstrdup(v[S_NAME] ? v[S_NAME] : "");
+	sw_market_skills(m, v[S_SKILLS], &x->skills, &x->nskills, &x->mask);
+	x->edu = edu_rank(v[S_EDU]);
+	x->wage = v[S_WAGE] ? atoi(v[S_WAGE]) : -1;
+	x->district = sw_market_district(m, v[S_DISTRICT]);
+	x->needs_accessible = v[S_NEEDS_ACC] && atoi(v[S_NEEDS_ACC]);
+}
+
+static int cmp_vac(const void *a, const void *b)
+{
+	return strcmp(((const struct sw_vac *)a)->id, ((const struct sw_vac *)b)->id);
+}
+
+static int cmp_seeker(const void *a, const void *b)
+{
+	return strcmp(((const struct sw_seeker *)a)->id, ((const struct sw_seeker *)b)->id);
+}
+
+void sw_market_sort(struct sw_market *m)
+{
+	qsort(m->v, (size_t)m->nv, sizeof *m->v, cmp_vac);
+	qsort(m->s, (size_t)m->ns, sizeof *m->s, cmp_seeker);
+}
+
+void sw_market_free(struct sw_market *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < m->nv; i++) {
+		free(m->v[i].id);
+		free(m->v[i].title);
+		free(m->v[i].employer);
+		free(m->v[i].skills);
+	}
+	for (int i = 0; i < m->ns; i++) {
+		free(m->s[i].id);
+		free(m->s[i].name);
+		free(m->s[i].skills);
+	}
+	for (int i = 0; i < m->nskill; i++)
+		free(m->skill[i]);
+	for (int i = 0; i < m->ndistrict; i++)
+		free(m->district[i]);
+	struct mpriv *p = m->priv;
+	free(p->skills.slot);
+	free(p->districts.slot);
+	free(p);
+	free(m->skill);
+	free(m->district);
+	free(m->v);
+	free(m->s);
+	free(m);
+}
+
+/* Reads rows of st (columns in table order) into the market. */
+static void load_rows(sqlite3_stmt *st, int ncols, struct sw_market *m,
+		      void (*add)(struct sw_market *, const char **, int *))
+{
+	const char *v[16];
+	int cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		add(m, v, &cap);
+	}
+}
+
+struct sw_market *sw_market_from_db(sqlite3 *db, const char *date)
+{
+	struct sw_market *m = sw_market_new();
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH " SW_INWORK_CTE("?1")
+		" SELECT * FROM (SELECT v.vacancy_id, v.employer_id, v.title, v.skills, v.education_min,"
+		"  v.wage_min, v.wage_max, coalesce(v.district, e.district),"
+		"  v.headcount - (SELECT count(*) FROM inwork i WHERE i.vacancy_id = v.vacancy_id) AS left,"
+		"  v.accessible, v.posted_on, v.closes_on"
+		" FROM vacancies v JOIN employers e ON e.employer_id = v.employer_id"
+		" WHERE v.posted_on <= ?1 AND (v.closes_on IS NULL OR v.closes_on >= ?1))"
+		" WHERE left > 0");
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	load_rows(st, V_NCOLS, m, add_vac);
+	int rc = sqlite3_finalize(st);
+	st = sw_db_prepare(db,
+		"WITH " SW_INWORK_CTE("?1")
+		" SELECT seeker_id, client_id, name, skills, education, desired_wage, district,"
+		"  disability, needs_accessible, registered_on FROM seekers s"
+		" WHERE (registered_on IS NULL OR registered_on <= ?1)"
+		"   AND NOT EXISTS (SELECT 1 FROM inwork i WHERE i.seeker_id = s.seeker_id)");
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	load_rows(st, S_REGISTERED + 1, m, add_seeker);
+	if (sqlite3_finalize(st) != SQLITE_OK || rc != SQLITE_OK) {
+		sw_db_error(db, "load");
+		sw_market_free(m);
+		return NULL;
+	}
+	sw_market_sort(m);
+	return m;
+}
+
+/* Normalises one CSV row by the table's column rules into v (buffers in
+ * buf). 0, or -1 with why. */
+static int norm_row(const struct sw_table *t, const int *map, const struct sw_row *rw,
+		    const char **v, char **buf, char *why, size_t whylen)
+{
+	if (rw->bad) {
+		sw_msg(why, whylen, "%s", rw->bad);
+		return -1;
+	}
+	for (int i = 0; i < t->ncols; i++) {
+		const struct sw_column *c = &t->cols[i];
+		const char *in = map[i] >= 0 && map[i] < rw->nf ? rw->f[map[i]] : "";
+		size_t need = strlen(in) * 4 + 64;
+		char w[320];
+		buf[i] = sw_xrealloc(buf[i], need);
+		v[i] = NULL;
+		if (sw_column_norm(c, in, buf[i], need, w, sizeof w) != 0) {
+			sw_msg(why, whylen, "%s: %s", c->name, w);
+			return -1;
+		}
+		if (buf[i][0])
+			v[i] = buf[i];
+		else if (map[i] >= 0 && (c->flags & (SW_C_NOTNULL | SW_C_KEY))) {
+			sw_msg(why, whylen, "%s: required", c->name);
+			return -1;
+		}
+	}
+	if (t == &sw_vacancies_table)
+		return vacancy_rules(v, why, whylen);
+	return 0;
+}
+
+/* Reads one CSV file of table t into m. Returns 0, 1 if rows were bad
+ * (printed), 3 if the file cannot be read. */
+static int read_csv(struct sw_market *m, const struct sw_table *t, const char *path, const char *date)
+{
+	struct sw_csv *r = sw_csv_open(path, sw_opt.encoding);
+	if (!r)
+		return 3;
+	const char *fname = sw_csv_name(r);
+	struct sw_row rw;
+	int rc = sw_csv_next(r, &rw), status = 0, cap = 0;
+	if (rc <= 0 || rw.bad) {
+		if (rc == 0)
+			sw_error_at(fname, 0, "empty file (a header row is required)");
+		else
+			sw_error_at(fname, rc < 0 ? sw_csv_errline(r) : rw.line, "%s",
+				    rc < 0 ? sw_csv_error(r) : rw.bad);
+		sw_csv_close(r);
+		return 1;
+	}
+	int *map = sw_xcalloc((size_t)t->ncols, sizeof *map);
+	if (sw_header_map(t, fname, rw.f, rw.nf, map) != 0) {
+		free(map);
+		sw_csv_close(r);
+		return 1;
+	}
+	const char *v[16];
+	char *buf[16] = {0}, why[320];
+	while ((rc = sw_csv_next(r, &rw)) > 0) {
+		if (norm_row(t, map, &rw, v, buf, why, sizeof why) != 0) {
+			sw_error_at(fname, rw.line, "%s", why);
+			status = 1;
+		} else if (t == &sw_seekers_table)
+			add_seeker(m, v, &cap);
+		else if (strcmp(v[V_POSTED], date) <= 0 && (!v[V_CLOSES] || strcmp(v[V_CLOSES], date) >= 0))
+			add_vac(m, v, &cap);
+	}
+	if (rc < 0) {
+		sw_error_at(fname, sw_csv_errline(r), "%s", sw_csv_error(r));
+		status = 1;
+	}
+	for (int i = 0; i < t->ncols; i++)
+		free(buf[i]);
+	free(map);
+	sw_csv_close(r);
+	return status;
+}
+
+/* Ids must be unique within a file: the first repeat is named. */
+static int dup_id(const char *path, const char *what, const char *a, const char *b)
+{
+	if (strcmp(a, b) != 0)
+		return 0;
+	sw_error_at(path, 0, "%s: \"%s\" given twice", what, a);
+	return 1;
+}
+
+struct sw_market *sw_market_from_csv(const char *seekers, const char *vacancies,
+				     const char *date, int *status)
+{
+	struct sw_market *m = sw_market_new();
+	int a = read_csv(m, &sw_seekers_table, seekers, date);
+	int b = a == 3 ? 3 : read_csv(m, &sw_vacancies_table, vacancies, date);
+	*status = a > b ? a : b;
+	if (*status == 0) {
+		sw_market_sort(m);
+		for (int i = 1; i < m->ns && !*status; i++)
+			*status = dup_id(seekers, "seeker_id", m->s[i - 1].id, m->s[i].id);
+		for (int i = 1; i < m->nv && !*status; i++)
+			*status = dup_id(vacancies, "vacancy_id", m->v[i - 1].id, m->v[i].id);
+	}
+	if (*status) {
+		sw_market_free(m);
+		return NULL;
+	}
+	return m;
+}
