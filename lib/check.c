@@ -62,7 +62,8 @@ struct ck {
 	long problems;
 };
 
-/* Checks one record; prints its problems; leaves values in c->v. */
+/* Checks one record; prints its problems; leaves values in c->v. The
+ * cross-field rules see the valid values (an invalid one is NULL). */
 static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules)
 {
 	const struct sw_table *t = c->t;
@@ -92,7 +93,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules)
 		if (t->cols[i].flags & SW_C_KEY)
 			snprintf(key + strlen(key), sizeof key - strlen(key), "%s\x1f", c->val[i]);
 	}
-	if (!bad && rules && rules(t, c->v, buf, why, sizeof why) != 0) {
+	if (rules && rules(t, c->v, buf, why, sizeof why) != 0) {
 		sw_error_at(c->fname, rw->line, "%s", why);
 		bad = 1;
 	}
