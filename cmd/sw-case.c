@@ -152,8 +152,10 @@ static void parse(int argc, char **argv)
 static void parse_n(int argc, char **argv, int min, int max)
 {
 	parse(argc, argv);
-	if (argc - optind < min || argc - optind > max)
+	if (argc - optind < min || argc - optind > max) {
+		sw_error("%s: wrong number of arguments", argv[0]);
 		usage(stderr, SW_EXIT_USAGE);
+	}
 }
 
 /* Resolves a vocabulary option to its key or exits with a usage error. */

@@ -1,0 +1,72 @@
+#!/bin/sh
+# sw-case dupes and merge: each reason with its score, merge in one
+# audited transaction, closed months respected.
+. "$SW_TOP/tests/cli/lib.sh"
+
+run sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+cat >clients.csv <<'X'
+client_id,name,birth_date,phone,station_code,registered_on
+A1,王桂兰,1950-03-15,13800138000,QX-001,2026-09-01
+A2,王桂兰,1950-03-15,,QX-002,2026-09-02
+B1,李长生,1960-01-01,13900139000,QX-001,2026-09-01
+B2,李长生,1961-02-02,13900139000,QX-001,2026-09-01
+C1,张 小明,2016-06-01,,QX-101,2026-09-01
+C2,张小明,2017-07-07,,QX-101,2026-09-01
+D1,赵德福,1955-05-05,,QX-001,2026-09-01
+D2,赵德富,1955-05-05,,QX-001,2026-09-01
+E1,周永福,1970-01-01,13700137000,QX-001,2026-09-01
+E2,周永,1971-01-01,13700137000,QX-001,2026-09-01
+F1,孙玉珍,1980-01-01,,QX-001,2026-09-01
+F2,孙玉珠,1981-01-01,,QX-001,2026-09-01
+G1,ＡＬＩ,1990-01-01,,QX-001,2026-09-01
+G2,ali,1990-01-01,,QX-001,2026-09-01
+X
+run sw-case import clients.csv
+check_rc 0 "clients import"
+run sw-case dupes -f csv
+check_out "each pair once, with its reasons and score" <<'X'
+client_a,client_b,score,reasons
+G1,G2,95,same name and birth date; names differ only by spaces or full-width characters
+A1,A2,90,same name and birth date
+B1,B2,85,same name and phone
+D1,D2,70,names one character apart with the same birth date
+E1,E2,65,names one character apart with the same phone
+C1,C2,60,names differ only by spaces or full-width characters
+X
+run sw-case dupes --min-score 80 -f csv
+check_out "--min-score" <<'X'
+client_a,client_b,score,reasons
+G1,G2,95,same name and birth date; names differ only by spaces or full-width characters
+A1,A2,90,same name and birth date
+B1,B2,85,same name and phone
+X
+
+printf 'case_id,client_id,station_code,domain,opened_on\nK1,A2,QX-002,elderly,2026-09-05\n' >cases.csv
+printf 'service_id,client_id,case_id,station_code,date,type\nS1,A2,K1,QX-002,2026-09-06,visit\nS2,A1,,QX-001,2026-09-07,phone\n' >services.csv
+run sw-case import cases.csv services.csv
+check_rc 0 "a case and services of the duplicate"
+run sw-case merge A1 A2
+check_rc 0 "merge"
+check_out "merge is quiet" </dev/null
+[ "$(sql "select group_concat(client_id) from (select client_id from cases union all select client_id from services)")" = "A1,A1,A1" ]
+ok $? "cases and services moved to KEEP"
+[ "$(sql "select count(*) from clients where client_id='A2'")" = 0 ]
+ok $? "DROP deleted"
+[ "$(sql "select action||':'||row_key||':'||detail from audit where action in ('merge','delete')")" = "merge:A1:merged A2: 1 cases, 1 services
+delete:A2:merged into another client" ]
+ok $? "merge recorded in the audit trail"
+run sw-case audit --verify
+check_rc 0 "chain intact after merge"
+expect_fail 1 "sw-case: A2: no such client" sw-case merge A1 A2
+expect_fail 2 "sw-case: merge: KEEP and DROP are the same client" sw-case merge A1 A1
+expect_fail 2 "sw-case: merge: wrong number of arguments" sw-case merge A1
+
+printf 'service_id,client_id,station_code,date,type\nS3,B2,QX-001,2026-10-06,visit\n' >s3.csv
+run sw-case import s3.csv
+sql "insert into closed_months values('2026-10','2026-11-05T10:00:00','lead','x')"
+expect_fail 1 "sw-case: date: month 2026-10 is closed (sw-report close --reopen to change it)" \
+	sw-case merge B1 B2
+[ "$(sql "select count(*) from clients where client_id='B2'")" = 1 ]
+ok $? "a refused merge changes nothing"
+
+done_testing
