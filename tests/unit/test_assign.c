@@ -1,0 +1,112 @@
+/* Assignment: the min-cost-flow solver and the certified market assignment
+ * against brute force on many small random instances. */
+#include "sw/assign.h"
+#include "market.h"
+#include "unit.h"
+
+/* Best total of seekers i.. given the places left: every seeker takes one
+ * of its edges or none. */
+static long long brute(const int *w, int ns, int nv, int *left, int i)
+{
+	if (i == ns)
+		return 0;
+	long long best = brute(w, ns, nv, left, i + 1);
+	for (int v = 0; v < nv; v++)
+		if (w[i * nv + v] > 0 && left[v] > 0) {
+			left[v]--;
+			long long t = w[i * nv + v] + brute(w, ns, nv, left, i + 1);
+			left[v]++;
+			if (t > best)
+				best = t;
+		}
+	return best;
+}
+
+/* The solver on random weight matrices: optimum, feasibility, and an
+ * optimal dual (u + p covers every edge, equal objective). */
+static void solver(void)
+{
+	int bad_total = 0, bad_dual = 0, bad_feasible = 0, runs = 2000;
+	for (int run = 0; run < runs; run++) {
+		int ns = 1 + rnd(7), nv = 1 + rnd(4), w[64], cap[8], left[8], off[9], to[64], wt[64];
+		int match[8], used[8] = {0}, ne = 0;
+		long long u[8], p[8];
+		for (int v = 0; v < nv; v++)
+			cap[v] = left[v] = 1 + rnd(3);
+		for (int s = 0; s < ns; s++) {
+			off[s] = ne;
+			for (int v = 0; v < nv; v++) {
+				w[s * nv + v] = rnd(3) ? 1 + rnd(run % 2 ? 5 : 1000) : 0;
+				if (w[s * nv + v])
+					to[ne] = v, wt[ne++] = w[s * nv + v];
+			}
+		}
+		off[ns] = ne;
+		struct sw_bgraph g = {ns, nv, cap, off, to, wt};
+		long long got = sw_bmatch(&g, match, u, p), want = brute(w, ns, nv, left, 0);
+		long long sum = 0, dual = 0;
+		for (int s = 0; s < ns; s++) {
+			if (match[s] >= 0) {
+				sum += w[s * nv + match[s]];
+				used[match[s]]++;
+				if (!w[s * nv + match[s]])
+					bad_feasible++;
+			}
+			dual += u[s];
+			for (int v = 0; v < nv; v++)
+				if (w[s * nv + v] && u[s] + p[v] < w[s * nv + v])
+					bad_dual++;
+		}
+		for (int v = 0; v < nv; v++) {
+			dual += cap[v] * p[v];
+			if (used[v] > cap[v] || p[v] < 0)
+				bad_feasible++;
+		}
+		bad_total += got != want || sum != got;
+		bad_dual += dual != got;
+	}
+	T_INT(bad_total, 0, "b-matching total equals brute force on %d random graphs", runs);
+	T_INT(bad_feasible, 0, "every solution respects edges and headcounts");
+	T_INT(bad_dual, 0, "the dual covers every edge and has the same value");
+}
+
+/* The market assignment, with a first list of 1 so that the certificate
+ * has to grow lists, against brute force over all pairs. */
+static void market(void)
+{
+	int bad = 0, rounds = 0, runs = 600;
+	for (int run = 0; run < runs; run++) {
+		int ns = 1 + rnd(7), nv = 1 + rnd(4), w[64], left[8];
+		struct sw_market *m = rnd_market(ns, nv, 2);
+		struct sw_rank_opts o = {sw_weights_default, 1 + rnd(2), 0, run % 3 ? 0 : 300, run % 2};
+		for (int s = 0; s < ns; s++)
+			for (int v = 0; v < nv; v++) {
+				int sc = sw_eligible(&m->s[s], &m->v[v]) ? sw_score(m, &o.w, &m->s[s], &m->v[v]) : 0;
+				w[s * nv + v] = sc >= o.min_score ? sc : 0;
+			}
+		for (int v = 0; v < nv; v++)
+			left[v] = m->v[v].left;
+		struct sw_assignment a;
+		sw_assign(m, &o, &a);
+		long long want = brute(w, ns, nv, left, 0), sum = 0;
+		for (int s = 0; s < ns; s++)
+			if (a.vac[s] >= 0)
+				sum += w[s * nv + a.vac[s]] ? a.score[s] : -100000;
+		if (a.total != want || sum != want) {
+			bad++;
+			printf("# run %d: got %lld (sum %lld), want %lld\n", run, a.total, sum, want);
+		}
+		rounds += a.rounds > 1;
+		sw_assignment_free(&a);
+		sw_market_free(m);
+	}
+	T_INT(bad, 0, "market assignment equals brute force on %d random markets", runs);
+	T_OK(rounds > 0, "the certificate grew the lists in %d of them", rounds);
+}
+
+int main(void)
+{
+	solver();
+	market();
+	return T_DONE();
+}

@@ -1,0 +1,112 @@
+/* Scoring, weights, reasons, and indexed rankings against exhaustive ones. */
+#include "sw/score.h"
+#include "market.h"
+#include "unit.h"
+
+static void weights(void)
+{
+	static const struct { const char *in; int ok, sk, di, wa, ed; const char *why; } cases[] = {
+		{"skills=50,district=25,wage=15,education=10", 0, 50, 25, 15, 10, NULL},
+		{"district=0", 0, 50, 0, 15, 10, NULL},
+		{"wage=40,skills=60", 0, 60, 25, 40, 10, NULL},
+		{"skill=5", -1, 0, 0, 0, 0, "expected NAME=N with NAME one of skills, district, wage, education"},
+		{"skills=x", -1, 0, 0, 0, 0, "skills: expected a whole number from 0 to 1000"},
+		{"skills=-1", -1, 0, 0, 0, 0, "skills: expected a whole number from 0 to 1000"},
+		{"skills=", -1, 0, 0, 0, 0, "skills: expected a whole number from 0 to 1000"},
+		{"skills=0,district=0,wage=0,education=0", -1, 0, 0, 0, 0, "at least one weight must be above 0"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct sw_weights w = sw_weights_default;
+		char why[128] = "";
+		int rc = sw_weights_parse(cases[i].in, &w, why, sizeof why);
+		T_INT(rc, cases[i].ok, "weights \"%s\"", cases[i].in);
+		if (rc == 0)
+			T_OK(w.skills == cases[i].sk && w.district == cases[i].di && w.wage == cases[i].wa &&
+			     w.education == cases[i].ed, "weights \"%s\" values", cases[i].in);
+		else
+			T_STR(why, cases[i].why, "weights \"%s\" reason", cases[i].in);
+	}
+}
+
+/* One seeker against vacancies built to hit each rule. */
+static void scores(void)
+{
+	struct sw_market *m = sw_market_new();
+	struct sw_seeker s = {.id = "S1", .edu = 2, .wage = 5000, .needs_accessible = 0};
+	sw_market_skills(m, "焊工;叉车;安全生产", &s.skills, &s.nskills, &s.mask);
+	s.district = sw_market_district(m, "梅江镇");
+	static const struct {
+		const char *skills, *district;
+		int edu, wmin, wmax, acc, needs, eligible, score;
+		const char *reasons;
+	} cases[] = {
+		{"焊工;安全生产", "梅江镇", 2, 5000, 7000, 0, 0, 1, 1000,
+		 "skills 2/2 (焊工, 安全生产); same district; wage meets wish; education fits"},
+		{"焊工;电工", "梅江镇", 1, 4000, 6000, 0, 0, 1, 713,
+		 "skills 1/2 (焊工); same district; wage in range; education fits"},
+		{"焊工;电工", "石门镇", 0, 4000, 6000, 0, 0, 1, 413,
+		 "skills 1/2 (焊工); other district; wage in range; over-qualified"},
+		{"保洁", NULL, 0, 3000, 5000, 0, 0, 1, 125,
+		 "skills 0/1; district unknown; wage in range; over-qualified"},
+		{"焊工", "梅江镇", 3, 5000, 7000, 0, 0, 0, 0, NULL},	/* education below minimum */
+		{"焊工", "梅江镇", 2, 3000, 4900, 0, 0, 0, 0, NULL},	/* wish above wage_max */
+		{"焊工", "梅江镇", 2, 5000, 7000, 0, 1, 0, 0, NULL},	/* needs an accessible workplace */
+		{"焊工", "梅江镇", 2, 5000, 7000, 1, 1, 1, 1000,
+		 "skills 1/1 (焊工); same district; wage meets wish; education fits"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct sw_vac v = {.id = "V1", .edu = cases[i].edu, .wage_min = cases[i].wmin,
+				   .wage_max = cases[i].wmax, .accessible = cases[i].acc, .left = 1};
+		sw_market_skills(m, cases[i].skills, &v.skills, &v.nskills, &v.mask);
+		v.district = sw_market_district(m, cases[i].district);
+		s.needs_accessible = cases[i].needs;
+		T_INT(sw_eligible(&s, &v), cases[i].eligible, "case %zu eligibility", i);
+		if (cases[i].eligible) {
+			char r[256];
+			T_INT(sw_score(m, &sw_weights_default, &s, &v), cases[i].score, "case %zu score", i);
+			sw_score_reasons(m, &s, &v, r, sizeof r);
+			T_STR(r, cases[i].reasons, "case %zu reasons", i);
+		}
+		free(v.skills);
+	}
+	free(s.skills);
+	T_INT(sw_score_bound(&sw_weights_default), 250, "no skill, other district: at most 25.0");
+	char buf[8];
+	sw_score_fmt(1000, buf);
+	T_STR(buf, "100.0", "score format");
+	sw_score_fmt(5, buf);
+	T_STR(buf, "0.5", "score format below 1");
+	sw_market_free(m);
+}
+
+/* The index must give exactly what scoring every pair gives. */
+static void indexed(void)
+{
+	int bad = 0, runs = 300;
+	for (int run = 0; run < runs; run++) {
+		struct sw_market *m = rnd_market(1 + rnd(40), 1 + rnd(30), 3);
+		struct sw_rank_opts o = {sw_weights_default, 1 + rnd(6), run % 2, 0, 0};
+		if (run % 3 == 1)
+			o.min_score = 100 * rnd(5);
+		if (run % 5 == 2)
+			o.w = (struct sw_weights){10, 0, 60, 30};
+		size_t n1, n2;
+		struct sw_pick *a = sw_rank(m, &o, &n1);
+		o.exhaustive = 1;
+		struct sw_pick *b = sw_rank(m, &o, &n2);
+		if (n1 != n2 || memcmp(a, b, n1 * sizeof *a) != 0)
+			bad++;
+		free(a);
+		free(b);
+		sw_market_free(m);
+	}
+	T_INT(bad, 0, "indexed and exhaustive rankings identical on %d random markets", runs);
+}
+
+int main(void)
+{
+	weights();
+	scores();
+	indexed();
+	return T_DONE();
+}
