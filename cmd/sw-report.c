@@ -1,0 +1,766 @@
+/* sw-report: monthly statistics, roll-up, targets and trends, from cron. */
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sw/cli.h"
+#include "sw/csvio.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/out.h"
+#include "sw/report.h"
+#include "sw/target.h"
+#include "sw/valid.h"
+
+static void usage(FILE *fp, int status)
+{
+	fprintf(fp,
+		"usage: sw-report monthly --month M [--by LEVEL] [--station CODE] [--compare prev|yoy]\n"
+		"                         [--indicator LIST]\n"
+		"       sw-report period --from DATE --to DATE [same options as monthly]\n"
+		"       sw-report trend --from M --to M [--indicator LIST] [--by LEVEL] [--station CODE]\n"
+		"       sw-report targets --targets FILE --period YYYY [--on DATE]\n"
+		"       sw-report completeness --month M [--station CODE]\n"
+		"       sw-report workers (--month M | --from DATE --to DATE) [--station CODE]\n"
+		"       sw-report close --month M [--reopen --reason TEXT] | close --list\n"
+		"       sw-report merge FILE...\n"
+		"LEVEL: station, township, regional, county, total\n"
+		"common options: --db FILE (repeatable)  -f csv|tsv|json|table|md|html  -o FILE  -q\n"
+		"                --lang zh|en  -h  -V\n");
+	exit(status);
+}
+
+/* Options; each subcommand checks which it takes. */
+static struct {
+	char month[8], from[11], to[11], on[11];
+	const char *from_arg, *to_arg;	/* as given, for trend's months */
+	int by, compare, html, reopen, list;
+	const char *station, *indicator, *targets, *period, *reason;
+	const char *dbs[64];
+	int ndb;
+} o;
+
+enum { OPT_MONTH = SW_OPT_LOCAL, OPT_FROM, OPT_TO, OPT_BY, OPT_STATION, OPT_COMPARE,
+       OPT_INDICATOR, OPT_TARGETS, OPT_PERIOD, OPT_ON, OPT_REOPEN, OPT_REASON, OPT_LIST };
+enum { CMP_NONE, CMP_PREV, CMP_YOY };
+
+static _Noreturn void bad_usage(const char *fmt, const char *arg)
+{
+	sw_error(fmt, arg);
+	usage(stderr, SW_EXIT_USAGE);
+	exit(SW_EXIT_USAGE);
+}
+
+static void parse_date(const char *opt, const char *arg, char out[11])
+{
+	char why[128];
+	if (sw_date_parse(arg, out, why, sizeof why) != 0) {
+		sw_error("%s: %s", opt, why);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
+static void parse(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		SW_LONGOPTS,
+		{"month", required_argument, NULL, OPT_MONTH},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{"by", required_argument, NULL, OPT_BY},
+		{"station", required_argument, NULL, OPT_STATION},
+		{"compare", required_argument, NULL, OPT_COMPARE},
+		{"indicator", required_argument, NULL, OPT_INDICATOR},
+		{"targets", required_argument, NULL, OPT_TARGETS},
+		{"period", required_argument, NULL, OPT_PERIOD},
+		{"on", required_argument, NULL, OPT_ON},
+		{"reopen", no_argument, NULL, OPT_REOPEN},
+		{"reason", required_argument, NULL, OPT_REASON},
+		{"list", no_argument, NULL, OPT_LIST},
+		{0}};
+	int c;
+	char why[128];
+	o.by = SW_BY_STATION;
+	sw_date_today(o.on);
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_MONTH:
+			if (sw_month_parse(optarg, o.month, why, sizeof why) != 0) {
+				sw_error("--month: %s", why);
+				usage(stderr, SW_EXIT_USAGE);
+			}
+			break;
+		case OPT_FROM: o.from_arg = optarg; break;
+		case OPT_TO: o.to_arg = optarg; break;
+		case OPT_BY:
+			if ((o.by = sw_by_parse(optarg)) < 0)
+				bad_usage("--by: unknown level \"%s\" (expected station, township, regional, county, total)", optarg);
+			break;
+		case OPT_STATION: o.station = optarg; break;
+		case OPT_COMPARE:
+			if (strcmp(optarg, "prev") == 0)
+				o.compare = CMP_PREV;
+			else if (strcmp(optarg, "yoy") == 0)
+				o.compare = CMP_YOY;
+			else
+				bad_usage("--compare: expected prev or yoy, not \"%s\"", optarg);
+			break;
+		case OPT_INDICATOR: o.indicator = optarg; break;
+		case OPT_TARGETS: o.targets = optarg; break;
+		case OPT_PERIOD: o.period = optarg; break;
+		case OPT_ON: parse_date("--on", optarg, o.on); break;
+		case OPT_REOPEN: o.reopen = 1; break;
+		case OPT_REASON: o.reason = optarg; break;
+		case OPT_LIST: o.list = 1; break;
+		case SW_OPT_DB:
+			if (o.ndb == (int)(sizeof o.dbs / sizeof o.dbs[0]))
+				bad_usage("--db: at most %s databases", "64");
+			o.dbs[o.ndb++] = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "html") == 0) {
+				o.html = 1;
+				break;
+			}
+			/* fall through */
+		default: sw_cli_common(c, optarg, usage);
+		}
+	}
+	if (!o.ndb)
+		o.dbs[o.ndb++] = sw_opt.db;
+}
+
+/* The output format: -f html or sw_opt.fmt. */
+static int out_fmt(void) { return o.html ? SW_FMT_HTML : sw_opt.fmt; }
+
+static void no_html(const char *cmd)
+{
+	if (o.html)
+		bad_usage("%s: -f html is for monthly, period and merge", cmd);
+}
+
+/* Opens every --db for reading, and their station network. */
+static struct sw_net *open_all(sqlite3 **dbs)
+{
+	for (int i = 0; i < o.ndb; i++)
+		if (!(dbs[i] = sw_db_open(o.dbs[i], SW_DB_READONLY))) {
+			while (i--)
+				sw_db_close(dbs[i]);
+			exit(SW_EXIT_FAIL);
+		}
+	return sw_net_load(dbs, o.ndb);
+}
+
+static void close_all(sqlite3 **dbs, struct sw_net *n)
+{
+	sw_net_free(n);
+	for (int i = 0; i < o.ndb; i++)
+		sw_db_close(dbs[i]);
+}
+
+/* Applies --station and --by; an unknown station ends the command. */
+static void scope(sqlite3 **dbs, struct sw_net *n, int by)
+{
+	if (sw_net_scope(n, o.station, by) != 0) {
+		sw_error("%s: no such station", o.station);
+		close_all(dbs, n);
+		exit(SW_EXIT_REJECTED);
+	}
+}
+
+/* The same dates one year earlier; 29 February becomes the 28th. */
+static void year_before(const char *d, char out[11])
+{
+	snprintf(out, 11, "%04u%.6s", (unsigned)(atoi(d) + 9999) % 10000u, d + 4);
+	if (strcmp(out + 5, "02-29") == 0)
+		out[9] = '8';
+}
+
+/* The compared period of [from, to]: the month or the same number of days
+ * just before, or the same dates a year before. */
+static void compared(int monthly, const char *from, const char *to, char pf[11], char pt[11])
+{
+	if (monthly) {
+		char m[8];
+		sw_month_add(o.month, o.compare == CMP_PREV ? -1 : -12, m);
+		sw_month_first(m, pf);
+		sw_month_last(m, pt);
+	} else if (o.compare == CMP_YOY) {
+		year_before(from, pf);
+		year_before(to, pt);
+	} else {
+		long len = sw_date_days(to) - sw_date_days(from) + 1;
+		sw_date_from_days(sw_date_days(from) - 1, pt);
+		sw_date_from_days(sw_date_days(from) - len, pf);
+	}
+}
+
+/* Monthly totals of the scope for months first..last, for the charts. */
+static int trend_fill(struct sw_net *n, const char *first, const char *last, struct sw_trend *t)
+{
+	char m[8];
+	memset(t, 0, sizeof *t);
+	for (snprintf(m, sizeof m, "%s", first); strcmp(m, last) <= 0 && t->n < 240; sw_month_add(m, 1, m)) {
+		char f[11], l[11];
+		sw_month_first(m, f);
+		sw_month_last(m, l);
+		long long *v = sw_report_fill(n, f, l);
+		if (!v)
+			return -1;
+		t->month = sw_xrealloc(t->month, (size_t)(t->n + 1) * sizeof *t->month);
+		t->v = sw_xrealloc(t->v, (size_t)(t->n + 1) * SW_NFIG * sizeof *t->v);
+		memcpy(t->month[t->n], m, 8);
+		memcpy(t->v + (size_t)t->n * SW_NFIG, v + (size_t)n->ngroups * SW_NFIG,
+		       SW_NFIG * sizeof *v);
+		t->n++;
+		free(v);
+	}
+	return 0;
+}
+
+/* A closed month's fingerprint, checked against the data: when every
+ * database has closed the month, their fingerprints joined by spaces go
+ * into out; a database whose figures changed since it was closed is an
+ * error. Returns 0 or an exit status. */
+static int closed_state(sqlite3 **dbs, const char *month, char *out, size_t n)
+{
+	size_t len = 0;
+	int all = 1;
+	out[0] = 0;
+	for (int i = 0; i < o.ndb; i++) {
+		char stored[80], now[65];
+		if (sw_month_closed(dbs[i], month, stored, sizeof stored) != 0)
+			return SW_EXIT_FAIL;
+		if (!stored[0]) {
+			all = 0;
+			continue;
+		}
+		if (sw_report_fingerprint(dbs[i], month, now) != 0)
+			return SW_EXIT_FAIL;
+		if (strcmp(stored, now) != 0) {
+			sw_error("%s: month %s was closed with fingerprint %.12s but its figures are now %.12s:"
+				 " reopen it (close --month %s --reopen --reason TEXT) and close it again",
+				 o.dbs[i], month, stored, now, month);
+			return SW_EXIT_FAIL;
+		}
+		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? " " : "", stored);
+	}
+	if (!all)
+		out[0] = 0;
+	return 0;
+}
+
+/* monthly and period: the figures of one period, per row of --by. */
+static int run_report(int monthly, int argc, char **argv)
+{
+	parse(argc, argv);
+	const char *cmd = monthly ? "monthly" : "period";
+	if (optind < argc)
+		bad_usage("%s: unexpected argument", cmd);
+	struct sw_report r;
+	memset(&r, 0, sizeof r);
+	char bad[128];
+	if (sw_figure_select(o.indicator, r.sel, bad, sizeof bad) != 0)
+		bad_usage("--indicator: unknown figure \"%s\"", bad);
+	if (monthly) {
+		if (!o.month[0] || o.from_arg || o.to_arg)
+			bad_usage("%s: give --month M (or use period --from --to)", cmd);
+		sw_month_first(o.month, r.from);
+		sw_month_last(o.month, r.to);
+		snprintf(r.period, sizeof r.period, "%s", o.month);
+	} else {
+		if (!o.from_arg || !o.to_arg || o.month[0])
+			bad_usage("%s: give --from DATE --to DATE", cmd);
+		parse_date("--from", o.from_arg, r.from);
+		parse_date("--to", o.to_arg, r.to);
+		if (strcmp(r.from, r.to) > 0)
+			bad_usage("--to: before --from %s", r.from);
+		snprintf(r.period, sizeof r.period, "%s..%s", r.from, r.to);
+	}
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	scope(dbs, n, o.by);
+	r.by = o.by;
+	r.net = n;
+	r.ngroups = n->ngroups;
+	r.scope = o.station ? n->st[sw_net_find(n, o.station)].name
+		: n->nst && (n->nst == 1 || n->st[n->nst - 1].up >= 0) && n->ngroups ? n->st[0].name : NULL;
+	int rc = SW_EXIT_FAIL;
+	struct sw_trend t = {0};
+	r.v = sw_report_fill(n, r.from, r.to);
+	if (!r.v)
+		goto out;
+	if (o.compare) {
+		char pf[11], pt[11];
+		compared(monthly, r.from, r.to, pf, pt);
+		if (!(r.prev = sw_report_fill(n, pf, pt)))
+			goto out;
+	}
+	/* Stations not yet open in the period show only if they have figures. */
+	r.show = sw_xcalloc((size_t)n->ngroups + 1, sizeof *r.show);
+	for (int g = 0; g < n->ngroups; g++) {
+		const struct sw_station *s = &n->st[n->rep[g]];
+		r.show[g] = !s->opened || strcmp(s->opened, r.to) <= 0;
+		for (int f = 0; f < SW_NFIG && !r.show[g]; f++)
+			r.show[g] = r.sel[f] && (r.v[(size_t)g * SW_NFIG + f] ||
+						 (r.prev && r.prev[(size_t)g * SW_NFIG + f]));
+	}
+	if (monthly && (rc = closed_state(dbs, o.month, r.fingerprint, sizeof r.fingerprint)) != 0)
+		goto out;
+	rc = SW_EXIT_FAIL;
+	if (o.html) {
+		char first[8], last[8];
+		snprintf(last, sizeof last, "%.7s", r.to);
+		sw_month_add(last, -11, first);
+		if (!monthly && strncmp(r.from, first, 7) > 0)
+			snprintf(first, sizeof first, "%.7s", r.from);
+		if (trend_fill(n, first, last, &t) != 0)
+			goto out;
+	}
+	rc = sw_report_write(&r, sw_opt.output, out_fmt(), sw_opt.zh, &t) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+out:
+	free(t.month);
+	free(t.v);
+	free(r.v);
+	free(r.prev);
+	free(r.show);
+	close_all(dbs, n);
+	return rc;
+}
+
+static int cmd_monthly(int argc, char **argv) { return run_report(1, argc, argv); }
+static int cmd_period(int argc, char **argv) { return run_report(0, argc, argv); }
+
+static void parse_month(const char *opt, const char *arg, char out[8])
+{
+	char why[128];
+	if (sw_month_parse(arg, out, why, sizeof why) != 0) {
+		sw_error("%s: %s", opt, why);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
+/* trend: a monthly series of figures per row of --by (default total). */
+static int cmd_trend(int argc, char **argv)
+{
+	o.by = SW_BY_TOTAL;
+	parse(argc, argv);
+	no_html("trend");
+	if (optind < argc || !o.from_arg || !o.to_arg)
+		bad_usage("trend: give --from M --to M%s", "");
+	char first[8], last[8], bad[128];
+	unsigned char sel[SW_NFIG];
+	parse_month("--from", o.from_arg, first);
+	parse_month("--to", o.to_arg, last);
+	if (strcmp(first, last) > 0)
+		bad_usage("--to: before --from %s", first);
+	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
+		bad_usage("--indicator: unknown figure \"%s\"", bad);
+	/* --by is parsed with station as its default; trend's is total */
+	int by = o.by;
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	scope(dbs, n, by);
+	static const char *const names[] = {"month", "station_code", "station_name", "figure", "label", "value"};
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, names, "sssssn");
+	int rc = out ? SW_EXIT_OK : SW_EXIT_FAIL;
+	char m[8];
+	for (snprintf(m, sizeof m, "%s", first); out && strcmp(m, last) <= 0; sw_month_add(m, 1, m)) {
+		char f[11], l[11], v[32];
+		sw_month_first(m, f);
+		sw_month_last(m, l);
+		long long *vals = sw_report_fill(n, f, l);
+		if (!vals) {
+			sw_out_abort(out);
+			out = NULL;
+			rc = SW_EXIT_FAIL;
+			break;
+		}
+		for (int g = by == SW_BY_TOTAL ? n->ngroups : 0; g <= n->ngroups; g++) {
+			if (g == n->ngroups && by != SW_BY_TOTAL && n->ngroups == 1)
+				break;
+			const char *code = g == n->ngroups ? "" : n->st[n->rep[g]].code;
+			const char *name = g == n->ngroups ? sw_level_label("total", sw_opt.zh) : n->st[n->rep[g]].name;
+			for (int fi = 0; fi < SW_NFIG; fi++) {
+				if (!sel[fi])
+					continue;
+				sw_figure_fmt(fi, vals[(size_t)g * SW_NFIG + fi], v, sizeof v);
+				const char *row[] = {m, code, name, sw_figures[fi].key, sw_figure_label(fi, sw_opt.zh), v};
+				sw_out_row(out, row);
+			}
+		}
+		free(vals);
+	}
+	if (out && sw_out_close(out) != 0)
+		rc = SW_EXIT_FAIL;
+	close_all(dbs, n);
+	return rc;
+}
+
+/* completeness: stations expected to report in the month that have no
+ * records dated in it. Status 1 when there are any. */
+static int cmd_completeness(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_html("completeness");
+	if (optind < argc || !o.month[0])
+		bad_usage("completeness: give --month M%s", "");
+	char first[11], last[11];
+	sw_month_first(o.month, first);
+	sw_month_last(o.month, last);
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	scope(dbs, n, SW_BY_STATION);
+	long long *v = sw_report_fill(n, first, last);
+	if (!v) {
+		close_all(dbs, n);
+		return SW_EXIT_FAIL;
+	}
+	static const char *const names[] = {"station_code", "station_name", "level", "parent_code",
+					    "opened_on", "closed_on"};
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, names, NULL);
+	int missing = 0, expected = 0;
+	for (int g = 0; out && g < n->ngroups; g++) {
+		const struct sw_station *s = &n->st[n->rep[g]];
+		if ((s->opened && strcmp(s->opened, last) > 0) || (s->closed && strcmp(s->closed, first) <= 0))
+			continue;
+		expected++;
+		const long long *x = v + (size_t)g * SW_NFIG;
+		if (x[F_CLIENTS_NEW] + x[F_CASES_OPENED] + x[F_CASES_CLOSED] + x[F_SERVICES] + x[F_ACTIVITIES])
+			continue;
+		missing++;
+		const char *row[] = {s->code, s->name, s->level, s->parent, s->opened, s->closed};
+		sw_out_row(out, row);
+	}
+	int rc = !out || sw_out_close(out) != 0 ? SW_EXIT_FAIL : missing ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	if (missing)
+		sw_warn("%s: %d of %d stations have no records", o.month, missing, expected);
+	free(v);
+	close_all(dbs, n);
+	return rc;
+}
+
+/* workers: caseload, cases opened and closed, median days to close. */
+static int cmd_workers(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_html("workers");
+	char from[11], to[11];
+	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
+		bad_usage("workers: give --month M or --from DATE --to DATE%s", "");
+	if (o.month[0]) {
+		sw_month_first(o.month, from);
+		sw_month_last(o.month, to);
+	} else {
+		parse_date("--from", o.from_arg, from);
+		parse_date("--to", o.to_arg, to);
+	}
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	scope(dbs, n, SW_BY_STATION);
+	int nrows = 0, rc = SW_EXIT_FAIL;
+	struct sw_caseload *rows = sw_caseload_fill(n, from, to, &nrows);
+	static const char *const names[] = {"worker_id", "name", "station_code", "caseload",
+					    "cases_opened", "cases_closed", "median_days"};
+	struct sw_out *out = rows ? sw_out_open(sw_opt.output, sw_opt.fmt, 7, names, "sssnnnn") : NULL;
+	if (out) {
+		for (int i = 0; i < nrows; i++) {
+			char a[24], b[24], c[24];
+			snprintf(a, sizeof a, "%lld", rows[i].caseload);
+			snprintf(b, sizeof b, "%lld", rows[i].opened);
+			snprintf(c, sizeof c, "%lld", rows[i].closed);
+			const char *row[] = {rows[i].worker_id, rows[i].name, rows[i].station, a, b, c,
+					     rows[i].median};
+			sw_out_row(out, row);
+		}
+		rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sw_caseload_free(rows, nrows);
+	close_all(dbs, n);
+	return rc;
+}
+
+/* targets: each row of FILE whose period overlaps --period, against the
+ * figure over the station's subtree as of --on (default today). */
+struct target {
+	char *station;
+	int fig;
+	char from[11], to[11];
+	long long target;
+};
+
+/* Reads and checks the targets file. Returns the count, or -1 when a row
+ * is bad (each printed). */
+static int read_targets(const struct sw_net *n, struct target **out)
+{
+	struct sw_csv *csv = sw_csv_open(o.targets, NULL);
+	if (!csv)
+		return -2;
+	const char *fname = sw_csv_name(csv);
+	static const char *const cols[] = {"station_code", "indicator", "from", "to", "target"};
+	struct sw_row row;
+	int rc, count = 0, bad = 0, cap = 0;
+	*out = NULL;
+	if ((rc = sw_csv_next(csv, &row)) == 1) {
+		int ok = row.nf == 5;
+		for (int i = 0; ok && i < 5; i++)
+			ok = strcmp(row.f[i], cols[i]) == 0;
+		if (!ok) {
+			sw_error_at(fname, row.line, "header: expected station_code,indicator,from,to,target");
+			bad = 1;
+		}
+	}
+	while (!bad && (rc = sw_csv_next(csv, &row)) == 1) {
+		char why[160] = "", from[11], to[11];
+		int fig = -1;
+		long long target = 0;
+		if (row.bad)
+			snprintf(why, sizeof why, "%s", row.bad);
+		else if (row.nf != 5)
+			snprintf(why, sizeof why, "expected 5 fields, found %d", row.nf);
+		else if (sw_net_find(n, row.f[0]) < 0)
+			snprintf(why, sizeof why, "station_code: unknown station \"%.60s\"", row.f[0]);
+		else if ((fig = sw_figure_find(row.f[1])) < 0)
+			snprintf(why, sizeof why, "indicator: unknown figure \"%.60s\"", row.f[1]);
+		else if (sw_date_parse(row.f[2], from, why + 6, sizeof why - 6) != 0)
+			memcpy(why, "from: ", 6);
+		else if (sw_date_parse(row.f[3], to, why + 4, sizeof why - 4) != 0)
+			memcpy(why, "to: ", 4);
+		else if (strcmp(to, from) < 0)
+			snprintf(why, sizeof why, "to: %s is before from %s", to, from);
+		else if (sw_figure_parse(fig, row.f[4], &target) != 0 || target < 0)
+			snprintf(why, sizeof why, "target: not a number");
+		if (why[0]) {
+			sw_error_at(fname, row.line, "%s", why);
+			bad = 1;
+			continue;
+		}
+		/* only targets whose period overlaps the year */
+		if (strncmp(from, o.period, 4) > 0 || strncmp(to, o.period, 4) < 0)
+			continue;
+		if (count == cap)
+			*out = sw_xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 16) * sizeof **out);
+		struct target *t = &(*out)[count++];
+		t->station = sw_xstrdup(row.f[0]);
+		t->fig = fig;
+		memcpy(t->from, from, 11);
+		memcpy(t->to, to, 11);
+		t->target = target;
+	}
+	if (rc < 0) {
+		sw_error_at(fname, sw_csv_errline(csv), "%s", sw_csv_error(csv));
+		bad = 1;
+	}
+	sw_csv_close(csv);
+	return bad ? -1 : count;
+}
+
+static int cmd_targets(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_html("targets");
+	if (optind < argc || !o.targets || !o.period)
+		bad_usage("targets: give --targets FILE --period YYYY%s", "");
+	if (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4)
+		bad_usage("--period: expected a year YYYY, not \"%s\"", o.period);
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	struct target *t = NULL;
+	int nt = read_targets(n, &t), rc = nt == -2 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	static const char *const names[] = {"station_code", "station_name", "indicator", "label", "from",
+		"to", "target", "actual", "completion_pct", "expected", "status"};
+	struct sw_out *out = nt >= 0 ? sw_out_open(sw_opt.output, sw_opt.fmt, 11, names, "ssssssnnnns") : NULL;
+	if (nt >= 0)
+		rc = out ? SW_EXIT_OK : SW_EXIT_FAIL;
+	for (int i = 0; out && i < nt; i++) {
+		struct sw_target_eval e;
+		char upto[11], tv[32], av[32];
+		/* the figure over [from, min(to, on)]; nothing before from */
+		snprintf(upto, sizeof upto, "%s", strcmp(o.on, t[i].to) < 0 ? o.on : t[i].to);
+		sw_net_scope(n, t[i].station, SW_BY_TOTAL);
+		long long *v = strcmp(upto, t[i].from) >= 0 ? sw_report_fill(n, t[i].from, upto)
+			: sw_xcalloc(2 * SW_NFIG, sizeof *v);
+		if (!v) {
+			rc = SW_EXIT_FAIL;
+			break;
+		}
+		long long actual = v[(size_t)n->ngroups * SW_NFIG + t[i].fig];
+		free(v);
+		sw_target_eval(t[i].fig, t[i].from, t[i].to, o.on, t[i].target, actual, &e);
+		sw_figure_fmt(t[i].fig, t[i].target, tv, sizeof tv);
+		sw_figure_fmt(t[i].fig, actual, av, sizeof av);
+		const char *status = e.on_track ? (sw_opt.zh ? "进度正常" : "on track")
+			: (sw_opt.zh ? "进度滞后" : "behind");
+		const char *row[] = {t[i].station, n->st[sw_net_find(n, t[i].station)].name,
+			sw_figures[t[i].fig].key, sw_figure_label(t[i].fig, sw_opt.zh), t[i].from, t[i].to,
+			tv, av, e.completion, e.expected, status};
+		sw_out_row(out, row);
+	}
+	if (out && (rc != SW_EXIT_OK ? (sw_out_abort(out), 1) : sw_out_close(out) != 0))
+		rc = rc ? rc : SW_EXIT_FAIL;
+	for (int i = 0; i < nt; i++)
+		free(t[i].station);
+	free(t);
+	close_all(dbs, n);
+	return rc;
+}
+
+/* Who runs close: for month_log. */
+static const char *user_name(void)
+{
+	const char *u = getenv("LOGNAME");
+	if (!u || !*u)
+		u = getenv("USER");
+	if (!u || !*u) {
+		struct passwd *pw = getpwuid(getuid());
+		u = pw ? pw->pw_name : "unknown";
+	}
+	return u;
+}
+
+static void now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Writes one month_log row (and the closed_months row on a close). */
+static int log_month(sqlite3 *db, const char *action, const char *fp, const char *reason)
+{
+	char at[32];
+	now_iso(at);
+	sqlite3_stmt *st = sw_db_prepare(db, strcmp(action, "close") == 0
+		? "INSERT INTO closed_months (month, closed_at, user, fingerprint) VALUES (?1, ?2, ?3, ?4)"
+		: "DELETE FROM closed_months WHERE month = ?1");
+	sqlite3_bind_text(st, 1, o.month, -1, SQLITE_STATIC);
+	if (strcmp(action, "close") == 0) {
+		sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, user_name(), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, fp, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		st = sw_db_prepare(db, "INSERT INTO month_log (month, action, at, user, reason, fingerprint)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		sqlite3_bind_text(st, 1, o.month, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, user_name(), -1, SQLITE_TRANSIENT);
+		sw_db_bind_text(st, 5, reason);
+		sqlite3_bind_text(st, 6, fp, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "close");
+		return -1;
+	}
+	return 0;
+}
+
+/* close --list: the closings and reopenings, oldest first. */
+static int close_list(void)
+{
+	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
+	if (!db)
+		return SW_EXIT_FAIL;
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT month, action, at, user, reason, fingerprint"
+					 " FROM month_log ORDER BY seq");
+	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (out) {
+		if (sw_out_stmt(out, st) == SQLITE_DONE)
+			rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+		else {
+			sw_db_error(db, "month_log");
+			sw_out_abort(out);
+		}
+	}
+	sqlite3_finalize(st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* close --month M: locks the month and records its fingerprint;
+ * close --month M --reopen --reason TEXT unlocks it, with the reason. */
+static int cmd_close(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_html("close");
+	if (optind < argc)
+		bad_usage("close: unexpected argument \"%s\"", argv[optind]);
+	if (o.ndb != 1)
+		bad_usage("close: one --db at a time%s", "");
+	if (o.list)
+		return close_list();
+	if (!o.month[0])
+		bad_usage("close: give --month M%s", "");
+	if (o.reason && !o.reopen)
+		bad_usage("close: --reason goes with --reopen%s", "");
+	if (o.reopen && (!o.reason || !*o.reason))
+		bad_usage("close: --reopen needs --reason TEXT%s", "");
+	char last[11], today[11], stored[80], fp[65] = "";
+	sw_month_last(o.month, last);
+	sw_date_today(today);
+	if (!o.reopen && strcmp(last, today) >= 0) {
+		sw_error("close: month %s has not ended", o.month);
+		return SW_EXIT_REJECTED;
+	}
+	sqlite3 *db = sw_db_open(o.dbs[0], 0);
+	if (!db)
+		return SW_EXIT_FAIL;
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) != 0 || sw_month_closed(db, o.month, stored, sizeof stored) != 0)
+		goto out;
+	if (o.reopen ? !stored[0] : !!stored[0]) {
+		sw_error("close: month %s is %s", o.month, o.reopen ? "not closed" : "already closed");
+		rc = SW_EXIT_REJECTED;
+		goto out;
+	}
+	if (!o.reopen && sw_report_fingerprint(db, o.month, fp) != 0)
+		goto out;
+	if (log_month(db, o.reopen ? "reopen" : "close", o.reopen ? stored : fp, o.reason) != 0 ||
+	    sw_db_commit(db) != 0)
+		goto out;
+	if (o.reopen)
+		sw_warn("%s: reopened", o.month);
+	else
+		sw_warn("%s: closed, fingerprint %s", o.month, fp);
+	rc = SW_EXIT_OK;
+out:
+	sw_db_rollback(db);
+	sw_db_close(db);
+	return rc;
+}
+
+/* merge FILE...: county reports summed into one. */
+static int cmd_merge(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (optind >= argc)
+		bad_usage("merge: give report files (written with -f csv)%s", "");
+	struct sw_report r;
+	int rc = sw_report_merge(argv + optind, argc - optind, &r);
+	if (!rc)
+		rc = sw_report_write(&r, sw_opt.output, out_fmt(), sw_opt.zh, NULL) == 0 ? SW_EXIT_OK
+			: SW_EXIT_FAIL;
+	sw_net_free((struct sw_net *)r.net);
+	sw_report_free(&r);
+	return rc;
+}
+
+static const struct sw_cmd cmds[] = {
+	{"monthly", cmd_monthly}, {"period", cmd_period}, {"trend", cmd_trend},
+	{"targets", cmd_targets}, {"completeness", cmd_completeness}, {"workers", cmd_workers},
+	{"close", cmd_close}, {"merge", cmd_merge}, {NULL, NULL}};
+
+int main(int argc, char **argv)
+{
+	sw_cli_init(argv[0]);
+	return sw_cli_dispatch(argc, argv, cmds, usage);
+}

@@ -1,0 +1,139 @@
+/* sw-report's figures: their definitions, their computation over one or
+ * more databases, and their roll-up along the station hierarchy.
+ *
+ * Data flow: sw_net_load reads the stations of every database into one
+ * network; sw_net_scope chooses the subtree and the grouping (--by);
+ * sw_report_fill computes one period's figures per group into a
+ * struct sw_report, which lib/report_out.c renders. Each figure's
+ * definition is in sw-report(1); the SQL that implements it is in
+ * lib/report.c, one query per source table. */
+#ifndef SW_REPORT_H
+#define SW_REPORT_H
+
+#include <sqlite3.h>
+
+/* Figure indices, in report order. The by-type and by-kind figures are
+ * consecutive runs in vocabulary order. */
+enum {
+	F_CLIENTS_END, F_CLIENTS_NEW, F_CASES_OPENED, F_CASES_CLOSED, F_CASES_OPEN_END,
+	F_SERVICES, F_SVC_TYPE, F_PEOPLE_SERVED = F_SVC_TYPE + 6, F_SERVICE_HOURS,
+	F_COMMUNITY_VISITS, F_ACTIVITIES, F_ACT_SESSIONS, F_ACT_PARTICIPANTS,
+	F_ACT_KIND,	/* 3 per kind: activities, sessions, participants */
+	F_EMPLOYERS = F_ACT_KIND + 18, F_VACANCIES, F_VAC_HEADCOUNT, F_SEEKERS,
+	F_MATCHES, F_HIRES, F_RETAINED_3M, F_RETAINED_6M,
+	F_STAFF, F_STAFF_CERTIFIED, F_STATIONS_ACTIVE,
+	SW_NFIG
+};
+
+struct sw_figure {
+	const char *key, *zh, *en;
+	int hours;	/* kept in minutes, shown as hours with one decimal */
+	int distinct;	/* counts distinct people across stations: rolled up
+			 * by counting again, never by adding */
+};
+extern const struct sw_figure sw_figures[SW_NFIG];
+
+/* Index of the figure named key, or -1. */
+int sw_figure_find(const char *key);
+/* Label in the chosen language. */
+const char *sw_figure_label(int fig, int zh);
+/* Writes value v of figure fig as text (hours with one decimal). */
+void sw_figure_fmt(int fig, long long v, char *buf, size_t n);
+/* Parses text written by sw_figure_fmt back; 0, or -1 if not a number. */
+int sw_figure_parse(int fig, const char *s, long long *v);
+/* Parses "a,b,c" into sel[SW_NFIG] (all figures when list is NULL).
+ * Returns 0, or -1 with the unknown name in bad. */
+int sw_figure_select(const char *list, unsigned char *sel, char *bad, size_t badlen);
+
+/* Roll-up levels of --by. */
+enum { SW_BY_STATION, SW_BY_TOWNSHIP, SW_BY_REGIONAL, SW_BY_COUNTY, SW_BY_TOTAL };
+/* Parses a --by value; -1 if unknown. */
+int sw_by_parse(const char *s);
+
+/* A station of the combined network. */
+struct sw_station {
+	char *code, *name, *level, *parent, *opened, *closed;
+	int up;		/* index of the parent, -1 for a root */
+	int group;	/* row of the report it adds to, -1 if out of scope */
+};
+
+/* A worker of the combined network. */
+struct sw_worker {
+	char *id, *name, *station, *certificate, *hired, *left;
+};
+
+/* The stations of every database, united by code (the first database to
+ * define a code names it), with the grouping chosen by sw_net_scope. */
+struct sw_net {
+	sqlite3 **db;
+	int ndb;
+	struct sw_station *st;	/* in tree order: parents before children */
+	int nst;
+	int ngroups;		/* rows; the total is row ngroups */
+	int *rep;		/* station heading each row, -1 for the total */
+	struct sw_worker *w;	/* workers, united by worker_id */
+	int nw;
+};
+
+/* Reads the stations of dbs[0..ndb). Returns NULL after printing why. */
+struct sw_net *sw_net_load(sqlite3 **dbs, int ndb);
+void sw_net_free(struct sw_net *n);
+/* A network of unrelated rows (for merge): each is its own report row. */
+struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *levels, int n);
+/* Index of a station, or -1. */
+int sw_net_find(const struct sw_net *n, const char *code);
+/* Limits the report to root's subtree (NULL: everything) and groups the
+ * stations at level by. Returns 0, or -1 if root is unknown. */
+int sw_net_scope(struct sw_net *n, const char *root, int by);
+/* 1 if station i is in the scope (its row is >= 0). */
+#define sw_net_in(n, i) ((n)->st[i].group >= 0)
+
+/* One period's figures, per row. v[g * SW_NFIG + f]; row ngroups is the
+ * total of the scope. prev is the compared period, or NULL. */
+struct sw_report {
+	char period[32];	/* "2026-10", or "2026-01-01..2026-10-07" */
+	char from[11], to[11];
+	int ngroups;
+	unsigned char sel[SW_NFIG];	/* figures to show */
+	long long *v, *prev;
+	int *show;		/* show[g]: row g goes in the output */
+	const struct sw_net *net;
+	char fingerprint[160];	/* a closed month's, else "" */
+	int by;
+	const char *scope;	/* heading of the HTML page, or NULL */
+};
+
+/* Computes the figures for [from, to] (ISO dates) into a new v array of
+ * (n->ngroups + 1) * SW_NFIG values. Returns NULL after printing a
+ * database error. The caller frees. */
+long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to);
+/* Figures per station of the whole network for month (own records) and,
+ * for the distinct figures, per subtree: the canonical text hashed with
+ * SHA-256 into hex[65]. Computed on database db alone. 0 or -1. */
+int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
+
+/* The rendering of lib/report_out.c. fmt is an sw_fmt or SW_FMT_HTML.
+ * trend (may be NULL) holds ntrend monthly totals for the HTML charts.
+ * Returns 0 or -1 (printed). */
+#define SW_FMT_HTML 100
+struct sw_trend {
+	int n;
+	char (*month)[8];
+	long long *v;		/* v[i * SW_NFIG + f]: total of month i */
+};
+int sw_report_write(const struct sw_report *r, const char *path, int fmt, int zh,
+		    const struct sw_trend *trend);
+
+/* merge: sums report CSVs (written by -f csv without --compare) of the
+ * same period and figures into r, whose net is a flat network of the
+ * files' rows. Returns 0, or an exit status after printing why. */
+int sw_report_merge(char **files, int nfiles, struct sw_report *r);
+void sw_report_free(struct sw_report *r);
+
+/* Label of a level key or of "total". */
+const char *sw_level_label(const char *level, int zh);
+
+/* A closed month's stored fingerprint into hex, or "" if open. 0 or -1. */
+int sw_month_closed(sqlite3 *db, const char *month, char *hex, size_t n);
+
+#endif

@@ -1,0 +1,143 @@
+/* The report's figures as data: keys, labels, and how values are written.
+ * The definitions themselves are in sw-report(1) and, as SQL, in
+ * lib/report.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/err.h"
+#include "sw/report.h"
+#include "sw/vocab.h"
+
+#define SVC(k, zh, en) {"services_" k, "服务人次（" zh "）", "services: " en, 0, 0}
+#define ACT(k, zh, en) \
+	{"activities_" k, "活动场次（" zh "）", "activities: " en, 0, 0}, \
+	{"activity_sessions_" k, "活动节数（" zh "）", "activity sessions: " en, 0, 0}, \
+	{"activity_participants_" k, "参与人次（" zh "）", "activity participants: " en, 0, 0}
+
+const struct sw_figure sw_figures[SW_NFIG] = {
+	{"clients_end", "建档服务对象", "clients on file at end", 0, 0},
+	{"clients_new", "新建档服务对象", "new clients", 0, 0},
+	{"cases_opened", "开案", "cases opened", 0, 0},
+	{"cases_closed", "结案", "cases closed", 0, 0},
+	{"cases_open_end", "在案", "open cases at end", 0, 0},
+	{"services", "服务人次", "services", 0, 0},
+	SVC("visit", "走访", "visit"),
+	SVC("counselling", "面谈", "counselling"),
+	SVC("phone", "电话", "phone"),
+	SVC("referral", "转介", "referral"),
+	SVC("employment", "就业指导", "employment"),
+	SVC("other", "其他", "other"),
+	{"people_served", "服务对象人数", "people served", 0, 1},
+	{"service_hours", "服务时长（小时）", "service hours", 1, 0},
+	{"community_visits", "走访社区次数", "community visits", 0, 0},
+	{"activities", "活动场次", "activities", 0, 0},
+	{"activity_sessions", "活动节数", "activity sessions", 0, 0},
+	{"activity_participants", "参与人次", "activity participants", 0, 0},
+	ACT("group", "小组", "group"),
+	ACT("community", "社区活动", "community"),
+	ACT("outreach", "走访社区", "outreach"),
+	ACT("fair", "招聘会/咨询会", "fair"),
+	ACT("training", "培训", "training"),
+	ACT("other", "其他", "other"),
+	{"employers", "企业资源库", "employers on file", 0, 0},
+	{"vacancies", "新增岗位", "vacancies posted", 0, 0},
+	{"vacancy_headcount", "岗位需求人数", "vacancy headcount", 0, 0},
+	{"seekers", "求职者", "job seekers on file", 0, 0},
+	{"matches", "成功配对人次", "matches", 0, 0},
+	{"hires", "就业人数", "hires", 0, 0},
+	{"retained_3m", "稳岗3个月人数", "retained 3 months", 0, 0},
+	{"retained_6m", "稳岗6个月人数", "retained 6 months", 0, 0},
+	{"staff", "在岗社工", "active staff", 0, 0},
+	{"staff_certified", "持证社工", "certified staff", 0, 0},
+	{"stations_active", "运营站点", "active stations", 0, 0},
+};
+
+int sw_figure_find(const char *key)
+{
+	for (int i = 0; i < SW_NFIG; i++)
+		if (strcmp(sw_figures[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+const char *sw_figure_label(int fig, int zh)
+{
+	return zh ? sw_figures[fig].zh : sw_figures[fig].en;
+}
+
+void sw_figure_fmt(int fig, long long v, char *buf, size_t n)
+{
+	if (!sw_figures[fig].hours) {
+		snprintf(buf, n, "%lld", v);
+		return;
+	}
+	/* minutes to tenths of an hour, rounded half away from zero */
+	long long t = (llabs(v) * 10 + 30) / 60;
+	snprintf(buf, n, "%s%lld.%lld", v < 0 && t ? "-" : "", t / 10, t % 10);
+}
+
+int sw_figure_parse(int fig, const char *s, long long *v)
+{
+	char *end;
+	if (!sw_figures[fig].hours) {
+		long long x = strtoll(s, &end, 10);
+		if (!*s || *end)
+			return -1;
+		*v = x;
+		return 0;
+	}
+	/* hours with at most one decimal, back to minutes */
+	int neg = *s == '-';
+	const char *p = s + neg;
+	long long whole = strtoll(p, &end, 10), tenth = 0;
+	if (end == p || *p == '-' || *p == '+')
+		return -1;
+	if (*end == '.') {
+		if (end[1] < '0' || end[1] > '9' || end[2])
+			return -1;
+		tenth = end[1] - '0';
+	} else if (*end)
+		return -1;
+	*v = (whole * 60 + tenth * 6) * (neg ? -1 : 1);
+	return 0;
+}
+
+int sw_figure_select(const char *list, unsigned char *sel, char *bad, size_t badlen)
+{
+	memset(sel, !list, SW_NFIG);
+	if (!list)
+		return 0;
+	char *copy = sw_xstrdup(list), *save = NULL;
+	int rc = 0, any = 0;
+	for (char *k = strtok_r(copy, ",", &save); k && !rc; k = strtok_r(NULL, ",", &save)) {
+		int f = sw_figure_find(k);
+		if (f < 0) {
+			snprintf(bad, badlen, "%s", k);
+			rc = -1;
+		} else
+			sel[f] = any = 1;
+	}
+	if (!rc && !any) {
+		snprintf(bad, badlen, "%s", list);
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+int sw_by_parse(const char *s)
+{
+	static const char *const names[] = {"station", "township", "regional", "county", "total"};
+	for (int i = 0; i < 5; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *sw_level_label(const char *level, int zh)
+{
+	if (strcmp(level, "total") == 0)
+		return zh ? "合计" : "total";
+	return sw_vocab_label("level", level, zh);
+}

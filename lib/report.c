@@ -1,0 +1,565 @@
+/* The report's figures computed over one or more databases and rolled up
+ * the station hierarchy. Every figure is first counted per station (its
+ * own records); a row of the report adds its stations' counts, except the
+ * figures of distinct people, which are counted again per row so that a
+ * person served by two stations of a row counts once. */
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/report.h"
+#include "sw/station.h"
+#include "sw/valid.h"
+
+/* A set of (tag, string) with an int payload, open addressing. The
+ * strings are copied; the set owns them. */
+struct strset {
+	size_t cap, n;
+	struct ent {
+		unsigned long long h;
+		long long tag;
+		char *s;
+		int val;
+	} *e;
+};
+
+static unsigned long long hash_str(const char *s)
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static void set_grow(struct strset *t)
+{
+	struct strset n = {t->cap ? t->cap * 2 : 1024, t->n, NULL};
+	n.e = sw_xcalloc(n.cap, sizeof *n.e);
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->e[i].s)
+			continue;
+		size_t k = t->e[i].h & (n.cap - 1);
+		while (n.e[k].s)
+			k = (k + 1) & (n.cap - 1);
+		n.e[k] = t->e[i];
+	}
+	free(t->e);
+	*t = n;
+}
+
+/* Finds (tag, s), hashed h; inserts it with val if absent. Returns the
+ * stored val, or -1 when it was inserted. */
+static int set_put(struct strset *t, long long tag, const char *s, unsigned long long h, int val)
+{
+	if (2 * (t->n + 1) > t->cap)
+		set_grow(t);
+	h ^= (unsigned long long)tag * 0x9e3779b97f4a7c15ull;
+	size_t k = h & (t->cap - 1);
+	for (; t->e[k].s; k = (k + 1) & (t->cap - 1))
+		if (t->e[k].h == h && t->e[k].tag == tag && strcmp(t->e[k].s, s) == 0)
+			return t->e[k].val;
+	t->e[k] = (struct ent){h, tag, sw_xstrdup(s), val};
+	t->n++;
+	return -1;
+}
+
+static void set_free(struct strset *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->e[i].s);
+	free(t->e);
+	memset(t, 0, sizeof *t);
+}
+
+/* The station network plus its index of codes. */
+struct net_priv {
+	struct sw_net pub;
+	struct strset codes;	/* code -> station index */
+};
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? sw_xstrdup(s) : NULL;
+}
+
+/* Sort key of a station: its codes from the root joined by \1, which
+ * sorts below every printable character, so children follow parents. */
+static char *tree_key(struct sw_station *st, int i)
+{
+	char *chain[64];
+	int n = 0;
+	for (int k = i; k >= 0 && n < 64; k = st[k].up)
+		chain[n++] = st[k].code;
+	size_t len = 1;
+	for (int k = 0; k < n; k++)
+		len += strlen(chain[k]) + 1;
+	char *key = sw_xmalloc(len), *p = key;
+	while (n--)
+		p += sprintf(p, "%s%s", chain[n], n ? "\1" : "");
+	*p = 0;
+	return key;
+}
+
+static char **sort_keys;
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(sort_keys[*(const int *)a], sort_keys[*(const int *)b]);
+}
+
+/* Puts the stations in tree order and indexes their codes. */
+static void net_order(struct net_priv *p)
+{
+	struct sw_net *n = &p->pub;
+	struct strset idx = {0};
+	for (int i = 0; i < n->nst; i++)
+		set_put(&idx, 0, n->st[i].code, hash_str(n->st[i].code), i);
+	for (int i = 0; i < n->nst; i++) {
+		const char *par = n->st[i].parent;
+		n->st[i].up = par ? set_put(&idx, 0, par, hash_str(par), -2) : -1;
+		if (n->st[i].up == -2)	/* dangling: treat as a root */
+			n->st[i].up = -1;
+	}
+	/* Parent cycles cannot be imported; guard anyway by depth in tree_key. */
+	char **keys = sw_xcalloc((size_t)n->nst, sizeof *keys);
+	int *order = sw_xcalloc((size_t)n->nst, sizeof *order), *where = sw_xcalloc((size_t)n->nst, sizeof *where);
+	for (int i = 0; i < n->nst; i++) {
+		keys[i] = tree_key(n->st, i);
+		order[i] = i;
+	}
+	sort_keys = keys;
+	qsort(order, (size_t)n->nst, sizeof *order, by_key);
+	struct sw_station *sorted = sw_xcalloc((size_t)n->nst, sizeof *sorted);
+	for (int i = 0; i < n->nst; i++) {
+		sorted[i] = n->st[order[i]];
+		where[order[i]] = i;
+	}
+	for (int i = 0; i < n->nst; i++) {
+		if (sorted[i].up >= 0)
+			sorted[i].up = where[sorted[i].up];
+		set_put(&p->codes, 0, sorted[i].code, hash_str(sorted[i].code), i);
+		free(keys[i]);
+	}
+	free(n->st);
+	n->st = sorted;
+	free(keys);
+	free(order);
+	free(where);
+	set_free(&idx);
+}
+
+struct sw_net *sw_net_load(sqlite3 **dbs, int ndb)
+{
+	struct net_priv *p = sw_xcalloc(1, sizeof *p);
+	struct sw_net *n = &p->pub;
+	struct strset seen = {0}, wseen = {0};
+	int cap = 0, wcap = 0;
+	n->db = dbs;
+	n->ndb = ndb;
+	for (int d = 0; d < ndb; d++) {
+		sqlite3_stmt *st = sw_db_prepare(dbs[d], "SELECT code, name, level, parent_code,"
+			" opened_on, closed_on FROM stations ORDER BY code");
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *code = (const char *)sqlite3_column_text(st, 0);
+			if (set_put(&seen, 0, code, hash_str(code), 0) != -1)
+				continue;	/* an earlier database defined it */
+			if (n->nst == cap)
+				n->st = sw_xrealloc(n->st, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *n->st);
+			struct sw_station *s = &n->st[n->nst++];
+			s->code = col_dup(st, 0);
+			s->name = col_dup(st, 1);
+			s->level = col_dup(st, 2);
+			s->parent = col_dup(st, 3);
+			s->opened = col_dup(st, 4);
+			s->closed = col_dup(st, 5);
+		}
+		sqlite3_finalize(st);
+		st = sw_db_prepare(dbs[d], "SELECT worker_id, station_code, certificate, hired_on, left_on,"
+				   " name FROM workers ORDER BY worker_id");
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(st, 0);
+			if (set_put(&wseen, 0, id, hash_str(id), 0) != -1)
+				continue;
+			if (n->nw == wcap)
+				n->w = sw_xrealloc(n->w, (size_t)(wcap = wcap ? 2 * wcap : 64) * sizeof *n->w);
+			struct sw_worker *w = &n->w[n->nw++];
+			w->id = col_dup(st, 0);
+			w->name = col_dup(st, 5);
+			w->station = col_dup(st, 1);
+			w->certificate = col_dup(st, 2);
+			w->hired = col_dup(st, 3);
+			w->left = col_dup(st, 4);
+		}
+		sqlite3_finalize(st);
+	}
+	set_free(&seen);
+	set_free(&wseen);
+	net_order(p);
+	n->rep = sw_xcalloc((size_t)n->nst + 1, sizeof *n->rep);
+	sw_net_scope(n, NULL, SW_BY_STATION);
+	return n;
+}
+
+void sw_net_free(struct sw_net *n)
+{
+	if (!n)
+		return;
+	struct net_priv *p = (struct net_priv *)n;
+	for (int i = 0; i < n->nst; i++) {
+		struct sw_station *s = &n->st[i];
+		free(s->code), free(s->name), free(s->level);
+		free(s->parent), free(s->opened), free(s->closed);
+	}
+	for (int i = 0; i < n->nw; i++) {
+		struct sw_worker *w = &n->w[i];
+		free(w->id), free(w->name), free(w->station);
+		free(w->certificate), free(w->hired), free(w->left);
+	}
+	free(n->w);
+	free(n->st);
+	free(n->rep);
+	set_free(&p->codes);
+	free(p);
+}
+
+struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *levels, int cnt)
+{
+	struct net_priv *p = sw_xcalloc(1, sizeof *p);
+	struct sw_net *n = &p->pub;
+	n->st = sw_xcalloc((size_t)cnt + 1, sizeof *n->st);
+	n->rep = sw_xcalloc((size_t)cnt + 1, sizeof *n->rep);
+	for (int i = 0; i < cnt; i++) {
+		n->st[i] = (struct sw_station){sw_xstrdup(codes[i]), sw_xstrdup(names[i]),
+			sw_xstrdup(levels[i]), NULL, NULL, NULL, -1, i};
+		n->rep[i] = i;
+		set_put(&p->codes, 0, codes[i], hash_str(codes[i]), i);
+	}
+	n->nst = n->ngroups = cnt;
+	return n;
+}
+
+int sw_net_find(const struct sw_net *n, const char *code)
+{
+	struct strset *codes = &((struct net_priv *)n)->codes;
+	if (!code || !codes->cap)
+		return -1;
+	unsigned long long h = hash_str(code);
+	size_t k = h & (codes->cap - 1);
+	for (; codes->e[k].s; k = (k + 1) & (codes->cap - 1))
+		if (codes->e[k].h == h && strcmp(codes->e[k].s, code) == 0)
+			return codes->e[k].val;
+	return -1;
+}
+
+int sw_net_scope(struct sw_net *n, const char *root, int by)
+{
+	static const char *const levels[] = {NULL, "township", "regional", "county", NULL};
+	int r = root ? sw_net_find(n, root) : -1;
+	if (root && r < 0)
+		return -1;
+	n->ngroups = 0;
+	for (int i = 0; i < n->nst; i++) {
+		struct sw_station *s = &n->st[i];
+		int in = !root;
+		for (int k = i; k >= 0 && !in; k = n->st[k].up)
+			in = k == r;
+		s->group = -1;
+		if (!in)
+			continue;
+		if (by == SW_BY_TOTAL) {
+			s->group = 0;
+			n->ngroups = 1;
+			n->rep[0] = r;
+			continue;
+		}
+		/* the ancestor-or-self at the level, else the station itself;
+		 * tree order puts that ancestor first, so it has its row */
+		int g = i;
+		for (int k = i; levels[by] && k >= 0; k = n->st[k].up)
+			if (strcmp(n->st[k].level, levels[by]) == 0) {
+				g = k;
+				break;
+			}
+		if (g == i) {
+			s->group = n->ngroups;
+			n->rep[n->ngroups++] = i;
+		} else
+			s->group = n->st[g].group;
+	}
+	return 0;
+}
+
+/* What one pass over the databases accumulates. */
+struct acc {
+	const struct sw_net *n;
+	long long *st;		/* per station, own records: st[i * SW_NFIG + f] */
+	long long *grp;		/* per row and total: distinct figures */
+	long long *sub;		/* per station subtree (fingerprints), or NULL */
+	struct strset people;
+};
+
+static void add(struct acc *a, const char *code, int fig, long long v)
+{
+	int i = sw_net_find(a->n, code);
+	if (i >= 0 && sw_net_in(a->n, i))
+		a->st[(size_t)i * SW_NFIG + fig] += v;
+}
+
+/* Counts whose first column is a station code and the others figures. */
+struct query {
+	const char *sql;
+	int nf, fig[4];
+};
+static const struct query queries[] = {
+	{"SELECT station_code, sum(registered_on <= ?2),"
+	 " sum(registered_on >= ?1 AND registered_on <= ?2) FROM clients GROUP BY station_code",
+	 2, {F_CLIENTS_END, F_CLIENTS_NEW}},
+	{"SELECT station_code, sum(opened_on >= ?1 AND opened_on <= ?2),"
+	 " sum(closed_on >= ?1 AND closed_on <= ?2),"
+	 " sum(opened_on <= ?2 AND (closed_on IS NULL OR closed_on > ?2))"
+	 " FROM cases GROUP BY station_code",
+	 3, {F_CASES_OPENED, F_CASES_CLOSED, F_CASES_OPEN_END}},
+	{"SELECT station_code, count(*) FROM employers WHERE registered_on <= ?2 GROUP BY station_code",
+	 1, {F_EMPLOYERS}},
+	{"SELECT e.station_code, count(*), sum(v.headcount) FROM vacancies v"
+	 " JOIN employers e ON e.employer_id = v.employer_id"
+	 " WHERE v.posted_on >= ?1 AND v.posted_on <= ?2 GROUP BY e.station_code",
+	 2, {F_VACANCIES, F_VAC_HEADCOUNT}},
+	{"SELECT station_code, count(*) FROM seekers WHERE registered_on <= ?2 GROUP BY station_code",
+	 1, {F_SEEKERS}},
+	{"SELECT s.station_code, sum(p.stage = 'matched'),"
+	 " count(DISTINCT CASE WHEN p.stage = 'hired' THEN p.seeker_id END),"
+	 " count(DISTINCT CASE WHEN p.stage = 'retained_3m' THEN p.seeker_id END),"
+	 " count(DISTINCT CASE WHEN p.stage = 'retained_6m' THEN p.seeker_id END)"
+	 " FROM placements p JOIN seekers s ON s.seeker_id = p.seeker_id"
+	 " WHERE p.date >= ?1 AND p.date <= ?2 GROUP BY s.station_code",
+	 4, {F_MATCHES, F_HIRES, F_RETAINED_3M, F_RETAINED_6M}},
+};
+
+static const char *const svc_types[] = {"visit", "counselling", "phone", "referral", "employment", "other"};
+static const char *const act_kinds[] = {"group", "community", "outreach", "fair", "training", "other"};
+
+static int kind_index(const char *const *keys, const char *k)
+{
+	for (int i = 0; i < 6; i++)
+		if (k && strcmp(keys[i], k) == 0)
+			return i;
+	return 5;	/* "other" */
+}
+
+static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from, const char *to)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	return st;
+}
+
+static int finish(sqlite3 *db, sqlite3_stmt *st, int rc)
+{
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "report");
+		return -1;
+	}
+	return 0;
+}
+
+/* Services: one pass over the date-first covering index. */
+static int scan_services(struct acc *a, int d, const char *from, const char *to)
+{
+	const struct sw_net *n = a->n;
+	sqlite3 *db = n->db[d];
+	sqlite3_stmt *st = period_stmt(db, "SELECT station_code, type, minutes, client_id"
+		" FROM services WHERE date >= ?1 AND date <= ?2", from, to);
+	int rc, last = -1;
+	char lastcode[64] = "";
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		int i = strcmp(code, lastcode) == 0 ? last : sw_net_find(n, code);
+		if (i != last && strlen(code) < sizeof lastcode) {
+			strcpy(lastcode, code);
+			last = i;
+		}
+		if (i < 0 || !sw_net_in(n, i))
+			continue;
+		long long *v = a->st + (size_t)i * SW_NFIG;
+		v[F_SERVICES]++;
+		v[F_SVC_TYPE + kind_index(svc_types, (const char *)sqlite3_column_text(st, 1))]++;
+		v[F_SERVICE_HOURS] += sqlite3_column_int64(st, 2);
+		const char *client = (const char *)sqlite3_column_text(st, 3);
+		unsigned long long h = hash_str(client);
+		int g = n->st[i].group, ng = n->ngroups;
+		if (set_put(&a->people, (long long)g * n->ndb + d, client, h, 0) == -1)
+			a->grp[(size_t)g * SW_NFIG + F_PEOPLE_SERVED]++;
+		if (set_put(&a->people, (long long)ng * n->ndb + d, client, h, 0) == -1)
+			a->grp[(size_t)ng * SW_NFIG + F_PEOPLE_SERVED]++;
+		/* fingerprints: every subtree this station is in */
+		for (int k = i; a->sub && k >= 0; k = n->st[k].up)
+			if (set_put(&a->people, -1 - ((long long)k * n->ndb + d), client, h, 0) == -1)
+				a->sub[k]++;
+	}
+	return finish(db, st, rc);
+}
+
+static int scan_activities(struct acc *a, sqlite3 *db, const char *from, const char *to)
+{
+	sqlite3_stmt *st = period_stmt(db, "SELECT station_code, kind, count(*),"
+		" sum(coalesce(sessions, 1)), sum(coalesce(participants, 0))"
+		" FROM activities WHERE date >= ?1 AND date <= ?2 GROUP BY station_code, kind", from, to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		int k = kind_index(act_kinds, (const char *)sqlite3_column_text(st, 1));
+		for (int j = 0; j < 3; j++) {
+			long long v = sqlite3_column_int64(st, 2 + j);
+			add(a, code, F_ACTIVITIES + j, v);
+			add(a, code, F_ACT_KIND + 3 * k + j, v);
+		}
+		if (k == 2)
+			add(a, code, F_COMMUNITY_VISITS, sqlite3_column_int64(st, 2));
+	}
+	return finish(db, st, rc);
+}
+
+/* Active on date: from the opening day, inclusive, to the closing day,
+ * exclusive (as SW_STATION_ACTIVE and SW_WORKER_ACTIVE). */
+static int active(const char *from, const char *to, const char *date)
+{
+	return (!from || strcmp(from, date) <= 0) && (!to || strcmp(to, date) > 0);
+}
+
+/* Staff and stations: from the united network, so that a station or
+ * worker present in several databases counts once. */
+static void count_network(struct acc *a, const char *to)
+{
+	const struct sw_net *n = a->n;
+	for (int i = 0; i < n->nst; i++)
+		if (active(n->st[i].opened, n->st[i].closed, to))
+			add(a, n->st[i].code, F_STATIONS_ACTIVE, 1);
+	for (int i = 0; i < n->nw; i++) {
+		const struct sw_worker *w = &n->w[i];
+		if (!active(w->hired, w->left, to))
+			continue;
+		add(a, w->station, F_STAFF, 1);
+		if (w->certificate && strcmp(w->certificate, "none") != 0)
+			add(a, w->station, F_STAFF_CERTIFIED, 1);
+	}
+}
+
+/* One pass: every database's records for [from, to] into a. */
+static int accumulate(struct acc *a, const char *from, const char *to)
+{
+	const struct sw_net *n = a->n;
+	for (int d = 0; d < n->ndb; d++) {
+		sqlite3 *db = n->db[d];
+		for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+			sqlite3_stmt *st = period_stmt(db, queries[q].sql, from, to);
+			int rc;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				for (int j = 0; j < queries[q].nf; j++)
+					add(a, (const char *)sqlite3_column_text(st, 0), queries[q].fig[j],
+					    sqlite3_column_int64(st, 1 + j));
+			if (finish(db, st, rc) != 0)
+				return -1;
+		}
+		if (scan_activities(a, db, from, to) != 0 || scan_services(a, d, from, to) != 0)
+			return -1;
+	}
+	count_network(a, to);
+	return 0;
+}
+
+static void acc_init(struct acc *a, const struct sw_net *n)
+{
+	memset(a, 0, sizeof *a);
+	a->n = n;
+	a->st = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *a->st);
+	a->grp = sw_xcalloc((size_t)(n->ngroups + 1) * SW_NFIG, sizeof *a->grp);
+}
+
+static void acc_free(struct acc *a)
+{
+	free(a->st);
+	free(a->sub);
+	set_free(&a->people);
+}
+
+long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to)
+{
+	struct acc a;
+	acc_init(&a, n);
+	if (accumulate(&a, from, to) != 0) {
+		free(a.grp);
+		acc_free(&a);
+		return NULL;
+	}
+	long long *v = a.grp, *total = v + (size_t)n->ngroups * SW_NFIG;
+	for (int i = 0; i < n->nst; i++) {
+		if (!sw_net_in(n, i))
+			continue;
+		long long *row = v + (size_t)n->st[i].group * SW_NFIG, *own = a.st + (size_t)i * SW_NFIG;
+		for (int f = 0; f < SW_NFIG; f++)
+			if (!sw_figures[f].distinct) {
+				row[f] += own[f];
+				total[f] += own[f];
+			}
+	}
+	acc_free(&a);
+	return v;
+}
+
+int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
+{
+	char from[11], to[11];
+	sw_month_first(month, from);
+	sw_month_last(month, to);
+	struct sw_net *n = sw_net_load(&db, 1);
+	struct acc a;
+	acc_init(&a, n);
+	a.sub = sw_xcalloc((size_t)n->nst + 1, sizeof *a.sub);
+	int rc = accumulate(&a, from, to);
+	if (rc == 0) {
+		/* Canonical text: one line per station and figure. */
+		EVP_MD_CTX *md = EVP_MD_CTX_new();
+		unsigned char sum[EVP_MAX_MD_SIZE];
+		unsigned len = 0;
+		char line[512];
+		EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+		snprintf(line, sizeof line, "sw-report fingerprint 1\t%s\n", month);
+		EVP_DigestUpdate(md, line, strlen(line));
+		for (int i = 0; i < n->nst; i++)
+			for (int f = 0; f < SW_NFIG; f++) {
+				long long v = sw_figures[f].distinct ? a.sub[i] : a.st[(size_t)i * SW_NFIG + f];
+				snprintf(line, sizeof line, "%s\t%s\t%lld\n", n->st[i].code, sw_figures[f].key, v);
+				EVP_DigestUpdate(md, line, strlen(line));
+			}
+		EVP_DigestFinal_ex(md, sum, &len);
+		EVP_MD_CTX_free(md);
+		for (unsigned i = 0; i < len && i < 32; i++)
+			sprintf(hex + 2 * i, "%02x", sum[i]);
+	}
+	free(a.grp);
+	acc_free(&a);
+	sw_net_free(n);
+	return rc;
+}
+
+int sw_month_closed(sqlite3 *db, const char *month, char *hex, size_t n)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT fingerprint FROM closed_months WHERE month = ?");
+	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	hex[0] = 0;
+	if (rc == SQLITE_ROW)
+		snprintf(hex, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sw_db_error(db, "closed_months");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,152 @@
+/* merge: county reports (CSV, one row per station and figure) summed into
+ * a city or province report. Every figure adds, people included: a person
+ * is registered in one county. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/csvio.h"
+#include "sw/err.h"
+#include "sw/report.h"
+#include "sw/valid.h"
+
+static const char *const header[] = {"period", "station_code", "station_name", "level",
+				     "figure", "label", "value"};
+
+struct merge {
+	char **codes, **names, **levels;
+	int *file;		/* file index that brought each row */
+	int n, cap;
+	long long *v;		/* v[row * SW_NFIG + f] */
+	char period[32], first[4096];
+};
+
+static int row_of(struct merge *m, char **f, int file)
+{
+	for (int i = 0; i < m->n; i++)
+		if (strcmp(m->codes[i], f[1]) == 0)
+			return i;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->codes = sw_xrealloc(m->codes, (size_t)m->cap * sizeof *m->codes);
+		m->names = sw_xrealloc(m->names, (size_t)m->cap * sizeof *m->names);
+		m->levels = sw_xrealloc(m->levels, (size_t)m->cap * sizeof *m->levels);
+		m->file = sw_xrealloc(m->file, (size_t)m->cap * sizeof *m->file);
+		m->v = sw_xrealloc(m->v, (size_t)(m->cap + 1) * SW_NFIG * sizeof *m->v);
+	}
+	m->codes[m->n] = sw_xstrdup(f[1]);
+	m->names[m->n] = sw_xstrdup(f[2]);
+	m->levels[m->n] = sw_xstrdup(f[3]);
+	m->file[m->n] = file;
+	memset(m->v + (size_t)m->n * SW_NFIG, 0, SW_NFIG * sizeof *m->v);
+	return m->n++;
+}
+
+/* Reads one file into m; its figures into sel. 0 or an exit status. */
+static int merge_file(struct merge *m, const char *path, int file, unsigned char *sel)
+{
+	struct sw_csv *csv = sw_csv_open(path, NULL);
+	if (!csv)
+		return SW_EXIT_FAIL;
+	struct sw_row row;
+	int rc = sw_csv_next(csv, &row), status = 0, rows = 0;
+	if (rc == 1) {
+		int ok = row.nf == 7;
+		for (int i = 0; ok && i < 7; i++)
+			ok = strcmp(row.f[i], header[i]) == 0;
+		if (!ok) {
+			sw_error_at(path, row.line, row.nf == 9 ? "written with --compare: merge takes plain reports"
+				    : "not a report (expected period,station_code,station_name,level,figure,label,value)");
+			status = SW_EXIT_REJECTED;
+		}
+	}
+	while (!status && (rc = sw_csv_next(csv, &row)) == 1) {
+		long long x;
+		int fig;
+		if (row.bad || row.nf != 7) {
+			sw_error_at(path, row.line, "%s", row.bad ? row.bad : "expected 7 fields");
+			status = SW_EXIT_REJECTED;
+		} else if (!m->period[0]) {
+			snprintf(m->period, sizeof m->period, "%s", row.f[0]);
+			snprintf(m->first, sizeof m->first, "%s", path);
+		}
+		if (status)
+			break;
+		if (strcmp(row.f[0], m->period) != 0) {
+			sw_error_at(path, row.line, "period: %s, not %s as in %s", row.f[0], m->period, m->first);
+			status = SW_EXIT_REJECTED;
+		} else if (strcmp(row.f[4], "fingerprint") == 0 || strcmp(row.f[3], "total") == 0)
+			continue;	/* recomputed for the merged report */
+		else if ((fig = sw_figure_find(row.f[4])) < 0) {
+			sw_error_at(path, row.line, "figure: unknown figure \"%s\"", row.f[4]);
+			status = SW_EXIT_REJECTED;
+		} else if (sw_figure_parse(fig, row.f[6], &x) != 0) {
+			sw_error_at(path, row.line, "value: not a number");
+			status = SW_EXIT_REJECTED;
+		} else {
+			int r = row_of(m, row.f, file);
+			if (m->file[r] != file) {
+				sw_error_at(path, row.line, "station_code: %s is also in %s", row.f[1], m->first);
+				status = SW_EXIT_REJECTED;
+			}
+			m->v[(size_t)r * SW_NFIG + fig] += x;
+			sel[fig] = 1;
+			rows++;
+		}
+	}
+	if (rc < 0) {
+		sw_error_at(path, sw_csv_errline(csv), "%s", sw_csv_error(csv));
+		status = SW_EXIT_REJECTED;
+	} else if (!status && !rows) {
+		sw_error("%s: no figures", path);
+		status = SW_EXIT_REJECTED;
+	}
+	sw_csv_close(csv);
+	return status;
+}
+
+int sw_report_merge(char **files, int nfiles, struct sw_report *r)
+{
+	struct merge m;
+	memset(&m, 0, sizeof m);
+	memset(r, 0, sizeof *r);
+	int status = 0;
+	for (int i = 0; i < nfiles && !status; i++) {
+		unsigned char sel[SW_NFIG] = {0};
+		status = merge_file(&m, files[i], i, sel);
+		if (!status && i && memcmp(sel, r->sel, sizeof sel) != 0) {
+			sw_error("%s: figures differ from those of %s", files[i], files[0]);
+			status = SW_EXIT_REJECTED;
+		}
+		memcpy(r->sel, sel, sizeof sel);
+	}
+	if (!status) {
+		r->net = sw_net_flat(m.codes, m.names, m.levels, m.n);
+		r->ngroups = m.n;
+		r->v = sw_xcalloc((size_t)(m.n + 1) * SW_NFIG, sizeof *r->v);
+		r->show = sw_xcalloc((size_t)m.n + 1, sizeof *r->show);
+		for (int g = 0; g < m.n; g++) {
+			r->show[g] = 1;
+			for (int f = 0; f < SW_NFIG; f++) {
+				r->v[(size_t)g * SW_NFIG + f] = m.v[(size_t)g * SW_NFIG + f];
+				r->v[(size_t)m.n * SW_NFIG + f] += m.v[(size_t)g * SW_NFIG + f];
+			}
+		}
+		snprintf(r->period, sizeof r->period, "%s", m.period);
+		if (strlen(m.period) == 7) {
+			sw_month_first(m.period, r->from);
+			sw_month_last(m.period, r->to);
+		} else
+			sscanf(m.period, "%10[^.]..%10s", r->from, r->to);
+	}
+	for (int i = 0; i < m.n; i++)
+		free(m.codes[i]), free(m.names[i]), free(m.levels[i]);
+	free(m.codes), free(m.names), free(m.levels), free(m.file), free(m.v);
+	return status;
+}
+
+void sw_report_free(struct sw_report *r)
+{
+	free(r->v);
+	free(r->prev);
+	free(r->show);
+}

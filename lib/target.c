@@ -1,0 +1,169 @@
+/* Target arithmetic and case-work figures per worker. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/target.h"
+#include "sw/valid.h"
+
+void sw_target_eval(int fig, const char *from, const char *to, const char *on,
+		    long long target, long long actual, struct sw_target_eval *e)
+{
+	memset(e, 0, sizeof *e);
+	e->total = sw_date_days(to) - sw_date_days(from) + 1;
+	e->elapsed = sw_date_days(on) - sw_date_days(from) + 1;
+	if (e->elapsed < 0)
+		e->elapsed = 0;
+	if (e->elapsed > e->total)
+		e->elapsed = e->total;
+	if (target > 0) {
+		/* one decimal, rounded half up */
+		long long t = (actual * 2000 / target + 1) / 2;
+		snprintf(e->completion, sizeof e->completion, "%lld.%lld", t / 10, t % 10);
+	}
+	long long x = e->total ? (target * e->elapsed * 2 / e->total + 1) / 2 : 0;
+	if (sw_figures[fig].hours)
+		sw_figure_fmt(fig, x, e->expected, sizeof e->expected);
+	else {
+		/* tenths, so that 1/3 of a target of 10 reads 3.3 */
+		long long t = e->total ? (target * e->elapsed * 20 / e->total + 1) / 2 : 0;
+		snprintf(e->expected, sizeof e->expected, "%lld.%lld", t / 10, t % 10);
+	}
+	e->on_track = actual * e->total >= target * e->elapsed;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+void sw_median_days(long *days, size_t n, char *buf, size_t len)
+{
+	if (!n) {
+		snprintf(buf, len, "%s", "");
+		return;
+	}
+	qsort(days, n, sizeof *days, cmp_long);
+	long s = days[(n - 1) / 2] + days[n / 2];
+	if (s % 2)
+		snprintf(buf, len, "%ld.5", (s - 1) / 2);
+	else
+		snprintf(buf, len, "%ld", s / 2);
+}
+
+struct wrow {
+	struct sw_caseload c;
+	int order;		/* station tree position */
+	long *days;
+	size_t ndays, cap;
+};
+
+static int by_order(const void *a, const void *b)
+{
+	const struct wrow *x = a, *y = b;
+	if (x->order != y->order)
+		return x->order - y->order;
+	return strcmp(x->c.worker_id, y->c.worker_id);
+}
+
+static struct wrow *find_row(struct wrow **rows, int *n, int *cap, const char *id)
+{
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*rows)[i].c.worker_id, id) == 0)
+			return &(*rows)[i];
+	if (*n == *cap)
+		*rows = sw_xrealloc(*rows, (size_t)(*cap = *cap ? 2 * *cap : 32) * sizeof **rows);
+	struct wrow *r = &(*rows)[(*n)++];
+	memset(r, 0, sizeof *r);
+	r->c.worker_id = sw_xstrdup(id);
+	r->order = -1;
+	return r;
+}
+
+struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, const char *to,
+				     int *nrows)
+{
+	struct wrow *rows = NULL;
+	int nr = 0, cap = 0;
+	for (int i = 0; i < n->nw; i++) {
+		const struct sw_worker *w = &n->w[i];
+		int s = sw_net_find(n, w->station);
+		/* active on some day of the period */
+		if (s < 0 || !sw_net_in(n, s) || (w->hired && strcmp(w->hired, to) > 0) ||
+		    (w->left && strcmp(w->left, from) <= 0))
+			continue;
+		struct wrow *r = find_row(&rows, &nr, &cap, w->id);
+		r->c.name = w->name ? sw_xstrdup(w->name) : NULL;
+		r->c.station = sw_xstrdup(w->station);
+		r->order = s;
+	}
+	int rc = SQLITE_DONE, d;
+	for (d = 0; d < n->ndb; d++) {
+		sqlite3_stmt *st = sw_db_prepare(n->db[d], "SELECT c.worker_id, c.station_code,"
+			" c.opened_on, c.closed_on FROM cases c"
+			" WHERE c.worker_id IS NOT NULL AND c.opened_on <= ?2"
+			"   AND (c.closed_on IS NULL OR c.closed_on >= ?1)");
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(st, 0);
+			const char *station = (const char *)sqlite3_column_text(st, 1);
+			const char *opened = (const char *)sqlite3_column_text(st, 2);
+			const char *closed = (const char *)sqlite3_column_text(st, 3);
+			/* a known worker counts at their station, another at the case's */
+			int k = -1;
+			for (int i = 0; i < n->nw && k < 0; i++)
+				if (strcmp(n->w[i].id, id) == 0)
+					k = i;
+			int s = sw_net_find(n, k >= 0 ? n->w[k].station : station);
+			if (s < 0 || !sw_net_in(n, s))
+				continue;
+			struct wrow *r = find_row(&rows, &nr, &cap, id);
+			if (r->order < 0) {
+				r->order = s;
+				r->c.name = k >= 0 && n->w[k].name ? sw_xstrdup(n->w[k].name) : NULL;
+				r->c.station = sw_xstrdup(k >= 0 ? n->w[k].station : station);
+			}
+			r->c.opened += strcmp(opened, from) >= 0;
+			if (!closed || strcmp(closed, to) > 0)
+				r->c.caseload++;
+			else if (strcmp(closed, from) >= 0) {
+				r->c.closed++;
+				if (r->ndays == r->cap)
+					r->days = sw_xrealloc(r->days, (r->cap = r->cap ? 2 * r->cap : 8) * sizeof *r->days);
+				r->days[r->ndays++] = sw_date_days(closed) - sw_date_days(opened);
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	struct sw_caseload *out = sw_xcalloc((size_t)nr + 1, sizeof *out);
+	qsort(rows, (size_t)nr, sizeof *rows, by_order);
+	for (int i = 0; i < nr; i++) {
+		sw_median_days(rows[i].days, rows[i].ndays, rows[i].c.median, sizeof rows[i].c.median);
+		out[i] = rows[i].c;
+		free(rows[i].days);
+	}
+	free(rows);
+	*nrows = nr;
+	if (rc != SQLITE_DONE) {
+		sw_db_error(n->db[d], "cases");
+		sw_caseload_free(out, nr);
+		return NULL;
+	}
+	return out;
+}
+
+void sw_caseload_free(struct sw_caseload *rows, int nrows)
+{
+	for (int i = 0; rows && i < nrows; i++) {
+		free(rows[i].worker_id);
+		free(rows[i].name);
+		free(rows[i].station);
+	}
+	free(rows);
+}
