@@ -97,7 +97,7 @@ static const char *const migrations[] = {
 	"  fingerprint TEXT NOT NULL);"
 	"CREATE TABLE month_log ("
 	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, action TEXT NOT NULL,"
-	"  at TEXT NOT NULL, user TEXT NOT NULL, reason TEXT);",
+	"  at TEXT NOT NULL, user TEXT NOT NULL, reason TEXT, fingerprint TEXT);",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 
