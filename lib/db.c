@@ -20,15 +20,27 @@ const char *sw_db_name(sqlite3 *db)
 	return f && *f ? f : "sw.db";
 }
 
+/* What to add to SQLite's message: a hint, or the system error behind an
+ * I/O error ("disk I/O error" alone does not say the disk is full). */
+static void hint(sqlite3 *db, char *buf, size_t n)
+{
+	int rc = sqlite3_extended_errcode(db), e = sqlite3_system_errno(db);
+	buf[0] = 0;
+	if ((rc & 0xff) == SQLITE_BUSY)
+		snprintf(buf, n, " (another sw command holds the database; SW_BUSY_TIMEOUT sets the wait in ms)");
+	else if ((rc & 0xff) == SQLITE_FULL)
+		snprintf(buf, n, " (disk full)");
+	else if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) && e)
+		snprintf(buf, n, ": %s", strerror(e));
+	else if (rc == SQLITE_IOERR_WRITE)	/* SQLite keeps no errno for EFBIG */
+		snprintf(buf, n, " (writing failed: disk full or file too large)");
+}
+
 void sw_db_error(sqlite3 *db, const char *what)
 {
-	int rc = sqlite3_extended_errcode(db);
-	const char *hint = "";
-	if ((rc & 0xff) == SQLITE_BUSY)
-		hint = " (another sw command holds the database; SW_BUSY_TIMEOUT sets the wait in ms)";
-	else if ((rc & 0xff) == SQLITE_FULL)
-		hint = " (disk full)";
-	sw_error("%s: %s: %s%s", sw_db_name(db), what, sqlite3_errmsg(db), hint);
+	char h[128];
+	hint(db, h, sizeof h);
+	sw_error("%s: %s: %s%s", sw_db_name(db), what, sqlite3_errmsg(db), h);
 }
 
 /* Creates the file ourselves so that it is 0600 whatever the umask:
@@ -47,6 +59,7 @@ sqlite3 *sw_db_open(const char *path, int flags)
 {
 	sqlite3 *db = NULL;
 	struct stat sb;
+	char hbuf[128];
 
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & SW_DB_CREATE)) {
@@ -90,7 +103,8 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	}
 	return db;
 fail:
-	sw_error("%s: %s", path, err ? err : sqlite3_errmsg(db));
+	hint(db, hbuf, sizeof hbuf);
+	sw_error("%s: %s%s", path, err ? err : sqlite3_errmsg(db), hbuf);
 	sqlite3_free(err);
 	sqlite3_close(db);
 	return NULL;

@@ -621,6 +621,8 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 			return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 		}
 	} else if (sw_db_commit(db) != 0) {
+		/* the summaries above counted rows that are now rolled back */
+		sw_error("nothing imported: the whole command was rolled back");
 		sw_file_abort(&rej);
 		return SW_EXIT_FAIL;
 	}
