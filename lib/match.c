@@ -305,10 +305,10 @@ void sw_market_skills(struct sw_market *m, const char *list, int **out, int *n, 
 	*n = k;
 }
 
+/* The rank of an education key; -1 when not given. */
 static int edu_rank(const char *key)
 {
-	int r = key ? sw_vocab_rank("education", key) : 0;
-	return r < 0 ? 0 : r;
+	return key ? sw_vocab_rank("education", key) : -1;
 }
 
 /* Appends a vacancy from values in table column order. */
@@ -339,7 +339,7 @@ static void add_seeker(struct sw_market *m, const char **v, int *cap)
 	x->id = sw_xstrdup(v[S_ID]);
 	x->name = sw_xstrdup(v[S_NAME] ? v[S_NAME] : "");
 	sw_market_skills(m, v[S_SKILLS], &x->skills, &x->nskills, &x->mask);
-	x->edu = edu_rank(v[S_EDU]);
+	x->edu = edu_rank(v[S_EDU]) < 0 ? 0 : edu_rank(v[S_EDU]);
 	x->wage = v[S_WAGE] ? atoi(v[S_WAGE]) : -1;
 	x->district = sw_market_district(m, v[S_DISTRICT]);
 	x->needs_accessible = v[S_NEEDS_ACC] && atoi(v[S_NEEDS_ACC]);

@@ -70,7 +70,7 @@ static double wage_fit(const struct sw_seeker *s, const struct sw_vac *v)
 
 static double edu_fit(const struct sw_seeker *s, const struct sw_vac *v)
 {
-	return s->edu - v->edu <= 1 ? 1.0 : 0.5;
+	return v->edu < 0 || s->edu - v->edu <= 1 ? 1.0 : 0.5;
 }
 
 static int total(const struct sw_weights *w)

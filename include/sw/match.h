@@ -30,7 +30,7 @@ struct sw_vac {
 	char *id, *title, *employer;
 	int *skills, nskills;	/* sorted skill numbers (sw_market.skill) */
 	uint64_t mask;		/* bit (skill & 63) for each skill: a quick "no overlap" */
-	int edu;		/* education_min rank, 0 (none) when not given */
+	int edu;		/* education_min rank, -1 when not given */
 	int wage_min, wage_max;
 	int district;		/* district number, -1 when unknown */
 	int left;		/* headcount left */

@@ -13,8 +13,9 @@
  *   wage       1 when the bottom of the range meets the wish (or there is
  *              none), falling linearly to 1/2 when only the top of the
  *              range meets it;
- *   education  1 at the required level or one above, 1/2 when two or more
- *              levels above (over-qualified people tend to leave). */
+ *   education  1 at the required level or one above, or when the vacancy
+ *              sets no minimum; 1/2 when two or more levels above
+ *              (over-qualified people tend to leave). */
 #ifndef SW_SCORE_H
 #define SW_SCORE_H
 

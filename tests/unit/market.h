@@ -48,7 +48,7 @@ static struct sw_market *rnd_market(int ns, int nv, int maxcap)
 		v->title = sw_xstrdup("岗位");
 		v->employer = sw_xstrdup("E1");
 		rnd_skills(m, &v->skills, &v->nskills, &v->mask);
-		v->edu = rnd(4);
+		v->edu = rnd(5) - 1;	/* -1: no minimum */
 		v->wage_min = 3000 + 500 * rnd(4);
 		v->wage_max = v->wage_min + 500 * rnd(4);
 		v->district = rnd(4) == 3 ? -1 : sw_market_district(m, districts[rnd(3)]);
