@@ -1,0 +1,243 @@
+#!/bin/sh
+# sw-report monthly/period: every figure on a small county with known
+# answers, the roll-up by level, distinct people, month/year boundaries,
+# leap days, a case opened and closed in the same month, a station closed
+# mid month, labels in both languages.
+. "$SW_TOP/tests/cli/lib.sh"
+. "$SW_TOP/tests/cli/report-fixture.sh"
+
+run sw-report monthly --month 2026-10 --by township -f table
+check_rc 0 "monthly by township"
+check_out "every figure, rolled up to townships, with a total" <<'X'
+figure                            青溪县总站  东片中心站  梅江镇站  石门镇站  total
+clients on file at end                     0           0         3         1      4
+new clients                                0           0         2         0      2
+cases opened                               0           0         2         0      2
+cases closed                               0           0         1         1      2
+open cases at end                          0           0         2         0      2
+services                                   0           0         3         1      4
+services: visit                            0           0         1         1      2
+services: counselling                      0           0         1         0      1
+services: phone                            0           0         1         0      1
+services: referral                         0           0         0         0      0
+services: employment                       0           0         0         0      0
+services: other                            0           0         0         0      0
+people served                              0           0         2         1      3
+service hours                            0.0         0.0       1.8       0.8    2.5
+community visits                           0           0         1         0      1
+activities                                 0           0         3         0      3
+activity sessions                          0           0         5         0      5
+activity participants                      0           0        34         0     34
+activities: group                          0           0         1         0      1
+activity sessions: group                   0           0         3         0      3
+activity participants: group               0           0        24         0     24
+activities: community                      0           0         1         0      1
+activity sessions: community               0           0         1         0      1
+activity participants: community           0           0         0         0      0
+activities: outreach                       0           0         1         0      1
+activity sessions: outreach                0           0         1         0      1
+activity participants: outreach            0           0        10         0     10
+activities: fair                           0           0         0         0      0
+activity sessions: fair                    0           0         0         0      0
+activity participants: fair                0           0         0         0      0
+activities: training                       0           0         0         0      0
+activity sessions: training                0           0         0         0      0
+activity participants: training            0           0         0         0      0
+activities: other                          0           0         0         0      0
+activity sessions: other                   0           0         0         0      0
+activity participants: other               0           0         0         0      0
+employers on file                          0           0         1         0      1
+vacancies posted                           0           0         1         0      1
+vacancy headcount                          0           0         5         0      5
+job seekers on file                        0           0         2         0      2
+matches                                    0           0         2         0      2
+hires                                      0           0         1         0      1
+retained 3 months                          0           0         1         0      1
+retained 6 months                          0           0         0         0      0
+active staff                               0           0         3         0      3
+certified staff                            0           0         1         0      1
+active stations                            1           1         2         0      4
+X
+
+F=clients_end,clients_new,cases_opened,cases_closed,cases_open_end,services,people_served,service_hours,staff,stations_active
+run sw-report monthly --month 2026-10 --by station --indicator $F -f csv
+check_out "by station: own records; V2 (opens in November) left out; P1 served at V1 and T1 counts once in the total" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,青溪县总站,county,clients_end,clients on file at end,0
+2026-10,C,青溪县总站,county,clients_new,new clients,0
+2026-10,C,青溪县总站,county,cases_opened,cases opened,0
+2026-10,C,青溪县总站,county,cases_closed,cases closed,0
+2026-10,C,青溪县总站,county,cases_open_end,open cases at end,0
+2026-10,C,青溪县总站,county,services,services,0
+2026-10,C,青溪县总站,county,people_served,people served,0
+2026-10,C,青溪县总站,county,service_hours,service hours,0.0
+2026-10,C,青溪县总站,county,staff,active staff,0
+2026-10,C,青溪县总站,county,stations_active,active stations,1
+2026-10,R,东片中心站,regional,clients_end,clients on file at end,0
+2026-10,R,东片中心站,regional,clients_new,new clients,0
+2026-10,R,东片中心站,regional,cases_opened,cases opened,0
+2026-10,R,东片中心站,regional,cases_closed,cases closed,0
+2026-10,R,东片中心站,regional,cases_open_end,open cases at end,0
+2026-10,R,东片中心站,regional,services,services,0
+2026-10,R,东片中心站,regional,people_served,people served,0
+2026-10,R,东片中心站,regional,service_hours,service hours,0.0
+2026-10,R,东片中心站,regional,staff,active staff,0
+2026-10,R,东片中心站,regional,stations_active,active stations,1
+2026-10,T1,梅江镇站,township,clients_end,clients on file at end,1
+2026-10,T1,梅江镇站,township,clients_new,new clients,1
+2026-10,T1,梅江镇站,township,cases_opened,cases opened,1
+2026-10,T1,梅江镇站,township,cases_closed,cases closed,0
+2026-10,T1,梅江镇站,township,cases_open_end,open cases at end,1
+2026-10,T1,梅江镇站,township,services,services,1
+2026-10,T1,梅江镇站,township,people_served,people served,1
+2026-10,T1,梅江镇站,township,service_hours,service hours,0.3
+2026-10,T1,梅江镇站,township,staff,active staff,2
+2026-10,T1,梅江镇站,township,stations_active,active stations,1
+2026-10,V1,西村点,village,clients_end,clients on file at end,2
+2026-10,V1,西村点,village,clients_new,new clients,1
+2026-10,V1,西村点,village,cases_opened,cases opened,1
+2026-10,V1,西村点,village,cases_closed,cases closed,1
+2026-10,V1,西村点,village,cases_open_end,open cases at end,1
+2026-10,V1,西村点,village,services,services,2
+2026-10,V1,西村点,village,people_served,people served,2
+2026-10,V1,西村点,village,service_hours,service hours,1.5
+2026-10,V1,西村点,village,staff,active staff,1
+2026-10,V1,西村点,village,stations_active,active stations,1
+2026-10,T2,石门镇站,township,clients_end,clients on file at end,1
+2026-10,T2,石门镇站,township,clients_new,new clients,0
+2026-10,T2,石门镇站,township,cases_opened,cases opened,0
+2026-10,T2,石门镇站,township,cases_closed,cases closed,1
+2026-10,T2,石门镇站,township,cases_open_end,open cases at end,0
+2026-10,T2,石门镇站,township,services,services,1
+2026-10,T2,石门镇站,township,people_served,people served,1
+2026-10,T2,石门镇站,township,service_hours,service hours,0.8
+2026-10,T2,石门镇站,township,staff,active staff,0
+2026-10,T2,石门镇站,township,stations_active,active stations,0
+2026-10,,total,total,clients_end,clients on file at end,4
+2026-10,,total,total,clients_new,new clients,2
+2026-10,,total,total,cases_opened,cases opened,2
+2026-10,,total,total,cases_closed,cases closed,2
+2026-10,,total,total,cases_open_end,open cases at end,2
+2026-10,,total,total,services,services,4
+2026-10,,total,total,people_served,people served,3
+2026-10,,total,total,service_hours,service hours,2.5
+2026-10,,total,total,staff,active staff,3
+2026-10,,total,total,stations_active,active stations,4
+X
+
+# Every level adds up to the same total; people are never double counted.
+for by in station township regional county total; do
+	run sw-report monthly --month 2026-10 --by $by --indicator services,people_served,staff -f csv
+	grep ',total,' .out >tot.$by
+done
+cmp -s tot.station tot.township && cmp -s tot.township tot.regional &&
+	cmp -s tot.regional tot.county && cmp -s tot.county tot.total
+ok $? "the total is the same at every level"
+run cat tot.total
+check_out "the total row" <<'X'
+2026-10,,total,total,services,services,4
+2026-10,,total,total,people_served,people served,3
+2026-10,,total,total,staff,active staff,3
+X
+
+run sw-report monthly --month 2026-10 --by county --indicator people_served,services -f csv
+check_out "one county: no separate total row" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,青溪县总站,county,people_served,people served,3
+2026-10,C,青溪县总站,county,services,services,4
+X
+
+run sw-report monthly --month 2026-10 --station T1 --by township --indicator people_served,services,stations_active -f csv
+check_out "--station limits to the subtree" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,T1,梅江镇站,township,services,services,3
+2026-10,T1,梅江镇站,township,people_served,people served,2
+2026-10,T1,梅江镇站,township,stations_active,active stations,2
+X
+
+run sw-report monthly --month 2026-10 --by total --indicator services,service_hours,cases_opened --lang zh -f csv
+check_out "--lang zh labels; keys stay English" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,,合计,total,services,服务人次,4
+2026-10,,合计,total,service_hours,服务时长（小时）,2.5
+2026-10,,合计,total,cases_opened,开案,2
+X
+(export LC_ALL= LANG=zh_CN.UTF-8; run sw-report monthly --month 2026-10 --by total --indicator staff,staff_certified -f md)
+check_out "LANG=zh_* gives Chinese by default" <<'X'
+| 指标     | 合计 |
+| -------- | ---: |
+| 在岗社工 |    3 |
+| 持证社工 |    1 |
+X
+(export LC_ALL= LANG=zh_CN.UTF-8; run sw-report monthly --month 2026-10 --by total --indicator staff --lang en -f md)
+check_out "--lang en overrides LANG" <<'X'
+| figure       | total |
+| ------------ | ----: |
+| active staff |     3 |
+X
+
+OPTS="--by total -f csv --indicator clients_new,cases_opened,cases_closed,cases_open_end,services"
+run sw-report period --from 2024-02-29 --to 2024-02-29 $OPTS
+check_out "a leap day" <<'X'
+period,station_code,station_name,level,figure,label,value
+2024-02-29..2024-02-29,,total,total,clients_new,new clients,1
+2024-02-29..2024-02-29,,total,total,cases_opened,cases opened,1
+2024-02-29..2024-02-29,,total,total,cases_closed,cases closed,0
+2024-02-29..2024-02-29,,total,total,cases_open_end,open cases at end,1
+2024-02-29..2024-02-29,,total,total,services,services,1
+X
+run sw-report monthly --month 2025-12 $OPTS
+check_out "December: K5 opened on the 31st, open at the end of the year with K4" <<'X'
+period,station_code,station_name,level,figure,label,value
+2025-12,,total,total,clients_new,new clients,0
+2025-12,,total,total,cases_opened,cases opened,1
+2025-12,,total,total,cases_closed,cases closed,0
+2025-12,,total,total,cases_open_end,open cases at end,2
+2025-12,,total,total,services,services,0
+X
+run sw-report monthly --month 2026-01 $OPTS
+check_out "January: K5 closed on the 1st" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-01,,total,total,clients_new,new clients,0
+2026-01,,total,total,cases_opened,cases opened,0
+2026-01,,total,total,cases_closed,cases closed,1
+2026-01,,total,total,cases_open_end,open cases at end,1
+2026-01,,total,total,services,services,0
+X
+run sw-report period --from 2020-01-01 --to 2026-10-31 $OPTS
+check_out "period: figures as of a date" <<'X'
+period,station_code,station_name,level,figure,label,value
+2020-01-01..2026-10-31,,total,total,clients_new,new clients,4
+2020-01-01..2026-10-31,,total,total,cases_opened,cases opened,5
+2020-01-01..2026-10-31,,total,total,cases_closed,cases closed,3
+2020-01-01..2026-10-31,,total,total,cases_open_end,open cases at end,2
+2020-01-01..2026-10-31,,total,total,services,services,7
+X
+run sw-report monthly --month 2026-11 --by township --indicator stations_active,staff,employers -f csv
+check_out "November: T2 closed (shown, 0 active), V2 open, W5 gone" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-11,C,青溪县总站,county,employers,employers on file,1
+2026-11,C,青溪县总站,county,staff,active staff,0
+2026-11,C,青溪县总站,county,stations_active,active stations,1
+2026-11,R,东片中心站,regional,employers,employers on file,0
+2026-11,R,东片中心站,regional,staff,active staff,0
+2026-11,R,东片中心站,regional,stations_active,active stations,1
+2026-11,T1,梅江镇站,township,employers,employers on file,1
+2026-11,T1,梅江镇站,township,staff,active staff,3
+2026-11,T1,梅江镇站,township,stations_active,active stations,3
+2026-11,T2,石门镇站,township,employers,employers on file,0
+2026-11,T2,石门镇站,township,staff,active staff,0
+2026-11,T2,石门镇站,township,stations_active,active stations,0
+2026-11,,total,total,employers,employers on file,2
+2026-11,,total,total,staff,active staff,3
+2026-11,,total,total,stations_active,active stations,5
+X
+run sw-report monthly --month 2030-01 --by total --indicator matches,hires,vacancies -f json
+check_out "no data: zeros, numbers bare in JSON, figures in report order" <<'X'
+{"period":"2030-01","station_code":"","station_name":"total","level":"total","figure":"vacancies","label":"vacancies posted","value":0}
+{"period":"2030-01","station_code":"","station_name":"total","level":"total","figure":"matches","label":"matches","value":0}
+{"period":"2030-01","station_code":"","station_name":"total","level":"total","figure":"hires","label":"hires","value":0}
+X
+[ "$(sql "select count(*) from month_log")" = 0 ] && [ ! -e report.csv ]
+ok $? "reports write nothing"
+done_testing
