@@ -82,8 +82,7 @@ static void parse(int argc, char **argv)
 		{0}};
 	int c;
 	char why[128];
-	o.by = SW_BY_STATION;
-	sw_date_today(o.on);
+	sw_date_today(o.on);	/* o.by: SW_BY_STATION unless preset */
 	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MONTH:
@@ -358,7 +357,6 @@ static int cmd_trend(int argc, char **argv)
 		bad_usage("--to: before --from %s", first);
 	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
 		bad_usage("--indicator: unknown figure \"%s\"", bad);
-	/* --by is parsed with station as its default; trend's is total */
 	int by = o.by;
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
@@ -509,10 +507,10 @@ static int read_targets(const struct sw_net *n, struct target **out)
 			ok = strcmp(row.f[i], cols[i]) == 0;
 		if (!ok) {
 			sw_error_at(fname, row.line, "header: expected station_code,indicator,from,to,target");
-			bad = 1;
+			bad = 2;
 		}
 	}
-	while (!bad && (rc = sw_csv_next(csv, &row)) == 1) {
+	while (bad != 2 && (rc = sw_csv_next(csv, &row)) == 1) {
 		char why[160] = "", from[11], to[11];
 		int fig = -1;
 		long long target = 0;
