@@ -22,10 +22,14 @@ wait_all() {
 	ok $? "$1: no \"database is locked\""
 	rm -f "$T"/rc.* "$T"/err.*
 }
+# under VALGRIND=1 each program of a background job runs in valgrind too
+VG=${VALGRIND:+valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite}
 bg() {	# bg N CMD...: runs CMD in the background, status to rc.N
 	k=$1
 	shift
-	("$@" >/dev/null 2>"$T/err.$k"; echo $? >"$T/rc.$k") &
+	w=
+	case $1 in sw-*) w=$VG ;; esac	# (not around shell functions)
+	($w "$@" >/dev/null 2>"$T/err.$k"; echo $? >"$T/rc.$k") &
 	pids="$pids $!"
 }
 
@@ -72,18 +76,18 @@ if command -v sw-case >/dev/null 2>&1; then
 	run sw-case import -q c1.csv
 	check_rc 0 "a first client file"
 	{ cat c1.csv; tail -n +2 c2.csv; } | awk 'NR == 1 || NR % 3 == 0' >c12.csv
-	logger() {	# logger N: N visits to clients of c1, ids made by sw-case
+	visits() {	# $logs visits to clients of c1, ids made by sw-case
 		i=0
 		while [ $i -lt $logs ]; do
-			sw-case log "K1-$(printf %04d $i)" --type visit --on 2026-11-20 --minutes 30 || return 1
+			$VG sw-case log "K1-$(printf %04d $i)" --type visit --on 2026-11-20 --minutes 30 || return 1
 			i=$((i + 1))
 		done
 	}
 	pids=""
 	for k in 2 3 4 5; do bg $k sw-case import c$k.csv; done
 	bg 6 sw-case import c12.csv
-	bg 7 logger
-	bg 8 logger
+	bg 7 visits
+	bg 8 visits
 	bg 9 sw-station import w1.csv
 	wait_all "sw-case imports and logs with a sw-station import"
 	[ "$(sql 'select count(*) from clients')" = $((5 * per)) ]
