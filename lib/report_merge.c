@@ -18,6 +18,8 @@ struct merge {
 	int n, cap;
 	long long *v;		/* v[row * SW_NFIG + f] */
 	char period[32], first[4096];
+	long dupline;		/* first row of a file whose station an earlier file had */
+	char dupcode[64];
 };
 
 static int row_of(struct merge *m, char **f, int file)
@@ -84,9 +86,9 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 			status = SW_EXIT_REJECTED;
 		} else {
 			int r = row_of(m, row.f, file);
-			if (m->file[r] != file) {
-				sw_error_at(path, row.line, "station_code: %s is also in %s", row.f[1], m->first);
-				status = SW_EXIT_REJECTED;
+			if (m->file[r] != file && !m->dupline) {
+				m->dupline = row.line;
+				snprintf(m->dupcode, sizeof m->dupcode, "%s", row.f[1]);
 			}
 			m->v[(size_t)r * SW_NFIG + fig] += x;
 			sel[fig] = 1;
@@ -115,6 +117,10 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 		status = merge_file(&m, files[i], i, sel);
 		if (!status && i && memcmp(sel, r->sel, sizeof sel) != 0) {
 			sw_error("%s: figures differ from those of %s", files[i], files[0]);
+			status = SW_EXIT_REJECTED;
+		} else if (!status && m.dupline) {
+			/* the same county twice would count its people twice */
+			sw_error_at(files[i], m.dupline, "station_code: %s is also in an earlier file", m.dupcode);
 			status = SW_EXIT_REJECTED;
 		}
 		memcpy(r->sel, sel, sizeof sel);
