@@ -1,0 +1,40 @@
+#!/bin/sh
+# sw-report error paths: exact messages and exit statuses.
+. "$SW_TOP/tests/cli/lib.sh"
+
+expect_fail 3 "sw-report: $T/sw.db: no such database (import some data first, or give --db)" \
+	sw-report monthly --month 2026-10
+. "$SW_TOP/tests/cli/report-fixture.sh"
+expect_fail 2 "sw-report: --month: not a month (expected YYYY-MM)" sw-report monthly --month 2026-13
+run sw-report monthly --month 2026-13
+check_out "usage errors write nothing on stdout" </dev/null
+check_err_has "usage: sw-report monthly --month M" "usage on stderr"
+expect_fail 2 "sw-report: monthly: give --month M (or use period --from --to)" sw-report monthly
+expect_fail 2 "sw-report: period: give --from DATE --to DATE" sw-report period --from 2026-01-01
+expect_fail 2 "sw-report: --to: before --from 2026-02-01" sw-report period --from 2026-02-01 --to 2026-01-31
+expect_fail 2 "sw-report: --from: impossible date" sw-report period --from 2026-02-30 --to 2026-03-01
+expect_fail 1 "sw-report: NOPE: no such station" sw-report monthly --month 2026-10 --station NOPE
+expect_fail 2 'sw-report: --indicator: unknown figure "sevrices"' sw-report monthly --month 2026-10 --indicator services,sevrices
+expect_fail 2 'sw-report: --indicator: unknown figure "nope"' sw-report trend --from 2026-01 --to 2026-02 --indicator nope
+expect_fail 2 'sw-report: --by: unknown level "city" (expected station, township, regional, county, total)' sw-report monthly --month 2026-10 --by city
+expect_fail 2 'sw-report: --compare: expected prev or yoy, not "last"' sw-report monthly --month 2026-10 --compare last
+expect_fail 2 'sw-report: -f: unknown format "pdf" (expected csv, tsv, json, table, md)' sw-report monthly --month 2026-10 -f pdf
+expect_fail 2 "sw-report: --lang: expected zh or en" sw-report monthly --month 2026-10 --lang fr
+expect_fail 2 'sw-report: unknown subcommand "yearly"' sw-report yearly
+expect_fail 2 "sw-report: targets: give --targets FILE --period YYYY" sw-report targets --period 2026
+expect_fail 2 'sw-report: --period: expected a year YYYY, not "26"' sw-report targets --targets t.csv --period 26
+expect_fail 3 "sw-report: t.csv: No such file or directory" sw-report targets --targets t.csv --period 2026
+printf 'station,indicator\n' >h.csv
+expect_fail 1 "sw-report: h.csv:1: header: expected station_code,indicator,from,to,target" sw-report targets --targets h.csv --period 2026
+expect_fail 2 "sw-report: completeness: give --month M" sw-report completeness
+expect_fail 2 "sw-report: workers: give --month M or --from DATE --to DATE" sw-report workers
+expect_fail 2 "sw-report: close: give --month M" sw-report close
+expect_fail 2 "sw-report: close: one --db at a time" sw-report close --month 2026-10 --db a.db --db b.db
+expect_fail 2 "sw-report: merge: give report files (written with -f csv)" sw-report merge
+run sw-report monthly --month 2026-10 -o nodir/r.csv
+check_rc 3 "an unwritable -o fails"
+check_err_has "nodir/r.csv" "naming the file"
+run sw-report --help
+check_rc 0 "--help"
+check_out_has "sw-report close --month M [--reopen --reason TEXT]" "usage on stdout"
+done_testing
