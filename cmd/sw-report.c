@@ -300,8 +300,8 @@ static int run_report(int monthly, int argc, char **argv)
 	/* Stations not yet open in the period show only if they have figures. */
 	r.show = sw_xcalloc((size_t)n->ngroups + 1, sizeof *r.show);
 	for (int g = 0; g < n->ngroups; g++) {
-		const struct sw_station *s = &n->st[n->rep[g]];
-		r.show[g] = !s->opened || strcmp(s->opened, r.to) <= 0;
+		const struct sw_station *s = n->rep[g] >= 0 ? &n->st[n->rep[g]] : NULL;
+		r.show[g] = !s || !s->opened || strcmp(s->opened, r.to) <= 0;
 		for (int f = 0; f < SW_NFIG && !r.show[g]; f++)
 			r.show[g] = r.sel[f] && (r.v[(size_t)g * SW_NFIG + f] ||
 						 (r.prev && r.prev[(size_t)g * SW_NFIG + f]));
