@@ -577,7 +577,7 @@ static int cmd_audit(int argc, char **argv)
 	} else
 		rc = emit(db, sw_db_prepare(db, "SELECT seq, at, user, action, tbl, row_key, detail,"
 					    " command FROM audit ORDER BY seq"));
-	sw_db_close(db);
+	finish_db(db);
 	return rc;
 }
 
@@ -593,5 +593,9 @@ int main(int argc, char **argv)
 	sw_cli_init(argv[0]);
 	sw_audit_init(argc, argv);
 	sw_subcmd_release = release;
+	/* No hook looks clients or services up by their secondary indexes. */
+	sw_import_bulk(&sw_clients_table);
+	sw_import_bulk(&sw_services_table);
+	sw_import_bulk(&sw_activities_table);
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

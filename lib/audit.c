@@ -22,6 +22,8 @@ static struct {
 	sqlite3_stmt *ins;	/* prepared on first use */
 	sqlite3_int64 seq;	/* last entry's seq */
 	char prev[65];		/* last entry's hash */
+	EVP_MD *sha;		/* fetched once */
+	EVP_MD_CTX *ctx;
 } A;
 
 void sw_audit_init(int argc, char **argv)
@@ -60,28 +62,36 @@ static void setup(sqlite3 *db)
 			      " detail, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
 }
 
+static void hex(const unsigned char *md, unsigned n, char *out)
+{
+	static const char digit[] = "0123456789abcdef";
+	for (unsigned i = 0; i < n; i++) {
+		out[2 * i] = digit[md[i] >> 4];
+		out[2 * i + 1] = digit[md[i] & 15];
+	}
+	out[2 * n] = 0;
+}
+
 /* SHA-256 in hex of the entry's fields, each followed by a unit
- * separator; a NULL field is a record separator instead. */
+ * separator; a NULL field is a record separator instead. The digest
+ * and its context are fetched once: imports hash one entry per row. */
 static void entry_hash(sqlite3_int64 seq, const char *const f[8], char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
-	char num[32];
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	if (!ctx)
-		sw_die(SW_EXIT_FAIL, "audit: out of memory");
-	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-	snprintf(num, sizeof num, "%lld", (long long)seq);
-	EVP_DigestUpdate(ctx, num, strlen(num) + 1);
+	char num[24];
+	if (!A.ctx && (!(A.sha = EVP_MD_fetch(NULL, "SHA256", NULL)) || !(A.ctx = EVP_MD_CTX_new())))
+		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
+	int len = snprintf(num, sizeof num, "%lld", (long long)seq);
+	EVP_DigestInit_ex(A.ctx, A.sha, NULL);
+	EVP_DigestUpdate(A.ctx, num, (size_t)len + 1);
 	for (int i = 0; i < 8; i++) {
 		if (f[i])
-			EVP_DigestUpdate(ctx, f[i], strlen(f[i]));
-		EVP_DigestUpdate(ctx, f[i] ? "\x1f" : "\x1e", 1);
+			EVP_DigestUpdate(A.ctx, f[i], strlen(f[i]));
+		EVP_DigestUpdate(A.ctx, f[i] ? "\x1f" : "\x1e", 1);
 	}
-	EVP_DigestFinal_ex(ctx, md, &mdlen);
-	EVP_MD_CTX_free(ctx);
-	for (unsigned i = 0; i < mdlen && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	EVP_DigestFinal_ex(A.ctx, md, &mdlen);
+	hex(md, mdlen < 32 ? mdlen : 32, out);
 }
 
 int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *key,
@@ -114,6 +124,10 @@ void sw_audit_release(void)
 	A.ins = NULL;
 	free(A.command);
 	A.command = NULL;
+	EVP_MD_CTX_free(A.ctx);
+	EVP_MD_free(A.sha);
+	A.ctx = NULL;
+	A.sha = NULL;
 }
 
 long sw_audit_verify(sqlite3 *db, char head[65])

@@ -106,11 +106,12 @@ int sw_dupes_find(sqlite3 *db)
 		sw_db_error(db, "dupes");
 		return -1;
 	}
-	sw_db_exec(db, "CREATE INDEX temp.dk_idn ON dk(idn) WHERE idn IS NOT NULL;"
-		   "CREATE INDEX temp.dk_birth ON dk(nkey, birth);"
-		   "CREATE INDEX temp.dk_phone ON dk(nkey, phone);"
-		   "CREATE INDEX temp.dv_birth ON dv(v, birth);"
-		   "CREATE INDEX temp.dv_phone ON dv(v, phone);");
+	/* covering indexes: the joins never visit the tables */
+	sw_db_exec(db, "CREATE INDEX temp.dk_idn ON dk(idn, cid) WHERE idn IS NOT NULL;"
+		   "CREATE INDEX temp.dk_birth ON dk(nkey, birth, cid, name);"
+		   "CREATE INDEX temp.dk_phone ON dk(nkey, phone, cid) WHERE phone IS NOT NULL;"
+		   "CREATE INDEX temp.dv_birth ON dv(v, birth, cid, pos, nkey) WHERE birth IS NOT NULL;"
+		   "CREATE INDEX temp.dv_phone ON dv(v, phone, cid, pos, nkey) WHERE phone IS NOT NULL;");
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO pairs %s", rules[i]);
 		sw_db_exec(db, sql);

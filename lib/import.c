@@ -35,6 +35,8 @@ struct sw_import {
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
 	sqlite3_int64 start;	/* largest rowid before this file */
+	char **rebuild;		/* CREATE INDEX statements to run after the file */
+	int nrebuild;
 	int locks;		/* closed_months has rows */
 	const char **v;		/* normalised values of the current row */
 	char **vbuf;
@@ -165,6 +167,62 @@ static void prepare(struct sw_import *im)
 	sqlite3_free(diff0);
 }
 
+static const struct sw_table *bulk[8];	/* tables registered by sw_import_bulk */
+
+void sw_import_bulk(const struct sw_table *t)
+{
+	for (size_t i = 0; i < sizeof bulk / sizeof bulk[0]; i++)
+		if (!bulk[i] || bulk[i] == t) {
+			bulk[i] = t;
+			return;
+		}
+}
+
+/* Loading a large file into an empty table: drop its non-unique indexes
+ * now and build them once the rows are in (sorted builds are far cheaper
+ * than millions of random index inserts). Same transaction, so a failure
+ * rolls the drop back too. */
+static void drop_indexes(struct sw_import *im)
+{
+	size_t i = 0;
+	while (i < sizeof bulk / sizeof bulk[0] && bulk[i] != im->t)
+		i++;
+	if (i == sizeof bulk / sizeof bulk[0] || im->start != 0)
+		return;
+	sqlite3_stmt *st = sw_db_prepare(im->db, "SELECT name, sql FROM sqlite_schema WHERE"
+		" type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'");
+	sqlite3_bind_text(st, 1, im->t->name, -1, SQLITE_STATIC);
+	char *drop = NULL;	/* the DROPs run after the schema is read */
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		im->rebuild = sw_xrealloc(im->rebuild, (size_t)(im->nrebuild + 1) * sizeof *im->rebuild);
+		im->rebuild[im->nrebuild++] = sw_xstrdup((const char *)sqlite3_column_text(st, 1));
+		char *d = sqlite3_mprintf("%z DROP INDEX \"%w\";", drop,
+					  (const char *)sqlite3_column_text(st, 0));
+		drop = d;
+	}
+	sqlite3_finalize(st);
+	if (drop)
+		sw_db_exec(im->db, drop);
+	sqlite3_free(drop);
+}
+
+/* Builds the indexes drop_indexes took away. Returns 0 or -1 (printed). */
+static int rebuild_indexes(struct sw_import *im)
+{
+	int rc = 0;
+	for (int i = 0; i < im->nrebuild; i++) {
+		if (rc == 0 && sqlite3_exec(im->db, im->rebuild[i], NULL, NULL, NULL) != SQLITE_OK) {
+			sw_db_error(im->db, "index");
+			rc = -1;
+		}
+		free(im->rebuild[i]);
+	}
+	free(im->rebuild);
+	im->rebuild = NULL;
+	im->nrebuild = 0;
+	return rc;
+}
+
 static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const char *fname,
 				char **hdr, int nhdr, int *map)
 {
@@ -202,6 +260,9 @@ static void im_free(struct sw_import *im)
 	}
 	for (int i = 0; i < im->nhdr; i++)
 		free(im->hdr[i]);
+	for (int i = 0; i < im->nrebuild; i++)
+		free(im->rebuild[i]);
+	free(im->rebuild);
 	free(im->pend);
 	free(im->hdr);
 	free(im->refs);
@@ -553,6 +614,7 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	}
 	struct sw_import *im = im_new(db, t, fname, hr.f, hr.nf, map);
 	im->rej = rej;
+	drop_indexes(im);
 	int status = 0;
 	char why[320];
 	while ((rc = sw_csv_next(r, &rw)) > 0) {
@@ -583,6 +645,8 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 		sw_error_at(fname, 0, "--strict: nothing imported");
 		status = FILE_REJECTED;
 	}
+	if (status == 0 && rebuild_indexes(im) != 0)
+		status = FILE_FAILED;
 	if (status == 0) {
 		summary(fname, &im->c);
 		status = im->c.rejected ? 1 : 0;

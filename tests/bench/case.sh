@@ -1,0 +1,99 @@
+#!/bin/sh
+# sw-case import speed beside sqlite3's .import of the same file into an
+# unindexed table, and peak memory at 1M and 5M rows. Data is generated
+# with awk into $BENCH_DATA (not committed) and reused between runs.
+set -eu
+: "${SW_BIN:?run through make bench}" "${BENCH_DATA:?run through make bench}"
+D=$BENCH_DATA/case
+mkdir -p "$D"
+NCLIENTS=${NCLIENTS:-1000000}
+NSERVICES=${NSERVICES:-5000000}
+export SW_TODAY=2026-11-24 LC_ALL=C
+unset SW_KEY
+
+# clients: unique, checksum-valid IDs that agree with birth date and gender
+gen_clients() {
+	awk -v n="$1" 'BEGIN {
+		srand(1); split("王 李 张 刘 陈 杨 黄 赵 周 吴 徐 孙 朱 马 胡 郭 林 何 高 罗", sn, " ")
+		split("伟 芳 娜 秀 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 兰 霞 建 国 志 文 博 浩 然 德 福 春 生 永 振 华 玉 珍 淑 美 玲 晓", gn, " ")
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " "); ck = "10X98765432"
+		split("QX-001 QX-002 QX-101 QX-102 QX-103 QX-104 QX-001001 QX-002001", st, " ")
+		split("elderly elderly;living_alone low_income child;left_behind disabled unemployed migrant women", ct, " ")
+		print "client_id,name,gender,birth_date,id_number,phone,station_code,categories,hukou,address,registered_on"
+		for (i = 1; i <= n; i++) {
+			d = i % 25000; s = int(i / 25000)
+			y = 1930 + int(d / 336); m = int((d % 336) / 28) + 1; dd = d % 28 + 1
+			id = sprintf("339901%04d%02d%02d%03d", y, m, dd, s)
+			t = 0; for (k = 1; k <= 17; k++) t += substr(id, k, 1) * w[k]
+			id = id substr(ck, t % 11 + 1, 1)
+			printf "C%07d,%s%s,%s,%04d-%02d-%02d,%s,13%09d,%s,%s,local,青溪县人民路%d号,2026-%02d-%02d\n", \
+				i, sn[int(rand() * 20) + 1], gn[int(rand() * 40) + 1] (rand() < 0.3 ? "" : gn[int(rand() * 40) + 1]), s % 2 ? "male" : "female", y, m, dd, id, \
+				i * 7919 % 1000000000, st[i % 8 + 1], ct[i % 8 + 1], i % 300 + 1, i % 10 + 1, i % 28 + 1
+		}
+	}' >"$2"
+}
+
+gen_services() {
+	awk -v n="$1" -v nc="$2" 'BEGIN {
+		split("visit counselling phone referral employment other", ty, " ")
+		split("QX-001 QX-002 QX-101 QX-102 QX-103 QX-104 QX-001001 QX-002001", st, " ")
+		split("W007 W010 W013 W016 W019 W022 W008 W011", wk, " ")
+		print "service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note"
+		for (i = 1; i <= n; i++)
+			printf "S%08d,C%07d,,%s,%s,2026-%02d-%02d,%s,%d,入户走访了解近况\n", i, \
+				(i * 7919) % nc + 1, st[i % 8 + 1], wk[i % 8 + 1], i % 10 + 1, i % 28 + 1, \
+				ty[i % 6 + 1], 15 * (i % 6 + 1)
+	}' >"$3"
+}
+
+[ -s "$D/clients.csv" ] || gen_clients "$NCLIENTS" "$D/clients.csv"
+[ -s "$D/services.csv" ] || gen_services "$NSERVICES" "$NCLIENTS" "$D/services.csv"
+[ -s "$D/services-1m.csv" ] || head -n 1000001 "$D/services.csv" >"$D/services-1m.csv"
+
+# seconds and peak KiB of a command: "SECS KIB"
+measure() {
+	/usr/bin/time -f "%e %M" -o "$D/.time" "$@" >/dev/null 2>"$D/.err" || {
+		cat "$D/.err" >&2; exit 1; }
+	cat "$D/.time"
+}
+
+fresh() {
+	rm -f "$D/sw.db" "$D/sw.db-wal" "$D/sw.db-shm"
+	SW_DB=$D/sw.db "$SW_BIN/sw-station" import -q "$SW_TOP/examples/sample/stations.csv" \
+		"$SW_TOP/examples/sample/workers.csv"
+}
+
+# sqlite3 .import into an unindexed table with the same columns.
+dot_import() {	# table file
+	rm -f "$D/peer.db"
+	cols=$(head -n 1 "$2")
+	sqlite3 "$D/peer.db" "CREATE TABLE $1($cols)"
+	measure sqlite3 "$D/peer.db" ".mode csv" ".import --skip 1 $2 $1"
+}
+
+row() {	# label rows sw_result peer_result
+	set -- "$1" "$2" $3 $4
+	awk -v l="$1" -v n="$2" -v ts="$3" -v ms="$4" -v tp="$5" -v mp="$6" 'BEGIN {
+		printf "%-22s %9d rows  sw-case %8.0f rows/s %6.1f MiB | sqlite3 .import %8.0f rows/s %6.1f MiB | ratio %.2f\n",
+			l, n, n / ts, ms / 1024, n / tp, mp / 1024, (n / ts) / (n / tp) }'
+}
+
+fresh
+c=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/clients.csv")
+p=$(dot_import clients "$D/clients.csv")
+row "clients" "$NCLIENTS" "$c" "$p"
+
+cp "$D/sw.db" "$D/clients.db"
+s1=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/services-1m.csv")
+p1=$(dot_import services "$D/services-1m.csv")
+row "services (1M)" 1000000 "$s1" "$p1"
+
+cp "$D/clients.db" "$D/sw.db"
+rm -f "$D/sw.db-wal" "$D/sw.db-shm"
+s5=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/services.csv")
+p5=$(dot_import services "$D/services.csv")
+row "services (5M)" "$NSERVICES" "$s5" "$p5"
+
+d=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" dupes -f csv)
+echo "dupes over $NCLIENTS clients: $(echo "$d" | awk '{printf "%.1f s, %.1f MiB", $1, $2 / 1024}')"
+rm -f "$D/sw.db" "$D/sw.db-wal" "$D/sw.db-shm" "$D/clients.db" "$D/peer.db"
