@@ -46,8 +46,10 @@ void sw_mask_name(const char *name, char *out, size_t outlen)
 		unsigned cp;
 		int len = sw_utf8_decode(p, &cp);
 		if (i < keep || n == 1) {
-			for (int k = 0; k < len && j + 1 < outlen; k++)
-				out[j++] = p[k];
+			if (j + (size_t)len >= outlen)
+				break;	/* whole characters only */
+			memcpy(out + j, p, (size_t)len);
+			j += (size_t)len;
 		} else if (j + 1 < outlen)
 			out[j++] = '*';
 		p += len;
