@@ -34,6 +34,18 @@ expect_fail 2 "sw-report: merge: give report files (written with -f csv)" sw-rep
 run sw-report monthly --month 2026-10 -o nodir/r.csv
 check_rc 3 "an unwritable -o fails"
 check_err_has "nodir/r.csv" "naming the file"
+# the cron script
+cron="$SW_TOP/examples/cron/monthly-report.sh"
+SW_DB=gone.db OUT=out run sh "$cron"
+check_rc 3 "cron: a missing database fails"
+check_err "cron: and says so" <<'X'
+monthly-report: gone.db: no such database
+X
+OUT=out run sh "$cron"
+check_rc 1 "cron: stations without records last month: status 1"
+check_err_has "some stations did not report" "cron: says who to look at"
+ls out/*/report-*.csv out/*/report-*.html out/*/missing-*.csv >/dev/null 2>&1
+ok $? "cron: CSV, HTML and the missing list in a dated folder"
 run sw-report --help
 check_rc 0 "--help"
 check_out_has "sw-report close --month M [--reopen --reason TEXT]" "usage on stdout"

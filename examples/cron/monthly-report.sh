@@ -1,0 +1,41 @@
+#!/bin/sh
+# Monthly report from cron: on the 1st, last month's CSV and HTML into a
+# dated folder. Never prompts, never waits for ever; exits non-zero and
+# says why when a database is missing or a station did not report.
+#
+# crontab line (06:30 on the 1st of each month):
+#   30 6 1 * * SW_DB=/srv/sw/sw.db OUT=/srv/sw/reports /usr/local/share/sw-tools/monthly-report.sh
+#
+# SW_DB: the database (several: SW_DBS="a.db b.db"); OUT: where folders go;
+# BY: roll-up level (default township); SW_BUSY_TIMEOUT: wait for a writer (ms).
+set -u
+: "${OUT:=$HOME/sw-reports}" "${BY:=township}" "${SW_BUSY_TIMEOUT:=60000}"
+export SW_BUSY_TIMEOUT
+dbs=${SW_DBS:-${SW_DB:-sw.db}}
+month=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m 2>/dev/null) ||
+	month=$(date -v1d -v-1d +%Y-%m)	# BSD date
+args=""
+for db in $dbs; do
+	if [ ! -f "$db" ]; then
+		echo "monthly-report: $db: no such database" >&2
+		exit 3
+	fi
+	args="$args --db $db"
+done
+dir="$OUT/$month"
+mkdir -p "$dir" || exit 3
+status=0
+# shellcheck disable=SC2086
+sw-report monthly --month "$month" --by "$BY" $args -f csv -o "$dir/report-$month.csv" </dev/null || exit $?
+# shellcheck disable=SC2086
+sw-report monthly --month "$month" --by "$BY" $args -f html -o "$dir/report-$month.html" </dev/null || exit $?
+# shellcheck disable=SC2086
+sw-report completeness --month "$month" $args -f csv -o "$dir/missing-$month.csv" </dev/null
+rc=$?
+if [ $rc = 1 ]; then
+	echo "monthly-report: $month: some stations did not report, see $dir/missing-$month.csv" >&2
+	status=1
+elif [ $rc != 0 ]; then
+	exit $rc
+fi
+exit $status
