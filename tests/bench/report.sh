@@ -20,7 +20,7 @@ if [ ! -s "$db" ] || [ ! -s "$csv" ]; then
 	awk -v n="$N" -v codes="$codes" -v dir="$BENCH_DATA" 'BEGIN {
 		srand(42); ns = split(codes, st, " "); split("visit counselling phone referral employment other", ty, " ")
 		split("31 28 31 30 31 30 31 31 30 31 30 31", md, " ")
-		cl = dir "/clients.tmp"; ca = dir "/cases.tmp"
+		cl = dir "/report-clients.tmp"; ca = dir "/report-cases.tmp"
 		for (i = 1; i <= 200000; i++)
 			printf "P%d,c,%s,%04d-%02d-%02d\n", i, st[1 + int(rand() * ns)],
 				2023 + int(rand() * 4), 1 + int(rand() * 12), 1 + int(rand() * 28) >cl
@@ -44,8 +44,8 @@ DROP INDEX services_date; DROP INDEX services_client;
 CREATE TEMP TABLE c (client_id, name, station_code, registered_on);
 CREATE TEMP TABLE k (case_id, client_id, station_code, domain, opened_on, closed_on);
 .mode csv
-.import "$BENCH_DATA/clients.tmp" c
-.import "$BENCH_DATA/cases.tmp" k
+.import "$BENCH_DATA/report-clients.tmp" c
+.import "$BENCH_DATA/report-cases.tmp" k
 .import --skip 1 "$csv" services
 INSERT INTO clients (client_id, name, station_code, registered_on) SELECT * FROM c;
 INSERT INTO cases (case_id, client_id, station_code, domain, opened_on, closed_on)
@@ -56,7 +56,7 @@ CREATE INDEX services_client ON services(client_id);
 PRAGMA journal_mode=WAL;
 ANALYZE;
 X
-	rm -f "$BENCH_DATA/clients.tmp" "$BENCH_DATA/cases.tmp"
+	rm -f "$BENCH_DATA/report-clients.tmp" "$BENCH_DATA/report-cases.tmp"
 fi
 
 now() { date +%s.%N; }
