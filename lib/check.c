@@ -60,6 +60,7 @@ struct ck {
 	const char **v;
 	struct keyset keys;
 	long problems;
+	char rulebuf[64];	/* values the rules fill in; live until written */
 };
 
 /* Checks one record; prints its problems; leaves values in c->v. The
@@ -68,7 +69,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules)
 {
 	const struct sw_table *t = c->t;
 	int bad = 0;
-	char why[400], w[320], buf[64], key[512] = "";
+	char why[400], w[320], key[512] = "";
 	for (int i = 0; i < t->ncols; i++) {
 		int j = c->map[i];
 		c->v[i] = NULL;
@@ -93,7 +94,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules)
 		if (t->cols[i].flags & SW_C_KEY)
 			snprintf(key + strlen(key), sizeof key - strlen(key), "%s\x1f", c->val[i]);
 	}
-	if (rules && rules(t, c->v, buf, why, sizeof why) != 0) {
+	if (rules && rules(t, c->v, c->rulebuf, why, sizeof why) != 0) {
 		sw_error_at(c->fname, rw->line, "%s", why);
 		bad = 1;
 	}
