@@ -13,6 +13,11 @@
 #include "sw/out.h"
 #include "sw/vocab.h"
 
+/* Reference values found, remembered per column: station and worker codes
+ * repeat on most rows, and a parent found stays there for the import. */
+#define REFSLOTS 64
+#define REFSLOT 48
+
 /* Past this many rejects per file, messages go only to --rejects. */
 #define MAX_SHOWN 1000
 
@@ -35,6 +40,7 @@ struct sw_import {
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
 	sqlite3_int64 start;	/* largest rowid before this file */
+	char *refcache;		/* per ref column, REFSLOTS values known to exist */
 	char **rebuild;		/* CREATE INDEX statements to run after the file */
 	int nrebuild;
 	int locks;		/* closed_months has rows */
@@ -210,6 +216,9 @@ static void drop_indexes(struct sw_import *im)
 static int rebuild_indexes(struct sw_import *im)
 {
 	int rc = 0;
+	/* Sort runs go to temporary files, not RAM: memory stays flat. */
+	if (im->nrebuild)
+		sqlite3_exec(im->db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
 	for (int i = 0; i < im->nrebuild; i++) {
 		if (rc == 0 && sqlite3_exec(im->db, im->rebuild[i], NULL, NULL, NULL) != SQLITE_OK) {
 			sw_db_error(im->db, "index");
@@ -217,6 +226,8 @@ static int rebuild_indexes(struct sw_import *im)
 		}
 		free(im->rebuild[i]);
 	}
+	if (im->nrebuild)
+		sqlite3_exec(im->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 	free(im->rebuild);
 	im->rebuild = NULL;
 	im->nrebuild = 0;
@@ -238,6 +249,7 @@ static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const cha
 	im->v = sw_xcalloc((size_t)t->ncols, sizeof *im->v);
 	im->vbuf = sw_xcalloc((size_t)t->ncols, sizeof *im->vbuf);
 	im->vcap = sw_xcalloc((size_t)t->ncols, sizeof *im->vcap);
+	im->refcache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
 	prepare(im);
 	return im;
 }
@@ -266,6 +278,7 @@ static void im_free(struct sw_import *im)
 	free(im->pend);
 	free(im->hdr);
 	free(im->refs);
+	free(im->refcache);
 	free(im->v);
 	free(im->vbuf);
 	free(im->vcap);
@@ -467,9 +480,17 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 			sw_msg(why, whylen, "%s: refers to the record itself", t->cols[i].name);
 			return SW_REJECTED;
 		}
+		size_t h = 2166136261u;
+		for (const char *p = im->v[i]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		char *slot = im->refcache + ((size_t)i * REFSLOTS + h % REFSLOTS) * REFSLOT;
+		if (strcmp(slot, im->v[i]) == 0)
+			continue;
 		sqlite3_bind_text(st, 1, im->v[i], -1, SQLITE_STATIC);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
+		if (rc == SQLITE_ROW && strlen(im->v[i]) < REFSLOT)
+			strcpy(slot, im->v[i]);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			sw_db_error(im->db, t->name);
 			return -1;

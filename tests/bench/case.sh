@@ -49,12 +49,13 @@ gen_services() {
 [ -s "$D/clients.csv" ] || gen_clients "$NCLIENTS" "$D/clients.csv"
 [ -s "$D/services.csv" ] || gen_services "$NSERVICES" "$NCLIENTS" "$D/services.csv"
 [ -s "$D/services-1m.csv" ] || head -n 1000001 "$D/services.csv" >"$D/services-1m.csv"
+N1=$(($(wc -l <"$D/services-1m.csv") - 1))
 
-# seconds and peak KiB of a command: "SECS KIB"
+# wall seconds, peak KiB and CPU seconds of a command: "SECS KIB CPU"
 measure() {
-	/usr/bin/time -f "%e %M" -o "$D/.time" "$@" >/dev/null 2>"$D/.err" || {
+	/usr/bin/time -f "%e %M %U %S" -o "$D/.time" "$@" >/dev/null 2>"$D/.err" || {
 		cat "$D/.err" >&2; exit 1; }
-	cat "$D/.time"
+	awk '{ print $1, $2, $3 + $4 }' "$D/.time"
 }
 
 fresh() {
@@ -71,11 +72,12 @@ dot_import() {	# table file
 	measure sqlite3 "$D/peer.db" ".mode csv" ".import --skip 1 $2 $1"
 }
 
+# One line per load: rows/s by wall clock (and per CPU second), peak RSS.
 row() {	# label rows sw_result peer_result
 	set -- "$1" "$2" $3 $4
-	awk -v l="$1" -v n="$2" -v ts="$3" -v ms="$4" -v tp="$5" -v mp="$6" 'BEGIN {
-		printf "%-22s %9d rows  sw-case %8.0f rows/s %6.1f MiB | sqlite3 .import %8.0f rows/s %6.1f MiB | ratio %.2f\n",
-			l, n, n / ts, ms / 1024, n / tp, mp / 1024, (n / ts) / (n / tp) }'
+	awk -v l="$1" -v n="$2" -v ts="$3" -v ms="$4" -v cs="$5" -v tp="$6" -v mp="$7" -v cp="$8" 'BEGIN {
+		printf "%-14s %8d rows | sw-case %7.0f rows/s (%7.0f/cpu-s) %6.1f MiB | sqlite3 .import %7.0f rows/s (%7.0f/cpu-s) %5.1f MiB | ratio %.2f (cpu %.2f)\n",
+			l, n, n / ts, n / cs, ms / 1024, n / tp, n / cp, mp / 1024, tp / ts, cp / cs }'
 }
 
 fresh
@@ -86,7 +88,7 @@ row "clients" "$NCLIENTS" "$c" "$p"
 cp "$D/sw.db" "$D/clients.db"
 s1=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/services-1m.csv")
 p1=$(dot_import services "$D/services-1m.csv")
-row "services (1M)" 1000000 "$s1" "$p1"
+row "services (1M)" "$N1" "$s1" "$p1"
 
 cp "$D/clients.db" "$D/sw.db"
 rm -f "$D/sw.db-wal" "$D/sw.db-shm"
@@ -95,5 +97,5 @@ p5=$(dot_import services "$D/services.csv")
 row "services (5M)" "$NSERVICES" "$s5" "$p5"
 
 d=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" dupes -f csv)
-echo "dupes over $NCLIENTS clients: $(echo "$d" | awk '{printf "%.1f s, %.1f MiB", $1, $2 / 1024}')"
+echo "dupes over $NCLIENTS clients: $(echo "$d" | awk '{printf "%.1f s (%.1f cpu-s), %.1f MiB", $1, $3, $2 / 1024}')"
 rm -f "$D/sw.db" "$D/sw.db-wal" "$D/sw.db-shm" "$D/clients.db" "$D/peer.db"
