@@ -175,8 +175,6 @@ static const char *vocab_opt(const char *opt, const char *vocab, const char *val
 	return key[k];
 }
 
-static const char *opt_or_null(const char *s) { return s && *s ? s : NULL; }
-
 /* Personal data is masked on a terminal unless --no-mask, and always
  * with --mask. */
 static int masking(void)
@@ -200,19 +198,9 @@ static void finish_db(sqlite3 *db)
 }
 
 /* Runs st into the chosen output. Returns the exit status. */
-static int emit(sqlite3 *db, sqlite3_stmt *st)
+static int emit(sqlite3_stmt *st)
 {
-	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
-	int rc = SW_EXIT_FAIL;
-	if (out) {
-		if (sw_out_stmt(out, st) != SQLITE_DONE) {
-			sw_db_error(db, "query");
-			sw_out_abort(out);
-		} else
-			rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sw_out_query(sw_opt.output, sw_opt.fmt, st);
 }
 
 static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
@@ -261,7 +249,7 @@ static int cmd_list(int argc, char **argv)
 	sw_db_bind_text(st, 7, o.open_from);
 	sw_db_bind_text(st, 8, o.open_to);
 	sqlite3_bind_int(st, 9, masking());
-	int rc = emit(db, st);
+	int rc = emit(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -311,7 +299,7 @@ static int cmd_show(int argc, char **argv)
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, masking());
 		sqlite3_bind_text(st, 3, o.at, -1, SQLITE_STATIC);
-		rc = emit(db, st);
+		rc = emit(st);
 	}
 	sw_db_close(db);
 	return rc;
@@ -349,45 +337,57 @@ static int record(sqlite3 *db, const struct sw_table *t, int n, const char *cons
 	return rc;
 }
 
-static int cmd_open(int argc, char **argv)
+/* open and log: a record of t for a client, in its own transaction.
+ * vals[0] is the key (made from prefix when NULL), vals[1] the client,
+ * vals[2] the station (the client's when NULL). */
+static int client_record(const struct sw_table *t, const char *prefix, int n,
+			 const char **names, const char **vals)
 {
-	parse_n(argc, argv, 1, 1);
-	const char *client = argv[optind];
-	if (!o.domain) {
-		sw_error("open: --domain is required");
-		usage(stderr, SW_EXIT_USAGE);
-	}
 	sqlite3 *db = sw_open(0);
 	char station[64], id[128];
 	int rc = SW_EXIT_REJECTED;
 	if (sw_db_begin(db) != 0)
 		rc = SW_EXIT_FAIL;
-	else if (!client_station(db, client, station, sizeof station))
+	else if (!client_station(db, vals[1], station, sizeof station))
 		sw_db_rollback(db);
 	else {
-		if (!o.case_id) {
-			char prefix[100];
-			snprintf(prefix, sizeof prefix, "%s-K", client);
-			sw_case_new_id(db, "cases", "case_id", prefix, id, sizeof id);
+		if (!vals[0]) {
+			sw_case_new_id(db, t->name, names[0], prefix, id, sizeof id);
+			vals[0] = id;
 		}
-		const char *names[] = {"case_id", "client_id", "station_code", "domain", "opened_on",
-				       "worker_id", "risk"};
-		const char *vals[] = {o.case_id ? o.case_id : id, client, o.station ? o.station : station,
-				      o.domain, o.on, opt_or_null(o.worker) ? o.worker : "",
-				      o.risk ? o.risk : ""};
-		rc = record(db, &sw_cases_table, 7, names, vals);
+		if (!vals[2])
+			vals[2] = station;
+		rc = record(db, t, n, names, vals);
 	}
 	finish_db(db);
 	return rc;
 }
 
-/* close and reopen: one case edit in one transaction. */
-static int case_edit(const char *id, int close)
+static int cmd_open(int argc, char **argv)
+{
+	parse_n(argc, argv, 1, 1);
+	if (!o.domain) {
+		sw_error("open: --domain is required");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	char prefix[100];
+	snprintf(prefix, sizeof prefix, "%s-K", argv[optind]);
+	const char *names[] = {"case_id", "client_id", "station_code", "domain", "opened_on",
+			       "worker_id", "risk"};
+	const char *vals[] = {o.case_id, argv[optind], o.station, o.domain, o.on,
+			      o.worker ? o.worker : "", o.risk ? o.risk : ""};
+	return client_record(&sw_cases_table, prefix, 7, names, vals);
+}
+
+/* close, reopen and merge: one edit (ops: 'c', 'r', 'm') in one
+ * transaction, kept only if it succeeds. */
+static int edit(int op, const char *a, const char *b)
 {
 	sqlite3 *db = sw_open(0);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
-		rc = close ? sw_case_close(db, id, o.on, o.reason) : sw_case_reopen(db, id);
+		rc = op == 'c' ? sw_case_close(db, a, o.on, o.reason)
+			: op == 'r' ? sw_case_reopen(db, a) : sw_client_merge(db, a, b);
 		if (rc != SW_EXIT_OK)
 			sw_db_rollback(db);
 		else if (sw_db_commit(db) != 0)
@@ -404,45 +404,30 @@ static int cmd_close(int argc, char **argv)
 		sw_error("close: --reason is required");
 		usage(stderr, SW_EXIT_USAGE);
 	}
-	return case_edit(argv[optind], 1);
+	return edit('c', argv[optind], NULL);
 }
 
 static int cmd_reopen(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	return case_edit(argv[optind], 0);
+	return edit('r', argv[optind], NULL);
 }
 
 static int cmd_log(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	const char *client = argv[optind];
 	if (!o.type) {
 		sw_error("log: --type is required");
 		usage(stderr, SW_EXIT_USAGE);
 	}
-	sqlite3 *db = sw_open(0);
-	char station[64], id[128];
-	int rc = SW_EXIT_REJECTED;
-	if (sw_db_begin(db) != 0)
-		rc = SW_EXIT_FAIL;
-	else if (!client_station(db, client, station, sizeof station))
-		sw_db_rollback(db);
-	else {
-		if (!o.id) {
-			char prefix[32];
-			snprintf(prefix, sizeof prefix, "S%.4s%.2s%.2s-", o.on, o.on + 5, o.on + 8);
-			sw_case_new_id(db, "services", "service_id", prefix, id, sizeof id);
-		}
-		const char *names[] = {"service_id", "client_id", "station_code", "date", "type",
-				       "case_id", "worker_id", "minutes", "note"};
-		const char *vals[] = {o.id ? o.id : id, client, o.station ? o.station : station, o.on,
-				      o.type, o.case_id ? o.case_id : "", o.worker ? o.worker : "",
-				      o.minutes ? o.minutes : "", o.note ? o.note : ""};
-		rc = record(db, &sw_services_table, 9, names, vals);
-	}
-	finish_db(db);
-	return rc;
+	char prefix[32];
+	snprintf(prefix, sizeof prefix, "S%.4s%.2s%.2s-", o.on, o.on + 5, o.on + 8);
+	const char *names[] = {"service_id", "client_id", "station_code", "date", "type",
+			       "case_id", "worker_id", "minutes", "note"};
+	const char *vals[] = {o.id, argv[optind], o.station, o.on, o.type,
+			      o.case_id ? o.case_id : "", o.worker ? o.worker : "",
+			      o.minutes ? o.minutes : "", o.note ? o.note : ""};
+	return client_record(&sw_services_table, prefix, 9, names, vals);
 }
 
 /* The SELECT of an export: every column of t, with the clients' personal
@@ -494,7 +479,7 @@ static int cmd_export(int argc, char **argv)
 	sqlite3_bind_text(st, 1, o.at, -1, SQLITE_STATIC);
 	if (sw_opt.fmt == SW_FMT_AUTO)
 		sw_opt.fmt = SW_FMT_CSV;
-	int rc = emit(db, st);
+	int rc = emit(st);
 	sw_db_close(db);
 	free(key);
 	return rc;
@@ -542,7 +527,7 @@ static int cmd_dupes(int argc, char **argv)
 		"SELECT client_a, client_b, score, reasons FROM temp.dupes WHERE score >= ?"
 		" ORDER BY score DESC, client_a, client_b");
 	sqlite3_bind_int(st, 1, o.min_score);
-	int rc = emit(db, st);
+	int rc = emit(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -550,17 +535,7 @@ static int cmd_dupes(int argc, char **argv)
 static int cmd_merge(int argc, char **argv)
 {
 	parse_n(argc, argv, 2, 2);
-	sqlite3 *db = sw_open(0);
-	int rc = SW_EXIT_FAIL;
-	if (sw_db_begin(db) == 0) {
-		rc = sw_client_merge(db, argv[optind], argv[optind + 1]);
-		if (rc != SW_EXIT_OK)
-			sw_db_rollback(db);
-		else if (sw_db_commit(db) != 0)
-			rc = SW_EXIT_FAIL;
-	}
-	finish_db(db);
-	return rc;
+	return edit('m', argv[optind], argv[optind + 1]);
 }
 
 static int cmd_audit(int argc, char **argv)
@@ -575,7 +550,7 @@ static int cmd_audit(int argc, char **argv)
 			printf("%ld entries verified%s%s\n", n, n ? ", head " : "", head);
 		rc = n >= 0 ? SW_EXIT_OK : SW_EXIT_REJECTED;
 	} else
-		rc = emit(db, sw_db_prepare(db, "SELECT seq, at, user, action, tbl, row_key, detail,"
+		rc = emit(sw_db_prepare(db, "SELECT seq, at, user, action, tbl, row_key, detail,"
 					    " command FROM audit ORDER BY seq"));
 	finish_db(db);
 	return rc;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "sw/csvio.h"
+#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/out.h"
 #include "sw/text.h"
@@ -340,5 +341,20 @@ int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st)
 		if (o->types[i] == '?')
 			o->types[i] = 's';
 	free(vals);
+	return rc;
+}
+
+int sw_out_query(const char *path, int fmt, sqlite3_stmt *st)
+{
+	struct sw_out *o = sw_out_open_stmt(path, fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (o) {
+		if (sw_out_stmt(o, st) != SQLITE_DONE) {
+			sw_db_error(sqlite3_db_handle(st), "query");
+			sw_out_abort(o);
+		} else
+			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sqlite3_finalize(st);
 	return rc;
 }

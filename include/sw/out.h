@@ -46,6 +46,9 @@ void sw_out_row(struct sw_out *o, const char *const *vals);
 int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st);
 /* Opens a listing whose columns are those of st. */
 struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st);
+/* Writes every row of st to path in fmt and finalizes st: the whole of a
+ * listing subcommand. Returns the exit status (3 after printing why). */
+int sw_out_query(const char *path, int fmt, sqlite3_stmt *st);
 /* Finishes, commits the file. 0, or -1 on a write error (printed). */
 int sw_out_close(struct sw_out *o);
 /* Abandons the output (no file is left). */
