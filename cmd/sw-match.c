@@ -1,6 +1,7 @@
 /* sw-match: job seekers and vacancies, proposed matches, the optimal
  * assignment, and the follow-up of placements. */
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,8 @@ static void usage(FILE *fp, int status)
 		"usage: sw-match import [--table T] [--dry-run] [--strict] [--rejects F]\n"
 		"                       [--encoding utf-8|gb18030] [FILE...]\n"
 		"       sw-match add [--table T] COLUMN=VALUE...\n"
-		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [MATCH OPTIONS]\n"
-		"       sw-match assign [MATCH OPTIONS]\n"
+		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]\n"
+		"       sw-match assign [--timing] [MATCH OPTIONS]\n"
 		"       sw-match place SEEKER VACANCY --stage S --date D [--worker W]\n"
 		"       sw-match placements [--seeker S] [--vacancy V] [--stage S] [--station C]\n"
 		"                           [--worker W] [--from D] [--to D]\n"
@@ -48,12 +49,12 @@ static struct {
 	const char *seeker, *vacancy, *station, *worker;
 	const char *seekers_csv, *vacancies_csv;
 	struct sw_rank_opts ro;
-	int by_set, min_set, top_set;
+	int by_set, min_set, top_set, timing;
 } o;
 
 enum { OPT_ON = SW_OPT_LOCAL, OPT_TOP, OPT_BY, OPT_WEIGHTS, OPT_MIN, OPT_EXHAUSTIVE,
        OPT_SEEKERS, OPT_VACANCIES, OPT_STAGE, OPT_DATE, OPT_WORKER, OPT_SEEKER, OPT_VACANCY,
-       OPT_STATION, OPT_FROM, OPT_TO };
+       OPT_STATION, OPT_FROM, OPT_TO, OPT_TIMING };
 
 static void bad_opt(const char *opt, const char *why)
 {
@@ -99,6 +100,7 @@ static void parse(int argc, char **argv)
 		{"station", required_argument, NULL, OPT_STATION},
 		{"from", required_argument, NULL, OPT_FROM},
 		{"to", required_argument, NULL, OPT_TO},
+		{"timing", no_argument, NULL, OPT_TIMING},
 		{0}};
 	int c;
 	char why[256], *end;
@@ -136,6 +138,7 @@ static void parse(int argc, char **argv)
 			break;
 		}
 		case OPT_EXHAUSTIVE: o.ro.exhaustive = 1; break;
+		case OPT_TIMING: o.timing = 1; break;
 		case OPT_SEEKERS: o.seekers_csv = optarg; break;
 		case OPT_VACANCIES: o.vacancies_csv = optarg; break;
 		case OPT_STAGE: o.stage = vocab_opt("stage", "stage", optarg); break;
@@ -191,7 +194,13 @@ static int cmd_rank(int argc, char **argv)
 	if (!m)
 		return status;
 	size_t n;
-	struct sw_pick *picks = sw_rank(m, &o.ro, &n);
+	long long pairs;
+	clock_t t0 = clock();
+	struct sw_pick *picks = sw_rank(m, &o.ro, &n, &pairs);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	if (o.timing)
+		sw_error("ranked %d seekers x %d vacancies: %lld pairs looked at in %.3f s CPU",
+			 m->ns, m->nv, pairs, secs);
 	static const char *const cols[] = {"seeker_id", "vacancy_id", "rank", "score", "reasons"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 5, cols, "ssnns");
 	if (out) {
@@ -247,7 +256,11 @@ static int cmd_assign(int argc, char **argv)
 	if (!m)
 		return status;
 	struct sw_assignment a;
+	clock_t t0 = clock();
 	sw_assign(m, &o.ro, &a);
+	if (o.timing)
+		sw_error("assigned in %.3f s CPU: %d solve(s), %zu pairs in the last graph",
+			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges);
 	static const char *const cols[] = {"seeker_id", "vacancy_id", "score", "reasons"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, "ssns");
 	int placed = 0;
@@ -383,14 +396,20 @@ static int cmd_placements(int argc, char **argv)
 	" FROM seekers s WHERE (s.registered_on IS NULL OR s.registered_on <= ?1)" \
 	"  AND (?2 IS NULL OR s.registered_on >= ?2) AND (?3 IS NULL OR s.registered_on <= ?3))"
 
+/* Medians of days to first referral per station and per coach. */
+#define MEDIAN_CTE \
+	"meds AS (SELECT 'station' AS lvl, station_code AS g, days FROM facts" \
+	"  UNION ALL SELECT 'coach', worker_id, days FROM facts)," \
+	" med AS (SELECT lvl, g, round(avg(days), 1) AS m FROM (SELECT lvl, g, days," \
+	"  row_number() OVER (PARTITION BY lvl, g ORDER BY days) AS rn," \
+	"  count(*) OVER (PARTITION BY lvl, g) AS c FROM meds WHERE days IS NOT NULL)" \
+	"  WHERE rn IN ((c + 1) / 2, (c + 2) / 2) GROUP BY lvl, g)"
+
 /* The figures of one group (g is the grouping column of facts). */
-#define FIGURES(g) \
+#define FIGURES(g, lvl) \
 	" count(*) AS registered, count(referred_on) AS referred, sum(starts) AS job_starts," \
 	" round(100.0 * sum(oow AND starts > 0) / nullif(sum(oow), 0), 1) AS employment_rate," \
-	" (SELECT avg(days) FROM (SELECT days FROM facts x WHERE x." g " IS f." g " AND days IS NOT NULL" \
-	"   ORDER BY days LIMIT 2 - (SELECT count(days) FROM facts y WHERE y." g " IS f." g ") % 2" \
-	"   OFFSET ((SELECT count(days) FROM facts y WHERE y." g " IS f." g ") - 1) / 2))" \
-	"   AS median_days_to_referral," \
+	" (SELECT m FROM med WHERE med.lvl = '" lvl "' AND med.g IS f." g ") AS median_days_to_referral," \
 	" round(100.0 * sum(min(kept3, due3)) / nullif(sum(due3), 0), 1) AS retention_3m," \
 	" round(100.0 * sum(min(kept6, due6)) / nullif(sum(due6), 0), 1) AS retention_6m," \
 	" sum(open) AS caseload"
@@ -401,11 +420,11 @@ static int cmd_stats(int argc, char **argv)
 	no_operands(argc, argv);
 	sqlite3 *db = sw_open(0);
 	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH " FACTS_CTE
-		" SELECT 'station' AS level, coalesce(station_code, '') AS id," FIGURES("station_code") ","
+		"WITH " FACTS_CTE "," MEDIAN_CTE
+		" SELECT 'station' AS level, coalesce(station_code, '') AS id," FIGURES("station_code", "station") ","
 		"  '' AS flag FROM facts f GROUP BY station_code"
 		" UNION ALL"
-		" SELECT 'coach', coalesce(worker_id, ''), " FIGURES("worker_id") ","
+		" SELECT 'coach', coalesce(worker_id, ''), " FIGURES("worker_id", "coach") ","
 		"  CASE WHEN sum(open) > 20 THEN 'caseload above 20' ELSE '' END"
 		" FROM facts f GROUP BY worker_id"
 		" ORDER BY 1 DESC, 2");

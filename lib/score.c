@@ -140,7 +140,10 @@ struct sw_ranker {
 	int *di_off, *di;	/* district -> partners */
 	int *stamp, cur;	/* partners already seen for the current item */
 	int bound;		/* best score with no common skill, other district */
+	long long pairs;	/* pairs looked at so far */
 };
+
+long long sw_ranker_pairs(const struct sw_ranker *r) { return r->pairs; }
 
 /* Compressed lists key -> partners: off has nkeys + 1 entries. */
 static void build_csr(int nkeys, int np, const int *const *keys, const int *nk, int **off_out,
@@ -158,6 +161,33 @@ static void build_csr(int nkeys, int np, const int *const *keys, const int *nk, 
 			list[off[keys[p][i] + 1]++] = p;
 	*off_out = off;
 	*list_out = list;
+}
+
+/* Partners by the skill fit they allow: vacancies with fewer skills (a
+ * match covers more of them), seekers with more; then by index. */
+static int cmp_fit(const void *a, const void *b, void *ctx)
+{
+	const struct sw_ranker *r = ctx;
+	int x = *(const int *)a, y = *(const int *)b, kx, ky;
+	if (r->o.by_vacancy)
+		kx = -r->m->s[x].nskills, ky = -r->m->s[y].nskills;
+	else
+		kx = r->m->v[x].nskills, ky = r->m->v[y].nskills;
+	return kx != ky ? (kx > ky) - (kx < ky) : (x > y) - (x < y);
+}
+
+/* The best score item i can get with partner j in another district: all
+ * the skills the smaller list allows, full wage and education fit. Same
+ * arithmetic as sw_score, so never below it. */
+static int bound_other(const struct sw_ranker *r, int i, int j)
+{
+	const struct sw_weights *w = &r->o.w;
+	int ns = r->o.by_vacancy ? r->m->s[j].nskills : r->m->s[i].nskills;
+	int nv = r->o.by_vacancy ? r->m->v[i].nskills : r->m->v[j].nskills;
+	double f = w->wage * 1.0 + w->education * 1.0;
+	if (nv)
+		f += w->skills * (double)(ns < nv ? ns : nv) / nv;
+	return (int)(f * SW_SCORE_MAX / total(w) + 0.5);
 }
 
 struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_opts *o)
@@ -185,6 +215,11 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		ndk[p] = *dkeys[p] >= 0;
 	}
 	build_csr(m->nskill, r->np, keys, nk, &r->sk_off, &r->sk);
+	/* Each skill's partners, the best possible skill fit first, so that a
+	 * scan can stop where the rest cannot reach the K-th score. */
+	for (int k = 0; k < m->nskill; k++)
+		qsort_r(r->sk + r->sk_off[k], (size_t)(r->sk_off[k + 1] - r->sk_off[k]), sizeof *r->sk,
+			cmp_fit, r);
 	build_csr(m->ndistrict, r->np, dkeys, ndk, &r->di_off, &r->di);
 	free(keys);
 	free(nk);
@@ -236,11 +271,12 @@ static void topk_add(struct topk *t, struct sw_pick p)
 }
 
 /* Visits partner j of item i: the pick when eligible and scoring enough. */
-static inline int pair(const struct sw_ranker *r, int i, int j, struct sw_pick *p)
+static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 {
 	const struct sw_market *m = r->m;
 	p->s = r->o.by_vacancy ? j : i;
 	p->v = r->o.by_vacancy ? i : j;
+	r->pairs++;
 	if (!sw_eligible(&m->s[p->s], &m->v[p->v]))
 		return 0;
 	p->score = sw_score(m, &r->o.w, &m->s[p->s], &m->v[p->v]);
@@ -282,7 +318,37 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 				topk_add(&t, p);
 		return t.n;
 	}
-	EACH_CANDIDATE(r, i, j, if (pair(r, i, j, &p)) topk_add(&t, p));
+	const struct sw_market *m = r->m;
+	const int *sk = r->o.by_vacancy ? m->v[i].skills : m->s[i].skills;
+	int nsk = r->o.by_vacancy ? m->v[i].nskills : m->s[i].nskills;
+	int d = r->o.by_vacancy ? m->v[i].district : m->s[i].district;
+	r->cur++;
+	/* Same district first: they may score on every count. */
+	if (d >= 0)
+		for (const int *l = r->di + r->di_off[d], *e = r->di + r->di_off[d + 1]; l < e; l++) {
+			r->stamp[*l] = r->cur;
+			if (pair(r, i, *l, &p))
+				topk_add(&t, p);
+		}
+	/* Then those sharing a skill, until the rest of a list cannot reach
+	 * the K-th score (a tie could still win on id, so stop below it). */
+	for (int a = 0; a < nsk; a++) {
+		int lastn = -1, ub = 0;	/* the bound changes only with the partner's skill count */
+		for (const int *l = r->sk + r->sk_off[sk[a]], *e = r->sk + r->sk_off[sk[a] + 1]; l < e; l++) {
+			int pn = r->o.by_vacancy ? m->s[*l].nskills : m->v[*l].nskills;
+			if (t.n == k) {
+				if (pn != lastn)
+					ub = bound_other(r, i, *l), lastn = pn;
+				if (ub < t.a[k - 1].score)
+					break;
+			}
+			if (r->stamp[*l] == r->cur)
+				continue;
+			r->stamp[*l] = r->cur;
+			if (pair(r, i, *l, &p))
+				topk_add(&t, p);
+		}
+	}
 	/* Partners with no common skill in another district score at most
 	 * the bound: look at them only if they could still make the list. */
 	if (r->o.min_score <= r->bound && (t.n < k || t.a[k - 1].score <= r->bound))
@@ -305,7 +371,8 @@ void sw_ranker_each(struct sw_ranker *r, int i, void (*fn)(void *ctx, const stru
 	EACH_CANDIDATE(r, i, j, if (pair(r, i, j, &p)) fn(ctx, &p));
 }
 
-struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n)
+struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n,
+			long long *pairs)
 {
 	int items = o->by_vacancy ? m->nv : m->ns;
 	size_t cap = 1024, len = 0;
@@ -319,6 +386,8 @@ struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o,
 		memcpy(all + len, buf, (size_t)k * sizeof *buf);
 		len += (size_t)k;
 	}
+	if (pairs)
+		*pairs = r->pairs;
 	sw_ranker_free(r);
 	free(buf);
 	*n = len;

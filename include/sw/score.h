@@ -64,15 +64,19 @@ struct sw_rank_opts {
 
 /* For each seeker (or vacancy) in id order, its best K eligible partners
  * with score >= min_score, best first, ties by id. Returns the picks
- * (caller frees) and their number in *n. The indexed and exhaustive
- * methods give identical results. */
-struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n);
+ * (caller frees) and their number in *n; *pairs (if not NULL) gets the
+ * number of pairs scored. The indexed and exhaustive methods give
+ * identical results. */
+struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n,
+			long long *pairs);
 
 /* A ranker keeps the index of the partners (vacancies by skill and
  * district, or seekers with --by vacancy) for repeated questions. */
 struct sw_ranker;
 struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_opts *o);
 void sw_ranker_free(struct sw_ranker *r);
+/* Pairs scored by r so far. */
+long long sw_ranker_pairs(const struct sw_ranker *r);
 /* The k best partners of item i, written to out (room for k), best first;
  * returns how many. */
 int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out);

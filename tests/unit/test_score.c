@@ -91,9 +91,9 @@ static void indexed(void)
 		if (run % 5 == 2)
 			o.w = (struct sw_weights){10, 0, 60, 30};
 		size_t n1, n2;
-		struct sw_pick *a = sw_rank(m, &o, &n1);
+		struct sw_pick *a = sw_rank(m, &o, &n1, NULL);
 		o.exhaustive = 1;
-		struct sw_pick *b = sw_rank(m, &o, &n2);
+		struct sw_pick *b = sw_rank(m, &o, &n2, NULL);
 		if (n1 != n2 || memcmp(a, b, n1 * sizeof *a) != 0)
 			bad++;
 		free(a);
