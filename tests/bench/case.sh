@@ -72,6 +72,21 @@ dot_import() {	# table file
 	measure sqlite3 "$D/peer.db" ".mode csv" ".import --skip 1 $2 $1"
 }
 
+# sqlite3 .import into a copy of the same database: the same schema, keys
+# and report indexes (sqlite3 leaves foreign keys unchecked).
+dot_import_same() {	# table file db
+	cp "$3" "$D/peer.db"
+	rm -f "$D/peer.db-wal" "$D/peer.db-shm"
+	measure sqlite3 "$D/peer.db" ".mode csv" ".import --skip 1 $2 $1"
+}
+
+same() {	# label rows sw_result peer_result
+	set -- "$1" "$2" $3 $4
+	awk -v l="$1" -v n="$2" -v ts="$3" -v tp="$6" 'BEGIN {
+		printf "%-14s %8d rows | sqlite3 .import into the same indexed schema %7.0f rows/s | sw-case/that %.2f\n",
+			l, n, n / tp, tp / ts }'
+}
+
 # One line per load: rows/s by wall clock (and per CPU second), peak RSS.
 row() {	# label rows sw_result peer_result
 	set -- "$1" "$2" $3 $4
@@ -81,14 +96,17 @@ row() {	# label rows sw_result peer_result
 }
 
 fresh
+cp "$D/sw.db" "$D/empty.db"
 c=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/clients.csv")
 p=$(dot_import clients "$D/clients.csv")
 row "clients" "$NCLIENTS" "$c" "$p"
+same "clients" "$NCLIENTS" "$c" "$(dot_import_same clients "$D/clients.csv" "$D/empty.db")"
 
 cp "$D/sw.db" "$D/clients.db"
 s1=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/services-1m.csv")
 p1=$(dot_import services "$D/services-1m.csv")
 row "services (1M)" "$N1" "$s1" "$p1"
+same "services (1M)" "$N1" "$s1" "$(dot_import_same services "$D/services-1m.csv" "$D/clients.db")"
 
 cp "$D/clients.db" "$D/sw.db"
 rm -f "$D/sw.db-wal" "$D/sw.db-shm"
@@ -98,4 +116,4 @@ row "services (5M)" "$NSERVICES" "$s5" "$p5"
 
 d=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" dupes -f csv)
 echo "dupes over $NCLIENTS clients: $(echo "$d" | awk '{printf "%.1f s (%.1f cpu-s), %.1f MiB", $1, $3, $2 / 1024}')"
-rm -f "$D/sw.db" "$D/sw.db-wal" "$D/sw.db-shm" "$D/clients.db" "$D/peer.db"
+rm -f "$D/sw.db" "$D/sw.db-wal" "$D/sw.db-shm" "$D/clients.db" "$D/empty.db" "$D/peer.db"
