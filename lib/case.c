@@ -128,7 +128,7 @@ static const struct sw_column client_cols[] = {
 	{"registered_on", "建档日期", SW_T_DATE, NULL, SW_C_PERIOD, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_clients_table = {
-	"clients", "client|服务对象", client_cols, 11, check_client, after_client
+	"clients", "client|服务对象", client_cols, 11, check_client, after_client, 1
 };
 
 static const struct sw_column case_cols[] = {
@@ -143,7 +143,7 @@ static const struct sw_column case_cols[] = {
 	{"risk", "风险等级", SW_T_VOCAB, "risk", 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_cases_table = {
-	"cases", "case|个案", case_cols, 9, check_case, after_case
+	"cases", "case|个案", case_cols, 9, check_case, after_case, 1
 };
 
 static const struct sw_column service_cols[] = {
@@ -158,7 +158,7 @@ static const struct sw_column service_cols[] = {
 	{"note", "备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_services_table = {
-	"services", "service|服务记录", service_cols, 9, check_service, NULL
+	"services", "service|服务记录", service_cols, 9, check_service, NULL, 1
 };
 
 static const struct sw_column activity_cols[] = {
@@ -171,5 +171,5 @@ static const struct sw_column activity_cols[] = {
 	{"participants", "参与人次", SW_T_INT, NULL, 0, 0, 1000000, NULL, NULL},
 };
 const struct sw_table sw_activities_table = {
-	"activities", "activity|活动", activity_cols, 7, NULL, NULL
+	"activities", "activity|活动", activity_cols, 7, NULL, NULL, 0
 };

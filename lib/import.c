@@ -439,8 +439,36 @@ static int self_ref(const struct sw_import *im, int i)
 	return k >= 0 && im->v[k] && strcmp(im->v[k], im->v[i]) == 0;
 }
 
+/* Drops every quoted value, with the space before it, from a message:
+ * 'gender: unknown value "X" (expected ...)' -> 'gender: unknown value (expected ...)'. */
+static void unquote(char *why)
+{
+	char *w = why;
+	for (char *r = why; *r;) {
+		char *end;
+		if (*r == '"' && (end = strchr(r + 1, '"'))) {
+			if (w > why && w[-1] == ' ')
+				w--;
+			r = end + 1;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = 0;
+}
+
+static int row_checked(struct sw_import *im, char **f, int nf, char *why, size_t whylen);
+
 /* Normalises, checks and stores one row. Returns an outcome or -1. */
 static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
+{
+	int o = row_checked(im, f, nf, why, whylen);
+	if (im->t->personal && (o == SW_REJECTED || o == SW_DEFERRED))
+		unquote(why);
+	return o;
+}
+
+static int row_checked(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
 	for (int j = im->nhdr; j < nf; j++)

@@ -60,7 +60,7 @@ static const struct sw_column employer_cols[] = {
 	{"registered_on", "入库日期|登记日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_employers_table = {
-	"employers", "employer|企业|用人单位", employer_cols, E_NCOLS, NULL, NULL
+	"employers", "employer|企业|用人单位", employer_cols, E_NCOLS, NULL, NULL, 1
 };
 
 static const struct sw_column vacancy_cols[] = {
@@ -79,7 +79,7 @@ static const struct sw_column vacancy_cols[] = {
 	{"closes_on", "截止日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_vacancies_table = {
-	"vacancies", "vacancy|岗位", vacancy_cols, V_NCOLS, check_vacancy, NULL
+	"vacancies", "vacancy|岗位", vacancy_cols, V_NCOLS, check_vacancy, NULL, 0
 };
 
 static const struct sw_column seeker_cols[] = {
@@ -98,7 +98,7 @@ static const struct sw_column seeker_cols[] = {
 	{"out_of_work", "失业|待业|登记时失业", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_seekers_table = {
-	"seekers", "seeker|求职者", seeker_cols, S_NCOLS, NULL, NULL
+	"seekers", "seeker|求职者", seeker_cols, S_NCOLS, NULL, NULL, 1
 };
 
 static const struct sw_column placement_cols[] = {
@@ -109,7 +109,7 @@ static const struct sw_column placement_cols[] = {
 	{"worker_id", "就业辅导员|社工工号", SW_T_TEXT, NULL, 0, 0, 0, "workers.worker_id", "worker"},
 };
 const struct sw_table sw_placements_table = {
-	"placements", "placement|跟踪|就业跟踪", placement_cols, P_NCOLS, check_placement, NULL
+	"placements", "placement|跟踪|就业跟踪", placement_cols, P_NCOLS, check_placement, NULL, 0
 };
 
 /* Placement rules. */

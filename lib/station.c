@@ -120,7 +120,7 @@ static const struct sw_column division_cols[] = {
 	 "divisions.code", "division"},
 };
 const struct sw_table sw_divisions_table = {
-	"divisions", "division|区划", division_cols, 4, check_division, NULL
+	"divisions", "division|区划", division_cols, 4, check_division, NULL, 0
 };
 
 static const struct sw_column station_cols[] = {
@@ -134,7 +134,7 @@ static const struct sw_column station_cols[] = {
 	{"closed_on", "撤销日期|关闭日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_stations_table = {
-	"stations", "station|站点", station_cols, 8, check_station, NULL
+	"stations", "station|站点", station_cols, 8, check_station, NULL, 0
 };
 
 static const struct sw_column worker_cols[] = {
@@ -148,5 +148,5 @@ static const struct sw_column worker_cols[] = {
 	{"left_on", "离职日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_workers_table = {
-	"workers", "worker|社工|人员", worker_cols, 7, check_worker, NULL
+	"workers", "worker|社工|人员", worker_cols, 7, check_worker, NULL, 1
 };

@@ -59,6 +59,9 @@ struct sw_table {
 	/* After a row is stored (outcome SW_INSERTED/UPDATED/UNCHANGED).
 	 * Returns 0, or -1 to fail the whole command (message printed). */
 	int (*after)(struct sw_import *im, const char **v, int outcome);
+	/* Rows hold personal data: messages never quote a value, since a
+	 * missing comma can shift a name or ID number into any column. */
+	int personal;
 };
 
 struct sw_counts {

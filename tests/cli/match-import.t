@@ -64,8 +64,8 @@ run sw-match import sk.csv
 check_rc 1 "bad seekers give status 1"
 check_err "empty skills, unknown education, unknown station" <<'X'
 sw-match: sk.csv:4: skills: required
-sw-match: sk.csv:5: education: unknown value "大学" (expected none, primary, junior_high, senior_high, vocational, college, bachelor, postgraduate)
-sw-match: sk.csv:6: station_code: unknown station "QX-999"
+sw-match: sk.csv:5: education: unknown value (expected none, primary, junior_high, senior_high, vocational, college, bachelor, postgraduate)
+sw-match: sk.csv:6: station_code: unknown station
 sw-match: sk.csv: read 5, inserted 2, updated 0, unchanged 0, rejected 3
 X
 [ "$(sql "select skills from seekers where seeker_id='S2'")" = "forklift;叉车" ]

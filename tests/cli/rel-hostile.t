@@ -191,7 +191,7 @@ printf '%s\n' "worker_id,name,station_code,role,certificate,hired_on,left_on" \
 db_snap
 run sw-station import injall.csv
 check_err "SQL text in every field of a row: rejected at the first typed column" <<'X'
-sw-station: injall.csv:2: role: unknown value "'); DROP TABLE stations;--" (expected admin, service)
+sw-station: injall.csv:2: role: unknown value (expected admin, service)
 sw-station: injall.csv: read 1, inserted 0, updated 0, unchanged 0, rejected 1
 X
 printf '%s\n' "\"$q\",name,level" "X9,n,county" >injhdr.csv
