@@ -254,13 +254,6 @@ static int cmd_list(int argc, char **argv)
 	return rc;
 }
 
-/* A title between the sections of "show" for people; none for machines. */
-static void section(const char *title)
-{
-	if (sw_fmt_human(sw_opt.fmt, NULL))
-		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
-}
-
 static int cmd_show(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
@@ -294,7 +287,7 @@ static int cmd_show(int argc, char **argv)
 	}
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			section(titles[i]);
+			sw_out_section(titles[i]);
 		st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, masking());

@@ -99,22 +99,6 @@ static void need_station(sqlite3 *db, const char *code)
 	}
 }
 
-/* Runs st into the chosen output. Returns the exit status. */
-static int emit(sqlite3 *db, sqlite3_stmt *st)
-{
-	struct sw_out *o = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
-	int rc = SW_EXIT_FAIL;
-	if (o) {
-		if (sw_out_stmt(o, st) != SQLITE_DONE) {
-			sw_db_error(db, "query");
-			sw_out_abort(o);
-		} else
-			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
@@ -141,17 +125,9 @@ static int cmd_list(int argc, char **argv)
 	sw_db_bind_text(st, 2, level);
 	sqlite3_bind_int(st, 3, o_active);
 	sqlite3_bind_text(st, 4, o_on, -1, SQLITE_STATIC);
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
-}
-
-/* Writes a blank line and a title between the sections of "show" when the
- * output is for people; machine formats get the sections back to back. */
-static void section(const char *title)
-{
-	if (sw_fmt_human(sw_opt.fmt, NULL))
-		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
 }
 
 static int cmd_show(int argc, char **argv)
@@ -178,10 +154,10 @@ static int cmd_show(int argc, char **argv)
 	int rc = SW_EXIT_OK;
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			section(titles[i]);
+			sw_out_section(titles[i]);
 		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		rc = emit(db, st);
+		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	}
 	sw_db_close(db);
 	return rc;
@@ -218,7 +194,7 @@ static int cmd_tree(int argc, char **argv)
 	sw_db_bind_text(st, 1, root);
 	sqlite3_bind_text(st, 2, o_on, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, sw_fmt_human(sw_opt.fmt, sw_opt.output));
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
 }
@@ -299,7 +275,7 @@ static int cmd_workers(int argc, char **argv)
 	sqlite3_bind_int(st, 3, o_certified);
 	sqlite3_bind_int(st, 4, o_active);
 	sqlite3_bind_text(st, 5, o_on, -1, SQLITE_STATIC);
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
 }
@@ -340,7 +316,7 @@ static int cmd_coverage(int argc, char **argv)
 			"  (SELECT round(100.0 * sum(cov) / count(*), 1) FROM vi WHERE county = c.code) AS village_pct"
 			" FROM divisions c WHERE c.level = 'county' ORDER BY c.code");
 	sqlite3_bind_text(st, 1, o_on, -1, SQLITE_STATIC);
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
@@ -357,4 +358,10 @@ int sw_out_query(const char *path, int fmt, sqlite3_stmt *st)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+void sw_out_section(const char *title)
+{
+	if (sw_fmt_human(sw_opt.fmt, NULL))
+		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
 }

@@ -56,6 +56,10 @@ void sw_out_abort(struct sw_out *o);
 /* The format resolved from AUTO. */
 int sw_out_format(const struct sw_out *o);
 
+/* Between the sections of a "show": a blank line and a title when the
+ * output (-f, stdout) is for people; nothing for machine formats. */
+void sw_out_section(const char *title);
+
 /* JSON string escaping, for programs that write JSON themselves. */
 void sw_json_put(FILE *fp, const char *s);
 
