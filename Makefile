@@ -75,6 +75,8 @@ install: all
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(PREFIX)/share/sw-tools
+	install -m 755 examples/cron/monthly-report.sh $(DESTDIR)$(PREFIX)/share/sw-tools
 
 clean:
 	rm -rf build bin demo.db demo.db-* demo-out
