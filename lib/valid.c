@@ -71,14 +71,19 @@ void sw_date_from_days(long z, char out[11])
 
 void sw_date_today(char out[11])
 {
-	const char *env = getenv("SW_TODAY");
-	char why[64];
-	if (env && *env && sw_date_parse(env, out, why, sizeof why) == 0)
-		return;
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	/* Once per process: imports ask for every ID number they check. */
+	static char today[11];
+	if (!today[0]) {
+		const char *env = getenv("SW_TODAY");
+		char why[64];
+		if (!env || !*env || sw_date_parse(env, today, why, sizeof why) != 0) {
+			time_t t = time(NULL);
+			struct tm tm;
+			localtime_r(&t, &tm);
+			strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		}
+	}
+	memcpy(out, today, sizeof today);
 }
 
 /* Reads 1..max digits; returns count. */
