@@ -191,7 +191,7 @@ static int write_html(const struct sw_report *r, const char *path, int zh, const
 	if (scope)
 		html_put(fp, scope), putc(' ', fp);
 	fprintf(fp, "%s %s</title>\n", r->period, zh ? "社会工作服务统计" : "social work report");
-	fputs("<style>\nbody{font-family:sans-serif;margin:1.5em;color:#111}\n"
+	fputs("<style>\nbody{font-family:\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;color:#111}\n"
 	      "table{border-collapse:collapse;font-size:0.9em}\n"
 	      "th,td{border:1px solid #999;padding:2px 6px}\ntd.n{text-align:right}\n"
 	      "th{background:#eee}\nfigure{display:inline-block;margin:0.5em}\n"
