@@ -55,6 +55,25 @@ static int create_private(const char *path)
 	return rc;
 }
 
+/* Switches a new database to WAL. Changing the journal mode needs the file
+ * to itself and SQLite answers BUSY at once, without its busy handler, when
+ * another process has it open (several commands creating one database at
+ * the same moment): so wait here, as the busy timeout would. */
+static int set_wal(sqlite3 *db, int busy_ms, char **err)
+{
+	int rc;
+	for (int waited = 0;; waited += 20) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, err);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return rc;
+		if (waited >= busy_ms)
+			return rc;
+		sqlite3_free(*err);
+		*err = NULL;
+		sqlite3_sleep(20);
+	}
+}
+
 sqlite3 *sw_db_open(const char *path, int flags)
 {
 	sqlite3 *db = NULL;
@@ -86,12 +105,12 @@ sqlite3 *sw_db_open(const char *path, int flags)
 		return NULL;
 	}
 	const char *env = getenv("SW_BUSY_TIMEOUT");
-	sqlite3_busy_timeout(db, env && *env ? atoi(env) : BUSY_MS);
+	int busy_ms = env && *env ? atoi(env) : BUSY_MS;
+	sqlite3_busy_timeout(db, busy_ms);
 	sqlite3_extended_result_codes(db, 1);
 
 	char *err = NULL;
-	if (!(flags & SW_DB_READONLY) &&
-	    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, &err) != SQLITE_OK)
+	if (!(flags & SW_DB_READONLY) && set_wal(db, busy_ms, &err) != SQLITE_OK)
 		goto fail;
 	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
 			 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
