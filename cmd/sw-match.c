@@ -222,16 +222,14 @@ static int cmd_rank(int argc, char **argv)
 	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 }
 
-/* Why seeker s got nothing. */
-static void unassigned_reason(const struct sw_market *m, struct sw_ranker *r, int s,
-			      char *buf, size_t n)
+/* Why seeker s got nothing (best is its best pair scoring enough, or -1). */
+static void unassigned_reason(const struct sw_market *m, int s, int best, char *buf, size_t n)
 {
-	struct sw_pick best;
 	char score[8], min[8];
-	if (sw_ranker_top(r, s, 1, &best) == 1) {
-		sw_score_fmt(best.score, score);
+	if (best >= 0) {
+		sw_score_fmt(sw_score(m, &o.ro.w, &m->s[s], &m->v[best]), score);
 		snprintf(buf, n, "the vacancies that fit went to a better total (best %s at %s)",
-			 m->v[best.v].id, score);
+			 m->v[best].id, score);
 		return;
 	}
 	for (int v = 0; v < m->nv; v++)
@@ -255,12 +253,12 @@ static int cmd_assign(int argc, char **argv)
 	struct sw_market *m = load_market(&status);
 	if (!m)
 		return status;
-	struct sw_assignment a;
+	struct sw_assignment a = {0};
 	clock_t t0 = clock();
 	sw_assign(m, &o.ro, &a);
 	if (o.timing)
-		sw_error("assigned in %.3f s CPU: %d solve(s), %zu pairs in the last graph",
-			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges);
+		sw_error("assigned in %.3f s CPU: %d solve(s), %zu pairs held, lists grown %lld times",
+			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.grown);
 	static const char *const cols[] = {"seeker_id", "vacancy_id", "score", "reasons"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, "ssns");
 	int placed = 0;
@@ -275,18 +273,13 @@ static int cmd_assign(int argc, char **argv)
 			const char *row[] = {m->s[s].id, m->v[a.vac[s]].id, score, reasons};
 			sw_out_row(out, row);
 		}
-		struct sw_rank_opts ro = o.ro;
-		ro.by_vacancy = 0;
-		ro.min_score = ro.min_score < 1 ? 1 : ro.min_score;
-		struct sw_ranker *r = sw_ranker_new(m, &ro);
 		for (int s = 0; s < m->ns; s++) {
 			if (a.vac[s] >= 0)
 				continue;
-			unassigned_reason(m, r, s, reasons, sizeof reasons);
+			unassigned_reason(m, s, a.best[s], reasons, sizeof reasons);
 			const char *row[] = {m->s[s].id, NULL, NULL, reasons};
 			sw_out_row(out, row);
 		}
-		sw_ranker_free(r);
 	}
 	char total[32];
 	snprintf(total, sizeof total, "%lld.%lld", a.total / 10, a.total % 10);
