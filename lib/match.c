@@ -167,21 +167,30 @@ static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, con
 	return rc;
 }
 
-/* A hire uses up one of the headcount: others in work there on the date. */
+/* A hire uses up one of the headcount: others in work there on the date,
+ * or on any later hire's date (a hire entered late must not overbook the
+ * jobs already recorded after it). */
 static int check_headcount(sqlite3 *db, const char *seeker, const char *vacancy, const char *date,
 			   char *why, size_t whylen)
 {
 	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH " SW_INWORK_CTE("?3")
-		" SELECT v.headcount, (SELECT count(*) FROM inwork i WHERE i.vacancy_id = v.vacancy_id"
-		"   AND i.seeker_id <> ?1) FROM vacancies v WHERE v.vacancy_id = ?2");
+		"SELECT v.headcount, n, at FROM vacancies v, (SELECT d.at, (SELECT count(DISTINCT p.seeker_id)"
+		"  FROM placements p WHERE p.vacancy_id = ?2 AND p.seeker_id <> ?1"
+		"  AND p.stage IN " SW_STAGE_IN_WORK " AND p.date <= d.at"
+		"  AND NOT EXISTS (SELECT 1 FROM placements q WHERE q.seeker_id = p.seeker_id"
+		"   AND q.vacancy_id = p.vacancy_id AND q.stage = 'ended' AND q.date <= d.at)) AS n"
+		"  FROM (SELECT ?3 AS at UNION SELECT date FROM placements WHERE vacancy_id = ?2"
+		"   AND stage = 'hired' AND date > ?3) d)"
+		" WHERE v.vacancy_id = ?2 ORDER BY n DESC, at LIMIT 1");
 	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
 	int rc = 0;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) >= sqlite3_column_int(st, 0)) {
-		sw_msg(why, whylen, "vacancy_id: no headcount left at vacancy \"%s\" (%d of %d hired)",
-		       vacancy, sqlite3_column_int(st, 1), sqlite3_column_int(st, 0));
+		const char *at = (const char *)sqlite3_column_text(st, 2);
+		sw_msg(why, whylen, "vacancy_id: no headcount left at vacancy \"%s\" (%d of %d hired%s%s)",
+		       vacancy, sqlite3_column_int(st, 1), sqlite3_column_int(st, 0),
+		       strcmp(at, date) != 0 ? " on " : "", strcmp(at, date) != 0 ? at : "");
 		rc = -1;
 	}
 	sqlite3_finalize(st);
