@@ -367,7 +367,7 @@ static int cmd_placements(int argc, char **argv)
 }
 
 /* Per-seeker facts the figures are made of, as of ?1, for seekers
- * registered in [?2, ?3]. */
+ * registered in [?2, ?3]. A job kept 6 months was kept 3 (as in due). */
 #define FACTS_CTE \
 	"facts AS (SELECT s.seeker_id, s.station_code, s.worker_id, coalesce(s.out_of_work, 1) AS oow," \
 	"  (SELECT min(p.date) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage <> 'matched'" \
@@ -378,8 +378,8 @@ static int cmd_placements(int argc, char **argv)
 	"    AND p.stage <> 'matched' AND p.date <= ?1)) - julianday(s.registered_on) AS days," \
 	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'hired'" \
 	"    AND date(p.date, '+3 months') <= ?1) AS due3," \
-	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'retained_3m'" \
-	"    AND p.date <= ?1) AS kept3," \
+	"  (SELECT count(DISTINCT p.vacancy_id) FROM placements p WHERE p.seeker_id = s.seeker_id" \
+	"    AND p.stage IN ('retained_3m', 'retained_6m') AND p.date <= ?1) AS kept3," \
 	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'hired'" \
 	"    AND date(p.date, '+6 months') <= ?1) AS due6," \
 	"  (SELECT count(*) FROM placements p WHERE p.seeker_id = s.seeker_id AND p.stage = 'retained_6m'" \
