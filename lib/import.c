@@ -52,7 +52,6 @@ struct sw_import {
 	int rej_header;
 	struct pending *pend;
 	size_t npend, cappend;
-	int failed;		/* a database error: the command fails */
 };
 
 sqlite3 *sw_import_db(const struct sw_import *im) { return im->db; }
