@@ -320,22 +320,6 @@ static int cmd_place(int argc, char **argv)
 	return rc;
 }
 
-/* Runs st into the chosen output. Returns the exit status. */
-static int emit(sqlite3 *db, sqlite3_stmt *st)
-{
-	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
-	int rc = SW_EXIT_FAIL;
-	if (out) {
-		if (sw_out_stmt(out, st) != SQLITE_DONE) {
-			sw_db_error(db, "query");
-			sw_out_abort(out);
-		} else
-			rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 static int cmd_placements(int argc, char **argv)
 {
 	parse(argc, argv);
@@ -361,7 +345,7 @@ static int cmd_placements(int argc, char **argv)
 	sw_db_bind_text(st, 5, o.worker);
 	sw_db_bind_text(st, 6, o.from);
 	sw_db_bind_text(st, 7, o.to);
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
 }
@@ -424,7 +408,7 @@ static int cmd_stats(int argc, char **argv)
 	sqlite3_bind_text(st, 1, o.on, -1, SQLITE_STATIC);
 	sw_db_bind_text(st, 2, o.from);
 	sw_db_bind_text(st, 3, o.to);
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
 }
@@ -451,7 +435,7 @@ static int cmd_due(int argc, char **argv)
 		"     OR (c.stage = 'retained_3m' AND q.stage = 'retained_6m')))"
 		" ORDER BY due_on, h.seeker_id, h.vacancy_id");
 	sqlite3_bind_text(st, 1, o.on, -1, SQLITE_STATIC);
-	int rc = emit(db, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	sw_db_close(db);
 	return rc;
 }
