@@ -93,8 +93,12 @@ int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_f
 
 int sw_cli_finish(int status)
 {
+	/* Said once: a listing's commit and the program's exit both ask. */
+	static int reported;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		sw_error("stdout: %s", strerror(errno ? errno : EIO));
+		if (!reported)
+			sw_error("stdout: %s", strerror(errno ? errno : EIO));
+		reported = 1;
 		return status ? status : SW_EXIT_FAIL;
 	}
 	return status;

@@ -3,6 +3,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sw/cli.h"
@@ -35,16 +36,35 @@ int sw_fmt_resolve(int fmt, const char *path)
 
 int sw_file_open(struct sw_file *f, const char *path)
 {
+	struct stat sb;
 	memset(f, 0, sizeof *f);
 	if (!path || strcmp(path, "-") == 0) {
 		f->fp = stdout;
 		return 0;
 	}
-	f->path = sw_xstrdup(path);
-	size_t n = strlen(path) + 16;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* A device or FIFO is written in place: renaming over it
+		 * would replace /dev/null with a file. */
+		if (S_ISDIR(sb.st_mode)) {
+			sw_error("%s: is a directory", path);
+			return -1;
+		}
+		f->fp = fopen(path, "w");
+		if (!f->fp) {
+			sw_error("%s: %s", path, strerror(errno));
+			return -1;
+		}
+		f->path = sw_xstrdup(path);
+		f->direct = 1;
+		return 0;
+	}
+	/* Through a symlink to its target, so the link stays a link. */
+	char *real = lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) ? realpath(path, NULL) : NULL;
+	f->path = real ? real : sw_xstrdup(path);
+	size_t n = strlen(f->path) + 16;
 	f->tmp = sw_xmalloc(n);
 	/* Same directory, so that rename is atomic. */
-	snprintf(f->tmp, n, "%s.tmpXXXXXX", path);
+	snprintf(f->tmp, n, "%s.tmpXXXXXX", f->path);
 	int fd = mkstemp(f->tmp);
 	if (fd < 0) {
 		sw_error("%s: %s", path, strerror(errno));
@@ -65,13 +85,18 @@ int sw_file_open(struct sw_file *f, const char *path)
 
 int sw_file_commit(struct sw_file *f)
 {
-	int rc = 0;
-	if (!f->tmp) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			sw_error("stdout: %s", strerror(errno ? errno : EIO));
-			rc = -1;
-		}
-		return rc;
+	if (f->fp == stdout)
+		return sw_cli_finish(0) == 0 ? 0 : -1;
+	if (f->direct) {
+		int bad = fflush(f->fp) != 0 || ferror(f->fp);
+		int e = errno;
+		if (fclose(f->fp) != 0 && !bad)
+			bad = 1, e = errno;
+		if (bad)
+			sw_error("%s: %s", f->path, strerror(e ? e : EIO));
+		free(f->path);
+		memset(f, 0, sizeof *f);
+		return bad ? -1 : 0;
 	}
 	if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0) {
 		sw_error("%s: %s", f->path, strerror(errno ? errno : EIO));
@@ -93,6 +118,8 @@ int sw_file_commit(struct sw_file *f)
 
 void sw_file_abort(struct sw_file *f)
 {
+	if (f->direct && f->fp)
+		fclose(f->fp);
 	if (f->tmp) {
 		if (f->fp)
 			fclose(f->fp);

@@ -22,7 +22,9 @@ int sw_fmt_resolve(int fmt, const char *path);
 /* A file written atomically: write to fp, then sw_file_commit. */
 struct sw_file {
 	FILE *fp;
-	char *path, *tmp;	/* tmp is NULL for stdout */
+	char *path;		/* where the file ends up (a symlink's target) */
+	char *tmp;		/* NULL for stdout and for devices, written directly */
+	int direct;		/* a device or FIFO (/dev/stdout, /dev/null): no rename */
 };
 /* path NULL or "-" is stdout. Returns 0, or -1 with a message printed. */
 int sw_file_open(struct sw_file *f, const char *path);

@@ -112,4 +112,23 @@ fi
 ok $? "no temporary file left anywhere"
 db_same "the database is unchanged by all of it"
 
+# --- devices, links and a full stdout -------------------------------------
+run sw-station export -o /dev/null
+check_rc 0 "-o /dev/null: written in place"
+[ -c /dev/null ]
+ok $? "-o /dev/null: still a device afterwards"
+echo old >target.csv
+ln -s target.csv link.csv
+run sw-station export -o link.csv
+[ -L link.csv ] && head -1 target.csv | grep -q '^code,'
+ok $? "-o through a symlink: the link stays, its target is written"
+if [ -w /dev/full ]; then
+	sw-station export >/dev/full 2>full.err
+	r=$?
+	[ $r = 3 ] && [ "$(cat full.err)" = "sw-station: stdout: No space left on device" ]
+	ok $? "a full stdout: status 3, said once"
+else
+	ok 0 "# SKIP no /dev/full"
+fi
+
 done_testing
