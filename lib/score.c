@@ -323,32 +323,46 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 	int nsk = r->o.by_vacancy ? m->v[i].nskills : m->s[i].nskills;
 	int d = r->o.by_vacancy ? m->v[i].district : m->s[i].district;
 	r->cur++;
-	/* Same district first: they may score on every count. */
-	if (d >= 0)
-		for (const int *l = r->di + r->di_off[d], *e = r->di + r->di_off[d + 1]; l < e; l++) {
-			r->stamp[*l] = r->cur;
-			if (pair(r, i, *l, &p))
-				topk_add(&t, p);
-		}
-	/* Then those sharing a skill, until the rest of a list cannot reach
-	 * the K-th score (a tie could still win on id, so stop below it). */
+	/* Those sharing a skill first, the best possible skill fit first. A
+	 * partner's score is at most its bound in another district, plus the
+	 * district's share when it is in i's district: a scan stops where
+	 * even the latter cannot reach the K-th score (a tie could still win
+	 * on id, so only below it), and skips, without scoring, partners
+	 * elsewhere whose bound is below it. Partners passed over stay below
+	 * the K-th score for good: it only rises. */
+	int dshare = (int)((double)r->o.w.district * SW_SCORE_MAX / total(&r->o.w) + 0.5) + 1;
 	for (int a = 0; a < nsk; a++) {
 		int lastn = -1, ub = 0;	/* the bound changes only with the partner's skill count */
 		for (const int *l = r->sk + r->sk_off[sk[a]], *e = r->sk + r->sk_off[sk[a] + 1]; l < e; l++) {
-			int pn = r->o.by_vacancy ? m->s[*l].nskills : m->v[*l].nskills;
+			int j = *l;
+			if (r->stamp[j] == r->cur)
+				continue;
 			if (t.n == k) {
+				int pn = r->o.by_vacancy ? m->s[j].nskills : m->v[j].nskills;
 				if (pn != lastn)
-					ub = bound_other(r, i, *l), lastn = pn;
-				if (ub < t.a[k - 1].score)
+					ub = bound_other(r, i, j), lastn = pn;
+				if (ub + dshare < t.a[k - 1].score)
 					break;
+				int pd = r->o.by_vacancy ? m->s[j].district : m->v[j].district;
+				if (ub < t.a[k - 1].score && (d < 0 || pd != d))
+					continue;
 			}
+			r->stamp[j] = r->cur;
+			if (pair(r, i, j, &p))
+				topk_add(&t, p);
+		}
+	}
+	/* The same district: partners not yet seen share no skill (scoring
+	 * at most the bound plus the district's share) or were passed over
+	 * above; look only if the former could still make the list. */
+	if (d >= 0 && (t.n < k || t.a[k - 1].score <= r->bound + dshare))
+		for (const int *l = r->di + r->di_off[d], *e = r->di + r->di_off[d + 1]; l < e; l++) {
 			if (r->stamp[*l] == r->cur)
 				continue;
 			r->stamp[*l] = r->cur;
 			if (pair(r, i, *l, &p))
 				topk_add(&t, p);
 		}
-	}
 	/* Partners with no common skill in another district score at most
 	 * the bound: look at them only if they could still make the list. */
 	if (r->o.min_score <= r->bound && (t.n < k || t.a[k - 1].score <= r->bound))
