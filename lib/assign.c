@@ -182,10 +182,12 @@ static void refill(struct lists *L, int s, struct elist *l, int i, long long cut
 	L->least = LLONG_MIN;
 	L->wcap = 0;
 	sw_ranker_each(L->r, s, keep_pair, L);
-	qsort(L->keep, L->nkeep, sizeof *L->keep, cmp_key);
 	l->n = i + (int)L->nkeep;
 	l->e = sw_xrealloc(l->e, ((size_t)l->n + 1) * sizeof *l->e);
-	memcpy(l->e + i, L->keep, L->nkeep * sizeof *l->e);
+	if (L->nkeep) {	/* keep is NULL until the first pair is kept */
+		qsort(L->keep, L->nkeep, sizeof *L->keep, cmp_key);
+		memcpy(l->e + i, L->keep, L->nkeep * sizeof *l->e);
+	}
 	l->least = L->least;
 	l->wcap = L->wcap;
 	l->complete = L->least == LLONG_MIN;
