@@ -100,6 +100,8 @@ static const char *const migrations[] = {
 	"  at TEXT NOT NULL, user TEXT NOT NULL, reason TEXT, fingerprint TEXT);",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
+_Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
+	       "SW_SCHEMA_VERSION must count the migrations");
 
 int sw_schema_migrate(sqlite3 *db)
 {
