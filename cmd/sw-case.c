@@ -62,15 +62,6 @@ enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REG
        OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
        OPT_VERIFY, OPT_MIN_SCORE };
 
-static void date_opt(const char *opt, const char *arg, char out[11])
-{
-	char why[128];
-	if (sw_date_parse(arg, out, why, sizeof why) != 0) {
-		sw_error("--%s: %s", opt, why);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-}
-
 /* FROM..TO with either end optional. */
 static void range_opt(const char *opt, const char *arg, char from[11], char to[11])
 {
@@ -82,9 +73,9 @@ static void range_opt(const char *opt, const char *arg, char from[11], char to[1
 	}
 	snprintf(a, sizeof a, "%.*s", (int)(dots - arg), arg);
 	if (*a)
-		date_opt(opt, a, from);
+		sw_opt_date(opt, a, from, usage);
 	if (dots[2])
-		date_opt(opt, dots + 2, to);
+		sw_opt_date(opt, dots + 2, to, usage);
 }
 
 static void parse(int argc, char **argv)
@@ -127,7 +118,7 @@ static void parse(int argc, char **argv)
 		case OPT_REGISTERED: range_opt("registered", optarg, o.reg_from, o.reg_to); break;
 		case OPT_OPENED: range_opt("opened", optarg, o.open_from, o.open_to); break;
 		case OPT_REASON: o.reason = optarg; break;
-		case OPT_ON: date_opt("on", optarg, o.on); o.on_set = 1; break;
+		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); o.on_set = 1; break;
 		case OPT_DOMAIN: o.domain = optarg; break;
 		case OPT_RISK: o.risk = optarg; break;
 		case OPT_CASE: o.case_id = optarg; break;
@@ -139,7 +130,7 @@ static void parse(int argc, char **argv)
 		case OPT_NO_MASK: o.no_mask = 1; break;
 		case OPT_PSEUDO: o.pseudo = 1; break;
 		case OPT_KEY_FILE: o.key_file = optarg; break;
-		case OPT_AT: date_opt("at", optarg, o.at); break;
+		case OPT_AT: sw_opt_date("at", optarg, o.at, usage); break;
 		case OPT_FIX: o.fix = 1; break;
 		case OPT_VERIFY: o.verify = 1; break;
 		case OPT_MIN_SCORE: o.min_score = atoi(optarg); break;
@@ -156,23 +147,6 @@ static void parse_n(int argc, char **argv, int min, int max)
 		sw_error("%s: wrong number of arguments", argv[0]);
 		usage(stderr, SW_EXIT_USAGE);
 	}
-}
-
-/* Resolves a vocabulary option to its key or exits with a usage error. */
-static const char *vocab_opt(const char *opt, const char *vocab, const char *value)
-{
-	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
-	static char key[8][64];
-	static int k;
-	char why[512];
-	if (!value)
-		return NULL;
-	k = (k + 1) % 8;
-	if (sw_column_norm(&c, value, key[k], sizeof key[k], why, sizeof why) != 0) {
-		sw_error("--%s: %s", opt, why);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	return key[k];
 }
 
 /* Personal data is masked on a terminal unless --no-mask, and always
@@ -210,7 +184,7 @@ static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, us
 static int cmd_list(int argc, char **argv)
 {
 	parse_n(argc, argv, 0, 0);
-	const char *cat = vocab_opt("category", "category", o.category);
+	const char *cat = sw_opt_vocab("category", "category", o.category, usage);
 	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
 		sw_error("--status: expected open or closed");
 		usage(stderr, SW_EXIT_USAGE);

@@ -56,30 +56,6 @@ enum { OPT_ON = SW_OPT_LOCAL, OPT_TOP, OPT_BY, OPT_WEIGHTS, OPT_MIN, OPT_EXHAUST
        OPT_SEEKERS, OPT_VACANCIES, OPT_STAGE, OPT_DATE, OPT_WORKER, OPT_SEEKER, OPT_VACANCY,
        OPT_STATION, OPT_FROM, OPT_TO, OPT_TIMING };
 
-static void bad_opt(const char *opt, const char *why)
-{
-	sw_error("--%s: %s", opt, why);
-	usage(stderr, SW_EXIT_USAGE);
-}
-
-static void date_opt(const char *opt, const char *arg, char out[11])
-{
-	char why[128];
-	if (sw_date_parse(arg, out, why, sizeof why) != 0)
-		bad_opt(opt, why);
-}
-
-/* A vocabulary option to its key, or a usage error. */
-static const char *vocab_opt(const char *opt, const char *vocab, const char *value)
-{
-	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
-	static char key[64];
-	char why[512];
-	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0)
-		bad_opt(opt, why);
-	return key;
-}
-
 static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -110,29 +86,29 @@ static void parse(int argc, char **argv)
 	o.ro.top = 10;
 	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_ON: date_opt("on", optarg, o.on); break;
-		case OPT_FROM: date_opt("from", optarg, o.from); break;
-		case OPT_TO: date_opt("to", optarg, o.to); break;
-		case OPT_DATE: date_opt("date", optarg, o.date); break;
+		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); break;
+		case OPT_FROM: sw_opt_date("from", optarg, o.from, usage); break;
+		case OPT_TO: sw_opt_date("to", optarg, o.to, usage); break;
+		case OPT_DATE: sw_opt_date("date", optarg, o.date, usage); break;
 		case OPT_TOP:
 			if (sw_int_parse(optarg, 1, 100000, &k, why, sizeof why) != 0)
-				bad_opt("top", why);
+				sw_opt_fail("top", why, usage);
 			o.ro.top = (int)k;
 			o.top_set = 1;
 			break;
 		case OPT_BY:
 			if (strcmp(optarg, "vacancy") != 0 && strcmp(optarg, "seeker") != 0)
-				bad_opt("by", "expected seeker or vacancy");
+				sw_opt_fail("by", "expected seeker or vacancy", usage);
 			o.ro.by_vacancy = optarg[0] == 'v';
 			break;
 		case OPT_WEIGHTS:
 			if (sw_weights_parse(optarg, &o.ro.w, why, sizeof why) != 0)
-				bad_opt("weights", why);
+				sw_opt_fail("weights", why, usage);
 			break;
 		case OPT_MIN: {
 			double d = strtod(optarg, &end);
 			if (end == optarg || *end || !(d >= 0 && d <= 100))
-				bad_opt("min-score", "expected a number from 0 to 100");
+				sw_opt_fail("min-score", "expected a number from 0 to 100", usage);
 			o.ro.min_score = (int)lround(d * 10);
 			o.min_set = 1;
 			break;
@@ -141,7 +117,7 @@ static void parse(int argc, char **argv)
 		case OPT_TIMING: o.timing = 1; break;
 		case OPT_SEEKERS: o.seekers_csv = optarg; break;
 		case OPT_VACANCIES: o.vacancies_csv = optarg; break;
-		case OPT_STAGE: o.stage = vocab_opt("stage", "stage", optarg); break;
+		case OPT_STAGE: o.stage = sw_opt_vocab("stage", "stage", optarg, usage); break;
 		case OPT_WORKER: o.worker = optarg; break;
 		case OPT_SEEKER: o.seeker = optarg; break;
 		case OPT_VACANCY: o.vacancy = optarg; break;

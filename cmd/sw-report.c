@@ -53,15 +53,6 @@ static _Noreturn void bad_usage(const char *fmt, const char *arg)
 	exit(SW_EXIT_USAGE);
 }
 
-static void parse_date(const char *opt, const char *arg, char out[11])
-{
-	char why[128];
-	if (sw_date_parse(arg, out, why, sizeof why) != 0) {
-		sw_error("%s: %s", opt, why);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-}
-
 static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -81,15 +72,11 @@ static void parse(int argc, char **argv)
 		{"list", no_argument, NULL, OPT_LIST},
 		{0}};
 	int c;
-	char why[128];
 	sw_date_today(o.on);	/* o.by: SW_BY_STATION unless preset */
 	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MONTH:
-			if (sw_month_parse(optarg, o.month, why, sizeof why) != 0) {
-				sw_error("--month: %s", why);
-				usage(stderr, SW_EXIT_USAGE);
-			}
+			sw_opt_month("month", optarg, o.month, usage);
 			break;
 		case OPT_FROM: o.from_arg = optarg; break;
 		case OPT_TO: o.to_arg = optarg; break;
@@ -109,7 +96,7 @@ static void parse(int argc, char **argv)
 		case OPT_INDICATOR: o.indicator = optarg; break;
 		case OPT_TARGETS: o.targets = optarg; break;
 		case OPT_PERIOD: o.period = optarg; break;
-		case OPT_ON: parse_date("--on", optarg, o.on); break;
+		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); break;
 		case OPT_REOPEN: o.reopen = 1; break;
 		case OPT_REASON: o.reason = optarg; break;
 		case OPT_LIST: o.list = 1; break;
@@ -272,8 +259,8 @@ static int run_report(int monthly, int argc, char **argv)
 	} else {
 		if (!o.from_arg || !o.to_arg || o.month[0])
 			bad_usage("%s: give --from DATE --to DATE", cmd);
-		parse_date("--from", o.from_arg, r.from);
-		parse_date("--to", o.to_arg, r.to);
+		sw_opt_date("from", o.from_arg, r.from, usage);
+		sw_opt_date("to", o.to_arg, r.to, usage);
 		if (strcmp(r.from, r.to) > 0)
 			bad_usage("--to: before --from %s", r.from);
 		snprintf(r.period, sizeof r.period, "%s..%s", r.from, r.to);
@@ -332,15 +319,6 @@ out:
 static int cmd_monthly(int argc, char **argv) { return run_report(1, argc, argv); }
 static int cmd_period(int argc, char **argv) { return run_report(0, argc, argv); }
 
-static void parse_month(const char *opt, const char *arg, char out[8])
-{
-	char why[128];
-	if (sw_month_parse(arg, out, why, sizeof why) != 0) {
-		sw_error("%s: %s", opt, why);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-}
-
 /* trend: a monthly series of figures per row of --by (default total). */
 static int cmd_trend(int argc, char **argv)
 {
@@ -351,8 +329,8 @@ static int cmd_trend(int argc, char **argv)
 		bad_usage("trend: give --from M --to M%s", "");
 	char first[8], last[8], bad[128];
 	unsigned char sel[SW_NFIG];
-	parse_month("--from", o.from_arg, first);
-	parse_month("--to", o.to_arg, last);
+	sw_opt_month("from", o.from_arg, first, usage);
+	sw_opt_month("to", o.to_arg, last, usage);
 	if (strcmp(first, last) > 0)
 		bad_usage("--to: before --from %s", first);
 	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
@@ -452,8 +430,8 @@ static int cmd_workers(int argc, char **argv)
 		sw_month_first(o.month, from);
 		sw_month_last(o.month, to);
 	} else {
-		parse_date("--from", o.from_arg, from);
-		parse_date("--to", o.to_arg, to);
+		sw_opt_date("from", o.from_arg, from, usage);
+		sw_opt_date("to", o.to_arg, to, usage);
 	}
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);

@@ -54,7 +54,6 @@ static void parse(int argc, char **argv)
 		{"uncovered", no_argument, NULL, OPT_UNCOVERED},
 		{0}};
 	int c;
-	char why[128];
 	sw_date_today(o_on);
 	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
@@ -66,28 +65,12 @@ static void parse(int argc, char **argv)
 		case OPT_CERTIFIED: o_certified = 1; break;
 		case OPT_UNCOVERED: o_uncovered = 1; break;
 		case OPT_ON:
-			if (sw_date_parse(optarg, o_on, why, sizeof why) != 0) {
-				sw_error("--on: %s", why);
-				usage(stderr, SW_EXIT_USAGE);
-			}
+			sw_opt_date("on", optarg, o_on, usage);
 			o_on_set = 1;
 			break;
 		default: sw_cli_common(c, optarg, usage);
 		}
 	}
-}
-
-/* Resolves a vocabulary option to its key or exits with a usage error. */
-static const char *vocab_opt(const char *opt, const char *vocab, const char *value)
-{
-	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
-	static char key[64];
-	char why[512];
-	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0) {
-		sw_error("--%s: %s", opt, why);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	return key;
 }
 
 static void need_station(sqlite3 *db, const char *code)
@@ -109,7 +92,7 @@ static int cmd_list(int argc, char **argv)
 	parse(argc, argv);
 	if (optind < argc)
 		usage(stderr, SW_EXIT_USAGE);
-	const char *level = o_level ? vocab_opt("level", "level", o_level) : NULL;
+	const char *level = sw_opt_vocab("level", "level", o_level, usage);
 	sqlite3 *db = sw_open(0);
 	if (o_parent)
 		need_station(db, o_parent);
@@ -259,7 +242,7 @@ static int cmd_workers(int argc, char **argv)
 	parse(argc, argv);
 	if (optind < argc)
 		usage(stderr, SW_EXIT_USAGE);
-	const char *role = o_role ? vocab_opt("role", "role", o_role) : NULL;
+	const char *role = sw_opt_vocab("role", "role", o_role, usage);
 	sqlite3 *db = sw_open(0);
 	if (o_station)
 		need_station(db, o_station);

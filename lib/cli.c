@@ -7,7 +7,10 @@
 
 #include "sw/cli.h"
 #include "sw/err.h"
+#include "sw/import.h"
 #include "sw/out.h"
+#include "sw/valid.h"
+#include "sw/vocab.h"
 
 struct sw_opts sw_opt;
 
@@ -102,4 +105,37 @@ int sw_cli_finish(int status)
 		return status ? status : SW_EXIT_FAIL;
 	}
 	return status;
+}
+
+void sw_opt_fail(const char *opt, const char *why, sw_usage_fn usage)
+{
+	sw_error("--%s: %s", opt, why);
+	usage(stderr, SW_EXIT_USAGE);
+	exit(SW_EXIT_USAGE);	/* usage functions exit; this one must not return */
+}
+
+void sw_opt_date(const char *opt, const char *arg, char out[11], sw_usage_fn usage)
+{
+	char why[128];
+	if (sw_date_parse(arg, out, why, sizeof why) != 0)
+		sw_opt_fail(opt, why, usage);
+}
+
+void sw_opt_month(const char *opt, const char *arg, char out[8], sw_usage_fn usage)
+{
+	char why[128];
+	if (sw_month_parse(arg, out, why, sizeof why) != 0)
+		sw_opt_fail(opt, why, usage);
+}
+
+const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, sw_usage_fn usage)
+{
+	/* Normalised like an imported value, so the message reads the same. */
+	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
+	char key[64], why[512];
+	if (!value)
+		return NULL;
+	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0)
+		sw_opt_fail(opt, why, usage);
+	return sw_vocab_lookup(vocab, key);
 }

@@ -58,6 +58,14 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage);
 /* Runs argv[1] from cmds (with argv shifted so the subcommand is argv[0]),
  * or handles a top-level --help/--version. Returns the exit status. */
 int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_fn usage);
+/* Option values that must parse: the canonical value, or "--OPT: reason"
+ * and usage(stderr, 2). opt is the long name without dashes. */
+void sw_opt_fail(const char *opt, const char *why, sw_usage_fn usage);
+void sw_opt_date(const char *opt, const char *arg, char out[11], sw_usage_fn usage);
+void sw_opt_month(const char *opt, const char *arg, char out[8], sw_usage_fn usage);
+/* The vocabulary key for value (NULL when value is NULL); it lives until exit. */
+const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, sw_usage_fn usage);
+
 /* Writes the toolkit version line for -V. */
 void sw_cli_version(void);
 /* Ends a command: checks that stdout was written completely. */
