@@ -191,11 +191,8 @@ static int cmd_list(int argc, char **argv)
 	}
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
-	if (o.station && !sw_station_exists(db, o.station)) {
-		sw_error("%s: no such station", o.station);
-		sw_db_close(db);
-		return SW_EXIT_REJECTED;
-	}
+	if (o.station)
+		sw_station_need(db, o.station);
 	sqlite3_stmt *st = sw_db_prepare(db,
 		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
 		" SELECT c.client_id, CASE WHEN ?9 THEN mask_name(c.name) ELSE c.name END AS name,"

@@ -73,15 +73,6 @@ static void parse(int argc, char **argv)
 	}
 }
 
-static void need_station(sqlite3 *db, const char *code)
-{
-	if (!sw_station_exists(db, code)) {
-		sw_error("%s: no such station", code);
-		sw_db_close(db);
-		exit(SW_EXIT_REJECTED);
-	}
-}
-
 static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
@@ -95,7 +86,7 @@ static int cmd_list(int argc, char **argv)
 	const char *level = sw_opt_vocab("level", "level", o_level, usage);
 	sqlite3 *db = sw_open(0);
 	if (o_parent)
-		need_station(db, o_parent);
+		sw_station_need(db, o_parent);
 	sqlite3_stmt *st = sw_db_prepare(db,
 		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
 		" SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address,"
@@ -124,7 +115,7 @@ static int cmd_show(int argc, char **argv)
 	}
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
-	need_station(db, code);
+	sw_station_need(db, code);
 	static const char *const q[] = {
 		"SELECT code, name, level, parent_code, division_code, address, opened_on, closed_on"
 		" FROM stations WHERE code = ?1",
@@ -154,7 +145,7 @@ static int cmd_tree(int argc, char **argv)
 	const char *root = optind < argc ? argv[optind] : NULL;
 	sqlite3 *db = sw_open(0);
 	if (root)
-		need_station(db, root);
+		sw_station_need(db, root);
 	/* Staff counts per node, then summed over each node's subtree by
 	 * matching path prefixes. */
 	sqlite3_stmt *st = sw_db_prepare(db,
@@ -198,7 +189,7 @@ static int cmd_close(int argc, char **argv)
 		sw_db_close(db);
 		return SW_EXIT_FAIL;
 	}
-	need_station(db, code);
+	sw_station_need(db, code);
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT opened_on, closed_on,"
 		" (SELECT count(*) FROM stations c WHERE c.parent_code = s.code AND"
 		"  (c.closed_on IS NULL OR c.closed_on > ?2))"
@@ -245,7 +236,7 @@ static int cmd_workers(int argc, char **argv)
 	const char *role = sw_opt_vocab("role", "role", o_role, usage);
 	sqlite3 *db = sw_open(0);
 	if (o_station)
-		need_station(db, o_station);
+		sw_station_need(db, o_station);
 	sqlite3_stmt *st = sw_db_prepare(db,
 		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
 		" SELECT w.worker_id, w.name, w.station_code, w.role, w.certificate, w.hired_on, w.left_on"

@@ -1,5 +1,6 @@
 /* Divisions, stations and workers as import tables, with their rules. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sw/db.h"
@@ -14,6 +15,15 @@ int sw_station_exists(sqlite3 *db, const char *code)
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
+}
+
+void sw_station_need(sqlite3 *db, const char *code)
+{
+	if (!sw_station_exists(db, code)) {
+		sw_error("%s: no such station", code);
+		sw_db_close(db);
+		exit(SW_EXIT_REJECTED);
+	}
 }
 
 /* The level of a row of tbl ("stations" or "divisions"), or "" if none. */

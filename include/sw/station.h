@@ -29,5 +29,8 @@ extern const struct sw_table sw_divisions_table, sw_stations_table, sw_workers_t
 
 /* 1 if code is a station, 0 if not (prints nothing). */
 int sw_station_exists(sqlite3 *db, const char *code);
+/* Ends the command (status 1, "CODE: no such station", db closed) unless
+ * code is a station. */
+void sw_station_need(sqlite3 *db, const char *code);
 
 #endif
