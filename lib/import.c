@@ -43,7 +43,8 @@ struct sw_import {
 	char *refcache;		/* per ref column, REFSLOTS values known to exist */
 	char **rebuild;		/* CREATE INDEX statements to run after the file */
 	int nrebuild;
-	int locks;		/* closed_months has rows */
+	char (*closed)[8];	/* the closed months (few: read once, not per row) */
+	int locks;		/* how many */
 	const char **v;		/* normalised values of the current row */
 	char **vbuf;
 	size_t *vcap;
@@ -122,11 +123,13 @@ static void prepare(struct sw_import *im)
 	sqlite3_free(sqlite3_str_finish(key));
 	char *where0 = sqlite3_str_finish(where);
 
-	/* Closed months are rare; only then pay for reading the stored row. */
-	sqlite3_stmt *st = sw_db_prepare(im->db, "SELECT EXISTS(SELECT 1 FROM closed_months)");
-	im->locks = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	/* Only when some month is closed is the stored row read for each row. */
+	sqlite3_stmt *st = sw_db_prepare(im->db, "SELECT month FROM closed_months");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		im->closed = sw_xrealloc(im->closed, ((size_t)im->locks + 1) * sizeof *im->closed);
+		snprintf(im->closed[im->locks++], 8, "%.7s", (const char *)sqlite3_column_text(st, 0));
+	}
 	sqlite3_finalize(st);
-
 	if (im->locks) {
 		sqlite3_str *q = sqlite3_str_new(im->db);
 		sqlite3_str_appendall(q, "SELECT ");
@@ -282,6 +285,7 @@ static void im_free(struct sw_import *im)
 	free(im->vbuf);
 	free(im->vcap);
 	free(im->map);
+	free(im->closed);
 	free(im);
 }
 
@@ -381,6 +385,14 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 	return outcome;
 }
 
+/* The refusal of a change to a closed month; returns -1. */
+static int closed_msg(const char *column, const char *date, char *why, size_t whylen)
+{
+	sw_msg(why, whylen, "%s: month %.7s is closed (sw-report close --reopen to change it)",
+	       column, date);
+	return -1;
+}
+
 int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why, size_t whylen)
 {
 	if (!date || strlen(date) < 7)
@@ -389,10 +401,19 @@ int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why,
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	int closed = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
-	if (closed)
-		sw_msg(why, whylen, "%s: month %.7s is closed (sw-report close --reopen to change it)",
-		       column, date);
-	return closed ? -1 : 0;
+	return closed ? closed_msg(column, date, why, whylen) : 0;
+}
+
+/* sw_month_check against the months read when the import began. */
+static int month_check(const struct sw_import *im, const char *column, const char *date,
+		       char *why, size_t whylen)
+{
+	if (!date || strlen(date) < 7)
+		return 0;
+	for (int i = 0; i < im->locks; i++)
+		if (strncmp(im->closed[i], date, 7) == 0)
+			return closed_msg(column, date, why, whylen);
+	return 0;
 }
 
 /* 1 (with why) if storing the row would change a closed month's figures:
@@ -416,9 +437,9 @@ static int locked(struct sw_import *im, char *why, size_t whylen)
 			continue;
 		const char *d = exists ? (const char *)sqlite3_column_text(im->old, k++) : NULL;
 		if (im->v[i] && (!exists || changes))
-			hit = sw_month_check(im->db, t->cols[i].name, im->v[i], why, whylen) != 0;
+			hit = month_check(im, t->cols[i].name, im->v[i], why, whylen) != 0;
 		if (!hit && d && changes)
-			hit = sw_month_check(im->db, t->cols[i].name, d, why, whylen) != 0;
+			hit = month_check(im, t->cols[i].name, d, why, whylen) != 0;
 	}
 	if (im->old)
 		sqlite3_reset(im->old);
