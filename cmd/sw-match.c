@@ -161,6 +161,17 @@ static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
 
+/* r (>= 0) in decimal, at the end of buf; rows are many, printf slow. */
+static const char *decimal(int r, char buf[16])
+{
+	char *e = buf + 15;
+	*e = 0;
+	do
+		*--e = (char)('0' + r % 10);
+	while (r /= 10);
+	return e;
+}
+
 static int cmd_rank(int argc, char **argv)
 {
 	parse(argc, argv);
@@ -186,10 +197,9 @@ static int cmd_rank(int argc, char **argv)
 			const struct sw_pick *p = &picks[i];
 			int same = i > 0 && (o.ro.by_vacancy ? picks[i - 1].v == p->v : picks[i - 1].s == p->s);
 			r = same ? r + 1 : 1;
-			snprintf(rank, sizeof rank, "%d", r);
 			sw_score_fmt(p->score, score);
 			sw_score_reasons(m, &m->s[p->s], &m->v[p->v], reasons, sizeof reasons);
-			const char *row[] = {m->s[p->s].id, m->v[p->v].id, rank, score, reasons};
+			const char *row[] = {m->s[p->s].id, m->v[p->v].id, decimal(r, rank), score, reasons};
 			sw_out_row(out, row);
 		}
 	}

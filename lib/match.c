@@ -221,6 +221,8 @@ struct names {
 
 struct mpriv {
 	struct names skills, districts;
+	struct { char key[24]; int rank; } edu[16];	/* education keys seen */
+	int nedu;
 };
 
 static size_t name_hash(const char *s)
@@ -314,10 +316,22 @@ void sw_market_skills(struct sw_market *m, const char *list, int **out, int *n, 
 	*n = k;
 }
 
-/* The rank of an education key; -1 when not given. */
-static int edu_rank(const char *key)
+/* The rank of an education key; -1 when not given. The few keys there
+ * are get remembered: every row asks. */
+static int edu_rank(struct sw_market *m, const char *key)
 {
-	return key ? sw_vocab_rank("education", key) : -1;
+	struct mpriv *p = m->priv;
+	if (!key)
+		return -1;
+	for (int i = 0; i < p->nedu; i++)
+		if (strcmp(p->edu[i].key, key) == 0)
+			return p->edu[i].rank;
+	int r = sw_vocab_rank("education", key);
+	if (p->nedu < (int)(sizeof p->edu / sizeof p->edu[0]) && strlen(key) < sizeof p->edu[0].key) {
+		strcpy(p->edu[p->nedu].key, key);
+		p->edu[p->nedu++].rank = r;
+	}
+	return r;
 }
 
 /* Appends a vacancy from values in table column order. */
@@ -331,7 +345,7 @@ static void add_vac(struct sw_market *m, const char **v, int *cap)
 	x->title = sw_xstrdup(v[V_TITLE] ? v[V_TITLE] : "");
 	x->employer = sw_xstrdup(v[V_EMPLOYER] ? v[V_EMPLOYER] : "");
 	sw_market_skills(m, v[V_SKILLS], &x->skills, &x->nskills, &x->mask);
-	x->edu = edu_rank(v[V_EDU]);
+	x->edu = edu_rank(m, v[V_EDU]);
 	x->wage_min = v[V_WAGE_MIN] ? atoi(v[V_WAGE_MIN]) : 0;
 	x->wage_max = v[V_WAGE_MAX] ? atoi(v[V_WAGE_MAX]) : WAGE_MAX;
 	x->district = sw_market_district(m, v[V_DISTRICT]);
@@ -348,7 +362,7 @@ static void add_seeker(struct sw_market *m, const char **v, int *cap)
 	x->id = sw_xstrdup(v[S_ID]);
 	x->name = sw_xstrdup(v[S_NAME] ? v[S_NAME] : "");
 	sw_market_skills(m, v[S_SKILLS], &x->skills, &x->nskills, &x->mask);
-	x->edu = edu_rank(v[S_EDU]) < 0 ? 0 : edu_rank(v[S_EDU]);
+	x->edu = edu_rank(m, v[S_EDU]) < 0 ? 0 : edu_rank(m, v[S_EDU]);
 	x->wage = v[S_WAGE] ? atoi(v[S_WAGE]) : -1;
 	x->district = sw_market_district(m, v[S_DISTRICT]);
 	x->needs_accessible = v[S_NEEDS_ACC] && atoi(v[S_NEEDS_ACC]);
@@ -446,9 +460,9 @@ struct sw_market *sw_market_from_db(sqlite3 *db, const char *date)
 }
 
 /* Normalises one CSV row by the table's column rules into v (buffers in
- * buf). 0, or -1 with why. */
+ * buf, of bcap bytes, kept from row to row). 0, or -1 with why. */
 static int norm_row(const struct sw_table *t, const int *map, const struct sw_row *rw,
-		    const char **v, char **buf, char *why, size_t whylen)
+		    const char **v, char **buf, size_t *bcap, char *why, size_t whylen)
 {
 	if (rw->bad) {
 		sw_msg(why, whylen, "%s", rw->bad);
@@ -459,7 +473,8 @@ static int norm_row(const struct sw_table *t, const int *map, const struct sw_ro
 		const char *in = map[i] >= 0 && map[i] < rw->nf ? rw->f[map[i]] : "";
 		size_t need = strlen(in) * 4 + 64;
 		char w[320];
-		buf[i] = sw_xrealloc(buf[i], need);
+		if (need > bcap[i])	/* grown only: most rows fit */
+			buf[i] = sw_xrealloc(buf[i], bcap[i] = need * 2);
 		v[i] = NULL;
 		if (sw_column_norm(c, in, buf[i], need, w, sizeof w) != 0) {
 			sw_msg(why, whylen, "%s: %s", c->name, w);
@@ -504,8 +519,9 @@ static int read_csv(struct sw_market *m, const struct sw_table *t, const char *p
 	}
 	const char *v[16];
 	char *buf[16] = {0}, why[320];
+	size_t bcap[16] = {0};
 	while ((rc = sw_csv_next(r, &rw)) > 0) {
-		if (norm_row(t, map, &rw, v, buf, why, sizeof why) != 0) {
+		if (norm_row(t, map, &rw, v, buf, bcap, why, sizeof why) != 0) {
 			sw_error_at(fname, rw.line, "%s", why);
 			status = 1;
 		} else if (t == &sw_seekers_table)

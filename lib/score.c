@@ -1,5 +1,6 @@
 /* Scoring pairs, the reasons in words, and top-K rankings through an index
  * of skills and districts (or, with --exhaustive, over every pair). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,16 +45,14 @@ int sw_eligible(const struct sw_seeker *s, const struct sw_vac *v)
 	return s->edu >= v->edu && (!s->needs_accessible || v->accessible) && s->wage <= v->wage_max;
 }
 
-/* Number of the vacancy's skills the seeker has; both lists are sorted. */
-static int covered(const struct sw_seeker *s, const struct sw_vac *v)
+/* Number of skills two sorted lists have in common. */
+static int common(const int *a, int na, const int *b, int nb)
 {
-	if (!(s->mask & v->mask))
-		return 0;
 	int i = 0, j = 0, c = 0;
-	while (i < s->nskills && j < v->nskills) {
-		if (s->skills[i] == v->skills[j])
+	while (i < na && j < nb) {
+		if (a[i] == b[j])
 			c++, i++, j++;
-		else if (s->skills[i] < v->skills[j])
+		else if (a[i] < b[j])
 			i++;
 		else
 			j++;
@@ -61,16 +60,12 @@ static int covered(const struct sw_seeker *s, const struct sw_vac *v)
 	return c;
 }
 
-static double wage_fit(const struct sw_seeker *s, const struct sw_vac *v)
+/* Number of the vacancy's skills the seeker has. */
+static int covered(const struct sw_seeker *s, const struct sw_vac *v)
 {
-	if (s->wage <= v->wage_min)	/* also no wish (-1) */
-		return 1.0;
-	return 0.5 + 0.5 * (double)(v->wage_max - s->wage) / (double)(v->wage_max - v->wage_min);
-}
-
-static double edu_fit(const struct sw_seeker *s, const struct sw_vac *v)
-{
-	return v->edu < 0 || s->edu - v->edu <= 1 ? 1.0 : 0.5;
+	if (!(s->mask & v->mask))
+		return 0;
+	return common(s->skills, s->nskills, v->skills, v->nskills);
 }
 
 static int total(const struct sw_weights *w)
@@ -78,16 +73,34 @@ static int total(const struct sw_weights *w)
 	return w->skills + w->district + w->wage + w->education;
 }
 
+/* The score from the fields it is made of: the only place it is worked
+ * out, so that the ranker's shortcuts and sw_score agree to the bit. With
+ * cov at its most (the smaller skill count), an upper bound: every step
+ * is monotone in each fit. */
+static inline int score_of(const struct sw_weights *w, int tot, int wage, int edu, int wmin,
+			   int wmax, int vedu, int cov, int nv, int same)
+{
+	double wf = wage <= wmin ? 1.0	/* also no wish (-1) */
+		: 0.5 + 0.5 * (double)(wmax - wage) / (double)(wmax - wmin);
+	double f = w->wage * wf + w->education * (vedu < 0 || edu - vedu <= 1 ? 1.0 : 0.5);
+	if (nv)
+		f += w->skills * (double)cov / nv;
+	if (same)
+		f += w->district;
+	return (int)(f * SW_SCORE_MAX / tot + 0.5);
+}
+
+static int edu_fits(const struct sw_seeker *s, const struct sw_vac *v)
+{
+	return v->edu < 0 || s->edu - v->edu <= 1;
+}
+
 int sw_score(const struct sw_market *m, const struct sw_weights *w,
 	     const struct sw_seeker *s, const struct sw_vac *v)
 {
 	(void)m;
-	double f = w->wage * wage_fit(s, v) + w->education * edu_fit(s, v);
-	if (v->nskills)
-		f += w->skills * (double)covered(s, v) / v->nskills;
-	if (s->district >= 0 && s->district == v->district)
-		f += w->district;
-	return (int)(f * SW_SCORE_MAX / total(w) + 0.5);
+	return score_of(w, total(w), s->wage, s->edu, v->wage_min, v->wage_max, v->edu, covered(s, v),
+			v->nskills, s->district >= 0 && s->district == v->district);
 }
 
 int sw_score_bound(const struct sw_weights *w)
@@ -97,20 +110,66 @@ int sw_score_bound(const struct sw_weights *w)
 
 void sw_score_fmt(int score, char buf[8])
 {
-	snprintf(buf, 8, "%d.%d", score / 10 % 1000, score % 10);
+	if (score < 0 || score > 9999) {	/* not a score: as printf would */
+		snprintf(buf, 8, "%d.%d", score / 10 % 1000, score % 10);
+		return;
+	}
+	char *p = buf;
+	if (score >= 1000)
+		*p++ = (char)('0' + score / 1000);
+	if (score >= 100)
+		*p++ = (char)('0' + score / 100 % 10);
+	*p++ = (char)('0' + score / 10 % 10);
+	*p++ = '.';
+	*p++ = (char)('0' + score % 10);
+	*p = 0;
+}
+
+/* A string built in a buffer of n bytes, cut short (and still ended)
+ * when it does not fit. Reasons are made for every row of a ranking, so
+ * without printf. */
+struct sbuf {
+	char *p;
+	size_t n, len;
+};
+
+static void put(struct sbuf *b, const char *s)
+{
+	size_t k = strlen(s), room = b->n - 1 - b->len;
+	memcpy(b->p + b->len, s, k < room ? k : room);
+	b->len += k < room ? k : room;
+	b->p[b->len] = 0;
+}
+
+static void put_int(struct sbuf *b, int v)
+{
+	char d[16], *e = d + sizeof d;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	*--e = 0;
+	do
+		*--e = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--e = '-';
+	put(b, e);
 }
 
 void sw_score_reasons(const struct sw_market *m, const struct sw_seeker *s,
 		      const struct sw_vac *v, char *buf, size_t n)
 {
-	size_t len = 0;
-#define PUT(...) do { int k_ = snprintf(buf + len, n - len, __VA_ARGS__); \
-	if (k_ > 0) len = (size_t)k_ < n - len ? len + (size_t)k_ : n - 1; } while (0)
-	PUT("skills %d/%d", covered(s, v), v->nskills);
+	struct sbuf b = {buf, n, 0};
+	if (!n)
+		return;
+	buf[0] = 0;
+	put(&b, "skills ");
+	put_int(&b, covered(s, v));
+	put(&b, "/");
+	put_int(&b, v->nskills);
 	const char *sep = " (";
 	for (int i = 0, j = 0; i < s->nskills && j < v->nskills;) {
 		if (s->skills[i] == v->skills[j]) {
-			PUT("%s%s", sep, m->skill[v->skills[j]]);
+			put(&b, sep);
+			put(&b, m->skill[v->skills[j]]);
 			sep = ", ";
 			i++, j++;
 		} else if (s->skills[i] < v->skills[j])
@@ -119,75 +178,197 @@ void sw_score_reasons(const struct sw_market *m, const struct sw_seeker *s,
 			j++;
 	}
 	if (*sep == ',')
-		PUT(")");
-	if (s->district < 0 || v->district < 0)
-		PUT("; district unknown");
-	else
-		PUT("; %s district", s->district == v->district ? "same" : "other");
-	PUT("; %s", s->wage < 0 ? "no wage wish" : s->wage <= v->wage_min ? "wage meets wish"
-		: "wage in range");
-	PUT("; %s", edu_fit(s, v) == 1.0 ? "education fits" : "over-qualified");
-#undef PUT
+		put(&b, ")");
+	put(&b, s->district < 0 || v->district < 0 ? "; district unknown"
+	    : s->district == v->district ? "; same district" : "; other district");
+	put(&b, s->wage < 0 ? "; no wage wish" : s->wage <= v->wage_min ? "; wage meets wish"
+	    : "; wage in range");
+	put(&b, edu_fits(s, v) ? "; education fits" : "; over-qualified");
 }
 
 /* The ranker. Items are the side asked about (seekers, or vacancies with
- * by_vacancy); partners the other side, indexed by skill and district. */
+ * by_vacancy); partners the other side, indexed by skill and district.
+ * The lists hold copies of what scoring reads (a rec), in the order they
+ * are scanned, so that a scan reads memory in order. */
+struct rec {
+	uint64_t mask;		/* as in the market */
+	const int *skills;	/* sorted; the ranker's copy for partners */
+	int j;			/* index of the seeker or vacancy */
+	int a, b;		/* seeker: desired wage; vacancy: wage_min, wage_max */
+	int district, nsk;
+	short edu;
+	unsigned char acc;	/* seeker: needs accessible; vacancy: accessible */
+};
+
 struct sw_ranker {
 	const struct sw_market *m;
 	struct sw_rank_opts o;
+	int tot;		/* sum of the weights */
 	int np;			/* partners */
-	int *sk_off, *sk;	/* skill -> partners (CSR) */
-	int *di_off, *di;	/* district -> partners */
-	int *stamp, cur;	/* partners already seen for the current item */
+	/* Lists of records in runs: a run has one skill count and education
+	 * (and district in skd), and is in index order; *_end gives, per
+	 * entry, where its run ends. */
+	int *sk_off;		/* skill -> [sk_off, sk_off + 1) of sk and skd */
+	struct rec *sk;		/* best skill fit first (see fit_key), education */
+	struct rec *skd;	/* the same entries by district, then as in sk */
+	int *di_off;		/* district -> [di_off, di_off + 1) of di */
+	struct rec *di;		/* by education */
+	struct rec *ae;		/* every partner, by education */
+	int *sk_end, *skd_end, *di_end, *ae_end;
+	struct rec *all;	/* every partner, by index */
+	int *pool;		/* the partners' skills, one after the other */
+	int *stamp, cur;	/* partners already looked at for the current item */
 	int bound;		/* best score with no common skill, other district */
+	int bound_d;		/* the same in the same district */
+	int *full;		/* scores at full wage fit: see full_fit() */
 	long long pairs;	/* pairs looked at so far */
 };
 
 long long sw_ranker_pairs(const struct sw_ranker *r) { return r->pairs; }
 
-/* Compressed lists key -> partners: off has nkeys + 1 entries. */
-static void build_csr(int nkeys, int np, const int *const *keys, const int *nk, int **off_out,
-		      int **list_out)
+static struct rec seeker_rec(const struct sw_market *m, int j)
 {
-	int *off = sw_xcalloc((size_t)nkeys + 2, sizeof *off);
-	for (int p = 0; p < np; p++)
-		for (int i = 0; i < nk[p]; i++)
-			off[keys[p][i] + 2]++;
-	for (int k = 0; k < nkeys; k++)
-		off[k + 2] += off[k + 1];
-	int *list = sw_xmalloc(((size_t)off[nkeys + 1] + 1) * sizeof *list);
-	for (int p = 0; p < np; p++)
-		for (int i = 0; i < nk[p]; i++)
-			list[off[keys[p][i] + 1]++] = p;
-	*off_out = off;
-	*list_out = list;
+	const struct sw_seeker *x = &m->s[j];
+	return (struct rec){x->mask, x->skills, j, x->wage, 0, x->district, x->nskills, (short)x->edu,
+			    (unsigned char)(x->needs_accessible != 0)};
 }
 
-/* Partners by the skill fit they allow: vacancies with fewer skills (a
- * match covers more of them), seekers with more; then by index. */
+static struct rec vac_rec(const struct sw_market *m, int j)
+{
+	const struct sw_vac *x = &m->v[j];
+	return (struct rec){x->mask, x->skills, j, x->wage_min, x->wage_max, x->district, x->nskills,
+			    (short)x->edu, (unsigned char)(x->accessible != 0)};
+}
+
+/* The order of a skill list: vacancies with fewer skills first (a match
+ * covers more of them), seekers with more; then by education, then by
+ * index. */
+static int fit_key(const struct sw_ranker *r, const struct rec *p)
+{
+	return r->o.by_vacancy ? -p->nsk : p->nsk;
+}
+
+static int cmp3(int a, int b, int c, int d, int e, int f)
+{
+	if (a != b)
+		return (a > b) - (a < b);
+	if (c != d)
+		return (c > d) - (c < d);
+	return (e > f) - (e < f);
+}
+
 static int cmp_fit(const void *a, const void *b, void *ctx)
 {
-	const struct sw_ranker *r = ctx;
-	int x = *(const int *)a, y = *(const int *)b, kx, ky;
-	if (r->o.by_vacancy)
-		kx = -r->m->s[x].nskills, ky = -r->m->s[y].nskills;
-	else
-		kx = r->m->v[x].nskills, ky = r->m->v[y].nskills;
-	return kx != ky ? (kx > ky) - (kx < ky) : (x > y) - (x < y);
+	const struct rec *x = a, *y = b;
+	return cmp3(fit_key(ctx, x), fit_key(ctx, y), x->edu, y->edu, x->j, y->j);
 }
 
-/* The best score item i can get with partner j in another district: all
- * the skills the smaller list allows, full wage and education fit. Same
- * arithmetic as sw_score, so never below it. */
-static int bound_other(const struct sw_ranker *r, int i, int j)
+static int cmp_district_fit(const void *a, const void *b, void *ctx)
 {
-	const struct sw_weights *w = &r->o.w;
-	int ns = r->o.by_vacancy ? r->m->s[j].nskills : r->m->s[i].nskills;
-	int nv = r->o.by_vacancy ? r->m->v[i].nskills : r->m->v[j].nskills;
-	double f = w->wage * 1.0 + w->education * 1.0;
-	if (nv)
-		f += w->skills * (double)(ns < nv ? ns : nv) / nv;
-	return (int)(f * SW_SCORE_MAX / total(w) + 0.5);
+	const struct rec *x = a, *y = b;
+	if (x->district != y->district)
+		return (x->district > y->district) - (x->district < y->district);
+	return cmp_fit(a, b, ctx);
+}
+
+static int cmp_edu(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+	return cmp3(x->edu, y->edu, x->j, y->j, 0, 0);
+}
+
+/* Fills end for the entries [a, b) of l: runs of equal education, and
+ * district and skill count when asked. */
+static void runs(const struct rec *l, int a, int b, int by_district, int by_nsk, int *end)
+{
+	for (int e = b - 1; e >= a; e--)
+		end[e] = e + 1 < b && l[e].edu == l[e + 1].edu &&
+			(!by_district || l[e].district == l[e + 1].district) &&
+			(!by_nsk || l[e].nsk == l[e + 1].nsk) ? end[e + 1] : e + 1;
+}
+
+/* Scores at full wage fit, worked out once: by district (same or not),
+ * education fit (full or half), the vacancy's skill count nv and those
+ * covered, for nv up to FULL_NV. */
+#define FULL_NV 15
+#define FULL_AT(same, ef, nv, cov) ((((same) * 2 + (ef)) * (FULL_NV + 1) + (nv)) * (FULL_NV + 1) + (cov))
+
+static void full_init(struct sw_ranker *r)
+{
+	r->full = sw_xmalloc(4 * (FULL_NV + 1) * (FULL_NV + 1) * sizeof *r->full);
+	for (int same = 0; same < 2; same++)
+		for (int ef = 0; ef < 2; ef++)
+			for (int nv = 0; nv <= FULL_NV; nv++)
+				for (int cov = 0; cov <= FULL_NV; cov++)
+					/* education 2 over a minimum of 0 is the half fit */
+					r->full[FULL_AT(same, ef, nv, cov)] = score_of(&r->o.w, r->tot, -1,
+						ef ? 0 : 2, 0, 0, 0, cov, nv, same);
+}
+
+/* The score at full wage fit (see full_init). */
+static inline int full_score(const struct sw_ranker *r, int same, int ef, int nv, int cov)
+{
+	if (nv <= FULL_NV)
+		return r->full[FULL_AT(same, ef, nv, cov)];
+	return score_of(&r->o.w, r->tot, -1, ef ? 0 : 2, 0, 0, 0, cov, nv, same);
+}
+
+/* The score of seeker s and vacancy v (records) with cov skills covered;
+ * same and ef (1: education fits) as worked out by the caller. */
+static inline int rec_score(const struct sw_ranker *r, const struct rec *s, const struct rec *v,
+			    int cov, int ef, int same)
+{
+	if (s->a <= v->a)
+		return full_score(r, same, ef, v->nsk, cov);
+	return score_of(&r->o.w, r->tot, s->a, s->edu, v->a, v->b, v->edu, cov, v->nsk, same);
+}
+
+/* The best score of item it with the partners of p's run: -1 when their
+ * education rules them all out; with shared, as many skills covered as
+ * the smaller list allows, else none. With any_edu, a bound for the runs
+ * of every education. */
+static int run_bound(const struct sw_ranker *r, const struct rec *it, const struct rec *p, int shared,
+		     int same, int any_edu)
+{
+	const struct rec *s = r->o.by_vacancy ? p : it, *v = r->o.by_vacancy ? it : p;
+	if (s->edu < v->edu && !any_edu)
+		return -1;
+	int ef = any_edu || v->edu < 0 || s->edu - v->edu <= 1;
+	int most = !shared ? 0 : s->nsk < v->nsk ? s->nsk : v->nsk;
+	return full_score(r, same, ef, shared ? v->nsk : 0, most);
+}
+
+/* Lists key -> records, in partner order: off gets nkeys + 1 entries. */
+static struct rec *build_lists(const struct sw_ranker *r, int nkeys, int by_skill, int **off_out)
+{
+	const struct sw_market *m = r->m;
+	int *off = sw_xcalloc((size_t)nkeys + 2, sizeof *off);
+	for (int pass = 0; pass < 2; pass++) {
+		struct rec *list = pass ? sw_xmalloc(((size_t)off[nkeys + 1] + 1) * sizeof *list) : NULL;
+		for (int p = 0; p < r->np; p++) {
+			const int *keys = r->o.by_vacancy ? m->s[p].skills : m->v[p].skills;
+			int n = r->o.by_vacancy ? m->s[p].nskills : m->v[p].nskills;
+			if (!by_skill) {
+				keys = &r->all[p].district;
+				n = *keys >= 0 && *keys < nkeys;
+			}
+			for (int i = 0; i < n; i++) {
+				if (keys[i] < 0 || keys[i] >= nkeys)
+					continue;
+				if (pass)
+					list[off[keys[i] + 1]++] = r->all[p];
+				else
+					off[keys[i] + 2]++;
+			}
+		}
+		if (pass) {
+			*off_out = off;
+			return list;
+		}
+		for (int k = 0; k < nkeys; k++)
+			off[k + 2] += off[k + 1];
+	}
+	return NULL;
 }
 
 struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_opts *o)
@@ -195,36 +376,54 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 	struct sw_ranker *r = sw_xcalloc(1, sizeof *r);
 	r->m = m;
 	r->o = *o;
+	r->tot = total(&o->w);
 	r->np = o->by_vacancy ? m->ns : m->nv;
 	r->bound = sw_score_bound(&o->w);
+	r->bound_d = score_of(&o->w, r->tot, -1, 0, 0, 0, -1, 0, 0, 1);
 	r->stamp = sw_xcalloc((size_t)r->np + 1, sizeof *r->stamp);
 	if (o->exhaustive)
 		return r;
-	const int **keys = sw_xcalloc((size_t)r->np + 1, sizeof *keys);
-	int *nk = sw_xcalloc((size_t)r->np + 1, sizeof *nk);
-	const int **dkeys = sw_xcalloc((size_t)r->np + 1, sizeof *dkeys);
-	int *ndk = sw_xcalloc((size_t)r->np + 1, sizeof *ndk);
+	full_init(r);
+	r->all = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->all);
+	size_t npool = 0;
 	for (int p = 0; p < r->np; p++) {
-		if (o->by_vacancy) {
-			keys[p] = m->s[p].skills, nk[p] = m->s[p].nskills;
-			dkeys[p] = &m->s[p].district;
-		} else {
-			keys[p] = m->v[p].skills, nk[p] = m->v[p].nskills;
-			dkeys[p] = &m->v[p].district;
-		}
-		ndk[p] = *dkeys[p] >= 0;
+		r->all[p] = o->by_vacancy ? seeker_rec(m, p) : vac_rec(m, p);
+		npool += (size_t)r->all[p].nsk;
 	}
-	build_csr(m->nskill, r->np, keys, nk, &r->sk_off, &r->sk);
+	r->pool = sw_xmalloc((npool + 1) * sizeof *r->pool);
+	for (int p = 0, at = 0; p < r->np; p++) {
+		memcpy(r->pool + at, r->all[p].skills, (size_t)r->all[p].nsk * sizeof *r->pool);
+		r->all[p].skills = r->pool + at;
+		at += r->all[p].nsk;
+	}
+	r->sk = build_lists(r, m->nskill, 1, &r->sk_off);
+	int nsk = r->sk_off[m->nskill];
+	r->skd = sw_xmalloc(((size_t)nsk + 1) * sizeof *r->skd);
+	memcpy(r->skd, r->sk, (size_t)nsk * sizeof *r->skd);
+	r->sk_end = sw_xmalloc(((size_t)nsk + 1) * sizeof *r->sk_end);
+	r->skd_end = sw_xmalloc(((size_t)nsk + 1) * sizeof *r->skd_end);
 	/* Each skill's partners, the best possible skill fit first, so that a
-	 * scan can stop where the rest cannot reach the K-th score. */
-	for (int k = 0; k < m->nskill; k++)
-		qsort_r(r->sk + r->sk_off[k], (size_t)(r->sk_off[k + 1] - r->sk_off[k]), sizeof *r->sk,
-			cmp_fit, r);
-	build_csr(m->ndistrict, r->np, dkeys, ndk, &r->di_off, &r->di);
-	free(keys);
-	free(nk);
-	free(dkeys);
-	free(ndk);
+	 * scan can stop where the rest cannot reach the K-th score; and again
+	 * by district, for the partners in the item's own district. */
+	for (int k = 0; k < m->nskill; k++) {
+		int a = r->sk_off[k], b = r->sk_off[k + 1];
+		qsort_r(r->sk + a, (size_t)(b - a), sizeof *r->sk, cmp_fit, r);
+		qsort_r(r->skd + a, (size_t)(b - a), sizeof *r->skd, cmp_district_fit, r);
+		runs(r->sk, a, b, 0, 1, r->sk_end);
+		runs(r->skd, a, b, 1, 1, r->skd_end);
+	}
+	r->di = build_lists(r, m->ndistrict, 0, &r->di_off);
+	int ndi = r->di_off[m->ndistrict];
+	r->di_end = sw_xmalloc(((size_t)ndi + 1) * sizeof *r->di_end);
+	for (int d = 0; d < m->ndistrict; d++) {
+		qsort(r->di + r->di_off[d], (size_t)(r->di_off[d + 1] - r->di_off[d]), sizeof *r->di, cmp_edu);
+		runs(r->di, r->di_off[d], r->di_off[d + 1], 0, 0, r->di_end);
+	}
+	r->ae = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae);
+	memcpy(r->ae, r->all, (size_t)r->np * sizeof *r->ae);
+	qsort(r->ae, (size_t)r->np, sizeof *r->ae, cmp_edu);
+	r->ae_end = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae_end);
+	runs(r->ae, 0, r->np, 0, 0, r->ae_end);
 	return r;
 }
 
@@ -234,8 +433,17 @@ void sw_ranker_free(struct sw_ranker *r)
 		return;
 	free(r->sk_off);
 	free(r->sk);
+	free(r->skd);
 	free(r->di_off);
 	free(r->di);
+	free(r->ae);
+	free(r->sk_end);
+	free(r->skd_end);
+	free(r->di_end);
+	free(r->ae_end);
+	free(r->all);
+	free(r->pool);
+	free(r->full);
 	free(r->stamp);
 	free(r);
 }
@@ -243,7 +451,7 @@ void sw_ranker_free(struct sw_ranker *r)
 /* Top-k kept sorted, best first: higher score, then lower partner index. */
 struct topk {
 	struct sw_pick *a;
-	int n, k, by_vacancy;
+	int n, k, by_vacancy, min;
 };
 
 static int partner(const struct topk *t, const struct sw_pick *p)
@@ -270,6 +478,18 @@ static void topk_add(struct topk *t, struct sw_pick p)
 	t->n = n + 1;
 }
 
+/* Whether partner j, scoring at most b, could still make the list. The
+ * answer never turns back to yes: the K-th only gets better. */
+static inline int may_enter(const struct topk *t, int b, int j)
+{
+	if (b < t->min)
+		return 0;
+	if (t->n < t->k)
+		return 1;
+	const struct sw_pick *last = &t->a[t->k - 1];
+	return b > last->score || (b == last->score && j < partner(t, last));
+}
+
 /* Visits partner j of item i: the pick when eligible and scoring enough. */
 static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 {
@@ -283,6 +503,35 @@ static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 	return p->score >= r->o.min_score;
 }
 
+/* Looks at item it with partner p (records): into t when eligible and
+ * good enough. The score is first worked out with the most skills the
+ * two lists allow (at least one when shared is set); the skills are
+ * counted only if that could enter. */
+static inline void visit(struct sw_ranker *r, struct topk *t, const struct rec *it,
+			 const struct rec *p, int shared)
+{
+	const struct rec *s = r->o.by_vacancy ? p : it, *v = r->o.by_vacancy ? it : p;
+	r->stamp[p->j] = r->cur;
+	r->pairs++;
+	if (s->edu < v->edu || (s->acc && !v->acc) || s->a > v->b)
+		return;
+	int same = s->district >= 0 && s->district == v->district;
+	int ef = v->edu < 0 || s->edu - v->edu <= 1;
+	int most = s->nsk < v->nsk ? s->nsk : v->nsk;
+	if (!(s->mask & v->mask))
+		most = 0;	/* no skill in common for sure */
+	int b = rec_score(r, s, v, most, ef, same);
+	if (!may_enter(t, b, p->j))
+		return;
+	if (most > 1 || (most == 1 && !shared)) {
+		int cov = common(s->skills, s->nsk, v->skills, v->nsk);
+		if (cov < most)
+			b = rec_score(r, s, v, cov, ef, same);
+	}
+	if (b >= t->min)
+		topk_add(t, (struct sw_pick){s->j, v->j, b});
+}
+
 /* Calls visit for each partner of i sharing a skill or the district. */
 #define EACH_CANDIDATE(r, i, j, body) do { \
 	const int *sk_ = (r)->o.by_vacancy ? (r)->m->v[i].skills : (r)->m->s[i].skills; \
@@ -290,15 +539,15 @@ static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 	int d_ = (r)->o.by_vacancy ? (r)->m->v[i].district : (r)->m->s[i].district; \
 	(r)->cur++; \
 	for (int a_ = 0; a_ <= nsk_; a_++) { \
-		const int *l_, *e_; \
+		const struct rec *l_, *e_; \
 		if (a_ < nsk_) { \
-			if (sk_[a_] >= (r)->m->nskill) continue; \
+			if (sk_[a_] < 0 || sk_[a_] >= (r)->m->nskill) continue; \
 			l_ = (r)->sk + (r)->sk_off[sk_[a_]]; e_ = (r)->sk + (r)->sk_off[sk_[a_] + 1]; \
 		} else if (d_ >= 0 && d_ < (r)->m->ndistrict) { \
 			l_ = (r)->di + (r)->di_off[d_]; e_ = (r)->di + (r)->di_off[d_ + 1]; \
 		} else break; \
 		for (; l_ < e_; l_++) { \
-			int j = *l_; \
+			int j = l_->j; \
 			if ((r)->stamp[j] == (r)->cur) continue; \
 			(r)->stamp[j] = (r)->cur; \
 			body; \
@@ -306,13 +555,76 @@ static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 	} \
 } while (0)
 
+/* The partners of skill k in district d: [*lo, *hi) of skd. */
+static void district_run(const struct sw_ranker *r, int k, int d, int *lo, int *hi)
+{
+	int a = r->sk_off[k], b = r->sk_off[k + 1];
+	while (a < b) {
+		int mid = a + (b - a) / 2;
+		if (r->skd[mid].district < d)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	for (b = r->sk_off[k + 1]; a < b;) {
+		int mid = a + (b - a) / 2;
+		if (r->skd[mid].district <= d)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*hi = a;
+}
+
+/* Looks at the runs of l from lo to hi for item it, in one of the phases
+ * below: 1 sharing a skill in its district, 2 sharing one elsewhere, 3 the
+ * rest of its district, 4 the rest. Each run's bound is worked out once;
+ * a run is left at the first entry that could not make the list (the
+ * rest have higher ids), and in phases 1 and 2 the scan stops where no
+ * later run could (they fit less). */
+static void scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const struct rec *l,
+		 const int *end, int lo, int hi, int phase)
+{
+	int shared = phase <= 2, same = phase == 1 || phase == 3;
+	for (int e = lo; e < hi; e = end[e]) {
+		const struct rec *p = &l[e];
+		if (shared) {
+			int most = run_bound(r, it, p, 1, same, 1);
+			if (most < t->min || (t->n == t->k && most < t->a[t->k - 1].score))
+				break;
+		}
+		int b = run_bound(r, it, p, shared, same, 0);
+		if (b < 0)
+			continue;
+		for (int x = e; x < end[e] && may_enter(t, b, l[x].j); x++) {
+			p = &l[x];
+			if (r->stamp[p->j] != r->cur && (phase != 2 || it->district < 0 ||
+							 p->district != it->district))
+				visit(r, t, it, p, shared);
+		}
+	}
+}
+
+/* The K best partners of item i. Each partner's score is bounded by its
+ * skill count, its education and whether it is in i's district; partners
+ * are looked at best bound first, and those whose bound cannot beat the
+ * K-th (on score, or on id at an equal score) are passed over, never to
+ * be needed again:
+ *   1. partners sharing a skill in i's district;
+ *   2. partners sharing a skill elsewhere (those in the district were
+ *      seen or passed over in 1);
+ *   3. the rest of i's district (no skill in common, or passed over);
+ *   4. everyone else.
+ * Each one looked at is bounded again with its own wage fit before its
+ * skills are counted. */
 int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 {
-	struct topk t = {out, 0, k, r->o.by_vacancy};
-	struct sw_pick p;
+	struct topk t = {out, 0, k, r->o.by_vacancy, r->o.min_score};
 	if (k <= 0)
 		return 0;
 	if (r->o.exhaustive) {
+		struct sw_pick p;
 		for (int j = 0; j < r->np; j++)
 			if (pair(r, i, j, &p))
 				topk_add(&t, p);
@@ -320,55 +632,22 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 	}
 	const struct sw_market *m = r->m;
 	const int *sk = r->o.by_vacancy ? m->v[i].skills : m->s[i].skills;
-	int nsk = r->o.by_vacancy ? m->v[i].nskills : m->s[i].nskills;
-	int d = r->o.by_vacancy ? m->v[i].district : m->s[i].district;
+	struct rec it = r->o.by_vacancy ? vac_rec(m, i) : seeker_rec(m, i);
+	int nsk = it.nsk, d = it.district;
 	r->cur++;
-	/* Those sharing a skill first, the best possible skill fit first. A
-	 * partner's score is at most its bound in another district, plus the
-	 * district's share when it is in i's district: a scan stops where
-	 * even the latter cannot reach the K-th score (a tie could still win
-	 * on id, so only below it), and skips, without scoring, partners
-	 * elsewhere whose bound is below it. Partners passed over stay below
-	 * the K-th score for good: it only rises. */
-	int dshare = (int)((double)r->o.w.district * SW_SCORE_MAX / total(&r->o.w) + 0.5) + 1;
-	for (int a = 0; a < nsk; a++) {
-		int lastn = -1, ub = 0;	/* the bound changes only with the partner's skill count */
-		for (const int *l = r->sk + r->sk_off[sk[a]], *e = r->sk + r->sk_off[sk[a] + 1]; l < e; l++) {
-			int j = *l;
-			if (r->stamp[j] == r->cur)
-				continue;
-			if (t.n == k) {
-				int pn = r->o.by_vacancy ? m->s[j].nskills : m->v[j].nskills;
-				if (pn != lastn)
-					ub = bound_other(r, i, j), lastn = pn;
-				if (ub + dshare < t.a[k - 1].score)
-					break;
-				int pd = r->o.by_vacancy ? m->s[j].district : m->v[j].district;
-				if (ub < t.a[k - 1].score && (d < 0 || pd != d))
-					continue;
-			}
-			r->stamp[j] = r->cur;
-			if (pair(r, i, j, &p))
-				topk_add(&t, p);
-		}
+	for (int a = 0; d >= 0 && a < nsk; a++) {
+		int lo, hi;
+		if (sk[a] < 0 || sk[a] >= m->nskill)
+			continue;
+		district_run(r, sk[a], d, &lo, &hi);
+		scan(r, &t, &it, r->skd, r->skd_end, lo, hi, 1);
 	}
-	/* The same district: partners not yet seen share no skill (scoring
-	 * at most the bound plus the district's share) or were passed over
-	 * above; look only if the former could still make the list. */
-	if (d >= 0 && (t.n < k || t.a[k - 1].score <= r->bound + dshare))
-		for (const int *l = r->di + r->di_off[d], *e = r->di + r->di_off[d + 1]; l < e; l++) {
-			if (r->stamp[*l] == r->cur)
-				continue;
-			r->stamp[*l] = r->cur;
-			if (pair(r, i, *l, &p))
-				topk_add(&t, p);
-		}
-	/* Partners with no common skill in another district score at most
-	 * the bound: look at them only if they could still make the list. */
-	if (r->o.min_score <= r->bound && (t.n < k || t.a[k - 1].score <= r->bound))
-		for (int j = 0; j < r->np; j++)
-			if (r->stamp[j] != r->cur && pair(r, i, j, &p))
-				topk_add(&t, p);
+	for (int a = 0; a < nsk; a++)
+		if (sk[a] >= 0 && sk[a] < m->nskill)
+			scan(r, &t, &it, r->sk, r->sk_end, r->sk_off[sk[a]], r->sk_off[sk[a] + 1], 2);
+	if (d >= 0 && d < m->ndistrict)
+		scan(r, &t, &it, r->di, r->di_end, r->di_off[d], r->di_off[d + 1], 3);
+	scan(r, &t, &it, r->ae, r->ae_end, 0, r->np, 4);
 	return t.n;
 }
 

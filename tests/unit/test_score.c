@@ -103,10 +103,91 @@ static void indexed(void)
 	T_INT(bad, 0, "indexed and exhaustive rankings identical on %d random markets", runs);
 }
 
+/* Markets that reach the corners of the ranker's bounds: many skills and
+ * long lists (past the table of full-fit scores), none at all, every
+ * education, wages at and around the edges of a range, unknown
+ * districts, weights with a zero; K from 1 to past the partners. */
+static struct sw_market *wide_market(int ns, int nv, int nskill)
+{
+	struct sw_market *m = sw_market_new();
+	char id[16], list[512];
+	m->v = sw_xcalloc((size_t)nv + 1, sizeof *m->v);
+	m->s = sw_xcalloc((size_t)ns + 1, sizeof *m->s);
+	for (int i = 0; i < nv + ns; i++) {
+		int n = rnd(10) == 0 ? 0 : rnd(8) == 0 ? 14 + rnd(6) : 1 + rnd(4);
+		char used[64] = {0};	/* no repeats, as the import folds them */
+		list[0] = 0;
+		for (int k = 0; k < n; k++) {
+			int x = rnd(nskill);
+			if (used[x])
+				continue;
+			used[x] = 1;
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s技能%d", k ? ";" : "", x);
+		}
+		char d[16];
+		snprintf(d, sizeof d, "D%d", rnd(4));
+		if (i < nv) {
+			struct sw_vac *v = &m->v[m->nv++];
+			snprintf(id, sizeof id, "V%04d", i);
+			v->id = sw_xstrdup(id);
+			v->title = sw_xstrdup("岗位");
+			v->employer = sw_xstrdup("E1");
+			sw_market_skills(m, list, &v->skills, &v->nskills, &v->mask);
+			v->edu = rnd(6) - 1;
+			v->wage_min = 3000 + 100 * rnd(20);
+			v->wage_max = v->wage_min + 100 * rnd(10);
+			v->district = rnd(5) == 0 ? -1 : sw_market_district(m, d);
+			v->left = 1;
+			v->accessible = rnd(2);
+		} else {
+			struct sw_seeker *s = &m->s[m->ns++];
+			snprintf(id, sizeof id, "S%04d", i - nv);
+			s->id = sw_xstrdup(id);
+			s->name = sw_xstrdup("某某");
+			sw_market_skills(m, list, &s->skills, &s->nskills, &s->mask);
+			s->edu = rnd(6);
+			s->wage = rnd(6) == 0 ? -1 : 3000 + 100 * rnd(30);
+			s->district = rnd(5) == 0 ? -1 : sw_market_district(m, d);
+			s->needs_accessible = rnd(5) == 0;
+		}
+	}
+	return m;
+}
+
+static void indexed_wide(void)
+{
+	static const struct sw_weights ws[] = {
+		{50, 25, 15, 10}, {50, 0, 15, 10}, {10, 40, 0, 50}, {1, 1, 1, 1}, {100, 0, 0, 0}, {0, 0, 7, 3},
+	};
+	int bad = 0, runs = 240;
+	long long p1 = 0, p2 = 0;
+	for (int run = 0; run < runs; run++) {
+		struct sw_market *m = wide_market(1 + rnd(120), 1 + rnd(90), 2 + rnd(40));
+		struct sw_rank_opts o = {ws[run % 6], 1 + rnd(run % 4 == 0 ? 120 : 12), run % 2, 0, 0};
+		if (run % 3 == 1)
+			o.min_score = 50 * rnd(15);
+		size_t n1, n2;
+		long long a1, a2;
+		struct sw_pick *a = sw_rank(m, &o, &n1, &a1);
+		o.exhaustive = 1;
+		struct sw_pick *b = sw_rank(m, &o, &n2, &a2);
+		if (n1 != n2 || memcmp(a, b, n1 * sizeof *a) != 0)
+			bad++;
+		p1 += a1;
+		p2 += a2;
+		free(a);
+		free(b);
+		sw_market_free(m);
+	}
+	T_INT(bad, 0, "indexed and exhaustive rankings identical on %d wide markets", runs);
+	T_OK(p1 < p2, "the index looks at fewer pairs (%lld of %lld)", p1, p2);
+}
+
 int main(void)
 {
 	weights();
 	scores();
 	indexed();
+	indexed_wide();
 	return T_DONE();
 }
