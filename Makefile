@@ -7,12 +7,17 @@ DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
-LDLIBS  := -lcsv -lsqlite3 -lcrypto -lm
+LDLIBS  := -lcsv -lsqlite3 -lcrypto -lm -pthread
 
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 BUILD   ?= build/asan
+else ifeq ($(SANITIZE),thread)
+# the import's reader thread (lib/rowq.c)
+override CFLAGS += -fsanitize=thread
+LDFLAGS += -fsanitize=thread
+BUILD   ?= build/tsan
 else
 BUILD   ?= build/release
 endif

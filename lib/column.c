@@ -280,7 +280,11 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 			sw_msg(why, whylen, "unknown value \"%s\" (expected %s)", buf, exp);
 			return -1;
 		}
-		snprintf(out, outlen, "%s", c->type == SW_T_BOOL ? (strcmp(k, "yes") == 0 ? "1" : "0") : k);
+		if (c->type == SW_T_BOOL)
+			k = strcmp(k, "yes") == 0 ? "1" : "0";
+		if (strlen(k) >= outlen)
+			return -1;
+		strcpy(out, k);
 		return 0;
 	case SW_T_SET: {
 		struct setctx s = {.c = c, .why = why, .whylen = whylen};

@@ -11,6 +11,8 @@
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/out.h"
+#include "sw/rowq.h"
+#include "sw/valid.h"
 #include "sw/vocab.h"
 
 /* Reference values found, remembered per column: station and worker codes
@@ -46,8 +48,8 @@ struct sw_import {
 	char (*closed)[8];	/* the closed months (few: read once, not per row) */
 	int locks;		/* how many */
 	const char **v;		/* normalised values of the current row */
-	char **vbuf;
-	size_t *vcap;
+	long *off;		/* where norm_row put them in a */
+	struct sw_arena a;
 	struct sw_counts c;
 	struct sw_file *rej;	/* --rejects, shared by all files */
 	int rej_header;
@@ -249,8 +251,7 @@ static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const cha
 	for (int i = 0; i < nhdr; i++)
 		im->hdr[i] = sw_xstrdup(hdr[i]);
 	im->v = sw_xcalloc((size_t)t->ncols, sizeof *im->v);
-	im->vbuf = sw_xcalloc((size_t)t->ncols, sizeof *im->vbuf);
-	im->vcap = sw_xcalloc((size_t)t->ncols, sizeof *im->vcap);
+	im->off = sw_xcalloc((size_t)t->ncols, sizeof *im->off);
 	im->refcache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
 	prepare(im);
 	return im;
@@ -263,10 +264,8 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->old);
 	sqlite3_finalize(im->chg);
 	sqlite3_finalize(im->dup);
-	for (int i = 0; i < im->t->ncols; i++) {
+	for (int i = 0; i < im->t->ncols; i++)
 		sqlite3_finalize(im->refs[i]);
-		free(im->vbuf[i]);
-	}
 	for (size_t i = 0; i < im->npend; i++) {
 		for (int j = 0; j < im->pend[i].nf; j++)
 			free(im->pend[i].f[j]);
@@ -282,8 +281,8 @@ static void im_free(struct sw_import *im)
 	free(im->refs);
 	free(im->refcache);
 	free(im->v);
-	free(im->vbuf);
-	free(im->vcap);
+	free(im->off);
+	free(im->a.p);
 	free(im->map);
 	free(im->closed);
 	free(im);
@@ -354,8 +353,6 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
 	bind_row(im, im->ins);
-	if (im->upd)
-		bind_row(im, im->upd);
 	int rc = sqlite3_step(im->ins), outcome = SW_INSERTED;
 	sqlite3_reset(im->ins);
 	if (rc == SQLITE_DONE && sqlite3_changes(im->db) == 0) {
@@ -366,6 +363,7 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 		}
 		outcome = SW_UNCHANGED;
 		if (im->upd) {
+			bind_row(im, im->upd);	/* only now: most rows are new */
 			rc = sqlite3_step(im->upd);
 			sqlite3_reset(im->upd);
 			if (rc == SQLITE_DONE && sqlite3_changes(im->db) > 0)
@@ -477,49 +475,69 @@ static void unquote(char *why)
 	*w = 0;
 }
 
-static int row_checked(struct sw_import *im, char **f, int nf, char *why, size_t whylen);
-
-/* Normalises, checks and stores one row. Returns an outcome or -1. */
-static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
+/* The part of a row's checks that needs no database: the field count and
+ * each value normalised by its column's type, into a (offsets in off, -1
+ * for none). Runs on the reader thread (sw_prep_fn), so it only reads im. */
+static int norm_row(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
+		    char *why, size_t whylen)
 {
-	int o = row_checked(im, f, nf, why, whylen);
-	if (im->t->personal && (o == SW_REJECTED || o == SW_DEFERRED))
-		unquote(why);
-	return o;
-}
-
-static int row_checked(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
-{
+	const struct sw_import *im = ctx;
 	const struct sw_table *t = im->t;
 	for (int j = im->nhdr; j < nf; j++)
 		if (*f[j]) {
 			sw_msg(why, whylen, "row has %d fields, the header %d", nf, im->nhdr);
-			return SW_REJECTED;
+			return -1;
 		}
 	for (int i = 0; i < t->ncols; i++) {
 		const struct sw_column *c = &t->cols[i];
 		int j = im->map[i];
-		const char *in = j >= 0 && j < nf ? f[j] : "";
-		size_t need = strlen(in) * 4 + 64;
-		char w[320];
-		im->v[i] = NULL;
+		off[i] = -1;
 		if (j < 0)
 			continue;
-		if (im->vcap[i] < need) {
-			im->vcap[i] = need;
-			im->vbuf[i] = sw_xrealloc(im->vbuf[i], need);
-		}
-		if (sw_column_norm(c, in, im->vbuf[i], im->vcap[i], w, sizeof w) != 0) {
+		const char *in = j < nf ? f[j] : "";
+		size_t need = strlen(in) * 4 + 64;
+		char *out = sw_arena_room(a, need), w[320];
+		if (sw_column_norm(c, in, out, need, w, sizeof w) != 0) {
 			sw_msg(why, whylen, "%s: %s", c->name, w);
-			return SW_REJECTED;
+			return -1;
 		}
-		if (im->vbuf[i][0])
-			im->v[i] = im->vbuf[i];
-		else if (c->flags & (SW_C_NOTNULL | SW_C_KEY)) {
+		if (*out) {
+			off[i] = (long)a->len;
+			a->len += strlen(out) + 1;
+		} else if (c->flags & (SW_C_NOTNULL | SW_C_KEY)) {
 			sw_msg(why, whylen, "%s: required", c->name);
-			return SW_REJECTED;
+			return -1;
 		}
 	}
+	return 0;
+}
+
+/* Drops the values of a personal table's rows from a message. */
+static int hide(const struct sw_import *im, int outcome, char *why)
+{
+	if (im->t->personal && (outcome == SW_REJECTED || outcome == SW_DEFERRED))
+		unquote(why);
+	return outcome;
+}
+
+static int checked(struct sw_import *im, char *why, size_t whylen);
+
+/* Normalises, checks and stores one row on this thread. Returns an
+ * outcome or -1. */
+static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
+{
+	im->a.len = 0;
+	if (norm_row(im, f, nf, &im->a, im->off, why, whylen) != 0)
+		return hide(im, SW_REJECTED, why);
+	for (int i = 0; i < im->t->ncols; i++)
+		im->v[i] = im->off[i] < 0 ? NULL : im->a.p + im->off[i];
+	return hide(im, checked(im, why, whylen), why);
+}
+
+/* The checks that read the database, then the store, of the values in v. */
+static int checked(struct sw_import *im, char *why, size_t whylen)
+{
+	const struct sw_table *t = im->t;
 	for (int i = 0; i < t->ncols; i++) {
 		sqlite3_stmt *st = im->refs[i];
 		if (!st || !im->v[i])
@@ -652,7 +670,7 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	if (!r)
 		return FILE_FAILED;
 	const char *fname = sw_csv_name(r);
-	struct sw_row hr, rw;
+	struct sw_row hr;
 	int rc = sw_csv_next(r, &hr);
 	if (rc <= 0) {
 		if (rc == 0)
@@ -686,23 +704,34 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	drop_indexes(im);
 	int status = 0;
 	char why[320];
-	while ((rc = sw_csv_next(r, &rw)) > 0) {
+	struct sw_qrow qr;
+	/* Set up the lazily built state the reader thread's norm_row reads. */
+	sw_vocab_lookup("gender", "");
+	sw_date_today(why);
+	struct sw_rowq *q = sw_rowq_start(r, t->ncols, norm_row, im);
+	while ((rc = sw_rowq_next(q, &qr)) > 0) {
 		im->c.read++;
-		int o = rw.bad ? (sw_msg(why, sizeof why, "%s", rw.bad), SW_REJECTED)
-			: row(im, rw.f, rw.nf, why, sizeof why);
+		int o = SW_REJECTED;
+		if (qr.ok) {
+			memcpy(im->v, qr.v, (size_t)t->ncols * sizeof *im->v);
+			o = checked(im, why, sizeof why);
+		} else
+			snprintf(why, sizeof why, "%s", qr.why);
+		o = hide(im, o, why);
 		if (o < 0) {
 			status = FILE_FAILED;
 			break;
 		}
 		if (o == SW_DEFERRED)
-			defer(im, rw.line, rw.f, rw.nf, why);
+			defer(im, qr.line, qr.f, qr.nf, why);
 		else if (o == SW_REJECTED)
-			reject(im, rw.line, rw.f, rw.nf, why);
+			reject(im, qr.line, qr.f, qr.nf, why);
 		else
 			count(im, o);
 		if (o == SW_REJECTED && sw_opt.strict)
 			break;
 	}
+	sw_rowq_stop(q);
 	if (rc < 0) {
 		/* The rest of the file cannot be read reliably: nothing of it counts. */
 		sw_error_at(fname, sw_csv_errline(r), "%s (file not imported)", sw_csv_error(r));
@@ -768,7 +797,7 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 		files = stdin_only;
 	if (sw_opt.rejects && sw_file_open(&rej, sw_opt.rejects) != 0)
 		return SW_EXIT_FAIL;
-	/* row_checked looks every reference up itself (tests/unit/test_schema.c
+	/* checked() looks every reference up itself (tests/unit/test_schema.c
 	 * holds each foreign key to a column's ref), so SQLite's own check, a
 	 * second look-up per reference, is off for the transaction. The pragma
 	 * is a no-op inside a transaction: it is set around one. */

@@ -228,8 +228,10 @@ int sw_vocab_load(sqlite3 *db)
 const char *sw_vocab_lookup(const char *vocab, const char *value)
 {
 	char buf[256];
+	size_t n = strnlen(value, sizeof buf - 1);
 	load_builtins();
-	snprintf(buf, sizeof buf, "%s", value);
+	memcpy(buf, value, n);	/* (snprintf here cost more than the lookup) */
+	buf[n] = 0;
 	sw_text_norm(buf);
 	sw_text_lower(buf);
 	if (stale)

@@ -1,0 +1,46 @@
+/* A reader thread in front of an import: it parses the CSV and runs a
+ * preparation step (normalising each value) on batches of rows while the
+ * caller's thread stores the previous batches in SQLite. Rows come out in
+ * file order; memory is bounded by a few batches of the longest rows. */
+#ifndef SW_ROWQ_H
+#define SW_ROWQ_H
+
+#include <stddef.h>
+
+#include "sw/csvio.h"
+
+/* Growable bytes, addressed by offset (the block may move as it grows). */
+struct sw_arena {
+	char *p;
+	size_t len, cap;
+};
+
+/* Makes room for need more bytes at p + len; returns that address. */
+char *sw_arena_room(struct sw_arena *a, size_t need);
+
+/* Runs on the reader thread, so it must not touch the database or print:
+ * writes the row's nvals values into a and their offsets into off (-1 for
+ * none). Returns 0, or -1 with why. */
+typedef int (*sw_prep_fn)(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
+			  char *why, size_t whylen);
+
+struct sw_qrow {
+	long line;		/* physical line where the record starts */
+	int nf;
+	char **f;		/* the raw fields */
+	const char **v;		/* nvals prepared values, NULL for none (ok only) */
+	int ok;			/* 0: why says why the row cannot be used */
+	const char *why;
+};
+
+struct sw_rowq;
+
+/* Starts reading r on a new thread. */
+struct sw_rowq *sw_rowq_start(struct sw_csv *r, int nvals, sw_prep_fn prep, const void *ctx);
+/* The next row, valid until the next call: 1, 0 at the end of input, or
+ * -1 when the file cannot be read on (sw_csv_error(r) says why). */
+int sw_rowq_next(struct sw_rowq *q, struct sw_qrow *row);
+/* Stops the thread (at any point) and frees the queue. */
+void sw_rowq_stop(struct sw_rowq *q);
+
+#endif
