@@ -1,5 +1,6 @@
 /* Scoring pairs, the reasons in words, and top-K rankings through an index
  * of skills and districts (or, with --exhaustive, over every pair). */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,6 +219,7 @@ struct sw_ranker {
 	struct rec *all;	/* every partner, by index */
 	int *pool;		/* the partners' skills, one after the other */
 	int *stamp, cur;	/* partners already looked at for the current item */
+	int *at;		/* per skill of the item: where its scan of sk is */
 	int bound;		/* best score with no common skill, other district */
 	int bound_d;		/* the same in the same district */
 	int *full;		/* scores at full wage fit: see full_fit() */
@@ -241,11 +243,21 @@ static struct rec vac_rec(const struct sw_market *m, int j)
 }
 
 /* The order of a skill list: vacancies with fewer skills first (a match
- * covers more of them), seekers with more; then by education, then by
- * index. */
+ * covers more of them), seekers with more; then by education (see
+ * edu_key), then by index. */
 static int fit_key(const struct sw_ranker *r, const struct rec *p)
 {
 	return r->o.by_vacancy ? -p->nsk : p->nsk;
+}
+
+/* Education in the order that puts the full fits first: vacancies with
+ * no minimum, then from the highest minimum down (a seeker fits the one
+ * or two just at or below its level, is over-qualified below); seekers
+ * from the lowest level up (those below a minimum are ruled out, the
+ * level and one above fit, higher ones are over-qualified). */
+static int edu_key(const struct sw_ranker *r, const struct rec *p)
+{
+	return r->o.by_vacancy ? p->edu : p->edu < 0 ? INT_MIN : -p->edu;
 }
 
 static int cmp3(int a, int b, int c, int d, int e, int f)
@@ -260,7 +272,7 @@ static int cmp3(int a, int b, int c, int d, int e, int f)
 static int cmp_fit(const void *a, const void *b, void *ctx)
 {
 	const struct rec *x = a, *y = b;
-	return cmp3(fit_key(ctx, x), fit_key(ctx, y), x->edu, y->edu, x->j, y->j);
+	return cmp3(fit_key(ctx, x), fit_key(ctx, y), edu_key(ctx, x), edu_key(ctx, y), x->j, y->j);
 }
 
 static int cmp_district_fit(const void *a, const void *b, void *ctx)
@@ -424,6 +436,12 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 	qsort(r->ae, (size_t)r->np, sizeof *r->ae, cmp_edu);
 	r->ae_end = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae_end);
 	runs(r->ae, 0, r->np, 0, 0, r->ae_end);
+	int most = 0;
+	for (int i = 0; i < (o->by_vacancy ? m->nv : m->ns); i++) {
+		int n = o->by_vacancy ? m->v[i].nskills : m->s[i].nskills;
+		most = n > most ? n : most;
+	}
+	r->at = sw_xmalloc(((size_t)most + 1) * sizeof *r->at);
 	return r;
 }
 
@@ -445,6 +463,7 @@ void sw_ranker_free(struct sw_ranker *r)
 	free(r->pool);
 	free(r->full);
 	free(r->stamp);
+	free(r->at);
 	free(r);
 }
 
@@ -578,21 +597,23 @@ static void district_run(const struct sw_ranker *r, int k, int d, int *lo, int *
 }
 
 /* Looks at the runs of l from lo to hi for item it, in one of the phases
- * below: 1 sharing a skill in its district, 2 sharing one elsewhere, 3 the
- * rest of its district, 4 the rest. Each run's bound is worked out once;
- * a run is left at the first entry that could not make the list (the
- * rest have higher ids), and in phases 1 and 2 the scan stops where no
- * later run could (they fit less). */
-static void scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const struct rec *l,
-		 const int *end, int lo, int hi, int phase)
+ * of sw_ranker_top: 1 sharing a skill in its district, 2 sharing one
+ * elsewhere, 3 the rest of its district, 4 the rest. Each run's bound is
+ * worked out once; a run is left at the first entry that could not make
+ * the list (the rest have higher ids). In phases 1 and 2 the scan stops
+ * where no later run could (they fit less), returning hi, and with group
+ * after the runs of the first one's skill count, returning where it
+ * stopped. */
+static int scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const struct rec *l,
+		const int *end, int lo, int hi, int phase, int group)
 {
-	int shared = phase <= 2, same = phase == 1 || phase == 3;
-	for (int e = lo; e < hi; e = end[e]) {
+	int shared = phase <= 2, same = phase == 1 || phase == 3, e;
+	for (e = lo; e < hi && (!group || l[e].nsk == l[lo].nsk); e = end[e]) {
 		const struct rec *p = &l[e];
-		if (shared) {
+		if (shared && (e == lo || p->nsk != l[e - 1].nsk)) {
 			int most = run_bound(r, it, p, 1, same, 1);
 			if (most < t->min || (t->n == t->k && most < t->a[t->k - 1].score))
-				break;
+				return hi;
 		}
 		int b = run_bound(r, it, p, shared, same, 0);
 		if (b < 0)
@@ -604,6 +625,7 @@ static void scan(struct sw_ranker *r, struct topk *t, const struct rec *it, cons
 				visit(r, t, it, p, shared);
 		}
 	}
+	return e;
 }
 
 /* The K best partners of item i. Each partner's score is bounded by its
@@ -613,9 +635,11 @@ static void scan(struct sw_ranker *r, struct topk *t, const struct rec *it, cons
  * be needed again:
  *   1. partners sharing a skill in i's district;
  *   2. partners sharing a skill elsewhere (those in the district were
- *      seen or passed over in 1);
- *   3. the rest of i's district (no skill in common, or passed over);
- *   4. everyone else.
+ *      seen or passed over in 1), a skill count at a time over all of i's
+ *      skills, so that the best fits fill the list first;
+ *   3. the rest of i's district (no skill in common, or passed over),
+ *   4. and everyone else, each as soon as the skill counts left in 2
+ *      could do no better.
  * Each one looked at is bounded again with its own wage fit before its
  * skills are counted. */
 int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
@@ -634,20 +658,45 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 	const int *sk = r->o.by_vacancy ? m->v[i].skills : m->s[i].skills;
 	struct rec it = r->o.by_vacancy ? vac_rec(m, i) : seeker_rec(m, i);
 	int nsk = it.nsk, d = it.district;
+	int todo3 = d >= 0 && d < m->ndistrict, todo4 = 1;
 	r->cur++;
-	for (int a = 0; d >= 0 && a < nsk; a++) {
+	for (int a = 0; a < nsk; a++) {
 		int lo, hi;
+		r->at[a] = -1;
 		if (sk[a] < 0 || sk[a] >= m->nskill)
 			continue;
+		r->at[a] = r->sk_off[sk[a]];
+		if (d < 0)
+			continue;
 		district_run(r, sk[a], d, &lo, &hi);
-		scan(r, &t, &it, r->skd, r->skd_end, lo, hi, 1);
+		scan(r, &t, &it, r->skd, r->skd_end, lo, hi, 1, 0);
 	}
-	for (int a = 0; a < nsk; a++)
-		if (sk[a] >= 0 && sk[a] < m->nskill)
-			scan(r, &t, &it, r->sk, r->sk_end, r->sk_off[sk[a]], r->sk_off[sk[a] + 1], 2);
-	if (d >= 0 && d < m->ndistrict)
-		scan(r, &t, &it, r->di, r->di_end, r->di_off[d], r->di_off[d + 1], 3);
-	scan(r, &t, &it, r->ae, r->ae_end, 0, r->np, 4);
+	for (;;) {
+		int next = -1, key = 0;
+		for (int a = 0; a < nsk; a++)
+			if (r->at[a] >= 0 && r->at[a] < r->sk_off[sk[a] + 1] &&
+			    (next < 0 || fit_key(r, &r->sk[r->at[a]]) < key))
+				next = a, key = fit_key(r, &r->sk[r->at[a]]);
+		if (next < 0)
+			break;
+		int b = run_bound(r, &it, &r->sk[r->at[next]], 1, 0, 1);
+		if (todo3 && r->bound_d >= b) {
+			scan(r, &t, &it, r->di, r->di_end, r->di_off[d], r->di_off[d + 1], 3, 0);
+			todo3 = 0;
+		}
+		if (todo4 && r->bound >= b) {
+			scan(r, &t, &it, r->ae, r->ae_end, 0, r->np, 4, 0);
+			todo4 = 0;
+		}
+		for (int a = next; a < nsk; a++)
+			if (r->at[a] >= 0 && r->at[a] < r->sk_off[sk[a] + 1] &&
+			    fit_key(r, &r->sk[r->at[a]]) == key)
+				r->at[a] = scan(r, &t, &it, r->sk, r->sk_end, r->at[a], r->sk_off[sk[a] + 1], 2, 1);
+	}
+	if (todo3)
+		scan(r, &t, &it, r->di, r->di_end, r->di_off[d], r->di_off[d + 1], 3, 0);
+	if (todo4)
+		scan(r, &t, &it, r->ae, r->ae_end, 0, r->np, 4, 0);
 	return t.n;
 }
 
