@@ -25,6 +25,10 @@ void sw_cli_init(const char *argv0)
 	if (!lang || !*lang)
 		lang = getenv("LANG");
 	sw_opt.zh = lang && strncmp(lang, "zh", 2) == 0;
+	/* Outputs run to hundreds of thousands of rows: into a file or a
+	 * pipe in 64 KiB writes rather than 4 KiB (a terminal keeps lines). */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, SW_OUT_BUFSIZ);
 }
 
 void sw_cli_version(void)

@@ -54,6 +54,7 @@ int sw_file_open(struct sw_file *f, const char *path)
 			sw_error("%s: %s", path, strerror(errno));
 			return -1;
 		}
+		setvbuf(f->fp, NULL, _IOFBF, SW_OUT_BUFSIZ);
 		f->path = sw_xstrdup(path);
 		f->direct = 1;
 		return 0;
@@ -80,6 +81,7 @@ int sw_file_open(struct sw_file *f, const char *path)
 		sw_file_abort(f);
 		return -1;
 	}
+	setvbuf(f->fp, NULL, _IOFBF, SW_OUT_BUFSIZ);
 	return 0;
 }
 

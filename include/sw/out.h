@@ -19,6 +19,9 @@ int sw_fmt_resolve(int fmt, const char *path);
 #define sw_fmt_human(fmt, path) \
 	(sw_fmt_resolve(fmt, path) == SW_FMT_TABLE || sw_fmt_resolve(fmt, path) == SW_FMT_MD)
 
+/* The stdio buffer of output files (and of stdout when not a terminal). */
+#define SW_OUT_BUFSIZ 65536
+
 /* A file written atomically: write to fp, then sw_file_commit. */
 struct sw_file {
 	FILE *fp;
