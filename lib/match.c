@@ -197,6 +197,42 @@ static int check_headcount(sqlite3 *db, const char *seeker, const char *vacancy,
 	return rc;
 }
 
+/* A retention is recorded once its months have passed since the hire
+ * (on the day due lists it, or later); a hire (re)dated later must keep
+ * the retentions already recorded that far from it. */
+static int check_retention(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
+			   const char *date, char *why, size_t whylen)
+{
+	int hire = strcmp(stage, "hired") == 0;
+	int months = strcmp(stage, "retained_3m") == 0 ? 3 : strcmp(stage, "retained_6m") == 0 ? 6 : 0;
+	if (!months && !hire)
+		return 0;
+	/* the hire, its retention's stage, date and earliest date */
+	sqlite3_stmt *st = sw_db_prepare(db, hire ?
+		"SELECT ?3, stage, date, date(?3, '+' || substr(stage, 10, 1) || ' months') AS due"
+		" FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2"
+		" AND stage IN ('retained_3m', 'retained_6m') AND date < due ORDER BY date LIMIT 1" :
+		"SELECT date, ?4, ?3, date(date, '+' || substr(?4, 10, 1) || ' months') AS due"
+		" FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2 AND stage = 'hired'"
+		" AND date <= ?3 AND ?3 < due ORDER BY date DESC LIMIT 1");
+	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, stage, -1, SQLITE_STATIC);
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *hd = (const char *)sqlite3_column_text(st, 0);
+		const char *rs = (const char *)sqlite3_column_text(st, 1);
+		const char *rd = (const char *)sqlite3_column_text(st, 2);
+		const char *due = (const char *)sqlite3_column_text(st, 3);
+		sw_msg(why, whylen, "date: %s on %s is less than %c months after the hire on %s (due %s)",
+		       rs, rd, rs[9], hd, due);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int sw_placement_check(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
 		       const char *date, char *why, size_t whylen)
 {
@@ -204,6 +240,8 @@ int sw_placement_check(sqlite3 *db, const char *seeker, const char *vacancy, con
 	if (r <= stage_rank("hired") && check_open(db, vacancy, date, why, whylen) != 0)
 		return -1;
 	if (check_order(db, seeker, vacancy, stage, date, why, whylen) != 0)
+		return -1;
+	if (check_retention(db, seeker, vacancy, stage, date, why, whylen) != 0)
 		return -1;
 	if (r == stage_rank("hired") && check_headcount(db, seeker, vacancy, date, why, whylen) != 0)
 		return -1;

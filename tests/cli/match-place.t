@@ -70,6 +70,8 @@ expect_fail 1 'sw-match: stage: retained_3m needs a hire recorded on or before 2
 	sw-match place S2 V1 --stage retained_3m --date 2026-06-01
 expect_fail 1 'sw-match: stage: ended needs a hire recorded on or before 2026-06-01' \
 	sw-match place S3 V2 --stage ended --date 2026-06-01
+expect_fail 1 'sw-match: date: retained_3m on 2026-05-15 is less than 3 months after the hire on 2026-03-01 (due 2026-06-01)' \
+	sw-match place S1 V1 --stage hired --date 2026-03-01
 expect_fail 1 'sw-match: seeker_id: unknown seeker "S9"' \
 	sw-match place S9 V1 --stage referred --date 2026-04-01
 expect_fail 1 'sw-match: vacancy_id: unknown vacancy "V9"' \
@@ -124,6 +126,7 @@ S3,V2,面试,2026-02-05,W010
 S3,V2,稳岗3个月,2026-05-01,W010
 S3,V2,离职,2026-04-15,W010
 S2,V2,hired,2026-03-01,W013
+S2,V2,retained_3m,2026-05-31,
 S1,V2,hired,2026-01-20,
 S1,V2,hired,2026-03-20,
 S2,V2,retained_6m,2026-09-01,
@@ -131,18 +134,21 @@ S3,V1,matched,2026-10-25,
 S3,V1,interviewed,2026-11-05,
 S3,V9,referred,2026-11-05,
 S3,V1,retained_3m,2026-11-06,W077
+S3,V2,retained_6m,2026-07-31,
 X
 run sw-match import pl.csv
 check_rc 1 "bad placement rows give status 1"
 check_err "every rule named with its line" <<'X'
 sw-match: pl.csv:4: stage: interviewed on 2026-02-05 goes backwards from hired on 2026-02-01
 sw-match: pl.csv:6: stage: ended on 2026-04-15 goes backwards from retained_3m on 2026-05-01
-sw-match: pl.csv:8: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired on 2026-03-01)
-sw-match: pl.csv:9: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired)
-sw-match: pl.csv:11: date: month 2026-10 is closed (sw-report close --reopen to change it)
-sw-match: pl.csv:13: vacancy_id: unknown vacancy "V9"
-sw-match: pl.csv:14: worker_id: unknown worker "W077"
-sw-match: pl.csv: read 13, inserted 6, updated 0, unchanged 0, rejected 7
+sw-match: pl.csv:8: date: retained_3m on 2026-05-31 is less than 3 months after the hire on 2026-03-01 (due 2026-06-01)
+sw-match: pl.csv:9: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired on 2026-03-01)
+sw-match: pl.csv:10: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired)
+sw-match: pl.csv:12: date: month 2026-10 is closed (sw-report close --reopen to change it)
+sw-match: pl.csv:14: vacancy_id: unknown vacancy "V9"
+sw-match: pl.csv:15: worker_id: unknown worker "W077"
+sw-match: pl.csv:16: date: retained_6m on 2026-07-31 is less than 6 months after the hire on 2026-02-01 (due 2026-08-01)
+sw-match: pl.csv: read 15, inserted 6, updated 0, unchanged 0, rejected 9
 X
 [ "$(sql "select group_concat(seeker_id || vacancy_id || ' ' || stage, '|') from
 	(select * from placements where vacancy_id = 'V2' or date > '2026-11-01' order by rowid)")" = \
