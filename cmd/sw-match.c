@@ -410,7 +410,7 @@ static int cmd_due(int argc, char **argv)
 		"  c.stage AS check_stage, date(h.date, '+' || c.months || ' months') AS due_on,"
 		"  CAST(julianday(?1) - julianday(date(h.date, '+' || c.months || ' months')) AS INTEGER)"
 		"   AS days_overdue,"
-		"  coalesce(s.worker_id, h.worker_id) AS worker_id, s.station_code"
+		"  coalesce(h.worker_id, s.worker_id) AS worker_id, s.station_code"
 		" FROM placements h CROSS JOIN checks c"
 		" JOIN seekers s ON s.seeker_id = h.seeker_id"
 		" JOIN vacancies v ON v.vacancy_id = h.vacancy_id"

@@ -125,10 +125,10 @@ A2,甲二,V1,宏达机械,2026-03-01,retained_6m,2026-09-01,90,W014,QX-101
 B2,乙二,V1,宏达机械,2026-08-10,retained_3m,2026-11-10,20,W010,QX-002
 X
 run sw-match due --on 2026-12-01 -f json
-check_out "A3's check falls due on its day (0 days overdue)" <<'X'
+check_out "A3's check falls due on its day (0 days overdue), to W015 who recorded the hire" <<'X'
 {"seeker_id":"A2","name":"甲二","vacancy_id":"V1","employer":"宏达机械","hired_on":"2026-03-01","check_stage":"retained_6m","due_on":"2026-09-01","days_overdue":91,"worker_id":"W014","station_code":"QX-101"}
 {"seeker_id":"B2","name":"乙二","vacancy_id":"V1","employer":"宏达机械","hired_on":"2026-08-10","check_stage":"retained_3m","due_on":"2026-11-10","days_overdue":21,"worker_id":"W010","station_code":"QX-002"}
-{"seeker_id":"A3","name":"甲三","vacancy_id":"V1","employer":"宏达机械","hired_on":"2026-09-01","check_stage":"retained_3m","due_on":"2026-12-01","days_overdue":0,"worker_id":"W014","station_code":"QX-101"}
+{"seeker_id":"A3","name":"甲三","vacancy_id":"V1","employer":"宏达机械","hired_on":"2026-09-01","check_stage":"retained_3m","due_on":"2026-12-01","days_overdue":0,"worker_id":"W015","station_code":"QX-101"}
 X
 run sw-match place B2 V1 --stage retained_3m --date 2026-11-20
 check_rc 0 "B2's 3-month retention recorded"
