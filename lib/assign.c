@@ -1,6 +1,7 @@
 /* Maximum-weight b-matching by successive shortest paths over lists that
  * grow on demand, and the certified assignment over a whole market. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +12,15 @@
  * last time it was looked at. Prices only rise, so a key never falls short
  * of the pair's present worth, and a scan in key order can stop early.
  * Pairs not held (when the list is not complete) have keys of at most
- * least, and weights of at most wcap. */
-struct edge { int v, w; long long key; };
+ * least, and weights of at most wcap. Tens of millions of pairs may be
+ * held: 8 bytes each, weights up to SW_BMATCH_WMAX, and a key below
+ * INT16_MIN kept as INT16_MIN (higher, so still never short). */
+struct edge { int v; int16_t w, key; };
+
+static int16_t key16(long long key)
+{
+	return key < INT16_MIN ? INT16_MIN : (int16_t)key;	/* key <= w: prices >= 0 */
+}
 struct elist {
 	struct edge *e;
 	int n;
@@ -106,7 +114,7 @@ static int cmp_key(const void *a, const void *b)
 static void sort_keys(struct solver *S, struct edge *e, int n)
 {
 	for (int i = 0; i < n; i++)
-		e[i].key = e[i].w - (S->pi[S->T] - S->pi[S->ns + e[i].v]);
+		e[i].key = key16(e[i].w - (S->pi[S->T] - S->pi[S->ns + e[i].v]));
 	qsort(e, (size_t)n, sizeof *e, cmp_key);
 }
 
@@ -160,7 +168,7 @@ static void keep_pair(void *ctx, const struct sw_pick *pk)
 	if (key > L->cut) {
 		if (L->nkeep == L->capkeep)
 			L->keep = sw_xrealloc(L->keep, (L->capkeep = L->capkeep * 2 + 256) * sizeof *L->keep);
-		L->keep[L->nkeep++] = (struct edge){pk->v, pk->score, key};
+		L->keep[L->nkeep++] = (struct edge){pk->v, (int16_t)pk->score, key16(key)};
 	} else {
 		if (key > L->least)
 			L->least = key;
@@ -428,7 +436,11 @@ long long sw_bmatch(const struct sw_bgraph *g, int *match, long long *u, long lo
 		l[s].complete = 1;
 		l[s].e = sw_xmalloc(((size_t)l[s].n + 1) * sizeof *l[s].e);
 		for (int i = 0; i < l[s].n; i++) {
-			l[s].e[i] = (struct edge){g->to[g->off[s] + i], g->w[g->off[s] + i], 0};
+			if (g->w[g->off[s] + i] > SW_BMATCH_WMAX) {
+				sw_error("internal error: weight %d above %d", g->w[g->off[s] + i], SW_BMATCH_WMAX);
+				abort();
+			}
+			l[s].e[i] = (struct edge){g->to[g->off[s] + i], (int16_t)g->w[g->off[s] + i], 0};
 			if (l[s].e[i].w > S.wmax)
 				S.wmax = l[s].e[i].w;
 		}
@@ -455,7 +467,7 @@ static void first_list(struct lists *L, int s, struct elist *l, int k)
 	int n = sw_ranker_top(L->r, s, k, buf);
 	l->e = sw_xmalloc(((size_t)n + 1) * sizeof *l->e);
 	for (int i = 0; i < n; i++)
-		l->e[i] = (struct edge){buf[i].v, buf[i].score, buf[i].score};
+		l->e[i] = (struct edge){buf[i].v, (int16_t)buf[i].score, (int16_t)buf[i].score};
 	l->n = n;
 	l->complete = n < k;
 	l->least = l->wcap = n ? buf[n - 1].score : 0;

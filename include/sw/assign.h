@@ -23,7 +23,8 @@
 #include "sw/score.h"
 
 /* A bipartite graph in compressed rows: seeker s's edges are
- * [off[s], off[s+1]) of to (vacancy) and w (weight, 1..wmax). */
+ * [off[s], off[s+1]) of to (vacancy) and w (weight, 1..SW_BMATCH_WMAX). */
+#define SW_BMATCH_WMAX 32767
 struct sw_bgraph {
 	int ns, nv;
 	const int *cap;		/* per vacancy */
