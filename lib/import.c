@@ -41,6 +41,8 @@ struct sw_import {
 	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
+	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
+	sqlite3_str *key;	/* the row's key columns, joined */
 	sqlite3_int64 start;	/* largest rowid before this file */
 	char *refcache;		/* per ref column, REFSLOTS values known to exist */
 	char **rebuild;		/* CREATE INDEX statements to run after the file */
@@ -175,6 +177,15 @@ static void prepare(struct sw_import *im)
 	sqlite3_free(sql);
 	sqlite3_free(where0);
 	sqlite3_free(diff0);
+	/* A row that was stored before this file can be met twice in it too:
+	 * such keys are noted in a temporary table (on disk past its cache,
+	 * so memory stays flat), only for rows whose key is taken. */
+	if (im->fname) {
+		sw_db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS sw_seen(k TEXT PRIMARY KEY)"
+			   " WITHOUT ROWID; DELETE FROM temp.sw_seen");
+		im->seen = sw_db_prepare(im->db, "INSERT INTO temp.sw_seen VALUES(?) ON CONFLICT DO NOTHING");
+		im->key = sqlite3_str_new(NULL);
+	}
 }
 
 static const struct sw_table *bulk[8];	/* tables registered by sw_import_bulk */
@@ -220,9 +231,6 @@ static void drop_indexes(struct sw_import *im)
 static int rebuild_indexes(struct sw_import *im)
 {
 	int rc = 0;
-	/* Sort runs go to temporary files, not RAM: memory stays flat. */
-	if (im->nrebuild)
-		sqlite3_exec(im->db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
 	for (int i = 0; i < im->nrebuild; i++) {
 		if (rc == 0 && sqlite3_exec(im->db, im->rebuild[i], NULL, NULL, NULL) != SQLITE_OK) {
 			sw_db_error(im->db, "index");
@@ -230,8 +238,6 @@ static int rebuild_indexes(struct sw_import *im)
 		}
 		free(im->rebuild[i]);
 	}
-	if (im->nrebuild)
-		sqlite3_exec(im->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 	free(im->rebuild);
 	im->rebuild = NULL;
 	im->nrebuild = 0;
@@ -264,6 +270,8 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->old);
 	sqlite3_finalize(im->chg);
 	sqlite3_finalize(im->dup);
+	sqlite3_finalize(im->seen);
+	sqlite3_free(sqlite3_str_finish(im->key));
 	for (int i = 0; i < im->t->ncols; i++)
 		sqlite3_finalize(im->refs[i]);
 	for (size_t i = 0; i < im->npend; i++) {
@@ -329,14 +337,24 @@ static void constraint_msg(struct sw_import *im, char *why, size_t n)
 		sw_msg(why, n, "%s", m);
 }
 
-/* 1 if the row's key was inserted earlier in this file. */
+/* 1 if the row's key, found taken, was met earlier in this file: in a row
+ * it inserted (a rowid past the file's start) or in one it found stored. */
 static int dup_key(struct sw_import *im)
 {
 	bind_row(im, im->dup);
 	sqlite3_bind_int64(im->dup, im->t->ncols + 1, im->start);
 	int found = sqlite3_step(im->dup) == SQLITE_ROW;
 	sqlite3_reset(im->dup);
-	return found;
+	if (found)
+		return 1;
+	sqlite3_str_reset(im->key);
+	for (int i = 0; i < im->t->ncols; i++)
+		if (im->t->cols[i].flags & SW_C_KEY)
+			sqlite3_str_appendf(im->key, "%s\x1f", im->v[i] ? im->v[i] : "");
+	sqlite3_bind_text(im->seen, 1, sqlite3_str_value(im->key), -1, SQLITE_STATIC);
+	int rc = sqlite3_step(im->seen);
+	sqlite3_reset(im->seen);
+	return rc == SQLITE_DONE && sqlite3_changes(im->db) == 0;
 }
 
 static const char *first_key(const struct sw_table *t)
@@ -802,7 +820,11 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	 * second look-up per reference, is off for the transaction. The pragma
 	 * is a no-op inside a transaction: it is set around one. */
 	sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+	/* Index builds' sort runs and the keys dup_key notes go to temporary
+	 * files past their caches, not RAM: memory stays flat. */
+	sqlite3_exec(db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
 	int status = import_all(db, tables, files, &rej);
+	sqlite3_exec(db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;
 }

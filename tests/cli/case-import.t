@@ -166,4 +166,22 @@ check_out_has "insert,clients,C1,," "imports are audited"
 [ "$(sql "select count(*) from audit where tbl='clients'")" = 7 ]
 ok $? "one audit entry per inserted client, none for unchanged rows"
 
+# A key stored before this file and met twice in it: the second row is a
+# duplicate too, whether the first changed the stored row or not.
+cat >again.csv <<'X'
+client_id,name,station_code
+C2,李长生,QX-002
+C2,李长生二,QX-002
+C3,张三改,QX-001
+C3,张三再改,QX-001
+X
+run sw-case import again.csv
+check_err "a stored key met twice in one file: the later line is a duplicate" <<'X'
+sw-case: again.csv:3: client_id: duplicate key (an earlier line of this file has it)
+sw-case: again.csv:5: client_id: duplicate key (an earlier line of this file has it)
+sw-case: again.csv: read 4, inserted 0, updated 1, unchanged 1, rejected 2
+X
+[ "$(sql "select group_concat(name) from clients where client_id in ('C2', 'C3')")" = 李长生,张三改 ]
+ok $? "and the first line's values are the ones stored"
+
 done_testing
