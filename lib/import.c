@@ -45,6 +45,12 @@ struct sw_import {
 	sqlite3_str *key;	/* the row's key columns, joined */
 	sqlite3_int64 start;	/* largest rowid before this file */
 	char *refcache;		/* per ref column, REFSLOTS values known to exist */
+	/* The reader thread's own connection, statements and cache, to look
+	 * references up ahead of this thread; known: the row's columns it found. */
+	sqlite3 *rdb;
+	sqlite3_stmt **rrefs;
+	char *rcache;
+	unsigned known;
 	char **rebuild;		/* CREATE INDEX statements to run after the file */
 	int nrebuild;
 	char (*closed)[8];	/* the closed months (few: read once, not per row) */
@@ -82,6 +88,15 @@ static void bind_row(struct sw_import *im, sqlite3_stmt *st)
 	for (int i = 0; i < im->t->ncols; i++)
 		if (im->map[i] >= 0)
 			bind_value(st, i + 1, &im->t->cols[i], im->v[i]);
+}
+
+/* The look-up of a reference column's value: "SELECT 1 FROM t WHERE k = ?". */
+static char *ref_sql(const struct sw_column *c)
+{
+	const char *dot = strchr(c->ref, '.');
+	char tbl[64];
+	snprintf(tbl, sizeof tbl, "%.*s", (int)(dot - c->ref), c->ref);
+	return sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", tbl, dot + 1);
 }
 
 /* Builds the INSERT and UPDATE for the columns this file has. Parameters
@@ -153,17 +168,12 @@ static void prepare(struct sw_import *im)
 	}
 
 	im->refs = sw_xcalloc((size_t)t->ncols, sizeof *im->refs);
-	for (int i = 0; i < t->ncols; i++) {
-		const char *ref = t->cols[i].ref;
-		if (!ref || im->map[i] < 0)
-			continue;
-		char tbl[64];
-		const char *dot = strchr(ref, '.');
-		snprintf(tbl, sizeof tbl, "%.*s", (int)(dot - ref), ref);
-		sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", tbl, dot + 1);
-		im->refs[i] = sw_db_prepare(im->db, sql);
-		sqlite3_free(sql);
-	}
+	for (int i = 0; i < t->ncols; i++)
+		if (t->cols[i].ref && im->map[i] >= 0) {
+			sql = ref_sql(&t->cols[i]);
+			im->refs[i] = sw_db_prepare(im->db, sql);
+			sqlite3_free(sql);
+		}
 	/* A key met twice in one file: the stored row has a rowid this
 	 * file gave it. Asked only when the INSERT found the key taken. */
 	sql = sqlite3_mprintf("SELECT max(rowid) FROM \"%w\"", t->name);
@@ -263,8 +273,11 @@ static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const cha
 	return im;
 }
 
+static void close_reader(struct sw_import *im);
+
 static void im_free(struct sw_import *im)
 {
+	close_reader(im);
 	sqlite3_finalize(im->ins);
 	sqlite3_finalize(im->upd);
 	sqlite3_finalize(im->old);
@@ -540,11 +553,88 @@ static int hide(const struct sw_import *im, int outcome, char *why)
 
 static int checked(struct sw_import *im, char *why, size_t whylen);
 
+/* Looks value up with st (a ref_sql statement) unless column i's slice of
+ * cache knows it: SQLITE_ROW if it exists, SQLITE_DONE if not, or an error. */
+static int ref_lookup(sqlite3_stmt *st, char *cache, int i, const char *value)
+{
+	size_t h = 2166136261u;
+	for (const char *p = value; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	char *slot = cache + ((size_t)i * REFSLOTS + h % REFSLOTS) * REFSLOT;
+	if (strcmp(slot, value) == 0)
+		return SQLITE_ROW;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW && strlen(value) < REFSLOT)
+		strcpy(slot, value);
+	return rc;
+}
+
+/* The reader thread's step: norm_row, then the references it can find
+ * through its own connection. That connection sees the database as it was
+ * committed before this command's write transaction began (which keeps
+ * every other writer out), and an import never deletes: a value found there
+ * exists here too. A value not found is looked up again here, where the
+ * rows this command stored are seen. */
+static int prep_row(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
+		    unsigned *known, char *why, size_t whylen)
+{
+	const struct sw_import *im = ctx;
+	if (norm_row(ctx, f, nf, a, off, why, whylen) != 0)
+		return -1;
+	for (int i = 0; im->rdb && i < im->t->ncols; i++)
+		if (im->rrefs[i] && off[i] >= 0 &&
+		    ref_lookup(im->rrefs[i], im->rcache, i, a->p + off[i]) == SQLITE_ROW)
+			*known |= 1u << i;
+	return 0;
+}
+
+static void close_reader(struct sw_import *im)
+{
+	for (int i = 0; im->rrefs && i < im->t->ncols; i++)
+		sqlite3_finalize(im->rrefs[i]);
+	sqlite3_close(im->rdb);
+	free(im->rrefs);
+	free(im->rcache);
+	im->rdb = NULL;
+	im->rrefs = NULL;
+	im->rcache = NULL;
+}
+
+/* Opens the reader thread's connection, if the database is a file that can
+ * be opened twice; without it every look-up is done on this thread. */
+static void open_reader(struct sw_import *im)
+{
+	const char *path = sqlite3_db_filename(im->db, "main");
+	const struct sw_table *t = im->t;
+	if (!path || !*path || t->ncols > 32 ||
+	    sqlite3_open_v2(path, &im->rdb, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		goto none;
+	/* one read transaction for the file, not one per look-up */
+	if (sqlite3_exec(im->rdb, "PRAGMA cache_size=-65536; BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		goto none;
+	im->rrefs = sw_xcalloc((size_t)t->ncols, sizeof *im->rrefs);
+	im->rcache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
+	for (int i = 0; i < t->ncols; i++)
+		if (im->refs[i]) {
+			char *sql = ref_sql(&t->cols[i]);
+			int rc = sqlite3_prepare_v2(im->rdb, sql, -1, &im->rrefs[i], NULL);
+			sqlite3_free(sql);
+			if (rc != SQLITE_OK)
+				goto none;
+		}
+	return;
+none:
+	close_reader(im);
+}
+
 /* Normalises, checks and stores one row on this thread. Returns an
  * outcome or -1. */
 static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 {
 	im->a.len = 0;
+	im->known = 0;
 	if (norm_row(im, f, nf, &im->a, im->off, why, whylen) != 0)
 		return hide(im, SW_REJECTED, why);
 	for (int i = 0; i < im->t->ncols; i++)
@@ -564,17 +654,9 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 			sw_msg(why, whylen, "%s: refers to the record itself", t->cols[i].name);
 			return SW_REJECTED;
 		}
-		size_t h = 2166136261u;
-		for (const char *p = im->v[i]; *p; p++)
-			h = (h ^ (unsigned char)*p) * 16777619u;
-		char *slot = im->refcache + ((size_t)i * REFSLOTS + h % REFSLOTS) * REFSLOT;
-		if (strcmp(slot, im->v[i]) == 0)
-			continue;
-		sqlite3_bind_text(st, 1, im->v[i], -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc == SQLITE_ROW && strlen(im->v[i]) < REFSLOT)
-			strcpy(slot, im->v[i]);
+		if (im->known >> i & 1)
+			continue;	/* the reader thread found it */
+		int rc = ref_lookup(st, im->refcache, i, im->v[i]);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			sw_db_error(im->db, t->name);
 			return -1;
@@ -726,12 +808,14 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	/* Set up the lazily built state the reader thread's norm_row reads. */
 	sw_vocab_lookup("gender", "");
 	sw_date_today(why);
-	struct sw_rowq *q = sw_rowq_start(r, t->ncols, norm_row, im);
+	open_reader(im);
+	struct sw_rowq *q = sw_rowq_start(r, t->ncols, prep_row, im);
 	while ((rc = sw_rowq_next(q, &qr)) > 0) {
 		im->c.read++;
 		int o = SW_REJECTED;
 		if (qr.ok) {
 			memcpy(im->v, qr.v, (size_t)t->ncols * sizeof *im->v);
+			im->known = qr.flags;
 			o = checked(im, why, sizeof why);
 		} else
 			snprintf(why, sizeof why, "%s", qr.why);
@@ -750,6 +834,7 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 			break;
 	}
 	sw_rowq_stop(q);
+	close_reader(im);
 	if (rc < 0) {
 		/* The rest of the file cannot be read reliably: nothing of it counts. */
 		sw_error_at(fname, sw_csv_errline(r), "%s (file not imported)", sw_csv_error(r));

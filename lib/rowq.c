@@ -16,6 +16,7 @@ struct qr {
 	long line;
 	int nf;
 	int ok;
+	unsigned flags;
 	size_t fields;		/* arena offset of nf NUL-terminated fields */
 	char why[320];
 };
@@ -73,6 +74,7 @@ static void fill(struct sw_rowq *q, struct batch *b)
 		x->line = rw.line;
 		x->nf = rw.nf;
 		x->fields = b->a.len;
+		x->flags = 0;
 		for (int i = 0; i < rw.nf; i++) {
 			size_t n = strlen(rw.f[i]) + 1;
 			memcpy(sw_arena_room(&b->a, n), rw.f[i], n);
@@ -82,7 +84,8 @@ static void fill(struct sw_rowq *q, struct batch *b)
 			x->ok = 0;
 			snprintf(x->why, sizeof x->why, "%s", rw.bad);
 		} else
-			x->ok = q->prep(q->ctx, rw.f, rw.nf, &b->a, off, x->why, sizeof x->why) == 0;
+			x->ok = q->prep(q->ctx, rw.f, rw.nf, &b->a, off, &x->flags, x->why,
+					 sizeof x->why) == 0;
 		b->n++;
 	}
 }
@@ -158,7 +161,7 @@ int sw_rowq_next(struct sw_rowq *q, struct sw_qrow *row)
 	}
 	for (int i = 0; i < q->nvals && x->ok; i++)
 		q->v[i] = off[i] < 0 ? NULL : b->a.p + off[i];
-	*row = (struct sw_qrow){x->line, x->nf, q->f, q->v, x->ok, x->why};
+	*row = (struct sw_qrow){x->line, x->nf, q->f, q->v, x->ok, x->flags, x->why};
 	return 1;
 }
 

@@ -18,11 +18,12 @@ struct sw_arena {
 /* Makes room for need more bytes at p + len; returns that address. */
 char *sw_arena_room(struct sw_arena *a, size_t need);
 
-/* Runs on the reader thread, so it must not touch the database or print:
- * writes the row's nvals values into a and their offsets into off (-1 for
- * none). Returns 0, or -1 with why. */
+/* Runs on the reader thread, so it must not print nor use the caller's
+ * database connection: writes the row's nvals values into a and their
+ * offsets into off (-1 for none), and may set bits in *flags for the
+ * caller. Returns 0, or -1 with why. */
 typedef int (*sw_prep_fn)(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
-			  char *why, size_t whylen);
+			  unsigned *flags, char *why, size_t whylen);
 
 struct sw_qrow {
 	long line;		/* physical line where the record starts */
@@ -30,6 +31,7 @@ struct sw_qrow {
 	char **f;		/* the raw fields */
 	const char **v;		/* nvals prepared values, NULL for none (ok only) */
 	int ok;			/* 0: why says why the row cannot be used */
+	unsigned flags;		/* as the prep step set them */
 	const char *why;
 };
 
