@@ -149,8 +149,21 @@ int sw_db_begin(sqlite3 *db)
 	return 0;
 }
 
+static int (*before_commit)(sqlite3 *);
+static void (*after_rollback)(void);
+
+void sw_db_hooks(int (*bc)(sqlite3 *), void (*ar)(void))
+{
+	before_commit = bc;
+	after_rollback = ar;
+}
+
 int sw_db_commit(sqlite3 *db)
 {
+	if (before_commit && before_commit(db) != 0) {
+		sw_db_rollback(db);
+		return -1;
+	}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		sw_db_error(db, "commit");
 		sw_db_rollback(db);
@@ -163,6 +176,8 @@ void sw_db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (after_rollback)
+		after_rollback();
 }
 
 sqlite3_stmt *sw_db_prepare(sqlite3 *db, const char *sql)

@@ -98,6 +98,23 @@ static const char *const migrations[] = {
 	"CREATE TABLE month_log ("
 	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, action TEXT NOT NULL,"
 	"  at TEXT NOT NULL, user TEXT NOT NULL, reason TEXT, fingerprint TEXT);",
+
+	/* 1 -> 2: the audit trail hashes a command's entries together (an
+	 * import writes small rows and one hash, lib/audit.c); version 1
+	 * entries stay, as audit_v1, and start the chain. The view audit
+	 * lists both. */
+	"ALTER TABLE audit RENAME TO audit_v1;"
+	"CREATE TABLE audit_command ("
+	"  id INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, command TEXT NOT NULL,"
+	"  first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, hash TEXT NOT NULL);"
+	"CREATE TABLE audit_entry ("
+	"  seq INTEGER PRIMARY KEY, command_id INTEGER NOT NULL, action TEXT NOT NULL,"
+	"  tbl TEXT NOT NULL, row_key TEXT NOT NULL, detail TEXT);"
+	"CREATE VIEW audit AS"
+	"  SELECT seq, at, user, command, action, tbl, row_key, detail FROM audit_v1"
+	"  UNION ALL"
+	"  SELECT e.seq, c.at, c.user, c.command, e.action, e.tbl, e.row_key, e.detail"
+	"  FROM audit_entry e LEFT JOIN audit_command c ON c.id = e.command_id;",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,

@@ -11,7 +11,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SW_SCHEMA_VERSION 1	/* keep equal to the entries of migrations[] */
+#define SW_SCHEMA_VERSION 2	/* keep equal to the entries of migrations[] */
 
 /* Opens path with WAL, foreign keys and a busy timeout, and migrates the
  * schema forward. Returns NULL after printing why. Close with sw_db_close. */
@@ -23,6 +23,10 @@ const char *sw_db_name(sqlite3 *db);
 /* BEGIN IMMEDIATE: take the write lock now, so that concurrent writers
  * queue on the busy timeout instead of failing on a lock upgrade. */
 int sw_db_begin(sqlite3 *db);
+/* Set by the audit trail: before_commit runs inside the transaction just
+ * before COMMIT (non-zero rolls back and fails the commit); after_rollback
+ * runs after a ROLLBACK. */
+void sw_db_hooks(int (*before_commit)(sqlite3 *), void (*after_rollback)(void));
 int sw_db_commit(sqlite3 *db);
 void sw_db_rollback(sqlite3 *db);
 

@@ -67,12 +67,40 @@ run sw-case audit --verify
 check_rc 0 "an intact chain verifies"
 check_out_has "5 entries verified, head " "verify reports the count and head"
 
-sql "update audit set row_key='C9' where seq=3"
-expect_fail 1 "sw-case: audit: entry 3: content does not match its hash (edited)" sw-case audit --verify
-sql "update audit set row_key='C3' where seq=3"
+sql "update audit_entry set row_key='C9' where seq=3"
+expect_fail 1 "sw-case: audit: entries 1-4 (command 1): content does not match their hash (edited)" \
+	sw-case audit --verify
+sql "update audit_entry set row_key='C3' where seq=3"
 run sw-case audit --verify
 check_rc 0 "restored entry verifies again"
-sql "delete from audit where seq=2"
-expect_fail 1 "sw-case: audit: entry 3: the entry before it was removed or altered" sw-case audit --verify
+sql "update audit_command set user='someone' where id=2"
+expect_fail 1 "sw-case: audit: entries 5-5 (command 2): content does not match their hash (edited)" \
+	sw-case audit --verify
+sql "update audit_command set user='$(id -un)' where id=2"
+sql "delete from audit_entry where seq=2"
+expect_fail 1 "sw-case: audit: entry 3: the entry before it was removed" sw-case audit --verify
+sql "delete from audit_entry where seq in (1, 3, 4)"
+expect_fail 1 "sw-case: audit: entry 5: the entry before it was removed" sw-case audit --verify
+sql "delete from audit_entry; delete from audit_command where id = 1"
+expect_fail 1 "sw-case: audit: entry 5: removed (its command's record remains)" sw-case audit --verify
+
+# A database of schema version 1 (a hash per entry, table audit) is
+# migrated: its entries stay as they were and begin the chain.
+rm -f sw.db sw.db-wal sw.db-shm
+sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v1.sql"
+run sw-case audit --verify
+check_out_has "3 entries verified, head 687a7e173c378d44ebdaff7153df31437c1c014b3bf48f4f4e6f809d6da98a96" \
+	"a version 1 trail verifies after the migration"
+[ "$(sql 'PRAGMA user_version')" = 2 ]
+ok $? "and the database is at version 2"
+printf 'client_id,name,station_code\nV3,丙三,QX\nV1,甲改,QX\n' >v.csv
+run sw-case import v.csv
+run sw-case audit --verify
+check_out_has "5 entries verified" "new entries chain on from the old ones"
+[ "$(sql "select group_concat(seq||':'||action||':'||row_key, ' ') from audit")" = \
+  "1:insert:V1 2:insert:V2 3:update:V2 4:insert:V3 5:update:V1" ]
+ok $? "the view audit lists both"
+sql "update audit_v1 set row_key='V9' where seq=2"
+expect_fail 1 "sw-case: audit: entry 2: content does not match its hash (edited)" sw-case audit --verify
 
 done_testing
