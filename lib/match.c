@@ -348,10 +348,14 @@ void sw_market_skills(struct sw_market *m, const char *list, int **out, int *n, 
 		p += len + (p[len] == ';');
 	}
 	qsort(sk, (size_t)k, sizeof *sk, cmp_int);
+	int u = 0;	/* a skill named twice counts once */
 	for (int i = 0; i < k; i++)
+		if (i == 0 || sk[i] != sk[i - 1])
+			sk[u++] = sk[i];
+	for (int i = 0; i < u; i++)
 		*mask |= (uint64_t)1 << (sk[i] & 63);
 	*out = sk;
-	*n = k;
+	*n = u;
 }
 
 /* The rank of an education key; -1 when not given. The few keys there

@@ -220,6 +220,7 @@ struct sw_ranker {
 	int *pool;		/* the partners' skills, one after the other */
 	int *stamp, cur;	/* partners already looked at for the current item */
 	int *at;		/* per skill of the item: where its scan of sk is */
+	unsigned char *mark;	/* per skill: 1 if the current item has it */
 	int bound;		/* best score with no common skill, other district */
 	int bound_d;		/* the same in the same district */
 	int *full;		/* scores at full wage fit: see full_fit() */
@@ -323,16 +324,6 @@ static inline int full_score(const struct sw_ranker *r, int same, int ef, int nv
 	if (nv <= FULL_NV)
 		return r->full[FULL_AT(same, ef, nv, cov)];
 	return score_of(&r->o.w, r->tot, -1, ef ? 0 : 2, 0, 0, 0, cov, nv, same);
-}
-
-/* The score of seeker s and vacancy v (records) with cov skills covered;
- * same and ef (1: education fits) as worked out by the caller. */
-static inline int rec_score(const struct sw_ranker *r, const struct rec *s, const struct rec *v,
-			    int cov, int ef, int same)
-{
-	if (s->a <= v->a)
-		return full_score(r, same, ef, v->nsk, cov);
-	return score_of(&r->o.w, r->tot, s->a, s->edu, v->a, v->b, v->edu, cov, v->nsk, same);
 }
 
 /* The best score of item it with the partners of p's run: -1 when their
@@ -442,6 +433,7 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		most = n > most ? n : most;
 	}
 	r->at = sw_xmalloc(((size_t)most + 1) * sizeof *r->at);
+	r->mark = sw_xcalloc((size_t)m->nskill + 1, 1);
 	return r;
 }
 
@@ -464,6 +456,7 @@ void sw_ranker_free(struct sw_ranker *r)
 	free(r->full);
 	free(r->stamp);
 	free(r->at);
+	free(r->mark);
 	free(r);
 }
 
@@ -539,13 +532,30 @@ static inline void visit(struct sw_ranker *r, struct topk *t, const struct rec *
 	int most = s->nsk < v->nsk ? s->nsk : v->nsk;
 	if (!(s->mask & v->mask))
 		most = 0;	/* no skill in common for sure */
-	int b = rec_score(r, s, v, most, ef, same);
+	int b = full_score(r, same, ef, v->nsk, most), cov = most;
 	if (!may_enter(t, b, p->j))
 		return;
 	if (most > 1 || (most == 1 && !shared)) {
-		int cov = common(s->skills, s->nsk, v->skills, v->nsk);
-		if (cov < most)
-			b = rec_score(r, s, v, cov, ef, same);
+		cov = 0;
+		for (int x = 0; x < p->nsk; x++)
+			cov += r->mark[p->skills[x]];
+		if (cov < most) {
+			b = full_score(r, same, ef, v->nsk, cov);
+			if (!may_enter(t, b, p->j))
+				return;
+		}
+	}
+	if (s->a > v->a) {
+		/* Below a full wage fit the score loses L = wage weight x 500 x
+		 * (wish - wage_min) / (total x (wage_max - wage_min)) tenths,
+		 * so it is at most b + 1 - floor(L) (the 1 for rounding): most
+		 * pairs are left here without working out the fit. */
+		long long num = (long long)r->o.w.wage * 500 * (s->a - v->a);
+		long long den = (long long)r->tot * (v->b - v->a);
+		int n = (int)(num / den);
+		if (n >= 2 && !may_enter(t, b + 1 - n, p->j))
+			return;
+		b = score_of(&r->o.w, r->tot, s->a, s->edu, v->a, v->b, v->edu, cov, v->nsk, same);
 	}
 	if (b >= t->min)
 		topk_add(t, (struct sw_pick){s->j, v->j, b});
@@ -660,6 +670,9 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 	int nsk = it.nsk, d = it.district;
 	int todo3 = d >= 0 && d < m->ndistrict, todo4 = 1;
 	r->cur++;
+	for (int a = 0; a < nsk; a++)
+		if (sk[a] >= 0 && sk[a] < m->nskill)
+			r->mark[sk[a]] = 1;
 	for (int a = 0; a < nsk; a++) {
 		int lo, hi;
 		r->at[a] = -1;
@@ -691,12 +704,16 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 		for (int a = next; a < nsk; a++)
 			if (r->at[a] >= 0 && r->at[a] < r->sk_off[sk[a] + 1] &&
 			    fit_key(r, &r->sk[r->at[a]]) == key)
-				r->at[a] = scan(r, &t, &it, r->sk, r->sk_end, r->at[a], r->sk_off[sk[a] + 1], 2, 1);
+				r->at[a] = scan(r, &t, &it, r->sk, r->sk_end, r->at[a],
+						r->sk_off[sk[a] + 1], 2, 1);
 	}
 	if (todo3)
 		scan(r, &t, &it, r->di, r->di_end, r->di_off[d], r->di_off[d + 1], 3, 0);
 	if (todo4)
 		scan(r, &t, &it, r->ae, r->ae_end, 0, r->np, 4, 0);
+	for (int a = 0; a < nsk; a++)
+		if (sk[a] >= 0 && sk[a] < m->nskill)
+			r->mark[sk[a]] = 0;
 	return t.n;
 }
 

@@ -77,7 +77,7 @@ struct sw_market *sw_market_new(void);
 /* Skill and district numbers for names, added when new. */
 int sw_market_skill(struct sw_market *m, const char *name);
 int sw_market_district(struct sw_market *m, const char *name);
-/* Parses "a;b;c" (already normalised) into sorted skill numbers. */
+/* Parses "a;b;c" (already normalised) into sorted skill numbers, each once. */
 void sw_market_skills(struct sw_market *m, const char *list, int **out, int *n, uint64_t *mask);
 /* Sorts vacancies and seekers by id; call after adding them by hand. */
 void sw_market_sort(struct sw_market *m);
