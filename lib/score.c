@@ -134,13 +134,21 @@ struct sbuf {
 	size_t n, len;
 };
 
-static void put(struct sbuf *b, const char *s)
+static void put_n(struct sbuf *b, const char *s, size_t k)
 {
-	size_t k = strlen(s), room = b->n - 1 - b->len;
+	size_t room = b->n - 1 - b->len;
 	memcpy(b->p + b->len, s, k < room ? k : room);
 	b->len += k < room ? k : room;
 	b->p[b->len] = 0;
 }
+
+static void put(struct sbuf *b, const char *s)
+{
+	put_n(b, s, strlen(s));
+}
+
+/* A string literal, its length known when compiled. */
+#define PUT_LIT(b, s) put_n(b, s, sizeof s - 1)
 
 static void put_int(struct sbuf *b, int v)
 {
@@ -152,7 +160,7 @@ static void put_int(struct sbuf *b, int v)
 	while (u /= 10);
 	if (v < 0)
 		*--e = '-';
-	put(b, e);
+	put_n(b, e, (size_t)(d + sizeof d - 1 - e));
 }
 
 void sw_score_reasons(const struct sw_market *m, const struct sw_seeker *s,
@@ -162,14 +170,14 @@ void sw_score_reasons(const struct sw_market *m, const struct sw_seeker *s,
 	if (!n)
 		return;
 	buf[0] = 0;
-	put(&b, "skills ");
+	PUT_LIT(&b, "skills ");
 	put_int(&b, covered(s, v));
-	put(&b, "/");
+	PUT_LIT(&b, "/");
 	put_int(&b, v->nskills);
 	const char *sep = " (";
 	for (int i = 0, j = 0; i < s->nskills && j < v->nskills;) {
 		if (s->skills[i] == v->skills[j]) {
-			put(&b, sep);
+			put_n(&b, sep, 2);
 			put(&b, m->skill[v->skills[j]]);
 			sep = ", ";
 			i++, j++;
@@ -179,12 +187,23 @@ void sw_score_reasons(const struct sw_market *m, const struct sw_seeker *s,
 			j++;
 	}
 	if (*sep == ',')
-		put(&b, ")");
-	put(&b, s->district < 0 || v->district < 0 ? "; district unknown"
-	    : s->district == v->district ? "; same district" : "; other district");
-	put(&b, s->wage < 0 ? "; no wage wish" : s->wage <= v->wage_min ? "; wage meets wish"
-	    : "; wage in range");
-	put(&b, edu_fits(s, v) ? "; education fits" : "; over-qualified");
+		PUT_LIT(&b, ")");
+	if (s->district < 0 || v->district < 0)
+		PUT_LIT(&b, "; district unknown");
+	else if (s->district == v->district)
+		PUT_LIT(&b, "; same district");
+	else
+		PUT_LIT(&b, "; other district");
+	if (s->wage < 0)
+		PUT_LIT(&b, "; no wage wish");
+	else if (s->wage <= v->wage_min)
+		PUT_LIT(&b, "; wage meets wish");
+	else
+		PUT_LIT(&b, "; wage in range");
+	if (edu_fits(s, v))
+		PUT_LIT(&b, "; education fits");
+	else
+		PUT_LIT(&b, "; over-qualified");
 }
 
 /* The ranker. Items are the side asked about (seekers, or vacancies with
