@@ -147,10 +147,15 @@ static int each_word(const char *in, int (*fn)(void *, char *), void *ctx)
 	const char *p = in;
 	while (*p) {
 		size_t n = 0;
-		while (p[n] && p[n] != ';' && p[n] != ',' && strncmp(p + n, "；", 3) != 0 &&
-		       strncmp(p + n, "、", 3) != 0 && strncmp(p + n, "，", 3) != 0)
+		/* the wide separators start with one of two bytes */
+		while (p[n] && p[n] != ';' && p[n] != ',' &&
+		       !(((unsigned char)p[n] == 0xef || (unsigned char)p[n] == 0xe3) &&
+			 (strncmp(p + n, "；", 3) == 0 || strncmp(p + n, "、", 3) == 0 ||
+			  strncmp(p + n, "，", 3) == 0)))
 			n++;
-		snprintf(word, sizeof word, "%.*s", (int)n, p);
+		size_t k = n < sizeof word - 1 ? n : sizeof word - 1;	/* cut as before */
+		memcpy(word, p, k);
+		word[k] = 0;
 		sw_text_norm(word);
 		if (*word && fn(ctx, word) != 0)
 			return -1;
@@ -166,6 +171,8 @@ struct setctx {
 	const char *keys[64];
 	char *lists[64];
 	int n;
+	char store[1024 + 64];	/* the words of lists: the input is shorter */
+	size_t used;
 	char *why;
 	size_t whylen;
 };
@@ -202,7 +209,13 @@ static int add_word(void *ctx, char *word)
 		sw_msg(s->why, s->whylen, "too many values");
 		return -1;
 	}
-	s->lists[s->n++] = sw_xstrdup(word);
+	size_t k = strlen(word) + 1;
+	if (s->used + k > sizeof s->store) {	/* cannot happen: words come from buf */
+		sw_msg(s->why, s->whylen, "too long");
+		return -1;
+	}
+	s->lists[s->n++] = memcpy(s->store + s->used, word, k);
+	s->used += k;
 	return 0;
 }
 
@@ -222,12 +235,36 @@ static int join(const char *const *w, int n, char *out, size_t outlen, char *why
 	size_t len = 0;
 	out[0] = 0;
 	for (int i = 0; i < n; i++) {
-		int k = snprintf(out + len, outlen - len, "%s%s", i ? ";" : "", w[i]);
-		if (k < 0 || (size_t)k >= outlen - len) {
+		size_t k = strlen(w[i]) + (i > 0);
+		if (k >= outlen - len) {
 			sw_msg(why, whylen, "too long");
 			return -1;
 		}
-		len += (size_t)k;
+		if (i)
+			out[len++] = ';';
+		memcpy(out + len, w[i], k - (i > 0) + 1);
+		len += k - (i > 0);
+	}
+	return 0;
+}
+
+/* v in decimal into out, cut short as snprintf would; 0. Every row has
+ * numbers. */
+static int put_ll(long long v, char *out, size_t outlen)
+{
+	char d[24], *e = d + sizeof d;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	*--e = 0;
+	do
+		*--e = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--e = '-';
+	size_t k = (size_t)(d + sizeof d - 1 - e);
+	if (outlen) {
+		k = k < outlen - 1 ? k : outlen - 1;
+		memcpy(out, e, k);
+		out[k] = 0;
 	}
 	return 0;
 }
@@ -269,8 +306,7 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 	case SW_T_INT:
 		if (sw_int_parse(buf, c->min, c->max, &v, why, whylen) != 0)
 			return -1;
-		snprintf(out, outlen, "%lld", v);
-		return 0;
+		return put_ll(v, out, outlen);
 	case SW_T_VOCAB:
 	case SW_T_BOOL:
 		k = sw_vocab_lookup(c->type == SW_T_BOOL ? "bool" : c->vocab, buf);
@@ -298,8 +334,6 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 		int rc = each_word(buf, add_word, &s);
 		if (rc == 0)
 			rc = join((const char *const *)s.lists, s.n, out, outlen, why, whylen);
-		for (int i = 0; i < s.n; i++)
-			free(s.lists[i]);
 		return rc;
 	}
 	case SW_T_IDCARD:

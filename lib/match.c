@@ -404,7 +404,8 @@ static void add_seeker(struct sw_market *m, const char **v, int *cap)
 	x->id = sw_xstrdup(v[S_ID]);
 	x->name = sw_xstrdup(v[S_NAME] ? v[S_NAME] : "");
 	sw_market_skills(m, v[S_SKILLS], &x->skills, &x->nskills, &x->mask);
-	x->edu = edu_rank(m, v[S_EDU]) < 0 ? 0 : edu_rank(m, v[S_EDU]);
+	x->edu = edu_rank(m, v[S_EDU]);
+	x->edu = x->edu < 0 ? 0 : x->edu;
 	x->wage = v[S_WAGE] ? atoi(v[S_WAGE]) : -1;
 	x->district = sw_market_district(m, v[S_DISTRICT]);
 	x->needs_accessible = v[S_NEEDS_ACC] && atoi(v[S_NEEDS_ACC]);
@@ -513,6 +514,14 @@ static int norm_row(const struct sw_table *t, const int *map, const struct sw_ro
 	for (int i = 0; i < t->ncols; i++) {
 		const struct sw_column *c = &t->cols[i];
 		const char *in = map[i] >= 0 && map[i] < rw->nf ? rw->f[map[i]] : "";
+		if (!*in) {	/* what normalising "" gives, without the work */
+			v[i] = NULL;
+			if (map[i] >= 0 && (c->flags & (SW_C_NOTNULL | SW_C_KEY))) {
+				sw_msg(why, whylen, "%s: required", c->name);
+				return -1;
+			}
+			continue;
+		}
 		size_t need = strlen(in) * 4 + 64;
 		char w[320];
 		if (need > bcap[i])	/* grown only: most rows fit */
