@@ -73,9 +73,14 @@ static const char *const rules[] = {
 	" ON y.nkey = x.nkey AND y.birth = x.birth AND y.cid > x.cid",
 	"SELECT x.cid, y.cid, 85, 'same name and phone' FROM dk x JOIN dk y"
 	" ON y.nkey = x.nkey AND y.phone = x.phone AND y.cid > x.cid",
-	"SELECT x.cid, y.cid, 60, 'names differ only by spaces or full-width characters'"
-	" FROM dk x JOIN dk y ON y.nkey = x.nkey AND y.cid <> x.cid AND y.name <> x.name"
-	" WHERE x.cid < y.cid",
+	/* pairs of spellings first: a common name shared by thousands is
+	 * one spelling, not millions of pairs to look at */
+	"SELECT min(x.cid, y.cid), max(x.cid, y.cid), 60,"
+	" 'names differ only by spaces or full-width characters'"
+	" FROM (SELECT DISTINCT nkey, name FROM dk) a JOIN (SELECT DISTINCT nkey, name FROM dk) b"
+	" ON b.nkey = a.nkey AND b.name > a.name"
+	" JOIN dk x ON x.nkey = a.nkey AND x.name = a.name"
+	" JOIN dk y ON y.nkey = b.nkey AND y.name = b.name",
 	"SELECT min(x.cid, y.cid), max(x.cid, y.cid), 70, 'names one character apart with the same birth date'"
 	" FROM dv x JOIN dv y ON y.v = x.v AND y.birth = x.birth AND y.cid > x.cid"
 	" WHERE x.nkey <> y.nkey AND (x.pos = y.pos OR x.pos < 0 OR y.pos < 0)",
@@ -108,7 +113,8 @@ int sw_dupes_find(sqlite3 *db)
 	}
 	/* covering indexes: the joins never visit the tables */
 	sw_db_exec(db, "CREATE INDEX temp.dk_idn ON dk(idn, cid) WHERE idn IS NOT NULL;"
-		   "CREATE INDEX temp.dk_birth ON dk(nkey, birth, cid, name);"
+		   "CREATE INDEX temp.dk_birth ON dk(nkey, birth, cid);"
+		   "CREATE INDEX temp.dk_name ON dk(nkey, name, cid);"
 		   "CREATE INDEX temp.dk_phone ON dk(nkey, phone, cid) WHERE phone IS NOT NULL;"
 		   "CREATE INDEX temp.dv_birth ON dv(v, birth, cid, pos, nkey) WHERE birth IS NOT NULL;"
 		   "CREATE INDEX temp.dv_phone ON dv(v, phone, cid, pos, nkey) WHERE phone IS NOT NULL;");
