@@ -183,11 +183,48 @@ static void indexed_wide(void)
 	T_OK(p1 < p2, "the index looks at fewer pairs (%lld of %lld)", p1, p2);
 }
 
+/* Wishes just above wage_min and ranges from 1 to very wide (few of
+ * them, so that partial fits tie), so that
+ * the ranker's integer bound on a partial wage fit (within a tenth of the
+ * score, or exactly on one) is met at its edges; weights that make the
+ * wage all or nothing of the score. */
+static void indexed_wages(void)
+{
+	static const struct sw_weights ws[] = {
+		{50, 25, 15, 10}, {0, 0, 1, 0}, {1, 0, 1000, 0}, {7, 3, 11, 0}, {0, 1, 2, 0},
+	};
+	int bad = 0, runs = 600;
+	for (int run = 0; run < runs; run++) {
+		struct sw_market *m = rnd_market(1 + rnd(60), 1 + rnd(60), 2);
+		for (int i = 0; i < m->nv; i++) {
+			static const int span[] = {1, 2, 3, 7, 10, 1001, 999999};
+			m->v[i].wage_min = 3000 + rnd(2);
+			m->v[i].wage_max = m->v[i].wage_min + span[rnd(run % 2 ? 5 : 7)];
+		}
+		for (int i = 0; i < m->ns; i++)
+			m->s[i].wage = rnd(8) == 0 ? -1 : 3000 + rnd(10);
+		struct sw_rank_opts o = {ws[run % 5], 1 + rnd(8), run % 2, 0, 0};
+		if (run % 3 == 1)
+			o.min_score = rnd(1000);
+		size_t n1, n2;
+		struct sw_pick *a = sw_rank(m, &o, &n1, NULL);
+		o.exhaustive = 1;
+		struct sw_pick *b = sw_rank(m, &o, &n2, NULL);
+		if (n1 != n2 || memcmp(a, b, n1 * sizeof *a) != 0)
+			bad++;
+		free(a);
+		free(b);
+		sw_market_free(m);
+	}
+	T_INT(bad, 0, "indexed and exhaustive rankings identical on %d markets with wages at the edges", runs);
+}
+
 int main(void)
 {
 	weights();
 	scores();
 	indexed();
 	indexed_wide();
+	indexed_wages();
 	return T_DONE();
 }
