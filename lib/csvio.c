@@ -243,29 +243,6 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-static int is_blank(char c) { return c == ' ' || c == '\t'; }
-
-/* A record on one line with no quotes, as libcsv would give it (most
- * lines are): the fields between the commas, spaces and tabs around them
- * dropped, the line's end not part of it. */
-static void split_line(struct sw_csv *r, const char *s, size_t n)
-{
-	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	for (const char *e = s + n;;) {
-		const char *c = memchr(s, ',', (size_t)(e - s)), *fe = c ? c : e, *fs = s;
-		while (fs < fe && is_blank(*fs))
-			fs++;
-		while (fe > fs && is_blank(fe[-1]))
-			fe--;
-		on_field((void *)fs, (size_t)(fe - fs), r);
-		if (!c)
-			break;
-		s = c + 1;
-	}
-	on_record('\n', r);
-}
-
 static int finish(struct sw_csv *r, struct sw_row *row)
 {
 	for (int i = 0; i < r->nf; i++)
@@ -303,8 +280,7 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 			if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 				s += 3, n -= 3;
 		}
-		int fresh = !r->in_record;
-		if (fresh) {
+		if (!r->in_record) {
 			if (blank(s, n))
 				continue;
 			r->in_record = 1;
@@ -315,10 +291,6 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 				: r->cd == (iconv_t)-1
 				? "invalid UTF-8 (if the file is GB18030, use --encoding gb18030)"
 				: "invalid text";
-		if (fresh && !r->bad && !memchr(s, '"', n)) {
-			split_line(r, s, n);
-			return finish(r, row);
-		}
 		if (csv_parse(&r->p, s, n, on_field, on_record, r) != n)
 			return fail(r, r->line, csv_error(&r->p) == CSV_EPARSE
 				    ? "malformed quoted field" : "out of memory");
