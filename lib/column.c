@@ -63,8 +63,7 @@ const struct sw_table *sw_table_find(const struct sw_table *const *tables, const
 	return NULL;
 }
 
-/* Which column a header cell names, or -1. */
-static int header_col(const struct sw_table *t, const char *cell)
+int sw_header_col(const struct sw_table *t, const char *cell)
 {
 	char norm[256];
 	sw_header_norm(cell, norm, sizeof norm);
@@ -80,7 +79,7 @@ int sw_header_map(const struct sw_table *t, const char *fname, char **hdr, int n
 	for (int i = 0; i < t->ncols; i++)
 		map[i] = -1;
 	for (int j = 0; j < n; j++) {
-		int c = header_col(t, hdr[j]);
+		int c = sw_header_col(t, hdr[j]);
 		if (c < 0) {
 			if (*hdr[j])
 				sw_warn_at(fname, 1, "unknown column \"%s\" ignored", hdr[j]);
@@ -111,7 +110,7 @@ const struct sw_table *sw_table_guess(const struct sw_table *const *tables,
 		int score = 0, complete = 1;
 		int *seen = sw_xcalloc((size_t)t->ncols, sizeof *seen);
 		for (int j = 0; j < n; j++) {
-			int c = header_col(t, hdr[j]);
+			int c = sw_header_col(t, hdr[j]);
 			if (c >= 0 && !seen[c]++)
 				score++;
 		}

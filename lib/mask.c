@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/import.h"
 #include "sw/mask.h"
 #include "sw/text.h"
 
@@ -55,6 +56,20 @@ void sw_mask_name(const char *name, char *out, size_t outlen)
 		p += len;
 	}
 	out[j] = 0;
+}
+
+void sw_mask_value(const struct sw_column *c, const char *v, char *out, size_t outlen)
+{
+	if (c->type == SW_T_IDCARD)
+		sw_mask_id(v, out, outlen);
+	else if (c->type == SW_T_PHONE)
+		sw_mask_phone(v, out, outlen);
+	else if (strcmp(c->name, "name") == 0)
+		sw_mask_name(v, out, outlen);
+	else if (strcmp(c->name, "address") == 0)
+		snprintf(out, outlen, "%s", *v ? "***" : "");
+	else
+		snprintf(out, outlen, "%s", v);
 }
 
 int sw_pseudonym(const unsigned char *key, size_t keylen, const char *s, char out[33])

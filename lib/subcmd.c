@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include "sw/db.h"
+#include "sw/import.h"
+#include "sw/mask.h"
 #include "sw/err.h"
 #include "sw/out.h"
 #include "sw/subcmd.h"
@@ -81,6 +83,20 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 		names[i][eq - a] = 0;
 		vals[i] = eq + 1;
 	}
+	/* The audit trail records the command line (sw_audit_init keeps the
+	 * program's argv, of which this argv is the tail): personal values are
+	 * masked there as on a screen, by showing it masked copies meanwhile. */
+	char **orig = sw_xcalloc((size_t)n, sizeof *orig);
+	for (int i = 0; i < n; i++) {
+		int c = t->personal ? sw_header_col(t, names[i]) : -1;
+		orig[i] = argv[optind + i];
+		if (c < 0)
+			continue;
+		char m[512];
+		sw_mask_value(&t->cols[c], vals[i], m, sizeof m);
+		argv[optind + i] = sw_xcalloc(strlen(names[i]) + strlen(m) + 2, 1);
+		sprintf(argv[optind + i], "%s=%s", names[i], m);
+	}
 	sqlite3 *db = sw_open(1);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
@@ -98,6 +114,12 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 	free(names);
 	free(vals);
 	close_db(db);
+	for (int i = 0; i < n; i++)
+		if (argv[optind + i] != orig[i]) {
+			free(argv[optind + i]);
+			argv[optind + i] = orig[i];
+		}
+	free(orig);
 	return rc;
 }
 

@@ -109,6 +109,8 @@ void sw_header_norm(const char *in, char *out, size_t outlen);
  * problems (missing required, duplicates, unknown) prefixed by fname.
  * Returns 0, or -1 if the header cannot be used. */
 int sw_header_map(const struct sw_table *t, const char *fname, char **hdr, int n, int *map);
+/* Which column of t a header cell names (English name or alias), or -1. */
+int sw_header_col(const struct sw_table *t, const char *cell);
 /* Chooses the table a header belongs to; NULL (printed) if none or unclear. */
 const struct sw_table *sw_table_guess(const struct sw_table *const *tables,
 				      const char *fname, char **hdr, int n);

@@ -14,6 +14,11 @@ void sw_mask_phone(const char *phone, char *out, size_t outlen);
  * compound surname) and one '*' per other character. */
 void sw_mask_name(const char *name, char *out, size_t outlen);
 
+/* A value of column c as a screen may show it: ID numbers, phones, names
+ * masked as above, an address as "***", anything else as it is. */
+struct sw_column;
+void sw_mask_value(const struct sw_column *c, const char *v, char *out, size_t outlen);
+
 /* Hex HMAC-SHA-256 of s under key, first 32 hex digits. 0, or -1. */
 int sw_pseudonym(const unsigned char *key, size_t keylen, const char *s, char out[33]);
 

@@ -66,6 +66,12 @@ ok $? "the command line is recorded"
 run sw-case audit --verify
 check_rc 0 "an intact chain verifies"
 check_out_has "5 entries verified, head " "verify reports the count and head"
+run sw-case add client_id=C6 姓名=欧阳秘六 id_number=339901196001010065 phone=13800138006 \
+	address=人民路6号 station_code=QX-101
+check_rc 0 "add a client on the command line"
+[ "$(sql "select command from audit where row_key = 'C6'")" = \
+  "sw-case add client_id=C6 姓名=欧阳** id_number=339901********0065 phone=138****8006 address=*** station_code=QX-101" ]
+ok $? "the audit keeps that command line with its personal values masked"
 
 sql "update audit_entry set row_key='C9' where seq=3"
 expect_fail 1 "sw-case: audit: entries 1-4 (command 1): content does not match their hash (edited)" \
