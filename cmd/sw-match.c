@@ -417,7 +417,8 @@ static int cmd_due(int argc, char **argv)
 		" JOIN employers e ON e.employer_id = v.employer_id"
 		" WHERE h.stage = 'hired' AND date(h.date, '+' || c.months || ' months') <= ?1"
 		"   AND NOT EXISTS (SELECT 1 FROM placements q WHERE q.seeker_id = h.seeker_id"
-		"     AND q.vacancy_id = h.vacancy_id AND (q.stage = c.stage OR q.stage = 'ended'"
+		"     AND q.vacancy_id = h.vacancy_id AND q.date <= ?1"	/* as of --on, like stats */
+		"     AND (q.stage = c.stage OR q.stage = 'ended'"
 		"     OR (c.stage = 'retained_3m' AND q.stage = 'retained_6m')))"
 		" ORDER BY due_on, h.seeker_id, h.vacancy_id");
 	sqlite3_bind_text(st, 1, o.on, -1, SQLITE_STATIC);

@@ -137,7 +137,14 @@ check_out "an outcome takes the check off the list" <<'X'
 seeker_id,name,vacancy_id,employer,hired_on,check_stage,due_on,days_overdue,worker_id,station_code
 A2,甲二,V1,宏达机械,2026-03-01,retained_6m,2026-09-01,90,W014,QX-101
 X
+# As of a past date, an outcome recorded later does not count (as in stats):
+# on 05-31 B1's 3-month check was 30 days overdue, answered only on 08-01.
 run sw-match due --on 2026-05-31
+check_out "as of a past date: what was due then" <<'X'
+seeker_id,name,vacancy_id,employer,hired_on,check_stage,due_on,days_overdue,worker_id,station_code
+B1,乙一,V1,宏达机械,2026-02-01,retained_3m,2026-05-01,30,W010,QX-002
+X
+run sw-match due --on 2026-04-30
 check_out "before any check is due: the header only" <<'X'
 seeker_id,name,vacancy_id,employer,hired_on,check_stage,due_on,days_overdue,worker_id,station_code
 X
