@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include "sw/db.h"
+#include "sw/err.h"
 #include "sw/import.h"
 #include "sw/mask.h"
-#include "sw/err.h"
 #include "sw/out.h"
 #include "sw/subcmd.h"
 #include "sw/vocab.h"
