@@ -21,48 +21,20 @@ void sw_name_key(const char *name, char *out)
 	out[j] = 0;
 }
 
-/* Stores the name key row and its one-deletion variants. */
-static int add_client(sqlite3_stmt *dk, sqlite3_stmt *dv, sqlite3_stmt *row)
+/* name_key(name) in SQL: sw_name_key. */
+static void name_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *name = (const char *)sqlite3_column_text(row, 1);
-	char key[256], var[256];
-	if (!name || strlen(name) >= sizeof key)
-		return 0;
-	sw_name_key(name, key);
-	for (int i = 0; i < 5; i++)
-		sqlite3_bind_value(dk, i + 1, sqlite3_column_value(row, i));
-	sqlite3_bind_text(dk, 6, key, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(dk);
-	sqlite3_reset(dk);
-	if (rc != SQLITE_DONE || (!sqlite3_column_text(row, 2) && !sqlite3_column_text(row, 3)))
-		return rc == SQLITE_DONE ? 0 : -1;
-	/* variant -1 is the key itself; variant k drops the k-th character */
-	size_t len = strlen(key), nch = sw_utf8_len(key);
-	const char *p = key;
-	for (int k = -1; k < (int)nch && nch >= 2; k++) {
-		unsigned cp;
-		int clen = 0;
-		if (k < 0)
-			memcpy(var, key, len + 1);
-		else {
-			clen = sw_utf8_decode(p, &cp);
-			size_t at = (size_t)(p - key);
-			memcpy(var, key, at);
-			memcpy(var + at, p + clen, len - at - (size_t)clen + 1);
-			p += clen;
-		}
-		sqlite3_bind_text(dv, 1, var, -1, SQLITE_STATIC);
-		sqlite3_bind_int(dv, 2, k);
-		sqlite3_bind_value(dv, 3, sqlite3_column_value(row, 0));
-		sqlite3_bind_text(dv, 4, key, -1, SQLITE_STATIC);
-		sqlite3_bind_value(dv, 5, sqlite3_column_value(row, 2));
-		sqlite3_bind_value(dv, 6, sqlite3_column_value(row, 3));
-		rc = sqlite3_step(dv);
-		sqlite3_reset(dv);
-		if (rc != SQLITE_DONE)
-			return -1;
+	(void)argc;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	if (!name)
+		return;	/* NULL */
+	char *key = sqlite3_malloc64(strlen(name) + 1);
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
 	}
-	return 0;
+	sw_name_key(name, key);
+	sqlite3_result_text(ctx, key, -1, sqlite3_free);
 }
 
 /* Pair rules: each SELECT yields (a, b, score, reason) with a < b. */
@@ -96,21 +68,24 @@ int sw_dupes_find(sqlite3 *db)
 		   "CREATE TEMP TABLE dk(cid TEXT, name TEXT, birth TEXT, phone TEXT, idn TEXT, nkey TEXT);"
 		   "CREATE TEMP TABLE dv(v TEXT, pos INTEGER, cid TEXT, nkey TEXT, birth TEXT, phone TEXT);"
 		   "CREATE TEMP TABLE pairs(a TEXT, b TEXT, score INTEGER, reason TEXT);");
-	sqlite3_stmt *row = sw_db_prepare(db,
-		"SELECT client_id, name, birth_date, phone, id_number FROM clients");
-	sqlite3_stmt *dk = sw_db_prepare(db, "INSERT INTO dk VALUES(?1,?2,?3,?4,?5,?6)");
-	sqlite3_stmt *dv = sw_db_prepare(db, "INSERT INTO dv VALUES(?1,?2,?3,?4,?5,?6)");
-	int rc;
-	while ((rc = sqlite3_step(row)) == SQLITE_ROW)
-		if (add_client(dk, dv, row) != 0)
-			break;
-	sqlite3_finalize(row);
-	sqlite3_finalize(dk);
-	sqlite3_finalize(dv);
-	if (rc != SQLITE_DONE) {
+	/* The name keys, then each key's one-deletion variants (k >= 0 drops
+	 * the k-th character; k = -1 is the key itself), all in SQL: substr
+	 * and length count characters. */
+	if (sqlite3_create_function(db, "name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    name_key_fn, NULL, NULL) != SQLITE_OK) {
 		sw_db_error(db, "dupes");
 		return -1;
 	}
+	sw_db_exec(db, "INSERT INTO dk SELECT client_id, name, birth_date, phone, id_number,"
+		   " name_key(name) FROM clients;"
+		   "CREATE TEMP TABLE pos(k INTEGER PRIMARY KEY);"
+		   "WITH RECURSIVE p(k) AS (SELECT -1 UNION ALL SELECT k + 1 FROM p"
+		   "  WHERE k < (SELECT max(length(nkey)) FROM dk)) INSERT INTO pos SELECT k FROM p;"
+		   "INSERT INTO dv SELECT CASE WHEN p.k < 0 THEN d.nkey"
+		   "  ELSE substr(d.nkey, 1, p.k) || substr(d.nkey, p.k + 2) END,"
+		   "  p.k, d.cid, d.nkey, d.birth, d.phone FROM dk d JOIN pos p ON p.k < length(d.nkey)"
+		   " WHERE length(d.nkey) >= 2 AND (d.birth IS NOT NULL OR d.phone IS NOT NULL);"
+		   "DROP TABLE pos;");
 	/* covering indexes: the joins never visit the tables */
 	sw_db_exec(db, "CREATE INDEX temp.dk_idn ON dk(idn, cid) WHERE idn IS NOT NULL;"
 		   "CREATE INDEX temp.dk_birth ON dk(nkey, birth, cid);"
