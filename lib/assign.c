@@ -110,21 +110,38 @@ static int cmp_key(const void *a, const void *b)
 	return x->key != y->key ? (x->key < y->key) - (x->key > y->key) : (x->v > y->v) - (x->v < y->v);
 }
 
-/* Sets the keys of n pairs from today's prices and sorts them. */
+static inline int before(const struct edge *a, const struct edge *b)
+{
+	return a->key != b->key ? a->key > b->key : a->v < b->v;
+}
+
+/* Sets the keys of n pairs from today's prices and sorts them (by
+ * insertion when there are few, as after most searches). */
 static void sort_keys(struct solver *S, struct edge *e, int n)
 {
 	for (int i = 0; i < n; i++)
 		e[i].key = key16(e[i].w - (S->pi[S->T] - S->pi[S->ns + e[i].v]));
-	qsort(e, (size_t)n, sizeof *e, cmp_key);
+	if (n > 24) {
+		qsort(e, (size_t)n, sizeof *e, cmp_key);
+		return;
+	}
+	for (int i = 1; i < n; i++) {
+		struct edge x = e[i];
+		int j = i;
+		for (; j > 0 && before(&x, &e[j - 1]); j--)
+			e[j] = e[j - 1];
+		e[j] = x;
+	}
 }
 
 /* After a search: the pairs x looked at get today's keys and go back in
  * order; those no better than the pairs left out are dropped (least
- * already bounds them), so that lists stay short. */
+ * already bounds them), so that lists stay short. Each goes back where a
+ * binary search puts it, the pairs it passes moving up as one block. */
 static void rekey(struct solver *S, int x)
 {
 	struct elist *l = &S->l[x];
-	int k = S->rpos[x], i = 0, j = k, o = 0;
+	int k = S->rpos[x], j = k, o = 0;
 	if (k == 0)
 		return;
 	sort_keys(S, l->e, k);
@@ -138,8 +155,21 @@ static void rekey(struct solver *S, int x)
 		S->tmp = sw_xrealloc(S->tmp, (S->ntmp = nk * 2) * sizeof *S->tmp);
 	for (int t = 0; t < k; t++)
 		S->tmp[t] = l->e[t];
-	while (i < k)
-		l->e[o++] = j < l->n && cmp_key(&l->e[j], &S->tmp[i]) < 0 ? l->e[j++] : S->tmp[i++];
+	for (int t = 0; t < k; t++) {
+		int lo = j, hi = l->n;	/* the first pair not before tmp[t] */
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			if (before(&l->e[mid], &S->tmp[t]))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo > j)
+			memmove(l->e + o, l->e + j, (size_t)(lo - j) * sizeof *l->e);
+		o += lo - j;
+		j = lo;
+		l->e[o++] = S->tmp[t];
+	}
 	if (o < j) {
 		memmove(l->e + o, l->e + j, (size_t)(l->n - j) * sizeof *l->e);
 		l->n -= j - o;
