@@ -121,10 +121,114 @@ static void market(int no_grow)
 		T_OK(grown > 0 && rounds == 0, "lists grew in %d searches, one solve each", grown);
 }
 
+/* The solver on denser random graphs (tens of edges a seeker, so that
+ * lists are sorted by quicksort), checked by its own dual: it covers every
+ * edge and equals the total, which proves the total optimal. */
+static void dense(void)
+{
+	int bad = 0, runs = 40;
+	for (int run = 0; run < runs; run++) {
+		int ns = 50 + rnd(150), nv = 20 + rnd(60), ne = 0;
+		int *off = calloc((size_t)ns + 1, sizeof *off), *cap = calloc((size_t)nv, sizeof *cap);
+		int *to = calloc((size_t)ns * nv + 1, sizeof *to), *w = calloc((size_t)ns * nv + 1, sizeof *w);
+		int *wm = calloc((size_t)ns * nv, sizeof *wm), *match = calloc((size_t)ns, sizeof *match);
+		int *used = calloc((size_t)nv, sizeof *used);
+		long long *u = calloc((size_t)ns, sizeof *u), *p = calloc((size_t)nv, sizeof *p), sum = 0, dual = 0;
+		for (int v = 0; v < nv; v++)
+			cap[v] = 1 + rnd(3);
+		for (int s = 0; s < ns; s++) {
+			off[s] = ne;
+			for (int v = 0; v < nv; v++)
+				if (rnd(3)) {
+					wm[s * nv + v] = 1 + rnd(run % 2 ? 20 : 1000);
+					to[ne] = v, w[ne++] = wm[s * nv + v];
+				}
+		}
+		off[ns] = ne;
+		struct sw_bgraph g = {ns, nv, cap, off, to, w};
+		long long got = sw_bmatch(&g, match, u, p);
+		for (int s = 0; s < ns; s++) {
+			if (match[s] >= 0) {
+				sum += wm[s * nv + match[s]];
+				bad += !wm[s * nv + match[s]] || ++used[match[s]] > cap[match[s]];
+			}
+			dual += u[s];
+			for (int v = 0; v < nv; v++)
+				bad += u[s] + p[v] < wm[s * nv + v] || p[v] < 0 || u[s] < 0;
+		}
+		for (int v = 0; v < nv; v++)
+			dual += p[v] * cap[v];
+		bad += sum != got || dual != got;
+		free(off), free(cap), free(to), free(w), free(wm), free(match), free(used), free(u), free(p);
+	}
+	T_INT(bad, 0, "b-matching on %d denser graphs: feasible, and its dual proves it optimal", runs);
+}
+
+/* Markets too big for brute force, where each seeker has dozens of pairs
+ * (few skills and districts, so scores tie a lot): lists are sorted and
+ * merged back at lengths that take the quicksort and long block moves.
+ * The market assignment must equal the solver over every pair at once,
+ * and each answer's dual must cover every pair at the same value, which
+ * proves both optimal without brute force. */
+static void big(void)
+{
+	int bad = 0, bad_dual = 0, long_lists = 0, runs = 12;
+	for (int run = 0; run < runs; run++) {
+		int ns = 150 + rnd(250), nv = 30 + rnd(60);
+		struct sw_market *m = rnd_market(ns, nv, 4);
+		struct sw_rank_opts o = {sw_weights_default, 1 + rnd(8), 0, run % 2 ? 0 : 300, 0};
+		int *off = calloc((size_t)ns + 1, sizeof *off), *cap = calloc((size_t)nv, sizeof *cap);
+		int *to = calloc((size_t)ns * nv + 1, sizeof *to), *w = calloc((size_t)ns * nv + 1, sizeof *w);
+		int *match = calloc((size_t)ns, sizeof *match), *sc = calloc((size_t)ns * nv, sizeof *sc);
+		long long *u = calloc((size_t)ns, sizeof *u), *p = calloc((size_t)nv, sizeof *p);
+		int ne = 0, mo = o.min_score < 1 ? 1 : o.min_score;
+		for (int v = 0; v < nv; v++)
+			cap[v] = m->v[v].left;
+		for (int s = 0; s < ns; s++) {
+			off[s] = ne;
+			for (int v = 0; v < nv; v++) {
+				int x = sw_eligible(&m->s[s], &m->v[v]) ? sw_score(m, &o.w, &m->s[s], &m->v[v]) : 0;
+				sc[s * nv + v] = x >= mo ? x : 0;
+				if (sc[s * nv + v])
+					to[ne] = v, w[ne++] = x;
+			}
+			long_lists += ne - off[s] > 24;
+		}
+		off[ns] = ne;
+		struct sw_bgraph g = {ns, nv, cap, off, to, w};
+		long long want = sw_bmatch(&g, match, u, p), dual = 0, dual_a = 0;
+		struct sw_assignment a = {0};
+		sw_assign(m, &o, &a);
+		for (int s = 0; s < ns; s++) {
+			dual += u[s];
+			dual_a += a.u[s];
+			for (int v = 0; v < nv; v++)
+				bad_dual += u[s] + p[v] < sc[s * nv + v] || a.u[s] + a.p[v] < sc[s * nv + v];
+		}
+		for (int v = 0; v < nv; v++) {
+			dual += p[v] * cap[v];
+			dual_a += a.p[v] * cap[v];
+		}
+		bad_dual += dual != want || dual_a != want;
+		if (a.total != want) {
+			bad++;
+			printf("# big run %d: got %lld, want %lld\n", run, a.total, want);
+		}
+		sw_assignment_free(&a);
+		sw_market_free(m);
+		free(off), free(cap), free(to), free(w), free(match), free(sc), free(u), free(p);
+	}
+	T_INT(bad, 0, "market assignment equals the solver over every pair on %d bigger markets", runs);
+	T_INT(bad_dual, 0, "both duals cover every pair at the optimum's value");
+	T_OK(long_lists > 1000, "%d seekers had more than 24 pairs", long_lists);
+}
+
 int main(void)
 {
 	solver();
 	market(0);
 	market(1);
+	dense();
+	big();
 	return T_DONE();
 }
