@@ -133,6 +133,8 @@ int sw_schema_migrate(sqlite3 *db)
 	}
 	if (have == NMIGRATIONS)
 		return 0;
+	if (sqlite3_db_readonly(db, "main") == 1 && have >= SW_SCHEMA_READABLE)
+		return 0;	/* read as it is; the next command that writes upgrades it */
 	if (sqlite3_db_readonly(db, "main") == 1) {
 		sw_error("%s: schema version %d needs upgrading: run a command that writes",
 			 sw_db_name(db), have);

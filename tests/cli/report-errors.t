@@ -49,4 +49,14 @@ ok $? "cron: CSV, HTML and the missing list in a dated folder"
 run sw-report --help
 check_rc 0 "--help"
 check_out_has "sw-report close --month M [--reopen --reason TEXT]" "usage on stdout"
+# A database of an older schema that reports read as it is (version 1:
+# only the audit trail changed since) is reported without being written.
+sqlite3 old.db <"$SW_TOP/tests/fixtures/schema-v1.sql"
+cp old.db old.copy
+run sw-report monthly --month 2026-11 --db old.db -f csv
+check_rc 0 "a version 1 database is reported"
+check_out_has "2026-11,QX,青溪县社会工作总站,county,stations_active,active stations,1" "with its figures"
+cmp -s old.db old.copy && [ "$(sqlite3 old.db 'PRAGMA user_version')" = 1 ]
+ok $? "and left as it was (the next command that writes upgrades it)"
+
 done_testing
