@@ -3,8 +3,10 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sw/err.h"
 #include "sw/score.h"
@@ -770,4 +772,98 @@ struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o,
 	free(buf);
 	*n = len;
 	return all;
+}
+
+/* sw_ranking: the ranker runs on its own thread, filling picks item by
+ * item; the caller takes each item's picks as soon as they are there. */
+struct sw_ranking {
+	const struct sw_market *m;
+	const struct sw_rank_opts *o;
+	struct sw_ranker *r;
+	/* Picks in chunks that never move (an item's in one chunk), so the
+	 * caller reads while the thread appends; memory as in sw_rank. */
+	struct sw_pick **chunk;
+	size_t per;		/* picks a chunk holds */
+	struct sw_pick **at;	/* item i's picks */
+	int *count;		/* and how many */
+	int items, done, next;	/* items ranked (under mu); the caller's next */
+	double secs;		/* the thread's CPU time */
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void *ranking_run(void *arg)
+{
+	struct sw_ranking *g = arg;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+	size_t nchunk = 0, used = g->per;
+	for (int i = 0; i < g->items; i++) {
+		if (g->per - used < (size_t)g->o->top) {
+			g->chunk[nchunk++] = sw_xmalloc(g->per * sizeof **g->chunk);
+			used = 0;
+		}
+		g->at[i] = g->chunk[nchunk - 1] + used;
+		g->count[i] = sw_ranker_top(g->r, i, g->o->top, g->at[i]);
+		used += (size_t)g->count[i];
+		if (i % 64 == 63 || i == g->items - 1) {	/* hand over in runs */
+			pthread_mutex_lock(&g->mu);
+			g->done = i + 1;
+			pthread_cond_signal(&g->cv);
+			pthread_mutex_unlock(&g->mu);
+		}
+	}
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+	g->secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	return NULL;
+}
+
+struct sw_ranking *sw_ranking_start(const struct sw_market *m, const struct sw_rank_opts *o)
+{
+	struct sw_ranking *g = sw_xcalloc(1, sizeof *g);
+	g->m = m;
+	g->o = o;
+	g->items = o->by_vacancy ? m->nv : m->ns;
+	g->r = sw_ranker_new(m, o);
+	g->per = 2 * (size_t)o->top > 65536 ? 2 * (size_t)o->top : 65536;
+	/* at worst a chunk per item, when top is large */
+	g->chunk = sw_xcalloc((size_t)g->items + 1, sizeof *g->chunk);
+	g->at = sw_xcalloc((size_t)g->items + 1, sizeof *g->at);
+	g->count = sw_xcalloc((size_t)g->items + 1, sizeof *g->count);
+	pthread_mutex_init(&g->mu, NULL);
+	pthread_cond_init(&g->cv, NULL);
+	if (pthread_create(&g->th, NULL, ranking_run, g) != 0)
+		sw_die(SW_EXIT_FAIL, "cannot start the ranking thread");
+	return g;
+}
+
+int sw_ranking_next(struct sw_ranking *g, const struct sw_pick **picks)
+{
+	if (g->next == g->items)
+		return -1;
+	pthread_mutex_lock(&g->mu);
+	while (g->done <= g->next)
+		pthread_cond_wait(&g->cv, &g->mu);
+	pthread_mutex_unlock(&g->mu);
+	*picks = g->at[g->next];
+	return g->count[g->next++];
+}
+
+void sw_ranking_end(struct sw_ranking *g, long long *pairs, double *secs)
+{
+	pthread_join(g->th, NULL);
+	if (pairs)
+		*pairs = sw_ranker_pairs(g->r);
+	if (secs)
+		*secs = g->secs;
+	sw_ranker_free(g->r);
+	pthread_mutex_destroy(&g->mu);
+	pthread_cond_destroy(&g->cv);
+	for (int i = 0; i <= g->items && g->chunk[i]; i++)
+		free(g->chunk[i]);
+	free(g->chunk);
+	free(g->at);
+	free(g->count);
+	free(g);
 }

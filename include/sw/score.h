@@ -70,6 +70,16 @@ struct sw_rank_opts {
 struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n,
 			long long *pairs);
 
+/* The same, on a second thread, handed out item by item (in id order) as
+ * they are ranked, so that the caller writes while it ranks: next gives
+ * the item's picks (valid until end) and their number, -1 after the last
+ * item; end waits for the thread and gives the pairs scored and its CPU
+ * seconds. */
+struct sw_ranking;
+struct sw_ranking *sw_ranking_start(const struct sw_market *m, const struct sw_rank_opts *o);
+int sw_ranking_next(struct sw_ranking *g, const struct sw_pick **picks);
+void sw_ranking_end(struct sw_ranking *g, long long *pairs, double *secs);
+
 /* A ranker keeps the index of the partners (vacancies by skill and
  * district, or seekers with --by vacancy) for repeated questions. */
 struct sw_ranker;
