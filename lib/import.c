@@ -11,14 +11,10 @@
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/out.h"
+#include "sw/refs.h"
 #include "sw/rowq.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
-
-/* Reference values found, remembered per column: station and worker codes
- * repeat on most rows, and a parent found stays there for the import. */
-#define REFSLOTS 64
-#define REFSLOT 48
 
 /* Past this many rejects per file, messages go only to --rejects. */
 #define MAX_SHOWN 1000
@@ -37,19 +33,17 @@ struct sw_import {
 	int *map;		/* table column -> field index, -1 */
 	int nhdr;
 	char **hdr;
-	sqlite3_stmt *ins, *upd, **refs;
+	sqlite3_stmt *ins, *upd;
+	struct sw_refs *refs;	/* reference look-ups on db */
 	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
 	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
 	sqlite3_str *key;	/* the row's key columns, joined */
 	sqlite3_int64 start;	/* largest rowid before this file */
-	char *refcache;		/* per ref column, REFSLOTS values known to exist */
-	/* The reader thread's own connection, statements and cache, to look
-	 * references up ahead of this thread; known: the row's columns it found. */
-	sqlite3 *rdb;
-	sqlite3_stmt **rrefs;
-	char *rcache;
+	/* The reader thread's look-ups, on its own connection, ahead of this
+	 * thread; known: the row's columns it found. */
+	struct sw_refs *reader;
 	unsigned known;
 	char **rebuild;		/* CREATE INDEX statements to run after the file */
 	int nrebuild;
@@ -88,15 +82,6 @@ static void bind_row(struct sw_import *im, sqlite3_stmt *st)
 	for (int i = 0; i < im->t->ncols; i++)
 		if (im->map[i] >= 0)
 			bind_value(st, i + 1, &im->t->cols[i], im->v[i]);
-}
-
-/* The look-up of a reference column's value: "SELECT 1 FROM t WHERE k = ?". */
-static char *ref_sql(const struct sw_column *c)
-{
-	const char *dot = strchr(c->ref, '.');
-	char tbl[64];
-	snprintf(tbl, sizeof tbl, "%.*s", (int)(dot - c->ref), c->ref);
-	return sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", tbl, dot + 1);
 }
 
 /* Builds the INSERT and UPDATE for the columns this file has. Parameters
@@ -167,13 +152,7 @@ static void prepare(struct sw_import *im)
 		}
 	}
 
-	im->refs = sw_xcalloc((size_t)t->ncols, sizeof *im->refs);
-	for (int i = 0; i < t->ncols; i++)
-		if (t->cols[i].ref && im->map[i] >= 0) {
-			sql = ref_sql(&t->cols[i]);
-			im->refs[i] = sw_db_prepare(im->db, sql);
-			sqlite3_free(sql);
-		}
+	im->refs = sw_refs_new(im->db, t, im->map);
 	/* A key met twice in one file: the stored row has a rowid this
 	 * file gave it. Asked only when the INSERT found the key taken. */
 	sql = sqlite3_mprintf("SELECT max(rowid) FROM \"%w\"", t->name);
@@ -268,16 +247,14 @@ static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const cha
 		im->hdr[i] = sw_xstrdup(hdr[i]);
 	im->v = sw_xcalloc((size_t)t->ncols, sizeof *im->v);
 	im->off = sw_xcalloc((size_t)t->ncols, sizeof *im->off);
-	im->refcache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
 	prepare(im);
 	return im;
 }
 
-static void close_reader(struct sw_import *im);
-
 static void im_free(struct sw_import *im)
 {
-	close_reader(im);
+	sw_refs_free(im->reader);
+	sw_refs_free(im->refs);
 	sqlite3_finalize(im->ins);
 	sqlite3_finalize(im->upd);
 	sqlite3_finalize(im->old);
@@ -285,8 +262,6 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->dup);
 	sqlite3_finalize(im->seen);
 	sqlite3_free(sqlite3_str_finish(im->key));
-	for (int i = 0; i < im->t->ncols; i++)
-		sqlite3_finalize(im->refs[i]);
 	for (size_t i = 0; i < im->npend; i++) {
 		for (int j = 0; j < im->pend[i].nf; j++)
 			free(im->pend[i].f[j]);
@@ -299,8 +274,6 @@ static void im_free(struct sw_import *im)
 	free(im->rebuild);
 	free(im->pend);
 	free(im->hdr);
-	free(im->refs);
-	free(im->refcache);
 	free(im->v);
 	free(im->off);
 	free(im->a.p);
@@ -553,24 +526,6 @@ static int hide(const struct sw_import *im, int outcome, char *why)
 
 static int checked(struct sw_import *im, char *why, size_t whylen);
 
-/* Looks value up with st (a ref_sql statement) unless column i's slice of
- * cache knows it: SQLITE_ROW if it exists, SQLITE_DONE if not, or an error. */
-static int ref_lookup(sqlite3_stmt *st, char *cache, int i, const char *value)
-{
-	size_t h = 2166136261u;
-	for (const char *p = value; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	char *slot = cache + ((size_t)i * REFSLOTS + h % REFSLOTS) * REFSLOT;
-	if (strcmp(slot, value) == 0)
-		return SQLITE_ROW;
-	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW && strlen(value) < REFSLOT)
-		strcpy(slot, value);
-	return rc;
-}
-
 /* The reader thread's step: norm_row, then the references it can find
  * through its own connection. That connection sees the database as it was
  * committed before this command's write transaction began (which keeps
@@ -583,50 +538,11 @@ static int prep_row(const void *ctx, char **f, int nf, struct sw_arena *a, long 
 	const struct sw_import *im = ctx;
 	if (norm_row(ctx, f, nf, a, off, why, whylen) != 0)
 		return -1;
-	for (int i = 0; im->rdb && i < im->t->ncols; i++)
-		if (im->rrefs[i] && off[i] >= 0 &&
-		    ref_lookup(im->rrefs[i], im->rcache, i, a->p + off[i]) == SQLITE_ROW)
+	for (int i = 0; im->reader && i < im->t->ncols; i++)
+		if (off[i] >= 0 && sw_refs_has(im->reader, i) &&
+		    sw_refs_find(im->reader, i, a->p + off[i]) == SQLITE_ROW)
 			*known |= 1u << i;
 	return 0;
-}
-
-static void close_reader(struct sw_import *im)
-{
-	for (int i = 0; im->rrefs && i < im->t->ncols; i++)
-		sqlite3_finalize(im->rrefs[i]);
-	sqlite3_close(im->rdb);
-	free(im->rrefs);
-	free(im->rcache);
-	im->rdb = NULL;
-	im->rrefs = NULL;
-	im->rcache = NULL;
-}
-
-/* Opens the reader thread's connection, if the database is a file that can
- * be opened twice; without it every look-up is done on this thread. */
-static void open_reader(struct sw_import *im)
-{
-	const char *path = sqlite3_db_filename(im->db, "main");
-	const struct sw_table *t = im->t;
-	if (!path || !*path || t->ncols > 32 ||
-	    sqlite3_open_v2(path, &im->rdb, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-		goto none;
-	/* one read transaction for the file, not one per look-up */
-	if (sqlite3_exec(im->rdb, "PRAGMA cache_size=-65536; BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		goto none;
-	im->rrefs = sw_xcalloc((size_t)t->ncols, sizeof *im->rrefs);
-	im->rcache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
-	for (int i = 0; i < t->ncols; i++)
-		if (im->refs[i]) {
-			char *sql = ref_sql(&t->cols[i]);
-			int rc = sqlite3_prepare_v2(im->rdb, sql, -1, &im->rrefs[i], NULL);
-			sqlite3_free(sql);
-			if (rc != SQLITE_OK)
-				goto none;
-		}
-	return;
-none:
-	close_reader(im);
 }
 
 /* Normalises, checks and stores one row on this thread. Returns an
@@ -647,8 +563,7 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
 	for (int i = 0; i < t->ncols; i++) {
-		sqlite3_stmt *st = im->refs[i];
-		if (!st || !im->v[i])
+		if (!im->v[i] || !sw_refs_has(im->refs, i))
 			continue;
 		if (self_ref(im, i)) {
 			sw_msg(why, whylen, "%s: refers to the record itself", t->cols[i].name);
@@ -656,7 +571,7 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 		}
 		if (im->known >> i & 1)
 			continue;	/* the reader thread found it */
-		int rc = ref_lookup(st, im->refcache, i, im->v[i]);
+		int rc = sw_refs_find(im->refs, i, im->v[i]);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			sw_db_error(im->db, t->name);
 			return -1;
@@ -808,7 +723,9 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	/* Set up the lazily built state the reader thread's norm_row reads. */
 	sw_vocab_lookup("gender", "");
 	sw_date_today(why);
-	open_reader(im);
+	/* (a row's found columns are bits of an unsigned) */
+	if (t->ncols <= 32)
+		im->reader = sw_refs_reader(db, t, map);
 	struct sw_rowq *q = sw_rowq_start(r, t->ncols, prep_row, im);
 	while ((rc = sw_rowq_next(q, &qr)) > 0) {
 		im->c.read++;
@@ -834,7 +751,8 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 			break;
 	}
 	sw_rowq_stop(q);
-	close_reader(im);
+	sw_refs_free(im->reader);
+	im->reader = NULL;
 	if (rc < 0) {
 		/* The rest of the file cannot be read reliably: nothing of it counts. */
 		sw_error_at(fname, sw_csv_errline(r), "%s (file not imported)", sw_csv_error(r));

@@ -1,0 +1,27 @@
+/* Reference look-ups for one table's import: per reference column, a
+ * prepared "does this value exist" and a small cache of values found
+ * (station and worker codes repeat on most rows). One set serves the
+ * writing connection, another the import's reader thread. */
+#ifndef SW_REFS_H
+#define SW_REFS_H
+
+#include <sqlite3.h>
+
+#include "sw/import.h"
+
+struct sw_refs;
+
+/* Look-ups on db for the columns of t that have a ref and a field
+ * (map[i] >= 0). Exits on a database error (as sw_db_prepare). */
+struct sw_refs *sw_refs_new(sqlite3 *db, const struct sw_table *t, const int *map);
+/* The same on a new read-only connection to db's file, inside one read
+ * transaction; NULL if the file cannot be opened twice. */
+struct sw_refs *sw_refs_reader(sqlite3 *db, const struct sw_table *t, const int *map);
+/* 1 if column i is looked up. */
+int sw_refs_has(const struct sw_refs *r, int i);
+/* SQLITE_ROW if column i's value exists, SQLITE_DONE if not, else the error. */
+int sw_refs_find(struct sw_refs *r, int i, const char *value);
+/* Finalizes (and closes the reader's connection). NULL is fine. */
+void sw_refs_free(struct sw_refs *r);
+
+#endif
