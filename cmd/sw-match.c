@@ -13,6 +13,7 @@
 #include "sw/out.h"
 #include "sw/score.h"
 #include "sw/subcmd.h"
+#include "sw/text.h"
 #include "sw/valid.h"
 
 static const struct sw_table *const tables[] = {
@@ -161,17 +162,6 @@ static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
 
-/* r (>= 0) in decimal, at the end of buf; rows are many, printf slow. */
-static const char *decimal(int r, char buf[16])
-{
-	char *e = buf + 15;
-	*e = 0;
-	do
-		*--e = (char)('0' + r % 10);
-	while (r /= 10);
-	return e;
-}
-
 static int cmd_rank(int argc, char **argv)
 {
 	parse(argc, argv);
@@ -190,10 +180,10 @@ static int cmd_rank(int argc, char **argv)
 	int k;
 	while ((k = sw_ranking_next(g, &p)) >= 0)
 		for (int r = 0; out && r < k; r++) {
-			char rank[16], score[8], reasons[1024];
+			char rank[SW_DECIMAL_MAX], score[8], reasons[1024];
 			sw_score_fmt(p[r].score, score);
 			sw_score_reasons(m, &m->s[p[r].s], &m->v[p[r].v], reasons, sizeof reasons);
-			const char *row[] = {m->s[p[r].s].id, m->v[p[r].v].id, decimal(r + 1, rank), score,
+			const char *row[] = {m->s[p[r].s].id, m->v[p[r].v].id, sw_decimal(r + 1, rank), score,
 					     reasons};
 			sw_out_row(out, row);
 		}

@@ -247,18 +247,11 @@ static int join(const char *const *w, int n, char *out, size_t outlen, char *why
 	return 0;
 }
 
-/* v in decimal into out, cut short as snprintf would; 0. Every row has
- * numbers. */
+/* v in decimal into out, cut short as snprintf would; 0. */
 static int put_ll(long long v, char *out, size_t outlen)
 {
-	char d[24], *e = d + sizeof d;
-	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-	*--e = 0;
-	do
-		*--e = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--e = '-';
+	char d[SW_DECIMAL_MAX];
+	const char *e = sw_decimal(v, d);
 	size_t k = (size_t)(d + sizeof d - 1 - e);
 	if (outlen) {
 		k = k < outlen - 1 ? k : outlen - 1;

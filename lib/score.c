@@ -1,15 +1,16 @@
 /* Scoring pairs, the reasons in words, and top-K rankings through an index
  * of skills and districts (or, with --exhaustive, over every pair). */
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "sw/err.h"
 #include "sw/score.h"
+#include "sw/text.h"
 
 const struct sw_weights sw_weights_default = {50, 25, 15, 10};
 
@@ -154,14 +155,8 @@ static void put(struct sbuf *b, const char *s)
 
 static void put_int(struct sbuf *b, int v)
 {
-	char d[16], *e = d + sizeof d;
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	*--e = 0;
-	do
-		*--e = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--e = '-';
+	char d[SW_DECIMAL_MAX];
+	const char *e = sw_decimal(v, d);
 	put_n(b, e, (size_t)(d + sizeof d - 1 - e));
 }
 

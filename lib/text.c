@@ -149,3 +149,16 @@ size_t sw_text_width(const char *s)
 	}
 	return w;
 }
+
+const char *sw_decimal(long long v, char buf[SW_DECIMAL_MAX])
+{
+	char *e = buf + SW_DECIMAL_MAX - 1;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	*e = 0;
+	do
+		*--e = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--e = '-';
+	return e;
+}

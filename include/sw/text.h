@@ -25,4 +25,9 @@ int sw_utf8_decode(const char *s, unsigned *cp);
 /* Number of characters (code points) in s. */
 size_t sw_utf8_len(const char *s);
 
+/* v in decimal, written at the end of buf; returns where it starts.
+ * (Output rows run to hundreds of thousands; printf is slow there.) */
+#define SW_DECIMAL_MAX 24
+const char *sw_decimal(long long v, char buf[SW_DECIMAL_MAX]);
+
 #endif

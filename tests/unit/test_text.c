@@ -1,4 +1,5 @@
 /* Text normalisation, display width, vocabularies, header mapping. */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "sw/import.h"
@@ -59,5 +60,13 @@ int main(void)
 	T_STR(h, "姓名", "header marks and spaces dropped");
 	sw_header_norm("Client_ID", h, sizeof h);
 	T_STR(h, "client_id", "header case folded");
+	static const struct { long long v; const char *want; } dec[] = {
+		{0, "0"}, {7, "7"}, {10, "10"}, {-1, "-1"}, {1234567890123LL, "1234567890123"},
+		{LLONG_MAX, "9223372036854775807"}, {LLONG_MIN, "-9223372036854775808"},
+	};
+	for (size_t i = 0; i < sizeof dec / sizeof dec[0]; i++) {
+		char buf[SW_DECIMAL_MAX];
+		T_STR(sw_decimal(dec[i].v, buf), dec[i].want, "decimal %s", dec[i].want);
+	}
 	return T_DONE();
 }
