@@ -310,8 +310,10 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 		}
 		if (c->type == SW_T_BOOL)
 			k = strcmp(k, "yes") == 0 ? "1" : "0";
-		if (strlen(k) >= outlen)
+		if (strlen(k) >= outlen) {
+			sw_msg(why, whylen, "too long");
 			return -1;
+		}
 		strcpy(out, k);
 		return 0;
 	case SW_T_SET: {

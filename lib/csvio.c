@@ -343,14 +343,10 @@ static void put_fields(FILE *fp, const char *const *f, int n, int row)
 {
 	char local[4096], *buf = local;
 	size_t need = 1;
-	for (int i = 0; i < n && need <= sizeof local; i++)
+	for (int i = 0; i < n; i++)
 		need += 2 * (f[i] ? strlen(f[i]) : 0) + 3;
-	if (need > sizeof local) {
-		need = 1;
-		for (int i = 0; i < n; i++)
-			need += 2 * (f[i] ? strlen(f[i]) : 0) + 3;
+	if (need > sizeof local)
 		buf = sw_xmalloc(need);
-	}
 	char *o = buf;
 	for (int i = 0; i < n; i++) {
 		if (i)
