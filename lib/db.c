@@ -113,7 +113,7 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	if (!(flags & SW_DB_READONLY) && set_wal(db, busy_ms, &err) != SQLITE_OK)
 		goto fail;
 	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-			 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+			 "PRAGMA cache_size=" SW_DB_CACHE "; PRAGMA temp_store=MEMORY",
 			 NULL, NULL, &err) != SQLITE_OK)
 		goto fail;
 	if (sw_schema_migrate(db) != 0) {

@@ -17,6 +17,9 @@ enum {
  * (2: the audit trail). Raise it with a migration that changes theirs. */
 #define SW_SCHEMA_READABLE 1
 
+/* Page cache per connection, in KiB (the value of PRAGMA cache_size). */
+#define SW_DB_CACHE "-65536"
+
 /* Opens path with WAL, foreign keys and a busy timeout, and migrates the
  * schema forward. Returns NULL after printing why. Close with sw_db_close. */
 sqlite3 *sw_db_open(const char *path, int flags);

@@ -55,4 +55,29 @@ check_rc 1 "a broken quote on line 15,001: status 1"
 ok $? "named by its line; the file is not imported"
 db_same "nothing of it stays"
 
+# Services naming thousands of clients: after 4,096 look-ups the reader
+# answers from the clients' keys, read once (lib/refs.c). Clients stored
+# before the command, clients the same command imports (not in the
+# reader's snapshot) and unknown clients must each get their own answer.
+awk 'BEGIN { print "client_id,name,station_code"
+	for (i = 1; i <= 6000; i++) printf "K%05d,某%d,QX-001\n", i, i }' >old.csv
+awk 'BEGIN { print "client_id,name,station_code"
+	for (i = 6001; i <= 8000; i++) printf "K%05d,某%d,QX-001\n", i, i }' >new.csv
+awk 'BEGIN { print "service_id,client_id,station_code,date,type"
+	for (i = 1; i <= 20000; i++) printf "V%05d,K%05d,QX-001,2026-10-01,visit\n", i, i % 9000 + 1 }' >svc.csv
+run sw-case import -q old.csv
+check_rc 0 "6,000 clients stored"
+run sw-case import new.csv svc.csv
+check_rc 1 "services of stored, just imported and unknown clients: status 1"
+[ "$(grep -c '^sw-case: svc.csv:[0-9]*: client_id: unknown client$' .err)" = 1000 ] &&
+grep -q '^sw-case: svc.csv: more rows rejected; not shown' .err
+ok $? "services of unknown clients rejected, the first 1,000 named"
+[ "$(grep -m 1 -n '' .err)" = "1:sw-case: new.csv: read 2000, inserted 2000, updated 0, unchanged 0, rejected 0" ] &&
+grep -q '^sw-case: svc.csv:8001: client_id: unknown client$' .err
+ok $? "the first is line 8,001"
+check_err_has "sw-case: svc.csv: read 20000, inserted 18000, updated 0, unchanged 0, rejected 2000" \
+	"read = inserted + rejected"
+[ "$(sql "select count(*) from services s join clients c using (client_id) where c.client_id > 'K06000'")" = 4000 ]
+ok $? "services of the clients imported by the same command stored"
+
 done_testing
