@@ -18,6 +18,12 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/text.h"
+
+/* Entries are written BATCH at a time, by one INSERT of that many rows,
+ * and hashed by one call each: an import of a million clients took 5.0 s
+ * with an INSERT and nine hash updates per entry, 4.6 s so. */
+#define BATCH 64
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -27,7 +33,12 @@ static struct {
 	char *command;		/* argv joined by spaces */
 	char user[64];		/* OS user */
 	char at[32];		/* command start, ISO 8601 local time with offset */
-	sqlite3_stmt *ins;	/* prepared on first use */
+	sqlite3_stmt *ins, *insb;	/* one entry, BATCH entries; on first use */
+	int n;			/* entries waiting to be written */
+	sqlite3_int64 wseq[BATCH];
+	long woff[BATCH][4];	/* their fields in wtext, -1 for NULL */
+	char *wtext;
+	size_t wlen, wcap;
 	sqlite3_int64 id;	/* this command's id, once it has an entry */
 	sqlite3_int64 first, seq;	/* its first entry, its last */
 	EVP_MD *sha;		/* fetched once */
@@ -78,14 +89,25 @@ static void hex(const unsigned char *md, unsigned n, char *out)
  * record separator for NULL), to ctx. */
 static void feed(EVP_MD_CTX *ctx, sqlite3_int64 num, const char *const *f, int n)
 {
-	char b[24];
-	int len = snprintf(b, sizeof b, "%lld", (long long)num);
-	EVP_DigestUpdate(ctx, b, (size_t)len + 1);
+	char b[256], d[SW_DECIMAL_MAX];	/* a usual entry's bytes, hashed by one call */
+	const char *dec = sw_decimal(num, d);
+	size_t len = strlen(dec) + 1;
+	memcpy(b, dec, len);
 	for (int i = 0; i < n; i++) {
-		if (f[i])
-			EVP_DigestUpdate(ctx, f[i], strlen(f[i]));
-		EVP_DigestUpdate(ctx, f[i] ? "\x1f" : "\x1e", 1);
+		size_t l = f[i] ? strlen(f[i]) : 0;
+		if (len + l + 1 > sizeof b) {
+			EVP_DigestUpdate(ctx, b, len);
+			len = 0;
+		}
+		if (l + 1 > sizeof b) {
+			EVP_DigestUpdate(ctx, f[i], l);
+		} else if (l) {
+			memcpy(b + len, f[i], l);
+			len += l;
+		}
+		b[len++] = f[i] ? '\x1f' : '\x1e';
 	}
+	EVP_DigestUpdate(ctx, b, len);
 }
 
 static void done(EVP_MD_CTX *ctx, char out[65])
@@ -115,12 +137,53 @@ static void head(sqlite3 *db, char prev[65], sqlite3_int64 *seq, sqlite3_int64 *
 	sqlite3_finalize(st);
 }
 
+/* Writes the entries waiting. Returns 0 or -1 (printed). */
+static int flush(sqlite3 *db)
+{
+	int rc = SQLITE_DONE;
+	for (int done = 0; done < A.n && rc == SQLITE_DONE;) {
+		int k = A.n - done >= BATCH ? BATCH : 1;
+		sqlite3_stmt *st = k == BATCH ? A.insb : A.ins;
+		for (int j = 0; j < k; j++, done++) {
+			sqlite3_bind_int64(st, 6 * j + 1, A.wseq[done]);
+			sqlite3_bind_int64(st, 6 * j + 2, A.id);
+			for (int i = 0; i < 4; i++)
+				sqlite3_bind_text(st, 6 * j + 3 + i, A.woff[done][i] < 0 ? NULL :
+						  A.wtext + A.woff[done][i], -1, SQLITE_STATIC);
+		}
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	A.n = 0;
+	A.wlen = 0;
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "audit");
+		return -1;
+	}
+	return 0;
+}
+
+static sqlite3_stmt *prepare_insert(sqlite3 *db, int rows)
+{
+	sqlite3_str *sql = sqlite3_str_new(db);
+	sqlite3_str_appendall(sql, "INSERT INTO audit_entry(seq, command_id, action, tbl, row_key,"
+			      " detail) VALUES(?,?,?,?,?,?)");
+	for (int i = 1; i < rows; i++)
+		sqlite3_str_appendall(sql, ",(?,?,?,?,?,?)");
+	char *text = sqlite3_str_finish(sql);
+	sqlite3_stmt *st = sw_db_prepare(db, text);
+	sqlite3_free(text);
+	return st;
+}
+
 /* Writes the command's row, with the hash of all its entries: called by
  * sw_db_commit just before COMMIT. */
 static int seal(sqlite3 *db)
 {
 	if (!A.id)
 		return 0;
+	if (flush(db) != 0)
+		return -1;
 	char hash[65];
 	done(A.ctx, hash);
 	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO audit_command(id, at, user, command,"
@@ -146,6 +209,8 @@ static int seal(sqlite3 *db)
 static void forget(void)
 {
 	A.id = 0;
+	A.n = 0;
+	A.wlen = 0;
 }
 
 int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *key,
@@ -163,31 +228,37 @@ int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *k
 		const char *f[] = {prev, A.at, A.user, A.command};
 		feed(A.ctx, A.id, f, 4);
 		sw_db_hooks(seal, forget);
-		if (!A.ins)
-			A.ins = sw_db_prepare(db, "INSERT INTO audit_entry(seq, command_id, action, tbl,"
-					      " row_key, detail) VALUES(?,?,?,?,?,?)");
+		if (!A.ins) {
+			A.ins = prepare_insert(db, 1);
+			A.insb = prepare_insert(db, BATCH);
+		}
 	}
-	sqlite3_int64 seq = A.seq + 1;
 	const char *f[] = {action, tbl, key, detail};
-	sqlite3_bind_int64(A.ins, 1, seq);
-	sqlite3_bind_int64(A.ins, 2, A.id);
-	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(A.ins, i + 3, f[i], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(A.ins);
-	sqlite3_reset(A.ins);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "audit");
-		return -1;
+	A.seq++;
+	feed(A.ctx, A.seq, f, 4);
+	A.wseq[A.n] = A.seq;
+	for (int i = 0; i < 4; i++) {
+		A.woff[A.n][i] = -1;
+		if (!f[i])
+			continue;
+		size_t l = strlen(f[i]) + 1;
+		if (A.wlen + l > A.wcap)
+			A.wtext = sw_xrealloc(A.wtext, A.wcap = 2 * (A.wlen + l));
+		memcpy(A.wtext + A.wlen, f[i], l);
+		A.woff[A.n][i] = (long)A.wlen;
+		A.wlen += l;
 	}
-	feed(A.ctx, seq, f, 4);
-	A.seq = seq;
-	return 0;
+	return ++A.n == BATCH ? flush(db) : 0;
 }
 
 void sw_audit_release(void)
 {
 	sqlite3_finalize(A.ins);
-	A.ins = NULL;
+	sqlite3_finalize(A.insb);
+	A.ins = A.insb = NULL;
+	free(A.wtext);
+	A.wtext = NULL;
+	A.wlen = A.wcap = 0;
 	free(A.command);
 	A.command = NULL;
 	EVP_MD_CTX_free(A.ctx);

@@ -34,6 +34,12 @@ check_err_has "sw-case: -: read 20000, inserted $((20000 - bad)), updated 0, unc
 	"read = inserted + rejected"
 [ "$(sql 'select count(*) from clients')" = $((20000 - bad)) ]
 ok $? "and that many stored"
+# the audit trail writes its entries 64 rows at a time (lib/audit.c)
+[ "$(sql "select count(*), min(seq), max(seq) from audit_entry where action = 'insert'")" = \
+  "$((20000 - bad))|1|$((20000 - bad))" ]
+ok $? "one audit entry per client stored, none missing"
+run sw-case audit --verify
+check_rc 0 "and the chain verifies"
 
 # --strict stops at the first bad row while the reader is far ahead.
 sql 'delete from audit_entry; delete from audit_command; delete from clients'
