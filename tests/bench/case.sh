@@ -72,6 +72,31 @@ dot_import() {	# table file
 	measure sqlite3 "$D/peer.db" ".mode csv" ".import --skip 1 $2 $1"
 }
 
+# The least any schema could hold and still do what the issue asks: the
+# unique keys (upserts, duplicates; for clients the unique id_number too)
+# and, for services, one index on date and one on client_id built after the
+# load; a fresh file with a rollback journal, no audit trail, no checks.
+dot_import_least() {	# table file
+	rm -f "$D/peer.db" "$D/peer.db-journal"
+	cols=$(head -n 1 "$2")
+	case $1 in
+	clients) ddl="CREATE TABLE clients($cols, PRIMARY KEY (client_id));
+		CREATE UNIQUE INDEX ci ON clients(id_number)" after="SELECT 1" ;;
+	*) ddl="CREATE TABLE $1($cols, PRIMARY KEY (service_id))"
+	   after="CREATE INDEX sd ON $1(date); CREATE INDEX sc ON $1(client_id)" ;;
+	esac
+	sqlite3 "$D/peer.db" "$ddl"
+	measure sqlite3 "$D/peer.db" "PRAGMA cache_size=-65536" ".mode csv" "BEGIN" \
+		".import --skip 1 $2 $1" "PRAGMA threads=2" "$after" "COMMIT"
+}
+
+least() {	# label rows peer_result least_result
+	set -- "$1" "$2" $3 $4
+	awk -v l="$1" -v n="$2" -v tp="$3" -v tl="$6" 'BEGIN {
+		printf "%-14s %8d rows | least: sqlite3 .import, keys and %s only %7.0f rows/s = %.2f of .import unindexed\n",
+			l, n, l ~ /clients/ ? "unique id_number" : "date and client indexes", n / tl, tp / tl }'
+}
+
 # The floor for any importer of this schema: sqlite3 .import (no checks at
 # all) into a copy of the same database, with the table's keys, its
 # non-unique indexes dropped and built after the load as sw-case does (two
@@ -112,6 +137,7 @@ c=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/clients.csv")
 p=$(dot_import clients "$D/clients.csv")
 row "clients" "$NCLIENTS" "$c" "$p"
 floor "clients" "$NCLIENTS" "$c" "$p" "$(dot_import_same clients "$D/clients.csv" "$D/empty.db")"
+least "clients" "$NCLIENTS" "$p" "$(dot_import_least clients "$D/clients.csv")"
 
 cp "$D/sw.db" "$D/clients.db"
 sync
@@ -119,6 +145,7 @@ s1=$(SW_DB=$D/sw.db measure "$SW_BIN/sw-case" import "$D/services-1m.csv")
 p1=$(dot_import services "$D/services-1m.csv")
 row "services (1M)" "$N1" "$s1" "$p1"
 floor "services (1M)" "$N1" "$s1" "$p1" "$(dot_import_same services "$D/services-1m.csv" "$D/clients.db")"
+least "services (1M)" "$N1" "$p1" "$(dot_import_least services "$D/services-1m.csv")"
 
 cp "$D/clients.db" "$D/sw.db"
 rm -f "$D/sw.db-wal" "$D/sw.db-shm"
