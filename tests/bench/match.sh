@@ -44,14 +44,14 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 gen 20000 5000 rank 1
 r() { "$m" rank --timing --top 10 --on 2026-06-01 --seekers "$d/rank-seekers.csv" --vacancies "$d/rank-vacancies.csv" "$@"; }
-# best NAME ARGS...: runs the ranking 3 times (the machine is noisy) and
+# best NAME ARGS...: runs the ranking 5 times (the machine is noisy) and
 # keeps in $d/rank-NAME.best the best wall clock and the CPU seconds (user
 # + system, from time(1) when there is one) of that run.
 tm=$(command -v /usr/bin/time || true)
 best() {
 	n=$1; shift
 	: >"$d/rank-$n.time"
-	for i in 1 2 3; do
+	for i in 1 2 3 4 5; do
 		a=$(now)
 		if [ -n "$tm" ]; then
 			"$tm" -f '%U %S' -o "$d/rank-$n.cpu" "$m" rank --timing --top 10 --on 2026-06-01 \
@@ -72,7 +72,7 @@ if cmp -s "$d/rank-indexed.csv" "$d/rank-exhaustive.csv"; then same=identical; e
 echo "rank --top 10, 20000 seekers x 5000 vacancies ($(($(wc -l <"$d/rank-indexed.csv") - 1)) rows, outputs $same)"
 # The ranking itself (CPU seconds, from --timing) and the whole command
 # (wall clock and CPU, with reading the CSV and writing 200,000 rows with
-# reasons), best of 3.
+# reasons), best of 5.
 awk '
 	FNR == 1 { n++ }
 	FILENAME ~ /err$/ && FNR == 1 { for (i = 1; i <= NF; i++) { if ($i == "pairs") p[n] = $(i - 1); if ($i == "s") t[n] = $(i - 1) } }
