@@ -63,15 +63,16 @@ static int keyset_has(const struct keyset *k, size_t h, const char *key)
 enum { LOOKUP, COUNT, KEYS };
 
 /* For a column whose ref is "t.k": does a value exist, how many keys are
- * there, and the keys. NULL on an error. */
+ * there, and the keys (text only: a value read from a file is text, and
+ * equals nothing else). NULL on an error. */
 static sqlite3_stmt *ref_prepare(sqlite3 *db, const char *ref, int what)
 {
 	const char *dot = strchr(ref, '.'), *k = dot + 1;
 	char t[64];
 	snprintf(t, sizeof t, "%.*s", (int)(dot - ref), ref);
 	char *sql = what == LOOKUP ? sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", t, k)
-		  : what == COUNT ? sqlite3_mprintf("SELECT count(\"%w\") FROM \"%w\"", k, t)
-		  : sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE \"%w\" IS NOT NULL", k, t, k);
+		  : sqlite3_mprintf("SELECT %s\"%w\"%s FROM \"%w\" WHERE typeof(\"%w\") = 'text'",
+				    what == COUNT ? "count(" : "", k, what == COUNT ? ")" : "", t, k);
 	sqlite3_stmt *st = NULL;
 	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	sqlite3_free(sql);
@@ -98,12 +99,15 @@ static void keyset_build(struct sw_refs *r, int i)
 	long long got = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && got < n) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
 		size_t l = (size_t)sqlite3_column_bytes(st, 0) + 1;
+		if (strlen(key) + 1 != l)
+			continue;	/* a NUL inside: no file's value equals it */
 		if (len + l > KEYSET_BYTES)
 			break;
 		while (len + l > cap)
 			text = sw_xrealloc(text, cap *= 2);
-		memcpy(text + len, sqlite3_column_text(st, 0), l);
+		memcpy(text + len, key, l);
 		off[got++] = (uint32_t)len;
 		len += l;
 	}
