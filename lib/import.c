@@ -218,7 +218,7 @@ static void drop_indexes(struct sw_import *im)
 
 /* Builds the indexes drop_indexes took away. Returns 0 or -1 (printed).
  * The reader thread has finished by now, so SQLite's sorter may use the
- * second core: 5M services build in 19% less time. Its runs are sized
+ * second core (an import of 5M services: 19% less time). Its runs are sized
  * from the page cache, so the cache shrinks meanwhile: less memory than
  * one thread with the full cache, and the build writes pages in order. */
 static int rebuild_indexes(struct sw_import *im)
