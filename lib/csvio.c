@@ -25,6 +25,7 @@ struct sw_csv {
 	size_t len, pos, cap;
 	int eof, finished, started;
 	int sniffed;		/* the start of GB18030 input was checked */
+	int detect;		/* no encoding given: the first chunk decides */
 	long enc_bad;		/* line of an undecodable byte, reported once reached */
 	struct csv_parser p;
 	long line;		/* lines fed so far */
@@ -73,12 +74,62 @@ long sw_csv_lines(const struct sw_csv *r) { return r->line; }
 const char *sw_csv_error(const struct sw_csv *r) { return r->err; }
 long sw_csv_errline(const struct sw_csv *r) { return r->errline; }
 
+/* Decodes the input from here on as GB18030 (GBK and GB2312 are subsets). */
+static int use_gb18030(struct sw_csv *r)
+{
+	r->cd = iconv_open("UTF-8", "GB18030");
+	if (r->cd == (iconv_t)-1)
+		return -1;
+	r->raw = sw_xmalloc(CHUNK);
+	return 0;
+}
+
+/* For input with no encoding given: 1 if the first n bytes are Chinese
+ * text in GB18030, as Excel writes CSV on a Chinese Windows. That is: not
+ * valid UTF-8, more of their non-ASCII bytes fail to start a UTF-8
+ * sequence than start one (GB18030 pairs form one now and then; a UTF-8
+ * file with a damaged byte is mostly whole sequences), and all of it, up
+ * to the last complete line, decodes as GB18030. A file that passes
+ * none of this stays UTF-8, its bad rows named with a hint. */
+static int looks_gb18030(const char *s, size_t n)
+{
+	const char *nl = memrchr(s, '\n', n);
+	size_t end = nl ? (size_t)(nl - s) + 1 : n, good = 0, bad = 0;
+	for (size_t i = 0; i < end;) {
+		size_t k = (unsigned char)s[i] < 0x80 ? 1 : sw_utf8_seq(s + i, end - i);
+		if (k > 1)
+			good++;
+		else if (k == 0)
+			bad++;
+		i += k ? k : 1;
+	}
+	if (bad <= good)
+		return 0;
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return 0;
+	char out[4096], *in = (char *)s;
+	size_t inleft = end;
+	int ok = 1;
+	while (inleft > 0) {
+		char *o = out;
+		size_t oleft = sizeof out;
+		if (iconv(cd, &in, &inleft, &o, &oleft) != (size_t)-1 || errno == E2BIG)
+			continue;
+		ok = errno == EINVAL;	/* cut inside a character: its end is unread */
+		break;
+	}
+	iconv_close(cd);
+	return ok;
+}
+
 struct sw_csv *sw_csv_open(const char *path, const char *encoding)
 {
 	struct sw_csv *r = sw_xcalloc(1, sizeof *r);
 	int stdin_ = !path || strcmp(path, "-") == 0;
 
 	r->cd = (iconv_t)-1;
+	r->detect = !encoding;
 	if (encoding && strcasecmp(encoding, "utf-8") != 0 && strcasecmp(encoding, "utf8") != 0) {
 		if (strcasecmp(encoding, "gb18030") != 0 && strcasecmp(encoding, "gbk") != 0 &&
 		    strcasecmp(encoding, "gb2312") != 0) {
@@ -86,14 +137,11 @@ struct sw_csv *sw_csv_open(const char *path, const char *encoding)
 			free(r);
 			return NULL;
 		}
-		/* GBK and GB2312 are subsets of GB18030. */
-		r->cd = iconv_open("UTF-8", "GB18030");
-		if (r->cd == (iconv_t)-1) {
+		if (use_gb18030(r) != 0) {
 			sw_error("gb18030: %s", strerror(errno));
 			free(r);
 			return NULL;
 		}
-		r->raw = sw_xmalloc(CHUNK);
 	}
 	r->name = sw_xstrdup(stdin_ ? "-" : path);
 	r->fp = stdin_ ? stdin : fopen(path, "rb");
@@ -141,6 +189,8 @@ static long utf8_not_gb(const char *s, size_t n)
 	return line;
 }
 
+static int decode(struct sw_csv *r, int at_eof);
+
 /* Appends more decoded input to buf. Returns 1 if bytes were added,
  * 0 at end of input, -1 on error. */
 static int fill(struct sw_csv *r)
@@ -166,6 +216,15 @@ static int fill(struct sw_csv *r)
 			r->eof = 1;
 			return 0;
 		}
+		if (r->detect) {
+			r->detect = 0;
+			if (looks_gb18030(r->buf + r->len, n) && use_gb18030(r) == 0) {
+				memcpy(r->raw, r->buf + r->len, n);
+				r->rawlen = n;
+				r->sniffed = 1;
+				return decode(r, 0);
+			}
+		}
 		r->len += n;
 		return 1;
 	}
@@ -183,6 +242,13 @@ static int fill(struct sw_csv *r)
 		r->eof = 1;
 		return 0;
 	}
+	return decode(r, n == 0);
+}
+
+/* Decodes the GB18030 bytes in raw onto buf (at_eof: no more will come).
+ * Returns as fill does. */
+static int decode(struct sw_csv *r, int at_eof)
+{
 	char *in = r->raw, *out = r->buf + r->len;
 	size_t inleft = r->rawlen, outleft = r->cap - r->len;
 	size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
@@ -196,7 +262,7 @@ static int fill(struct sw_csv *r)
 		r->enc_bad = line;
 		return added ? 1 : fill(r);
 	}
-	if (rc == (size_t)-1 && errno == EINVAL && n == 0)
+	if (rc == (size_t)-1 && errno == EINVAL && at_eof)
 		return fail(r, r->line + 1, "GB18030 text cut off at end of file");
 	r->len += added;
 	memmove(r->raw, in, inleft);

@@ -4,40 +4,55 @@
 
 #include "sw/text.h"
 
+/* The length of the well-formed UTF-8 sequence at s (before e), 0 if
+ * there is none; ASCII bytes are taken by the callers. */
+static inline size_t seq(const unsigned char *s, const unsigned char *e)
+{
+	unsigned c = *s, min, cp;
+	size_t len;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, min = 0x80, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, min = 0x800, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, min = 0x10000, cp = c & 0x07;
+	else
+		return 0;
+	if ((size_t)(e - s) < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
 int sw_utf8_valid(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str, *e = s + n;
 
 	while (s < e) {
-		unsigned c = *s;
-		if (c < 0x80) {
-			if (c == 0)
+		if (*s < 0x80) {
+			if (*s == 0)
 				return 0;
 			s++;
 			continue;
 		}
-		int len;
-		unsigned min, cp;
-		if (c >= 0xc2 && c <= 0xdf)
-			len = 2, min = 0x80, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			len = 3, min = 0x800, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			len = 4, min = 0x10000, cp = c & 0x07;
-		else
-			return 0;
-		if (e - s < len)
-			return 0;
-		for (int i = 1; i < len; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		size_t len = seq(s, e);
+		if (!len)
 			return 0;
 		s += len;
 	}
 	return 1;
+}
+
+size_t sw_utf8_seq(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return n && *u >= 0x80 ? seq(u, u + n) : n && *u ? 1 : 0;
 }
 
 int sw_utf8_decode(const char *str, unsigned *cp)

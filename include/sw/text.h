@@ -6,6 +6,9 @@
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, surrogates or NUL), else 0. */
 int sw_utf8_valid(const char *s, size_t n);
+/* The length of the well-formed UTF-8 character at s[0..n) (1 to 4), or 0
+ * if there is none there (or it is NUL). */
+size_t sw_utf8_seq(const char *s, size_t n);
 
 /* Normalise a field in place: full-width ASCII (U+FF01..FF5E) and the
  * ideographic space to half-width, NBSP to space, then trim white space at

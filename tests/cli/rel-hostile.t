@@ -88,14 +88,14 @@ sw-station: bad8.csv: --strict: nothing imported
 X
 db_same "invalid UTF-8 under --strict changes nothing"
 
-# GB18030 bytes read as UTF-8, and UTF-8 read as GB18030.
+# GB18030 bytes read as UTF-8, and UTF-8 read as GB18030 (each as told).
 printf '编号,名称,层级,上级编号\nG1,梅江镇社工站,乡镇站,C\n' >utf8.csv
 iconv -f UTF-8 -t GB18030 utf8.csv >gb.csv
 printf 'code,name,level,parent_code\nG2,梅江镇社工站,township,C\n' | iconv -f UTF-8 -t GB18030 >gbrow.csv
 db_snap
 expect_fail 1 'sw-station: gb.csv:1: header: invalid UTF-8 (if the file is GB18030, use --encoding gb18030)' \
-	sw-station import gb.csv
-run sw-station import gbrow.csv
+	sw-station import --encoding utf-8 gb.csv
+run sw-station import --encoding utf-8 gbrow.csv
 check_rc 1 "GB18030 row as UTF-8: status 1"
 check_err "GB18030 row as UTF-8: rejected with the hint" <<'X'
 sw-station: gbrow.csv:2: invalid UTF-8 (if the file is GB18030, use --encoding gb18030)

@@ -90,8 +90,8 @@ expect_fail 1 'sw-station: quote.csv:2: unterminated quoted field (file not impo
 
 # encodings
 printf 'code,name,level\nG1,东村站,village\n' | iconv -f UTF-8 -t GB18030 >gb.csv
-run sw-station import gb.csv
-check_rc 1 "GB18030 read as UTF-8 is refused"
+run sw-station import --encoding utf-8 gb.csv
+check_rc 1 "GB18030 read as UTF-8 (when told so) is refused"
 check_err "with a hint" <<'X'
 sw-station: gb.csv:2: invalid UTF-8 (if the file is GB18030, use --encoding gb18030)
 sw-station: gb.csv: read 1, inserted 0, updated 0, unchanged 0, rejected 1
@@ -101,6 +101,11 @@ run sw-station import --encoding gb18030 gb.csv
 check_rc 0 "--encoding gb18030 imports"
 [ "$(sql "select name from stations where code='G1'")" = 东村站 ]
 ok $? "stored as UTF-8"
+printf '编号,名称,层级,上级编号\nG4,南村站,服务点,T\n' | iconv -f UTF-8 -t GB18030 >gbzh.csv
+run_in gbzh.csv sw-station import -
+check_rc 0 "GB18030 with Chinese headers on stdin, no --encoding: recognised"
+[ "$(sql "select name || '|' || level from stations where code='G4'")" = "南村站|village" ]
+ok $? "stored as UTF-8, level mapped"
 printf '\357\273\277code,name,level,parent_code\r\nG2,西村站,village,T\r\n' >bom.csv
 run sw-station import bom.csv
 check_rc 0 "BOM and CRLF"

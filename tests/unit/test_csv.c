@@ -1,6 +1,7 @@
 /* The CSV reader: quoting, line numbers, BOM, CRLF, encodings, bad bytes. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sw/csvio.h"
@@ -59,12 +60,42 @@ int main(void)
 	T_STR(dump("a,b\n1,\0\n", 8, NULL), "1:a|b;2:1|!NUL byte in data;", "NUL byte marks its row");
 	/* 张三 in GB18030 */
 	T_STR(dump("name\n\xd5\xc5\xc8\xfd\n", 10, "gb18030"), "1:name;2:张三;", "GB18030 converted");
-	T_STR(dump("name\n\xd5\xc5\xc8\xfd\n", 10, NULL),
+	T_STR(dump("name\n\xd5\xc5\xc8\xfd\n", 10, "utf-8"),
 	      "1:name;2:\xd5\xc5\xc8\xfd!invalid UTF-8 (if the file is GB18030, use --encoding gb18030);",
-	      "GB18030 read as UTF-8 is caught");
+	      "GB18030 read as UTF-8 (when told so) is caught");
+	/* no encoding given: the start of the file decides */
+	T_STR(dump("name\n\xd5\xc5\xc8\xfd\n", 10, NULL), "1:name;2:张三;", "GB18030 recognised");
+	T_STR(D("name\n张三\n李\xff\n王五\n"),
+	      "1:name;2:张三;3:李\xff!invalid UTF-8 (if the file is GB18030, use --encoding gb18030);4:王五;",
+	      "UTF-8 with a damaged byte stays UTF-8: only that row is bad");
+	T_STR(D("name\n\xd5\xc5\xc8\xfd\n\xff\xff\n"),
+	      "1:name;2:\xd5\xc5\xc8\xfd!invalid UTF-8 (if the file is GB18030, use --encoding gb18030);"
+	      "3:\xff\xff!invalid UTF-8 (if the file is GB18030, use --encoding gb18030);",
+	      "bytes GB18030 has no character for: not taken for GB18030");
 	T_STR(dump("name\n\x81\x20\n", 8, "gb18030"), "1:name;ERR 2 invalid GB18030 byte sequence",
 	      "bad GB18030 names the line");
 	T_STR(D(""), "", "empty file has no records");
+
+	/* GB18030 recognised when the first 256 KiB end inside a character:
+	 * 3 bytes of header, then 5-byte rows put byte 262,144 in a pair. */
+	{
+		size_t nrow = 60000, n = 3 + 5 * nrow;
+		char *g = malloc(n);
+		memcpy(g, "nm\n", 3);
+		for (size_t i = 0; i < nrow; i++)
+			memcpy(g + 3 + 5 * i, "\xd5\xc5\xc8\xfd\n", 5);
+		put(g, n);
+		free(g);
+		struct sw_csv *r = sw_csv_open(path, NULL);
+		struct sw_row row;
+		size_t rows = 0, right = 0;
+		while (sw_csv_next(r, &row) > 0)
+			if (rows++ > 0)
+				right += row.nf == 1 && !row.bad && strcmp(row.f[0], "张三") == 0;
+		T_OK(rows == nrow + 1 && right == nrow && !sw_csv_error(r)[0],
+		     "GB18030 recognised across a cut character");
+		sw_csv_close(r);
+	}
 
 	/* a 1 MiB field and many columns stream through */
 	size_t big = 1 << 20;

@@ -27,6 +27,13 @@ int main(void)
 	T_INT(sw_utf8_valid("\xed\xa0\x80", 3), 0, "surrogate rejected");
 	T_INT(sw_utf8_valid("张", 3), 1, "CJK valid");
 	T_INT(sw_utf8_valid("\xe5\xbc", 2), 0, "truncated sequence rejected");
+	T_INT((int)sw_utf8_seq("a张", 4), 1, "seq: ASCII is one byte");
+	T_INT((int)sw_utf8_seq("张a", 4), 3, "seq: CJK is three");
+	T_INT((int)sw_utf8_seq("\xf0\x9f\x98\x80", 4), 4, "seq: four-byte character");
+	T_INT((int)sw_utf8_seq("\xe5\xbc", 2), 0, "seq: cut short is none");
+	T_INT((int)sw_utf8_seq("\xd5\xc5", 2), 0, "seq: a GB18030 pair is none");
+	T_INT((int)sw_utf8_seq("", 0), 0, "seq: nothing is none");
+	T_INT((int)sw_utf8_seq("\0", 1), 0, "seq: NUL is none");
 	T_INT((long long)sw_utf8_len("欧阳娜娜"), 4, "characters counted");
 
 	sw_vocab_load(NULL);
