@@ -84,13 +84,14 @@ static int use_gb18030(struct sw_csv *r)
 	return 0;
 }
 
-/* For input with no encoding given: 1 if the first n bytes are Chinese
- * text in GB18030, as Excel writes CSV on a Chinese Windows. That is: not
- * valid UTF-8, more of their non-ASCII bytes fail to start a UTF-8
- * sequence than start one (GB18030 pairs form one now and then; a UTF-8
- * file with a damaged byte is mostly whole sequences), and all of it, up
- * to the last complete line, decodes as GB18030. A file that passes
- * none of this stays UTF-8, its bad rows named with a hint. */
+/* For input with no encoding given, on its first chunk with a non-ASCII
+ * byte (-1 if s[0..n) has none: ASCII is the same in both). 1 if it is
+ * Chinese text in GB18030, as Excel writes CSV on a Chinese Windows: not
+ * valid UTF-8, more of its non-ASCII bytes fail to start a UTF-8 sequence
+ * than start one (GB18030 pairs form one now and then; a UTF-8 file with
+ * a damaged byte is mostly whole sequences), and all of it, up to the last
+ * complete line, decodes as GB18030. Else 0: UTF-8, bad rows named with a
+ * hint. */
 static int looks_gb18030(const char *s, size_t n)
 {
 	const char *nl = memrchr(s, '\n', n);
@@ -103,6 +104,8 @@ static int looks_gb18030(const char *s, size_t n)
 			bad++;
 		i += k ? k : 1;
 	}
+	if (bad + good == 0)
+		return -1;
 	if (bad <= good)
 		return 0;
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -216,14 +219,14 @@ static int fill(struct sw_csv *r)
 			r->eof = 1;
 			return 0;
 		}
-		if (r->detect) {
+		int gb = r->detect ? looks_gb18030(r->buf + r->len, n) : 0;
+		if (gb >= 0)
 			r->detect = 0;
-			if (looks_gb18030(r->buf + r->len, n) && use_gb18030(r) == 0) {
-				memcpy(r->raw, r->buf + r->len, n);
-				r->rawlen = n;
-				r->sniffed = 1;
-				return decode(r, 0);
-			}
+		if (gb > 0 && use_gb18030(r) == 0) {
+			memcpy(r->raw, r->buf + r->len, n);
+			r->rawlen = n;
+			r->sniffed = 1;
+			return decode(r, 0);
 		}
 		r->len += n;
 		return 1;
