@@ -746,29 +746,6 @@ void sw_ranker_each(struct sw_ranker *r, int i, void (*fn)(void *ctx, const stru
 	EACH_CANDIDATE(r, i, j, if (pair(r, i, j, &p)) fn(ctx, &p));
 }
 
-struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n,
-			long long *pairs)
-{
-	int items = o->by_vacancy ? m->nv : m->ns;
-	size_t cap = 1024, len = 0;
-	struct sw_pick *all = sw_xmalloc(cap * sizeof *all);
-	struct sw_pick *buf = sw_xmalloc(((size_t)o->top + 1) * sizeof *buf);
-	struct sw_ranker *r = sw_ranker_new(m, o);
-	for (int i = 0; i < items; i++) {
-		int k = sw_ranker_top(r, i, o->top, buf);
-		if (len + (size_t)k > cap)
-			all = sw_xrealloc(all, (cap = cap * 2 + (size_t)k) * sizeof *all);
-		memcpy(all + len, buf, (size_t)k * sizeof *buf);
-		len += (size_t)k;
-	}
-	if (pairs)
-		*pairs = r->pairs;
-	sw_ranker_free(r);
-	free(buf);
-	*n = len;
-	return all;
-}
-
 /* sw_ranking: the ranker runs on its own thread, filling picks item by
  * item; the caller takes each item's picks as soon as they are there. */
 struct sw_ranking {
@@ -861,4 +838,25 @@ void sw_ranking_end(struct sw_ranking *g, long long *pairs, double *secs)
 	free(g->at);
 	free(g->count);
 	free(g);
+}
+
+/* All the picks at once, gathered from sw_ranking: one ranking loop serves
+ * the program and the tests. */
+struct sw_pick *sw_rank(const struct sw_market *m, const struct sw_rank_opts *o, size_t *n,
+			long long *pairs)
+{
+	struct sw_ranking *g = sw_ranking_start(m, o);
+	size_t cap = 1024, len = 0;
+	struct sw_pick *all = sw_xmalloc(cap * sizeof *all);
+	const struct sw_pick *p;
+	int k;
+	while ((k = sw_ranking_next(g, &p)) >= 0) {
+		if (len + (size_t)k > cap)
+			all = sw_xrealloc(all, (cap = cap * 2 + (size_t)k) * sizeof *all);
+		memcpy(all + len, p, (size_t)k * sizeof *p);
+		len += (size_t)k;
+	}
+	sw_ranking_end(g, pairs, NULL);
+	*n = len;
+	return all;
 }
