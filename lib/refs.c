@@ -93,12 +93,13 @@ static void keyset_build(struct sw_refs *r, int i)
 	size_t nslot = 16;
 	while (nslot < 2 * (size_t)n)
 		nslot *= 2;
+	k->mask = nslot - 1;
+	k->slot = sw_xcalloc(nslot, sizeof *k->slot);
 	size_t len = 0, cap = 1 << 16;
-	char *text = sw_xmalloc(cap);
-	uint32_t *off = sw_xmalloc(((size_t)n + 1) * sizeof *off);
+	k->text = sw_xmalloc(cap);
 	long long got = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && got < n) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && got++ < n) {
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		size_t l = (size_t)sqlite3_column_bytes(st, 0) + 1;
 		if (strlen(key) + 1 != l)
@@ -106,22 +107,17 @@ static void keyset_build(struct sw_refs *r, int i)
 		if (len + l > KEYSET_BYTES)
 			break;
 		while (len + l > cap)
-			text = sw_xrealloc(text, cap *= 2);
-		memcpy(text + len, key, l);
-		off[got++] = (uint32_t)len;
+			k->text = sw_xrealloc(k->text, cap *= 2);
+		memcpy(k->text + len, key, l);
+		keyset_put(k, key, (uint32_t)len);
 		len += l;
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
-		k->text = text;
-		k->mask = nslot - 1;
-		k->slot = sw_xcalloc(nslot, sizeof *k->slot);
-		for (long long j = 0; j < got; j++)
-			keyset_put(k, text + off[j], off[j]);
-	} else {
-		free(text);
+	if (rc != SQLITE_DONE) {
+		free(k->slot);
+		free(k->text);
+		*k = (struct keyset){0};
 	}
-	free(off);
 	sqlite3_db_release_memory(r->own);	/* the pages the scan read */
 }
 
