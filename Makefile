@@ -7,7 +7,7 @@ DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
-LDLIBS  := -lcsv -lsqlite3 -lcrypto -lm -pthread
+LDLIBS  := -lcsv -lsqlite3 -lzip -lexpat -lcrypto -lm -pthread
 
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

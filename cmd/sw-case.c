@@ -111,7 +111,8 @@ static void parse(int argc, char **argv)
 	sw_date_today(o.at);
 	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_STATION: o.station = optarg; break;
+		case SW_OPT_STATION:	/* import's, and the other subcommands' */
+		case OPT_STATION: o.station = sw_opt.station = optarg; break;
 		case OPT_CATEGORY: o.category = optarg; break;
 		case OPT_STATUS: o.status = optarg; break;
 		case OPT_WORKER: o.worker = optarg; break;
@@ -469,14 +470,16 @@ static int cmd_check(int argc, char **argv)
 		sw_error("check: -o is only for --fix");
 		usage(stderr, SW_EXIT_USAGE);
 	}
-	/* The local vocabulary, if there is a database; nothing is written. */
-	if (access(sw_opt.db, F_OK) == 0) {
-		sqlite3 *db = sw_db_open(sw_opt.db, SW_DB_READONLY);
-		if (db)
-			sw_vocab_load(db);
-		sw_db_close(db);
-	}
-	return sw_check_file(tables, argv[optind], o.fix ? sw_opt.output : NULL, rules);
+	struct sw_input_opts in;
+	sw_cli_input_opts(&in);
+	/* The local vocabulary and the references, if there is a database;
+	 * nothing is written. */
+	sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, SW_DB_READONLY) : NULL;
+	if (db)
+		sw_vocab_load(db);
+	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL, rules);
+	sw_db_close(db);
+	return rc;
 }
 
 static int cmd_dupes(int argc, char **argv)

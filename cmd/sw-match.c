@@ -9,6 +9,7 @@
 #include "sw/cli.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/input.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
@@ -61,6 +62,9 @@ static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SW_LONGOPTS,
+		{"encoding", required_argument, NULL, SW_OPT_ENCODING},
+		{"sheet", required_argument, NULL, SW_OPT_SHEET},
+		{"ignore-column", required_argument, NULL, SW_OPT_IGNORE},
 		{"on", required_argument, NULL, OPT_ON},
 		{"top", required_argument, NULL, OPT_TOP},
 		{"by", required_argument, NULL, OPT_BY},
@@ -144,7 +148,9 @@ static struct sw_market *load_market(int *status)
 		usage(stderr, SW_EXIT_USAGE);
 	}
 	if (o.seekers_csv) {
-		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, status);
+		struct sw_input_opts in;
+		sw_cli_input_opts(&in);
+		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, &in, status);
 		return m;
 	}
 	sqlite3 *db = sw_open(0);

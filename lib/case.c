@@ -107,32 +107,32 @@ static int after_case(struct sw_import *im, const char **v, int outcome)
 }
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
-#define STATION_COL {"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, REQ, 0, 0, \
+#define STATION_COL {"station_code", "站点编号|所属站点", SW_T_CODE, NULL, REQ, 0, 0, \
 		     "stations.code", "station"}
-#define WORKER_COL {"worker_id", "社工工号|工号", SW_T_TEXT, NULL, 0, 0, 0, \
+#define WORKER_COL {"worker_id", "社工工号|工号|服务社工|社工姓名", SW_T_CODE, NULL, 0, 0, 0, \
 		    "workers.worker_id", "worker"}
-#define CLIENT_REF {"client_id", "档案号|服务对象编号", SW_T_TEXT, NULL, REQ, 0, 0, \
+#define CLIENT_REF {"client_id", "档案号|服务对象编号", SW_T_CODE, NULL, REQ, 0, 0, \
 		    "clients.client_id", "client"}
 
 static const struct sw_column client_cols[] = {
-	{"client_id", "档案号|编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"client_id", "档案号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
 	{"gender", "性别", SW_T_VOCAB, "gender", 0, 0, 0, NULL, NULL},
-	{"birth_date", "出生日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
-	{"id_number", "身份证号|身份证号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
-	{"phone", "联系电话|手机号", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
+	{"birth_date", "出生日期|出生年月|出生年月日", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"id_number", "身份证号|身份证号码|公民身份号码|身份证件号码|证件号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
+	{"phone", "联系电话|手机号|手机号码|联系方式|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
 	STATION_COL,
-	{"categories", "人员类别|类别", SW_T_SET, "category", 0, 0, 0, NULL, NULL},
+	{"categories", "人员类别|类别|对象类别|人员类型", SW_T_SET, "category", 0, 0, 0, NULL, NULL},
 	{"hukou", "户籍", SW_T_VOCAB, "hukou", 0, 0, 0, NULL, NULL},
-	{"address", "地址|住址", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
-	{"registered_on", "建档日期", SW_T_DATE, NULL, SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"address", "地址|住址|家庭住址|现住址|户籍地址", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"registered_on", "建档日期|建档时间|登记日期", SW_T_DATE, NULL, SW_C_PERIOD, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_clients_table = {
 	"clients", "client|服务对象", client_cols, 11, check_client, after_client, 1
 };
 
 static const struct sw_column case_cols[] = {
-	{"case_id", "个案编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"case_id", "个案编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	CLIENT_REF,
 	STATION_COL,
 	WORKER_COL,
@@ -147,22 +147,22 @@ const struct sw_table sw_cases_table = {
 };
 
 static const struct sw_column service_cols[] = {
-	{"service_id", "服务编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"service_id", "服务编号|服务记录编号", SW_T_CODE, NULL, SW_C_KEY | SW_C_MADE, 0, 0, NULL, NULL},
 	CLIENT_REF,
-	{"case_id", "个案编号", SW_T_TEXT, NULL, 0, 0, 0, "cases.case_id", "case"},
+	{"case_id", "个案编号", SW_T_CODE, NULL, 0, 0, 0, "cases.case_id", "case"},
 	STATION_COL,
 	WORKER_COL,
 	{"date", "服务日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
 	{"type", "服务类型", SW_T_VOCAB, "service_type", REQ, 0, 0, NULL, NULL},
-	{"minutes", "时长|时长（分钟）|时长(分钟)", SW_T_INT, NULL, 0, 0, 1440, NULL, NULL},
-	{"note", "备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"minutes", "时长|服务时长", SW_T_MINUTES, NULL, 0, 0, 1440, NULL, NULL},
+	{"note", "备注|服务内容|服务内容及成效", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_services_table = {
 	"services", "service|服务记录", service_cols, 9, check_service, NULL, 1
 };
 
 static const struct sw_column activity_cols[] = {
-	{"activity_id", "活动编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"activity_id", "活动编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	STATION_COL,
 	{"date", "活动日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
 	{"kind", "活动类型", SW_T_VOCAB, "activity_kind", REQ, 0, 0, NULL, NULL},

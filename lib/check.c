@@ -3,15 +3,19 @@
 #include <string.h>
 
 #include "sw/check.h"
-#include "sw/cli.h"
 #include "sw/csvio.h"
+#include "sw/db.h"
 #include "sw/err.h"
+#include "sw/input.h"
+#include "sw/layout.h"
 #include "sw/out.h"
+#include "sw/rowq.h"
 
 /* A set of key strings, to find a key given twice in the file. It grows
  * with the file: check is for spreadsheets, not for bulk loads. */
 struct keyset {
 	char **slot;
+	long *line;
 	size_t n, cap;
 };
 
@@ -23,23 +27,27 @@ static size_t key_hash(const char *s)
 	return h;
 }
 
-/* Adds key; returns 1 if it was already there. */
-static int keyset_add(struct keyset *k, const char *key)
+/* Adds key, first met on line; returns the line it was met on before,
+ * or 0 if it is new. */
+static long keyset_add(struct keyset *k, const char *key, long line)
 {
 	if (2 * (k->n + 1) > k->cap) {
-		struct keyset g = {sw_xcalloc(k->cap ? 2 * k->cap : 1024, sizeof(char *)), 0,
-				   k->cap ? 2 * k->cap : 1024};
+		size_t cap = k->cap ? 2 * k->cap : 1024;
+		struct keyset g = {sw_xcalloc(cap, sizeof(char *)), sw_xcalloc(cap, sizeof(long)),
+				   0, cap};
 		for (size_t i = 0; i < k->cap; i++)
 			if (k->slot[i])
-				keyset_add(&g, k->slot[i]), free(k->slot[i]);
+				keyset_add(&g, k->slot[i], k->line[i]), free(k->slot[i]);
 		free(k->slot);
+		free(k->line);
 		*k = g;
 	}
 	size_t i = key_hash(key) & (k->cap - 1);
 	for (; k->slot[i]; i = (i + 1) & (k->cap - 1))
 		if (strcmp(k->slot[i], key) == 0)
-			return 1;
+			return k->line[i];
 	k->slot[i] = sw_xstrdup(key);
+	k->line[i] = line;
 	k->n++;
 	return 0;
 }
@@ -49,60 +57,84 @@ static void keyset_free(struct keyset *k)
 	for (size_t i = 0; i < k->cap; i++)
 		free(k->slot[i]);
 	free(k->slot);
+	free(k->line);
 }
 
 struct ck {
 	const struct sw_table *t;
 	const char *fname;
-	int *map;
-	char **val;		/* normalised value per column */
-	size_t *cap;
+	const struct sw_layout *L;
+	sqlite3 *db;		/* for references; NULL: none */
+	sqlite3_stmt **ref;	/* per column with a ref */
+	struct sw_arena a;
+	long *off;
 	const char **v;
 	struct keyset keys;
 	long problems;
 	char rulebuf[64];	/* values the rules fill in; live until written */
 };
 
-/* Checks one record; prints its problems; leaves values in c->v. The
+/* Prints the problems of a row, one a line as sw_row_norm joined them. */
+static void say(const char *fname, long line, const char *why)
+{
+	while (*why) {
+		size_t n = strcspn(why, "\n");
+		sw_error_at(fname, line, "%.*s", (int)n, why);
+		why += n + (why[n] == '\n');
+	}
+}
+
+/* 0 if each reference of the row is on file (or there is no database). */
+static int refs_ok(struct ck *c, long line)
+{
+	int bad = 0;
+	for (int i = 0; c->ref && i < c->t->ncols; i++) {
+		if (!c->ref[i] || !c->v[i])
+			continue;
+		sqlite3_bind_text(c->ref[i], 1, c->v[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(c->ref[i]) != SQLITE_ROW) {
+			const struct sw_column *col = &c->t->cols[i];
+			sw_error_at(c->fname, line, "%s: unknown %s%s", col->name,
+				    col->refname ? col->refname : "reference",
+				    col->flags & SW_C_DEFER ? " (unless the file defines it)" : "");
+			bad = 1;
+		}
+		sqlite3_reset(c->ref[i]);
+	}
+	return bad;
+}
+
+/* Checks one record; prints every problem; leaves values in c->v. The
  * cross-field rules see the valid values (an invalid one is NULL). */
-static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules)
+static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *skip)
 {
 	const struct sw_table *t = c->t;
-	int bad = 0;
-	char why[400], w[320], key[512] = "";
-	for (int i = 0; i < t->ncols; i++) {
-		int j = c->map[i];
-		c->v[i] = NULL;
-		if (j < 0)
-			continue;
-		const char *in = j < rw->nf ? rw->f[j] : "";
-		size_t need = strlen(in) * 4 + 64;
-		if (c->cap[i] < need)
-			c->val[i] = sw_xrealloc(c->val[i], c->cap[i] = need);
-		if (sw_column_norm(&t->cols[i], in, c->val[i], c->cap[i], w, sizeof w) != 0) {
-			sw_error_at(c->fname, rw->line, "%s: %s", t->cols[i].name, w);
-			snprintf(c->val[i], c->cap[i], "%s", in);
-			bad = 1;
-			continue;
-		}
-		if (*c->val[i])
-			c->v[i] = c->val[i];
-		else if (t->cols[i].flags & (SW_C_NOTNULL | SW_C_KEY)) {
-			sw_error_at(c->fname, rw->line, "%s: required", t->cols[i].name);
-			bad = 1;
-		}
-		if (t->cols[i].flags & SW_C_KEY)
-			snprintf(key + strlen(key), sizeof key - strlen(key), "%s\x1f", c->val[i]);
-	}
+	char why[1400];
+	c->a.len = 0;
+	int rc = sw_row_norm(c->L, rw->f, rw->kind, rw->nf, &c->a, c->off, why, sizeof why);
+	*skip = rc > 0;
+	if (rc > 0)
+		return;
+	int bad = rc < 0;
+	if (bad)
+		say(c->fname, rw->line, why);
+	for (int i = 0; i < t->ncols; i++)
+		c->v[i] = c->off[i] < 0 ? NULL : c->a.p + c->off[i];
+	bad |= refs_ok(c, rw->line);
 	if (rules && rules(t, c->v, c->rulebuf, why, sizeof why) != 0) {
 		sw_error_at(c->fname, rw->line, "%s", why);
 		bad = 1;
 	}
-	if (*key && keyset_add(&c->keys, key)) {
+	char key[512] = "";
+	for (int i = 0; i < t->ncols; i++)
+		if ((t->cols[i].flags & SW_C_KEY) && c->v[i])
+			snprintf(key + strlen(key), sizeof key - strlen(key), "%s\x1f", c->v[i]);
+	long first;
+	if (*key && (first = keyset_add(&c->keys, key, rw->line))) {
 		for (int i = 0; i < t->ncols; i++)
 			if (t->cols[i].flags & SW_C_KEY) {
-				sw_error_at(c->fname, rw->line, "%s: duplicate key (an earlier line of this file has it)",
-					    t->cols[i].name);
+				sw_error_at(c->fname, rw->line, "%s: duplicate key (line %ld has it)",
+					    t->cols[i].name, first);
 				break;
 			}
 		bad = 1;
@@ -110,89 +142,139 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules)
 	c->problems += bad;
 }
 
-/* Writes the record: canonical values where valid, the input otherwise. */
-static void write_row(struct ck *c, FILE *fp)
+/* Writes the record: every field of the input, canonical where the table
+ * has the column and the value is valid, as written otherwise. */
+static void write_row(struct ck *c, struct sw_row *rw, FILE *fp)
 {
-	for (int i = 0, k = 0; i < c->t->ncols; i++) {
-		if (c->map[i] < 0)
-			continue;
-		if (k++)
+	const struct sw_layout *L = c->L;
+	for (int j = 0; j < L->nhdr; j++) {
+		int i = L->field[j];
+		if (j)
 			putc(',', fp);
-		sw_csv_put(fp, c->v[i] ? c->v[i] : c->val[i]);
+		sw_csv_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
+	}
+	for (int j = L->nhdr; j < rw->nf; j++) {
+		putc(',', fp);
+		sw_csv_put(fp, rw->f[j]);
 	}
 	putc('\n', fp);
 }
 
-int sw_check_file(const struct sw_table *const *tables, const char *path,
-		  const char *fixout, sw_rules_fn rules)
+/* The fixed file's header: canonical names for the table's columns, the
+ * others as they were. */
+static void write_header(const struct sw_layout *L, FILE *fp)
 {
-	struct sw_csv *r = sw_csv_open(path, sw_opt.encoding);
-	if (!r)
-		return SW_EXIT_FAIL;
-	struct ck c = {.fname = sw_csv_name(r)};
-	struct sw_row hr, rw;
-	struct sw_file out = {0};
-	int rc = sw_csv_next(r, &hr), status = SW_EXIT_OK;
-	if (rc <= 0 || hr.bad) {
-		if (rc == 0)
+	for (int j = 0; j < L->nhdr; j++) {
+		if (j)
+			putc(',', fp);
+		sw_csv_put(fp, L->field[j] >= 0 ? L->t->cols[L->field[j]].name : L->hdr[j]);
+	}
+	putc('\n', fp);
+}
+
+static void ck_refs(struct ck *c)
+{
+	if (!c->db)
+		return;
+	c->ref = sw_xcalloc((size_t)c->t->ncols, sizeof *c->ref);
+	for (int i = 0; i < c->t->ncols; i++) {
+		const char *ref = c->t->cols[i].ref;
+		if (!ref || c->L->map[i] == SW_MAP_ABSENT)
+			continue;
+		char tbl[64];
+		snprintf(tbl, sizeof tbl, "%.*s", (int)strcspn(ref, "."), ref);
+		char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", tbl,
+					    strchr(ref, '.') + 1);
+		c->ref[i] = sw_db_prepare(c->db, sql);
+		sqlite3_free(sql);
+	}
+}
+
+/* Checks one part of src (a sheet, or the text). Returns an exit status. */
+static int check_part(struct sw_source *src, int part, const struct sw_table *const *tables,
+		      const struct sw_input_opts *o, sqlite3 *db, struct sw_file *out,
+		      sw_rules_fn rules)
+{
+	struct sw_layout L;
+	struct sw_row rw;
+	struct ck c = {.fname = sw_source_name(src), .db = db, .L = &L};
+	struct sw_input_opts po = *o;
+	const char *sheet = sw_source_part(src, part);
+	if (!po.table && sheet && sw_table_find(tables, sheet))
+		po.table = sheet;
+	if (sw_source_begin(src, part) != 0)
+		return SW_EXIT_REJECTED;
+	int rc = sw_layout_find(src, tables, &po, &L);
+	if (rc != 0) {
+		if (rc > 0 && !sheet)
 			sw_error_at(c.fname, 0, "empty file (a header row is required)");
-		else
-			sw_error_at(c.fname, rc < 0 ? sw_csv_errline(r) : hr.line, "%s%s",
-				    rc < 0 ? "" : "header: ", rc < 0 ? sw_csv_error(r) : hr.bad);
-		sw_csv_close(r);
-		return SW_EXIT_REJECTED;
+		sw_layout_free(&L);
+		return rc > 0 && sheet ? SW_EXIT_OK : SW_EXIT_REJECTED;
 	}
-	c.t = sw_opt.table ? sw_table_find(tables, sw_opt.table)
-		: sw_table_guess(tables, c.fname, hr.f, hr.nf);
-	if (!c.t) {
-		if (sw_opt.table)
-			sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		sw_csv_close(r);
-		return SW_EXIT_REJECTED;
-	}
-	c.map = sw_xcalloc((size_t)c.t->ncols, sizeof *c.map);
-	c.val = sw_xcalloc((size_t)c.t->ncols, sizeof *c.val);
-	c.cap = sw_xcalloc((size_t)c.t->ncols, sizeof *c.cap);
+	c.t = L.t;
+	c.off = sw_xcalloc((size_t)c.t->ncols, sizeof *c.off);
 	c.v = sw_xcalloc((size_t)c.t->ncols, sizeof *c.v);
-	if (sw_header_map(c.t, c.fname, hr.f, hr.nf, c.map) != 0)
-		status = SW_EXIT_REJECTED;
-	else if (fixout && sw_file_open(&out, fixout) != 0)
-		status = SW_EXIT_FAIL;
-	else if (fixout) {
-		for (int i = 0, k = 0; i < c.t->ncols; i++)
-			if (c.map[i] >= 0)
-				fprintf(out.fp, "%s%s", k++ ? "," : "", c.t->cols[i].name);
-		putc('\n', out.fp);
-	}
-	while (status == SW_EXIT_OK && (rc = sw_csv_next(r, &rw)) > 0) {
+	ck_refs(&c);
+	struct sw_unitwatch uw;
+	sw_unitwatch_init(&uw, &L);
+	if (out)
+		write_header(&L, out->fp);
+	while ((rc = sw_source_next(src, &rw)) > 0) {
+		int skip = 0;
 		if (rw.bad) {
 			sw_error_at(c.fname, rw.line, "%s", rw.bad);
 			c.problems++;
-			if (fixout)
-				sw_csv_put_row(out.fp, rw.f, rw.nf);
+			if (out)
+				sw_csv_put_row(out->fp, rw.f, rw.nf);
 			continue;
 		}
-		check_row(&c, &rw, rules);
-		if (fixout)
-			write_row(&c, out.fp);
+		sw_unitwatch_add(&uw, rw.f, rw.nf);
+		check_row(&c, &rw, rules, &skip);
+		if (out && !skip)
+			write_row(&c, &rw, out->fp);
 	}
-	if (status == SW_EXIT_OK && rc < 0) {
-		sw_error_at(c.fname, sw_csv_errline(r), "%s", sw_csv_error(r));
+	if (rc < 0) {
+		sw_error_at(c.fname, sw_source_errline(src), "%s", sw_source_error(src));
 		c.problems++;
 	}
-	if (status == SW_EXIT_OK && fixout && sw_file_commit(&out) != 0)
-		status = SW_EXIT_FAIL;
-	else if (status != SW_EXIT_OK && out.fp)
-		sw_file_abort(&out);
-	if (status == SW_EXIT_OK && c.problems)
-		status = SW_EXIT_REJECTED;
-	for (int i = 0; i < c.t->ncols; i++)
-		free(c.val[i]);
-	free(c.val);
-	free(c.cap);
+	c.problems += sw_unitwatch_check(&uw, &L, c.fname) != 0;
+	for (int i = 0; c.ref && i < c.t->ncols; i++)
+		sqlite3_finalize(c.ref[i]);
+	free(c.ref);
+	free(c.off);
 	free(c.v);
-	free(c.map);
+	free(c.a.p);
 	keyset_free(&c.keys);
-	sw_csv_close(r);
+	sw_layout_free(&L);
+	return c.problems ? SW_EXIT_REJECTED : SW_EXIT_OK;
+}
+
+int sw_check_file(const struct sw_table *const *tables, const char *path,
+		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout,
+		  sw_rules_fn rules)
+{
+	int status;
+	struct sw_source *src = sw_source_open(path, o, &status);
+	if (!src)
+		return status;
+	struct sw_file out = {0};
+	if (fixout && sw_file_open(&out, fixout) != 0) {
+		sw_source_close(src);
+		return SW_EXIT_FAIL;
+	}
+	if (fixout && sw_source_parts(src) > 1 && o->nsheets != 1) {
+		sw_error_at(path, 0, "--fix writes one table: pick the sheet with --sheet NAME");
+		sw_file_abort(&out);
+		sw_source_close(src);
+		return SW_EXIT_USAGE;
+	}
+	status = SW_EXIT_OK;
+	for (int i = 0; i < sw_source_parts(src); i++) {
+		int rc = check_part(src, i, tables, o, db, fixout ? &out : NULL, rules);
+		status = rc > status ? rc : status;
+	}
+	if (fixout && (status == SW_EXIT_FAIL ? (sw_file_abort(&out), 0) : sw_file_commit(&out) != 0))
+		status = SW_EXIT_FAIL;
+	sw_source_close(src);
 	return status;
 }

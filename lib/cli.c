@@ -8,6 +8,7 @@
 #include "sw/cli.h"
 #include "sw/err.h"
 #include "sw/import.h"
+#include "sw/input.h"
 #include "sw/out.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
@@ -31,6 +32,12 @@ void sw_cli_init(const char *argv0)
 		setvbuf(stdout, NULL, _IOFBF, SW_OUT_BUFSIZ);
 }
 
+void sw_cli_input_opts(struct sw_input_opts *o)
+{
+	*o = (struct sw_input_opts){sw_opt.encoding, sw_opt.table, sw_opt.sheets, sw_opt.nsheets,
+				    sw_opt.station, sw_opt.ignore, sw_opt.nignore};
+}
+
 void sw_cli_version(void)
 {
 	printf("%s (sw-tools) %s\n", sw_progname, SW_VERSION);
@@ -48,13 +55,29 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 	case SW_OPT_ENCODING:
 		if (strcasecmp(arg, "utf-8") != 0 && strcasecmp(arg, "utf8") != 0 &&
 		    strcasecmp(arg, "gb18030") != 0 && strcasecmp(arg, "gbk") != 0 &&
-		    strcasecmp(arg, "gb2312") != 0) {
-			sw_error("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030)", arg);
+		    strcasecmp(arg, "gb2312") != 0 && strcasecmp(arg, "utf-16") != 0 &&
+		    strcasecmp(arg, "utf-16le") != 0) {
+			sw_error("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)", arg);
 			usage(stderr, SW_EXIT_USAGE);
 		}
 		sw_opt.encoding = arg;
 		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
+	case SW_OPT_SHEET:
+		if (sw_opt.nsheets == (int)(sizeof sw_opt.sheets / sizeof sw_opt.sheets[0])) {
+			sw_error("--sheet: at most 16");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.sheets[sw_opt.nsheets++] = arg;
+		break;
+	case SW_OPT_STATION: sw_opt.station = arg; break;
+	case SW_OPT_IGNORE:
+		if (sw_opt.nignore == (int)(sizeof sw_opt.ignore / sizeof sw_opt.ignore[0])) {
+			sw_error("--ignore-column: at most 64");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.ignore[sw_opt.nignore++] = arg;
+		break;
 	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
 	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
 	case SW_OPT_STRICT: sw_opt.strict = 1; break;

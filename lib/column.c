@@ -9,136 +9,6 @@
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
-void sw_header_norm(const char *in, char *out, size_t outlen)
-{
-	char tmp[256];
-	snprintf(tmp, sizeof tmp, "%s", in);
-	sw_text_norm(tmp);
-	sw_text_lower(tmp);
-	size_t j = 0;
-	for (const char *p = tmp; *p && j + 1 < outlen; p++)
-		if (*p != ' ' && *p != '*' && *p != '\t')
-			out[j++] = *p;
-	out[j] = 0;
-}
-
-static int alias_match(const struct sw_column *c, const char *norm)
-{
-	char a[128];
-	if (strcmp(c->name, norm) == 0)
-		return 1;
-	for (const char *p = c->aliases ? c->aliases : ""; *p;) {
-		size_t n = strcspn(p, "|");
-		char raw[128];
-		snprintf(raw, sizeof raw, "%.*s", (int)n, p);
-		sw_header_norm(raw, a, sizeof a);
-		if (strcmp(a, norm) == 0)
-			return 1;
-		p += n + (p[n] == '|');
-	}
-	return 0;
-}
-
-int sw_table_col(const struct sw_table *t, const char *name)
-{
-	for (int i = 0; i < t->ncols; i++)
-		if (strcmp(t->cols[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
-const struct sw_table *sw_table_find(const struct sw_table *const *tables, const char *name)
-{
-	for (; *tables; tables++) {
-		const struct sw_table *t = *tables;
-		if (strcmp(t->name, name) == 0)
-			return t;
-		for (const char *p = t->aliases ? t->aliases : ""; *p;) {
-			size_t n = strcspn(p, "|");
-			if (strlen(name) == n && strncmp(p, name, n) == 0)
-				return t;
-			p += n + (p[n] == '|');
-		}
-	}
-	return NULL;
-}
-
-int sw_header_col(const struct sw_table *t, const char *cell)
-{
-	char norm[256];
-	sw_header_norm(cell, norm, sizeof norm);
-	for (int i = 0; i < t->ncols; i++)
-		if (alias_match(&t->cols[i], norm))
-			return i;
-	return -1;
-}
-
-int sw_header_map(const struct sw_table *t, const char *fname, char **hdr, int n, int *map)
-{
-	int rc = 0;
-	for (int i = 0; i < t->ncols; i++)
-		map[i] = -1;
-	for (int j = 0; j < n; j++) {
-		int c = sw_header_col(t, hdr[j]);
-		if (c < 0) {
-			if (*hdr[j])
-				sw_warn_at(fname, 1, "unknown column \"%s\" ignored", hdr[j]);
-			continue;
-		}
-		if (map[c] >= 0) {
-			sw_error_at(fname, 1, "%s: column given twice (\"%s\" and \"%s\")",
-				    t->cols[c].name, hdr[map[c]], hdr[j]);
-			rc = -1;
-		}
-		map[c] = j;
-	}
-	for (int i = 0; i < t->ncols; i++)
-		if (map[i] < 0 && (t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY))) {
-			sw_error_at(fname, 1, "%s: missing required column", t->cols[i].name);
-			rc = -1;
-		}
-	return rc;
-}
-
-const struct sw_table *sw_table_guess(const struct sw_table *const *tables,
-				      const char *fname, char **hdr, int n)
-{
-	const struct sw_table *best = NULL;
-	int best_score = 0;
-	for (const struct sw_table *const *tp = tables; *tp; tp++) {
-		const struct sw_table *t = *tp;
-		int score = 0, complete = 1;
-		int *seen = sw_xcalloc((size_t)t->ncols, sizeof *seen);
-		for (int j = 0; j < n; j++) {
-			int c = sw_header_col(t, hdr[j]);
-			if (c >= 0 && !seen[c]++)
-				score++;
-		}
-		for (int i = 0; i < t->ncols; i++)
-			if (!seen[i] && (t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)))
-				complete = 0;
-		free(seen);
-		/* Most columns matched wins, a table with all its required
-		 * columns before one without (whose missing columns the
-		 * header check then names); on a tie the earlier table, the
-		 * program's main one: code,name,level,parent_code is a
-		 * station file to sw-station, divisions need --table. */
-		score = score ? score * 2 + complete : 0;
-		if (score > best_score)
-			best = t, best_score = score;
-	}
-	if (!best) {
-		char names[256] = "";
-		size_t len = 0;
-		for (const struct sw_table *const *tp = tables; *tp && len < sizeof names; tp++)
-			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
-						len ? ", " : "", (*tp)->name);
-		sw_error_at(fname, 1, "cannot tell the table from the header; use --table (%s)", names);
-		return NULL;
-	}
-	return best;
-}
-
 /* Splits a set/list on ; ； 、 , ， and calls fn for each trimmed word. */
 static int each_word(const char *in, int (*fn)(void *, char *), void *ctx)
 {
@@ -264,20 +134,61 @@ static int put_ll(long long v, char *out, size_t outlen)
 int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t outlen,
 		   char *why, size_t whylen)
 {
+	return sw_value_norm(c, in, 's', 0, out, outlen, why, whylen);
+}
+
+/* 1 if a number cell of Excel's holds more significant digits than the 15
+ * it keeps: the digits after the 15th are already lost. */
+static int lost_digits(const char *s)
+{
+	int n = 0, lead = 1;
+	for (; *s && *s != '.' && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '0' && *s <= '9' && !(lead && *s == '0'))
+			n++, lead = 0;
+	return n > 15;
+}
+
+/* Words written in an empty date cell: "not closed yet", a dash. */
+static int no_date(const char *s)
+{
+	static const char *const w[] = {"/", "-", "--", "—", "——", "－", "无", "未结案", "未结",
+					"在案", "暂无"};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (strcmp(s, w[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
+		  size_t outlen, char *why, size_t whylen)
+{
 	char buf[1024];
 	const char *k;
 	long long v;
 	int male;
 
 	size_t n = strlen(in);
+	if (kind == 'e') {
+		sw_msg(why, whylen, "the cell holds an Excel error (#N/A, #REF! ...): correct the "
+		       "formula or type the value");
+		return -1;
+	}
 	if (c->type == SW_T_TEXT) {
+		/* free text stays as written: names, addresses and notes
+		 * keep their full-width punctuation */
 		if (outlen <= n) {
 			sw_msg(why, whylen, "value too long");
 			return -1;
 		}
 		memcpy(out, in, n + 1);
-		sw_text_norm(out);
+		sw_text_trim(out);
 		return 0;
+	}
+	if (kind == 'n' && (c->type == SW_T_IDCARD || c->type == SW_T_CODE ||
+			    c->type == SW_T_DIVISION || c->type == SW_T_PHONE) && lost_digits(in)) {
+		sw_msg(why, whylen, "a number cell of more than 15 digits: Excel has lost the last "
+		       "ones; format the column as text and type them again");
+		return -1;
 	}
 	if (n >= sizeof buf) {
 		sw_msg(why, whylen, "value too long");
@@ -294,7 +205,24 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 	case SW_T_DATE:
 		if (outlen < 11)
 			return -1;
+		if (!(c->flags & (SW_C_NOTNULL | SW_C_KEY)) && no_date(buf)) {
+			out[0] = 0;
+			return 0;
+		}
 		return sw_date_parse(buf, out, why, whylen);
+	case SW_T_CODE:
+		return sw_code_parse(buf, out, outlen, why, whylen);
+	case SW_T_DIVISION: {
+		char parent[13];
+		int level;
+		if (outlen < 13)
+			return -1;
+		return sw_division_code(buf, out, &level, parent, why, whylen);
+	}
+	case SW_T_MINUTES:
+		if (sw_minutes_parse(buf, unit ? unit : 1, c->max, &v, why, whylen) != 0)
+			return -1;
+		return put_ll(v, out, outlen);
 	case SW_T_INT:
 		if (sw_int_parse(buf, c->min, c->max, &v, why, whylen) != 0)
 			return -1;

@@ -19,12 +19,16 @@ struct sw_csv {
 	FILE *fp;
 	char *name;
 	iconv_t cd;		/* (iconv_t)-1 for UTF-8 input */
-	char *raw;		/* undecoded bytes (GB18030 only) */
+	const char *enc;	/* what cd decodes, for messages */
+	char *raw;		/* undecoded bytes (GB18030, UTF-16) */
+	const char *head;	/* bytes read before the open (format recognition) */
+	size_t nhead;
 	size_t rawlen;
 	char *buf;		/* decoded bytes; lines are taken from pos */
 	size_t len, pos, cap;
 	int eof, finished, started;
 	int sniffed;		/* the start of GB18030 input was checked */
+	int delim_known;	/* the separator was chosen from the first lines */
 	int detect;		/* no encoding given: the first chunk decides */
 	long enc_bad;		/* line of an undecodable byte, reported once reached */
 	struct csv_parser p;
@@ -74,14 +78,30 @@ long sw_csv_lines(const struct sw_csv *r) { return r->line; }
 const char *sw_csv_error(const struct sw_csv *r) { return r->err; }
 long sw_csv_errline(const struct sw_csv *r) { return r->errline; }
 
-/* Decodes the input from here on as GB18030 (GBK and GB2312 are subsets). */
-static int use_gb18030(struct sw_csv *r)
+/* Decodes the input from here on from enc: "GB18030" (GBK and GB2312 are
+ * subsets), "UTF-16" (byte order from the BOM) or "UTF-16LE". */
+static int use_iconv(struct sw_csv *r, const char *enc)
 {
-	r->cd = iconv_open("UTF-8", "GB18030");
+	r->cd = iconv_open("UTF-8", enc);
 	if (r->cd == (iconv_t)-1)
 		return -1;
+	r->enc = enc;
+	r->sniffed = strcmp(enc, "GB18030") != 0;	/* only GB18030 is checked */
 	r->raw = sw_xmalloc(CHUNK);
 	return 0;
+}
+
+/* Reads up to n bytes: first what was read before the open, then fp. */
+static size_t get(struct sw_csv *r, char *p, size_t n)
+{
+	if (r->nhead) {
+		size_t k = r->nhead < n ? r->nhead : n;
+		memcpy(p, r->head, k);
+		r->head += k;
+		r->nhead -= k;
+		return k;
+	}
+	return fread(p, 1, n, r->fp);
 }
 
 /* For input with no encoding given, on its first chunk with a non-ASCII
@@ -128,28 +148,41 @@ static int looks_gb18030(const char *s, size_t n)
 
 struct sw_csv *sw_csv_open(const char *path, const char *encoding)
 {
-	struct sw_csv *r = sw_xcalloc(1, sizeof *r);
 	int stdin_ = !path || strcmp(path, "-") == 0;
+	FILE *fp = stdin_ ? stdin : fopen(path, "rb");
+	if (!fp) {
+		sw_error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	return sw_csv_openf(fp, stdin_ ? "-" : path, encoding, NULL, 0);
+}
+
+struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
+			    const char *head, size_t nhead)
+{
+	struct sw_csv *r = sw_xcalloc(1, sizeof *r);
+	const char *enc = NULL;
 
 	r->cd = (iconv_t)-1;
-	r->detect = !encoding;
-	if (encoding && strcasecmp(encoding, "utf-8") != 0 && strcasecmp(encoding, "utf8") != 0) {
-		if (strcasecmp(encoding, "gb18030") != 0 && strcasecmp(encoding, "gbk") != 0 &&
-		    strcasecmp(encoding, "gb2312") != 0) {
-			sw_error("unknown encoding \"%s\" (expected utf-8, gb18030)", encoding);
-			free(r);
-			return NULL;
-		}
-		if (use_gb18030(r) != 0) {
-			sw_error("gb18030: %s", strerror(errno));
-			free(r);
-			return NULL;
-		}
+	r->fp = fp;
+	r->name = sw_xstrdup(name);
+	r->head = head;
+	r->nhead = nhead;
+	if (encoding && (strcasecmp(encoding, "gb18030") == 0 || strcasecmp(encoding, "gbk") == 0 ||
+			 strcasecmp(encoding, "gb2312") == 0))
+		enc = "GB18030";
+	else if (encoding && strcasecmp(encoding, "utf-16") == 0)
+		enc = "UTF-16";
+	else if (encoding && strcasecmp(encoding, "utf-16le") == 0)
+		enc = "UTF-16LE";
+	else if (encoding && strcasecmp(encoding, "utf-8") != 0 && strcasecmp(encoding, "utf8") != 0) {
+		sw_error("unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)", encoding);
+		sw_csv_close(r);
+		return NULL;
 	}
-	r->name = sw_xstrdup(stdin_ ? "-" : path);
-	r->fp = stdin_ ? stdin : fopen(path, "rb");
-	if (!r->fp) {
-		sw_error("%s: %s", path, strerror(errno));
+	r->detect = !encoding;
+	if (enc && use_iconv(r, enc) != 0) {
+		sw_error("%s: %s", enc, strerror(errno));
 		sw_csv_close(r);
 		return NULL;
 	}
@@ -198,8 +231,11 @@ static int decode(struct sw_csv *r, int at_eof);
  * 0 at end of input, -1 on error. */
 static int fill(struct sw_csv *r)
 {
-	if (r->enc_bad)
-		return fail(r, r->enc_bad, "invalid GB18030 byte sequence");
+	if (r->enc_bad) {
+		snprintf(r->err, sizeof r->err, "invalid %s byte sequence", r->enc);
+		r->errline = r->enc_bad;
+		return -1;
+	}
 	if (r->eof)
 		return 0;
 	if (r->pos > 0) {
@@ -212,7 +248,7 @@ static int fill(struct sw_csv *r)
 		r->buf = sw_xrealloc(r->buf, r->cap);
 	}
 	if (r->cd == (iconv_t)-1) {
-		size_t n = fread(r->buf + r->len, 1, CHUNK, r->fp);
+		size_t n = get(r, r->buf + r->len, CHUNK);
 		if (n == 0) {
 			if (ferror(r->fp))
 				return fail(r, r->line + 1, strerror(errno));
@@ -222,7 +258,7 @@ static int fill(struct sw_csv *r)
 		int gb = r->detect ? looks_gb18030(r->buf + r->len, n) : 0;
 		if (gb >= 0)
 			r->detect = 0;
-		if (gb > 0 && use_gb18030(r) == 0) {
+		if (gb > 0 && use_iconv(r, "GB18030") == 0) {
 			memcpy(r->raw, r->buf + r->len, n);
 			r->rawlen = n;
 			r->sniffed = 1;
@@ -231,7 +267,7 @@ static int fill(struct sw_csv *r)
 		r->len += n;
 		return 1;
 	}
-	size_t n = fread(r->raw + r->rawlen, 1, CHUNK - r->rawlen, r->fp);
+	size_t n = get(r, r->raw + r->rawlen, CHUNK - r->rawlen);
 	if (n == 0 && ferror(r->fp))
 		return fail(r, r->line + 1, strerror(errno));
 	r->rawlen += n;
@@ -265,8 +301,11 @@ static int decode(struct sw_csv *r, int at_eof)
 		r->enc_bad = line;
 		return added ? 1 : fill(r);
 	}
-	if (rc == (size_t)-1 && errno == EINVAL && at_eof)
-		return fail(r, r->line + 1, "GB18030 text cut off at end of file");
+	if (rc == (size_t)-1 && errno == EINVAL && at_eof) {
+		snprintf(r->err, sizeof r->err, "%s text cut off at end of file", r->enc);
+		r->errline = r->line + 1;
+		return -1;
+	}
 	r->len += added;
 	memmove(r->raw, in, inleft);
 	r->rawlen = inleft;
@@ -324,10 +363,51 @@ static int finish(struct sw_csv *r, struct sw_row *row)
 	return 1;
 }
 
+/* Lines of s[0..n) (at most 64, blank ones left out) in which separator
+ * d occurs outside quotes. */
+static int lines_with(const char *s, size_t n, char d)
+{
+	int lines = 0, seen = 0, quoted = 0, k = 0;
+	for (size_t i = 0; i < n && k < 64; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (s[i] == d && !quoted)
+			seen = 1;
+		else if (s[i] == '\n' && !quoted) {
+			lines += seen;
+			seen = 0;
+			k++;
+		}
+	}
+	return lines + seen;
+}
+
+/* Chooses the field separator from the first lines: a comma, unless tabs
+ * (Excel's "Unicode text") or semicolons (CSV from a European locale)
+ * separate the fields of more lines than commas do. */
+static int choose_delim(struct sw_csv *r)
+{
+	r->delim_known = 1;
+	if (r->pos == r->len && fill(r) < 0)
+		return -1;
+	const char *s = r->buf + r->pos;
+	size_t n = r->len - r->pos;
+	int comma = lines_with(s, n, ','), tab = lines_with(s, n, '\t');
+	int semi = lines_with(s, n, ';');
+	if (tab > comma && tab >= semi)
+		csv_set_delim(&r->p, '\t');
+	else if (semi > comma)
+		csv_set_delim(&r->p, ';');
+	return 0;
+}
+
 int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 {
 	if (r->err[0])
 		return -1;
+	if (!r->delim_known && choose_delim(r) != 0)
+		return -1;
+	row->kind = NULL;
 	r->nf = 0;
 	r->alen = 0;
 	r->done = 0;

@@ -10,6 +10,8 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/import.h"
+#include "sw/input.h"
+#include "sw/layout.h"
 #include "sw/out.h"
 #include "sw/refs.h"
 #include "sw/rowq.h"
@@ -23,22 +25,25 @@ struct pending {		/* a row retried after the rest of the file */
 	long line;
 	int nf;
 	char **f;
-	char why[320];
+	char why[640];
 };
 
 struct sw_import {
 	sqlite3 *db;
 	const struct sw_table *t;
 	const char *fname;	/* NULL for "add" */
-	int *map;		/* table column -> field index, -1 */
-	int nhdr;
-	char **hdr;
+	const struct sw_import_opts *o;
+	struct sw_layout *L;	/* the file's header */
+	const int *map;		/* L->map */
 	sqlite3_stmt *ins, *upd;
 	struct sw_refs *refs;	/* reference look-ups on db */
 	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
 	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
+	sqlite3_stmt *byname;	/* workers by name (worker_by_name) */
+	char wbuf[64];		/* the worker_id it found */
+	char keybuf[32];	/* a made key (make_key) */
 	sqlite3_str *key;	/* the row's key columns, joined */
 	sqlite3_int64 start;	/* largest rowid before this file */
 	/* The reader thread's look-ups, on its own connection, ahead of this
@@ -80,7 +85,7 @@ static void bind_value(sqlite3_stmt *st, int i, const struct sw_column *c, const
 static void bind_row(struct sw_import *im, sqlite3_stmt *st)
 {
 	for (int i = 0; i < im->t->ncols; i++)
-		if (im->map[i] >= 0)
+		if (im->map[i] != SW_MAP_ABSENT)
 			bind_value(st, i + 1, &im->t->cols[i], im->v[i]);
 }
 
@@ -95,7 +100,7 @@ static void prepare(struct sw_import *im)
 	int nset = 0, nins = 0, nkey = 0;
 
 	for (int i = 0; i < t->ncols; i++) {
-		if (im->map[i] < 0)
+		if (im->map[i] == SW_MAP_ABSENT)
 			continue;
 		const char *n = t->cols[i].name;
 		sqlite3_str_appendf(ins, "%s\"%w\"", nins ? "," : "", n);
@@ -241,18 +246,17 @@ static int rebuild_indexes(struct sw_import *im)
 	return rc;
 }
 
-static struct sw_import *im_new(sqlite3 *db, const struct sw_table *t, const char *fname,
-				char **hdr, int nhdr, int *map)
+static struct sw_import *im_new(sqlite3 *db, const char *fname, struct sw_layout *L,
+				const struct sw_import_opts *o)
 {
+	const struct sw_table *t = L->t;
 	struct sw_import *im = sw_xcalloc(1, sizeof *im);
 	im->db = db;
 	im->t = t;
 	im->fname = fname;
-	im->map = map;
-	im->nhdr = nhdr;
-	im->hdr = sw_xcalloc((size_t)nhdr + 1, sizeof *im->hdr);
-	for (int i = 0; i < nhdr; i++)
-		im->hdr[i] = sw_xstrdup(hdr[i]);
+	im->o = o;
+	im->L = L;
+	im->map = L->map;
 	im->v = sw_xcalloc((size_t)t->ncols, sizeof *im->v);
 	im->off = sw_xcalloc((size_t)t->ncols, sizeof *im->off);
 	prepare(im);
@@ -269,29 +273,41 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->chg);
 	sqlite3_finalize(im->dup);
 	sqlite3_finalize(im->seen);
+	sqlite3_finalize(im->byname);
 	sqlite3_free(sqlite3_str_finish(im->key));
 	for (size_t i = 0; i < im->npend; i++) {
 		for (int j = 0; j < im->pend[i].nf; j++)
 			free(im->pend[i].f[j]);
 		free(im->pend[i].f);
 	}
-	for (int i = 0; i < im->nhdr; i++)
-		free(im->hdr[i]);
 	for (int i = 0; i < im->nrebuild; i++)
 		free(im->rebuild[i]);
 	free(im->rebuild);
 	free(im->pend);
-	free(im->hdr);
 	free(im->v);
 	free(im->off);
 	free(im->a.p);
-	free(im->map);
 	free(im->closed);
 	free(im);
 }
 
-static void reject(struct sw_import *im, long line, char **f, int nf, const char *why)
+/* The problems of a row, one a line, as one line "a; b" in out. */
+static const char *one_line(const char *why, char *out, size_t outlen)
 {
+	char *o = out;
+	for (; *why && o + 3 < out + outlen; why++)
+		if (*why == '\n')
+			*o++ = ';', *o++ = ' ';
+		else
+			*o++ = *why;
+	*o = 0;
+	return out;
+}
+
+static void reject(struct sw_import *im, long line, char **f, int nf, const char *problems)
+{
+	char why[1400];
+	one_line(problems, why, sizeof why);
 	im->c.rejected++;
 	if (im->c.rejected <= MAX_SHOWN || !im->fname)
 		sw_error_at(im->fname, line, "%s", why);
@@ -302,14 +318,14 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 		return;
 	FILE *fp = im->rej->fp;
 	if (!im->rej_header) {
-		for (int i = 0; i < im->nhdr; i++) {
-			sw_csv_put(fp, im->hdr[i]);
+		for (int i = 0; i < im->L->nhdr; i++) {
+			sw_csv_put(fp, im->L->hdr[i]);
 			putc(',', fp);
 		}
 		fputs("line,error\n", fp);
 		im->rej_header = 1;
 	}
-	for (int i = 0; i < im->nhdr; i++) {
+	for (int i = 0; i < im->L->nhdr; i++) {
 		sw_csv_put(fp, i < nf ? f[i] : "");
 		putc(',', fp);
 	}
@@ -351,6 +367,41 @@ static int dup_key(struct sw_import *im)
 	return rc == SQLITE_DONE && sqlite3_changes(im->db) == 0;
 }
 
+/* The key column made from the row (a services log without 服务编号), or -1. */
+static int made_key(const struct sw_import *im)
+{
+	for (int i = 0; i < im->t->ncols; i++)
+		if ((im->t->cols[i].flags & SW_C_MADE) && im->map[i] == SW_MAP_FILL)
+			return i;
+	return -1;
+}
+
+/* Makes key column k's value as "sw-case log" would, "SYYYYMMDD-", then
+ * a hash of the row's other values and occ: the same row of the same file
+ * gets the same key on every import. */
+static void make_key(struct sw_import *im, int k, int occ)
+{
+	unsigned long long h = 1469598103934665603ull;
+	const char *date = NULL;
+	for (int i = 0; i < im->t->ncols; i++) {
+		const char *p = i == k || !im->v[i] ? "" : im->v[i];
+		if (!date && im->t->cols[i].type == SW_T_DATE && im->v[i])
+			date = im->v[i];
+		for (; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ull;
+		h = (h ^ 0x1f) * 1099511628211ull;
+	}
+	h = (h ^ (unsigned)occ) * 1099511628211ull;
+	snprintf(im->keybuf, sizeof im->keybuf, "S%.4s%.2s%.2s-%010llx", date ? date : "00000000",
+		 date ? date + 5 : "", date ? date + 8 : "", h & 0xffffffffffull);
+	im->v[k] = im->keybuf;
+}
+
+int sw_import_has(const struct sw_import *im, int col)
+{
+	return im->map[col] >= 0;
+}
+
 static const char *first_key(const struct sw_table *t)
 {
 	for (int i = 0; i < t->ncols; i++)
@@ -364,15 +415,25 @@ static const char *first_key(const struct sw_table *t)
 static int store(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
-	bind_row(im, im->ins);
-	int rc = sqlite3_step(im->ins), outcome = SW_INSERTED;
-	sqlite3_reset(im->ins);
-	if (rc == SQLITE_DONE && sqlite3_changes(im->db) == 0) {
-		if (im->fname && dup_key(im)) {
+	int made = made_key(im), rc, outcome = SW_INSERTED, taken;
+	for (int occ = 0;; occ++) {
+		if (made >= 0)
+			make_key(im, made, occ);
+		bind_row(im, im->ins);
+		rc = sqlite3_step(im->ins);
+		sqlite3_reset(im->ins);
+		taken = rc == SQLITE_DONE && sqlite3_changes(im->db) == 0;
+		/* a made key met before in this file: the same service twice
+		 * that day, the next one gets the next key */
+		if (!(taken && im->fname && dup_key(im)))
+			break;
+		if (made < 0 || occ == 999) {
 			sw_msg(why, whylen, "%s: duplicate key (an earlier line of this file has it)",
 			       first_key(t));
 			return SW_REJECTED;
 		}
+	}
+	if (taken) {
 		outcome = SW_UNCHANGED;
 		if (im->upd) {
 			bind_row(im, im->upd);	/* only now: most rows are new */
@@ -487,41 +548,13 @@ static void unquote(char *why)
 	*w = 0;
 }
 
-/* The part of a row's checks that needs no database: the field count and
- * each value normalised by its column's type, into a (offsets in off, -1
- * for none). Runs on the reader thread (sw_prep_fn), so it only reads im. */
-static int norm_row(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
-		    char *why, size_t whylen)
+/* The part of a row's checks that needs no database (sw_row_norm). Runs
+ * on the reader thread too (sw_prep_fn), so it only reads im. */
+static int norm_row(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a,
+		    long *off, char *why, size_t whylen)
 {
 	const struct sw_import *im = ctx;
-	const struct sw_table *t = im->t;
-	for (int j = im->nhdr; j < nf; j++)
-		if (*f[j]) {
-			sw_msg(why, whylen, "row has %d fields, the header %d", nf, im->nhdr);
-			return -1;
-		}
-	for (int i = 0; i < t->ncols; i++) {
-		const struct sw_column *c = &t->cols[i];
-		int j = im->map[i];
-		off[i] = -1;
-		if (j < 0)
-			continue;
-		const char *in = j < nf ? f[j] : "";
-		size_t need = strlen(in) * 4 + 64;
-		char *out = sw_arena_room(a, need), w[320];
-		if (sw_column_norm(c, in, out, need, w, sizeof w) != 0) {
-			sw_msg(why, whylen, "%s: %s", c->name, w);
-			return -1;
-		}
-		if (*out) {
-			off[i] = (long)a->len;
-			a->len += strlen(out) + 1;
-		} else if (c->flags & (SW_C_NOTNULL | SW_C_KEY)) {
-			sw_msg(why, whylen, "%s: required", c->name);
-			return -1;
-		}
-	}
-	return 0;
+	return sw_row_norm(im->L, f, kind, nf, a, off, why, whylen);
 }
 
 /* Drops the values of a personal table's rows from a message. */
@@ -540,12 +573,13 @@ static int checked(struct sw_import *im, char *why, size_t whylen);
  * every other writer out), and an import never deletes: a value found there
  * exists here too. A value not found is looked up again here, where the
  * rows this command stored are seen. */
-static int prep_row(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
-		    unsigned *known, char *why, size_t whylen)
+static int prep_row(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a,
+		    long *off, unsigned *known, char *why, size_t whylen)
 {
 	const struct sw_import *im = ctx;
-	if (norm_row(ctx, f, nf, a, off, why, whylen) != 0)
-		return -1;
+	int rc = norm_row(ctx, f, kind, nf, a, off, why, whylen);
+	if (rc != 0)
+		return rc;
 	for (int i = 0; im->reader && i < im->t->ncols; i++)
 		if (off[i] >= 0 && sw_refs_has(im->reader, i) &&
 		    sw_refs_find(im->reader, i, a->p + off[i]) == SQLITE_ROW)
@@ -559,7 +593,10 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 {
 	im->a.len = 0;
 	im->known = 0;
-	if (norm_row(im, f, nf, &im->a, im->off, why, whylen) != 0)
+	int rc = norm_row(im, f, NULL, nf, &im->a, im->off, why, whylen);
+	if (rc > 0)
+		return SW_SKIPPED;
+	if (rc < 0)
 		return hide(im, SW_REJECTED, why);
 	for (int i = 0; i < im->t->ncols; i++)
 		im->v[i] = im->off[i] < 0 ? NULL : im->a.p + im->off[i];
@@ -567,9 +604,72 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 }
 
 /* The checks that read the database, then the store, of the values in v. */
+/* A worker given by name where a 工号 is expected: the one worker of that
+ * name at the row's station, in post on the row's date. 1 with v[i]
+ * replaced, 0 with why naming the candidates (or none), -1 on failure. */
+static int worker_by_name(struct sw_import *im, int i, char *why, size_t whylen)
+{
+	const struct sw_table *t = im->t;
+	int sc = sw_table_col(t, "station_code"), dc = -1;
+	for (int k = 0; k < t->ncols && dc < 0; k++)
+		if (t->cols[k].type == SW_T_DATE && (t->cols[k].flags & SW_C_PERIOD))
+			dc = k;
+	if (sc < 0 || !im->v[sc])
+		return 0;
+	if (!im->byname)
+		im->byname = sw_db_prepare(im->db, "SELECT worker_id FROM workers WHERE name = ?1"
+			" AND station_code = ?2 AND (?3 IS NULL OR ((hired_on IS NULL OR hired_on <= ?3)"
+			" AND (left_on IS NULL OR left_on >= ?3))) ORDER BY worker_id");
+	sqlite3_bind_text(im->byname, 1, im->v[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->byname, 2, im->v[sc], -1, SQLITE_STATIC);
+	if (dc >= 0 && im->v[dc])
+		sqlite3_bind_text(im->byname, 3, im->v[dc], -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(im->byname, 3);
+	char ids[200] = "";
+	int n = 0, rc;
+	size_t len = 0;
+	while ((rc = sqlite3_step(im->byname)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(im->byname, 0);
+		if (n++ == 0)
+			snprintf(im->wbuf, sizeof im->wbuf, "%s", id);
+		if (len < sizeof ids)
+			len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", len ? ", " : "", id);
+	}
+	sqlite3_reset(im->byname);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(im->db, "workers");
+		return -1;
+	}
+	if (n == 1) {
+		im->v[i] = im->wbuf;
+		return 1;
+	}
+	if (n > 1)
+		sw_msg(why, whylen, "%s: %d workers of that name at station %s (%s): give the 工号",
+		       t->cols[i].name, n, im->v[sc], ids);
+	else
+		sw_msg(why, whylen, "%s: no worker with that 工号, nor one of that name in post at "
+		       "station %s", t->cols[i].name, im->v[sc]);
+	return 0;
+}
+
+/* Appends "; " and the text of w to why, if there is room. */
+static void also(char *why, size_t whylen, const char *w)
+{
+	size_t len = strlen(why);
+	if (len + 3 < whylen)
+		snprintf(why + len, whylen - len, "%s%s", len ? "\n" : "", w);
+}
+
+/* The checks that read the database, then the store, of the values in v.
+ * Every unknown reference of the row is named at once. */
 static int checked(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
+	int bad = 0, defer = 1;
+	char w[320];
+	why[0] = 0;
 	for (int i = 0; i < t->ncols; i++) {
 		if (!im->v[i] || !sw_refs_has(im->refs, i))
 			continue;
@@ -584,12 +684,24 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 			sw_db_error(im->db, t->name);
 			return -1;
 		}
-		if (rc == SQLITE_DONE) {
-			sw_msg(why, whylen, "%s: unknown %s \"%s\"", t->cols[i].name,
-			       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
-			return (t->cols[i].flags & SW_C_DEFER) ? SW_DEFERRED : SW_REJECTED;
+		if (rc == SQLITE_ROW)
+			continue;
+		sw_msg(w, sizeof w, "%s: unknown %s \"%s\"", t->cols[i].name,
+		       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
+		if (t->cols[i].refname && strcmp(t->cols[i].refname, "worker") == 0 &&
+		    (unsigned char)im->v[i][0] >= 0x80) {	/* a name, not a 工号 */
+			int k = worker_by_name(im, i, w, sizeof w);
+			if (k < 0)
+				return -1;
+			if (k > 0)
+				continue;
 		}
+		also(why, whylen, w);
+		bad = 1;
+		defer &= (t->cols[i].flags & SW_C_DEFER) != 0;
 	}
+	if (bad)
+		return defer ? SW_DEFERRED : SW_REJECTED;
 	if (im->locks && locked(im, why, whylen))
 		return SW_REJECTED;
 	if (t->check) {
@@ -674,88 +786,67 @@ static int flush_pending(struct sw_import *im)
 	return 0;
 }
 
-static void summary(const char *fname, const struct sw_counts *c)
+static void summary(const char *fname, const struct sw_counts *c, int dry_run)
 {
-	sw_warn("%s: read %ld, inserted %ld, updated %ld, unchanged %ld, rejected %ld%s",
-		fname, c->read, c->inserted, c->updated, c->unchanged, c->rejected,
-		sw_opt.dry_run ? " (dry run: nothing written)" : "");
+	char skipped[48] = "";
+	if (c->skipped)
+		snprintf(skipped, sizeof skipped, ", skipped %ld", c->skipped);
+	sw_warn("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, rejected %ld%s",
+		fname, c->read, c->inserted, c->updated, c->unchanged, skipped, c->rejected,
+		dry_run ? " (dry run: nothing written)" : "");
 }
 
-/* What import_file returns beside 0 and 1 (rows rejected). */
+/* What import_part returns beside 0 and 1 (rows rejected). */
 enum { FILE_REJECTED = 2, FILE_FAILED = 3 };
 
-/* Imports one file. Returns 0, 1 if rows were rejected, FILE_REJECTED if
- * the file as a whole cannot be used, FILE_FAILED on a system failure. */
-static int import_file(sqlite3 *db, const struct sw_table *const *tables, const char *path,
-		       struct sw_file *rej)
+/* Imports the rows after the header L found. Returns as import_part. */
+static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
+		       struct sw_file *rej, const struct sw_import_opts *o)
 {
-	struct sw_csv *r = sw_csv_open(path, sw_opt.encoding);
-	if (!r)
-		return FILE_FAILED;
-	const char *fname = sw_csv_name(r);
-	struct sw_row hr;
-	int rc = sw_csv_next(r, &hr);
-	if (rc <= 0) {
-		if (rc == 0)
-			sw_error_at(fname, 0, "empty file (a header row is required)");
-		else
-			sw_error_at(fname, sw_csv_errline(r), "%s", sw_csv_error(r));
-		sw_csv_close(r);
-		return FILE_REJECTED;
-	}
-	if (hr.bad) {
-		sw_error_at(fname, hr.line, "header: %s", hr.bad);
-		sw_csv_close(r);
-		return FILE_REJECTED;
-	}
-	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table)
-		: sw_table_guess(tables, fname, hr.f, hr.nf);
-	if (!t) {
-		if (sw_opt.table)
-			sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		sw_csv_close(r);
-		return FILE_REJECTED;
-	}
-	int *map = sw_xcalloc((size_t)t->ncols, sizeof *map);
-	if (sw_header_map(t, fname, hr.f, hr.nf, map) != 0) {
-		free(map);
-		sw_csv_close(r);
-		return FILE_REJECTED;
-	}
-	struct sw_import *im = im_new(db, t, fname, hr.f, hr.nf, map);
+	const struct sw_table *t = L->t;
+	const char *fname = sw_source_name(src);
+	struct sw_import *im = im_new(db, fname, L, o);
 	im->rej = rej;
+	im->c.read = im->c.skipped = L->skipped;
 	drop_indexes(im);
-	int status = 0;
-	char why[320];
+	int status = 0, rc;
+	char why[640];
 	struct sw_qrow qr;
+	struct sw_unitwatch uw;
+	sw_unitwatch_init(&uw, L);
 	/* Set up the lazily built state the reader thread's norm_row reads. */
 	sw_vocab_lookup("gender", "");
 	sw_date_today(why);
 	/* (a row's found columns are bits of an unsigned) */
 	if (t->ncols <= 32)
-		im->reader = sw_refs_reader(db, t, map);
-	struct sw_rowq *q = sw_rowq_start(r, t->ncols, prep_row, im);
+		im->reader = sw_refs_reader(db, t, L->map);
+	struct sw_rowq *q = sw_rowq_start((sw_next_fn)sw_source_next, src, t->ncols, prep_row, im);
 	while ((rc = sw_rowq_next(q, &qr)) > 0) {
 		im->c.read++;
-		int o = SW_REJECTED;
+		if (qr.skip) {
+			im->c.skipped++;
+			continue;
+		}
+		sw_unitwatch_add(&uw, qr.f, qr.nf);
+		int oc = SW_REJECTED;
 		if (qr.ok) {
 			memcpy(im->v, qr.v, (size_t)t->ncols * sizeof *im->v);
 			im->known = qr.flags;
-			o = checked(im, why, sizeof why);
+			oc = checked(im, why, sizeof why);
 		} else
 			snprintf(why, sizeof why, "%s", qr.why);
-		o = hide(im, o, why);
-		if (o < 0) {
+		oc = hide(im, oc, why);
+		if (oc < 0) {
 			status = FILE_FAILED;
 			break;
 		}
-		if (o == SW_DEFERRED)
+		if (oc == SW_DEFERRED)
 			defer(im, qr.line, qr.f, qr.nf, why);
-		else if (o == SW_REJECTED)
+		else if (oc == SW_REJECTED)
 			reject(im, qr.line, qr.f, qr.nf, why);
 		else
-			count(im, o);
-		if (o == SW_REJECTED && sw_opt.strict)
+			count(im, oc);
+		if (oc == SW_REJECTED && o->strict)
 			break;
 	}
 	sw_rowq_stop(q);
@@ -763,29 +854,115 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	im->reader = NULL;
 	if (rc < 0) {
 		/* The rest of the file cannot be read reliably: nothing of it counts. */
-		sw_error_at(fname, sw_csv_errline(r), "%s (file not imported)", sw_csv_error(r));
+		sw_error_at(fname, sw_source_errline(src), "%s (file not imported)", sw_source_error(src));
 		status = FILE_REJECTED;
 	}
-	if (status == 0 && !(sw_opt.strict && im->c.rejected) && flush_pending(im) != 0)
+	if (status == 0 && sw_unitwatch_check(&uw, L, fname) != 0)
+		status = FILE_REJECTED;
+	if (status == 0 && !(o->strict && im->c.rejected) && flush_pending(im) != 0)
 		status = FILE_FAILED;
-	if (status == 0 && sw_opt.strict && im->c.rejected) {
+	if (status == 0 && o->strict && im->c.rejected) {
 		sw_error_at(fname, 0, "--strict: nothing imported");
 		status = FILE_REJECTED;
 	}
 	if (status == 0 && rebuild_indexes(im) != 0)
 		status = FILE_FAILED;
 	if (status == 0) {
-		summary(fname, &im->c);
+		summary(fname, &im->c, o->dry_run);
 		status = im->c.rejected ? 1 : 0;
 	}
 	im_free(im);
-	sw_csv_close(r);
+	return status;
+}
+
+/* The options for part i: a sheet named after a table (服务对象) is that
+ * table's unless --table says otherwise. */
+static struct sw_input_opts part_opts(const struct sw_source *src, int i,
+				      const struct sw_table *const *tables,
+				      const struct sw_input_opts *o)
+{
+	struct sw_input_opts po = *o;
+	const char *sheet = sw_source_part(src, i);
+	if (!po.table && sheet && sw_table_find(tables, sheet))
+		po.table = sheet;
+	return po;
+}
+
+/* Imports part i of src. Returns 0, 1 if rows were rejected,
+ * FILE_REJECTED if the part as a whole cannot be used, FILE_FAILED on a
+ * system failure. */
+static int import_part(sqlite3 *db, const struct sw_table *const *tables, struct sw_source *src,
+		       int i, struct sw_file *rej, const struct sw_import_opts *o)
+{
+	struct sw_input_opts po = part_opts(src, i, tables, &o->in);
+	struct sw_layout L;
+	if (sw_source_begin(src, i) != 0)
+		return FILE_REJECTED;
+	int rc = sw_layout_find(src, tables, &po, &L);
+	if (rc == 0)
+		rc = import_rows(db, src, &L, rej, o);
+	else if (rc > 0 && sw_source_part(src, i)) {
+		rc = 0;	/* an empty sheet */
+		if (o->in.nsheets)
+			sw_warn_at(sw_source_name(src), 0, "empty sheet");
+	} else if (rc > 0) {
+		sw_error_at(sw_source_name(src), 0, "empty file (a header row is required)");
+		rc = FILE_REJECTED;
+	} else
+		rc = FILE_REJECTED;
+	sw_layout_free(&L);
+	return rc;
+}
+
+/* Imports one file: its sheets in the order of tables (clients before the
+ * services that name them), whatever their order in the workbook. */
+static int import_file(sqlite3 *db, const struct sw_table *const *tables, const char *path,
+		       struct sw_file *rej, const struct sw_import_opts *o)
+{
+	int status;
+	struct sw_source *src = sw_source_open(path, &o->in, &status);
+	if (!src)
+		return status == SW_EXIT_FAIL ? FILE_FAILED : FILE_REJECTED;
+	int n = sw_source_parts(src), *order = sw_xcalloc((size_t)n + 1, sizeof *order);
+	int *rank = sw_xcalloc((size_t)n + 1, sizeof *rank);
+	status = 0;
+	for (int i = 0; i < n; i++) {
+		order[i] = i;
+		if (n == 1)
+			break;
+		struct sw_input_opts po = part_opts(src, i, tables, &o->in);
+		struct sw_layout L;
+		if (sw_source_begin(src, i) != 0)
+			status = FILE_REJECTED;
+		else {
+			int rc = sw_layout_find(src, tables, &po, &L);
+			if (rc < 0)
+				status = FILE_REJECTED;
+			for (int k = 0; rc == 0 && tables[k]; k++)
+				if (tables[k] == L.t)
+					rank[i] = k;
+			sw_layout_free(&L);
+		}
+	}
+	for (int i = 1; i < n; i++)	/* stable: sheets of one table keep their order */
+		for (int j = i; j > 0 && rank[order[j - 1]] > rank[order[j]]; j--) {
+			int tmp = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = tmp;
+		}
+	for (int i = 0; i < n && status <= 1; i++) {
+		int rc = import_part(db, tables, src, order[i], rej, o);
+		status = rc > 1 ? rc : status | rc;
+	}
+	free(order);
+	free(rank);
+	sw_source_close(src);
 	return status;
 }
 
 /* One transaction over all files. Returns an exit status. */
 static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **files,
-		      struct sw_file *rej)
+		      struct sw_file *rej, const struct sw_import_opts *o)
 {
 	int status = 0;
 	if (sw_db_begin(db) != 0) {
@@ -793,14 +970,14 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 		return SW_EXIT_FAIL;
 	}
 	for (char **f = files; *f; f++) {
-		int rc = import_file(db, tables, *f, sw_opt.rejects ? rej : NULL);
+		int rc = import_file(db, tables, *f, o->rejects ? rej : NULL, o);
 		if (rc > 1) {
 			status = rc;
 			break;
 		}
 		status |= rc;
 	}
-	if (status > 1 || sw_opt.dry_run) {
+	if (status > 1 || o->dry_run) {
 		sw_db_rollback(db);
 		if (status > 1) {
 			sw_file_abort(rej);
@@ -812,19 +989,20 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 		sw_file_abort(rej);
 		return SW_EXIT_FAIL;
 	}
-	if (sw_opt.rejects && sw_file_commit(rej) != 0)
+	if (o->rejects && sw_file_commit(rej) != 0)
 		return SW_EXIT_FAIL;
 	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
-int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files)
+int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files,
+		    const struct sw_import_opts *o)
 {
 	static char *stdin_only[] = {"-", NULL};
 	struct sw_file rej = {0};
 
 	if (!files || !*files)
 		files = stdin_only;
-	if (sw_opt.rejects && sw_file_open(&rej, sw_opt.rejects) != 0)
+	if (o->rejects && sw_file_open(&rej, o->rejects) != 0)
 		return SW_EXIT_FAIL;
 	/* checked() looks every reference up itself (tests/unit/test_schema.c
 	 * holds each foreign key to a column's ref), so SQLite's own check, a
@@ -834,7 +1012,7 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	/* Index builds' sort runs and the keys dup_key notes go to temporary
 	 * files past their caches, not RAM: memory stays flat. */
 	sqlite3_exec(db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
-	int status = import_all(db, tables, files, &rej);
+	int status = import_all(db, tables, files, &rej, o);
 	sqlite3_exec(db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;
@@ -843,18 +1021,22 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
 		     const char *const *names, const char *const *vals)
 {
-	int *map = sw_xcalloc((size_t)t->ncols, sizeof *map);
-	if (sw_header_map(t, NULL, (char **)names, n, map) != 0) {
-		free(map);
+	static const struct sw_import_opts none;
+	struct sw_layout L;
+	if (sw_layout_map(&L, t, NULL, &none.in, (char *const *)names, n) != 0) {
+		sw_layout_free(&L);
 		return SW_REJECTED;
 	}
-	struct sw_import *im = im_new(db, t, NULL, (char **)names, n, map);
-	char why[320];
+	struct sw_import *im = im_new(db, NULL, &L, &none);
+	char why[640];
 	int o = row(im, (char **)vals, n, why, sizeof why);
-	if (o == SW_DEFERRED)
+	if (o == SW_DEFERRED || o == SW_SKIPPED)
 		o = SW_REJECTED;
-	if (o == SW_REJECTED)
-		sw_error("%s", why);
+	if (o == SW_REJECTED) {
+		char msg[sizeof why * 2];
+		sw_error("%s", one_line(why, msg, sizeof msg));
+	}
 	im_free(im);
+	sw_layout_free(&L);
 	return o;
 }

@@ -7,7 +7,10 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/input.h"
+#include "sw/layout.h"
 #include "sw/match.h"
+#include "sw/rowq.h"
 #include "sw/vocab.h"
 
 /* Column positions, as in the descriptors below. */
@@ -49,14 +52,14 @@ static int check_placement(struct sw_import *im, const char **v, char *why, size
 }
 
 static const struct sw_column employer_cols[] = {
-	{"employer_id", "企业编号|单位编号|用人单位编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"employer_id", "企业编号|单位编号|用人单位编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "企业名称|单位名称|用人单位", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
 	{"industry", "行业|所属行业", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"district", "所在区域|所在乡镇|区域", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"contact", "联系人", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"phone", "联系电话|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
 	{"accessible", "无障碍|无障碍设施", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
-	{"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, 0, 0, 0, "stations.code", "station"},
+	{"station_code", "站点编号|所属站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
 	{"registered_on", "入库日期|登记日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_employers_table = {
@@ -64,8 +67,8 @@ const struct sw_table sw_employers_table = {
 };
 
 static const struct sw_column vacancy_cols[] = {
-	{"vacancy_id", "岗位编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
-	{"employer_id", "企业编号|单位编号|用人单位编号", SW_T_TEXT, NULL, REQ, 0, 0,
+	{"vacancy_id", "岗位编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"employer_id", "企业编号|单位编号|用人单位编号", SW_T_CODE, NULL, REQ, 0, 0,
 	 "employers.employer_id", "employer"},
 	{"title", "岗位名称|岗位", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
 	{"skills", "技能要求|技能", SW_T_LIST, NULL, REQ, 0, 0, NULL, NULL},
@@ -83,8 +86,8 @@ const struct sw_table sw_vacancies_table = {
 };
 
 static const struct sw_column seeker_cols[] = {
-	{"seeker_id", "求职者编号|求职编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
-	{"client_id", "服务对象编号|对象编号", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"seeker_id", "求职者编号|求职编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"client_id", "服务对象编号|对象编号", SW_T_CODE, NULL, 0, 0, 0, NULL, NULL},
 	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
 	{"skills", "技能|技能特长", SW_T_LIST, NULL, REQ, 0, 0, NULL, NULL},
 	{"education", "学历|文化程度", SW_T_VOCAB, "education", REQ, 0, 0, NULL, NULL},
@@ -93,8 +96,8 @@ static const struct sw_column seeker_cols[] = {
 	{"disability", "残疾类别|残疾情况", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"needs_accessible", "需要无障碍|无障碍需求", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
 	{"registered_on", "登记日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
-	{"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, 0, 0, 0, "stations.code", "station"},
-	{"worker_id", "就业辅导员|社工工号", SW_T_TEXT, NULL, 0, 0, 0, "workers.worker_id", "worker"},
+	{"station_code", "站点编号|所属站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
+	{"worker_id", "就业辅导员|社工工号", SW_T_CODE, NULL, 0, 0, 0, "workers.worker_id", "worker"},
 	{"out_of_work", "失业|待业|登记时失业", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_seekers_table = {
@@ -102,11 +105,11 @@ const struct sw_table sw_seekers_table = {
 };
 
 static const struct sw_column placement_cols[] = {
-	{"seeker_id", "求职者编号|求职编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, "seekers.seeker_id", "seeker"},
-	{"vacancy_id", "岗位编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, "vacancies.vacancy_id", "vacancy"},
+	{"seeker_id", "求职者编号|求职编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, "seekers.seeker_id", "seeker"},
+	{"vacancy_id", "岗位编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, "vacancies.vacancy_id", "vacancy"},
 	{"stage", "阶段|进展", SW_T_VOCAB, "stage", SW_C_KEY, 0, 0, NULL, NULL},
 	{"date", "日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
-	{"worker_id", "就业辅导员|社工工号", SW_T_TEXT, NULL, 0, 0, 0, "workers.worker_id", "worker"},
+	{"worker_id", "就业辅导员|社工工号", SW_T_CODE, NULL, 0, 0, 0, "workers.worker_id", "worker"},
 };
 const struct sw_table sw_placements_table = {
 	"placements", "placement|跟踪|就业跟踪", placement_cols, P_NCOLS, check_placement, NULL, 0
@@ -502,78 +505,53 @@ struct sw_market *sw_market_from_db(sqlite3 *db, const char *date)
 	return m;
 }
 
-/* Normalises one CSV row by the table's column rules into v (buffers in
- * buf, of bcap bytes, kept from row to row). 0, or -1 with why. */
-static int norm_row(const struct sw_table *t, const int *map, const struct sw_row *rw,
-		    const char **v, char **buf, size_t *bcap, char *why, size_t whylen)
+/* Reads one file of table t into m through the one input path (its
+ * first sheet that holds t, for a workbook). Returns 0, 1 if rows were
+ * bad (printed), 3 if the file cannot be read. */
+static int read_file(struct sw_market *m, const struct sw_table *t, const char *path,
+		     const char *date, const struct sw_input_opts *o)
 {
-	if (rw->bad) {
-		sw_msg(why, whylen, "%s", rw->bad);
-		return -1;
-	}
-	for (int i = 0; i < t->ncols; i++) {
-		const struct sw_column *c = &t->cols[i];
-		const char *in = map[i] >= 0 && map[i] < rw->nf ? rw->f[map[i]] : "";
-		if (!*in) {	/* what normalising "" gives, without the work */
-			v[i] = NULL;
-			if (map[i] >= 0 && (c->flags & (SW_C_NOTNULL | SW_C_KEY))) {
-				sw_msg(why, whylen, "%s: required", c->name);
-				return -1;
-			}
-			continue;
-		}
-		size_t need = strlen(in) * 4 + 64;
-		char w[320];
-		if (need > bcap[i])	/* grown only: most rows fit */
-			buf[i] = sw_xrealloc(buf[i], bcap[i] = need * 2);
-		v[i] = NULL;
-		if (sw_column_norm(c, in, buf[i], need, w, sizeof w) != 0) {
-			sw_msg(why, whylen, "%s: %s", c->name, w);
-			return -1;
-		}
-		if (buf[i][0])
-			v[i] = buf[i];
-		else if (map[i] >= 0 && (c->flags & (SW_C_NOTNULL | SW_C_KEY))) {
-			sw_msg(why, whylen, "%s: required", c->name);
-			return -1;
-		}
-	}
-	if (t == &sw_vacancies_table)
-		return vacancy_rules(v, why, whylen);
-	return 0;
-}
-
-/* Reads one CSV file of table t into m. Returns 0, 1 if rows were bad
- * (printed), 3 if the file cannot be read. */
-static int read_csv(struct sw_market *m, const struct sw_table *t, const char *path, const char *date)
-{
-	struct sw_csv *r = sw_csv_open(path, sw_opt.encoding);
-	if (!r)
-		return 3;
-	const char *fname = sw_csv_name(r);
-	struct sw_row rw;
-	int rc = sw_csv_next(r, &rw), status = 0, cap = 0;
-	if (rc <= 0 || rw.bad) {
-		if (rc == 0)
-			sw_error_at(fname, 0, "empty file (a header row is required)");
-		else
-			sw_error_at(fname, rc < 0 ? sw_csv_errline(r) : rw.line, "%s",
-				    rc < 0 ? sw_csv_error(r) : rw.bad);
-		sw_csv_close(r);
+	int status;
+	struct sw_source *src = sw_source_open(path, o, &status);
+	if (!src)
+		return status == SW_EXIT_FAIL ? 3 : 1;
+	const struct sw_table *only[] = {t, NULL};
+	struct sw_input_opts po = *o;
+	po.table = t->name;
+	struct sw_layout L;
+	int rc = 1;
+	status = 1;
+	for (int i = 0; i < sw_source_parts(src) && rc > 0; i++)
+		if (sw_source_begin(src, i) == 0 && (rc = sw_layout_find(src, only, &po, &L)) > 0)
+			sw_layout_free(&L);
+	const char *fname = sw_source_name(src);
+	if (rc > 0)
+		sw_error_at(fname, 0, "empty file (a header row is required)");
+	if (rc != 0) {
+		sw_layout_free(&L);
+		sw_source_close(src);
 		return 1;
 	}
-	int *map = sw_xcalloc((size_t)t->ncols, sizeof *map);
-	if (sw_header_map(t, fname, rw.f, rw.nf, map) != 0) {
-		free(map);
-		sw_csv_close(r);
-		return 1;
-	}
+	status = 0;
+	struct sw_arena a = {0};
+	long off[16];
 	const char *v[16];
-	char *buf[16] = {0}, why[320];
-	size_t bcap[16] = {0};
-	while ((rc = sw_csv_next(r, &rw)) > 0) {
-		if (norm_row(t, map, &rw, v, buf, bcap, why, sizeof why) != 0) {
-			sw_error_at(fname, rw.line, "%s", why);
+	char why[1400];
+	int cap = 0;
+	struct sw_row rw;
+	while ((rc = sw_source_next(src, &rw)) > 0) {
+		a.len = 0;
+		int k = rw.bad ? -1 : sw_row_norm(&L, rw.f, rw.kind, rw.nf, &a, off, why, sizeof why);
+		if (k > 0)
+			continue;
+		for (int i = 0; k == 0 && i < t->ncols; i++)
+			v[i] = off[i] < 0 ? NULL : a.p + off[i];
+		if (k == 0 && t == &sw_vacancies_table)
+			k = vacancy_rules(v, why, sizeof why);
+		if (k != 0) {
+			for (char *p = why; rw.bad == NULL && (p = strchr(p, '\n'));)
+				*p = ';';
+			sw_error_at(fname, rw.line, "%s", rw.bad ? rw.bad : why);
 			status = 1;
 		} else if (t == &sw_seekers_table)
 			add_seeker(m, v, &cap);
@@ -581,13 +559,12 @@ static int read_csv(struct sw_market *m, const struct sw_table *t, const char *p
 			add_vac(m, v, &cap);
 	}
 	if (rc < 0) {
-		sw_error_at(fname, sw_csv_errline(r), "%s", sw_csv_error(r));
+		sw_error_at(fname, sw_source_errline(src), "%s", sw_source_error(src));
 		status = 1;
 	}
-	for (int i = 0; i < t->ncols; i++)
-		free(buf[i]);
-	free(map);
-	sw_csv_close(r);
+	free(a.p);
+	sw_layout_free(&L);
+	sw_source_close(src);
 	return status;
 }
 
@@ -601,11 +578,11 @@ static int dup_id(const char *path, const char *what, const char *a, const char 
 }
 
 struct sw_market *sw_market_from_csv(const char *seekers, const char *vacancies,
-				     const char *date, int *status)
+				     const char *date, const struct sw_input_opts *o, int *status)
 {
 	struct sw_market *m = sw_market_new();
-	int a = read_csv(m, &sw_seekers_table, seekers, date);
-	int b = a == 3 ? 3 : read_csv(m, &sw_vacancies_table, vacancies, date);
+	int a = read_file(m, &sw_seekers_table, seekers, date, o);
+	int b = a == 3 ? 3 : read_file(m, &sw_vacancies_table, vacancies, date, o);
 	*status = a > b ? a : b;
 	if (*status == 0) {
 		sw_market_sort(m);

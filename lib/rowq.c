@@ -15,10 +15,10 @@
 struct qr {
 	long line;
 	int nf;
-	int ok;
+	int ok, skip;
 	unsigned flags;
 	size_t fields;		/* arena offset of nf NUL-terminated fields */
-	char why[320];
+	char why[640];
 };
 
 struct batch {
@@ -30,7 +30,8 @@ struct batch {
 };
 
 struct sw_rowq {
-	struct sw_csv *csv;
+	sw_next_fn next;
+	void *src;
 	int nvals;
 	sw_prep_fn prep;
 	const void *ctx;
@@ -64,7 +65,7 @@ static void fill(struct sw_rowq *q, struct batch *b)
 	b->a.len = 0;
 	while (b->n < BATCH) {
 		struct sw_row rw;
-		int rc = sw_csv_next(q->csv, &rw);
+		int rc = q->next(q->src, &rw);
 		if (rc <= 0) {
 			b->end = rc == 0 ? 1 : -1;
 			return;
@@ -80,12 +81,16 @@ static void fill(struct sw_rowq *q, struct batch *b)
 			memcpy(sw_arena_room(&b->a, n), rw.f[i], n);
 			b->a.len += n;
 		}
+		x->skip = 0;
 		if (rw.bad) {
 			x->ok = 0;
 			snprintf(x->why, sizeof x->why, "%s", rw.bad);
-		} else
-			x->ok = q->prep(q->ctx, rw.f, rw.nf, &b->a, off, &x->flags, x->why,
-					 sizeof x->why) == 0;
+		} else {
+			int rc = q->prep(q->ctx, rw.f, rw.kind, rw.nf, &b->a, off, &x->flags,
+					 x->why, sizeof x->why);
+			x->ok = rc == 0;
+			x->skip = rc > 0;
+		}
 		b->n++;
 	}
 }
@@ -113,10 +118,12 @@ static void *run(void *arg)
 	return NULL;
 }
 
-struct sw_rowq *sw_rowq_start(struct sw_csv *r, int nvals, sw_prep_fn prep, const void *ctx)
+struct sw_rowq *sw_rowq_start(sw_next_fn next, void *src, int nvals, sw_prep_fn prep,
+			      const void *ctx)
 {
 	struct sw_rowq *q = sw_xcalloc(1, sizeof *q);
-	q->csv = r;
+	q->next = next;
+	q->src = src;
 	q->nvals = nvals;
 	q->prep = prep;
 	q->ctx = ctx;
@@ -161,7 +168,7 @@ int sw_rowq_next(struct sw_rowq *q, struct sw_qrow *row)
 	}
 	for (int i = 0; i < q->nvals && x->ok; i++)
 		q->v[i] = off[i] < 0 ? NULL : b->a.p + off[i];
-	*row = (struct sw_qrow){x->line, x->nf, q->f, q->v, x->ok, x->flags, x->why};
+	*row = (struct sw_qrow){x->line, x->nf, q->f, q->v, x->ok, x->skip, x->flags, x->why};
 	return 1;
 }
 

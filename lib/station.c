@@ -6,6 +6,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/station.h"
+#include "sw/valid.h"
 #include "sw/vocab.h"
 
 int sw_station_exists(sqlite3 *db, const char *code)
@@ -77,8 +78,24 @@ static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const c
 	return 0;
 }
 
+/* Level and parent of a division whose file has no such columns come from
+ * its 统计用区划代码 (6+3+3 digits). */
 static int check_division(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
+	static const char *const levels[] = {"county", "township", "village"};
+	static char parent[13];
+	char code[13], w[200];
+	int level;
+	if ((!v[2] || !v[3]) && sw_division_code(v[0], code, &level, parent, w, sizeof w) == 0) {
+		if (!v[2] && level >= 0 && level <= 2)
+			v[2] = levels[level];
+		if (!v[3] && *parent && !sw_import_has(im, 3))
+			v[3] = parent;
+	}
+	if (!v[2]) {
+		sw_msg(why, whylen, "level: required (the code does not tell it: give a level column)");
+		return -1;
+	}
 	return check_levels(sw_import_db(im), "divisions", "division_level", v, why, whylen);
 }
 
@@ -123,10 +140,11 @@ static int check_worker(struct sw_import *im, const char **v, char *why, size_t 
 }
 
 static const struct sw_column division_cols[] = {
-	{"code", "编号|区划代码|代码", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
-	{"name", "名称|区划名称", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
-	{"level", "层级|级别", SW_T_VOCAB, "division_level", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
-	{"parent_code", "上级编号|上级代码|上级区划代码", SW_T_TEXT, NULL, SW_C_DEFER, 0, 0,
+	{"code", "编号|区划代码|代码|行政区划代码|统计用区划代码", SW_T_DIVISION, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "名称|区划名称|单位名称", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
+	{"level", "层级|级别", SW_T_VOCAB, "division_level", SW_C_REQUIRED | SW_C_NOTNULL | SW_C_DERIVED,
+	 0, 0, NULL, NULL},
+	{"parent_code", "上级编号|上级代码|上级区划代码", SW_T_DIVISION, NULL, SW_C_DEFER | SW_C_DERIVED, 0, 0,
 	 "divisions.code", "division"},
 };
 const struct sw_table sw_divisions_table = {
@@ -134,11 +152,11 @@ const struct sw_table sw_divisions_table = {
 };
 
 static const struct sw_column station_cols[] = {
-	{"code", "编号|站点编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"code", "编号|站点编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "名称|站点名称", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
 	{"level", "层级|级别|站点层级", SW_T_VOCAB, "level", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
-	{"parent_code", "上级编号|上级站点", SW_T_TEXT, NULL, SW_C_DEFER, 0, 0, "stations.code", "station"},
-	{"division_code", "区划代码|所在区划", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"parent_code", "上级编号|上级站点", SW_T_CODE, NULL, SW_C_DEFER, 0, 0, "stations.code", "station"},
+	{"division_code", "区划代码|所在区划|行政区划代码", SW_T_DIVISION, NULL, 0, 0, 0, NULL, NULL},
 	{"address", "地址|站点地址", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"opened_on", "成立日期|建站日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 	{"closed_on", "撤销日期|关闭日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
@@ -148,9 +166,9 @@ const struct sw_table sw_stations_table = {
 };
 
 static const struct sw_column worker_cols[] = {
-	{"worker_id", "工号|社工工号|编号", SW_T_TEXT, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"worker_id", "工号|社工工号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "姓名", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
-	{"station_code", "站点编号|所属站点", SW_T_TEXT, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0,
+	{"station_code", "站点编号|所属站点", SW_T_CODE, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0,
 	 "stations.code", "station"},
 	{"role", "岗位类型|岗位|角色", SW_T_VOCAB, "role", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
 	{"certificate", "证书|持证情况|职业资格", SW_T_VOCAB, "certificate", 0, 0, 0, NULL, NULL},

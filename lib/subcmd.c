@@ -57,8 +57,11 @@ static const struct sw_table *import_opts(int argc, char **argv,
 int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
 {
 	import_opts(argc, argv, tables, usage);
+	struct sw_import_opts o = {.rejects = sw_opt.rejects, .dry_run = sw_opt.dry_run,
+				   .strict = sw_opt.strict};
+	sw_cli_input_opts(&o.in);
 	sqlite3 *db = sw_open(1);
-	int rc = sw_import_files(db, tables, argv + optind);
+	int rc = sw_import_files(db, tables, argv + optind, &o);
 	close_db(db);
 	return rc;
 }

@@ -177,3 +177,36 @@ const char *sw_decimal(long long v, char buf[SW_DECIMAL_MAX])
 		*--e = '-';
 	return e;
 }
+
+/* The length of the white space character at s, or 0. */
+static size_t space_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;	/* NBSP */
+	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;	/* U+3000 */
+	return 0;
+}
+
+size_t sw_text_trim(char *s)
+{
+	size_t k, n, start = 0;
+	while ((k = space_at(s + start)))
+		start += k;
+	n = strlen(s + start);
+	memmove(s, s + start, n + 1);
+	for (;;) {
+		if (n >= 1 && space_at(s + n - 1) == 1)
+			n -= 1;
+		else if (n >= 2 && space_at(s + n - 2) == 2)
+			n -= 2;
+		else if (n >= 3 && space_at(s + n - 3) == 3)
+			n -= 3;
+		else
+			break;
+		s[n] = 0;
+	}
+	return n;
+}

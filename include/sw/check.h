@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include <sqlite3.h>
+
 #include "sw/import.h"
 
 /* Cross-field rules of a table over normalised values (NULL = empty);
@@ -12,12 +14,16 @@
 typedef int (*sw_rules_fn)(const struct sw_table *t, const char **v, char *buf,
 			   char *why, size_t whylen);
 
-/* Checks path (table from sw_opt.table or guessed from the header among
- * tables). Prints every problem as "file:line: column: reason". When
- * fixout is non-NULL writes the file there with canonical headers and
- * normalised values (a value that cannot be fixed is kept as it was).
- * Returns 0 if clean, 1 if problems were found, 3 on failure. */
+/* Checks path through the one input path (sw/input.h, sw/layout.h; the
+ * table from o->table, a sheet's name or its header). Prints every problem
+ * as "file:line: column: reason", references db would refuse too (db may
+ * be NULL). When fixout is non-NULL writes the file there with canonical
+ * headers and normalised values, every column of the input kept (a value
+ * that cannot be fixed is kept as it was; title and total rows left out).
+ * Returns 0 if clean, 1 if problems were found, 2 for --fix of a workbook
+ * of several sheets without --sheet, 3 on failure. */
 int sw_check_file(const struct sw_table *const *tables, const char *path,
-		  const char *fixout, sw_rules_fn rules);
+		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout,
+		  sw_rules_fn rules);
 
 #endif

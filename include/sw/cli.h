@@ -17,13 +17,23 @@ struct sw_opts {
 	const char *rejects;	/* --rejects */
 	int dry_run, strict;
 	int zh;			/* --lang zh, or LANG=zh_* */
+	const char *sheets[16];	/* --sheet NAME (repeatable) */
+	int nsheets;
+	const char *station;	/* --station CODE */
+	const char *ignore[64];	/* --ignore-column NAME (repeatable) */
+	int nignore;
 };
+
+struct sw_input_opts;
+/* The input options the command line gave, for the library. */
+void sw_cli_input_opts(struct sw_input_opts *o);
 extern struct sw_opts sw_opt;
 
 /* Long-option codes of the shared options without a short form. */
 enum {
 	SW_OPT_DB = 0x100, SW_OPT_ENCODING, SW_OPT_TABLE, SW_OPT_REJECTS,
-	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_LANG, SW_OPT_LOCAL = 0x200
+	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_LANG, SW_OPT_SHEET, SW_OPT_STATION,
+	SW_OPT_IGNORE, SW_OPT_LOCAL = 0x200
 };
 
 #define SW_SHORTOPTS "f:o:qhV"
@@ -40,7 +50,13 @@ enum {
 	{"table", required_argument, NULL, SW_OPT_TABLE}, \
 	{"rejects", required_argument, NULL, SW_OPT_REJECTS}, \
 	{"dry-run", no_argument, NULL, SW_OPT_DRY_RUN}, \
-	{"strict", no_argument, NULL, SW_OPT_STRICT}
+	{"strict", no_argument, NULL, SW_OPT_STRICT}, \
+	SW_INPUT_LONGOPTS
+/* How input files are read: import, check, and sw-match's --seekers. */
+#define SW_INPUT_LONGOPTS \
+	{"sheet", required_argument, NULL, SW_OPT_SHEET}, \
+	{"station", required_argument, NULL, SW_OPT_STATION}, \
+	{"ignore-column", required_argument, NULL, SW_OPT_IGNORE}
 
 /* A program's usage text printer: to fp, then exit(status). */
 typedef void (*sw_usage_fn)(FILE *fp, int status);

@@ -17,11 +17,20 @@ struct sw_row {
 	int nf;			/* number of fields */
 	char **f;		/* NUL-terminated fields, valid until the next call */
 	const char *bad;	/* non-NULL: why this record cannot be used */
+	const char *kind; /* per field: 's' text, 'n' number, 'd' date, 'b' boolean, 'e' Excel error; NULL: all text (CSV) */
 };
 
 /* Opens path ("-" or NULL is stdin). encoding is "utf-8" or "gb18030"
  * (NULL means utf-8). Returns NULL and prints the reason on failure. */
 struct sw_csv *sw_csv_open(const char *path, const char *encoding);
+/* Reads fp (closed by sw_csv_close unless it is stdin), named name in
+ * messages; head[0..nhead) are its first bytes, already read (they must
+ * live as long as the reader). encoding may also be "utf-16" (with a BOM)
+ * or "utf-16le". With no encoding, UTF-8 or GB18030 is recognised. The
+ * field separator is a comma, or a tab or semicolon if those separate the
+ * first lines' fields more often. */
+struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
+			    const char *head, size_t nhead);
 /* The name used in messages: the path, or "-" for stdin. */
 const char *sw_csv_name(const struct sw_csv *r);
 /* Lines read so far. */

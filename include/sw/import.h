@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+#include "sw/input.h"
+
 enum sw_type {
 	SW_T_TEXT,	/* trimmed, full-width folded */
 	SW_T_DATE,	/* any accepted date -> YYYY-MM-DD */
@@ -17,7 +19,10 @@ enum sw_type {
 	SW_T_BOOL,	/* yes/no, 是/否, 1/0 -> 1 or 0 */
 	SW_T_IDCARD,	/* GB 11643 resident ID */
 	SW_T_PHONE,	/* mobile or landline */
-	SW_T_LIST	/* free words separated like SET -> lowercased, deduplicated, "a;b" */
+	SW_T_LIST,	/* free words separated like SET -> lowercased, deduplicated, "a;b" */
+	SW_T_CODE,	/* a key or code: folded, Excel's damage refused (sw_code_parse) */
+	SW_T_DIVISION,	/* 统计用区划代码, 6/9/12 digits (sw_division_code) */
+	SW_T_MINUTES	/* a duration in whole minutes within [min, max]: "90", "1.5小时" */
 };
 
 enum {
@@ -25,8 +30,11 @@ enum {
 	SW_C_NOTNULL = 2,	/* every row must give a value */
 	SW_C_KEY = 4,		/* part of the primary key */
 	SW_C_DEFER = 8,		/* ref may be defined later in the same file */
-	SW_C_PERIOD = 16	/* this date puts the row in a month's figures: rows
+	SW_C_PERIOD = 16,	/* this date puts the row in a month's figures: rows
 				 * in (or moved out of) a closed month are refused */
+	SW_C_DERIVED = 32,	/* absent from a file: the table's check hook fills it */
+	SW_C_MADE = 64		/* a key absent from a file: made from the row's values,
+				 * the same each time the file is imported */
 };
 
 struct sw_column {
@@ -43,7 +51,7 @@ struct sw_column {
 struct sw_import;
 
 /* Outcome of a row, as counted in the summary. */
-enum { SW_INSERTED, SW_UPDATED, SW_UNCHANGED, SW_REJECTED, SW_DEFERRED };
+enum { SW_INSERTED, SW_UPDATED, SW_UNCHANGED, SW_REJECTED, SW_DEFERRED, SW_SKIPPED };
 
 struct sw_table {
 	const char *name;	/* database table, and --table name */
@@ -64,23 +72,35 @@ struct sw_table {
 	int personal;
 };
 
+/* read = inserted + updated + unchanged + skipped + rejected */
 struct sw_counts {
-	long read, inserted, updated, unchanged, rejected;
+	long read, inserted, updated, unchanged, skipped, rejected;
+};
+
+/* What the command line says about an import; filled by cmd/. */
+struct sw_import_opts {
+	struct sw_input_opts in;
+	const char *rejects;	/* --rejects FILE */
+	int dry_run, strict;
 };
 
 /* The database, for hooks. */
 sqlite3 *sw_import_db(const struct sw_import *im);
+/* 1 if the file has column col (a value may still be empty). */
+int sw_import_has(const struct sw_import *im, int col);
 /* Index of column name in the table, -1 if none. */
 int sw_table_col(const struct sw_table *t, const char *name);
 /* The table whose name or alias is name, or NULL. */
 const struct sw_table *sw_table_find(const struct sw_table *const *tables, const char *name);
 
 /* Imports files (NULL-terminated list; none means stdin) into db in one
- * transaction, honouring sw_opt (table, rejects, dry_run, strict,
- * encoding, quiet). Each file's table is sw_opt.table or recognised from
- * its header among tables. Prints a summary per file. Returns the exit
- * status: 0, 1 if rows were rejected, 3 on failure (all rolled back). */
-int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files);
+ * transaction, as o says. Each file (each sheet of a workbook) is read
+ * through sw/input.h and sw/layout.h; its table is o->in.table or
+ * recognised from its header among tables. Prints a summary per file.
+ * Returns the exit status: 0, 1 if rows were rejected, 3 on failure (all
+ * rolled back). */
+int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files,
+		    const struct sw_import_opts *o);
 
 /* Lets imports of a file into t, when t is empty, drop t's non-unique
  * indexes and build them after the last row: much faster for big loads.
@@ -103,16 +123,15 @@ int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why,
 int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t outlen,
 		   char *why, size_t whylen);
 
+/* sw_column_norm of a cell of the given kind (sw_row.kind: 'n' a number
+ * cell, 'e' an Excel error, ...); unit: minutes a plain number means in a
+ * duration column (0: not said, minutes). */
+int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
+		  size_t outlen, char *why, size_t whylen);
+
 /* Normalised header cell: text-normalised, lower case, no spaces or '*'. */
 void sw_header_norm(const char *in, char *out, size_t outlen);
-/* Maps a header to table columns: map[i] = field index or -1. Prints
- * problems (missing required, duplicates, unknown) prefixed by fname.
- * Returns 0, or -1 if the header cannot be used. */
-int sw_header_map(const struct sw_table *t, const char *fname, char **hdr, int n, int *map);
 /* Which column of t a header cell names (English name or alias), or -1. */
 int sw_header_col(const struct sw_table *t, const char *cell);
-/* Chooses the table a header belongs to; NULL (printed) if none or unclear. */
-const struct sw_table *sw_table_guess(const struct sw_table *const *tables,
-				      const char *fname, char **hdr, int n);
 
 #endif

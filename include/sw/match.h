@@ -65,12 +65,14 @@ struct sw_market {
  * open on that date with headcount left, seekers registered by then and
  * not in work. Returns NULL (printed) on failure. */
 struct sw_market *sw_market_from_db(sqlite3 *db, const char *date);
-/* Loads vacancies and seekers from CSV files with the import rules (the
- * same headers, aliases and checks, but no database): a bad row is named
- * with file and line. Vacancies not open on date are dropped. Returns NULL
- * after printing every problem; *status is then 1 (bad rows) or 3. */
+/* Loads vacancies and seekers from files (CSV, text or a workbook, read
+ * as o says) with the import rules: the same layout, headers, aliases and
+ * checks, but no database; a bad row is named with file and line.
+ * Vacancies not open on date are dropped. Returns NULL after printing
+ * every problem; *status is then 1 (bad rows) or 3. */
+struct sw_input_opts;
 struct sw_market *sw_market_from_csv(const char *seekers, const char *vacancies,
-				     const char *date, int *status);
+				     const char *date, const struct sw_input_opts *o, int *status);
 
 /* An empty market for building by hand (tests, benchmarks). */
 struct sw_market *sw_market_new(void);

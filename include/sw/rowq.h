@@ -21,9 +21,13 @@ char *sw_arena_room(struct sw_arena *a, size_t need);
 /* Runs on the reader thread, so it must not print nor use the caller's
  * database connection: writes the row's nvals values into a and their
  * offsets into off (-1 for none), and may set bits in *flags for the
- * caller. Returns 0, or -1 with why. */
-typedef int (*sw_prep_fn)(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
-			  unsigned *flags, char *why, size_t whylen);
+ * caller. kind is the row's (sw_row.kind, may be NULL). Returns 0, -1
+ * with why, or 1: the row is not data (a total row), skip it. */
+typedef int (*sw_prep_fn)(const void *ctx, char **f, const char *kind, int nf,
+			  struct sw_arena *a, long *off, unsigned *flags, char *why, size_t whylen);
+
+/* Where rows come from: sw_source_next or sw_csv_next. */
+typedef int (*sw_next_fn)(void *src, struct sw_row *row);
 
 struct sw_qrow {
 	long line;		/* physical line where the record starts */
@@ -31,6 +35,7 @@ struct sw_qrow {
 	char **f;		/* the raw fields */
 	const char **v;		/* nvals prepared values, NULL for none (ok only) */
 	int ok;			/* 0: why says why the row cannot be used */
+	int skip;		/* not data: the prep step said so */
 	unsigned flags;		/* as the prep step set them */
 	const char *why;
 };
@@ -38,9 +43,10 @@ struct sw_qrow {
 struct sw_rowq;
 
 /* Starts reading r on a new thread. */
-struct sw_rowq *sw_rowq_start(struct sw_csv *r, int nvals, sw_prep_fn prep, const void *ctx);
+struct sw_rowq *sw_rowq_start(sw_next_fn next, void *src, int nvals, sw_prep_fn prep,
+			      const void *ctx);
 /* The next row, valid until the next call: 1, 0 at the end of input, or
- * -1 when the file cannot be read on (sw_csv_error(r) says why). */
+ * -1 when the file cannot be read on (the source's error says why). */
 int sw_rowq_next(struct sw_rowq *q, struct sw_qrow *row);
 /* Stops the thread (at any point) and frees the queue. */
 void sw_rowq_stop(struct sw_rowq *q);

@@ -15,6 +15,10 @@ size_t sw_utf8_seq(const char *s, size_t n);
  * both ends. Returns the new length. Never grows the string. */
 size_t sw_text_norm(char *s);
 
+/* Trims white space (ASCII, NBSP, the ideographic space) at both ends, in
+ * place, changing nothing else. Returns the new length. */
+size_t sw_text_trim(char *s);
+
 /* ASCII lower-casing in place (Chinese text is left alone). */
 void sw_text_lower(char *s);
 

@@ -19,7 +19,7 @@ sw-case: in.csv:3: categories: unknown value "外星人" (expected elderly, chil
 sw-case: in.csv:3: registered_on: impossible date
 sw-case: in.csv:3: birth_date: does not agree with id_number
 sw-case: in.csv:4: id_number: bad check digit
-sw-case: in.csv:5: client_id: duplicate key (an earlier line of this file has it)
+sw-case: in.csv:5: client_id: duplicate key (line 2 has it)
 sw-case: in.csv:6: name: required
 sw-case: in.csv:6: id_number: bad check digit
 sw-case: in.csv:6: station_code: required

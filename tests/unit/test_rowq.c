@@ -11,10 +11,11 @@
 
 /* Uppercases field 1 into value 0; value 1 is field 0's length in digits,
  * or none for an empty field; a field 1 of "bad" is refused. */
-static int prep(const void *ctx, char **f, int nf, struct sw_arena *a, long *off,
+static int prep(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a, long *off,
 		unsigned *flags, char *why, size_t whylen)
 {
 	(void)ctx;
+	(void)kind;
 	if (nf < 2 || strcmp(f[1], "bad") == 0) {
 		snprintf(why, whylen, "refused");
 		return -1;
@@ -56,7 +57,7 @@ int main(void)
 		len += (size_t)snprintf(data + len, cap - len, i == 100 ? "\"k%d\nx\",v%d\n" :
 					i % 7 ? "k%d,v%d\n" : "k%d,bad\n", i, i);
 	struct sw_csv *r = file(data);
-	struct sw_rowq *q = sw_rowq_start(r, 2, prep, NULL);
+	struct sw_rowq *q = sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, prep, NULL);
 	struct sw_qrow row;
 	int n = 0, bad = 0, order = 1, refused = 0, rc;
 	long line = 0;
@@ -88,7 +89,7 @@ int main(void)
 	for (int i = 1; i <= 4000; i++)
 		len += (size_t)snprintf(data + len, cap - len, i == 3001 ? "\"k%d,v%d\n" : "k%d,v%d\n", i, i);
 	r = file(data);
-	q = sw_rowq_start(r, 2, prep, NULL);
+	q = sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, prep, NULL);
 	n = 0;
 	while ((rc = sw_rowq_next(q, &row)) > 0)
 		n++;
@@ -100,18 +101,18 @@ int main(void)
 
 	/* stopping after 10 rows of 4,000, and before the first */
 	r = file(data);
-	q = sw_rowq_start(r, 2, prep, NULL);
+	q = sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, prep, NULL);
 	for (n = 0; n < 10 && sw_rowq_next(q, &row) > 0; n++)
 		;
 	sw_rowq_stop(q);
 	sw_csv_close(r);
 	T_INT(n, 10, "a caller may stop early");
 	r = file("a,b\n");	/* (leaks or races here fail under the sanitizers) */
-	sw_rowq_stop(sw_rowq_start(r, 2, prep, NULL));
+	sw_rowq_stop(sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, prep, NULL));
 	sw_csv_close(r);
 
 	r = file("");
-	q = sw_rowq_start(r, 2, prep, NULL);
+	q = sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, prep, NULL);
 	T_INT(sw_rowq_next(q, &row), 0, "an empty file: end at once");
 	sw_rowq_stop(q);
 	sw_csv_close(r);

@@ -72,7 +72,8 @@ int main(void)
 
 	/* and enforcement is back on once an import is over */
 	char *files[] = {"/nonexistent/stations.csv", NULL};
-	sw_import_files(db, all, files);
+	static const struct sw_import_opts none;
+	sw_import_files(db, all, files, &none);
 	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA foreign_keys");
 	T_INT(sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1, 1,
 	      "foreign keys enforced again after an import");

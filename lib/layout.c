@@ -1,0 +1,399 @@
+/* Finding the header of a real sheet and mapping it (see sw/layout.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/err.h"
+#include "sw/layout.h"
+#include "sw/text.h"
+
+/* How far down a sheet the header may be: title rows are a few. */
+#define MAX_TITLE_ROWS 30
+
+/* Notes a header may carry beside the column's name. */
+static const char *const notes[] = {"(必填)", "(选填)", "(可选)", "(必选)", "(必须)", "(选填项)",
+				    "(必填项)"};
+
+static void cut(char *s, const char *what)
+{
+	char *p;
+	size_t n = strlen(what);
+	while ((p = strstr(s, what)))
+		memmove(p, p + n, strlen(p + n) + 1);
+}
+
+void sw_header_norm(const char *in, char *out, size_t outlen)
+{
+	char tmp[256];
+	snprintf(tmp, sizeof tmp, "%s", in);
+	sw_text_norm(tmp);	/* full-width brackets fold to ( ) here */
+	sw_text_lower(tmp);
+	size_t j = 0;
+	for (const char *p = tmp; *p && j + 1 < outlen; p++)
+		if (*p != ' ' && *p != '*' && *p != '\t' && *p != '\r' && *p != '\n')
+			out[j++] = *p;
+	out[j] = 0;
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		cut(out, notes[i]);
+}
+
+static int alias_match(const struct sw_column *c, const char *norm)
+{
+	char a[128];
+	if (strcmp(c->name, norm) == 0)
+		return 1;
+	for (const char *p = c->aliases ? c->aliases : ""; *p;) {
+		size_t n = strcspn(p, "|");
+		char raw[128];
+		snprintf(raw, sizeof raw, "%.*s", (int)n, p);
+		sw_header_norm(raw, a, sizeof a);
+		if (strcmp(a, norm) == 0)
+			return 1;
+		p += n + (p[n] == '|');
+	}
+	return 0;
+}
+
+static int col_of(const struct sw_table *t, const char *norm)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (alias_match(&t->cols[i], norm))
+			return i;
+	return -1;
+}
+
+/* Minutes per unit named in a duration header's brackets; 0 if none. */
+static int time_unit(const char *u)
+{
+	static const char *const hours[] = {"小时", "时", "h", "hr", "hrs", "hour", "hours"};
+	static const char *const mins[] = {"分钟", "分", "min", "mins", "minute", "minutes", "m"};
+	for (size_t i = 0; i < sizeof hours / sizeof hours[0]; i++)
+		if (strcmp(u, hours[i]) == 0)
+			return 60;
+	for (size_t i = 0; i < sizeof mins / sizeof mins[0]; i++)
+		if (strcmp(u, mins[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit)
+{
+	char norm[256];
+	int u = 0;
+	sw_header_norm(cell, norm, sizeof norm);
+	int c = col_of(t, norm);
+	size_t n = strlen(norm);
+	char *open = n && norm[n - 1] == ')' ? strrchr(norm, '(') : NULL;
+	if (c < 0 && open && open > norm) {
+		/* "时长(小时)": the name, and a unit or note in brackets */
+		norm[n - 1] = 0;
+		*open = 0;
+		c = col_of(t, norm);
+		if (c >= 0 && t->cols[c].type == SW_T_MINUTES && !(u = time_unit(open + 1)))
+			return -2;
+	}
+	if (unit)
+		*unit = u;
+	return c;
+}
+
+int sw_header_col(const struct sw_table *t, const char *cell)
+{
+	int c = sw_header_col_unit(t, cell, NULL);
+	return c < 0 ? -1 : c;
+}
+
+int sw_table_col(const struct sw_table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const struct sw_table *sw_table_find(const struct sw_table *const *tables, const char *name)
+{
+	for (; *tables; tables++) {
+		const struct sw_table *t = *tables;
+		if (strcmp(t->name, name) == 0)
+			return t;
+		for (const char *p = t->aliases ? t->aliases : ""; *p;) {
+			size_t n = strcspn(p, "|");
+			if (strlen(name) == n && strncmp(p, name, n) == 0)
+				return t;
+			p += n + (p[n] == '|');
+		}
+	}
+	return NULL;
+}
+
+/* 1 if a header cell is ignored on purpose: 序号, or --ignore-column. */
+static int ignored(const struct sw_input_opts *o, const char *cell)
+{
+	char norm[256], k[256];
+	sw_header_norm(cell, norm, sizeof norm);
+	if (strcmp(norm, "序号") == 0 || strcmp(norm, "序") == 0)
+		return 1;
+	for (int i = 0; i < o->nignore; i++) {
+		sw_header_norm(o->ignore[i], k, sizeof k);
+		if (strcmp(norm, k) == 0 || strcmp(cell, o->ignore[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* How well row f names t's columns: distinct columns named, and cells
+ * that hold something and are not ignored. */
+static void score(const struct sw_table *t, const struct sw_input_opts *o, char *const *f,
+		  int nf, int *named, int *cells)
+{
+	unsigned long long seen = 0;	/* tables have fewer than 64 columns */
+	*named = *cells = 0;
+	for (int j = 0; j < nf; j++) {
+		char tmp[256];
+		snprintf(tmp, sizeof tmp, "%s", f[j]);
+		if (sw_text_norm(tmp) == 0 || ignored(o, f[j]))
+			continue;
+		++*cells;
+		int c = sw_header_col(t, f[j]);
+		if (c >= 0 && c < 64 && !(seen >> c & 1)) {
+			seen |= 1ull << c;
+			++*named;
+		}
+	}
+}
+
+/* Among tables (or only t when given), the one row f is a header of: NULL
+ * if none. *best gets how many columns it names, for the fallback. */
+static const struct sw_table *header_of(const struct sw_table *const *tables,
+					const struct sw_table *only,
+					const struct sw_input_opts *o, char *const *f, int nf,
+					int *best)
+{
+	const struct sw_table *pick = NULL;
+	int pick_score = 0;
+	*best = 0;
+	for (const struct sw_table *const *tp = tables; *tp; tp++) {
+		const struct sw_table *t = *tp;
+		if (only && t != only)
+			continue;
+		int named, cells, complete = 1;
+		score(t, o, f, nf, &named, &cells);
+		if (named > *best)
+			*best = named;
+		/* most cells name columns (a title row names none), or three
+		 * do, which no row of data does: then the others are named as
+		 * unknown columns rather than the header being missed */
+		if (!(named >= 2 && 2 * named > cells) && !(named >= 1 && named == cells) &&
+		    named < 3)
+			continue;
+		for (int i = 0; i < t->ncols; i++)
+			if ((t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)) && !(t->cols[i].flags & SW_C_MADE)) {
+				int found = 0;
+				for (int j = 0; j < nf && !found; j++)
+					found = sw_header_col(t, f[j]) == i;
+				complete &= found;
+			}
+		/* Most columns named wins, a table with all its required
+		 * columns before one without; on a tie the earlier table,
+		 * the program's main one. */
+		int s = named * 2 + complete;
+		if (s > pick_score)
+			pick = t, pick_score = s;
+	}
+	return pick;
+}
+
+/* The column a header that names none probably means, for the hint. */
+static const char *hint(const struct sw_table *t, const char *cell)
+{
+	static const struct {
+		const char *word, *col;
+	} words[] = {
+		{"身份", "id_number"}, {"证号", "id_number"}, {"证件", "id_number"},
+		{"电话", "phone"}, {"手机", "phone"}, {"联系", "phone"},
+		{"出生", "birth_date"}, {"生日", "birth_date"}, {"地址", "address"},
+		{"住址", "address"}, {"时长", "minutes"}, {"小时", "minutes"}, {"分钟", "minutes"},
+		{"姓名", "name"}, {"名称", "name"}, {"性别", "gender"}, {"类别", "categories"},
+		{"站点", "station_code"}, {"社工", "worker_id"}, {"工号", "worker_id"},
+		{"区划", "division_code"}, {"日期", "date"}, {"时间", "date"},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strstr(cell, words[i].word) && sw_table_col(t, words[i].col) >= 0)
+			return words[i].col;
+	return NULL;
+}
+
+/* Maps the header row f to L->t. Prints each problem; -1 if any. */
+static int map_header(struct sw_layout *L, const char *fname, const struct sw_input_opts *o,
+		      char *const *f, int nf)
+{
+	const struct sw_table *t = L->t;
+	int rc = 0;
+	L->nhdr = nf;
+	L->hdr = sw_xcalloc((size_t)nf + 1, sizeof *L->hdr);
+	L->field = sw_xcalloc((size_t)nf + 1, sizeof *L->field);
+	L->map = sw_xcalloc((size_t)t->ncols, sizeof *L->map);
+	L->unit = sw_xcalloc((size_t)t->ncols, sizeof *L->unit);
+	for (int i = 0; i < t->ncols; i++)
+		L->map[i] = SW_MAP_ABSENT;
+	for (int j = 0; j < nf; j++) {
+		char tmp[256];
+		int unit = 0, c;
+		L->hdr[j] = sw_xstrdup(f[j]);
+		snprintf(tmp, sizeof tmp, "%s", f[j]);
+		if (sw_text_norm(tmp) == 0) {
+			L->field[j] = SW_F_NOHEADER;
+			continue;
+		}
+		if (ignored(o, f[j])) {
+			L->field[j] = SW_F_IGNORED;
+			continue;
+		}
+		c = sw_header_col_unit(t, f[j], &unit);
+		L->field[j] = c;
+		if (c == -2) {
+			sw_error_at(fname, L->line, "%s: unknown unit; name the column 时长（分钟） or "
+				    "时长（小时）", tmp);
+			rc = -1;
+			continue;
+		}
+		if (c < 0) {
+			const char *h = hint(t, tmp);
+			if (h)
+				sw_error_at(fname, L->line, "%s: not a column of %s; if it holds %s, name "
+					    "it %s, or leave it out with --ignore-column %s", tmp, t->name,
+					    h, h, tmp);
+			else
+				sw_error_at(fname, L->line, "%s: not a column of %s; rename it to one of "
+					    "its columns, or leave it out with --ignore-column %s",
+					    tmp, t->name, tmp);
+			rc = -1;
+			continue;
+		}
+		if (L->map[c] >= 0) {
+			sw_error_at(fname, L->line, "%s: column given twice (\"%s\" and \"%s\")",
+				    t->cols[c].name, f[L->map[c]], f[j]);
+			rc = -1;
+		}
+		L->map[c] = j;
+		L->unit[c] = unit;
+	}
+	for (int i = 0; i < t->ncols; i++) {
+		const struct sw_column *c = &t->cols[i];
+		if (L->map[i] >= 0)
+			continue;
+		if (o->station && strcmp(c->name, "station_code") == 0) {
+			L->map[i] = SW_MAP_FILL;
+			L->fill = o->station;
+		} else if (c->flags & (SW_C_DERIVED | SW_C_MADE))
+			L->map[i] = SW_MAP_FILL;
+		else if (c->flags & (SW_C_REQUIRED | SW_C_KEY)) {
+			sw_error_at(fname, L->line, "%s: missing required column%s", c->name,
+				    strcmp(c->name, "station_code") == 0 ? " (or give --station CODE)" : "");
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
+		   const struct sw_input_opts *o, struct sw_layout *L)
+{
+	const char *fname = sw_source_name(s);
+	const struct sw_table *only = NULL;
+	struct sw_row row;
+	int rc, best = 0;
+
+	memset(L, 0, sizeof *L);
+	if (o->table && !(only = sw_table_find(tables, o->table))) {
+		sw_error("--table: unknown table \"%s\"", o->table);
+		return -1;
+	}
+	while ((rc = sw_source_next(s, &row)) > 0) {
+		if (row.bad) {
+			sw_error_at(fname, row.line, "%s", row.bad);
+			return -1;
+		}
+		int named;
+		L->t = header_of(tables, only, o, row.f, row.nf, &named);
+		if (L->t || named > best) {
+			best = named > best ? named : best;
+			L->line = row.line;
+		}
+		if (L->t)
+			return map_header(L, fname, o, row.f, row.nf);
+		L->skipped++;
+		if (L->skipped >= MAX_TITLE_ROWS)
+			break;
+	}
+	if (rc < 0) {
+		sw_error_at(fname, sw_source_errline(s), "%s", sw_source_error(s));
+		return -1;
+	}
+	if (L->skipped == 0)
+		return 1;
+	if (best)
+		sw_error_at(fname, L->line, "not a header row%s%s: most of its cells name no column "
+			    "(rename them, or leave them out with --ignore-column NAME)",
+			    only ? " of " : "", only ? only->name : "");
+	else {
+		char names[256] = "";
+		size_t len = 0;
+		for (const struct sw_table *const *tp = tables; *tp && len < sizeof names; tp++)
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+						len ? ", " : "", (*tp)->name);
+		sw_error_at(fname, 0, "no header row in the first %ld rows: cannot tell the table "
+			    "(%s); the header names the columns (see the man page)", L->skipped, names);
+	}
+	return -1;
+}
+
+int sw_layout_map(struct sw_layout *L, const struct sw_table *t, const char *fname,
+		  const struct sw_input_opts *o, char *const *hdr, int n)
+{
+	memset(L, 0, sizeof *L);
+	L->t = t;
+	return map_header(L, fname, o, hdr, n);
+}
+
+void sw_layout_free(struct sw_layout *L)
+{
+	for (int j = 0; j < L->nhdr; j++)
+		free(L->hdr[j]);
+	free(L->hdr);
+	free(L->field);
+	free(L->map);
+	free(L->unit);
+	memset(L, 0, sizeof *L);
+}
+
+/* 1 if s, trimmed, starts a total row: 合计, 小计, 总计, 共计. */
+static int total_word(const char *s)
+{
+	static const char *const w[] = {"合计", "小计", "总计", "共计", "总数"};
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (strncmp(s, w[i], strlen(w[i])) == 0)
+			return 1;
+	return 0;
+}
+
+int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
+{
+	int first = 1;
+	for (int j = 0; j < nf; j++) {
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "%s", f[j]);
+		if (!*f[j] || (strlen(f[j]) < sizeof tmp && sw_text_trim(tmp) == 0))
+			continue;
+		const char *p = tmp;
+		if (first && total_word(p))
+			return 1;
+		first = 0;
+		if (j >= L->nhdr || L->field[j] != SW_F_IGNORED)
+			return 0;
+	}
+	return 1;
+}

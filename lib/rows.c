@@ -1,0 +1,97 @@
+/* Normalising the data rows of a mapped sheet (see sw/layout.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/err.h"
+#include "sw/layout.h"
+#include "sw/rowq.h"
+#include "sw/text.h"
+
+/* Appends a problem to why, one a line (import joins them with "; "). */
+static void add(char *why, size_t whylen, const char *fmt, ...)
+{
+	size_t len = strlen(why);
+	if (len + 3 >= whylen)
+		return;
+	if (len)
+		why[len++] = '\n';
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why + len, whylen - len, fmt, ap);
+	va_end(ap);
+}
+
+int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int nf,
+		struct sw_arena *a, long *off, char *why, size_t whylen)
+{
+	const struct sw_table *t = L->t;
+	why[0] = 0;
+	if (sw_layout_skip(L, f, nf))
+		return 1;
+	for (int j = 0; j < nf; j++)
+		if (*f[j] && (j >= L->nhdr || L->field[j] == SW_F_NOHEADER)) {
+			add(why, whylen, "column %d has a value but no header: give the column a "
+			    "name or clear it", j + 1);
+			break;
+		}
+	for (int i = 0; i < t->ncols; i++) {
+		const struct sw_column *c = &t->cols[i];
+		int j = L->map[i];
+		off[i] = -1;
+		if (j == SW_MAP_ABSENT)
+			continue;
+		const char *in = j >= 0 ? (j < nf ? f[j] : "") : L->fill && strcmp(c->name, "station_code") == 0
+			? L->fill : "";
+		size_t need = strlen(in) * 4 + 64;
+		char *out = sw_arena_room(a, need), w[320];
+		if (sw_value_norm(c, in, kind && j >= 0 && j < nf ? kind[j] : 's', L->unit[i], out,
+				  need, w, sizeof w) != 0) {
+			add(why, whylen, "%s: %s", c->name, w);
+			continue;
+		}
+		if (*out) {
+			off[i] = (long)a->len;
+			a->len += strlen(out) + 1;
+		} else if ((c->flags & (SW_C_NOTNULL | SW_C_KEY)) && !(j == SW_MAP_FILL &&
+			   (c->flags & (SW_C_DERIVED | SW_C_MADE))))
+			add(why, whylen, "%s: required", c->name);
+	}
+	return why[0] ? -1 : 0;
+}
+
+void sw_unitwatch_init(struct sw_unitwatch *w, const struct sw_layout *L)
+{
+	memset(w, 0, sizeof *w);
+	w->col = w->field = -1;
+	for (int i = 0; i < L->t->ncols; i++)
+		if (L->t->cols[i].type == SW_T_MINUTES && L->map[i] >= 0 && L->unit[i] == 0)
+			w->col = i, w->field = L->map[i];
+}
+
+void sw_unitwatch_add(struct sw_unitwatch *w, char *const *f, int nf)
+{
+	if (w->field < 0 || w->field >= nf || !*f[w->field])
+		return;
+	char *end;
+	double v = strtod(f[w->field], &end);
+	while (*end == ' ')
+		end++;
+	if (end == f[w->field] || *end)
+		return;	/* "1.5小时" says its unit */
+	w->n++;
+	if (v > w->max)
+		w->max = v;
+	w->decimals |= strchr(f[w->field], '.') != NULL;
+}
+
+int sw_unitwatch_check(const struct sw_unitwatch *w, const struct sw_layout *L, const char *fname)
+{
+	if (w->n == 0 || !w->decimals || w->max > 12)
+		return 0;
+	sw_error_at(fname, L->line, "%s: the values look like hours (none above 12, some with "
+		    "decimals): name the column 时长（小时） if they are hours, or 时长（分钟） if "
+		    "they are minutes (file not imported)", L->hdr[w->field]);
+	return -1;
+}
