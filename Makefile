@@ -24,7 +24,8 @@ endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev), tests
 # (sqlite3 valgrind clang libclang-rt-dev for fuzzing), bench (miller time).
-DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev sqlite3 valgrind \
+DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
+            sqlite3 valgrind zip \
             clang libclang-rt-dev miller time
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)

@@ -130,7 +130,7 @@ static int prepare(struct sw_refs *r, sqlite3 *db, const struct sw_table *t, con
 	r->misses = sw_xcalloc((size_t)t->ncols, sizeof *r->misses);
 	r->keys = sw_xcalloc((size_t)t->ncols, sizeof *r->keys);
 	for (int i = 0; i < t->ncols; i++)
-		if (t->cols[i].ref && map[i] >= 0 && !(r->st[i] = ref_prepare(db, t->cols[i].ref, LOOKUP)))
+		if (t->cols[i].ref && map[i] != -1 /* SW_MAP_ABSENT */ && !(r->st[i] = ref_prepare(db, t->cols[i].ref, LOOKUP)))
 			return -1;
 	return 0;
 }
