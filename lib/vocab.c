@@ -196,6 +196,30 @@ static const char *intern(const char *s)
 	return sw_xstrdup(s);
 }
 
+/* 1 if key is already a word of vocab under its own name. */
+static int has_key(const char *vocab, const char *key)
+{
+	for (size_t i = 0; i < nwords; i++)
+		if (strcmp(words[i].vocab, vocab) == 0 && strcmp(words[i].key, key) == 0 &&
+		    strcmp(words[i].norm, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* A local word: alias -> key. A key new to the vocabulary becomes a word
+ * of its own first, as each built-in key is: the export writes the key, so
+ * the import, a filter and "vocab add" must read it back. (Only the alias
+ * was pushed once, and a city's new key was refused on re-import.) */
+static void push_local(const char *vocab, const char *key, const char *alias)
+{
+	if (!has_key(vocab, key))
+		push(vocab, key, key, 1);
+	char *a = norm_dup(alias);
+	if (strcmp(a, key) != 0)
+		push(vocab, key, alias, 1);
+	free(a);
+}
+
 static const char *intern_vocab(const char *s)
 {
 	for (size_t i = 0; i < NBUILTIN; i++)
@@ -204,11 +228,22 @@ static const char *intern_vocab(const char *s)
 	return NULL;
 }
 
+/* The database file whose words are loaded: a command may load them to
+ * read an option before it opens the database for its work. */
+static char *loaded_from;
+
 int sw_vocab_load(sqlite3 *db)
 {
 	load_builtins();
 	if (!db)
 		return 0;
+	const char *file = sqlite3_db_filename(db, "main");
+	if (file && *file) {
+		if (loaded_from && strcmp(loaded_from, file) == 0)
+			return 0;	/* loading twice would list each word twice */
+		free(loaded_from);
+		loaded_from = sw_xstrdup(file);
+	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "SELECT vocab, alias, key FROM vocab ORDER BY rowid", -1,
 			       &st, NULL) != SQLITE_OK) {
@@ -219,8 +254,8 @@ int sw_vocab_load(sqlite3 *db)
 		const char *v = intern_vocab((const char *)sqlite3_column_text(st, 0));
 		if (!v)
 			continue;	/* a vocabulary a newer version added */
-		push(v, intern((const char *)sqlite3_column_text(st, 2)),
-		     (const char *)sqlite3_column_text(st, 1), 1);
+		push_local(v, intern((const char *)sqlite3_column_text(st, 2)),
+			   (const char *)sqlite3_column_text(st, 1));
 	}
 	return sqlite3_finalize(st) == SQLITE_OK ? 0 : -1;
 }
@@ -336,7 +371,7 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 		sw_msg(why, whylen, "%s", sqlite3_errmsg(db));
 		return -1;
 	}
-	push(intern_vocab(vocab), have ? have : intern(key), alias, 1);
+	push_local(intern_vocab(vocab), have ? have : intern(key), alias);
 	return 0;
 }
 

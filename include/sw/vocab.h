@@ -9,8 +9,9 @@
 
 struct sqlite3;
 
-/* Loads the database's local aliases (may be called with NULL for built-ins
- * only). Returns 0, or -1 with a message printed. */
+/* Loads the database's local aliases and keys (may be called with NULL for
+ * built-ins only); loading the same file again does nothing. Returns 0, or
+ * -1 with a message printed. */
 int sw_vocab_load(struct sqlite3 *db);
 
 /* 1 if name is a vocabulary. */
@@ -30,7 +31,8 @@ void sw_vocab_expected(const char *vocab, char *buf, size_t n);
 const char *sw_vocab_label(const char *vocab, const char *key, int zh);
 
 /* Adds alias -> key to the database (inside the caller's transaction).
- * key must exist unless the vocabulary is open to new keys. */
+ * key must exist unless the vocabulary is open to new keys; a new key is
+ * then a word of its own too, read back as the key. */
 int sw_vocab_add(struct sqlite3 *db, const char *vocab, const char *alias,
 		 const char *key, char *why, size_t whylen);
 /* Removes a local alias; 0 if removed, -1 with why if there was none. */
