@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "sw/cli.h"
+#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/input.h"
@@ -155,6 +156,19 @@ void sw_opt_month(const char *opt, const char *arg, char out[8], sw_usage_fn usa
 		sw_opt_fail(opt, why, usage);
 }
 
+/* The local words of the database, for an option read before the command
+ * opens it (list --category 困境家庭, --level 镇级站); sw_vocab_load does
+ * nothing when the command loads the same file again. No file: built-ins. */
+static void load_local_words(void)
+{
+	if (access(sw_opt.db, F_OK) != 0)
+		return;
+	sqlite3 *db = sw_db_open(sw_opt.db, SW_DB_READONLY);
+	if (db)
+		sw_vocab_load(db);
+	sw_db_close(db);
+}
+
 const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, sw_usage_fn usage)
 {
 	/* Normalised like an imported value, so the message reads the same. */
@@ -162,6 +176,7 @@ const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, 
 	char key[64], why[512];
 	if (!value)
 		return NULL;
+	load_local_words();
 	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0)
 		sw_opt_fail(opt, why, usage);
 	return sw_vocab_lookup(vocab, key);

@@ -9,18 +9,16 @@
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
-/* Splits a set/list on ; ； 、 , ， and calls fn for each trimmed word. */
-static int each_word(const char *in, int (*fn)(void *, char *), void *ctx)
+/* Splits a set or list at its separators (sw_vocab_sep: ; , / 、 and
+ * line breaks, and spaces when spaces is set) and calls fn for each
+ * trimmed word; empty words between separators are skipped. */
+static int each_word(const char *in, int spaces, int (*fn)(void *, char *), void *ctx)
 {
 	char word[256];
 	const char *p = in;
 	while (*p) {
-		size_t n = 0;
-		/* the wide separators start with one of two bytes */
-		while (p[n] && p[n] != ';' && p[n] != ',' &&
-		       !(((unsigned char)p[n] == 0xef || (unsigned char)p[n] == 0xe3) &&
-			 (strncmp(p + n, "；", 3) == 0 || strncmp(p + n, "、", 3) == 0 ||
-			  strncmp(p + n, "，", 3) == 0)))
+		size_t n = 0, sep = 0;
+		while (p[n] && !(sep = sw_vocab_sep(p + n, spaces)))
 			n++;
 		size_t k = n < sizeof word - 1 ? n : sizeof word - 1;	/* cut as before */
 		memcpy(word, p, k);
@@ -28,9 +26,7 @@ static int each_word(const char *in, int (*fn)(void *, char *), void *ctx)
 		sw_text_norm(word);
 		if (*word && fn(ctx, word) != 0)
 			return -1;
-		p += n;
-		if (*p)
-			p += *p == ';' || *p == ',' ? 1 : 3;
+		p += n + sep;
 	}
 	return 0;
 }
@@ -51,9 +47,7 @@ static int add_key(void *ctx, char *word)
 	struct setctx *s = ctx;
 	const char *k = sw_vocab_lookup(s->c->vocab, word);
 	if (!k) {
-		char exp[512];
-		sw_vocab_expected(s->c->vocab, exp, sizeof exp);
-		sw_msg(s->why, s->whylen, "unknown value \"%s\" (expected %s)", word, exp);
+		sw_vocab_unknown(s->c->vocab, word, s->c->name, s->why, s->whylen);
 		return -1;
 	}
 	for (int i = 0; i < s->n; i++)
@@ -229,11 +223,10 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		return put_ll(v, out, outlen);
 	case SW_T_VOCAB:
 	case SW_T_BOOL:
+		/* one word, matched whole: "中专/职高" is one education */
 		k = sw_vocab_lookup(c->type == SW_T_BOOL ? "bool" : c->vocab, buf);
 		if (!k) {
-			char exp[512];
-			sw_vocab_expected(c->type == SW_T_BOOL ? "bool" : c->vocab, exp, sizeof exp);
-			sw_msg(why, whylen, "unknown value \"%s\" (expected %s)", buf, exp);
+			sw_vocab_unknown(c->type == SW_T_BOOL ? "bool" : c->vocab, buf, c->name, why, whylen);
 			return -1;
 		}
 		if (c->type == SW_T_BOOL)
@@ -246,14 +239,19 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		return 0;
 	case SW_T_SET: {
 		struct setctx s = {.c = c, .why = why, .whylen = whylen};
-		if (each_word(buf, add_key, &s) != 0)
+		/* the words of a set are known words, so any separator splits,
+		 * a space too: "低保 独居", "低保/独居" (so "独居/空巢" is two keys) */
+		if (each_word(buf, 1, add_key, &s) != 0)
 			return -1;
 		qsort_r(s.keys, (size_t)s.n, sizeof s.keys[0], cmp_rank, (void *)c->vocab);
 		return join(s.keys, s.n, out, outlen, why, whylen);
 	}
 	case SW_T_LIST: {
 		struct setctx s = {.c = c, .why = why, .whylen = whylen};
-		int rc = each_word(buf, add_word, &s);
+		/* free words keep their spaces: "安全生产 管理" and "forklift
+		 * driver" are one skill each (split, "driver" would match any
+		 * driving job); "/" does split, "叉车/焊工" being two */
+		int rc = each_word(buf, 0, add_word, &s);
 		if (rc == 0)
 			rc = join((const char *const *)s.lists, s.n, out, outlen, why, whylen);
 		return rc;

@@ -20,28 +20,48 @@ static const struct builtin builtins[] = {
 	{"level", "township", "乡镇（街道）社工站|乡镇社工站|街道社工站|乡镇站|街道站|乡镇|街道"},
 	{"level", "village", "村居社工服务点|村（社区）社工服务点|社工服务点|服务点|村居"},
 	{"division_level", "county", "县|县级|区县|县（市、区）|县区"},
-	{"division_level", "township", "乡镇|乡|镇|街道|乡镇（街道）"},
-	{"division_level", "village", "村|社区|村居|村（社区）|行政村"},
+	{"division_level", "township", "乡镇|乡|镇|街道|乡镇（街道）|街道办事处|街道办"},
+	{"division_level", "village", "村|社区|村居|村（社区）|行政村|村委会|居委会|社区居委会|村民委员会|居民委员会"},
 	{"role", "admin", "事务性|事务|行政"},
 	{"role", "service", "服务性|服务|一线"},
 	{"certificate", "none", "无|未持证"},
 	{"certificate", "assistant", "助理社会工作师|助理社工师|初级"},
 	{"certificate", "intermediate", "社会工作师|社工师|中级"},
 	{"certificate", "senior", "高级社会工作师|高级社工师|高级"},
-	{"gender", "male", "男|m"},
-	{"gender", "female", "女|f"},
+	{"gender", "male", "男|男性|m"},
+	{"gender", "female", "女|女性|f"},
+	/* The person categories of civil-affairs work, the label first. The
+	 * order is the order a set is written in: the keys of earlier versions
+	 * keep theirs, the official ones sit beside their kin. 空巢 (children
+	 * moved away) and 独居 (living alone) are two facts, and so two keys. */
 	{"category", "elderly", "老年人|老人"},
 	{"category", "child", "儿童"},
 	{"category", "youth", "青少年"},
 	{"category", "women", "妇女"},
 	{"category", "disabled", "残疾人|残疾"},
-	{"category", "low_income", "低保|低保户|低保对象"},
-	{"category", "extreme_poverty", "特困|特困人员|特困供养"},
+	{"category", "severe_disability", "重残|重度残疾|重度残疾人"},
+	{"category", "low_income", "低保|低保户|低保对象|低保家庭"},
+	{"category", "low_income_edge", "低边|低保边缘|低边户|低保边缘户|低保边缘家庭"},
+	{"category", "extreme_poverty", "特困|特困人员|特困供养|特困供养人员|五保户|五保对象"},
+	{"category", "expenditure_hardship", "支出型困难家庭|支出型贫困家庭"},
+	{"category", "orphan", "孤儿"},
+	{"category", "de_facto_orphan", "事实无人抚养儿童|事实孤儿"},
+	{"category", "child_in_difficulty", "困境儿童"},
 	{"category", "left_behind", "留守|留守人员"},
-	{"category", "living_alone", "独居|空巢|独居/空巢|独居老人|空巢老人"},
+	{"category", "left_behind_child", "留守儿童"},
+	{"category", "left_behind_elderly", "留守老人"},
+	{"category", "left_behind_women", "留守妇女"},
+	{"category", "living_alone", "独居|独居老人"},
+	{"category", "empty_nest", "空巢|空巢老人"},
+	{"category", "widowed_childless", "孤寡|孤寡老人"},
+	{"category", "incapacitated", "失能|失能老人|失能人员"},
+	{"category", "partly_incapacitated", "半失能|半失能老人|半失能人员"},
+	{"category", "family_planning_special", "计生特殊家庭|计划生育特殊家庭|失独家庭"},
+	{"category", "single_mother_hardship", "单身特困母亲"},
 	{"category", "unemployed", "失业|失业人员"},
 	{"category", "migrant", "流动人口|外来务工"},
-	{"category", "other", "其他"},
+	{"category", "vagrant", "流浪乞讨|流浪乞讨人员"},
+	{"category", "other", "其他|其它"},
 	{"hukou", "local", "户籍|本地户籍|本地"},
 	{"hukou", "nonlocal", "非户籍|外地户籍|外地"},
 	{"domain", "assistance", "社会救助|救助"},
@@ -51,22 +71,22 @@ static const struct builtin builtins[] = {
 	{"domain", "community", "社区治理"},
 	{"domain", "affairs", "社会事务"},
 	{"domain", "employment", "就业服务|就业"},
-	{"domain", "other", "其他"},
+	{"domain", "other", "其他|其它"},
 	{"risk", "low", "低|低风险"},
 	{"risk", "medium", "中|中风险"},
 	{"risk", "high", "高|高风险"},
-	{"service_type", "visit", "走访|家访|入户走访"},
-	{"service_type", "counselling", "面谈|个案面谈"},
-	{"service_type", "phone", "电话|电话回访"},
-	{"service_type", "referral", "转介"},
-	{"service_type", "employment", "就业指导"},
-	{"service_type", "other", "其他"},
-	{"activity_kind", "group", "小组|小组活动"},
+	{"service_type", "visit", "走访|家访|入户走访|入户探访|上门走访|上门探访|探访"},
+	{"service_type", "counselling", "面谈|个案面谈|面谈辅导|个别面谈"},
+	{"service_type", "phone", "电话|电话回访|电话访问|电话随访|电话联系"},
+	{"service_type", "referral", "转介|转介服务"},
+	{"service_type", "employment", "就业指导|职业指导|就业帮扶"},
+	{"service_type", "other", "其他|其它"},
+	{"activity_kind", "group", "小组|小组活动|小组工作"},
 	{"activity_kind", "community", "社区活动"},
-	{"activity_kind", "outreach", "走访社区"},
+	{"activity_kind", "outreach", "走访社区|外展|外展活动"},
 	{"activity_kind", "fair", "招聘会|咨询会|招聘会/咨询会"},
-	{"activity_kind", "training", "培训"},
-	{"activity_kind", "other", "其他"},
+	{"activity_kind", "training", "培训|培训活动|培训班|技能培训"},
+	{"activity_kind", "other", "其他|其它"},
 	{"education", "none", "无|文盲"},
 	{"education", "primary", "小学"},
 	{"education", "junior_high", "初中"},
@@ -91,6 +111,34 @@ static const struct builtin builtins[] = {
 static int is_open(const char *vocab)
 {
 	return strcmp(vocab, "category") == 0;
+}
+
+int sw_vocab_open(const char *vocab)
+{
+	return is_open(vocab);
+}
+
+/* Vocabularies whose columns hold sets (clients.categories): a word of
+ * theirs cannot hold a separator, or no set could ever contain it. */
+static int is_set(const char *vocab)
+{
+	return strcmp(vocab, "category") == 0;
+}
+
+size_t sw_vocab_sep(const char *p, int spaces)
+{
+	unsigned char c = (unsigned char)*p;
+	if (c == ';' || c == ',' || c == '/' || c == '\r' || c == '\n')
+		return 1;
+	if (spaces && (c == ' ' || c == '\t'))
+		return 1;
+	/* 、 and, where the text was not folded yet, ； ， ／ */
+	if (c == 0xe3 && strncmp(p, "、", 3) == 0)
+		return 3;
+	if (c == 0xef && (strncmp(p, "；", 3) == 0 || strncmp(p, "，", 3) == 0 ||
+			  strncmp(p, "／", 3) == 0))
+		return 3;
+	return 0;
 }
 
 /* The lookup table: one entry per (vocab, normalised word). Small enough
@@ -196,6 +244,30 @@ static const char *intern(const char *s)
 	return sw_xstrdup(s);
 }
 
+/* 1 if key is already a word of vocab under its own name. */
+static int has_key(const char *vocab, const char *key)
+{
+	for (size_t i = 0; i < nwords; i++)
+		if (strcmp(words[i].vocab, vocab) == 0 && strcmp(words[i].key, key) == 0 &&
+		    strcmp(words[i].norm, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* A local word: alias -> key. A key new to the vocabulary becomes a word
+ * of its own first, as each built-in key is: the export writes the key, so
+ * the import, a filter and "vocab add" must read it back. (Only the alias
+ * was pushed once, and a city's new key was refused on re-import.) */
+static void push_local(const char *vocab, const char *key, const char *alias)
+{
+	if (!has_key(vocab, key))
+		push(vocab, key, key, 1);
+	char *a = norm_dup(alias);
+	if (strcmp(a, key) != 0)
+		push(vocab, key, alias, 1);
+	free(a);
+}
+
 static const char *intern_vocab(const char *s)
 {
 	for (size_t i = 0; i < NBUILTIN; i++)
@@ -204,11 +276,22 @@ static const char *intern_vocab(const char *s)
 	return NULL;
 }
 
+/* The database file whose words are loaded: a command may load them to
+ * read an option before it opens the database for its work. */
+static char *loaded_from;
+
 int sw_vocab_load(sqlite3 *db)
 {
 	load_builtins();
 	if (!db)
 		return 0;
+	const char *file = sqlite3_db_filename(db, "main");
+	if (file && *file) {
+		if (loaded_from && strcmp(loaded_from, file) == 0)
+			return 0;	/* loading twice would list each word twice */
+		free(loaded_from);
+		loaded_from = sw_xstrdup(file);
+	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "SELECT vocab, alias, key FROM vocab ORDER BY rowid", -1,
 			       &st, NULL) != SQLITE_OK) {
@@ -219,8 +302,8 @@ int sw_vocab_load(sqlite3 *db)
 		const char *v = intern_vocab((const char *)sqlite3_column_text(st, 0));
 		if (!v)
 			continue;	/* a vocabulary a newer version added */
-		push(v, intern((const char *)sqlite3_column_text(st, 2)),
-		     (const char *)sqlite3_column_text(st, 1), 1);
+		push_local(v, intern((const char *)sqlite3_column_text(st, 2)),
+			   (const char *)sqlite3_column_text(st, 1));
 	}
 	return sqlite3_finalize(st) == SQLITE_OK ? 0 : -1;
 }
@@ -257,27 +340,84 @@ int sw_vocab_rank(const char *vocab, const char *key)
 	return -1;
 }
 
-void sw_vocab_expected(const char *vocab, char *buf, size_t n)
+size_t sw_vocab_expected(const char *vocab, char *buf, size_t n)
 {
 	size_t len = 0;
-	const char *last = NULL;
 	load_builtins();
-	buf[0] = 0;
-	for (size_t i = 0; i < nwords && len < n; i++) {
-		if (strcmp(words[i].vocab, vocab) != 0 || words[i].key == last)
+	if (n)
+		buf[0] = 0;
+	for (size_t i = 0; i < nwords; i++) {
+		/* keys only: every key, built-in or local, is a word of its own
+		 * exactly once (push_local) */
+		if (strcmp(words[i].vocab, vocab) != 0 || strcmp(words[i].norm, words[i].key) != 0)
 			continue;
-		/* keys only: each key's first word is the key itself */
-		if (strcmp(words[i].norm, words[i].key) != 0 && !words[i].local)
-			continue;
-		int dup = 0;
-		for (size_t j = 0; j < i; j++)
-			if (words[j].key == words[i].key && strcmp(words[j].vocab, vocab) == 0)
-				dup = 1;
-		if (dup)
-			continue;
-		last = words[i].key;
-		len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "", words[i].key);
+		size_t k = strlen(words[i].key) + (len ? 2 : 0);
+		if (len + k < n)
+			snprintf(buf + len, n - len, "%s%s", len ? ", " : "", words[i].key);
+		else if (len < n)
+			buf[len] = 0;	/* whole keys or none: the caller sees len >= n */
+		len += k;
 	}
+	return len;
+}
+
+/* The word as a message quotes it: at most n - 1 bytes, cut between
+ * characters, and with no '"' of its own, which would end the quotes early
+ * and let the stripping of quoted values print the rest. */
+static void show_word(const char *word, char *out, size_t n)
+{
+	size_t len = 0;
+	for (const char *p = word; *p;) {
+		size_t k = sw_utf8_seq(p, strlen(p));
+		if (!k)
+			k = 1;
+		if (len + k + (p[k] ? 3 : 0) >= n) {
+			memcpy(out + len, "…", 3);	/* n >= 4 by the callers */
+			len += 3;
+			break;
+		}
+		memcpy(out + len, p, k);
+		if (k == 1 && *p == '"')
+			out[len] = '\'';
+		len += k;
+		p += k;
+	}
+	out[len] = 0;
+}
+
+/* The keys, or where to see them when they do not fit (the categories
+ * do not fit an import's message), and for an open vocabulary how to
+ * accept the word.
+ *
+ * The hint calls the word VALUE, the value quoted just before it, rather
+ * than repeat it. For a personal table the import drops every quoted value
+ * from its messages: a missing comma can shift a name into any column, and
+ * then the unknown "word" is a name. What is left must still be true. A
+ * second quoted copy in the hint would vanish with the first and leave
+ * "vocab add category KEY", a wrong command; an unquoted copy would print
+ * the name. So the hint is the command with VALUE for the word, the same
+ * text whether or not the value is shown; where it is (sw-case check, an
+ * option, a table that is not personal) the word is right there. */
+void sw_vocab_unknown(const char *vocab, const char *word, const char *column, char *why,
+		      size_t whylen)
+{
+	char exp[1024], hint[160] = "", shown[96];
+	size_t pre = strlen(column) + 2, room = whylen > pre ? whylen - pre : whylen;
+	if (sw_vocab_expected(vocab, exp, sizeof exp) >= sizeof exp)
+		exp[0] = 0;
+	if (is_open(vocab))
+		snprintf(hint, sizeof hint, "; to accept it: %s vocab add %s VALUE KEY",
+			 sw_progname, vocab);
+	show_word(word, shown, sizeof shown);
+	int n = 0;
+	if (*exp)
+		n = snprintf(why, whylen, "unknown value \"%s\" (expected %s%s)", shown, exp, hint);
+	if (!*exp || (size_t)n >= room)
+		n = snprintf(why, whylen, "unknown value \"%s\" (expected a key or alias listed by "
+			     "%s vocab list %s%s)", shown, sw_progname, vocab, hint);
+	if ((size_t)n >= room)	/* a short buffer (an option's): the hint goes */
+		snprintf(why, whylen, "unknown value \"%s\" (expected a key or alias listed by "
+			 "%s vocab list %s)", shown, sw_progname, vocab);
 }
 
 const char *sw_vocab_label(const char *vocab, const char *key, int zh)
@@ -291,7 +431,26 @@ const char *sw_vocab_label(const char *vocab, const char *key, int zh)
 				 (int)strcspn(builtins[i].aliases, "|"), builtins[i].aliases);
 			return label;
 		}
+	/* a local key: the first word added for it */
+	for (size_t i = 0; i < nwords; i++)
+		if (words[i].local && strcmp(words[i].vocab, vocab) == 0 &&
+		    strcmp(words[i].key, key) == 0 && strcmp(words[i].norm, key) != 0) {
+			snprintf(label, sizeof label, "%s", words[i].norm);
+			return label;
+		}
 	return key;
+}
+
+/* 1 if the word, as a value would be read, holds a set separator. */
+static int has_sep(const char *word)
+{
+	char *w = norm_dup(word);
+	const char *p = w;
+	while (*p && !sw_vocab_sep(p, 1))
+		p++;
+	int found = *p != 0;
+	free(w);
+	return found;
 }
 
 int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *key,
@@ -317,6 +476,11 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 				return -1;
 			}
 	}
+	if (is_set(vocab) && has_sep(alias)) {
+		sw_msg(why, whylen, "\"%s\" holds a separator (; , 、 / or a space): a set would split it",
+		       alias);
+		return -1;
+	}
 	const char *old = sw_vocab_lookup(vocab, alias);
 	if (old && (!have || strcmp(old, have) != 0)) {
 		sw_msg(why, whylen, "\"%s\" already means %s", alias, old);
@@ -336,7 +500,7 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 		sw_msg(why, whylen, "%s", sqlite3_errmsg(db));
 		return -1;
 	}
-	push(intern_vocab(vocab), have ? have : intern(key), alias, 1);
+	push_local(intern_vocab(vocab), have ? have : intern(key), alias);
 	return 0;
 }
 
