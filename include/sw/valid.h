@@ -41,9 +41,4 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 int sw_int_parse(const char *s, long long min, long long max, long long *out,
 		 char *why, size_t whylen);
 
-/* TEMPORARY declarations until wip-values lands */
-int sw_code_parse(const char *s, char *out, size_t outlen, char *why, size_t whylen);
-int sw_division_code(const char *s, char out[13], int *level, char parent[13], char *why, size_t whylen);
-int sw_minutes_parse(const char *s, int unit, long long max, long long *out, char *why, size_t whylen);
-
 #endif
