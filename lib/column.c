@@ -267,7 +267,6 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 	char buf[1024];
 	const char *k;
 	long long v;
-	int male;
 
 	size_t n = strlen(in);
 	if (c->type == SW_T_TEXT) {
@@ -333,7 +332,7 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 	case SW_T_IDCARD:
 		if (outlen < 19)
 			return -1;
-		return sw_idcard_parse(buf, out, NULL, &male, why, whylen);
+		return sw_idcard_norm(buf, out, why, whylen);	/* 15 digits stay: see sw_client_rules */
 	case SW_T_PHONE:
 		return sw_phone_parse(buf, out, outlen, why, whylen);
 	}
