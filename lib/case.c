@@ -8,9 +8,50 @@
 #include "sw/err.h"
 #include "sw/valid.h"
 
+/* 1 if categories ("k1;k2", vocab keys) name a child: "child", any
+ * "..._child" (left_behind_child), and the orphan categories. */
+static int child_category(const char *cats)
+{
+	static const char *const named[] = {"orphan", "de_facto_orphan", "child_in_difficulty"};
+	for (const char *p = cats ? cats : ""; *p;) {
+		size_t n = strcspn(p, ";");
+		if ((n == 5 && strncmp(p, "child", 5) == 0) ||
+		    (n > 6 && strncmp(p + n - 6, "_child", 6) == 0))
+			return 1;
+		for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+			if (strlen(named[i]) == n && strncmp(p, named[i], n) == 0)
+				return 1;
+		p += n + (p[n] == ';');
+	}
+	return 0;
+}
+
+/* Why an old 15-digit ID in this row is more likely the first 15 digits
+ * of an 18-digit one (the cut digits read as a 19xx birth date), or NULL. */
+static const char *short_id_doubt(const char **v, const char *birth)
+{
+	if (v[CL_BIRTH] && strcmp(v[CL_BIRTH], birth) != 0)
+		return "its birth date disagrees with birth_date";
+	if (child_category(v[CL_CATS]))
+		return "a child's ID has 18 digits";
+	return NULL;
+}
+
+/* Why gender and an 18-digit ID from the file disagree. What Excel leaves
+ * of an ID typed into a number cell ends in 000 and so reads as a woman's
+ * (the 17th digit): sw_idcard_parse lets the one in eleven with a passing
+ * check digit through, since a real ID may end in 000. */
+static const char *gender_doubt(const char *id)
+{
+	if (strlen(id) == 18 && strcmp(id + 15, "000") == 0)
+		return "id_number: ends in 000 and reads as a woman's ID, but gender is male: Excel "
+		       "keeps only 15 digits of a number; format the column as text and type the ID again";
+	return "gender: does not agree with id_number";
+}
+
 int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
 {
-	const char *id = v[CL_IDNO];
+	const char *id = v[CL_IDNO], *doubt;
 	char out[19], birth[11], w[128];
 	int male;
 	if (!id)
@@ -18,6 +59,16 @@ int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
 	if (sw_idcard_parse(id, out, birth, &male, w, sizeof w) != 0) {
 		sw_msg(why, whylen, "id_number: %s", w);
 		return -1;
+	}
+	/* The column keeps an old ID's 15 digits (sw_idcard_norm) for this. */
+	if (strlen(id) == 15) {
+		if ((doubt = short_id_doubt(v, birth))) {
+			sw_msg(why, whylen, "id_number: 15 digits cut from an 18-digit ID (%s); "
+			       "give all 18 digits", doubt);
+			return -1;
+		}
+		memcpy(buf + 16, out, 19);
+		v[CL_IDNO] = buf + 16;
 	}
 	if (!v[CL_BIRTH]) {
 		memcpy(buf, birth, 11);
@@ -29,7 +80,7 @@ int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
 	if (!v[CL_GENDER])
 		v[CL_GENDER] = male ? "male" : "female";
 	else if (strcmp(v[CL_GENDER], male ? "male" : "female") != 0) {
-		sw_msg(why, whylen, "gender: does not agree with id_number");
+		sw_msg(why, whylen, "%s", gender_doubt(id));
 		return -1;
 	}
 	return 0;
@@ -61,9 +112,9 @@ void sw_case_release(void)
 
 static int check_client(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	static char birth[16];
+	static char buf[40];	/* the values sw_client_rules fills in */
 	(void)im;
-	return sw_client_rules(v, birth, why, whylen);
+	return sw_client_rules(v, buf, why, whylen);
 }
 
 static int check_case(struct sw_import *im, const char **v, char *why, size_t whylen)

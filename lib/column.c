@@ -159,7 +159,6 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 	char buf[1024];
 	const char *k;
 	long long v;
-	int male;
 
 	size_t n = strlen(in);
 	if (kind == 'e') {
@@ -259,7 +258,7 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 	case SW_T_IDCARD:
 		if (outlen < 19)
 			return -1;
-		return sw_idcard_parse(buf, out, NULL, &male, why, whylen);
+		return sw_idcard_norm(buf, out, why, whylen);	/* 15 digits stay: see sw_client_rules */
 	case SW_T_PHONE:
 		return sw_phone_parse(buf, out, outlen, why, whylen);
 	}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "sw/err.h"
@@ -126,66 +127,144 @@ static int skip_time(const char *p)
 	return *p == 0;
 }
 
+/* What a date-like text holds: a whole date, or one of the parts people
+ * leave out. Only the whole date may carry a time of day. */
+enum { D_BAD, D_FULL, D_YEAR, D_YM, D_MD };
+
+/* "2026年3月5日", "2026年3月", "1955年"; p is past the year. */
+static int shape_cjk(const char *p, int *m, int *d)
+{
+	p += 3;	/* 年 */
+	if (!*p)
+		return D_YEAR;
+	if (!digits(&p, 2, m) || strncmp(p, "月", 3) != 0)
+		return D_BAD;
+	p += 3;
+	if (!*p)
+		return D_YM;
+	if (!digits(&p, 2, d))
+		return D_BAD;
+	if (strncmp(p, "日", 3) == 0 || strncmp(p, "号", 3) == 0)
+		p += 3;
+	return skip_time(p) ? D_FULL : D_BAD;
+}
+
+/* "2026-3-5", "2026/3/5 14:30", "2026.3.5", "1962.1"; p is past the year.
+ * Both separators must be the same. */
+static int shape_sep(const char *p, int *m, int *d)
+{
+	char sep = *p++;
+	if (sep != '-' && sep != '/' && sep != '.')
+		return D_BAD;
+	if (!digits(&p, 2, m))
+		return D_BAD;
+	if (!*p)
+		return D_YM;
+	if (*p++ != sep || !digits(&p, 2, d))
+		return D_BAD;
+	return skip_time(p) ? D_FULL : D_BAD;
+}
+
+/* "8月26日", "8-26", "8/26", "08.26": a month and day with no year. */
+static int shape_md(const char *p, int *m, int *d)
+{
+	if (!digits(&p, 2, m))
+		return D_BAD;
+	if (strncmp(p, "月", 3) == 0) {
+		p += 3;
+		if (!digits(&p, 2, d))
+			return D_BAD;
+		if (strncmp(p, "日", 3) == 0 || strncmp(p, "号", 3) == 0)
+			p += 3;
+	} else if (*p == '-' || *p == '/' || *p == '.') {
+		p++;
+		if (!digits(&p, 2, d))
+			return D_BAD;
+	} else
+		return D_BAD;
+	return *p ? D_BAD : D_MD;
+}
+
+/* The shape of a text that is not all digits, with its parts. */
+static int date_shape(const char *s, int *y, int *m, int *d)
+{
+	const char *p = s;
+	if (digits(&p, 4, y) != 4)
+		return shape_md(s, m, d);
+	if (strncmp(p, "年", 3) == 0)
+		return shape_cjk(p, m, d);
+	return shape_sep(p, m, d);
+}
+
+/* Excel's serial day: 1 = 1900-01-01, and 60 is Excel's 1900-02-29, which
+ * never was. Only 10000..73050 (1927-05-18..2099-12-31) are taken: a
+ * smaller number is far likelier a year or a count than a date. */
+static int serial_date(long serial, char out[11], char *why, size_t whylen)
+{
+	if (serial < 10000 || serial > 73050) {
+		sw_msg(why, whylen, "not a date (expected YYYY-MM-DD)");
+		return -1;
+	}
+	sw_date_from_days(days_from_civil(1899, 12, 30) + serial, out);
+	return 0;
+}
+
+/* The shape of an all-digit text of n digits: 20261124, or what only
+ * looks like part of a date (1955, 196201). */
+static int digits_shape(const char *s, size_t n, int *y, int *m, int *d)
+{
+	digits(&s, 4, y);
+	digits(&s, 2, m);
+	digits(&s, 2, d);
+	return n == 8 ? D_FULL : n == 4 ? D_YEAR : n == 6 ? D_YM : D_BAD;
+}
+
+/* The date a shape holds, or why it is none: a part date is refused
+ * with what to write instead. */
+static int date_verdict(int shape, int y, int m, int d, char out[11], char *why, size_t whylen)
+{
+	switch (shape) {
+	case D_FULL:
+		if (!sw_date_valid(y, m, d)) {
+			sw_msg(why, whylen, "impossible date");
+			return -1;
+		}
+		put_iso(out, y, m, d);
+		return 0;
+	case D_YEAR:
+		if (!sw_date_valid(y, 1, 1))
+			break;
+		sw_msg(why, whylen, "a year alone: give the full date (YYYY-MM-DD)");
+		return -1;
+	case D_YM:
+		if (!sw_date_valid(y, m, 1))
+			break;
+		sw_msg(why, whylen, "year and month only: give the day too (YYYY-MM-DD)");
+		return -1;
+	case D_MD:
+		if (!sw_date_valid(2000, m, d))	/* a leap year: 2-29 has no year either */
+			break;
+		sw_msg(why, whylen, "no year: give the full date (YYYY-MM-DD)");
+		return -1;
+	}
+	sw_msg(why, whylen, "not a date (expected YYYY-MM-DD)");
+	return -1;
+}
+
 int sw_date_parse(const char *s, char out[11], char *why, size_t whylen)
 {
-	int y, m, d;
-	const char *p = s;
+	int y = 0, m = 0, d = 0;
+	size_t n = strspn(s, "0123456789");
 
 	if (!*s) {
 		sw_msg(why, whylen, "empty date");
 		return -1;
 	}
-	if (all_digits(s)) {
-		size_t n = strlen(s);
-		if (n == 8) {	/* 20261124 */
-			y = (s[0]-'0')*1000 + (s[1]-'0')*100 + (s[2]-'0')*10 + (s[3]-'0');
-			m = (s[4]-'0')*10 + (s[5]-'0');
-			d = (s[6]-'0')*10 + (s[7]-'0');
-			goto check;
-		}
-		if (n <= 6) {	/* Excel serial day; 1 = 1900-01-01, 60 is Excel's fake 1900-02-29 */
-			long serial = atol(s);
-			if (serial < 1 || serial == 60 || serial > 109571) {
-				sw_msg(why, whylen, "not a date");
-				return -1;
-			}
-			sw_date_from_days(days_from_civil(1899, 12, serial < 60 ? 31 : 30) + serial, out);
-			return 0;
-		}
-		sw_msg(why, whylen, "not a date");
-		return -1;
-	}
-	if (digits(&p, 4, &y) != 4)
-		goto bad;
-	if (strncmp(p, "年", 3) == 0) {
-		p += 3;
-		if (!digits(&p, 2, &m) || strncmp(p, "月", 3) != 0)
-			goto bad;
-		p += 3;
-		if (!digits(&p, 2, &d))
-			goto bad;
-		if (strncmp(p, "日", 3) == 0 || strncmp(p, "号", 3) == 0)
-			p += 3;
-	} else {
-		char sep = *p;
-		if (sep != '-' && sep != '/' && sep != '.')
-			goto bad;
-		p++;
-		if (!digits(&p, 2, &m) || *p++ != sep || !digits(&p, 2, &d))
-			goto bad;
-	}
-	if (!skip_time(p))
-		goto bad;
-check:
-	if (!sw_date_valid(y, m, d)) {
-		sw_msg(why, whylen, "impossible date");
-		return -1;
-	}
-	put_iso(out, y, m, d);
-	return 0;
-bad:
-	sw_msg(why, whylen, "not a date (expected YYYY-MM-DD)");
-	return -1;
+	/* a serial day, perhaps with its time of day (46350.5), dropped */
+	if (n == 5 && (!s[5] || (s[5] == '.' && s[6] && !s[6 + strspn(s + 6, "0123456789")])))
+		return serial_date(atol(s), out, why, whylen);
+	int shape = n && !s[n] ? digits_shape(s, n, &y, &m, &d) : date_shape(s, &y, &m, &d);
+	return date_verdict(shape, y, m, d, out, why, whylen);
 }
 
 int sw_month_parse(const char *s, char out[8], char *why, size_t whylen)
@@ -255,62 +334,201 @@ static int province_ok(const char *s)
 	return 0;
 }
 
-int sw_idcard_parse(const char *s, char out[19], char birth[11], int *male,
-		    char *why, size_t whylen)
+/* 1 for scientific notation as Excel and other programs write a big
+ * number: 4.49901E+17, 3.39901195003150e+17, 1E+15. The exponent's sign is
+ * required, so keys like "1E5" are not taken for numbers. */
+static int sci_notation(const char *p)
 {
-	size_t n = strlen(s);
-	char id[19];
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.')
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
+	if ((*p != 'e' && *p != 'E') || (p[1] != '+' && p[1] != '-') ||
+	    !isdigit((unsigned char)p[2]))
+		return 0;
+	for (p += 2; isdigit((unsigned char)*p); p++)
+		;
+	return *p == 0;
+}
 
-	if (n == 15 && all_digits(s)) {
-		/* Pre-1999 IDs: two-digit year of the 1900s, no check digit. */
-		memcpy(id, s, 6);
-		memcpy(id + 6, "19", 2);
-		memcpy(id + 8, s + 6, 9);
-		id[17] = sw_idcard_check_char(id);
-		id[18] = 0;
-	} else if (n == 18) {
-		memcpy(id, s, 19);
-		if (id[17] == 'x')
-			id[17] = 'X';
-		for (int i = 0; i < 17; i++)
-			if (!isdigit((unsigned char)id[i]))
-				goto shape;
-		if (!isdigit((unsigned char)id[17]) && id[17] != 'X')
-			goto shape;
-		if (sw_idcard_check_char(id) != id[17]) {
-			sw_msg(why, whylen, "bad check digit");
+/* Undoes what Excel does to a value typed as digits, or refuses what it
+ * cannot undo. Strips the text forms, a leading apostrophe ('339901) and
+ * the formula ="339901", and a ".0" after at most 15 digits (a number
+ * Excel holds exactly). Refuses scientific notation and a longer number
+ * with a point, whose last digits are lost. what names the values in the
+ * advice ("IDs", "codes"). Copies the rest into buf (n bytes). Returns 0,
+ * or -1 with why. */
+static int excel_undo(const char *s, char *buf, size_t n, const char *what,
+		      char *why, size_t whylen)
+{
+	size_t len = strlen(s);
+	if (s[0] == '\'')
+		s++, len--;
+	else if (len >= 3 && s[0] == '=' && s[1] == '"' && s[len - 1] == '"')
+		s += 2, len -= 3;
+	if (len >= n) {
+		sw_msg(why, whylen, "too long");
+		return -1;
+	}
+	memcpy(buf, s, len);
+	buf[len] = 0;
+	if (sci_notation(buf)) {
+		sw_msg(why, whylen, "in scientific notation: Excel has lost digits; "
+		       "format the column as text and type the %s again", what);
+		return -1;
+	}
+	size_t d = strspn(buf, "0123456789");
+	if (d && buf[d] == '.' && buf[d + 1] && !buf[d + 1 + strspn(buf + d + 1, "0")]) {
+		if (d > 15) {
+			sw_msg(why, whylen, "a number of more than 15 digits: Excel has lost digits; "
+			       "format the column as text and type the %s again", what);
 			return -1;
 		}
-	} else
-		goto shape;
+		buf[d] = 0;
+	}
+	return 0;
+}
 
-	if (!province_ok(id)) {
-		sw_msg(why, whylen, "unknown region code");
+/* The ID without Excel's wrappings and without the spaces or dashes
+ * people put between digit groups (339901 19500315 0024), into id. -1
+ * with why if the result cannot be an ID. */
+static int id_clean(const char *s, char id[19], char *why, size_t whylen)
+{
+	char buf[64];
+	size_t n = 0;
+	if (strlen(s) >= sizeof buf)
+		goto shape;
+	if (excel_undo(s, buf, sizeof buf, "IDs", why, whylen) != 0)
 		return -1;
+	for (const char *p = buf; *p; p++) {
+		if ((*p == ' ' || *p == '-') && n && isdigit((unsigned char)id[n - 1])) {
+			const char *q = p + strspn(p, " -");
+			if (isdigit((unsigned char)*q) || *q == 'x' || *q == 'X') {
+				p = q - 1;
+				continue;
+			}
+		}
+		if (n == 18)
+			goto shape;
+		id[n++] = *p;
 	}
-	int y = (id[6]-'0')*1000 + (id[7]-'0')*100 + (id[8]-'0')*10 + (id[9]-'0');
-	int m = (id[10]-'0')*10 + (id[11]-'0');
-	int d = (id[12]-'0')*10 + (id[13]-'0');
-	char b[11], today[11];
-	if (!sw_date_valid(y, m, d)) {
-		sw_msg(why, whylen, "impossible birth date");
-		return -1;
-	}
-	put_iso(b, y, m, d);
-	sw_date_today(today);
-	if (strcmp(b, today) > 0) {
-		sw_msg(why, whylen, "birth date in the future");
-		return -1;
-	}
-	memcpy(out, id, 19);
-	if (birth)
-		memcpy(birth, b, 11);
-	if (male)
-		*male = (id[16] - '0') % 2;
+	id[n] = 0;
 	return 0;
 shape:
 	sw_msg(why, whylen, "not a resident ID (expected 18 digits, the last may be X)");
 	return -1;
+}
+
+/* Completed years from birth to today, both YYYY-MM-DD. */
+static int age_on(const char *birth, const char *today)
+{
+	return atoi(today) - atoi(birth) - (strcmp(today + 5, birth + 5) < 0);
+}
+
+/* Why an 18-character ID's check character fails. Excel keeps 15
+ * significant digits of a number: an ID typed into a number cell comes
+ * back with 000 for its last three. One such ID in eleven still passes the
+ * check and cannot be told from the one real ID in about 1200 that ends
+ * in 000: that one is accepted (sw_client_rules still catches it when it
+ * contradicts the row's gender). */
+static const char *id_damage(const char *id)
+{
+	if (strcmp(id + 15, "000") == 0)
+		return "ends in 000: Excel keeps only 15 digits of a number; "
+		       "format the column as text and type the ID again";
+	return "bad check digit";
+}
+
+/* The 18-character form of a cleaned ID (15 or 18 characters; a final x
+ * becomes X) into full: an old ID upgraded, a new one's check character
+ * checked. Returns 0 or -1 with why. */
+static int id_full(char id[19], char full[19], char *why, size_t whylen)
+{
+	size_t n = strlen(id);
+	if (n == 15 && all_digits(id)) {
+		/* Pre-1999 IDs: two-digit year of the 1900s, no check digit. */
+		memcpy(full, id, 6);
+		memcpy(full + 6, "19", 2);
+		memcpy(full + 8, id + 6, 9);
+		full[17] = sw_idcard_check_char(full);
+		full[18] = 0;
+		return 0;
+	}
+	if (n == 18 && id[17] == 'x')
+		id[17] = 'X';
+	if (n != 18 || strspn(id, "0123456789") < 17 || (!isdigit((unsigned char)id[17]) && id[17] != 'X')) {
+		sw_msg(why, whylen, "not a resident ID (expected 18 digits, the last may be X)");
+		return -1;
+	}
+	if (sw_idcard_check_char(id) != id[17]) {
+		sw_msg(why, whylen, "%s", id_damage(id));
+		return -1;
+	}
+	memcpy(full, id, 19);
+	return 0;
+}
+
+/* Checks a cleaned ID (see id_full): full gets its 18-character form,
+ * birth its date. Returns 0 or -1 with why. The first 15 digits of an
+ * 18-digit ID read as an old ID born in 1919 or 1920 (the 19 or 20 of the
+ * real year), the real year's last two digits as the month: mostly an
+ * impossible date, else an age over 100 (sw_client_rules looks further). */
+static int id_check(char id[19], char full[19], char birth[11], char *why, size_t whylen)
+{
+	int old = strlen(id) == 15;
+	char today[11];
+	if (id_full(id, full, why, whylen) != 0)
+		return -1;
+	if (!province_ok(full)) {
+		sw_msg(why, whylen, "unknown region code");
+		return -1;
+	}
+	int y = (full[6]-'0')*1000 + (full[7]-'0')*100 + (full[8]-'0')*10 + (full[9]-'0');
+	int m = (full[10]-'0')*10 + (full[11]-'0');
+	int d = (full[12]-'0')*10 + (full[13]-'0');
+	if (!sw_date_valid(y, m, d)) {
+		sw_msg(why, whylen, old ? "15 digits cut from an 18-digit ID (the birth date would be "
+			"impossible); give all 18 digits" : "impossible birth date");
+		return -1;
+	}
+	put_iso(birth, y, m, d);
+	sw_date_today(today);
+	if (strcmp(birth, today) > 0) {
+		sw_msg(why, whylen, "birth date in the future");
+		return -1;
+	}
+	/* the oldest people alive are about 110 */
+	if (old && age_on(birth, today) > 110) {
+		sw_msg(why, whylen, "15 digits cut from an 18-digit ID (the birth date would make the "
+		       "person over 110); give all 18 digits");
+		return -1;
+	}
+	return 0;
+}
+
+int sw_idcard_parse(const char *s, char out[19], char birth[11], int *male,
+		    char *why, size_t whylen)
+{
+	char id[19], full[19], b[11];
+	if (id_clean(s, id, why, whylen) != 0 || id_check(id, full, b, why, whylen) != 0)
+		return -1;
+	memcpy(out, full, 19);
+	if (birth)
+		memcpy(birth, b, 11);
+	if (male)
+		*male = (full[16] - '0') % 2;
+	return 0;
+}
+
+int sw_idcard_norm(const char *s, char out[19], char *why, size_t whylen)
+{
+	char full[19], b[11];
+	if (id_clean(s, out, why, whylen) != 0 || id_check(out, full, b, why, whylen) != 0)
+		return -1;
+	return 0;
 }
 
 static int service_number(const char *d)
@@ -338,10 +556,14 @@ static int local_done(const char *d, size_t n, const char *rest)
 
 int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t whylen)
 {
-	char d[32], ext[16] = "";
+	char d[32], ext[16] = "", buf[64];
 	size_t n = 0, e = 0;
-	const char *p = s;
+	const char *p = buf;
 
+	if (strlen(s) >= sizeof buf)
+		goto bad;
+	if (excel_undo(s, buf, sizeof buf, "numbers", why, whylen) != 0)
+		return -1;
 	if (*p == '+') {
 		if (strncmp(p, "+86", 3) != 0)
 			goto bad;
@@ -426,5 +648,177 @@ int sw_int_parse(const char *s, long long min, long long max, long long *out,
 	return 0;
 bad:
 	sw_msg(why, whylen, "not a whole number");
+	return -1;
+}
+
+int sw_code_parse(const char *s, char *out, size_t outlen, char *why, size_t whylen)
+{
+	if (excel_undo(s, out, outlen, "codes", why, whylen) != 0)
+		return -1;
+	size_t d = strspn(out, "0123456789");
+	if (d && out[d] == '.' && out[d + 1] && !out[d + 1 + strspn(out + d + 1, "0123456789")]) {
+		sw_msg(why, whylen, "a number with a fraction, not a code: "
+		       "format the column as text and type the codes again");
+		return -1;
+	}
+	if (!*out) {
+		sw_msg(why, whylen, "empty code");
+		return -1;
+	}
+	return 0;
+}
+
+int sw_division_code(const char *s, char out[13], int *level, char parent[13],
+		     char *why, size_t whylen)
+{
+	char c[64];
+	if (sw_code_parse(s, c, sizeof c, why, whylen) != 0)
+		return -1;
+	size_t n = strlen(c);
+	if (!all_digits(c) || (n != 6 && n != 9 && n != 12)) {
+		sw_msg(why, whylen, "not a division code (expected 6 digits for a county, "
+		       "9 for a township, 12 for a village)");
+		return -1;
+	}
+	/* 449901103000 is the township 449901103 written at village length */
+	while (n > 6 && memcmp(c + n - 3, "000", 3) == 0)
+		c[n -= 3] = 0;
+	if (!province_ok(c)) {
+		sw_msg(why, whylen, "not a division code (no province starts with those two digits)");
+		return -1;
+	}
+	if (memcmp(c + 2, "0000", 4) == 0) {
+		sw_msg(why, whylen, "a province's code: give the county's 6 digits "
+		       "(or the township's 9, the village's 12)");
+		return -1;
+	}
+	if (n == 12 && memcmp(c + 6, "000", 3) == 0) {
+		sw_msg(why, whylen, "not a division code (a village's digits 7 to 9 name its township, "
+		       "not 000)");
+		return -1;
+	}
+	memcpy(out, c, n + 1);
+	*level = (int)(n - 6) / 3;
+	size_t up = n > 6 ? n - 3 : 0;	/* a county's parent: none here */
+	memcpy(parent, c, up);
+	parent[up] = 0;
+	return 0;
+}
+
+/* A decimal number at *p ("90", "1.5"): its value is *num / *den, with
+ * up to 6 places kept. Returns 0 if there is none, -1 if it is too big to
+ * be a duration (over 10^9), else 1; *p moves past it. */
+static int read_decimal(const char **p, long long *num, long long *den)
+{
+	const char *q = *p;
+	long long v = 0, scale = 1;
+	if (!isdigit((unsigned char)*q))
+		return 0;
+	for (; isdigit((unsigned char)*q); q++)
+		if ((v = v * 10 + (*q - '0')) > 1000000000)
+			return -1;
+	if (*q == '.' && isdigit((unsigned char)q[1]))
+		for (q++; isdigit((unsigned char)*q); q++)
+			if (scale < 1000000)
+				v = v * 10 + (*q - '0'), scale *= 10;
+	*p = q;
+	*num = v;
+	*den = scale;
+	return 1;
+}
+
+/* The unit word at *p, after optional spaces: 60 for hours, 1 for minutes,
+ * 0 if none (*p is left alone then). English words in any case. */
+static int read_unit(const char **p)
+{
+	static const struct { const char *word; int mins; } units[] = {
+		{"个小时", 60}, {"小时", 60}, {"hours", 60}, {"hour", 60}, {"hrs", 60},
+		{"hr", 60}, {"h", 60}, {"分钟", 1}, {"分", 1}, {"minutes", 1},
+		{"minute", 1}, {"mins", 1}, {"min", 1}, {"m", 1},
+	};
+	const char *q = *p + strspn(*p, " ");
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		const char *w = units[i].word;
+		size_t k = strlen(w);
+		/* the Chinese words byte for byte, whatever the locale */
+		int same = (unsigned char)w[0] < 0x80 ? strncasecmp(q, w, k) == 0 : strncmp(q, w, k) == 0;
+		if (same && !isalpha((unsigned char)q[k])) {
+			*p = q + k;
+			return units[i].mins;
+		}
+	}
+	return 0;
+}
+
+/* Minutes in millionths, so that rounding happens once, at the end. */
+#define MICRO 1000000LL
+
+/* One term: a number and its unit, N个半小时 (N and a half hours), or
+ * 半小时 / 半个小时. Adds it to *micro and returns its unit (60 or 1), 0 if
+ * there is no term at *p (left alone then), -1 if it is too big. */
+static int read_term(const char **p, long long *micro)
+{
+	static const char *const half[] = {"半小时", "半个小时"};
+	long long num = 0, den = 1, extra = 0;
+	const char *q = *p + strspn(*p, " ");
+	int unit = 0;
+	for (size_t i = 0; i < 2 && !unit; i++)
+		if (strncmp(q, half[i], strlen(half[i])) == 0)
+			q += strlen(half[i]), unit = 60, extra = 30;
+	if (!unit) {
+		int rc = read_decimal(&q, &num, &den);
+		if (rc <= 0)
+			return rc;
+		if (strncmp(q, "个半小时", strlen("个半小时")) == 0)
+			q += strlen("个半小时"), unit = 60, extra = 30;
+		else if (!(unit = read_unit(&q)))
+			return 0;
+	}
+	*micro += num * unit * (MICRO / den) + extra * MICRO;
+	*p = q;
+	return unit;
+}
+
+/* Hours, then minutes, each at most once (1小时30分钟, 1h 30m, 45m), added
+ * to *micro. Returns 1, 0 if p is not that, -1 if a number is too big. */
+static int read_terms(const char *p, long long *micro)
+{
+	int first = read_term(&p, micro);
+	int second = first == 60 ? read_term(&p, micro) : 0;
+	if (first < 0 || second < 0)
+		return -1;
+	return first && second != 60 && !*p;
+}
+
+int sw_minutes_parse(const char *s, int unit, long long max, long long *out,
+		     char *why, size_t whylen)
+{
+	long long num, den, micro = 0;
+	const char *p = s;
+
+	if (*s == '-') {
+		sw_msg(why, whylen, "a negative duration");
+		return -1;
+	}
+	if (unit < 1 || unit > 1440)
+		goto bad;
+	int rc = read_decimal(&p, &num, &den);
+	if (rc > 0 && !*p) {	/* a plain number, in the column's unit */
+		if (unit == 1 && num % den) {
+			sw_msg(why, whylen, "not a whole number of minutes "
+			       "(if these are hours, name the column 时长（小时）)");
+			return -1;
+		}
+		micro = num * unit * (MICRO / den);
+	} else if (rc >= 0 && (rc = read_terms(s, &micro)) == 0)
+		goto bad;
+	if (rc < 0 || (micro + MICRO / 2) / MICRO > max) {
+		sw_msg(why, whylen, "out of range (0 to %lld minutes)", max);
+		return -1;
+	}
+	*out = (micro + MICRO / 2) / MICRO;
+	return 0;
+bad:
+	sw_msg(why, whylen, "not a duration (expected minutes, or e.g. 1.5小时, 1小时30分钟, 90分钟)");
 	return -1;
 }

@@ -23,7 +23,9 @@ enum { SV_ID, SV_CLIENT, SV_CASE, SV_STATION, SV_WORKER, SV_DATE, SV_TYPE, SV_MI
  * normalised values (NULL when empty), indexed by column. Each returns 0,
  * or -1 with why as "column: reason" (no personal data in it).
  * sw_client_rules fills an empty birth_date or gender from the ID, using
- * buf (at least 16 bytes) for the values. */
+ * buf (at least 40 bytes) for the values; it refuses an old 15-digit ID
+ * that disagrees with birth_date or sits in a child's row (the first 15
+ * digits of an 18-digit ID, more likely) and upgrades the rest to 18. */
 int sw_client_rules(const char **v, char *buf, char *why, size_t whylen);
 int sw_case_rules(const char **v, char *why, size_t whylen);
 

@@ -77,7 +77,7 @@ static void rules(void)
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		const char *v[11] = {0};
-		char buf[16], why[128] = "";
+		char buf[40], why[128] = "";
 		v[CL_GENDER] = t[i].gender;
 		v[CL_BIRTH] = t[i].birth;
 		v[CL_IDNO] = t[i].id;
