@@ -361,13 +361,25 @@ static int sci_notation(const char *p)
  * with a point, whose last digits are lost. what names the values in the
  * advice ("IDs", "codes"). Copies the rest into buf (n bytes). Returns 0,
  * or -1 with why. */
+/* 1 if s[0..n) is made of what numbers and ID numbers are written with. */
+static int numberlike(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("0123456789 -.xXeE+", s[i]) || !s[i])
+			return 0;
+	return n > 0;
+}
+
 static int excel_undo(const char *s, char *buf, size_t n, const char *what,
 		      char *why, size_t whylen)
 {
 	size_t len = strlen(s);
-	if (s[0] == '\'')
+	/* Excel's text markers, only around what reads as a number: they
+	 * are there to keep its digits; any other text keeps them */
+	if (s[0] == '\'' && len > 1 && numberlike(s + 1, len - 1))
 		s++, len--;
-	else if (len >= 3 && s[0] == '=' && s[1] == '"' && s[len - 1] == '"')
+	else if (len >= 3 && s[0] == '=' && s[1] == '"' && s[len - 1] == '"' &&
+		 numberlike(s + 2, len - 3))
 		s += 2, len -= 3;
 	if (len >= n) {
 		sw_msg(why, whylen, "too long");

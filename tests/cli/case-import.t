@@ -142,7 +142,7 @@ check_rc 1 "bad services rejected"
 check_err "service rules" <<'X'
 sw-case: services.csv:3: client_id: unknown client
 sw-case: services.csv:4: case_id: case belongs to another client
-sw-case: services.csv:6: minutes: out of range (0 to 1440)
+sw-case: services.csv:6: minutes: out of range (0 to 1440 minutes)
 sw-case: services.csv:7: case_id: unknown case
 sw-case: services.csv: read 6, inserted 2, updated 0, unchanged 0, rejected 4
 X

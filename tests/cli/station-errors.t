@@ -28,7 +28,7 @@ run sw-station import bad.csv
 check_err "network rules" <<'X'
 sw-station: bad.csv:2: parent_code: refers to the record itself
 sw-station: bad.csv:3: parent_code: parent "T" is township, not above regional
-sw-station: bad.csv:4: division_code: unknown division "999999"
+sw-station: bad.csv:4: division_code: not a division code (no province starts with those two digits)
 sw-station: bad.csv:5: closed_on: 2022-04-30 is before opened_on 2022-05-01
 sw-station: bad.csv: read 4, inserted 0, updated 0, unchanged 0, rejected 4
 X
