@@ -17,6 +17,7 @@ struct sw_row {
 	int nf;			/* number of fields */
 	char **f;		/* NUL-terminated fields, valid until the next call */
 	const char *bad;	/* non-NULL: why this record cannot be used */
+	const char *kind; /* per field: 's' text, 'n' number, 'd' date, 'b' boolean, 'e' Excel error; NULL: all text (CSV) */
 };
 
 /* Opens path ("-" or NULL is stdin). encoding is "utf-8" or "gb18030"
