@@ -69,10 +69,19 @@ static int read_rels(zip_t *z, const char *part, struct rels *c, char *why, size
 	return rc;
 }
 
-static const struct rel *rel_by(const struct rels *c, const char *what, const char *value)
+static const struct rel *rel_by_id(const struct rels *c, const char *id)
 {
 	for (int i = 0; i < c->n; i++)
-		if (strcmp(strcmp(what, "id") == 0 ? c->r[i].id : c->r[i].type, value) == 0)
+		if (strcmp(c->r[i].id, id) == 0)
+			return &c->r[i];
+	return NULL;
+}
+
+/* The first relationship of a type ("sharedStrings"). */
+static const struct rel *rel_by_type(const struct rels *c, const char *type)
+{
+	for (int i = 0; i < c->n; i++)
+		if (strcmp(c->r[i].type, type) == 0)
 			return &c->r[i];
 	return NULL;
 }
@@ -121,7 +130,10 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **at
 			sw_xml_fail(s, "%s: too many sheets", s->part);
 			return;
 		}
-		x->sheets = sw_xrealloc(x->sheets, (size_t)(x->nsheets + 1) * sizeof *x->sheets);
+		if (x->nsheets == x->sheetcap) {
+			x->sheetcap = x->sheetcap ? 2 * x->sheetcap : 8;
+			x->sheets = sw_xrealloc(x->sheets, (size_t)x->sheetcap * sizeof *x->sheets);
+		}
 		struct sw_xlsx_sheetinfo *si = &x->sheets[x->nsheets++];
 		si->name = sw_xstrdup(sheet ? sheet : "");
 		si->rid = id ? sw_xstrdup(id) : NULL;
@@ -149,7 +161,7 @@ static void link_parts(struct sw_xlsx *x, const struct rels *c, const char *dir)
 	int n = 0;
 	for (int i = 0; i < x->nsheets; i++) {
 		struct sw_xlsx_sheetinfo si = x->sheets[i];
-		const struct rel *r = si.rid ? rel_by(c, "id", si.rid) : NULL;
+		const struct rel *r = si.rid ? rel_by_id(c, si.rid) : NULL;
 		free(si.rid);
 		si.rid = NULL;
 		if (r && strcmp(r->type, "worksheet") != 0) {
@@ -160,9 +172,9 @@ static void link_parts(struct sw_xlsx *x, const struct rels *c, const char *dir)
 		x->sheets[n++] = si;
 	}
 	x->nsheets = n;
-	const struct rel *r = rel_by(c, "type", "sharedStrings");
+	const struct rel *r = rel_by_type(c, "sharedStrings");
 	x->sst_part = r ? resolve(dir, r->target) : NULL;
-	r = rel_by(c, "type", "styles");
+	r = rel_by_type(c, "styles");
 	x->styles_part = r ? resolve(dir, r->target) : NULL;
 }
 
@@ -172,7 +184,7 @@ static char *find_workbook(zip_t *z, char *why, size_t whylen, int *rc)
 {
 	struct rels c;
 	*rc = read_rels(z, "_rels/.rels", &c, why, whylen);
-	const struct rel *r = rel_by(&c, "type", "officeDocument");
+	const struct rel *r = rel_by_type(&c, "officeDocument");
 	char *wb = r ? resolve("", r->target) : sw_xstrdup("xl/workbook.xml");
 	rels_free(&c);
 	return wb;

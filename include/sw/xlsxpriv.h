@@ -169,7 +169,7 @@ struct sw_xlsx {
 	zip_t *zip;
 	int date1904;
 	struct sw_xlsx_sheetinfo *sheets;
-	int nsheets;
+	int nsheets, sheetcap;
 	char *styles_part, *sst_part;	/* NULL: the workbook has none */
 	int loaded;			/* parts: 0 not yet, 1 read, -1 failed */
 	char loaderr[200];
