@@ -359,6 +359,7 @@ static int finish(struct sw_csv *r, struct sw_row *row)
 	row->nf = r->nf;
 	row->f = r->fields;
 	row->bad = r->bad;
+	row->kind = NULL;
 	r->in_record = 0;
 	return 1;
 }
@@ -407,7 +408,6 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 		return -1;
 	if (!r->delim_known && choose_delim(r) != 0)
 		return -1;
-	row->kind = NULL;
 	r->nf = 0;
 	r->alen = 0;
 	r->done = 0;
