@@ -26,7 +26,8 @@ static void usage(FILE *fp, int status)
 {
 	fprintf(fp,
 		"usage: sw-case import [--table T] [--dry-run] [--strict] [--rejects F]\n"
-		"                      [--encoding utf-8|gb18030] [FILE...]\n"
+		"                      [--encoding E] [--sheet NAME] [--station CODE]\n"
+		"                      [--ignore-column NAME] [FILE...]\n"
 		"       sw-case add [--table T] COLUMN=VALUE...\n"
 		"       sw-case list [--station CODE] [--category C] [--status open|closed]\n"
 		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"

@@ -25,7 +25,8 @@ static void usage(FILE *fp, int status)
 {
 	fprintf(fp,
 		"usage: sw-match import [--table T] [--dry-run] [--strict] [--rejects F]\n"
-		"                       [--encoding utf-8|gb18030] [FILE...]\n"
+		"                       [--encoding E] [--sheet NAME] [--station CODE]\n"
+		"                       [--ignore-column NAME] [FILE...]\n"
 		"       sw-match add [--table T] COLUMN=VALUE...\n"
 		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]\n"
 		"       sw-match assign [--timing] [MATCH OPTIONS]\n"

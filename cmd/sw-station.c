@@ -18,7 +18,8 @@ static void usage(FILE *fp, int status)
 {
 	fprintf(fp,
 		"usage: sw-station import [--table T] [--dry-run] [--strict] [--rejects F]\n"
-		"                         [--encoding utf-8|gb18030] [FILE...]\n"
+		"                         [--encoding E] [--sheet NAME] [--station CODE]\n"
+		"                         [--ignore-column NAME] [FILE...]\n"
 		"       sw-station add [--table T] COLUMN=VALUE...\n"
 		"       sw-station list [--level L] [--parent CODE] [--active] [--on DATE]\n"
 		"       sw-station show CODE\n"
