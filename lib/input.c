@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include "sw/err.h"
 #include "sw/input.h"
@@ -97,31 +96,6 @@ static int binary(const unsigned char *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		ctl += p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\n' && p[i] != '\f';
 	return ctl * 10 > n;
-}
-
-/* What kind of zip archive path is: NULL for a workbook, else the refusal. */
-static const char *zip_what(const char *path)
-{
-	int err;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
-	if (!z)
-		return "a damaged zip archive (an .xlsx cut short?): save the workbook again";
-	const char *what = NULL;
-	if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0)
-		what = NULL;
-	else if (zip_name_locate(z, "word/document.xml", 0) >= 0)
-		what = "a Word document (.docx): copy the table into Excel or WPS and save it as "
-		       ".xlsx or CSV UTF-8";
-	else if (zip_name_locate(z, "ppt/presentation.xml", 0) >= 0)
-		what = "a PowerPoint file, not a table";
-	else if (zip_name_locate(z, "content.xml", 0) >= 0)
-		what = "an OpenDocument file (.ods): save it as .xlsx or CSV UTF-8";
-	else if (zip_name_locate(z, "xl/workbook.bin", 0) >= 0)
-		what = "an Excel binary workbook (.xlsb): save it as .xlsx or CSV UTF-8";
-	else
-		what = "a zip archive: unpack it and give the spreadsheet inside";
-	zip_discard(z);
-	return what;
 }
 
 /* Copies the rest of stdin after head into a temporary file (a workbook
@@ -231,10 +205,7 @@ static int recognise_fp(struct sw_source *s, FILE *fp, const struct sw_input_opt
 			fclose(fp);
 			s->zip_closed = 1;
 		}
-		what = zip_what(zpath);
-		int rc = what ? -1 : open_workbook(s, zpath, o);
-		if (what)
-			sw_error_at(s->path, 0, "%s", what);
+		int rc = open_workbook(s, zpath, o);
 		if (in) {
 			unlink(zpath);	/* libzip keeps it open */
 			free(zpath);

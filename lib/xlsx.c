@@ -237,13 +237,33 @@ static void not_zip(const char *path, char *why, size_t whylen)
 		sw_msg(why, whylen, "not an .xlsx workbook: not a zip archive");
 }
 
-/* Why the zip holds no workbook part wb. */
+/* 1 if some part of z is under dir ("xl/"). */
+static int has_dir(zip_t *z, const char *dir)
+{
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		if (name && strncmp(name, dir, strlen(dir)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Why the zip holds no workbook part wb: the other zips people hand over
+ * instead of a register are named for what they are. */
 static void no_workbook(zip_t *z, const char *wb, char *why, size_t whylen)
 {
-	if (sw_xml_has(z, "xl/workbook.bin"))
+	if (sw_xml_has(z, "word/document.xml"))
+		sw_msg(why, whylen, "a Word document (.docx): copy the table into Excel or WPS and "
+		       "save it as .xlsx or CSV UTF-8");
+	else if (sw_xml_has(z, "ppt/presentation.xml"))
+		sw_msg(why, whylen, "a PowerPoint file, not a table");
+	else if (sw_xml_has(z, "xl/workbook.bin"))
 		sw_msg(why, whylen, "not an .xlsx workbook: a binary .xlsb workbook (save it as .xlsx)");
 	else if (sw_xml_has(z, "content.xml") && sw_xml_has(z, "mimetype"))
 		sw_msg(why, whylen, "not an .xlsx workbook: an OpenDocument file (save it as .xlsx)");
+	else if (!has_dir(z, "xl/"))
+		sw_msg(why, whylen, "a zip archive: unpack it and give the spreadsheet inside");
 	else
 		sw_msg(why, whylen, "not an .xlsx workbook: no %s", wb);
 }
