@@ -198,13 +198,10 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	struct sw_layout L;
 	struct sw_row rw;
 	struct ck c = {.fname = sw_source_name(src), .db = db, .L = &L};
-	struct sw_input_opts po = *o;
 	const char *sheet = sw_source_part(src, part);
-	if (!po.table && sheet && sw_table_find(tables, sheet))
-		po.table = sheet;
 	if (sw_source_begin(src, part) != 0)
 		return SW_EXIT_REJECTED;
-	int rc = sw_layout_find(src, tables, &po, &L);
+	int rc = sw_layout_find(src, tables, o, &L);
 	if (rc != 0) {
 		if (rc > 0 && !sheet)
 			sw_error_at(c.fname, 0, "empty file (a header row is required)");

@@ -875,30 +875,16 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 	return status;
 }
 
-/* The options for part i: a sheet named after a table (服务对象) is that
- * table's unless --table says otherwise. */
-static struct sw_input_opts part_opts(const struct sw_source *src, int i,
-				      const struct sw_table *const *tables,
-				      const struct sw_input_opts *o)
-{
-	struct sw_input_opts po = *o;
-	const char *sheet = sw_source_part(src, i);
-	if (!po.table && sheet && sw_table_find(tables, sheet))
-		po.table = sheet;
-	return po;
-}
-
 /* Imports part i of src. Returns 0, 1 if rows were rejected,
  * FILE_REJECTED if the part as a whole cannot be used, FILE_FAILED on a
  * system failure. */
 static int import_part(sqlite3 *db, const struct sw_table *const *tables, struct sw_source *src,
 		       int i, struct sw_file *rej, const struct sw_import_opts *o)
 {
-	struct sw_input_opts po = part_opts(src, i, tables, &o->in);
 	struct sw_layout L;
 	if (sw_source_begin(src, i) != 0)
 		return FILE_REJECTED;
-	int rc = sw_layout_find(src, tables, &po, &L);
+	int rc = sw_layout_find(src, tables, &o->in, &L);
 	if (rc == 0)
 		rc = import_rows(db, src, &L, rej, o);
 	else if (rc > 0 && sw_source_part(src, i)) {
@@ -930,12 +916,11 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 		order[i] = i;
 		if (n == 1)
 			break;
-		struct sw_input_opts po = part_opts(src, i, tables, &o->in);
 		struct sw_layout L;
 		if (sw_source_begin(src, i) != 0)
 			status = FILE_REJECTED;
 		else {
-			int rc = sw_layout_find(src, tables, &po, &L);
+			int rc = sw_layout_find(src, tables, &o->in, &L);
 			if (rc < 0)
 				status = FILE_REJECTED;
 			for (int k = 0; rc == 0 && tables[k]; k++)

@@ -20,6 +20,7 @@ struct sw_source {
 	unsigned char head[HEAD];
 	size_t nhead;
 	int zip_closed;		/* fp was closed already */
+	const char *sheet;	/* the sheet being read, NULL for text */
 };
 
 /* Magic numbers of the files people hand over instead of a spreadsheet. */
@@ -263,7 +264,7 @@ int sw_source_begin(struct sw_source *s, int i)
 	if (!s->x)
 		return 0;	/* text is one part, read once */
 	free(s->name);
-	const char *sheet = sw_xlsx_sheet_name(s->x, s->part[i]);
+	const char *sheet = s->sheet = sw_xlsx_sheet_name(s->x, s->part[i]);
 	s->name = sw_xmalloc(strlen(s->path) + strlen(sheet) + 3);
 	sprintf(s->name, "%s[%s]", s->path, sheet);
 	if (sw_xlsx_sheet(s->x, s->part[i]) != 0) {
@@ -274,6 +275,7 @@ int sw_source_begin(struct sw_source *s, int i)
 }
 
 const char *sw_source_name(const struct sw_source *s) { return s->name; }
+const char *sw_source_sheet(const struct sw_source *s) { return s->sheet; }
 
 int sw_source_next(struct sw_source *s, struct sw_row *row)
 {

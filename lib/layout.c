@@ -310,6 +310,8 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 		sw_error("--table: unknown table \"%s\"", o->table);
 		return -1;
 	}
+	if (!only && sw_source_sheet(s))
+		only = sw_table_find(tables, sw_source_sheet(s));
 	while ((rc = sw_source_next(s, &row)) > 0) {
 		if (row.bad) {
 			sw_error_at(fname, row.line, "%s", row.bad);

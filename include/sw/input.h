@@ -36,6 +36,8 @@ const char *sw_source_part(const struct sw_source *s, int i);
 int sw_source_begin(struct sw_source *s, int i);
 /* The name for messages: "f.csv", "-", or "f.xlsx[服务对象]" for a sheet. */
 const char *sw_source_name(const struct sw_source *s);
+/* The name of the sheet being read (after sw_source_begin), NULL for text. */
+const char *sw_source_sheet(const struct sw_source *s);
 /* 1: a row; 0: end of the part; -1: it cannot be read on (error, errline). */
 int sw_source_next(struct sw_source *s, struct sw_row *row);
 const char *sw_source_error(const struct sw_source *s);

@@ -35,7 +35,8 @@ struct sw_layout {
 };
 
 /* Reads s's current part up to its header row, chooses the table
- * (opts->table, or the one the header names, or the sheet name's) and maps
+ * (opts->table, else the one the sheet's name names, 服务对象, else the
+ * one the header names) and maps
  * the header. Prints every problem ("f.csv:3: 电话号: ...") and returns -1
  * if the part cannot be imported as it is; 1 if the part is empty; 0. */
 int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
