@@ -9,6 +9,7 @@
 #include "sw/input.h"
 #include "sw/layout.h"
 #include "sw/out.h"
+#include "sw/refs.h"
 #include "sw/rowq.h"
 
 /* A set of key strings, to find a key given twice in the file. It grows
@@ -65,7 +66,7 @@ struct ck {
 	const char *fname;
 	const struct sw_layout *L;
 	sqlite3 *db;		/* for references; NULL: none */
-	sqlite3_stmt **ref;	/* per column with a ref */
+	struct sw_refs *refs;	/* reference look-ups on db; NULL: none */
 	struct sw_arena a;
 	long *off;
 	const char **v;
@@ -88,18 +89,16 @@ static void say(const char *fname, long line, const char *why)
 static int refs_ok(struct ck *c, long line)
 {
 	int bad = 0;
-	for (int i = 0; c->ref && i < c->t->ncols; i++) {
-		if (!c->ref[i] || !c->v[i])
+	for (int i = 0; c->refs && i < c->t->ncols; i++) {
+		if (!sw_refs_has(c->refs, i) || !c->v[i])
 			continue;
-		sqlite3_bind_text(c->ref[i], 1, c->v[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(c->ref[i]) != SQLITE_ROW) {
+		if (sw_refs_find(c->refs, i, c->v[i]) != SQLITE_ROW) {
 			const struct sw_column *col = &c->t->cols[i];
 			sw_error_at(c->fname, line, "%s: unknown %s%s", col->name,
 				    col->refname ? col->refname : "reference",
 				    col->flags & SW_C_DEFER ? " (unless the file defines it)" : "");
 			bad = 1;
 		}
-		sqlite3_reset(c->ref[i]);
 	}
 	return bad;
 }
@@ -172,24 +171,6 @@ static void write_header(const struct sw_layout *L, FILE *fp)
 	putc('\n', fp);
 }
 
-static void ck_refs(struct ck *c)
-{
-	if (!c->db)
-		return;
-	c->ref = sw_xcalloc((size_t)c->t->ncols, sizeof *c->ref);
-	for (int i = 0; i < c->t->ncols; i++) {
-		const char *ref = c->t->cols[i].ref;
-		if (!ref || c->L->map[i] == SW_MAP_ABSENT)
-			continue;
-		char tbl[64];
-		snprintf(tbl, sizeof tbl, "%.*s", (int)strcspn(ref, "."), ref);
-		char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?", tbl,
-					    strchr(ref, '.') + 1);
-		c->ref[i] = sw_db_prepare(c->db, sql);
-		sqlite3_free(sql);
-	}
-}
-
 /* Checks one part of src (a sheet, or the text). Returns an exit status. */
 static int check_part(struct sw_source *src, int part, const struct sw_table *const *tables,
 		      const struct sw_input_opts *o, sqlite3 *db, struct sw_file *out,
@@ -211,7 +192,8 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	c.t = L.t;
 	c.off = sw_xcalloc((size_t)c.t->ncols, sizeof *c.off);
 	c.v = sw_xcalloc((size_t)c.t->ncols, sizeof *c.v);
-	ck_refs(&c);
+	if (db)
+		c.refs = sw_refs_new(db, c.t, L.map);
 	struct sw_unitwatch uw;
 	sw_unitwatch_init(&uw, &L);
 	if (out)
@@ -235,9 +217,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 		c.problems++;
 	}
 	c.problems += sw_unitwatch_check(&uw, &L, c.fname) != 0;
-	for (int i = 0; c.ref && i < c.t->ncols; i++)
-		sqlite3_finalize(c.ref[i]);
-	free(c.ref);
+	sw_refs_free(c.refs);
 	free(c.off);
 	free(c.v);
 	free(c.a.p);
