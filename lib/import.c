@@ -291,23 +291,10 @@ static void im_free(struct sw_import *im)
 	free(im);
 }
 
-/* The problems of a row, one a line, as one line "a; b" in out. */
-static const char *one_line(const char *why, char *out, size_t outlen)
-{
-	char *o = out;
-	for (; *why && o + 3 < out + outlen; why++)
-		if (*why == '\n')
-			*o++ = ';', *o++ = ' ';
-		else
-			*o++ = *why;
-	*o = 0;
-	return out;
-}
-
 static void reject(struct sw_import *im, long line, char **f, int nf, const char *problems)
 {
 	char why[1400];
-	one_line(problems, why, sizeof why);
+	sw_problems_line(problems, why, sizeof why);
 	im->c.rejected++;
 	if (im->c.rejected <= MAX_SHOWN || !im->fname)
 		sw_error_at(im->fname, line, "%s", why);
@@ -654,14 +641,6 @@ static int worker_by_name(struct sw_import *im, int i, char *why, size_t whylen)
 	return 0;
 }
 
-/* Appends "; " and the text of w to why, if there is room. */
-static void also(char *why, size_t whylen, const char *w)
-{
-	size_t len = strlen(why);
-	if (len + 3 < whylen)
-		snprintf(why + len, whylen - len, "%s%s", len ? "\n" : "", w);
-}
-
 /* The checks that read the database, then the store, of the values in v.
  * Every unknown reference of the row is named at once. */
 static int checked(struct sw_import *im, char *why, size_t whylen)
@@ -696,7 +675,7 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 			if (k > 0)
 				continue;
 		}
-		also(why, whylen, w);
+		sw_problem_add(why, whylen, "%s", w);
 		bad = 1;
 		defer &= (t->cols[i].flags & SW_C_DEFER) != 0;
 	}
@@ -1019,7 +998,7 @@ int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
 		o = SW_REJECTED;
 	if (o == SW_REJECTED) {
 		char msg[sizeof why * 2];
-		sw_error("%s", one_line(why, msg, sizeof msg));
+		sw_error("%s", sw_problems_line(why, msg, sizeof msg));
 	}
 	im_free(im);
 	sw_layout_free(&L);

@@ -536,7 +536,7 @@ static int read_file(struct sw_market *m, const struct sw_table *t, const char *
 	struct sw_arena a = {0};
 	long off[16];
 	const char *v[16];
-	char why[1400];
+	char why[1400], msg[2800];
 	int cap = 0;
 	struct sw_row rw;
 	while ((rc = sw_source_next(src, &rw)) > 0) {
@@ -549,9 +549,8 @@ static int read_file(struct sw_market *m, const struct sw_table *t, const char *
 		if (k == 0 && t == &sw_vacancies_table)
 			k = vacancy_rules(v, why, sizeof why);
 		if (k != 0) {
-			for (char *p = why; rw.bad == NULL && (p = strchr(p, '\n'));)
-				*p = ';';
-			sw_error_at(fname, rw.line, "%s", rw.bad ? rw.bad : why);
+			sw_error_at(fname, rw.line, "%s",
+				    rw.bad ? rw.bad : sw_problems_line(why, msg, sizeof msg));
 			status = 1;
 		} else if (t == &sw_seekers_table)
 			add_seeker(m, v, &cap);

@@ -9,8 +9,7 @@
 #include "sw/rowq.h"
 #include "sw/text.h"
 
-/* Appends a problem to why, one a line (import joins them with "; "). */
-static void add(char *why, size_t whylen, const char *fmt, ...)
+void sw_problem_add(char *why, size_t whylen, const char *fmt, ...)
 {
 	size_t len = strlen(why);
 	if (len + 3 >= whylen)
@@ -23,6 +22,18 @@ static void add(char *why, size_t whylen, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *sw_problems_line(const char *why, char *out, size_t outlen)
+{
+	char *o = out;
+	for (; *why && o + 3 < out + outlen; why++)
+		if (*why == '\n')
+			*o++ = ';', *o++ = ' ';
+		else
+			*o++ = *why;
+	*o = 0;
+	return out;
+}
+
 int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int nf,
 		struct sw_arena *a, long *off, char *why, size_t whylen)
 {
@@ -32,7 +43,7 @@ int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int
 		return 1;
 	for (int j = 0; j < nf; j++)
 		if (*f[j] && (j >= L->nhdr || L->field[j] == SW_F_NOHEADER)) {
-			add(why, whylen, "column %d has a value but no header: give the column a "
+			sw_problem_add(why, whylen, "column %d has a value but no header: give the column a "
 			    "name or clear it", j + 1);
 			break;
 		}
@@ -48,7 +59,7 @@ int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int
 		char *out = sw_arena_room(a, need), w[320];
 		if (sw_value_norm(c, in, kind && j >= 0 && j < nf ? kind[j] : 's', L->unit[i], out,
 				  need, w, sizeof w) != 0) {
-			add(why, whylen, "%s: %s", c->name, w);
+			sw_problem_add(why, whylen, "%s: %s", c->name, w);
 			continue;
 		}
 		if (*out) {
@@ -56,7 +67,7 @@ int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int
 			a->len += strlen(out) + 1;
 		} else if ((c->flags & (SW_C_NOTNULL | SW_C_KEY)) && !(j == SW_MAP_FILL &&
 			   (c->flags & (SW_C_DERIVED | SW_C_MADE))))
-			add(why, whylen, "%s: required", c->name);
+			sw_problem_add(why, whylen, "%s: required", c->name);
 	}
 	return why[0] ? -1 : 0;
 }

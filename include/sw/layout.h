@@ -57,6 +57,13 @@ int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit);
 
 struct sw_arena;
 
+/* A row's problems are kept one a line in a buffer: sw_problem_add
+ * appends one (cut short if there is no room), sw_problems_line writes
+ * them into out as one line "a; b" for messages (out twice why's size). */
+void sw_problem_add(char *why, size_t whylen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *sw_problems_line(const char *why, char *out, size_t outlen);
+
 /* Normalises and checks one data row of L's table: each value by its
  * column's type into a (offsets in off, -1 for none). Every problem of the
  * row goes into why, "column: reason; column: reason", so that one round
