@@ -15,6 +15,7 @@
 #include "sw/out.h"
 #include "sw/refs.h"
 #include "sw/rowq.h"
+#include "sw/station.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -603,31 +604,11 @@ static int worker_by_name(struct sw_import *im, int i, char *why, size_t whylen)
 			dc = k;
 	if (sc < 0 || !im->v[sc])
 		return 0;
-	if (!im->byname)
-		im->byname = sw_db_prepare(im->db, "SELECT worker_id FROM workers WHERE name = ?1"
-			" AND station_code = ?2 AND (?3 IS NULL OR ((hired_on IS NULL OR hired_on <= ?3)"
-			" AND (left_on IS NULL OR left_on >= ?3))) ORDER BY worker_id");
-	sqlite3_bind_text(im->byname, 1, im->v[i], -1, SQLITE_STATIC);
-	sqlite3_bind_text(im->byname, 2, im->v[sc], -1, SQLITE_STATIC);
-	if (dc >= 0 && im->v[dc])
-		sqlite3_bind_text(im->byname, 3, im->v[dc], -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(im->byname, 3);
-	char ids[200] = "";
-	int n = 0, rc;
-	size_t len = 0;
-	while ((rc = sqlite3_step(im->byname)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(im->byname, 0);
-		if (n++ == 0)
-			snprintf(im->wbuf, sizeof im->wbuf, "%s", id);
-		if (len < sizeof ids)
-			len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", len ? ", " : "", id);
-	}
-	sqlite3_reset(im->byname);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(im->db, "workers");
+	char ids[200];
+	int n = sw_workers_named(im->db, &im->byname, im->v[i], im->v[sc],
+				 dc >= 0 ? im->v[dc] : NULL, im->wbuf, sizeof im->wbuf, ids, sizeof ids);
+	if (n < 0)
 		return -1;
-	}
 	if (n == 1) {
 		im->v[i] = im->wbuf;
 		return 1;

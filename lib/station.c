@@ -178,3 +178,34 @@ static const struct sw_column worker_cols[] = {
 const struct sw_table sw_workers_table = {
 	"workers", "worker|社工|人员", worker_cols, 7, check_worker, NULL, 1
 };
+
+int sw_workers_named(sqlite3 *db, sqlite3_stmt **st, const char *name, const char *station,
+		     const char *date, char *id, size_t idlen, char *ids, size_t idslen)
+{
+	if (!*st)
+		*st = sw_db_prepare(db, "SELECT worker_id FROM workers WHERE name = ?1"
+			" AND station_code = ?2 AND (?3 IS NULL OR ((hired_on IS NULL OR hired_on <= ?3)"
+			" AND (left_on IS NULL OR left_on >= ?3))) ORDER BY worker_id");
+	sqlite3_bind_text(*st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 2, station, -1, SQLITE_STATIC);
+	if (date)
+		sqlite3_bind_text(*st, 3, date, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(*st, 3);
+	int n = 0, rc;
+	size_t len = 0;
+	ids[0] = 0;
+	while ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(*st, 0);
+		if (n++ == 0)
+			snprintf(id, idlen, "%s", w);
+		if (len < idslen)
+			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "", w);
+	}
+	sqlite3_reset(*st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "workers");
+		return -1;
+	}
+	return n;
+}

@@ -29,6 +29,12 @@ extern const struct sw_table sw_divisions_table, sw_stations_table, sw_workers_t
 
 /* 1 if code is a station, 0 if not (prints nothing). */
 int sw_station_exists(sqlite3 *db, const char *code);
+/* The workers called name at station, in post on date (NULL: at any
+ * time): how many, the first one's id in id, all of them "W1, W2" in ids;
+ * -1 on a database failure (printed). *st is the caller's, prepared on
+ * first use and finalized by the caller. */
+int sw_workers_named(sqlite3 *db, sqlite3_stmt **st, const char *name, const char *station,
+		     const char *date, char *id, size_t idlen, char *ids, size_t idslen);
 /* Ends the command (status 1, "CODE: no such station", db closed) unless
  * code is a station. */
 void sw_station_need(sqlite3 *db, const char *code);
