@@ -56,7 +56,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libsw.a $(HEADERS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
 
 # The one test command: unit tests, then CLI tests; ends with "N passed, N failed".
+# The fuzz harnesses are compiled (not run) by every check, so that a change
+# of the library's interface cannot leave them behind for CI to find.
 check: all $(UNITS)
+	@$(CC) $(CFLAGS) -fsyntax-only $(wildcard tests/fuzz/fuzz_*.c)
 	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run $(UNITS)
 
 bench: all

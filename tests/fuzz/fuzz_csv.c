@@ -3,7 +3,8 @@
  * every column type, the table rules and the upsert — into an in-memory
  * database, as a dry run so that every input starts from the same state.
  * The first byte chooses the options: bit 0 GB18030, bit 1 --strict,
- * bits 2-4 --table (0 = guess). */
+ * bits 2-4 --table (0 = guess), bit 5 --station T. The file may be any
+ * format input.c recognises (an xlsx too), so the readers are fuzzed here. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,6 @@
 #include <unistd.h>
 
 #include "sw/case.h"
-#include "sw/cli.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/import.h"
@@ -52,14 +52,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	fwrite(data + 1, 1, size - 1, fp);
 	fclose(fp);
-	memset(&sw_opt, 0, sizeof sw_opt);
-	sw_opt.encoding = data[0] & 1 ? "gb18030" : NULL;
-	sw_opt.strict = !!(data[0] & 2);
+	struct sw_import_opts o = {0};
+	o.in.encoding = data[0] & 1 ? "gb18030" : NULL;
+	o.strict = !!(data[0] & 2);
 	int t = (data[0] >> 2) & 7;
-	sw_opt.table = t ? tables[t - 1]->name : NULL;
-	sw_opt.dry_run = 1;
+	o.in.table = t ? tables[t - 1]->name : NULL;
+	o.in.station = data[0] & 0x20 ? "T" : NULL;
+	o.dry_run = 1;
 	char *files[] = {path, NULL};
-	sw_import_files(db, tables, files);
+	sw_import_files(db, tables, files, &o);
 	if (!sqlite3_get_autocommit(db))
 		abort();	/* the import left its transaction open */
 	unlink(path);
