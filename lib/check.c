@@ -120,7 +120,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 	for (int i = 0; i < t->ncols; i++)
 		c->v[i] = c->off[i] < 0 ? NULL : c->a.p + c->off[i];
 	bad |= refs_ok(c, rw->line);
-	if (rules && rules(t, c->v, c->rulebuf, why, sizeof why) != 0) {
+	if (rules && rules(c->db, t, c->v, c->rulebuf, why, sizeof why) != 0) {
 		sw_error_at(c->fname, rw->line, "%s", why);
 		bad = 1;
 	}

@@ -115,6 +115,11 @@ static const char *const migrations[] = {
 	"  UNION ALL"
 	"  SELECT e.seq, c.at, c.user, c.command, e.action, e.tbl, e.row_key, e.detail"
 	"  FROM audit_entry e LEFT JOIN audit_command c ON c.id = e.command_id;",
+
+	/* 2 -> 3: IDs a person checked on the card that really end in 000
+	 * (sw-case confirm-id); any other is taken for what Excel leaves of
+	 * an ID typed into a number cell. */
+	"CREATE TABLE id_confirmed (id_number TEXT PRIMARY KEY);",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,

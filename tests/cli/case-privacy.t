@@ -97,8 +97,8 @@ sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v1.sql"
 run sw-case audit --verify
 check_out_has "3 entries verified, head 687a7e173c378d44ebdaff7153df31437c1c014b3bf48f4f4e6f809d6da98a96" \
 	"a version 1 trail verifies after the migration"
-[ "$(sql 'PRAGMA user_version')" = 2 ]
-ok $? "and the database is at version 2"
+[ -n "$SCHEMA" ] && [ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
+ok $? "and the database is at this build's version ($SCHEMA)"
 printf 'client_id,name,station_code\nV3,丙三,QX\nV1,甲改,QX\n' >v.csv
 run sw-case import v.csv
 run sw-case audit --verify
