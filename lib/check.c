@@ -73,6 +73,7 @@ struct ck {
 	struct keyset keys;
 	long problems;
 	char rulebuf[64];	/* values the rules fill in; live until written */
+	char wbuf[64];		/* a worker's id found by name (one worker column) */
 };
 
 /* Prints the problems of a row, one a line as sw_row_norm joined them. */
@@ -92,13 +93,23 @@ static int refs_ok(struct ck *c, long line)
 	for (int i = 0; c->refs && i < c->t->ncols; i++) {
 		if (!sw_refs_has(c->refs, i) || !c->v[i])
 			continue;
-		if (sw_refs_find(c->refs, i, c->v[i]) != SQLITE_ROW) {
-			const struct sw_column *col = &c->t->cols[i];
+		if (sw_refs_find(c->refs, i, c->v[i]) == SQLITE_ROW)
+			continue;
+		/* a worker named as import would resolve it, written by --fix */
+		char why[320];
+		int k = sw_refs_worker(c->refs, i, c->v, c->wbuf, sizeof c->wbuf, why, sizeof why);
+		if (k > 0) {
+			c->v[i] = c->wbuf;
+			continue;
+		}
+		const struct sw_column *col = &c->t->cols[i];
+		if (k == 0 && *why)
+			sw_error_at(c->fname, line, "%s", why);
+		else
 			sw_error_at(c->fname, line, "%s: unknown %s%s", col->name,
 				    col->refname ? col->refname : "reference",
 				    col->flags & SW_C_DEFER ? " (unless the file defines it)" : "");
-			bad = 1;
-		}
+		bad = 1;
 	}
 	return bad;
 }

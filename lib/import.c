@@ -42,7 +42,6 @@ struct sw_import {
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
 	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
-	sqlite3_stmt *byname;	/* workers by name (worker_by_name) */
 	char wbuf[64];		/* the worker_id it found */
 	char keybuf[32];	/* a made key (make_key) */
 	sqlite3_str *key;	/* the row's key columns, joined */
@@ -274,7 +273,6 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->chg);
 	sqlite3_finalize(im->dup);
 	sqlite3_finalize(im->seen);
-	sqlite3_finalize(im->byname);
 	sqlite3_free(sqlite3_str_finish(im->key));
 	for (size_t i = 0; i < im->npend; i++) {
 		for (int j = 0; j < im->pend[i].nf; j++)
@@ -591,37 +589,6 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 	return hide(im, checked(im, why, whylen), why);
 }
 
-/* The checks that read the database, then the store, of the values in v. */
-/* A worker given by name where a 工号 is expected: the one worker of that
- * name at the row's station, in post on the row's date. 1 with v[i]
- * replaced, 0 with why naming the candidates (or none), -1 on failure. */
-static int worker_by_name(struct sw_import *im, int i, char *why, size_t whylen)
-{
-	const struct sw_table *t = im->t;
-	int sc = sw_table_col(t, "station_code"), dc = -1;
-	for (int k = 0; k < t->ncols && dc < 0; k++)
-		if (t->cols[k].type == SW_T_DATE && (t->cols[k].flags & SW_C_PERIOD))
-			dc = k;
-	if (sc < 0 || !im->v[sc])
-		return 0;
-	char ids[200];
-	int n = sw_workers_named(im->db, &im->byname, im->v[i], im->v[sc],
-				 dc >= 0 ? im->v[dc] : NULL, im->wbuf, sizeof im->wbuf, ids, sizeof ids);
-	if (n < 0)
-		return -1;
-	if (n == 1) {
-		im->v[i] = im->wbuf;
-		return 1;
-	}
-	if (n > 1)
-		sw_msg(why, whylen, "%s: %d workers of that name at station %s (%s): give the 工号",
-		       t->cols[i].name, n, im->v[sc], ids);
-	else
-		sw_msg(why, whylen, "%s: no worker with that 工号, nor one of that name in post at "
-		       "station %s", t->cols[i].name, im->v[sc]);
-	return 0;
-}
-
 /* The checks that read the database, then the store, of the values in v.
  * Every unknown reference of the row is named at once. */
 static int checked(struct sw_import *im, char *why, size_t whylen)
@@ -646,16 +613,16 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 		}
 		if (rc == SQLITE_ROW)
 			continue;
-		sw_msg(w, sizeof w, "%s: unknown %s \"%s\"", t->cols[i].name,
-		       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
-		if (t->cols[i].refname && strcmp(t->cols[i].refname, "worker") == 0 &&
-		    (unsigned char)im->v[i][0] >= 0x80) {	/* a name, not a 工号 */
-			int k = worker_by_name(im, i, w, sizeof w);
-			if (k < 0)
-				return -1;
-			if (k > 0)
-				continue;
+		int k = sw_refs_worker(im->refs, i, im->v, im->wbuf, sizeof im->wbuf, w, sizeof w);
+		if (k < 0)
+			return -1;
+		if (k > 0) {
+			im->v[i] = im->wbuf;
+			continue;
 		}
+		if (!*w)
+			sw_msg(w, sizeof w, "%s: unknown %s \"%s\"", t->cols[i].name,
+			       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
 		sw_problem_add(why, whylen, "%s", w);
 		bad = 1;
 		defer &= (t->cols[i].flags & SW_C_DEFER) != 0;
