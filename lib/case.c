@@ -206,8 +206,9 @@ static int after_case(struct sw_import *im, const char **v, int outcome)
 static const struct sw_column client_cols[] = {
 	{"client_id", "档案号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
-	{"gender", "性别", SW_T_VOCAB, "gender", 0, 0, 0, NULL, NULL},
-	{"birth_date", "出生日期|出生年月|出生年月日", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	/* derived from id_number when the file has no such column */
+	{"gender", "性别", SW_T_VOCAB, "gender", SW_C_DERIVED, 0, 0, NULL, NULL},
+	{"birth_date", "出生日期|出生年月|出生年月日", SW_T_DATE, NULL, SW_C_DERIVED, 0, 0, NULL, NULL},
 	{"id_number", "身份证号|身份证号码|公民身份号码|身份证件号码|证件号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
 	{"phone", "联系电话|手机号|手机号码|联系方式|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
 	STATION_COL,

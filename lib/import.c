@@ -108,6 +108,12 @@ static void prepare(struct sw_import *im)
 		if (t->cols[i].flags & SW_C_KEY) {
 			sqlite3_str_appendf(key, "%s\"%w\"", nkey ? "," : "", n);
 			sqlite3_str_appendf(where, "%s\"%w\"=?%d", nkey++ ? " AND " : "", n, i + 1);
+		} else if (im->map[i] == SW_MAP_FILL && (t->cols[i].flags & SW_C_DERIVED)) {
+			/* the file has no such column: nothing derived, nothing changed */
+			sqlite3_str_appendf(set, "%s\"%w\"=COALESCE(?%d,\"%w\")", nset ? "," : "", n,
+					    i + 1, n);
+			sqlite3_str_appendf(diff, "%s(?%d IS NOT NULL AND \"%w\" IS NOT ?%d)",
+					    nset++ ? " OR " : "", i + 1, n, i + 1);
 		} else {
 			sqlite3_str_appendf(set, "%s\"%w\"=?%d", nset ? "," : "", n, i + 1);
 			sqlite3_str_appendf(diff, "%s\"%w\" IS NOT ?%d", nset++ ? " OR " : "", n, i + 1);

@@ -98,6 +98,18 @@ check_err "the same file again changes nothing" <<'X'
 sw-case: log.csv: read 3, inserted 0, updated 0, unchanged 3, rejected 0
 X
 
+# --- birth date and gender from the ID when the file has no such columns -------------
+printf '档案号,姓名,身份证号,所属站点\nB1,钱八,339901198808081234,QX-001\n' >noborn.csv
+run sw-case import noborn.csv
+check_rc 0 "a register without 性别 and 出生日期 imports"
+[ "$(sql "select gender, birth_date from clients where client_id = 'B1'")" = "male|1988-08-08" ]
+ok $? "both are stored, read from the ID"
+printf '档案号,姓名,所属站点\nB1,钱八,QX-001\n' >noid.csv
+run sw-case import noid.csv
+check_err_has "noid.csv: read 1, inserted 0, updated 0, unchanged 1" "a later file without the ID changes nothing"
+[ "$(sql "select gender, birth_date, id_number from clients where client_id = 'B1'")" = "male|1988-08-08|339901198808081234" ]
+ok $? "and leaves them as stored"
+
 # --- workers named by name ------------------------------------------------------
 cat >byname.csv <<'X'
 服务编号,档案号,所属站点,服务日期,服务类型,服务社工
