@@ -121,7 +121,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 	const struct sw_table *t = c->t;
 	char why[1400];
 	c->a.len = 0;
-	int rc = sw_row_norm(c->L, rw->f, rw->kind, rw->nf, &c->a, c->off, why, sizeof why);
+	int rc = sw_row_norm(c->L, rw, &c->a, c->off, why, sizeof why);
 	*skip = rc > 0;
 	if (rc > 0)
 		return;
@@ -211,14 +211,8 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 		write_header(&L, out->fp);
 	while ((rc = sw_source_next(src, &rw)) > 0) {
 		int skip = 0;
-		if (rw.bad) {
-			sw_error_at(c.fname, rw.line, "%s", rw.bad);
-			c.problems++;
-			if (out)
-				sw_csv_put_row(out->fp, rw.f, rw.nf);
-			continue;
-		}
-		sw_unitwatch_add(&uw, rw.f, rw.nf);
+		if (!rw.bad)
+			sw_unitwatch_add(&uw, rw.f, rw.nf);
 		check_row(&c, &rw, rules, &skip);
 		if (out && !skip)
 			write_row(&c, &rw, out->fp);

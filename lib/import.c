@@ -542,11 +542,11 @@ static void unquote(char *why)
 
 /* The part of a row's checks that needs no database (sw_row_norm). Runs
  * on the reader thread too (sw_prep_fn), so it only reads im. */
-static int norm_row(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a,
+static int norm_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
 		    long *off, char *why, size_t whylen)
 {
 	const struct sw_import *im = ctx;
-	return sw_row_norm(im->L, f, kind, nf, a, off, why, whylen);
+	return sw_row_norm(im->L, rw, a, off, why, whylen);
 }
 
 /* Drops the values of a personal table's rows from a message. */
@@ -565,11 +565,11 @@ static int checked(struct sw_import *im, char *why, size_t whylen);
  * every other writer out), and an import never deletes: a value found there
  * exists here too. A value not found is looked up again here, where the
  * rows this command stored are seen. */
-static int prep_row(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a,
+static int prep_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
 		    long *off, unsigned *known, char *why, size_t whylen)
 {
 	const struct sw_import *im = ctx;
-	int rc = norm_row(ctx, f, kind, nf, a, off, why, whylen);
+	int rc = norm_row(ctx, rw, a, off, why, whylen);
 	if (rc != 0)
 		return rc;
 	for (int i = 0; im->reader && i < im->t->ncols; i++)
@@ -585,7 +585,8 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 {
 	im->a.len = 0;
 	im->known = 0;
-	int rc = norm_row(im, f, NULL, nf, &im->a, im->off, why, whylen);
+	const struct sw_row rw = {.f = f, .nf = nf};
+	int rc = norm_row(im, &rw, &im->a, im->off, why, whylen);
 	if (rc > 0)
 		return SW_SKIPPED;
 	if (rc < 0)
