@@ -519,6 +519,17 @@ static int aliases_of_key(sqlite3 *db, const char *vocab, const char *alias)
 	return n;
 }
 
+/* 1 if key is one of vocab's built-in keys (which need no alias). */
+static int builtin_key(const char *vocab, const char *key)
+{
+	load_builtins();
+	for (size_t i = 0; i < nwords; i++)
+		if (!words[i].local && strcmp(words[i].vocab, vocab) == 0 &&
+		    strcmp(words[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
 int sw_vocab_remove(sqlite3 *db, const char *vocab, const char *alias, char *why, size_t whylen)
 {
 	sqlite3_stmt *st;
@@ -526,7 +537,7 @@ int sw_vocab_remove(sqlite3 *db, const char *vocab, const char *alias, char *why
 	 * hold the key would no longer import, export and import again. */
 	int n = aliases_of_key(db, vocab, alias);
 	const char *k = n == 1 ? sw_vocab_lookup(vocab, alias) : NULL;
-	if (n == 1) {
+	if (n == 1 && !(k && builtin_key(vocab, k))) {
 		sw_msg(why, whylen, "\"%s\" is the only word for the local key %s, which records may "
 		       "hold: add another word for %s first", alias, k ? k : "?", k ? k : "it");
 		return -1;
