@@ -7,6 +7,7 @@
 
 #include "sw/audit.h"
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/check.h"
 #include "sw/cli.h"
 #include "sw/db.h"
@@ -19,8 +20,12 @@
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
+/* The main table first (import and add without --table); then in the
+ * order a workbook's sheets are imported: what a row names comes first. */
 static const struct sw_table *const tables[] = {
-	&sw_clients_table, &sw_cases_table, &sw_services_table, &sw_activities_table, NULL
+	&sw_clients_table, &sw_catalogue_table, &sw_cases_table, &sw_assessments_table,
+	&sw_plans_table, &sw_goals_table, &sw_reviews_table, &sw_services_table,
+	&sw_activities_table, NULL
 };
 
 static void usage(FILE *fp, int status)
@@ -35,7 +40,7 @@ static void usage(FILE *fp, int status)
 		"       sw-case show CLIENT\n"
 		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
 		"                    [--risk R] [--station CODE]\n"
-		"       sw-case close CASE --reason TEXT [--on DATE]\n"
+		"       sw-case close CASE --reason TEXT [--on DATE] [--goals-left TEXT]\n"
 		"       sw-case reopen CASE\n"
 		"       sw-case log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
 		"                   [--worker ID] [--note TEXT] [--id ID] [--station CODE]\n"
@@ -54,7 +59,7 @@ static void usage(FILE *fp, int status)
 /* Options of sw-case's own subcommands. */
 static struct {
 	const char *station, *category, *status, *worker, *reason, *domain, *risk;
-	const char *case_id, *type, *minutes, *note, *id, *key_file;
+	const char *case_id, *type, *minutes, *note, *id, *key_file, *goals_left;
 	char reg_from[11], reg_to[11], open_from[11], open_to[11];
 	char on[11], at[11];
 	int on_set, mask, no_mask, pseudo, fix, verify, min_score;
@@ -63,7 +68,7 @@ static struct {
 enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
        OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
        OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
-       OPT_VERIFY, OPT_MIN_SCORE };
+       OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT };
 
 /* FROM..TO with either end optional. */
 static void range_opt(const char *opt, const char *arg, char from[11], char to[11])
@@ -108,6 +113,7 @@ static void parse(int argc, char **argv)
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"min-score", required_argument, NULL, OPT_MIN_SCORE},
+		{"goals-left", required_argument, NULL, OPT_GOALS_LEFT},
 		{0}};
 	int c;
 	sw_date_today(o.on);
@@ -138,6 +144,7 @@ static void parse(int argc, char **argv)
 		case OPT_FIX: o.fix = 1; break;
 		case OPT_VERIFY: o.verify = 1; break;
 		case OPT_MIN_SCORE: o.min_score = atoi(optarg); break;
+		case OPT_GOALS_LEFT: o.goals_left = optarg; break;
 		default: sw_cli_common(c, optarg, usage);
 		}
 	}
@@ -354,7 +361,7 @@ static int edit(int op, const char *a, const char *b)
 	sqlite3 *db = sw_open(0);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
-		rc = op == 'c' ? sw_case_close(db, a, o.on, o.reason)
+		rc = op == 'c' ? sw_case_close(db, a, o.on, o.reason, o.goals_left)
 			: op == 'r' ? sw_case_reopen(db, a) : sw_client_merge(db, a, b);
 		if (rc != SW_EXIT_OK)
 			sw_db_rollback(db);

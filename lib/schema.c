@@ -120,6 +120,33 @@ static const char *const migrations[] = {
 	 * (sw-case confirm-id); any other is taken for what Excel leaves of
 	 * an ID typed into a number cell. */
 	"CREATE TABLE id_confirmed (id_number TEXT PRIMARY KEY);",
+
+	/* 3 -> 4: casework as contracts require it (lib/casework.c): the
+	 * service catalogue that services and activities name, assessments,
+	 * plans, their goals and the goals' reviews. */
+	"CREATE TABLE catalogue ("
+	"  item_code TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL,"
+	"  nature TEXT, unit TEXT);"
+	"ALTER TABLE services ADD COLUMN item_code TEXT REFERENCES catalogue(item_code);"
+	"ALTER TABLE activities ADD COLUMN item_code TEXT REFERENCES catalogue(item_code);"
+	"CREATE TABLE assessments ("
+	"  assessment_id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(case_id), date TEXT NOT NULL,"
+	"  assessor TEXT REFERENCES workers(worker_id), risk TEXT, needs TEXT, notes TEXT);"
+	"CREATE INDEX assessments_case ON assessments(case_id, date);"
+	"CREATE TABLE plans ("
+	"  plan_id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(case_id), version INTEGER NOT NULL,"
+	"  date TEXT NOT NULL, author TEXT REFERENCES workers(worker_id),"
+	"  UNIQUE (case_id, version));"
+	"CREATE TABLE goals ("
+	"  goal_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(plan_id),"
+	"  need TEXT NOT NULL, description TEXT, due_on TEXT, status TEXT NOT NULL);"
+	"CREATE INDEX goals_plan ON goals(plan_id);"
+	"CREATE TABLE reviews ("
+	"  review_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL REFERENCES goals(goal_id),"
+	"  date TEXT NOT NULL, status TEXT NOT NULL, note TEXT);"
+	"CREATE INDEX reviews_goal ON reviews(goal_id, date);",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,

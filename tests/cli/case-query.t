@@ -94,7 +94,7 @@ expect_fail 1 "sw-case: opened_on: month 2026-10 is closed (sw-report close --re
 	sw-case open QX-C0003 --domain elderly --on 2026-10-31
 
 run sw-case export --table activities -f json
-check_out_has '{"activity_id":"A2026001","station_code":"QX-002","date":"2026-06-01","kind":"fair","title":"政策咨询会","sessions":1,"participants":44}' "export activities as JSON"
+check_out_has '{"activity_id":"A2026001","station_code":"QX-002","date":"2026-06-01","kind":"fair","title":"政策咨询会","sessions":1,"participants":44,"item_code":null}' "export activities as JSON"
 run sw-case export --table cases
 cp .out cases.csv
 run sw-case import cases.csv
