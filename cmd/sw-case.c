@@ -183,9 +183,30 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
 
+/* list --table T for a table other than clients: the generic listing,
+ * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
+static int list_table(const struct sw_table *t, int argc, char **argv)
+{
+	if (o.category || o.status || o.worker || o.reg_from[0] || o.reg_to[0] ||
+	    o.open_from[0] || o.open_to[0]) {
+		sw_error("list --table %s: --category, --status, --worker, --registered and --opened "
+			 "list clients; filter with COLUMN=VALUE", t->name);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return sw_run_list(t, argc - optind, argv + optind, o.station, masking(), usage);
+}
+
 static int cmd_list(int argc, char **argv)
 {
-	parse_n(argc, argv, 0, 0);
+	parse(argc, argv);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected clients, cases, services, activities)",
+			 sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (t != &sw_clients_table || optind < argc)
+		return list_table(t, argc, argv);
 	const char *cat = sw_opt_vocab("category", "category", o.category, usage);
 	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
 		sw_error("--status: expected open or closed");

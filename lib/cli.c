@@ -1,5 +1,6 @@
 /* Shared command-line handling. */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -31,6 +32,10 @@ void sw_cli_init(const char *argv0)
 	 * pipe in 64 KiB writes rather than 4 KiB (a terminal keeps lines). */
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, SW_OUT_BUFSIZ);
+	/* Past a file-size limit (ulimit -f), write(2) fails with EFBIG and
+	 * is handled as a full disk, instead of the signal killing us with
+	 * half a command done. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 void sw_cli_input_opts(struct sw_input_opts *o)

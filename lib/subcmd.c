@@ -8,7 +8,9 @@
 #include "sw/import.h"
 #include "sw/mask.h"
 #include "sw/out.h"
+#include "sw/station.h"
 #include "sw/subcmd.h"
+#include "sw/valid.h"
 #include "sw/vocab.h"
 
 void (*sw_subcmd_release)(void);
@@ -153,6 +155,109 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
 		}
 	}
 	sqlite3_finalize(st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* Column i of t by its English name, or -1. */
+static int col_named(const struct sw_table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Column c as a screen may show it (sw_mask_value's rules, in SQL). */
+static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
+{
+	const struct sw_column *k = &t->cols[c];
+	const char *f = !mask || !t->personal ? NULL : k->type == SW_T_IDCARD ? "mask_id"
+		: k->type == SW_T_PHONE ? "mask_phone" : strcmp(k->name, "name") == 0 ? "mask_name" : NULL;
+	if (f)
+		sqlite3_str_appendf(q, "%s(\"%w\") AS \"%w\"", f, k->name, k->name);
+	else if (mask && t->personal && strcmp(k->name, "address") == 0)
+		sqlite3_str_appendf(q, "CASE WHEN address <> '' THEN '***' END AS address");
+	else
+		sqlite3_str_appendf(q, "\"%w\"", k->name);
+}
+
+/* Adds the condition of one COLUMN=VALUE (or date range) filter and its
+ * values to bind. Usage error if the filter does not parse. */
+static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f, char (*vals)[512],
+			int *nvals, sw_usage_fn usage)
+{
+	const char *eq = strchr(f, '=');
+	char name[128], why[512];
+	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - f) : 0, f);
+	int c = eq ? sw_header_col(t, name) : -1;
+	if (c < 0) {
+		if (eq)
+			sw_error("list: table %s has no column \"%s\"", t->name, name);
+		else
+			sw_error("list: \"%s\" is not COLUMN=VALUE", f);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const struct sw_column *k = &t->cols[c];
+	const char *v = eq + 1, *dots = k->type == SW_T_DATE ? strstr(v, "..") : NULL;
+	if (dots) {	/* FROM..TO, either end optional */
+		char a[64];
+		snprintf(a, sizeof a, "%.*s", (int)(dots - v), v);
+		if (*a)
+			sw_opt_date(k->name, a, vals[(*nvals)++], usage);
+		if (dots[2])
+			sw_opt_date(k->name, dots + 2, vals[(*nvals)++], usage);
+		if (*a)
+			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals - !!dots[2]);
+		if (dots[2])
+			sqlite3_str_appendf(q, " AND \"%w\" <= ?%d", k->name, *nvals);
+		return;
+	}
+	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
+		: sw_column_norm(k, v, vals[*nvals], sizeof vals[0], why, sizeof why);
+	if (bad)
+		sw_opt_fail(k->name, why, usage);
+	(*nvals)++;
+	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals);
+}
+
+int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
+		sw_usage_fn usage)
+{
+	int sc = col_named(t, "station_code"), nvals = 0;
+	if (station && sc < 0) {
+		sw_error("--station: table %s has no station_code", t->name);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(0);
+	sw_mask_register(db, NULL, 0);
+	if (station)
+		sw_station_need(db, station);
+	sqlite3_str *q = sqlite3_str_new(db);
+	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
+	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?99") " SELECT " : "SELECT ");
+	for (int i = 0; i < t->ncols; i++) {
+		sqlite3_str_appendall(q, i ? ", " : "");
+		list_col(q, t, i, mask);
+	}
+	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1", t->name);
+	if (station)
+		sqlite3_str_appendall(q, " AND station_code IN (SELECT code FROM subtree)");
+	for (int i = 0; i < n; i++)
+		list_filter(q, t, filters[i], vals, &nvals, usage);
+	sqlite3_str_appendall(q, " ORDER BY ");
+	for (int i = 0, k = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & SW_C_KEY)
+			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_free(sql);
+	for (int i = 0; i < nvals; i++)
+		sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
+	if (station)
+		sw_db_bind_text(st, 99, station);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	free(vals);
 	sw_db_close(db);
 	return rc;
 }

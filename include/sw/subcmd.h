@@ -15,6 +15,12 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 /* export [--table T]: every row as CSV (or -f) that imports back to the
  * same state. */
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage);
+/* list --table T [--station CODE] [COLUMN=VALUE | DATECOLUMN=FROM..TO ...]:
+ * the rows of t in key order whose columns hold the values (normalised as
+ * an import would), within --station's subtree; personal columns masked
+ * when mask. n filters in filters[]. Returns the exit status. */
+int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
+		sw_usage_fn usage);
 /* vocab list [VOCAB] | vocab add VOCAB ALIAS KEY | vocab rm VOCAB ALIAS */
 int sw_run_vocab(int argc, char **argv, sw_usage_fn usage);
 
