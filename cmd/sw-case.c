@@ -31,6 +31,8 @@ static void usage(FILE *fp, int status)
 		"       sw-case add [--table T] COLUMN=VALUE...\n"
 		"       sw-case list [--station CODE] [--category C] [--status open|closed]\n"
 		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
+		"       sw-case list --table T [--station CODE] [--mask | --no-mask]\n"
+		"                    [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
 		"       sw-case show CLIENT\n"
 		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
 		"                    [--risk R] [--station CODE]\n"

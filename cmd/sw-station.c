@@ -22,6 +22,7 @@ static void usage(FILE *fp, int status)
 		"                         [--ignore-column NAME] [FILE...]\n"
 		"       sw-station add [--table T] COLUMN=VALUE...\n"
 		"       sw-station list [--level L] [--parent CODE] [--active] [--on DATE]\n"
+		"       sw-station list --table T [--station CODE] [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
 		"       sw-station show CODE\n"
 		"       sw-station tree [--on DATE] [CODE]\n"
 		"       sw-station close CODE --on DATE\n"
@@ -45,6 +46,7 @@ static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SW_LONGOPTS,
+		{"table", required_argument, NULL, SW_OPT_TABLE},
 		{"level", required_argument, NULL, OPT_LEVEL},
 		{"parent", required_argument, NULL, OPT_PARENT},
 		{"active", no_argument, NULL, OPT_ACTIVE},
@@ -82,8 +84,19 @@ static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, us
 static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (optind < argc)
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected stations, divisions, workers)", sw_opt.table);
 		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (t != &sw_stations_table || optind < argc) {
+		if (o_level || o_parent || o_active || o_role || o_certified) {
+			sw_error("list --table %s: --level, --parent and --active list stations; "
+				 "filter with COLUMN=VALUE", t->name);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		return sw_run_list(t, argc - optind, argv + optind, o_station, 0, usage);
+	}
 	const char *level = sw_opt_vocab("level", "level", o_level, usage);
 	sqlite3 *db = sw_open(0);
 	if (o_parent)

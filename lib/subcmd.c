@@ -68,6 +68,75 @@ int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, s
 	return rc;
 }
 
+/* Column i of t by its English name, or -1. */
+static int col_named(const struct sw_table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* add with a few columns: when the record the key columns name is stored,
+ * its other columns are added to names/vals (from *n pairs up) with their
+ * stored values, so that only the named ones change. 1 if it was stored;
+ * 0 if not (an insert); -1 after saying why if not, and a required column
+ * is missing, so it can neither update nor insert. */
+static int add_stored(sqlite3 *db, const struct sw_table *t, int *n, char ***names,
+		      const char ***vals)
+{
+	int given[64] = {0}, found = 0, k = 0, whole = 1;
+	char key[4][128], why[512];
+	for (int i = 0; i < *n; i++) {
+		int c = sw_header_col(t, (*names)[i]);
+		if (c >= 0 && c < 64)
+			given[c] = i + 1;
+	}
+	sqlite3_str *q = sqlite3_str_new(db), *w = sqlite3_str_new(db);
+	for (int c = 0; c < t->ncols; c++) {
+		sqlite3_str_appendf(q, "%s\"%w\"", c ? "," : "SELECT ", t->cols[c].name);
+		if (!(t->cols[c].flags & SW_C_KEY))
+			continue;
+		if (!given[c] || k == 4 || sw_column_norm(&t->cols[c], (*vals)[given[c] - 1], key[k],
+							  sizeof key[k], why, sizeof why) != 0)
+			whole = 0;
+		else
+			sqlite3_str_appendf(w, " AND \"%w\" = ?%d", t->cols[c].name, ++k);
+	}
+	char *cond = sqlite3_str_finish(w);
+	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1%s", t->name, cond ? cond : "");
+	sqlite3_free(cond);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = whole ? sw_db_prepare(db, sql) : NULL;
+	sqlite3_free(sql);
+	for (int i = 0; st && i < k; i++)
+		sqlite3_bind_text(st, i + 1, key[i], -1, SQLITE_STATIC);
+	if (st && (found = sqlite3_step(st) == SQLITE_ROW)) {
+		*names = sw_xrealloc(*names, (size_t)(*n + t->ncols) * sizeof **names);
+		*vals = sw_xrealloc(*vals, (size_t)(*n + t->ncols) * sizeof **vals);
+		for (int c = 0; c < t->ncols; c++) {
+			const char *v = (const char *)sqlite3_column_text(st, c);
+			if (given[c] || !v)
+				continue;
+			(*names)[*n] = sw_xstrdup(t->cols[c].name);
+			(*vals)[(*n)++] = sw_xstrdup(v);
+		}
+	}
+	sqlite3_finalize(st);
+	if (found || !whole)
+		return found;
+	sqlite3_str *miss = sqlite3_str_new(db);
+	for (int c = 0; c < t->ncols; c++)
+		if ((t->cols[c].flags & SW_C_REQUIRED) && !given[c] &&
+		    !(strcmp(t->cols[c].name, "station_code") == 0 && sw_opt.station))
+			sqlite3_str_appendf(miss, "%s%s", sqlite3_str_length(miss) ? ", " : "", t->cols[c].name);
+	char *m = sqlite3_str_finish(miss);
+	if (m)
+		sw_error("add: no such record in %s to update; a new one needs %s too", t->name, m);
+	sqlite3_free(m);
+	return m ? -1 : 0;
+}
+
 int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
 {
 	const struct sw_table *t = import_opts(argc, argv, tables, usage);
@@ -104,7 +173,11 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 	}
 	sqlite3 *db = sw_open(1);
 	int rc = SW_EXIT_FAIL;
-	if (sw_db_begin(db) == 0) {
+	int given = n, stored = -1;
+	if (sw_db_begin(db) == 0 && (stored = add_stored(db, t, &n, &names, &vals)) < 0) {
+		sw_db_rollback(db);
+		rc = SW_EXIT_REJECTED;
+	} else if (stored >= 0) {
 		int o = sw_import_record(db, t, n, (const char *const *)names, vals);
 		if (o == SW_REJECTED || sw_opt.dry_run) {
 			sw_db_rollback(db);
@@ -114,12 +187,15 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 		else
 			sw_db_rollback(db);
 	}
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		free(names[i]);
+		if (i >= given)
+			free((char *)vals[i]);
+	}
 	free(names);
 	free(vals);
 	close_db(db);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < given; i++)
 		if (argv[optind + i] != orig[i]) {
 			free(argv[optind + i]);
 			argv[optind + i] = orig[i];
@@ -159,15 +235,6 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
 	return rc;
 }
 
-/* Column i of t by its English name, or -1. */
-static int col_named(const struct sw_table *t, const char *name)
-{
-	for (int i = 0; i < t->ncols; i++)
-		if (strcmp(t->cols[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
 /* Column c as a screen may show it (sw_mask_value's rules, in SQL). */
 static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
 {
@@ -180,6 +247,12 @@ static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
 		sqlite3_str_appendf(q, "CASE WHEN address <> '' THEN '***' END AS address");
 	else
 		sqlite3_str_appendf(q, "\"%w\"", k->name);
+}
+
+static void list_fail(const char *column, const char *why, sw_usage_fn usage)
+{
+	sw_error("list: %s: %s", column, why);
+	usage(stderr, SW_EXIT_USAGE);
 }
 
 /* Adds the condition of one COLUMN=VALUE (or date range) filter and its
@@ -203,10 +276,9 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	if (dots) {	/* FROM..TO, either end optional */
 		char a[64];
 		snprintf(a, sizeof a, "%.*s", (int)(dots - v), v);
-		if (*a)
-			sw_opt_date(k->name, a, vals[(*nvals)++], usage);
-		if (dots[2])
-			sw_opt_date(k->name, dots + 2, vals[(*nvals)++], usage);
+		if ((*a && sw_date_parse(a, vals[(*nvals)++], why, sizeof why) != 0) ||
+		    (dots[2] && sw_date_parse(dots + 2, vals[(*nvals)++], why, sizeof why) != 0))
+			list_fail(k->name, why, usage);
 		if (*a)
 			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals - !!dots[2]);
 		if (dots[2])
@@ -216,7 +288,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
 		: sw_column_norm(k, v, vals[*nvals], sizeof vals[0], why, sizeof why);
 	if (bad)
-		sw_opt_fail(k->name, why, usage);
+		list_fail(k->name, why, usage);
 	(*nvals)++;
 	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals);
 }
