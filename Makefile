@@ -85,7 +85,9 @@ install: all
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 	install -d $(DESTDIR)$(PREFIX)/share/sw-tools
-	install -m 755 examples/cron/monthly-report.sh $(DESTDIR)$(PREFIX)/share/sw-tools
+	sed 's|^bindir=.*|bindir=$(BINDIR)|' examples/cron/monthly-report.sh \
+		>$(DESTDIR)$(PREFIX)/share/sw-tools/monthly-report.sh
+	chmod 755 $(DESTDIR)$(PREFIX)/share/sw-tools/monthly-report.sh
 
 clean:
 	rm -rf build bin demo.db demo.db-* demo-out
