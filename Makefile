@@ -24,9 +24,11 @@ endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev libzip-dev
 # libexpat1-dev), tests (sqlite3 valgrind clang libclang-rt-dev for fuzzing,
-# zip python3-openpyxl for the .xlsx fixture), bench (miller time).
+# zip python3-openpyxl for the .xlsx fixture, mandoc for the man pages' lint,
+# miller jq for the README's pipeline), bench (miller time).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
-            sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl xlsx2csv
+            sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl xlsx2csv \
+            mandoc jq
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))

@@ -33,7 +33,7 @@ static void usage(FILE *fp, int status)
 		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
 		"       sw-case list --table T [--station CODE] [--mask | --no-mask]\n"
 		"                    [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
-		"       sw-case show CLIENT\n"
+		"       sw-case show [--at DATE] CLIENT\n"
 		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
 		"                    [--risk R] [--station CODE]\n"
 		"       sw-case close CASE --reason TEXT [--on DATE]\n"
