@@ -1,4 +1,5 @@
-# sw-tools: plain make. Programs are cmd/sw-*.c, the library is every lib/*.c.
+# sw-tools: plain make. Programs are cmd/sw-*.c with cmd/common.c, the library is
+# every lib/*.c.
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
@@ -49,9 +50,14 @@ $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 $(BUILD)/libsw.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libsw.a $(HEADERS)
+# cmd/common.c: the command line the programs share, which lib/ never sees.
+$(BUILD)/cmd/common.o: cmd/common.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/cmd/common.o $(BUILD)/libsw.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libsw.a $(HEADERS)
 	@mkdir -p $(@D)

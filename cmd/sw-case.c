@@ -7,14 +7,13 @@
 #include "sw/audit.h"
 #include "sw/case.h"
 #include "sw/check.h"
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
-#include "sw/subcmd.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -283,7 +282,7 @@ static int cmd_show(int argc, char **argv)
 	}
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(titles[i]);
+			sw_out_section(sw_opt.fmt, titles[i]);
 		st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, masking());

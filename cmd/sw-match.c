@@ -6,14 +6,13 @@
 #include <string.h>
 
 #include "sw/assign.h"
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
-#include "sw/subcmd.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 

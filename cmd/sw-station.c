@@ -2,12 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/out.h"
 #include "sw/station.h"
-#include "sw/subcmd.h"
 #include "sw/valid.h"
 
 static const struct sw_table *const tables[] = {
@@ -142,7 +141,7 @@ static int cmd_show(int argc, char **argv)
 	int rc = SW_EXIT_OK;
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(titles[i]);
+			sw_out_section(sw_opt.fmt, titles[i]);
 		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
