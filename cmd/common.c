@@ -420,7 +420,8 @@ static void list_fail(const char *column, const char *why, sw_usage_fn usage)
 }
 
 /* Adds the condition of one COLUMN=VALUE (or date range) filter and its
- * values to bind. Usage error if the filter does not parse. */
+ * values to bind (as ?2 on: ?1 is the station). Usage error if the filter
+ * does not parse. */
 static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f, char (*vals)[512],
 			int *nvals, sw_usage_fn usage)
 {
@@ -444,9 +445,9 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 		    (dots[2] && sw_date_parse(dots + 2, vals[(*nvals)++], why, sizeof why) != 0))
 			list_fail(k->name, why, usage);
 		if (*a)
-			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals - !!dots[2]);
+			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals + 1 - !!dots[2]);
 		if (dots[2])
-			sqlite3_str_appendf(q, " AND \"%w\" <= ?%d", k->name, *nvals);
+			sqlite3_str_appendf(q, " AND \"%w\" <= ?%d", k->name, *nvals + 1);
 		return;
 	}
 	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
@@ -454,7 +455,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	if (bad)
 		list_fail(k->name, why, usage);
 	(*nvals)++;
-	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals);
+	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals + 1);
 }
 
 int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
@@ -471,7 +472,7 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 		sw_station_need(db, station);
 	sqlite3_str *q = sqlite3_str_new(db);
 	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
-	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?99") " SELECT " : "SELECT ");
+	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?1") " SELECT " : "SELECT ");
 	for (int i = 0; i < t->ncols; i++) {
 		sqlite3_str_appendall(q, i ? ", " : "");
 		list_col(q, t, i, mask);
@@ -489,9 +490,9 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	sqlite3_stmt *st = sw_db_prepare(db, sql);
 	sqlite3_free(sql);
 	for (int i = 0; i < nvals; i++)
-		sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_STATIC);
 	if (station)
-		sw_db_bind_text(st, 99, station);
+		sw_db_bind_text(st, 1, station);
 	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
 	free(vals);
 	sw_db_close(db);

@@ -438,9 +438,10 @@ static int cmd_due(int argc, char **argv)
 }
 
 static const struct sw_cmd cmds[] = {
-	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"rank", cmd_rank}, {"assign", cmd_assign},
-	{"place", cmd_place}, {"placements", cmd_placements}, {"stats", cmd_stats},
-	{"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab}, {NULL, NULL}};
+	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"rank", cmd_rank},
+	{"assign", cmd_assign}, {"place", cmd_place}, {"placements", cmd_placements},
+	{"stats", cmd_stats}, {"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{NULL, NULL}};
 
 int main(int argc, char **argv)
 {

@@ -89,7 +89,7 @@ static int cmd_list(int argc, char **argv)
 		usage(stderr, SW_EXIT_USAGE);
 	}
 	if (t != &sw_stations_table || optind < argc) {
-		if (o_level || o_parent || o_active || o_role || o_certified) {
+		if (o_level || o_parent || o_active) {
 			sw_error("list --table %s: --level, --parent and --active list stations; "
 				 "filter with COLUMN=VALUE", t->name);
 			usage(stderr, SW_EXIT_USAGE);

@@ -26,6 +26,11 @@ S00002,QX-C0001,K2026001,QX-001,W007,2026-10-05,phone,5,就业岗位推荐
 S00010,QX-C0005,K2026004,QX-101,W014,2026-10-03,phone,10,学业辅导
 S00031,QX-C0011,K2026008,QX-102,W016,2026-10-04,phone,10,就业岗位推荐
 X
+run sw-case list --table services --station QX-101001 date=..2026-06-16
+check_out "an open-ended range with a station" <<'X'
+service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note
+S00111,QX-C0040,K2026027,QX-101001,W013,2026-06-15,employment,90,陪同就医
+X
 run sw-case list --table cases client_id=QX-C0002
 check_out_has "K2026002,QX-C0002,QX-101001,W013,community,2026-05-09" "cases of a client"
 run sw-case list --table clients --mask client_id=QX-C0001
