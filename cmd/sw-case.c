@@ -9,14 +9,13 @@
 #include "sw/case.h"
 #include "sw/casework.h"
 #include "sw/check.h"
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
-#include "sw/subcmd.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -37,7 +36,9 @@ static void usage(FILE *fp, int status)
 		"       sw-case add [--table T] COLUMN=VALUE...\n"
 		"       sw-case list [--station CODE] [--category C] [--status open|closed]\n"
 		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
-		"       sw-case show CLIENT\n"
+		"       sw-case list --table T [--station CODE] [--mask | --no-mask]\n"
+		"                    [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
+		"       sw-case show [--at DATE] CLIENT\n"
 		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
 		"                    [--risk R] [--station CODE]\n"
 		"       sw-case close CASE --reason TEXT [--on DATE] [--goals-left TEXT]\n"
@@ -192,9 +193,30 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
 
+/* list --table T for a table other than clients: the generic listing,
+ * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
+static int list_table(const struct sw_table *t, int argc, char **argv)
+{
+	if (o.category || o.status || o.worker || o.reg_from[0] || o.reg_to[0] ||
+	    o.open_from[0] || o.open_to[0]) {
+		sw_error("list --table %s: --category, --status, --worker, --registered and --opened "
+			 "list clients; filter with COLUMN=VALUE", t->name);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return sw_run_list(t, argc - optind, argv + optind, o.station, masking(), usage);
+}
+
 static int cmd_list(int argc, char **argv)
 {
-	parse_n(argc, argv, 0, 0);
+	parse(argc, argv);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected clients, cases, services, activities)",
+			 sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (t != &sw_clients_table || optind < argc)
+		return list_table(t, argc, argv);
 	const char *cat = sw_opt_vocab("category", "category", o.category, usage);
 	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
 		sw_error("--status: expected open or closed");
@@ -269,7 +291,7 @@ static int cmd_show(int argc, char **argv)
 	}
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(titles[i]);
+			sw_out_section(sw_opt.fmt, titles[i]);
 		st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, masking());

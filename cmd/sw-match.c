@@ -6,14 +6,13 @@
 #include <string.h>
 
 #include "sw/assign.h"
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
-#include "sw/subcmd.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 
@@ -28,6 +27,8 @@ static void usage(FILE *fp, int status)
 		"                       [--encoding E] [--sheet NAME] [--station CODE]\n"
 		"                       [--ignore-column NAME] [FILE...]\n"
 		"       sw-match add [--table T] COLUMN=VALUE...\n"
+		"       sw-match list [--table vacancies|employers|seekers|placements] [--station CODE]\n"
+		"                     [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
 		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]\n"
 		"       sw-match assign [--timing] [MATCH OPTIONS]\n"
 		"       sw-match place SEEKER VACANCY --stage S --date D [--worker W]\n"
@@ -63,6 +64,7 @@ static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SW_LONGOPTS,
+		{"table", required_argument, NULL, SW_OPT_TABLE},
 		{"encoding", required_argument, NULL, SW_OPT_ENCODING},
 		{"sheet", required_argument, NULL, SW_OPT_SHEET},
 		{"ignore-column", required_argument, NULL, SW_OPT_IGNORE},
@@ -168,6 +170,18 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+
+static int cmd_list(int argc, char **argv)
+{
+	parse(argc, argv);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected vacancies, employers, seekers, placements)",
+			 sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return sw_run_list(t, argc - optind, argv + optind, o.station, 0, usage);
+}
 
 static int cmd_rank(int argc, char **argv)
 {
@@ -424,9 +438,10 @@ static int cmd_due(int argc, char **argv)
 }
 
 static const struct sw_cmd cmds[] = {
-	{"import", cmd_import}, {"add", cmd_add}, {"rank", cmd_rank}, {"assign", cmd_assign},
-	{"place", cmd_place}, {"placements", cmd_placements}, {"stats", cmd_stats},
-	{"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab}, {NULL, NULL}};
+	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"rank", cmd_rank},
+	{"assign", cmd_assign}, {"place", cmd_place}, {"placements", cmd_placements},
+	{"stats", cmd_stats}, {"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{NULL, NULL}};
 
 int main(int argc, char **argv)
 {

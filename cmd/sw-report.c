@@ -5,7 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"

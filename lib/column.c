@@ -153,6 +153,18 @@ static int no_date(const char *s)
 	return 0;
 }
 
+/* A date that puts a row in a month's figures says what happened: one
+ * after today is a typing slip (2062 for 2026) or a plan, not a record. */
+static int not_after_today(const char *date, char *why, size_t whylen)
+{
+	char today[11];
+	sw_date_today(today);
+	if (strcmp(date, today) <= 0)
+		return 0;
+	sw_msg(why, whylen, "%s is after today (%s): record what has happened", date, today);
+	return -1;
+}
+
 int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
 		  size_t outlen, char *why, size_t whylen)
 {
@@ -202,7 +214,9 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 			out[0] = 0;
 			return 0;
 		}
-		return sw_date_parse(buf, out, why, whylen);
+		if (sw_date_parse(buf, out, why, whylen) != 0)
+			return -1;
+		return c->flags & SW_C_PERIOD ? not_after_today(out, why, whylen) : 0;
 	case SW_T_CODE:
 		return sw_code_parse(buf, out, outlen, why, whylen);
 	case SW_T_DIVISION: {

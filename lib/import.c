@@ -720,14 +720,38 @@ static int flush_pending(struct sw_import *im)
 	return 0;
 }
 
+/* Each file's summary waits for the command's outcome (summaries_end):
+ * printed as its file ends, it would report as stored the rows that a
+ * later file's failure rolls back. */
+static char **sums;
+static int nsums;
+
 static void summary(const char *fname, const struct sw_counts *c, int dry_run)
 {
 	char skipped[48] = "";
 	if (c->skipped)
 		snprintf(skipped, sizeof skipped, ", skipped %ld", c->skipped);
-	sw_warn("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, rejected %ld%s",
-		fname, c->read, c->inserted, c->updated, c->unchanged, skipped, c->rejected,
-		dry_run ? " (dry run: nothing written)" : "");
+	char *line = sqlite3_mprintf("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, rejected %ld%s",
+				     fname, c->read, c->inserted, c->updated, c->unchanged, skipped,
+				     c->rejected, dry_run ? " (dry run: nothing written)" : "");
+	sums = sw_xrealloc(sums, (size_t)(nsums + 1) * sizeof *sums);
+	sums[nsums++] = line;
+}
+
+/* Prints the summaries if the rows they count are kept (or it was a dry
+ * run), else one line saying nothing was; forgets them. */
+static void summaries_end(int kept)
+{
+	for (int i = 0; i < nsums; i++) {
+		if (kept)
+			sw_warn("%s", sums[i]);
+		sqlite3_free(sums[i]);
+	}
+	if (!kept && nsums)
+		sw_error("nothing imported: the whole command was rolled back");
+	free(sums);
+	sums = NULL;
+	nsums = 0;
 }
 
 /* What import_part returns beside 0 and 1 (rows rejected). */
@@ -898,16 +922,19 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 	}
 	if (status > 1 || o->dry_run) {
 		sw_db_rollback(db);
+		summaries_end(status <= 1);
 		if (status > 1) {
 			sw_file_abort(rej);
 			return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 		}
 	} else if (sw_db_commit(db) != 0) {
-		/* the summaries above counted rows that are now rolled back */
-		sw_error("nothing imported: the whole command was rolled back");
+		if (!nsums)
+			sw_error("nothing imported: the whole command was rolled back");
+		summaries_end(0);
 		sw_file_abort(rej);
 		return SW_EXIT_FAIL;
-	}
+	} else
+		summaries_end(1);
 	if (o->rejects && sw_file_commit(rej) != 0)
 		return SW_EXIT_FAIL;
 	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;

@@ -389,8 +389,8 @@ int sw_out_query(const char *path, int fmt, sqlite3_stmt *st)
 	return rc;
 }
 
-void sw_out_section(const char *title)
+void sw_out_section(int fmt, const char *title)
 {
-	if (sw_fmt_human(sw_opt.fmt, NULL))
-		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
+	if (sw_fmt_human(fmt, NULL))
+		printf("\n%s%s\n", fmt == SW_FMT_MD ? "### " : "", title);
 }

@@ -9,6 +9,10 @@
 # SW_DB: the database (several: SW_DBS="a.db b.db"); OUT: where folders go;
 # BY: roll-up level (default township); SW_BUSY_TIMEOUT: wait for a writer (ms).
 set -u
+# Where the programs are: make install writes its BINDIR here, since cron
+# runs jobs with PATH=/usr/bin:/bin, which holds neither /usr/local/bin
+# nor wherever PREFIX put them. Empty (not installed): from PATH.
+bindir=
 : "${OUT:=$HOME/sw-reports}" "${BY:=township}" "${SW_BUSY_TIMEOUT:=60000}"
 export SW_BUSY_TIMEOUT
 dbs=${SW_DBS:-${SW_DB:-sw.db}}
@@ -26,11 +30,11 @@ dir="$OUT/$month"
 mkdir -p "$dir" || exit 3
 status=0
 # shellcheck disable=SC2086
-sw-report monthly --month "$month" --by "$BY" $args -f csv -o "$dir/report-$month.csv" </dev/null || exit $?
+"${bindir:+$bindir/}sw-report" monthly --month "$month" --by "$BY" $args -f csv -o "$dir/report-$month.csv" </dev/null || exit $?
 # shellcheck disable=SC2086
-sw-report monthly --month "$month" --by "$BY" $args -f html -o "$dir/report-$month.html" </dev/null || exit $?
+"${bindir:+$bindir/}sw-report" monthly --month "$month" --by "$BY" $args -f html -o "$dir/report-$month.html" </dev/null || exit $?
 # shellcheck disable=SC2086
-sw-report completeness --month "$month" $args -f csv -o "$dir/missing-$month.csv" </dev/null
+"${bindir:+$bindir/}sw-report" completeness --month "$month" $args -f csv -o "$dir/missing-$month.csv" </dev/null
 rc=$?
 if [ $rc = 1 ]; then
 	echo "monthly-report: $month: some stations did not report, see $dir/missing-$month.csv" >&2

@@ -63,7 +63,7 @@ int sw_out_format(const struct sw_out *o);
 
 /* Between the sections of a "show": a blank line and a title when the
  * output (-f, stdout) is for people; nothing for machine formats. */
-void sw_out_section(const char *title);
+void sw_out_section(int fmt, const char *title);
 
 /* JSON string escaping, for programs that write JSON themselves. */
 void sw_json_put(FILE *fp, const char *s);

@@ -29,7 +29,6 @@ db_snap
 limited 100 sw-station import more.csv
 check_rc 3 "import on a full disk: status 3"
 check_err "import on a full disk: the reason, and that nothing was stored" <<X
-sw-station: more.csv: read 50000, inserted 50000, updated 0, unchanged 0, rejected 0
 sw-station: $SW_DB: commit: disk I/O error (writing failed: disk full or file too large)
 sw-station: nothing imported: the whole command was rolled back
 X
