@@ -15,21 +15,21 @@ check_rc 0 "the sample county"
 run sw-case list --table activities kind=小组 --station QX-101
 check_rc 0 "list --table activities"
 check_out "activities, filtered by a vocabulary word and a station's subtree" <<'X'
-activity_id,station_code,date,kind,title,sessions,participants
-A2026002,QX-101,2026-06-16,group,妇女手工小组,2,102
-A2026010,QX-101,2026-08-22,group,妇女手工小组,3,30
+activity_id,station_code,date,kind,title,sessions,participants,item_code
+A2026002,QX-101,2026-06-16,group,妇女手工小组,2,102,
+A2026010,QX-101,2026-08-22,group,妇女手工小组,3,30,
 X
 run sw-case list --table services date=2026-10-01..2026-10-05 type=电话
 check_out "services of a date range and a type" <<'X'
-service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note
-S00002,QX-C0001,K2026001,QX-001,W007,2026-10-05,phone,5,就业岗位推荐
-S00010,QX-C0005,K2026004,QX-101,W014,2026-10-03,phone,10,学业辅导
-S00031,QX-C0011,K2026008,QX-102,W016,2026-10-04,phone,10,就业岗位推荐
+service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note,item_code
+S00002,QX-C0001,K2026001,QX-001,W007,2026-10-05,phone,5,就业岗位推荐,
+S00010,QX-C0005,K2026004,QX-101,W014,2026-10-03,phone,10,学业辅导,
+S00031,QX-C0011,K2026008,QX-102,W016,2026-10-04,phone,10,就业岗位推荐,
 X
 run sw-case list --table services --station QX-101001 date=..2026-06-16
 check_out "an open-ended range with a station" <<'X'
-service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note
-S00111,QX-C0040,K2026027,QX-101001,W013,2026-06-15,employment,90,陪同就医
+service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note,item_code
+S00111,QX-C0040,K2026027,QX-101001,W013,2026-06-15,employment,90,陪同就医,
 X
 run sw-case list --table cases client_id=QX-C0002
 check_out_has "K2026002,QX-C0002,QX-101001,W013,community,2026-05-09" "cases of a client"
