@@ -139,5 +139,7 @@ const char *sw_level_label(const char *level, int zh)
 {
 	if (strcmp(level, "total") == 0)
 		return zh ? "合计" : "total";
+	if (strcmp(level, "unattributed") == 0)
+		return zh ? "（未归属站点）" : "(unattributed)";
 	return sw_vocab_label("level", level, zh);
 }

@@ -120,6 +120,10 @@ static const char *const migrations[] = {
 	 * (sw-case confirm-id); any other is taken for what Excel leaves of
 	 * an ID typed into a number cell. */
 	"CREATE TABLE id_confirmed (id_number TEXT PRIMARY KEY);",
+
+	/* 3 -> 4: whether a station is expected to report every month
+	 * (sw-report completeness): 1 yes, 0 no, NULL as its level says. */
+	"ALTER TABLE stations ADD COLUMN reports INTEGER;",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,

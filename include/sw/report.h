@@ -55,6 +55,7 @@ struct sw_station {
 	char *code, *name, *level, *parent, *opened, *closed;
 	int up;		/* index of the parent, -1 for a root */
 	int group;	/* row of the report it adds to, -1 if out of scope */
+	int reports;	/* stations.reports: 1 yes, 0 no, -1 by level */
 };
 
 /* A worker of the combined network. */
@@ -71,8 +72,10 @@ struct sw_net {
 	int nst;
 	int ngroups;		/* rows; the total is row ngroups */
 	int *rep;		/* station heading each row, -1 for the total */
-	struct sw_worker *w;	/* workers, united by worker_id */
+	struct sw_worker *w;	/* workers, united by worker_id and station */
 	int nw;
+	int unplaced;		/* the row "(unattributed)": a station of level
+				 * unattributed after the others, or -1 */
 };
 
 /* Reads the stations of dbs[0..ndb). Returns NULL after printing why. */
@@ -82,6 +85,15 @@ void sw_net_free(struct sw_net *n);
 struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *levels, int n);
 /* Index of a station, or -1. */
 int sw_net_find(const struct sw_net *n, const char *code);
+/* Warns, per database, of the employment records that belong to no
+ * station (counted on the row "(unattributed)"). */
+void sw_net_warn_unplaced(const struct sw_net *n);
+/* 1 if station i is expected to report every month: its reports column,
+ * else by level (township stations). */
+int sw_net_expected(const struct sw_net *n, int i);
+/* The station whose report holds station i's records: i when expected,
+ * else its nearest expected ancestor; -1 if none. */
+int sw_net_reporter(const struct sw_net *n, int i);
 /* Limits the report to root's subtree (NULL: everything) and groups the
  * stations at level by. Returns 0, or -1 if root is unknown. */
 int sw_net_scope(struct sw_net *n, const char *root, int by);

@@ -50,7 +50,7 @@ employers on file                          0           0         1         0    
 vacancies posted                           0           0         1         0      1
 vacancy headcount                          0           0         5         0      5
 job seekers on file                        0           0         2         0      2
-matches                                    0           0         2         0      2
+matches                                    0           0         3         0      3
 hires                                      0           0         1         0      1
 retained 3 months                          0           0         1         0      1
 retained 6 months                          0           0         0         0      0
