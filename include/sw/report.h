@@ -39,7 +39,9 @@ int sw_figure_find(const char *key);
 const char *sw_figure_label(int fig, int zh);
 /* Writes value v of figure fig as text (hours with one decimal). */
 void sw_figure_fmt(int fig, long long v, char *buf, size_t n);
-/* Parses text written by sw_figure_fmt back; 0, or -1 if not a number. */
+/* Parses a figure's value as sw_figure_fmt writes it (digits; hours with
+ * at most one decimal). 0; -1 if not a number; -2 if negative (no figure
+ * is); -3 if too large to hold. */
 int sw_figure_parse(int fig, const char *s, long long *v);
 /* Parses "a,b,c" into sel[SW_NFIG] (all figures when list is NULL).
  * Returns 0, or -1 with the unknown name in bad. */
