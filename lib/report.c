@@ -223,13 +223,11 @@ static void load_workers(struct sw_net *n, sqlite3 *db, struct strset *seen, int
 	sqlite3_finalize(st);
 }
 
-/* Records that may lack a station of their own: station code, district,
- * count. Vacancies and placements follow their employer and seeker. */
+/* Records without a station of their own, per district. Vacancies and
+ * placements follow their employer and seeker. */
 static const char *const unplaced_sql[2] = {
-	"SELECT station_code, district, NULL, count(*) FROM employers"
-	" WHERE station_code IS NULL GROUP BY district",
-	"SELECT coalesce(s.station_code, c.station_code), s.district, NULL, count(*) FROM seekers s"
-	" LEFT JOIN clients c ON c.client_id = s.client_id"
+	"SELECT district, count(*) FROM employers WHERE station_code IS NULL GROUP BY district",
+	"SELECT s.district, count(*) FROM seekers s LEFT JOIN clients c ON c.client_id = s.client_id"
 	" WHERE s.station_code IS NULL AND c.station_code IS NULL GROUP BY s.district",
 };
 
@@ -249,8 +247,8 @@ static int net_place(struct net_priv *p)
 			sqlite3_stmt *st = sw_db_prepare(n->db[d], unplaced_sql[k]);
 			int rc;
 			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-				if (sw_placer_find(p->place[d], NULL, (const char *)sqlite3_column_text(st, 1), NULL) < 0)
-					p->unplaced[d][k] += sqlite3_column_int64(st, 3);
+				if (sw_placer_find(p->place[d], NULL, (const char *)sqlite3_column_text(st, 0), NULL) < 0)
+					p->unplaced[d][k] += sqlite3_column_int64(st, 1);
 			if (finish(n->db[d], st, rc) != 0)
 				return -1;
 			any += p->unplaced[d][k];
@@ -456,6 +454,9 @@ static const struct query queries[] = {
  * (station code, district, second district: see sw_placer_find), the
  * others are figures. Grouped by the first three, so that a seeker counted
  * distinct in a group is one seeker at one station. */
+#define SEEKER_STATION \
+	"coalesce(s.station_code, (SELECT c.station_code FROM clients c WHERE c.client_id = s.client_id))"
+#define MATCHED "('matched', 'referred', 'interviewed', 'hired', 'retained_3m', 'retained_6m', 'ended')"
 static const struct query placed[] = {
 	{"SELECT station_code, district, NULL, count(*) FROM employers WHERE registered_on <= ?2"
 	 " GROUP BY station_code, district",
@@ -464,26 +465,25 @@ static const struct query placed[] = {
 	 " JOIN employers e ON e.employer_id = v.employer_id"
 	 " WHERE v.posted_on >= ?1 AND v.posted_on <= ?2 GROUP BY e.station_code, e.district, v.district",
 	 2, {F_VACANCIES, F_VAC_HEADCOUNT}},
-	{"SELECT coalesce(s.station_code, c.station_code), s.district, NULL, count(*) FROM seekers s"
-	 " LEFT JOIN clients c ON c.client_id = s.client_id"
-	 " WHERE s.registered_on <= ?2 GROUP BY coalesce(s.station_code, c.station_code), s.district",
+	{"SELECT " SEEKER_STATION ", s.district, NULL, count(*) FROM seekers s"
+	 " WHERE s.registered_on <= ?2 GROUP BY 1, 2",
 	 1, {F_SEEKERS}},
 	/* a match is a seeker-vacancy pair, counted in the period of its first
 	 * stage at or beyond matched, whatever stages followed */
-	{"SELECT coalesce(s.station_code, c.station_code), s.district, NULL, count(*) FROM"
-	 " (SELECT seeker_id, min(date) AS first FROM placements"
-	 "  WHERE stage IN ('matched', 'referred', 'interviewed', 'hired', 'retained_3m', 'retained_6m', 'ended')"
-	 "  GROUP BY seeker_id, vacancy_id) p"
-	 " JOIN seekers s ON s.seeker_id = p.seeker_id LEFT JOIN clients c ON c.client_id = s.client_id"
-	 " WHERE p.first >= ?1 AND p.first <= ?2 GROUP BY coalesce(s.station_code, c.station_code), s.district",
+	{"SELECT " SEEKER_STATION ", s.district, NULL, count(*) FROM"
+	 " (SELECT p.seeker_id FROM placements p"
+	 "  WHERE p.date >= ?1 AND p.date <= ?2 AND p.stage IN " MATCHED
+	 "  AND NOT EXISTS (SELECT 1 FROM placements q WHERE q.seeker_id = p.seeker_id"
+	 "   AND q.vacancy_id = p.vacancy_id AND q.date < ?1 AND q.stage IN " MATCHED ")"
+	 "  GROUP BY p.seeker_id, p.vacancy_id) p"
+	 " JOIN seekers s ON s.seeker_id = p.seeker_id GROUP BY 1, 2",
 	 1, {F_MATCHES}},
-	{"SELECT coalesce(s.station_code, c.station_code), s.district, NULL,"
+	{"SELECT " SEEKER_STATION ", s.district, NULL,"
 	 " count(DISTINCT CASE WHEN p.stage = 'hired' THEN p.seeker_id END),"
 	 " count(DISTINCT CASE WHEN p.stage = 'retained_3m' THEN p.seeker_id END),"
 	 " count(DISTINCT CASE WHEN p.stage = 'retained_6m' THEN p.seeker_id END)"
 	 " FROM placements p JOIN seekers s ON s.seeker_id = p.seeker_id"
-	 " LEFT JOIN clients c ON c.client_id = s.client_id"
-	 " WHERE p.date >= ?1 AND p.date <= ?2 GROUP BY coalesce(s.station_code, c.station_code), s.district",
+	 " WHERE p.date >= ?1 AND p.date <= ?2 GROUP BY 1, 2",
 	 3, {F_HIRES, F_RETAINED_3M, F_RETAINED_6M}},
 };
 
