@@ -25,7 +25,8 @@ struct sw_placer {
 	struct div *by_code;	/* divisions sorted by code, then ... */
 	struct div **by_name;	/* ... the same sorted by name */
 	int ndiv;
-	struct div *claims;	/* stations' division_code (code, station), by code */
+	struct div *claims;	/* stations by division_code (code), sorted by it;
+				 * name holds the station's code until resolved */
 	int nclaims;
 };
 
