@@ -369,4 +369,25 @@ period,station_code,station_name,level,figure,label,value
 2026-10,C,青溪县总站,county,seekers,job seekers on file,1
 X
 check_err "and no warning" </dev/null
+
+# End to end: the sample county, an employer and a vacancy imported with
+# the columns sw-match(1) documents (a district, no station).
+export SW_DB="$T/sample.db"
+run sw-station import -q "$SAMPLE/divisions.csv" "$SAMPLE/stations.csv"
+cat >emp.csv <<'X'
+企业编号,企业名称,行业,所在区域,联系人,联系电话,无障碍,入库日期
+E31,青溪机械,制造业,梅江镇,王建军,13857001234,否,2026-10-01
+X
+cat >vac.csv <<'X'
+岗位编号,企业编号,岗位名称,技能要求,学历要求,最低工资,最高工资,工作地点,招聘人数,无障碍,发布日期,截止日期
+V31,E31,电焊工,焊工,初中,5500,7500,梅江镇,3,否,2026-10-02,2026-12-31
+X
+run sw-match import -q emp.csv vac.csv
+check_rc 0 "imported as sw-match(1) documents them"
+run sw-report monthly --month 2026-10 --station QX-101 --by total --indicator employers,vacancies -f csv
+check_out "they count at 梅江镇社工站, the station of the division 梅江镇" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,,total,total,employers,employers on file,1
+2026-10,,total,total,vacancies,vacancies posted,1
+X
 done_testing
