@@ -147,6 +147,10 @@ static const char *const migrations[] = {
 	"  review_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL REFERENCES goals(goal_id),"
 	"  date TEXT NOT NULL, status TEXT NOT NULL, note TEXT);"
 	"CREATE INDEX reviews_goal ON reviews(goal_id, date);",
+
+	/* 4 -> 5: whether a station is expected to report every month
+	 * (sw-report completeness): 1 yes, 0 no, NULL as its level says. */
+	"ALTER TABLE stations ADD COLUMN reports INTEGER;",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
