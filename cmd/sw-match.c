@@ -39,7 +39,8 @@ static void usage(FILE *fp, int status)
 		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
 		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
+		"                -h  -V\n");
 	exit(status);
 }
 

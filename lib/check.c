@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/cell.h"
 #include "sw/check.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -150,11 +151,11 @@ static void write_row(struct ck *c, struct sw_row *rw, FILE *fp)
 		int i = L->field[j];
 		if (j)
 			putc(',', fp);
-		sw_csv_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
+		sw_cell_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
 	}
 	for (int j = L->nhdr; j < rw->nf; j++) {
 		putc(',', fp);
-		sw_csv_put(fp, rw->f[j]);
+		sw_cell_put(fp, rw->f[j]);
 	}
 	putc('\n', fp);
 }
@@ -203,8 +204,10 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 		if (rw.bad) {
 			sw_error_at(c.fname, rw.line, "%s", rw.bad);
 			c.problems++;
-			if (out)
-				sw_csv_put_row(out->fp, rw.f, rw.nf);
+			for (int j = 0; out && j < rw.nf; j++) {
+				sw_cell_put(out->fp, rw.f[j]);
+				putc(j + 1 < rw.nf ? ',' : '\n', out->fp);
+			}
 			continue;
 		}
 		sw_unitwatch_add(&uw, rw.f, rw.nf);
@@ -231,6 +234,9 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 		  sw_rules_fn rules)
 {
 	int status;
+	char *in[] = {(char *)path, NULL};
+	if (fixout && sw_file_check_inputs("-o", fixout, in) != 0)
+		return SW_EXIT_USAGE;
 	struct sw_source *src = sw_source_open(path, o, &status);
 	if (!src)
 		return status;
