@@ -150,6 +150,11 @@ static struct sw_market *load_market(int *status)
 		usage(stderr, SW_EXIT_USAGE);
 	}
 	if (o.seekers_csv) {
+		char *files[] = {(char *)o.seekers_csv, (char *)o.vacancies_csv, NULL};
+		if (sw_file_check_inputs("-o", sw_opt.output, files) != 0) {
+			*status = SW_EXIT_USAGE;
+			return NULL;
+		}
 		struct sw_input_opts in;
 		sw_cli_input_opts(&in);
 		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, &in, status);

@@ -125,6 +125,12 @@ expect_fail 2 "sw-case: -o c2.csv: is the input file c2.csv: name another file" 
 	sw-case check --table clients --fix -o c2.csv c2.csv
 cmp -s c2.csv clients.csv
 ok $? "check --fix -o naming its input: the input is left whole"
+cp "$SAMPLE/seekers.csv" sk.csv
+cp "$SAMPLE/vacancies.csv" vc.csv
+expect_fail 2 "sw-match: -o vc.csv: is the input file vc.csv: name another file" \
+	sw-match rank --seekers sk.csv --vacancies vc.csv -o vc.csv
+cmp -s vc.csv "$SAMPLE/vacancies.csv"
+ok $? "rank -o naming its --vacancies: the input is left whole"
 
 # --- 6. the rejects are written before the commit ----------------------------
 if [ -w /dev/full ]; then
