@@ -35,18 +35,24 @@ int sw_fmt_resolve(int fmt, const char *path)
 	return to_stdout && isatty(STDOUT_FILENO) ? SW_FMT_TABLE : SW_FMT_CSV;
 }
 
-/* Writes a device or FIFO (/dev/null, a terminal, a pipe) in place:
- * renaming over it would replace /dev/null with a file. Opened without
- * O_CREAT or O_TRUNC and checked once open, so that a regular file put
- * there meanwhile is never truncated. */
+/* Writes a character device or FIFO (/dev/null, a terminal, a pipe) in
+ * place: renaming over it would replace /dev/null with a file. Opened
+ * without O_CREAT or O_TRUNC and checked once open, so that a file or
+ * disk put there meanwhile is never written. */
 static int open_direct(struct sw_file *f, const char *path)
 {
 	struct stat sb;
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &sb) != 0 || S_ISREG(sb.st_mode)) {
-		sw_error("%s: %s", path, fd < 0 ? strerror(errno) : "changed while being opened");
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		sw_error("%s: %s", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
+		return -1;
+	}
+	if (!S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
+		sw_error("%s: %s", path, S_ISREG(sb.st_mode) ? "changed while being opened"
+			 : "not a file, a terminal or a pipe");
+		close(fd);
 		return -1;
 	}
 	f->fp = fdopen(fd, "w");

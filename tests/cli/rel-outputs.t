@@ -45,6 +45,16 @@ sw-station export -o /dev/stdout 2>stdout.err | cat >piped.csv
 [ "$(head -1 piped.csv)" = "code,name,level,parent_code,division_code,address,opened_on,closed_on" ] &&
 	[ ! -s stdout.err ]
 ok $? "-o /dev/stdout into a pipe: a link to a FIFO is written in place"
+ln -s /dev/null mynull
+run sw-station export -o mynull
+[ "$rc" = 0 ] && [ -L mynull ] && [ -c /dev/null ]
+ok $? "-o to one's own link to /dev/null: written in place"
+if [ "$(id -u)" = 0 ] && chown -h nobody mynull 2>/dev/null; then
+	expect_fail 3 "sw-station: mynull: is a symbolic link: give the path of the file itself" \
+		sw-station export -o mynull
+else
+	ok 0 "# SKIP not root: cannot make a link owned by another user"
+fi
 
 # --- 2. formulas -----------------------------------------------------------
 run sw-station export
