@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "sw/cell.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/import.h"
@@ -88,6 +89,7 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 		break;
 	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
 	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
+	case SW_OPT_RAW: sw_cell_raw = 1; break;
 	case SW_OPT_STRICT: sw_opt.strict = 1; break;
 	case 'f':
 		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0) {

@@ -39,7 +39,7 @@ extern struct sw_opts sw_opt;
 enum {
 	SW_OPT_DB = 0x100, SW_OPT_ENCODING, SW_OPT_TABLE, SW_OPT_REJECTS,
 	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_LANG, SW_OPT_SHEET, SW_OPT_STATION,
-	SW_OPT_IGNORE, SW_OPT_LOCAL = 0x200
+	SW_OPT_IGNORE, SW_OPT_RAW, SW_OPT_LOCAL = 0x200
 };
 
 #define SW_SHORTOPTS "f:o:qhV"
@@ -50,7 +50,8 @@ enum {
 	{"quiet", no_argument, NULL, 'q'}, \
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, 'V'}, \
-	{"lang", required_argument, NULL, SW_OPT_LANG}
+	{"lang", required_argument, NULL, SW_OPT_LANG}, \
+	{"raw", no_argument, NULL, SW_OPT_RAW}
 #define SW_IMPORT_LONGOPTS \
 	{"encoding", required_argument, NULL, SW_OPT_ENCODING}, \
 	{"table", required_argument, NULL, SW_OPT_TABLE}, \

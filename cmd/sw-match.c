@@ -40,7 +40,8 @@ static void usage(FILE *fp, int status)
 		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
 		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
+		"                -h  -V\n");
 	exit(status);
 }
 
@@ -151,6 +152,11 @@ static struct sw_market *load_market(int *status)
 		usage(stderr, SW_EXIT_USAGE);
 	}
 	if (o.seekers_csv) {
+		char *files[] = {(char *)o.seekers_csv, (char *)o.vacancies_csv, NULL};
+		if (sw_file_check_inputs("-o", sw_opt.output, files) != 0) {
+			*status = SW_EXIT_USAGE;
+			return NULL;
+		}
 		struct sw_input_opts in;
 		sw_cli_input_opts(&in);
 		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, &in, status);

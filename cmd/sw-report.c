@@ -28,7 +28,7 @@ static void usage(FILE *fp, int status)
 		"       sw-report merge FILE...\n"
 		"LEVEL: station, township, regional, county, total\n"
 		"common options: --db FILE (repeatable)  -f csv|tsv|json|table|md|html  -o FILE  -q\n"
-		"                --lang zh|en  -h  -V\n");
+		"                --raw  --lang zh|en  -h  -V\n");
 	exit(status);
 }
 

@@ -29,7 +29,8 @@ static void usage(FILE *fp, int status)
 		"       sw-station coverage [--uncovered] [--on DATE]\n"
 		"       sw-station export [--table stations|divisions|workers]\n"
 		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
+		"                -h  -V\n");
 	exit(status);
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/cell.h"
 #include "sw/check.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -161,11 +162,11 @@ static void write_row(struct ck *c, struct sw_row *rw, FILE *fp)
 		int i = L->field[j];
 		if (j)
 			putc(',', fp);
-		sw_csv_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
+		sw_cell_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
 	}
 	for (int j = L->nhdr; j < rw->nf; j++) {
 		putc(',', fp);
-		sw_csv_put(fp, rw->f[j]);
+		sw_cell_put(fp, rw->f[j]);
 	}
 	putc('\n', fp);
 }
@@ -237,6 +238,9 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 		  sw_rules_fn rules)
 {
 	int status;
+	char *in[] = {(char *)path, NULL};
+	if (fixout && sw_file_check_inputs("-o", fixout, in) != 0)
+		return SW_EXIT_USAGE;
 	struct sw_source *src = sw_source_open(path, o, &status);
 	if (!src)
 		return status;

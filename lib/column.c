@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/cell.h"
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/text.h"
@@ -172,6 +173,7 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 	const char *k;
 	long long v;
 
+	in = sw_cell_unquote(in);	/* "'=..." as sw-tools exports "=..." */
 	size_t n = strlen(in);
 	if (kind == 'e') {
 		sw_msg(why, whylen, "the cell holds an Excel error (#N/A, #REF! ...): correct the "

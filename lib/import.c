@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/cell.h"
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -311,14 +312,14 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 	FILE *fp = im->rej->fp;
 	if (!im->rej_header) {
 		for (int i = 0; i < im->L->nhdr; i++) {
-			sw_csv_put(fp, im->L->hdr[i]);
+			sw_cell_put(fp, im->L->hdr[i]);
 			putc(',', fp);
 		}
 		fputs("line,error\n", fp);
 		im->rej_header = 1;
 	}
 	for (int i = 0; i < im->L->nhdr; i++) {
-		sw_csv_put(fp, i < nf ? f[i] : "");
+		sw_cell_put(fp, i < nf ? f[i] : "");
 		putc(',', fp);
 	}
 	fprintf(fp, "%ld,", line);
@@ -920,22 +921,24 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 		}
 		status |= rc;
 	}
-	if (status > 1 || o->dry_run) {
+	if (status > 1) {
 		sw_db_rollback(db);
-		summaries_end(status <= 1);
-		if (status > 1) {
-			sw_file_abort(rej);
-			return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
-		}
-	} else if (sw_db_commit(db) != 0) {
-		if (!nsums)
-			sw_error("nothing imported: the whole command was rolled back");
 		summaries_end(0);
 		sw_file_abort(rej);
-		return SW_EXIT_FAIL;
-	} else
-		summaries_end(1);
-	if (o->rejects && sw_file_commit(rej) != 0)
+		return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	}
+	/* The rejects first: if they cannot be written, nothing is stored,
+	 * as status 3 says. (sw_db_commit rolls back when it fails.) The
+	 * summaries only then, so that none reports rows rolled back. */
+	int failed = o->rejects && sw_file_commit(rej) != 0;
+	if (failed || o->dry_run)
+		sw_db_rollback(db);
+	else
+		failed = sw_db_commit(db) != 0;
+	if (failed && !nsums)
+		sw_error("nothing imported: the whole command was rolled back");
+	summaries_end(!failed);
+	if (failed)
 		return SW_EXIT_FAIL;
 	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
@@ -948,6 +951,8 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 
 	if (!files || !*files)
 		files = stdin_only;
+	if (o->rejects && sw_file_check_inputs("--rejects", o->rejects, files) != 0)
+		return SW_EXIT_USAGE;
 	if (o->rejects && sw_file_open(&rej, o->rejects) != 0)
 		return SW_EXIT_FAIL;
 	/* checked() looks every reference up itself (tests/unit/test_schema.c
