@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sw/closed.h"
 #include "sw/db.h"
 #include "sw/err.h"
 
@@ -120,6 +121,8 @@ sqlite3 *sw_db_open(const char *path, int flags)
 		sqlite3_close(db);
 		return NULL;
 	}
+	if (!(flags & SW_DB_READONLY))
+		sw_closed_watch(db);
 	return db;
 fail:
 	hint(db, hbuf, sizeof hbuf);
@@ -146,6 +149,7 @@ int sw_db_begin(sqlite3 *db)
 		sw_db_error(db, "begin");
 		return -1;
 	}
+	sw_closed_watch(db);
 	return 0;
 }
 
@@ -160,7 +164,8 @@ void sw_db_hooks(int (*bc)(sqlite3 *), void (*ar)(void))
 
 int sw_db_commit(sqlite3 *db)
 {
-	if (before_commit && before_commit(db) != 0) {
+	/* closed months first: the audit trail seals only what will be kept */
+	if (sw_closed_check(db) != 0 || (before_commit && before_commit(db) != 0)) {
 		sw_db_rollback(db);
 		return -1;
 	}
@@ -169,6 +174,7 @@ int sw_db_commit(sqlite3 *db)
 		sw_db_rollback(db);
 		return -1;
 	}
+	sw_closed_forget(db);
 	return 0;
 }
 
@@ -176,6 +182,7 @@ void sw_db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sw_closed_forget(db);
 	if (after_rollback)
 		after_rollback();
 }
