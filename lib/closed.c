@@ -19,24 +19,35 @@
 static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry",
 					  "closed_months", "month_log"};
 
-/* Tables whose rows count in a month only through their own dates, and
- * that no figure reaches through another table. Any other table (stations,
- * clients, employers, vacancies, seekers, placements, divisions...) may
- * touch every closed month. Keep in step with the figures in lib/report.c.
+/* Tables whose rows count in a month only through their own dates. Any
+ * other table (stations, employers, vacancies, seekers, placements,
+ * divisions...) may touch every closed month. Keep in step with the
+ * figures in lib/report.c.
  * within: a row counts only in the month of its date;
- * else: only in months from its earliest date on (an empty first date:
- * every month, as a worker with no hired_on is on the staff of each). */
+ * else: only in months from its earliest date on; an empty first date
+ * means every month (a worker with no hired_on is on the staff of each),
+ * or, with none_empty, no month (a client with no registered_on);
+ * reached: a query that finds a row when another table's figures reach
+ * this table's rows (a seeker counts at its client's station), making a
+ * change here touch every month. */
 static const struct dated {
 	const char *table;
-	int within;
+	int within, none_empty;
 	const char *col[2];
+	const char *reached;
 } dated[] = {
-	{"services", 1, {"date", NULL}},
-	{"activities", 1, {"date", NULL}},
-	{"cases", 0, {"opened_on", "closed_on"}},
-	{"workers", 0, {"hired_on", "left_on"}},
+	{"services", 1, 0, {"date", NULL}, NULL},
+	{"activities", 1, 0, {"date", NULL}, NULL},
+	{"cases", 0, 0, {"opened_on", "closed_on"}, NULL},
+	{"workers", 0, 0, {"hired_on", "left_on"}, NULL},
+	{"clients", 0, 1, {"registered_on", NULL},
+	 "SELECT 1 FROM seekers WHERE client_id IS NOT NULL LIMIT 1"},
 };
 #define NDATED (int)(sizeof dated / sizeof dated[0])
+
+/* Columns no figure reads: an update that changes only these (a phone
+ * number corrected) touches no month. */
+static const char *const inert[] = {"name", "phone", "address", "id_number", "note"};
 
 /* Months as an index from year 1900; dates outside touch every month. */
 #define MONTH0 (1900 * 12)
@@ -49,6 +60,9 @@ static struct {
 	int all;		/* a change may touch any month */
 	int since;		/* earliest month a "since" row touches, INT_MAX: none */
 	unsigned char in[NMONTH / 8];	/* months "within" rows touch */
+	int reach[NDATED];	/* dated[d]'s table changed */
+	struct { char name[32]; unsigned long long cols; } inert[32];	/* per table */
+	int ninert;
 	int dirty;		/* some change to check since BEGIN */
 	sqlite3_int64 seen, total0;	/* rows the hook saw; total_changes at BEGIN */
 } W;
@@ -76,6 +90,8 @@ static void note(sqlite3 *db, int d, int (*get)(sqlite3 *, int, sqlite3_value **
 		}
 		const char *s = (const char *)sqlite3_value_text(v);
 		int m = month_of(s);
+		if (!s && k == 0 && dated[d].none_empty)
+			return;
 		if (m < 0 && (s || k == 0)) {	/* not a date, or no start date */
 			W.all = 1;
 			return;
@@ -89,16 +105,54 @@ static void note(sqlite3 *db, int d, int (*get)(sqlite3 *, int, sqlite3_value **
 		W.since = first;
 }
 
+static int same(sqlite3_value *a, sqlite3_value *b)
+{
+	int t = sqlite3_value_type(a);
+	if (t != sqlite3_value_type(b))
+		return 0;
+	if (t == SQLITE_NULL)
+		return 1;
+	if (t == SQLITE_INTEGER)
+		return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+	if (t == SQLITE_FLOAT)
+		return sqlite3_value_double(a) == sqlite3_value_double(b);
+	int n = sqlite3_value_bytes(a);
+	const void *pa = t == SQLITE_BLOB ? sqlite3_value_blob(a) : (const void *)sqlite3_value_text(a);
+	const void *pb = t == SQLITE_BLOB ? sqlite3_value_blob(b) : (const void *)sqlite3_value_text(b);
+	return n == sqlite3_value_bytes(b) && (!n || memcmp(pa, pb, (size_t)n) == 0);
+}
+
+/* 1 if an update of table changed only inert columns. */
+static int inert_update(sqlite3 *db, const char *table)
+{
+	int t = 0;
+	while (t < W.ninert && strcmp(W.inert[t].name, table) != 0)
+		t++;
+	if (t == W.ninert)
+		return 0;
+	for (int c = 0, n = sqlite3_preupdate_count(db); c < n; c++) {
+		sqlite3_value *a, *b;
+		if (c < 64 && (W.inert[t].cols >> c & 1))
+			continue;
+		if (sqlite3_preupdate_old(db, c, &a) != SQLITE_OK ||
+		    sqlite3_preupdate_new(db, c, &b) != SQLITE_OK || !same(a, b))
+			return 0;
+	}
+	return 1;
+}
+
 static void touched(void *arg, sqlite3 *db, int op, const char *schema, const char *table,
 		    sqlite3_int64 k1, sqlite3_int64 k2)
 {
-	(void)arg, (void)k1, (void)k2;
+	(void)arg;
 	W.seen++;
 	if (strcmp(schema, "main") != 0)
 		return;	/* temp tables: the import's scratch */
 	for (size_t i = 0; i < sizeof bookkeeping / sizeof bookkeeping[0]; i++)
 		if (strcmp(table, bookkeeping[i]) == 0)
 			return;
+	if (op == SQLITE_UPDATE && k1 == k2 && inert_update(db, table))
+		return;
 	W.dirty = 1;
 	int d = 0;
 	while (d < NDATED && strcmp(table, dated[d].table) != 0)
@@ -107,6 +161,7 @@ static void touched(void *arg, sqlite3 *db, int op, const char *schema, const ch
 		W.all = 1;
 		return;
 	}
+	W.reach[d] = 1;
 	if (op != SQLITE_INSERT)
 		note(db, d, sqlite3_preupdate_old);
 	if (op != SQLITE_DELETE && !W.all)
@@ -127,6 +182,7 @@ static int unchecked(void *arg)
 static void reset(sqlite3 *db)
 {
 	W.all = W.dirty = 0;
+	memset(W.reach, 0, sizeof W.reach);
 	W.since = INT_MAX;
 	memset(W.in, 0, sizeof W.in);
 	W.seen = 0;
@@ -141,6 +197,33 @@ static int any_closed(sqlite3 *db)
 		&& sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return yes;
+}
+
+/* Notes, per table of db, which of its columns are inert. */
+static void find_inert(sqlite3 *db)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT m.name, p.cid, p.name FROM sqlite_schema m,"
+					 " pragma_table_info(m.name) p WHERE m.type = 'table'");
+	W.ninert = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0), *c = (const char *)sqlite3_column_text(st, 2);
+		int cid = sqlite3_column_int(st, 1), k = 0;
+		while (k < (int)(sizeof inert / sizeof inert[0]) && strcmp(c, inert[k]) != 0)
+			k++;
+		if (k == (int)(sizeof inert / sizeof inert[0]) || cid >= 64 || strlen(t) >= sizeof W.inert[0].name)
+			continue;
+		int i = 0;
+		while (i < W.ninert && strcmp(W.inert[i].name, t) != 0)
+			i++;
+		if (i == W.ninert) {
+			if (W.ninert == (int)(sizeof W.inert / sizeof W.inert[0]))
+				continue;
+			snprintf(W.inert[W.ninert].name, sizeof W.inert[0].name, "%s", t);
+			W.inert[W.ninert++].cols = 0;
+		}
+		W.inert[i].cols |= 1ull << cid;
+	}
+	sqlite3_finalize(st);
 }
 
 void sw_closed_watch(sqlite3 *db)
@@ -168,6 +251,7 @@ void sw_closed_watch(sqlite3 *db)
 				sqlite3_reset(st);
 			}
 		sqlite3_finalize(st);
+		find_inert(db);
 		sqlite3_preupdate_hook(db, touched, NULL);
 		sqlite3_commit_hook(db, unchecked, NULL);
 	}
@@ -272,6 +356,12 @@ int sw_closed_check(sqlite3 *db)
 		W.all = W.dirty = 1;	/* changes the hook did not see: assume the worst */
 	if (!W.dirty)
 		return 0;
+	for (int d = 0; d < NDATED && !W.all; d++)
+		if (W.reach[d] && dated[d].reached) {
+			sqlite3_stmt *q = sw_db_prepare(db, dated[d].reached);
+			W.all = sqlite3_step(q) == SQLITE_ROW;
+			sqlite3_finalize(q);
+		}
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT month, fingerprint FROM closed_months ORDER BY month");
 	int rc = 0, step = SQLITE_DONE;
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
