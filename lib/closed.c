@@ -264,6 +264,12 @@ void sw_closed_forget(sqlite3 *db)
 		reset(db);
 }
 
+void sw_closed_unwatch(sqlite3 *db)
+{
+	if (W.db == db)
+		W.db = NULL;	/* a later connection may get the same address */
+}
+
 static int could_touch(const char *month)
 {
 	int m = month_of(month);

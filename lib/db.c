@@ -159,6 +159,7 @@ void sw_db_close(sqlite3 *db)
 	if (!db)
 		return;
 	checkpoint(db);
+	sw_closed_unwatch(db);
 	if (sqlite3_close(db) != SQLITE_OK) {
 		/* A statement left unfinalized is a bug; say so rather than leak. */
 		sw_db_error(db, "close");

@@ -15,5 +15,7 @@ void sw_closed_watch(sqlite3 *db);
 int sw_closed_check(sqlite3 *db);
 /* After COMMIT or ROLLBACK: forgets the transaction's changes. */
 void sw_closed_forget(sqlite3 *db);
+/* Before closing db. */
+void sw_closed_unwatch(sqlite3 *db);
 
 #endif
