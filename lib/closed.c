@@ -20,9 +20,9 @@ static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", 
 					  "closed_months", "month_log"};
 
 /* Tables whose rows count in a month only through their own dates. Any
- * other table (stations, employers, vacancies, seekers, placements,
- * divisions...) may touch every closed month. Keep in step with the
- * figures in lib/report.c.
+ * other table (stations, divisions, employers, vacancies, seekers: rows
+ * that other rows are counted through) may touch every closed month. Keep
+ * in step with the figures in lib/report.c.
  * within: a row counts only in the month of its date;
  * else: only in months from its earliest date on; an empty first date
  * means every month (a worker with no hired_on is on the staff of each),
@@ -40,6 +40,8 @@ static const struct dated {
 	{"activities", 1, 0, {"date", NULL}, NULL},
 	{"cases", 0, 0, {"opened_on", "closed_on"}, NULL},
 	{"workers", 0, 0, {"hired_on", "left_on"}, NULL},
+	/* a pair's first stage at or beyond matched moves only from a date on */
+	{"placements", 0, 0, {"date", NULL}, NULL},
 	{"clients", 0, 1, {"registered_on", NULL},
 	 "SELECT 1 FROM seekers WHERE client_id IS NOT NULL LIMIT 1"},
 };

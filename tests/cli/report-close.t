@@ -82,6 +82,9 @@ check_rc 0 "a station opened after the month: accepted"
 printf 'case_id,client_id,station_code,domain,opened_on,closed_on\nK2,P2,V1,elderly,2026-09-01,2026-11-03\n' >later.csv
 run sw-case import -q later.csv
 check_rc 0 "a case closed after the month: accepted"
+printf 'seeker_id,vacancy_id,stage,date\nQ2,J1,interviewed,2026-11-03\n' >hire.csv
+run sw-match import -q hire.csv
+check_rc 0 "a placement stage after the month: accepted"
 [ "$(sql "select phone||' '||closed_on from clients c, cases k where c.client_id = 'P5' and k.case_id = 'K2'")" = "13800138000 2026-11-03" ] &&
 	[ "$(sql "select count(*) from stations where code = 'V3'")" = 1 ]
 ok $? "and stored"
