@@ -222,21 +222,22 @@ static int closed_state(sqlite3 **dbs, const char *month, char *out, size_t n)
 	int all = 1;
 	out[0] = 0;
 	for (int i = 0; i < o.ndb; i++) {
-		char stored[80], now[65];
+		char stored[80];
+		struct sw_fp now;
 		if (sw_month_closed(dbs[i], month, stored, sizeof stored) != 0)
 			return SW_EXIT_FAIL;
 		if (!stored[0]) {
 			all = 0;
 			continue;
 		}
-		if (sw_report_fingerprint(dbs[i], month, now) != 0)
-			return SW_EXIT_FAIL;
-		if (strcmp(stored, now) != 0) {
+		int rc = sw_report_fp(dbs[i], month, &now), same = rc == 0 && sw_fp_matches(&now, stored);
+		if (rc == 0 && !same)
 			sw_error("%s: month %s was closed with fingerprint %.12s but its figures are now %.12s:"
 				 " reopen it (close --month %s --reopen --reason TEXT) and close it again",
-				 o.dbs[i], month, stored, now, month);
+				 o.dbs[i], month, stored, now.hex, month);
+		sw_fp_free(&now);
+		if (!same)
 			return SW_EXIT_FAIL;
-		}
 		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? " " : "", stored);
 	}
 	if (!all)

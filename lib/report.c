@@ -674,11 +674,48 @@ long long *sw_report_fill(const struct sw_net *n, const char *from, const char *
 	return v;
 }
 
-int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
+/* Hashes a month's canonical text: one line per station and figure, in
+ * tree order. Version 2 leaves out stations whose figures are all 0 (a
+ * station opened after the month must not change it); version 1, kept to
+ * recognise months closed before, has every station. */
+static void fp_digest(const struct sw_fp *fp, const char *month, int version, char hex[65])
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char sum[EVP_MAX_MD_SIZE];
+	unsigned len = 0;
+	char line[512];
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	snprintf(line, sizeof line, "sw-report fingerprint %d\t%s\n", version, month);
+	EVP_DigestUpdate(md, line, strlen(line));
+	for (int i = 0; i < fp->n; i++) {
+		const long long *v = fp->v + (size_t)i * SW_NFIG;
+		if (version > 1 && sw_fp_zero(fp, i))
+			continue;
+		for (int f = 0; f < SW_NFIG; f++) {
+			snprintf(line, sizeof line, "%s\t%s\t%lld\n", fp->code[i], sw_figures[f].key, v[f]);
+			EVP_DigestUpdate(md, line, strlen(line));
+		}
+	}
+	EVP_DigestFinal_ex(md, sum, &len);
+	EVP_MD_CTX_free(md);
+	for (unsigned i = 0; i < len && i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", sum[i]);
+}
+
+int sw_fp_zero(const struct sw_fp *fp, int i)
+{
+	for (int f = 0; f < SW_NFIG; f++)
+		if (fp->v[(size_t)i * SW_NFIG + f])
+			return 0;
+	return 1;
+}
+
+int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 {
 	char from[11], to[11];
 	sw_month_first(month, from);
 	sw_month_last(month, to);
+	memset(fp, 0, sizeof *fp);
 	struct sw_net *n = sw_net_load(&db, 1);
 	if (!n)
 		return -1;
@@ -687,28 +724,45 @@ int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
 	a.sub = sw_xcalloc((size_t)n->nst + 1, sizeof *a.sub);
 	int rc = accumulate(&a, from, to);
 	if (rc == 0) {
-		/* Canonical text: one line per station and figure. */
-		EVP_MD_CTX *md = EVP_MD_CTX_new();
-		unsigned char sum[EVP_MAX_MD_SIZE];
-		unsigned len = 0;
-		char line[512];
-		EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-		snprintf(line, sizeof line, "sw-report fingerprint 1\t%s\n", month);
-		EVP_DigestUpdate(md, line, strlen(line));
-		for (int i = 0; i < n->nst; i++)
-			for (int f = 0; f < SW_NFIG; f++) {
-				long long v = sw_figures[f].distinct ? a.sub[i] : a.st[(size_t)i * SW_NFIG + f];
-				snprintf(line, sizeof line, "%s\t%s\t%lld\n", n->st[i].code, sw_figures[f].key, v);
-				EVP_DigestUpdate(md, line, strlen(line));
-			}
-		EVP_DigestFinal_ex(md, sum, &len);
-		EVP_MD_CTX_free(md);
-		for (unsigned i = 0; i < len && i < 32; i++)
-			sprintf(hex + 2 * i, "%02x", sum[i]);
+		fp->n = n->nst;
+		fp->code = sw_xcalloc((size_t)n->nst + 1, sizeof *fp->code);
+		fp->v = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *fp->v);
+		for (int i = 0; i < n->nst; i++) {
+			fp->code[i] = sw_xstrdup(n->st[i].code);
+			for (int f = 0; f < SW_NFIG; f++)
+				fp->v[(size_t)i * SW_NFIG + f] = sw_figures[f].distinct ? a.sub[i]
+					: a.st[(size_t)i * SW_NFIG + f];
+		}
+		fp_digest(fp, month, 2, fp->hex);
+		fp_digest(fp, month, 1, fp->hex1);
 	}
 	free(a.grp);
 	acc_free(&a);
 	sw_net_free(n);
+	return rc;
+}
+
+int sw_fp_matches(const struct sw_fp *fp, const char *stored)
+{
+	return strcmp(stored, fp->hex) == 0 || strcmp(stored, fp->hex1) == 0;
+}
+
+void sw_fp_free(struct sw_fp *fp)
+{
+	for (int i = 0; i < fp->n; i++)
+		free(fp->code[i]);
+	free(fp->code);
+	free(fp->v);
+	memset(fp, 0, sizeof *fp);
+}
+
+int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
+{
+	struct sw_fp fp;
+	int rc = sw_report_fp(db, month, &fp);
+	if (rc == 0)
+		memcpy(hex, fp.hex, 65);
+	sw_fp_free(&fp);
 	return rc;
 }
 

@@ -121,9 +121,25 @@ struct sw_report {
  * (n->ngroups + 1) * SW_NFIG values. Returns NULL after printing a
  * database error. The caller frees. */
 long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to);
-/* Figures per station of the whole network for month (own records) and,
- * for the distinct figures, per subtree: the canonical text hashed with
- * SHA-256 into hex[65]. Computed on database db alone. 0 or -1. */
+/* A closed month's fingerprint: the figures per station of the whole
+ * network for the month (own records) and, for the distinct figures, per
+ * subtree, in tree order; their canonical text hashed with SHA-256. */
+struct sw_fp {
+	int n;			/* stations */
+	char **code;		/* their codes */
+	long long *v;		/* v[i * SW_NFIG + f] */
+	char hex[65];		/* the fingerprint */
+	char hex1[65];		/* version 1 of it, of months closed before version 2 */
+};
+/* Computes month's on database db alone into fp. 0, or -1 after printing
+ * a database error. Free with sw_fp_free (also after -1). */
+int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp);
+void sw_fp_free(struct sw_fp *fp);
+/* 1 if station i has only zero figures (it is left out of the hash). */
+int sw_fp_zero(const struct sw_fp *fp, int i);
+/* 1 if stored is fp's fingerprint, in either version. */
+int sw_fp_matches(const struct sw_fp *fp, const char *stored);
+/* Just the fingerprint of month, into hex[65]. 0 or -1. */
 int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
 
 /* The rendering of lib/report_out.c. fmt is an sw_fmt or SW_FMT_HTML.
