@@ -238,7 +238,7 @@ static const struct sw_column goal_cols[] = {
 	{"description", "目标|目标内容", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"due_on", "完成期限|截止日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 	/* open when the file says nothing; reviews move it on */
-	{"status", "状态|目标状态", SW_T_VOCAB, "goal_status", 0, 0, 0, NULL, NULL},
+	{"status", "状态|目标状态", SW_T_VOCAB, "goal_status", SW_C_DERIVED, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_goals_table = {
 	"goals", "goal|服务目标", goal_cols, 6, check_goal, NULL, 1

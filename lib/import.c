@@ -330,11 +330,15 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 /* Turns a constraint failure into a message a user can act on. */
 static void constraint_msg(struct sw_import *im, char *why, size_t n)
 {
-	const char *m = sqlite3_errmsg(im->db);
-	const char *dot = strstr(m, "UNIQUE constraint failed: ");
-	if (dot && (dot = strchr(dot, '.')))
-		sw_msg(why, n, "%.*s: already used by another record", (int)strcspn(dot + 1, ", "), dot + 1);
-	else if (strstr(m, "FOREIGN KEY"))
+	const char *m = sqlite3_errmsg(im->db), *u = strstr(m, "UNIQUE constraint failed: ");
+	if (u) {
+		/* "t.a, t.b" (a key of several columns): "a and b" */
+		char cols[200] = "";
+		for (const char *p = u + 26; (p = strchr(p, '.')) != NULL; p++)
+			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%.*s",
+				 *cols ? " and " : "", (int)strcspn(p + 1, ", "), p + 1);
+		sw_msg(why, n, "%s: already used by another record", cols);
+	} else if (strstr(m, "FOREIGN KEY"))
 		sw_msg(why, n, "refers to a record that does not exist");
 	else
 		sw_msg(why, n, "%s", m);
