@@ -278,10 +278,26 @@ static int cmd_show(int argc, char **argv)
 		" FROM clients WHERE client_id = ?1",
 		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
 		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
-		"SELECT date, service_id, type, minutes, case_id, worker_id, station_code, note"
-		" FROM services WHERE client_id = ?1 ORDER BY date, service_id",
+		/* one timeline: services and the casework of the client's cases */
+		"SELECT date, kind, id, case_id, worker_id, what, detail, note FROM ("
+		" SELECT date, 'service' AS kind, service_id AS id, case_id, worker_id, type AS what,"
+		"  CAST(minutes AS TEXT) AS detail, note FROM services WHERE client_id = ?1"
+		" UNION ALL SELECT a.date, 'assessment', a.assessment_id, a.case_id, a.assessor, a.needs,"
+		"  a.risk, a.notes FROM assessments a JOIN cases c ON c.case_id = a.case_id"
+		"  WHERE c.client_id = ?1"
+		" UNION ALL SELECT p.date, 'plan', p.plan_id, p.case_id, p.author,"
+		"  'version ' || p.version, NULL, NULL FROM plans p JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE c.client_id = ?1"
+		" UNION ALL SELECT g.due_on, 'goal due', g.goal_id, p.case_id, NULL, g.need, g.status,"
+		"  g.description FROM goals g JOIN plans p ON p.plan_id = g.plan_id"
+		"  JOIN cases c ON c.case_id = p.case_id WHERE c.client_id = ?1 AND g.due_on IS NOT NULL"
+		" UNION ALL SELECT r.date, 'review', r.review_id, p.case_id, NULL, r.goal_id, r.status,"
+		"  r.note FROM reviews r JOIN goals g ON g.goal_id = r.goal_id"
+		"  JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE c.client_id = ?1"
+		") AS t ORDER BY date, kind, id",
 	};
-	static const char *const titles[] = {NULL, "Cases", "Services"};
+	static const char *const titles[] = {NULL, "Cases", "Timeline"};
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;

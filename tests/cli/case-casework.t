@@ -96,6 +96,22 @@ check_rc 0 "close --goals-left: closed"
   "dropped|dropped case closed: 服务对象迁居外地|2026-10-20" ]
 ok $? "the goal left gets a review saying why, and the case is closed"
 
+# --- show: one timeline ----------------------------------------------------------------
+run sh -c 'sw-case show QX-C0002 -f csv | sed -n "/^date,kind,/,\$p" | grep -v ",service,S"'
+check_out "show: assessments, plan, goals, reviews and services on one timeline (the sample services left out)" <<'X'
+date,kind,id,case_id,worker_id,what,detail,note
+2026-05-10,assessment,A1,K2026002,W013,daily_care;psychological,medium,
+2026-05-20,plan,P1,K2026002,W013,version 1,,
+2026-06-01,assessment,A0,K2026002,,,low,
+2026-07-01,review,R1,K2026002,,G1,partly,照料基本到位
+2026-08-30,review,R2,K2026002,,G1,achieved,照料到位
+2026-08-31,goal due,G1,K2026002,,daily_care,achieved,每周两次上门照料
+2026-09-01,assessment,A2,K2026002,W013,financial,high,
+2026-10-09,service,V1,K2026002,,phone,,
+2026-10-20,review,G2-2026-10-20,K2026002,,G2,dropped,case closed: 服务对象迁居外地
+2026-12-31,goal due,G2,K2026002,,psychological,dropped,情绪稳定
+X
+
 # --- the tables export and import again --------------------------------------------------
 for t in catalogue assessments plans goals reviews; do
 	sw-case export --table $t -o $t.csv || echo "export $t failed"
