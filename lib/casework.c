@@ -18,9 +18,12 @@ enum { AS_ID, AS_CASE, AS_DATE, AS_ASSESSOR, AS_RISK, AS_NEEDS, AS_NOTES };
 enum { PL_ID, PL_CASE, PL_VERSION, PL_DATE, PL_AUTHOR };
 enum { GO_ID, GO_PLAN, GO_NEED, GO_TEXT, GO_DUE, GO_STATUS };
 enum { RV_ID, RV_GOAL, RV_DATE, RV_STATUS, RV_NOTE };
+enum { RF_ID, RF_CASE, RF_DATE, RF_STATION, RF_ORG, RF_REASON, RF_CONSENT, RF_STATUS,
+       RF_FEEDBACK_ON, RF_FEEDBACK };
 
 /* Statements the hooks keep between rows of one command. */
-static sqlite3_stmt *case_opened, *plan_date, *case_risk, *goal_status, *goal_now, *open_goals;
+static sqlite3_stmt *case_opened, *plan_date, *case_risk, *goal_status, *goal_now, *open_goals,
+	*referral_now;
 
 void sw_casework_release(void)
 {
@@ -30,7 +33,9 @@ void sw_casework_release(void)
 	sqlite3_finalize(goal_status);
 	sqlite3_finalize(goal_now);
 	sqlite3_finalize(open_goals);
+	sqlite3_finalize(referral_now);
 	case_opened = plan_date = case_risk = goal_status = goal_now = open_goals = NULL;
+	referral_now = NULL;
 }
 
 /* The text of the first column of *st's row for key (prepared from sql on
@@ -137,6 +142,56 @@ static int after_review(struct sw_import *im, const char **v, int outcome)
 		return -1;
 	}
 	return 0;
+}
+
+/* A referral's status moves sent -> accepted | declined, accepted ->
+ * completed; the step of each, for "never back". */
+static int referral_step(const char *s)
+{
+	return strcmp(s, "sent") == 0 ? 0 : strcmp(s, "completed") == 0 ? 2 : 1;
+}
+
+/* Personal data leaves the station only with the person's consent, given
+ * on or before the day of the referral; it goes to one place; its status
+ * only moves on. */
+static int check_referral(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	static char was[16];
+	if (!v[RF_STATION] == !v[RF_ORG]) {
+		sw_msg(why, whylen, "to_station, to_org: give the station or the organisation referred "
+		       "to, one of them");
+		return -1;
+	}
+	if (!v[RF_CONSENT]) {
+		sw_msg(why, whylen, "consent_on: a referral needs the person's consent, and the day it "
+		       "was given, before personal data leaves the station");
+		return -1;
+	}
+	if (strcmp(v[RF_CONSENT], v[RF_DATE]) > 0) {
+		sw_msg(why, whylen, "consent_on: %s is after the referral (%s): consent comes first",
+		       v[RF_CONSENT], v[RF_DATE]);
+		return -1;
+	}
+	if (!v[RF_STATUS])
+		v[RF_STATUS] = "sent";
+	if (v[RF_FEEDBACK_ON] && strcmp(v[RF_FEEDBACK_ON], v[RF_DATE]) < 0) {
+		sw_msg(why, whylen, "feedback_on: %s is before the referral (%s)", v[RF_FEEDBACK_ON],
+		       v[RF_DATE]);
+		return -1;
+	}
+	if (lookup(sw_import_db(im), &referral_now, "SELECT status FROM referrals WHERE referral_id = ?",
+		   v[RF_ID], was, sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
+		int a = referral_step(was), b = referral_step(v[RF_STATUS]);
+		if (b <= a || (b == 2 && strcmp(was, "accepted") != 0)) {
+			sw_msg(why, whylen, "status: a referral %s cannot become %s (sent, then accepted or "
+			       "declined, then completed if accepted)", was, v[RF_STATUS]);
+			return -1;
+		}
+	} else if (strcmp(v[RF_STATUS], "completed") == 0 && !v[RF_FEEDBACK_ON]) {
+		sw_msg(why, whylen, "feedback_on: a completed referral needs the day of the feedback");
+		return -1;
+	}
+	return after_opening(im, v[RF_CASE], v[RF_DATE], "date", why, whylen);
 }
 
 /* The goals of a case's latest plan still open. */
@@ -251,6 +306,22 @@ static const struct sw_column review_cols[] = {
 	{"status", "状态|目标状态", SW_T_VOCAB, "goal_status", REQ, 0, 0, NULL, NULL},
 	{"note", "进展|进展情况|备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 };
+static const struct sw_column referral_cols[] = {
+	{"referral_id", "转介编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	CASE_REF,
+	{"date", "转介日期|日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"to_station", "转介站点|接收站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
+	{"to_org", "转介机构|接收机构|接收单位", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"reason", "转介原因|原因", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"consent_on", "知情同意日期|同意日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"status", "状态|转介状态", SW_T_VOCAB, "referral_status", SW_C_DERIVED, 0, 0, NULL, NULL},
+	{"feedback_on", "反馈日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"feedback", "反馈|反馈情况", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_referrals_table = {
+	"referrals", "referral|转介", referral_cols, 10, check_referral, NULL, 1
+};
+
 const struct sw_table sw_reviews_table = {
 	"reviews", "review|目标回顾", review_cols, 5, NULL, after_review, 1
 };

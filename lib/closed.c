@@ -18,7 +18,7 @@
 /* Tables that feed no figure: changing them touches no month. */
 static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry",
 					  "closed_months", "month_log", "id_confirmed", "catalogue",
-					  "assessments", "plans", "goals", "reviews"};
+					  "assessments", "plans", "goals", "reviews", "referrals"};
 
 /* Tables whose rows count in a month only through their own dates. Any
  * other table (stations, divisions, employers, vacancies, seekers: rows

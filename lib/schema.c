@@ -151,6 +151,15 @@ static const char *const migrations[] = {
 	/* 4 -> 5: whether a station is expected to report every month
 	 * (sw-report completeness): 1 yes, 0 no, NULL as its level says. */
 	"ALTER TABLE stations ADD COLUMN reports INTEGER;",
+
+	/* 5 -> 6: referrals out of a case (lib/casework.c). */
+	"CREATE TABLE referrals ("
+	"  referral_id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(case_id),"
+	"  date TEXT NOT NULL, to_station TEXT REFERENCES stations(code), to_org TEXT,"
+	"  reason TEXT, consent_on TEXT NOT NULL, status TEXT NOT NULL, feedback_on TEXT,"
+	"  feedback TEXT);"
+	"CREATE INDEX referrals_case ON referrals(case_id);"
+	"CREATE INDEX referrals_to ON referrals(to_station);",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,

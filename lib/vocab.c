@@ -130,6 +130,10 @@ static const struct builtin builtins[] = {
 	{"goal_status", "partly", "部分达成|部分完成"},
 	{"goal_status", "not_achieved", "未达成"},
 	{"goal_status", "dropped", "放弃|终止|已终止"},
+	{"referral_status", "sent", "已转介|已发出|转出"},
+	{"referral_status", "accepted", "已接收|接收"},
+	{"referral_status", "declined", "已拒绝|拒绝|不接收"},
+	{"referral_status", "completed", "已完成|完成|已反馈"},
 	{"bool", "yes", "是|有|y|true|1"},
 	{"bool", "no", "否|无|n|false|0"},
 };

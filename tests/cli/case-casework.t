@@ -96,6 +96,39 @@ check_rc 0 "close --goals-left: closed"
   "dropped|dropped case closed: 服务对象迁居外地|2026-10-20" ]
 ok $? "the goal left gets a review saying why, and the case is closed"
 
+# --- referrals -----------------------------------------------------------------------------
+cat >rf.csv <<'X'
+转介编号,个案编号,转介日期,转介站点,转介机构,转介原因,知情同意日期
+F1,K2026003,2026-10-10,QX-101,,需要就近服务,2026-10-09
+F2,K2026003,2026-10-10,,县残联,辅具申请,
+F3,K2026003,2026-10-10,,县残联,辅具申请,2026-10-11
+F4,K2026003,2026-10-10,QX-101,县医院,就医,2026-10-10
+X
+run sw-case import rf.csv
+check_rc 1 "referrals: status 1 for the bad ones"
+check_err "no consent, consent after the referral, two places: each refused" <<'X'
+sw-case: rf.csv:3: consent_on: a referral needs the person's consent, and the day it was given, before personal data leaves the station
+sw-case: rf.csv:4: consent_on: 2026-10-11 is after the referral (2026-10-10): consent comes first
+sw-case: rf.csv:5: to_station, to_org: give the station or the organisation referred to, one of them
+sw-case: rf.csv: read 4, inserted 1, updated 0, unchanged 0, rejected 3
+X
+[ "$(sql "select status from referrals where referral_id = 'F1'")" = sent ]
+ok $? "a referral starts sent"
+printf '转介编号,个案编号,转介日期,转介站点,知情同意日期,状态,反馈日期,反馈\nF1,K2026003,2026-10-10,QX-101,2026-10-09,已完成,2026-10-20,已入户\n' >done.csv
+expect_fail 1 "sw-case: done.csv:2: status: a referral sent cannot become completed (sent, then accepted or declined, then completed if accepted)" sw-case import done.csv
+sed 's/已完成/已接收/' done.csv >acc.csv
+run sw-case import acc.csv
+check_rc 0 "sent, then accepted"
+run sw-case import done.csv
+check_rc 0 "accepted, then completed"
+sed 's/已完成/已转介/' done.csv >back.csv
+expect_fail 1 "sw-case: back.csv:2: status: a referral completed cannot become sent (sent, then accepted or declined, then completed if accepted)" sw-case import back.csv
+run sw-case list --table referrals to_station=QX-101 -f csv --no-mask
+check_out "the receiving station lists the referrals it received" <<'X'
+referral_id,case_id,date,to_station,to_org,reason,consent_on,status,feedback_on,feedback
+F1,K2026003,2026-10-10,QX-101,,需要就近服务,2026-10-09,completed,2026-10-20,已入户
+X
+
 # --- show: one timeline ----------------------------------------------------------------
 run sh -c 'sw-case show QX-C0002 -f csv | sed -n "/^date,kind,/,\$p" | grep -v ",service,S"'
 check_out "show: assessments, plan, goals, reviews and services on one timeline (the sample services left out)" <<'X'
@@ -113,10 +146,10 @@ date,kind,id,case_id,worker_id,what,detail,note
 X
 
 # --- the tables export and import again --------------------------------------------------
-for t in catalogue assessments plans goals reviews; do
+for t in catalogue assessments plans goals reviews referrals; do
 	sw-case export --table $t -o $t.csv || echo "export $t failed"
 done
-run sw-case import catalogue.csv assessments.csv plans.csv goals.csv reviews.csv
+run sw-case import catalogue.csv assessments.csv plans.csv goals.csv reviews.csv referrals.csv
 check_rc 0 "every casework table exported imports again"
 check_err_has "goals.csv: read 2, inserted 0, updated 0, unchanged 2" "unchanged"
 
