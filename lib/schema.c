@@ -160,6 +160,21 @@ static const char *const migrations[] = {
 	"  feedback TEXT);"
 	"CREATE INDEX referrals_case ON referrals(case_id);"
 	"CREATE INDEX referrals_to ON referrals(to_station);",
+
+	/* 6 -> 7: the workforce beyond the roster (lib/staff.c). */
+	"CREATE TABLE supervision ("
+	"  session_id TEXT NOT NULL, worker_id TEXT NOT NULL REFERENCES workers(worker_id),"
+	"  date TEXT NOT NULL, station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  supervisor TEXT NOT NULL, mode TEXT, minutes INTEGER NOT NULL, topic TEXT,"
+	"  PRIMARY KEY (session_id, worker_id));"
+	"CREATE INDEX supervision_date ON supervision(date);"
+	"CREATE TABLE training ("
+	"  worker_id TEXT NOT NULL REFERENCES workers(worker_id), date TEXT NOT NULL,"
+	"  course TEXT NOT NULL, provider TEXT, minutes INTEGER NOT NULL, certificate TEXT,"
+	"  PRIMARY KEY (worker_id, date, course));"
+	"CREATE TABLE certificates ("
+	"  worker_id TEXT NOT NULL REFERENCES workers(worker_id), level TEXT NOT NULL,"
+	"  obtained_on TEXT NOT NULL, number TEXT, PRIMARY KEY (worker_id, level));",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
