@@ -7,7 +7,7 @@ DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
-LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lm -pthread
+LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lfreexl -lm -pthread
 
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -23,10 +23,12 @@ BUILD   ?= build/release
 endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev libzip-dev
-# libexpat1-dev), tests (sqlite3 valgrind clang libclang-rt-dev for fuzzing,
-# zip python3-openpyxl for the .xlsx fixture), bench (miller time).
+# libexpat1-dev libfreexl-dev), tests (sqlite3 valgrind clang libclang-rt-dev for
+# fuzzing, zip python3-openpyxl python3-xlwt for the .xlsx and .xls fixtures),
+# bench (miller time).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
-            sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl xlsx2csv
+            libfreexl-dev sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl \
+            python3-xlwt xlsx2csv
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))

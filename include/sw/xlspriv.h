@@ -1,0 +1,66 @@
+/* Inside the .xls reader: what lib/xls*.c share, and the unit tests and
+ * the fuzz harness use.
+ *
+ *   xls.c       the reader: libfreexl for text, rows put together
+ *   xls_biff.c  the compound file, the workbook stream and its records */
+#ifndef SW_XLSPRIV_H
+#define SW_XLSPRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SW_XLS_FILE_MAX (512u << 20)	/* bytes of an .xls read into memory */
+
+/* The workbook stream ("Workbook", or "Book" for Excel 5) of the compound
+ * file p[0..n), copied into *w (free it). 0, or -1 with why: a message
+ * for the user (encrypted, a Word document, damaged...). */
+int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *wn,
+		  char *why, size_t whylen);
+
+/* What the workbook globals say. */
+struct sw_xls_book {
+	int biff;		/* 5 or 8 */
+	int date1904;
+	unsigned char *xfcls;	/* number format class of each cell format */
+	int nxf;
+	struct sw_xls_bsheet {
+		uint32_t pos;	/* where its records start in the stream */
+		int hidden;	/* 0, 1 hidden, 2 very hidden */
+		int type;	/* 0 worksheet, others: chart, macro, module */
+	} *sheet;
+	int nsheets;
+};
+/* Reads the globals of stream w[0..n). 0, or -1 with why (a password is
+ * "encrypted workbook: save it without a password"). */
+int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b,
+		   char *why, size_t whylen);
+void sw_xls_book_free(struct sw_xls_book *b);
+
+/* The cells of a sheet that the reader takes from the records rather than
+ * from libfreexl: numbers, dates, booleans, errors, formula results. */
+struct sw_xls_cell {
+	uint32_t row;
+	uint16_t col;
+	char kind;		/* 'n', 'd', 's', 'b', 'e' */
+	const char *bad;	/* why the cell cannot be used, or NULL */
+	size_t off;		/* its text in the cells' text */
+	size_t seq;		/* record order, so that a later duplicate wins */
+};
+struct sw_xls_cells {
+	struct sw_xls_cell *c;
+	size_t n, cap;
+	char *text;
+	size_t tlen, tcap;
+};
+/* Reads sheet i's cells, sorted by row and column, one per cell. 0, or -1
+ * with why (the sheet's records are damaged). */
+int sw_xls_cells_read(const unsigned char *w, size_t n, const struct sw_xls_book *b, int i,
+		      struct sw_xls_cells *out, char *why, size_t whylen);
+void sw_xls_cells_free(struct sw_xls_cells *c);
+
+/* A double as Excel writes it into an .xlsx: the shortest text that reads
+ * back as v, and an integer in digits, not exponent form. out holds at
+ * least 32 bytes. */
+void sw_xls_number(double v, char *out);
+
+#endif

@@ -1,0 +1,609 @@
+/* The .xls container and records that libfreexl does not hand out right:
+ * the compound file (CFB: sectors chained through a FAT, a directory of
+ * streams), the workbook stream's globals (date system, cell formats,
+ * sheets), and the number, boolean, error and formula cells of a sheet.
+ * Everything read is checked against the bytes there are: a damaged file
+ * is refused, never read past. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/err.h"
+#include "sw/xlspriv.h"
+#include "sw/xlsxpriv.h"
+
+#define ENDCHAIN 0xfffffffeu
+#define NOSTREAM 0xffffffffu
+
+static uint16_t u16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+static uint32_t u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static double f64(const unsigned char *p)
+{
+	uint64_t b = (uint64_t)u32(p) | (uint64_t)u32(p + 4) << 32;
+	double d;
+	memcpy(&d, &b, sizeof d);
+	return d;
+}
+
+/* --- the compound file --- */
+
+struct cfb {
+	const unsigned char *p;
+	size_t n;
+	size_t ss;		/* sector size */
+	uint32_t nsec;		/* sectors in the file */
+	uint32_t *fat;
+	uint32_t nfat;
+};
+
+static const unsigned char *sector(const struct cfb *c, uint32_t s)
+{
+	return s < c->nsec ? c->p + ((size_t)s + 1) * c->ss : NULL;
+}
+
+/* Follows a chain from start through next[0..nnext) and copies up to size
+ * bytes of units of u bytes each (size -1: to the end of the chain). The
+ * unit at i is at(i). NULL if the chain is broken or loops. */
+static unsigned char *chain(const struct cfb *c, const uint32_t *next, uint32_t nnext, uint32_t start,
+			    size_t size, size_t u, const unsigned char *base, size_t nbase, size_t *len)
+{
+	size_t cap = size != (size_t)-1 ? size : 0, have = 0;
+	unsigned char *out = sw_xmalloc(cap ? cap : 1);
+	uint32_t s = start;
+	for (uint32_t steps = 0; s != ENDCHAIN && (size == (size_t)-1 || have < size); steps++) {
+		const unsigned char *at = base ? (s < nbase / u ? base + (size_t)s * u : NULL)
+					       : sector(c, s);
+		if (!at || s >= nnext || steps >= nnext) {
+			free(out);
+			return NULL;
+		}
+		size_t k = size == (size_t)-1 || size - have > u ? u : size - have;
+		if (have + k > cap) {
+			cap = 2 * cap + u;
+			out = sw_xrealloc(out, cap);
+		}
+		memcpy(out + have, at, k);
+		have += k;
+		s = next[s];
+	}
+	if (size != (size_t)-1 && have < size) {
+		free(out);
+		return NULL;
+	}
+	*len = have;
+	return out;
+}
+
+/* The FAT from the sector list in the header and the DIFAT sectors. */
+static int read_fat(struct cfb *c)
+{
+	const unsigned char *h = c->p;
+	uint32_t nfs = u32(h + 0x2c), difat = u32(h + 0x44), per = (uint32_t)(c->ss / 4);
+	if (nfs == 0 || nfs > c->nsec)
+		return -1;
+	c->nfat = nfs * per;
+	c->fat = sw_xmalloc((size_t)c->nfat * 4);
+	const unsigned char *d = NULL;	/* the DIFAT sector being read */
+	for (uint32_t i = 0, steps = 0; i < nfs; i++) {
+		uint32_t fs;
+		if (i < 109)
+			fs = u32(h + 0x4c + 4 * i);
+		else {
+			uint32_t k = (i - 109) % (per - 1);
+			if (k == 0) {
+				if (d)	/* the last entry links to the next sector */
+					difat = u32(d + 4 * (per - 1));
+				d = sector(c, difat);
+				if (!d || ++steps > c->nsec)
+					return -1;
+			}
+			fs = u32(d + 4 * k);
+		}
+		const unsigned char *f = sector(c, fs);
+		if (!f)
+			return -1;
+		for (uint32_t k = 0; k < per; k++)
+			c->fat[i * per + k] = u32(f + 4 * k);
+	}
+	return 0;
+}
+
+/* 1 if directory entry e is named name (ASCII, case as given). */
+static int named(const unsigned char *e, const char *name)
+{
+	size_t len = strlen(name), nb = u16(e + 0x40);
+	if (nb != 2 * (len + 1))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (e[2 * i] != (unsigned char)name[i] || e[2 * i + 1] != 0)
+			return 0;
+	return 1;
+}
+
+/* Why an OLE file without a workbook stream is no workbook. */
+static void not_book(const unsigned char *dir, size_t nd, char *why, size_t whylen)
+{
+	for (size_t i = 0; i + 128 <= nd; i += 128) {
+		if (named(dir + i, "EncryptedPackage")) {
+			sw_msg(why, whylen, "encrypted workbook: save it without a password");
+			return;
+		}
+		if (named(dir + i, "WordDocument")) {
+			sw_msg(why, whylen, "a Word document (.doc): copy the table into Excel or WPS and "
+			       "save it as .xlsx or CSV UTF-8");
+			return;
+		}
+		if (named(dir + i, "PowerPoint Document")) {
+			sw_msg(why, whylen, "a PowerPoint file, not a table");
+			return;
+		}
+	}
+	sw_msg(why, whylen, "an Office file that holds no workbook: save the table as .xlsx or CSV UTF-8");
+}
+
+/* A stream given its directory entry: from the FAT, or from the mini
+ * stream (held in the root entry's sectors) if it is small. */
+static unsigned char *stream(const struct cfb *c, const unsigned char *dir,
+			     const unsigned char *e, size_t *len)
+{
+	uint32_t start = u32(e + 0x74);
+	size_t size = u32(e + 0x78);	/* the high half is 0 in version 3 files */
+	if (size > c->n || u32(dir + 0x78) > c->n)
+		return NULL;
+	if (size >= u32(c->p + 0x38))
+		return chain(c, c->fat, c->nfat, start, size, c->ss, NULL, 0, len);
+	size_t nms, nmf;
+	unsigned char *ms = chain(c, c->fat, c->nfat, u32(dir + 0x74), u32(dir + 0x78), c->ss,
+				  NULL, 0, &nms);
+	unsigned char *mf = chain(c, c->fat, c->nfat, u32(c->p + 0x3c), (size_t)-1, c->ss,
+				  NULL, 0, &nmf);
+	unsigned char *out = NULL;
+	if (ms && mf) {
+		uint32_t nmini = (uint32_t)(nmf / 4);
+		uint32_t *mfat = sw_xmalloc((size_t)nmini * 4 + 4);
+		for (uint32_t i = 0; i < nmini; i++)
+			mfat[i] = u32(mf + 4 * i);
+		out = chain(c, mfat, nmini, start, size, 64, ms, nms, len);
+		free(mfat);
+	}
+	free(ms);
+	free(mf);
+	return out;
+}
+
+int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *wn,
+		  char *why, size_t whylen)
+{
+	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
+			      "and save it as .xlsx or CSV UTF-8";
+	struct cfb c = {p, n, 0, 0, NULL, 0};
+	*w = NULL;
+	if (n < 512 || memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) != 0 ||
+	    (u16(p + 0x1e) != 9 && u16(p + 0x1e) != 12) || u16(p + 0x20) != 6) {
+		sw_msg(why, whylen, "%s", damaged);
+		return -1;
+	}
+	c.ss = (size_t)1 << u16(p + 0x1e);
+	c.nsec = (uint32_t)((n - c.ss) / c.ss);
+	size_t nd = 0, i;
+	unsigned char *dir = NULL;
+	if (read_fat(&c) == 0)
+		dir = chain(&c, c.fat, c.nfat, u32(p + 0x30), (size_t)-1, c.ss, NULL, 0, &nd);
+	if (!dir || nd < 128) {
+		free(c.fat);
+		free(dir);
+		sw_msg(why, whylen, "%s", damaged);
+		return -1;
+	}
+	for (i = 128; i + 128 <= nd; i += 128)	/* entry 0 is the root */
+		if (dir[i + 0x42] == 2 && named(dir + i, "Workbook"))
+			break;
+	if (i + 128 > nd)
+		for (i = 128; i + 128 <= nd; i += 128)
+			if (dir[i + 0x42] == 2 && named(dir + i, "Book"))
+				break;
+	if (i + 128 > nd)
+		not_book(dir, nd, why, whylen);
+	else if (!(*w = stream(&c, dir, dir + i, wn)))
+		sw_msg(why, whylen, "%s", damaged);
+	free(dir);
+	free(c.fat);
+	return *w ? 0 : -1;
+}
+
+/* --- the records --- */
+
+#define BOF 0x0809
+#define EOF_ 0x000a
+#define FILEPASS 0x002f
+#define DATEMODE 0x0022
+#define FORMAT 0x041e
+#define XF 0x00e0
+#define BOUNDSHEET 0x0085
+#define NUMBER 0x0203
+#define RK 0x027e
+#define MULRK 0x00bd
+#define FORMULA 0x0006
+#define STRING 0x0207
+#define BOOLERR 0x0205
+#define RSTRING 0x00d6
+#define SHRFMLA 0x04bc
+#define ARRAY 0x0221
+#define TABLE 0x0236
+
+/* The record at *pos: 1 with type, length and data, 0 at the end, -1 if
+ * it runs past the stream. */
+static int record(const unsigned char *w, size_t n, size_t *pos, unsigned *type, size_t *len,
+		  const unsigned char **d)
+{
+	if (*pos + 4 > n)
+		return 0;
+	*type = u16(w + *pos);
+	*len = u16(w + *pos + 2);
+	*d = w + *pos + 4;
+	if (*pos + 4 + *len > n)
+		return -1;
+	*pos += 4 + *len;
+	return 1;
+}
+
+/* A format code's class, from the ASCII of its characters: the rest
+ * (Chinese in quotes, 年月日) says nothing about dates. */
+static int format_class(const unsigned char *d, size_t len, int biff)
+{
+	char code[256];
+	size_t k = 0, cch, i, wide = 0;
+	const unsigned char *s;
+	if (biff == 8) {
+		if (len < 5)
+			return SW_FMT_NUMBER;
+		cch = u16(d + 2);
+		wide = d[4] & 1;
+		s = d + 5;
+		len -= 5;
+	} else {
+		if (len < 3)
+			return SW_FMT_NUMBER;
+		cch = d[2];
+		s = d + 3;
+		len -= 3;
+	}
+	for (i = 0; i < cch && k + 1 < sizeof code; i++) {
+		if ((i + 1) << wide > len)
+			break;
+		unsigned c = wide ? u16(s + 2 * i) : s[i];
+		if (!wide && biff == 5 && c >= 0x80)	/* a double-byte character */
+			i++, c = ' ';
+		code[k++] = c < 0x80 ? (char)c : ' ';
+	}
+	code[k] = 0;
+	return sw_xlsx_format_class(code);
+}
+
+int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char *why, size_t whylen)
+{
+	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
+			      "and save it as .xlsx or CSV UTF-8";
+	unsigned char *fmt = sw_xmalloc(65536);
+	uint16_t *ifmt = NULL;
+	int cap = 0, rc = -1;
+	size_t pos = 0, len;
+	unsigned type;
+	const unsigned char *d;
+	memset(b, 0, sizeof *b);
+	memset(fmt, 0xff, 65536);
+	int bof = record(w, n, &pos, &type, &len, &d) == 1 && type == BOF && len >= 4;
+	if (!bof || (u16(d) != 0x0600 && u16(d) != 0x0500) || u16(d + 2) != 0x0005) {
+		sw_msg(why, whylen, "%s", bof && u16(d) < 0x0500
+		       ? "an Excel workbook older than Excel 5: open it in Excel or WPS and save it "
+			 "as .xlsx or CSV UTF-8" : damaged);
+		goto out;
+	}
+	b->biff = u16(d) == 0x0600 ? 8 : 5;
+	int r;
+	while ((r = record(w, n, &pos, &type, &len, &d)) == 1 && type != EOF_) {
+		if (type == FILEPASS) {
+			sw_msg(why, whylen, "encrypted workbook: save it without a password");
+			goto out;
+		} else if (type == DATEMODE && len >= 2)
+			b->date1904 = u16(d) == 1;
+		else if (type == FORMAT && len >= 2)
+			fmt[u16(d)] = (unsigned char)format_class(d, len, b->biff);
+		else if (type == XF && len >= 4 && b->nxf < SW_XLSX_XF_MAX) {
+			if (b->nxf == cap) {
+				cap = cap ? 2 * cap : 64;
+				ifmt = sw_xrealloc(ifmt, (size_t)cap * sizeof *ifmt);
+			}
+			ifmt[b->nxf++] = u16(d + 2);
+		} else if (type == BOUNDSHEET && len >= 6 && b->nsheets < SW_XLSX_SHEETS_MAX) {
+			b->sheet = sw_xrealloc(b->sheet, ((size_t)b->nsheets + 1) * sizeof *b->sheet);
+			b->sheet[b->nsheets].pos = u32(d);
+			b->sheet[b->nsheets].hidden = d[4] & 3;
+			b->sheet[b->nsheets++].type = d[5];
+		}
+	}
+	if (r != 1) {
+		sw_msg(why, whylen, "%s", damaged);
+		goto out;
+	}
+	b->xfcls = sw_xmalloc((size_t)b->nxf + 1);
+	for (int i = 0; i < b->nxf; i++)
+		b->xfcls[i] = fmt[ifmt[i]] != 0xff ? fmt[ifmt[i]]
+			: (unsigned char)sw_xlsx_builtin_class(ifmt[i]);
+	rc = 0;
+out:
+	free(fmt);
+	free(ifmt);
+	return rc;
+}
+
+void sw_xls_book_free(struct sw_xls_book *b)
+{
+	free(b->xfcls);
+	free(b->sheet);
+	memset(b, 0, sizeof *b);
+}
+
+/* --- a sheet's cells --- */
+
+void sw_xls_number(double v, char *out)
+{
+	char t[32];	/* "%.17g" writes at most 24 bytes */
+	for (int p = 15; p <= 17; p++) {
+		snprintf(t, sizeof t, "%.*g", p, v);
+		if (strtod(t, NULL) == v)
+			break;
+	}
+	if (sw_xlsx_number(t, out) != 1)
+		strcpy(out, t);
+}
+
+static void add(struct sw_xls_cells *c, uint32_t row, uint16_t col, char kind, const char *bad,
+		const char *text, size_t len)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 256;
+		c->c = sw_xrealloc(c->c, c->cap * sizeof *c->c);
+	}
+	if (c->tlen + len + 1 > c->tcap) {
+		while (c->tlen + len + 1 > c->tcap)
+			c->tcap = c->tcap ? 2 * c->tcap : 4096;
+		c->text = sw_xrealloc(c->text, c->tcap);
+	}
+	c->c[c->n] = (struct sw_xls_cell){row, col, kind, bad, c->tlen, c->n};
+	c->n++;
+	memcpy(c->text + c->tlen, text, len);
+	c->text[c->tlen + len] = 0;
+	c->tlen += len + 1;
+}
+
+/* A number cell: a date if its format shows one, as the .xlsx reader. */
+static void number(struct sw_xls_cells *c, const struct sw_xls_book *b, uint32_t row, uint16_t col,
+		   unsigned xf, double v)
+{
+	char out[40];
+	int cls = xf < (unsigned)b->nxf ? b->xfcls[xf] : SW_FMT_NUMBER;
+	if (!isfinite(v)) {
+		add(c, row, col, 'n', "bad number in a number cell", "", 0);
+		return;
+	}
+	if (cls != SW_FMT_NUMBER) {
+		int d = sw_xlsx_date(v, b->date1904, cls, out);
+		if (d == 0) {
+			add(c, row, col, 'd', NULL, out, strlen(out));
+			return;
+		}
+		if (d == -1) {
+			add(c, row, col, 'd', "date cell holds Excel's nonexistent 1900-02-29", "", 0);
+			return;
+		}
+	}
+	sw_xls_number(v, out);
+	add(c, row, col, 'n', NULL, out, strlen(out));
+}
+
+/* An RK value: 30 bits of an integer or of a double's high half, maybe
+ * to be divided by 100. */
+static double rk(uint32_t v)
+{
+	double d;
+	if (v & 2)
+		d = (double)((int32_t)v >> 2);
+	else {
+		uint64_t bits = (uint64_t)(v & 0xfffffffcu) << 32;
+		memcpy(&d, &bits, sizeof d);
+	}
+	return v & 1 ? d / 100 : d;
+}
+
+static const char *error_code(unsigned e)
+{
+	switch (e) {
+	case 0x00: return "#NULL!";
+	case 0x07: return "#DIV/0!";
+	case 0x0f: return "#VALUE!";
+	case 0x17: return "#REF!";
+	case 0x1d: return "#NAME?";
+	case 0x24: return "#NUM!";
+	case 0x2a: return "#N/A";
+	default: return "#ERROR";
+	}
+}
+
+static void boolerr(struct sw_xls_cells *c, uint32_t row, uint16_t col, unsigned v, int err)
+{
+	if (err)
+		add(c, row, col, 'e', NULL, error_code(v), strlen(error_code(v)));
+	else if (v <= 1)
+		add(c, row, col, 'b', NULL, v ? "TRUE" : "FALSE", v ? 4 : 5);
+	else
+		add(c, row, col, 'b', "bad boolean cell", "", 0);
+}
+
+/* The text of a STRING record (a formula's result) in UTF-8. BIFF8 only:
+ * an Excel 5 file's text is in its code page, which libfreexl reads. */
+static void string_result(struct sw_xls_cells *c, const struct sw_xls_book *b, uint32_t row,
+			  uint16_t col, const unsigned char *d, size_t len)
+{
+	if (b->biff != 8 || len < 3) {
+		add(c, row, col, 's', "a formula's text in an Excel 5 workbook: save it as .xlsx", "", 0);
+		return;
+	}
+	size_t cch = u16(d), wide = d[2] & 1;
+	if (3 + (cch << wide) > len) {
+		add(c, row, col, 's', "a formula's text cut short", "", 0);
+		return;
+	}
+	char *out = sw_xmalloc(3 * cch + 1), *o = out;
+	const char *bad = NULL;
+	for (size_t i = 0; i < cch; i++) {
+		unsigned long u = wide ? u16(d + 3 + 2 * i) : d[3 + i];
+		if (u >= 0xd800 && u < 0xdc00 && wide && i + 1 < cch &&
+		    u16(d + 5 + 2 * i) >= 0xdc00 && u16(d + 5 + 2 * i) < 0xe000)
+			u = 0x10000 + ((u - 0xd800) << 10) + (u16(d + 3 + 2 * ++i) - 0xdc00);
+		else if ((u >= 0xd800 && u < 0xe000) || u == 0) {
+			bad = u ? "invalid UTF-8" : "NUL byte in data";
+			continue;
+		}
+		if (u < 0x80)
+			*o++ = (char)u;
+		else if (u < 0x800) {
+			*o++ = (char)(0xc0 | u >> 6);
+			*o++ = (char)(0x80 | (u & 0x3f));
+		} else if (u < 0x10000) {
+			*o++ = (char)(0xe0 | u >> 12);
+			*o++ = (char)(0x80 | (u >> 6 & 0x3f));
+			*o++ = (char)(0x80 | (u & 0x3f));
+		} else {
+			*o++ = (char)(0xf0 | u >> 18);
+			*o++ = (char)(0x80 | (u >> 12 & 0x3f));
+			*o++ = (char)(0x80 | (u >> 6 & 0x3f));
+			*o++ = (char)(0x80 | (u & 0x3f));
+		}
+	}
+	add(c, row, col, 's', bad, out, (size_t)(o - out));
+	free(out);
+}
+
+/* A FORMULA record: its cached value, a text in the STRING record that
+ * follows it. */
+static void formula(struct sw_xls_cells *c, const struct sw_xls_book *b, const unsigned char *d,
+		    const unsigned char *w, size_t n, size_t pos)
+{
+	uint32_t row = u16(d);
+	uint16_t col = u16(d + 2);
+	const unsigned char *v = d + 6;
+	if (u16(v + 6) != 0xffff) {
+		number(c, b, row, col, u16(d + 4), f64(v));
+		return;
+	}
+	switch (v[0]) {
+	case 0: {
+		unsigned type;
+		size_t len;
+		const unsigned char *s;
+		int r;
+		while ((r = record(w, n, &pos, &type, &len, &s)) == 1 &&
+		       (type == SHRFMLA || type == ARRAY || type == TABLE))
+			;	/* they come between a formula and its text */
+		if (r == 1 && type == STRING)
+			string_result(c, b, row, col, s, len);
+		else
+			add(c, row, col, 's', "a formula without its text", "", 0);
+		break;
+	}
+	case 1: boolerr(c, row, col, v[2], 0); break;
+	case 2: boolerr(c, row, col, v[2], 1); break;
+	case 3: add(c, row, col, 's', NULL, "", 0); break;	/* an empty text */
+	default: add(c, row, col, 's', "bad formula result", "", 0);
+	}
+}
+
+static int by_cell(const void *a, const void *b)
+{
+	const struct sw_xls_cell *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* One cell record of a worksheet: 0, or -1 if it is too short to hold
+ * its cell. */
+static int cell(struct sw_xls_cells *c, const struct sw_xls_book *b, unsigned type,
+		const unsigned char *d, size_t len, const unsigned char *w, size_t n, size_t pos)
+{
+	static const struct {
+		unsigned type;
+		size_t min;
+	} mins[] = {{NUMBER, 14}, {RK, 10}, {MULRK, 12}, {BOOLERR, 8}, {FORMULA, 20}, {RSTRING, 4}};
+	for (size_t i = 0; i < sizeof mins / sizeof mins[0]; i++)
+		if (type == mins[i].type && len < mins[i].min)
+			return -1;
+	if (type == NUMBER)
+		number(c, b, u16(d), u16(d + 2), u16(d + 4), f64(d + 6));
+	else if (type == RK)
+		number(c, b, u16(d), u16(d + 2), u16(d + 4), rk(u32(d + 6)));
+	else if (type == MULRK)
+		for (size_t k = 0; 4 + 6 * k + 6 <= len - 2; k++)
+			number(c, b, u16(d), (uint16_t)(u16(d + 2) + k), u16(d + 4 + 6 * k),
+			       rk(u32(d + 6 + 6 * k)));
+	else if (type == BOOLERR)
+		boolerr(c, u16(d), u16(d + 2), d[6], d[7] != 0);
+	else if (type == FORMULA)
+		formula(c, b, d, w, n, pos);
+	else if (type == RSTRING)
+		add(c, u16(d), u16(d + 2), 's', "a rich-text cell of an Excel 5 workbook: "
+		    "save it as .xlsx", "", 0);
+	return 0;
+}
+
+int sw_xls_cells_read(const unsigned char *w, size_t n, const struct sw_xls_book *b, int i,
+		      struct sw_xls_cells *out, char *why, size_t whylen)
+{
+	size_t pos = b->sheet[i].pos, len;
+	unsigned type;
+	const unsigned char *d;
+	int depth = 0, r;
+	memset(out, 0, sizeof *out);
+	while ((r = record(w, n, &pos, &type, &len, &d)) == 1) {
+		if (type == BOF)
+			depth++;
+		else if (type == EOF_ && --depth <= 0)
+			break;
+		else if (depth == 1 && cell(out, b, type, d, len, w, n, pos) != 0) {
+			r = -1;
+			break;
+		}
+		if (depth == 0)
+			break;	/* the sheet does not start with BOF */
+	}
+	if (r != 1 || depth != 0 || type != EOF_) {
+		sw_msg(why, whylen, "damaged sheet: its records end too early");
+		sw_xls_cells_free(out);
+		return -1;
+	}
+	qsort(out->c, out->n, sizeof *out->c, by_cell);
+	size_t k = 0;	/* of a cell written twice, the later record */
+	for (size_t j = 0; j < out->n; j++) {
+		if (k > 0 && out->c[k - 1].row == out->c[j].row && out->c[k - 1].col == out->c[j].col)
+			k--;
+		out->c[k++] = out->c[j];
+	}
+	out->n = k;
+	return 0;
+}
+
+void sw_xls_cells_free(struct sw_xls_cells *c)
+{
+	free(c->c);
+	free(c->text);
+	memset(c, 0, sizeof *c);
+}
