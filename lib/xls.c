@@ -69,6 +69,33 @@ static unsigned char *slurp(const char *path, size_t *n, char *why, size_t whyle
 	return p;
 }
 
+/* libfreexl would take seconds a cell to open a workbook with numbers
+ * past 9999-12-31 in date cells (dates typed as digits, 19500315, in a
+ * column formatted as dates): refused before it is asked, naming the
+ * first such cell. 0 or -1 with why. */
+static int slow_dates(struct sw_xls *x, char *why, size_t whylen)
+{
+	for (int i = 0; i < x->book.nsheets; i++) {
+		struct sw_xls_cells c;
+		if (x->book.sheet[i].type != 0 ||
+		    sw_xls_cells_read(x->w, x->wn, &x->book, i, &c, why, whylen) != 0)
+			continue;	/* a damaged sheet is named when it is read */
+		int col = c.slow_col;
+		uint32_t row = c.slow_row;
+		sw_xls_cells_free(&c);
+		if (col >= 0) {
+			char ref[4];
+			sw_xlsx_colname(col, ref);
+			sw_msg(why, whylen, "sheet %d, cell %s%lu: a date cell holds a number past "
+			       "9999-12-31 (a date typed as digits?), which the .xls reader cannot "
+			       "read: type it as a date, or save the workbook as .xlsx",
+			       i + 1, ref, (unsigned long)row + 1);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 struct sw_xls *sw_xls_open(const char *path, char *why, size_t whylen)
 {
 	size_t n;
@@ -81,6 +108,8 @@ struct sw_xls *sw_xls_open(const char *path, char *why, size_t whylen)
 	free(p);
 	if (rc == 0)
 		rc = sw_xls_globals(x->w, x->wn, &x->book, why, whylen);
+	if (rc == 0)
+		rc = slow_dates(x, why, whylen);
 	unsigned info = 0, count = 0;
 	if (rc == 0 && (freexl_open(path, &x->fx) != FREEXL_OK ||
 			freexl_get_info(x->fx, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK ||

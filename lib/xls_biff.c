@@ -254,11 +254,14 @@ static int record(const unsigned char *w, size_t n, size_t *pos, unsigned *type,
 }
 
 /* A format code's class, from the ASCII of its characters: the rest
- * (Chinese in quotes, 年月日) says nothing about dates. */
-static int format_class(const unsigned char *d, size_t len, int biff)
+ * (Chinese in quotes, 年月日) says nothing about dates. Also sets *slow if
+ * libfreexl takes it for a date: it counts the days of a date cell one by
+ * one, so a large number in such a cell costs it seconds (slow_col). */
+static int format_class(const unsigned char *d, size_t len, int biff, int *slow)
 {
 	char code[256];
 	size_t k = 0, cch, i, wide = 0;
+	int y = 0, m = 0, dd = 0;
 	const unsigned char *s;
 	if (biff == 8) {
 		if (len < 5)
@@ -274,15 +277,18 @@ static int format_class(const unsigned char *d, size_t len, int biff)
 		s = d + 3;
 		len -= 3;
 	}
-	for (i = 0; i < cch && k + 1 < sizeof code; i++) {
-		if ((i + 1) << wide > len)
-			break;
+	for (i = 0; i < cch && (i + 1) << wide <= len; i++) {
 		unsigned c = wide ? u16(s + 2 * i) : s[i];
 		if (!wide && biff == 5 && c >= 0x80)	/* a double-byte character */
 			i++, c = ' ';
-		code[k++] = c < 0x80 ? (char)c : ' ';
+		y += c == 'y' || c == 'Y';
+		m += c == 'm' || c == 'M';
+		dd += c == 'd' || c == 'D';
+		if (k + 1 < sizeof code)
+			code[k++] = c < 0x80 ? (char)c : ' ';
 	}
 	code[k] = 0;
+	*slow = (y && m) || (m && dd);	/* libfreexl's rule */
 	return sw_xlsx_format_class(code);
 }
 
@@ -290,7 +296,7 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 {
 	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
 			      "and save it as .xlsx or CSV UTF-8";
-	unsigned char *fmt = sw_xmalloc(65536);
+	unsigned char *fmt = sw_xmalloc(65536), *slow = sw_xcalloc(65536, 1);
 	uint16_t *ifmt = NULL;
 	int cap = 0, rc = -1;
 	size_t pos = 0, len;
@@ -313,8 +319,11 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 			goto out;
 		} else if (type == DATEMODE && len >= 2)
 			b->date1904 = u16(d) == 1;
-		else if (type == FORMAT && len >= 2)
-			fmt[u16(d)] = (unsigned char)format_class(d, len, b->biff);
+		else if (type == FORMAT && len >= 2) {
+			int sl = 0;
+			fmt[u16(d)] = (unsigned char)format_class(d, len, b->biff, &sl);
+			slow[u16(d)] = (unsigned char)sl;
+		}
 		else if (type == XF && len >= 4 && b->nxf < SW_XLSX_XF_MAX) {
 			if (b->nxf == cap) {
 				cap = cap ? 2 * cap : 64;
@@ -333,12 +342,17 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 		goto out;
 	}
 	b->xfcls = sw_xmalloc((size_t)b->nxf + 1);
-	for (int i = 0; i < b->nxf; i++)
-		b->xfcls[i] = fmt[ifmt[i]] != 0xff ? fmt[ifmt[i]]
-			: (unsigned char)sw_xlsx_builtin_class(ifmt[i]);
+	b->xfslow = sw_xmalloc((size_t)b->nxf + 1);
+	for (int i = 0; i < b->nxf; i++) {
+		unsigned f = ifmt[i];
+		b->xfcls[i] = fmt[f] != 0xff ? fmt[f] : (unsigned char)sw_xlsx_builtin_class((int)f);
+		int builtin = (f >= 14 && f <= 22) || (f >= 45 && f <= 47);
+		b->xfslow[i] = (f >= 14 && f <= 17) || f == 22 || (!builtin && slow[f]);
+	}
 	rc = 0;
 out:
 	free(fmt);
+	free(slow);
 	free(ifmt);
 	return rc;
 }
@@ -346,6 +360,7 @@ out:
 void sw_xls_book_free(struct sw_xls_book *b)
 {
 	free(b->xfcls);
+	free(b->xfslow);
 	free(b->sheet);
 	memset(b, 0, sizeof *b);
 }
@@ -389,6 +404,10 @@ static void number(struct sw_xls_cells *c, const struct sw_xls_book *b, uint32_t
 {
 	char out[40];
 	int cls = xf < (unsigned)b->nxf ? b->xfcls[xf] : SW_FMT_NUMBER;
+	if (c->slow_col < 0 && xf < (unsigned)b->nxf && b->xfslow[xf] && v >= 2958466 && v < 2147483648.0) {
+		c->slow_row = row;
+		c->slow_col = col;
+	}
 	if (!isfinite(v)) {
 		add(c, row, col, 'n', "bad number in a number cell", "", 0);
 		return;
@@ -573,6 +592,7 @@ int sw_xls_cells_read(const unsigned char *w, size_t n, const struct sw_xls_book
 	const unsigned char *d;
 	int depth = 0, r;
 	memset(out, 0, sizeof *out);
+	out->slow_col = -1;
 	while ((r = record(w, n, &pos, &type, &len, &d)) == 1) {
 		if (type == BOF)
 			depth++;

@@ -22,6 +22,7 @@ struct sw_xls_book {
 	int biff;		/* 5 or 8 */
 	int date1904;
 	unsigned char *xfcls;	/* number format class of each cell format */
+	unsigned char *xfslow;	/* 1 if libfreexl takes the format for a date */
 	int nxf;
 	struct sw_xls_bsheet {
 		uint32_t pos;	/* where its records start in the stream */
@@ -51,6 +52,12 @@ struct sw_xls_cells {
 	size_t n, cap;
 	char *text;
 	size_t tlen, tcap;
+	/* The first number past 9999-12-31 (below 2^31) in a cell that
+	 * libfreexl takes for a date; slow_col -1 if none. libfreexl counts
+	 * the days of such a date one by one: seconds a cell, while it opens
+	 * the workbook. */
+	uint32_t slow_row;
+	int slow_col;
 };
 /* Reads sheet i's cells, sorted by row and column, one per cell. 0, or -1
  * with why (the sheet's records are damaged). */

@@ -111,6 +111,10 @@ static void fixtures(void)
 	T_STR(dump_file("letter.doc"),
 	      "OPEN a Word document (.doc): copy the table into Excel or WPS and save it as .xlsx or CSV UTF-8",
 	      "a Word document");
+	T_STR(dump_file("digits.xls"),
+	      "OPEN sheet 1, cell C4: a date cell holds a number past 9999-12-31 (a date typed as "
+	      "digits?), which the .xls reader cannot read: type it as a date, or save the workbook "
+	      "as .xlsx", "19500315 in a date cell: refused before libfreexl takes seconds over it");
 	T_STR(dump_file("none.xls"), "OPEN No such file or directory", "a file that is not there");
 }
 
