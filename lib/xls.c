@@ -69,17 +69,27 @@ static unsigned char *slurp(const char *path, size_t *n, char *why, size_t whyle
 	return p;
 }
 
-/* libfreexl would take seconds a cell to open a workbook with numbers
- * past 9999-12-31 in date cells (dates typed as digits, 19500315, in a
- * column formatted as dates): refused before it is asked, naming the
- * first such cell. 0 or -1 with why. */
-static int slow_dates(struct sw_xls *x, char *why, size_t whylen)
+/* Every sheet's records read before libfreexl is asked to open the
+ * workbook, which it does whole, taking the sheets one after the other
+ * where this reader goes by the offsets the workbook lists: sheets that
+ * are not where it says, or damaged, are refused here, and so are numbers past 9999-12-31 in date cells (dates typed as digits,
+ * 19500315, in a column formatted as dates), over which libfreexl would
+ * take seconds a cell; the first such cell is named. 0 or -1 with why. */
+static int precheck(struct sw_xls *x, char *why, size_t whylen)
 {
+	size_t at = x->book.end;
 	for (int i = 0; i < x->book.nsheets; i++) {
 		struct sw_xls_cells c;
-		if (x->book.sheet[i].type != 0 ||
-		    sw_xls_cells_read(x->w, x->wn, &x->book, i, &c, why, whylen) != 0)
-			continue;	/* a damaged sheet is named when it is read */
+		if (x->book.sheet[i].pos != at || sw_xls_substream_end(x->w, x->wn, at, &at) != 0) {
+			sw_msg(why, whylen, "%s", damaged);
+			return -1;
+		}
+		if (x->book.sheet[i].type != 0)
+			continue;
+		if (sw_xls_cells_read(x->w, x->wn, &x->book, i, &c, why, whylen) != 0) {
+			sw_msg(why, whylen, "%s", damaged);
+			return -1;
+		}
 		int col = c.slow_col;
 		uint32_t row = c.slow_row;
 		sw_xls_cells_free(&c);
@@ -109,7 +119,7 @@ struct sw_xls *sw_xls_open(const char *path, char *why, size_t whylen)
 	if (rc == 0)
 		rc = sw_xls_globals(x->w, x->wn, &x->book, why, whylen);
 	if (rc == 0)
-		rc = slow_dates(x, why, whylen);
+		rc = precheck(x, why, whylen);
 	unsigned info = 0, count = 0;
 	if (rc == 0 && (freexl_open(path, &x->fx) != FREEXL_OK ||
 			freexl_get_info(x->fx, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK ||

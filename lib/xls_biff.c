@@ -201,16 +201,20 @@ int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *w
 		sw_msg(why, whylen, "%s", damaged);
 		return -1;
 	}
-	for (i = 128; i + 128 <= nd; i += 128)	/* entry 0 is the root */
-		if (dir[i + 0x42] == 2 && named(dir + i, "Workbook"))
+	/* libfreexl reads the names of the first sector's entries by their
+	 * length fields, unchecked, and takes the first Workbook or Book: so
+	 * does this reader, that both read one stream. */
+	int bad = 0;
+	for (i = 0; i + 128 <= nd && i < c.ss; i += 128)
+		bad |= u16(dir + i + 0x40) > 64 || u16(dir + i + 0x40) % 2;
+	for (i = 0; i + 128 <= nd; i += 128)
+		if (named(dir + i, "Workbook") || named(dir + i, "Book"))
 			break;
-	if (i + 128 > nd)
-		for (i = 128; i + 128 <= nd; i += 128)
-			if (dir[i + 0x42] == 2 && named(dir + i, "Book"))
-				break;
-	if (i + 128 > nd)
+	if (bad)
+		sw_msg(why, whylen, "%s", damaged);
+	else if (i + 128 > nd)
 		not_book(dir, nd, why, whylen);
-	else if (!(*w = stream(&c, dir, dir + i, wn)))
+	else if (i == 0 || dir[i + 0x42] != 2 || !(*w = stream(&c, dir, dir + i, wn)))
 		sw_msg(why, whylen, "%s", damaged);
 	free(dir);
 	free(c.fat);
@@ -233,6 +237,10 @@ int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *w
 #define STRING 0x0207
 #define BOOLERR 0x0205
 #define RSTRING 0x00d6
+#define DIMENSION 0x0200
+#define SST 0x00fc
+#define CONTINUE 0x003c
+#define LABEL 0x0204
 #define SHRFMLA 0x04bc
 #define ARRAY 0x0221
 #define TABLE 0x0236
@@ -292,6 +300,74 @@ static int format_class(const unsigned char *d, size_t len, int biff, int *slow)
 	return sw_xlsx_format_class(code);
 }
 
+/* The next CONTINUE record after *pos as the segment *seg[0..*sl). */
+static int next_segment(const unsigned char *w, size_t n, size_t *pos, const unsigned char **seg,
+			size_t *sl)
+{
+	unsigned type;
+	return record(w, n, pos, &type, sl, seg) == 1 && type == CONTINUE;
+}
+
+/* 1 if libfreexl can read the shared strings d[0..len) and the CONTINUE
+ * records from pos on without reading past them. It does not check the
+ * lengths, and takes it that a string's characters go on into one more
+ * record at most (text over 8,224 bytes goes into more) and that its
+ * header is in one piece; what it takes is checked here, as it does it. */
+static int sst_ok(const unsigned char *w, size_t n, size_t pos, const unsigned char *d, size_t len)
+{
+	if (len < 8)
+		return 0;
+	uint32_t count = u32(d + 4);
+	const unsigned char *seg = d + 8;
+	size_t sl = len - 8, p = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		if (p >= sl) {	/* extra bytes may run into the next record */
+			size_t over = p - sl;
+			if (!next_segment(w, n, &pos, &seg, &sl) || over > sl)
+				return 0;
+			p = over;
+		}
+		if (p + 3 > sl)
+			return 0;
+		size_t cch = u16(seg + p), fl = seg[p + 2], wide = fl & 1;
+		size_t h = 3 + (fl & 8 ? 2 : 0) + (fl & 4 ? 4 : 0);
+		if (cch == 0 || p + h > sl)
+			return 0;
+		size_t skip = (fl & 8 ? 4 * (size_t)u16(seg + p + 3) : 0) +
+			      (fl & 4 ? u32(seg + p + 3 + (fl & 8 ? 2 : 0)) : 0);
+		p += h;
+		if (cch << wide <= sl - p) {
+			p += (cch << wide) + skip;
+			continue;
+		}
+		size_t avail = sl - p;	/* the rest in the next record, after a flags byte */
+		if ((wide && avail % 2) || !next_segment(w, n, &pos, &seg, &sl) || sl < 1)
+			return 0;
+		cch -= avail >> wide;
+		wide = seg[0] & 1;
+		p = 1 + (cch << wide) + skip;
+		if (p > sl)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 if libfreexl can read a LABEL or FORMAT record's text: its length
+ * is not checked there. At d[at] the characters' count (BIFF8: then
+ * flags and extra fields). */
+static int text_ok(const unsigned char *d, size_t len, size_t at, int biff)
+{
+	if (at + 2 > len)
+		return 0;
+	size_t cch = u16(d + at);
+	if (biff != 8)
+		return at + 2 + cch <= len;
+	if (at + 3 > len)
+		return 0;
+	size_t fl = d[at + 2];
+	return at + 3 + (fl & 8 ? 2 : 0) + (fl & 4 ? 4 : 0) + (cch << (fl & 1)) <= len;
+}
+
 int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char *why, size_t whylen)
 {
 	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
@@ -319,7 +395,11 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 			goto out;
 		} else if (type == DATEMODE && len >= 2)
 			b->date1904 = u16(d) == 1;
-		else if (type == FORMAT && len >= 2) {
+		else if ((type == SST && b->biff == 8 && !sst_ok(w, n, pos, d, len)) ||
+			 (type == FORMAT && b->biff == 8 && !text_ok(d, len, 2, 8))) {
+			sw_msg(why, whylen, "%s", damaged);
+			goto out;
+		} else if (type == FORMAT && len >= 2) {
 			int sl = 0;
 			fmt[u16(d)] = (unsigned char)format_class(d, len, b->biff, &sl);
 			slow[u16(d)] = (unsigned char)sl;
@@ -341,6 +421,7 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 		sw_msg(why, whylen, "%s", damaged);
 		goto out;
 	}
+	b->end = pos;
 	b->xfcls = sw_xmalloc((size_t)b->nxf + 1);
 	b->xfslow = sw_xmalloc((size_t)b->nxf + 1);
 	for (int i = 0; i < b->nxf; i++) {
@@ -354,7 +435,25 @@ out:
 	free(fmt);
 	free(slow);
 	free(ifmt);
+	if (rc)
+		sw_xls_book_free(b);
 	return rc;
+}
+
+int sw_xls_substream_end(const unsigned char *w, size_t n, size_t pos, size_t *end)
+{
+	size_t len;
+	unsigned type;
+	const unsigned char *d;
+	int depth = 0;
+	while (record(w, n, &pos, &type, &len, &d) == 1) {
+		depth += type == BOF ? 1 : type == EOF_ ? -1 : 0;
+		if (depth <= 0) {
+			*end = pos;
+			return type == EOF_ && depth == 0 ? 0 : -1;
+		}
+	}
+	return -1;
 }
 
 void sw_xls_book_free(struct sw_xls_book *b)
@@ -566,6 +665,8 @@ static int cell(struct sw_xls_cells *c, const struct sw_xls_book *b, unsigned ty
 	for (size_t i = 0; i < sizeof mins / sizeof mins[0]; i++)
 		if (type == mins[i].type && len < mins[i].min)
 			return -1;
+	if (type == LABEL && !text_ok(d, len, 6, b->biff))
+		return -1;	/* for libfreexl, which reads it */
 	if (type == NUMBER)
 		number(c, b, u16(d), u16(d + 2), u16(d + 4), f64(d + 6));
 	else if (type == RK)
@@ -590,12 +691,16 @@ int sw_xls_cells_read(const unsigned char *w, size_t n, const struct sw_xls_book
 	size_t pos = b->sheet[i].pos, len;
 	unsigned type;
 	const unsigned char *d;
-	int depth = 0, r;
+	int depth = 0, r, dims = 0;
 	memset(out, 0, sizeof *out);
 	out->slow_col = -1;
 	while ((r = record(w, n, &pos, &type, &len, &d)) == 1) {
 		if (type == BOF)
 			depth++;
+		else if (type == DIMENSION && ++dims > 1) {
+			r = -1;	/* libfreexl would leak the cells of the first */
+			break;
+		}
 		else if (type == EOF_ && --depth <= 0)
 			break;
 		else if (depth == 1 && cell(out, b, type, d, len, w, n, pos) != 0) {
@@ -610,7 +715,8 @@ int sw_xls_cells_read(const unsigned char *w, size_t n, const struct sw_xls_book
 		sw_xls_cells_free(out);
 		return -1;
 	}
-	qsort(out->c, out->n, sizeof *out->c, by_cell);
+	if (out->n)
+		qsort(out->c, out->n, sizeof *out->c, by_cell);
 	size_t k = 0;	/* of a cell written twice, the later record */
 	for (size_t j = 0; j < out->n; j++) {
 		if (k > 0 && out->c[k - 1].row == out->c[j].row && out->c[k - 1].col == out->c[j].col)

@@ -30,12 +30,16 @@ struct sw_xls_book {
 		int type;	/* 0 worksheet, others: chart, macro, module */
 	} *sheet;
 	int nsheets;
+	size_t end;		/* where the globals end */
 };
 /* Reads the globals of stream w[0..n). 0, or -1 with why (a password is
  * "encrypted workbook: save it without a password"). */
 int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b,
 		   char *why, size_t whylen);
 void sw_xls_book_free(struct sw_xls_book *b);
+/* Where the substream (BOF to its EOF) at pos ends, in *end: 0, or -1 if
+ * it does not start with BOF or its records run out first. */
+int sw_xls_substream_end(const unsigned char *w, size_t n, size_t pos, size_t *end);
 
 /* The cells of a sheet that the reader takes from the records rather than
  * from libfreexl: numbers, dates, booleans, errors, formula results. */
