@@ -309,10 +309,12 @@ static int next_segment(const unsigned char *w, size_t n, size_t *pos, const uns
 }
 
 /* 1 if libfreexl can read the shared strings d[0..len) and the CONTINUE
- * records from pos on without reading past them. It does not check the
+ * records from pos on without reading past them, 0 if not, -1 if not for
+ * a text that goes on into more than one CONTINUE record (over 8,224
+ * bytes: some 4,000 Chinese characters). libfreexl does not check the
  * lengths, and takes it that a string's characters go on into one more
- * record at most (text over 8,224 bytes goes into more) and that its
- * header is in one piece; what it takes is checked here, as it does it. */
+ * record at most and that its header is in one piece; what it takes is
+ * checked here, as it does it. */
 static int sst_ok(const unsigned char *w, size_t n, size_t pos, const unsigned char *d, size_t len)
 {
 	if (len < 8)
@@ -347,7 +349,7 @@ static int sst_ok(const unsigned char *w, size_t n, size_t pos, const unsigned c
 		wide = seg[0] & 1;
 		p = 1 + (cch << wide) + skip;
 		if (p > sl)
-			return 0;
+			return 1 + (cch << wide) > sl && next_segment(w, n, &pos, &seg, &sl) ? -1 : 0;
 	}
 	return 1;
 }
@@ -388,16 +390,17 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 		goto out;
 	}
 	b->biff = u16(d) == 0x0600 ? 8 : 5;
-	int r;
+	int r, sst = 1;
 	while ((r = record(w, n, &pos, &type, &len, &d)) == 1 && type != EOF_) {
 		if (type == FILEPASS) {
 			sw_msg(why, whylen, "encrypted workbook: save it without a password");
 			goto out;
 		} else if (type == DATEMODE && len >= 2)
 			b->date1904 = u16(d) == 1;
-		else if ((type == SST && b->biff == 8 && !sst_ok(w, n, pos, d, len)) ||
+		else if ((type == SST && b->biff == 8 && (sst = sst_ok(w, n, pos, d, len)) != 1) ||
 			 (type == FORMAT && b->biff == 8 && !text_ok(d, len, 2, 8))) {
-			sw_msg(why, whylen, "%s", damaged);
+			sw_msg(why, whylen, "%s", sst < 0 ? "a cell holds text too long for the .xls reader "
+			       "(thousands of characters): save the workbook as .xlsx or CSV UTF-8" : damaged);
 			goto out;
 		} else if (type == FORMAT && len >= 2) {
 			int sl = 0;

@@ -81,7 +81,8 @@ cp 台账.xls junk.xls
 dd if=/dev/zero of=junk.xls bs=1 seek=1200 count=2000 conv=notrunc 2>/dev/null
 expect_fail 1 "sw-case: junk.xls: $damaged" sw-case import junk.xls
 expect_fail 1 "sw-case: junk.xls: $damaged" sw-case check junk.xls
-cp "$F/digits.xls" .
+cp "$F/digits.xls" "$F/long.xls" .
+expect_fail 1 'sw-case: long.xls: a cell holds text too long for the .xls reader (thousands of characters): save the workbook as .xlsx or CSV UTF-8' sw-case import long.xls
 expect_fail 1 'sw-case: digits.xls: sheet 1, cell C4: a date cell holds a number past 9999-12-31 (a date typed as digits?), which the .xls reader cannot read: type it as a date, or save the workbook as .xlsx' sw-case import digits.xls
 db_same "nothing of them stored"
 

@@ -158,6 +158,8 @@ static size_t put(unsigned char *b, const char *fmt, ...)
 
 #define U(x) ((unsigned long)(x))
 
+static void (*extra)(void);	/* more records for the globals */
+
 /* Globals with cell formats 0 General, 1 yyyy-mm-dd (14), 2 a custom
  * date (164), 3 zh-CN built-in 31 (no FORMAT record, as Excel writes
  * it), 4 h:mm (20), 5 a custom number format with d and m in [Magenta]
@@ -181,6 +183,8 @@ static size_t globals(unsigned version, int with_filepass, int date1904)
 	unsigned fmts[] = {0, 14, 164, 31, 20, 165};
 	for (size_t i = 0; i < 6; i++)
 		rec(0x00e0, b, put(b, "22", U(0), U(fmts[i])));
+	if (extra)
+		extra();
 	size_t at = wn + 4;	/* the BOUNDSHEET's offset field */
 	rec(0x0085, b, put(b, "411", U(0), U(0), U(0)));
 	rec(0x000a, b, 0);
@@ -319,6 +323,70 @@ static void records(void)
 	      "Excel 5 globals are read (its sheet here has no records)");
 }
 
+/* Shared strings: "ab", then 文本 whose second character is in a CONTINUE
+ * record (libfreexl reads that); then text that runs on through two
+ * CONTINUE records, or past its record; a FORMAT longer than its record. */
+static void sst_split(void)
+{
+	unsigned char b[64];
+	size_t n = put(b, "44" "21" "2" "21" "2", U(2), U(2), U(2), U(0), U(0x6261), U(2), U(1),
+		       U(0x6587));
+	rec(0x00fc, b, n);
+	rec(0x003c, b, put(b, "12", U(1), U(0x672c)));
+}
+
+static void sst_long(void)
+{
+	unsigned char b[64];
+	rec(0x00fc, b, put(b, "44" "21" "2", U(1), U(1), U(3), U(1), U(0x6587)));
+	rec(0x003c, b, put(b, "12", U(1), U(0x672c)));
+	rec(0x003c, b, put(b, "12", U(1), U(0x672c)));
+}
+
+static void sst_past(void)
+{
+	unsigned char b[64];
+	rec(0x00fc, b, put(b, "44" "21" "2", U(1), U(1), U(10), U(0), U(0x6261)));
+}
+
+static void format_past(void)
+{
+	unsigned char b[64];
+	rec(0x041e, b, put(b, "221" "2", U(166), U(50), U(0), U(0x6261)));
+}
+
+static void strings(void)
+{
+	unsigned char b[64];
+	static const struct {
+		void (*extra)(void);
+		const char *want, *what;
+	} t[] = {
+		{sst_split, "0,0:n=1;", "shared strings, one split across a CONTINUE record"},
+		{sst_long, "GLOBALS a cell holds text too long for the .xls reader (thousands of "
+		 "characters): save the workbook as .xlsx or CSV UTF-8",
+		 "a text through two CONTINUE records"},
+		{sst_past, "GLOBALS a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
+		 "and save it as .xlsx or CSV UTF-8", "a shared string past its record"},
+		{format_past, "GLOBALS a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
+		 "and save it as .xlsx or CSV UTF-8", "a FORMAT past its record"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		extra = t[i].extra;
+		globals(0x0600, 0, 0);
+		rec(0x0809, b, put(b, "22", U(0x0600), U(0x0010)));
+		rec(0x0203, b, put(b, "2228", U(0), U(0), U(0), 1.0));
+		rec(0x000a, b, 0);
+		T_STR(cells_of(), t[i].want, "%s", t[i].what);
+	}
+	extra = NULL;
+	globals(0x0600, 0, 0);
+	rec(0x0809, b, put(b, "22", U(0x0600), U(0x0010)));
+	rec(0x0204, b, put(b, "222" "21" "2", U(0), U(0), U(0), U(9), U(0), U(0x6261)));
+	rec(0x000a, b, 0);
+	T_STR(cells_of(), "SHEET damaged sheet: its records end too early", "a LABEL past its record");
+}
+
 /* Compound files damaged in their header, FAT and directory. */
 static void containers(void)
 {
@@ -378,6 +446,7 @@ int main(void)
 	numbers();
 	fixtures();
 	records();
+	strings();
 	containers();
 	return T_DONE();
 }
