@@ -178,10 +178,11 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 {
 	struct sw_layout L;
 	struct sw_row rw;
-	struct ck c = {.fname = sw_source_name(src), .db = db, .L = &L};
+	struct ck c = {.db = db, .L = &L};
 	const char *sheet = sw_source_part(src, part);
 	if (sw_source_begin(src, part) != 0)
 		return SW_EXIT_REJECTED;
+	c.fname = sw_source_name(src);	/* "f.xlsx[sheet]" once the part is begun */
 	int rc = sw_layout_find(src, tables, o, &L);
 	if (rc != 0) {
 		if (rc > 0 && !sheet)
