@@ -71,10 +71,11 @@ static unsigned char *slurp(const char *path, size_t *n, char *why, size_t whyle
 
 /* Every sheet's records read before libfreexl is asked to open the
  * workbook, which it does whole, taking the sheets one after the other
- * where this reader goes by the offsets the workbook lists: sheets that
- * are not where it says, or damaged, are refused here, and so are numbers past 9999-12-31 in date cells (dates typed as digits,
- * 19500315, in a column formatted as dates), over which libfreexl would
- * take seconds a cell; the first such cell is named. 0 or -1 with why. */
+ * where this reader goes by the offsets the workbook lists: sheets not
+ * where the list says, or damaged, are refused here, and so are numbers
+ * past 9999-12-31 in date cells (dates typed as digits, 19500315, in a
+ * column formatted as dates), over which libfreexl would take seconds a
+ * cell; the first such cell is named. 0 or -1 with why. */
 static int precheck(struct sw_xls *x, char *why, size_t whylen)
 {
 	size_t at = x->book.end;
@@ -120,16 +121,11 @@ struct sw_xls *sw_xls_open(const char *path, char *why, size_t whylen)
 		rc = sw_xls_globals(x->w, x->wn, &x->book, why, whylen);
 	if (rc == 0)
 		rc = precheck(x, why, whylen);
-	unsigned info = 0, count = 0;
+	unsigned count = 0;	/* (a password, FILEPASS, was refused with the globals) */
 	if (rc == 0 && (freexl_open(path, &x->fx) != FREEXL_OK ||
 			freexl_get_info(x->fx, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK ||
 			count != (unsigned)x->book.nsheets)) {
 		sw_msg(why, whylen, "%s", damaged);
-		rc = -1;
-	}
-	if (rc == 0 && freexl_get_info(x->fx, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
-	    info == FREEXL_BIFF_OBFUSCATED) {
-		sw_msg(why, whylen, "encrypted workbook: save it without a password");
 		rc = -1;
 	}
 	if (rc != 0) {

@@ -1,9 +1,9 @@
-/* The .xls container and records that libfreexl does not hand out right:
- * the compound file (CFB: sectors chained through a FAT, a directory of
- * streams), the workbook stream's globals (date system, cell formats,
- * sheets), and the number, boolean, error and formula cells of a sheet.
- * Everything read is checked against the bytes there are: a damaged file
- * is refused, never read past. */
+/* The workbook stream's records that libfreexl does not hand out right:
+ * the globals (date system, cell formats, sheets), and the number,
+ * boolean, error and formula cells of a sheet; and the records libfreexl
+ * reads without checking, checked first. Everything read is checked
+ * against the bytes there are: a damaged stream is refused, never read
+ * past. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,212 +13,12 @@
 #include "sw/xlspriv.h"
 #include "sw/xlsxpriv.h"
 
-#define ENDCHAIN 0xfffffffeu
-#define NOSTREAM 0xffffffffu
-
-static uint16_t u16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
-
-static uint32_t u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static double f64(const unsigned char *p)
 {
-	uint64_t b = (uint64_t)u32(p) | (uint64_t)u32(p + 4) << 32;
+	uint64_t b = (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
 	double d;
 	memcpy(&d, &b, sizeof d);
 	return d;
-}
-
-/* --- the compound file --- */
-
-struct cfb {
-	const unsigned char *p;
-	size_t n;
-	size_t ss;		/* sector size */
-	uint32_t nsec;		/* sectors in the file */
-	uint32_t *fat;
-	uint32_t nfat;
-};
-
-static const unsigned char *sector(const struct cfb *c, uint32_t s)
-{
-	return s < c->nsec ? c->p + ((size_t)s + 1) * c->ss : NULL;
-}
-
-/* Follows a chain from start through next[0..nnext) and copies up to size
- * bytes of units of u bytes each (size -1: to the end of the chain). The
- * unit at i is at(i). NULL if the chain is broken or loops. */
-static unsigned char *chain(const struct cfb *c, const uint32_t *next, uint32_t nnext, uint32_t start,
-			    size_t size, size_t u, const unsigned char *base, size_t nbase, size_t *len)
-{
-	size_t cap = size != (size_t)-1 ? size : 0, have = 0;
-	unsigned char *out = sw_xmalloc(cap ? cap : 1);
-	uint32_t s = start;
-	for (uint32_t steps = 0; s != ENDCHAIN && (size == (size_t)-1 || have < size); steps++) {
-		const unsigned char *at = base ? (s < nbase / u ? base + (size_t)s * u : NULL)
-					       : sector(c, s);
-		if (!at || s >= nnext || steps >= nnext) {
-			free(out);
-			return NULL;
-		}
-		size_t k = size == (size_t)-1 || size - have > u ? u : size - have;
-		if (have + k > cap) {
-			cap = 2 * cap + u;
-			out = sw_xrealloc(out, cap);
-		}
-		memcpy(out + have, at, k);
-		have += k;
-		s = next[s];
-	}
-	if (size != (size_t)-1 && have < size) {
-		free(out);
-		return NULL;
-	}
-	*len = have;
-	return out;
-}
-
-/* The FAT from the sector list in the header and the DIFAT sectors. */
-static int read_fat(struct cfb *c)
-{
-	const unsigned char *h = c->p;
-	uint32_t nfs = u32(h + 0x2c), difat = u32(h + 0x44), per = (uint32_t)(c->ss / 4);
-	if (nfs == 0 || nfs > c->nsec)
-		return -1;
-	c->nfat = nfs * per;
-	c->fat = sw_xmalloc((size_t)c->nfat * 4);
-	const unsigned char *d = NULL;	/* the DIFAT sector being read */
-	for (uint32_t i = 0, steps = 0; i < nfs; i++) {
-		uint32_t fs;
-		if (i < 109)
-			fs = u32(h + 0x4c + 4 * i);
-		else {
-			uint32_t k = (i - 109) % (per - 1);
-			if (k == 0) {
-				if (d)	/* the last entry links to the next sector */
-					difat = u32(d + 4 * (per - 1));
-				d = sector(c, difat);
-				if (!d || ++steps > c->nsec)
-					return -1;
-			}
-			fs = u32(d + 4 * k);
-		}
-		const unsigned char *f = sector(c, fs);
-		if (!f)
-			return -1;
-		for (uint32_t k = 0; k < per; k++)
-			c->fat[i * per + k] = u32(f + 4 * k);
-	}
-	return 0;
-}
-
-/* 1 if directory entry e is named name (ASCII, case as given). */
-static int named(const unsigned char *e, const char *name)
-{
-	size_t len = strlen(name), nb = u16(e + 0x40);
-	if (nb != 2 * (len + 1))
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		if (e[2 * i] != (unsigned char)name[i] || e[2 * i + 1] != 0)
-			return 0;
-	return 1;
-}
-
-/* Why an OLE file without a workbook stream is no workbook. */
-static void not_book(const unsigned char *dir, size_t nd, char *why, size_t whylen)
-{
-	for (size_t i = 0; i + 128 <= nd; i += 128) {
-		if (named(dir + i, "EncryptedPackage")) {
-			sw_msg(why, whylen, "encrypted workbook: save it without a password");
-			return;
-		}
-		if (named(dir + i, "WordDocument")) {
-			sw_msg(why, whylen, "a Word document (.doc): copy the table into Excel or WPS and "
-			       "save it as .xlsx or CSV UTF-8");
-			return;
-		}
-		if (named(dir + i, "PowerPoint Document")) {
-			sw_msg(why, whylen, "a PowerPoint file, not a table");
-			return;
-		}
-	}
-	sw_msg(why, whylen, "an Office file that holds no workbook: save the table as .xlsx or CSV UTF-8");
-}
-
-/* A stream given its directory entry: from the FAT, or from the mini
- * stream (held in the root entry's sectors) if it is small. */
-static unsigned char *stream(const struct cfb *c, const unsigned char *dir,
-			     const unsigned char *e, size_t *len)
-{
-	uint32_t start = u32(e + 0x74);
-	size_t size = u32(e + 0x78);	/* the high half is 0 in version 3 files */
-	if (size > c->n || u32(dir + 0x78) > c->n)
-		return NULL;
-	if (size >= u32(c->p + 0x38))
-		return chain(c, c->fat, c->nfat, start, size, c->ss, NULL, 0, len);
-	size_t nms, nmf;
-	unsigned char *ms = chain(c, c->fat, c->nfat, u32(dir + 0x74), u32(dir + 0x78), c->ss,
-				  NULL, 0, &nms);
-	unsigned char *mf = chain(c, c->fat, c->nfat, u32(c->p + 0x3c), (size_t)-1, c->ss,
-				  NULL, 0, &nmf);
-	unsigned char *out = NULL;
-	if (ms && mf) {
-		uint32_t nmini = (uint32_t)(nmf / 4);
-		uint32_t *mfat = sw_xmalloc((size_t)nmini * 4 + 4);
-		for (uint32_t i = 0; i < nmini; i++)
-			mfat[i] = u32(mf + 4 * i);
-		out = chain(c, mfat, nmini, start, size, 64, ms, nms, len);
-		free(mfat);
-	}
-	free(ms);
-	free(mf);
-	return out;
-}
-
-int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *wn,
-		  char *why, size_t whylen)
-{
-	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
-			      "and save it as .xlsx or CSV UTF-8";
-	struct cfb c = {p, n, 0, 0, NULL, 0};
-	*w = NULL;
-	if (n < 512 || memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) != 0 ||
-	    (u16(p + 0x1e) != 9 && u16(p + 0x1e) != 12) || u16(p + 0x20) != 6) {
-		sw_msg(why, whylen, "%s", damaged);
-		return -1;
-	}
-	c.ss = (size_t)1 << u16(p + 0x1e);
-	c.nsec = (uint32_t)((n - c.ss) / c.ss);
-	size_t nd = 0, i;
-	unsigned char *dir = NULL;
-	if (read_fat(&c) == 0)
-		dir = chain(&c, c.fat, c.nfat, u32(p + 0x30), (size_t)-1, c.ss, NULL, 0, &nd);
-	if (!dir || nd < 128) {
-		free(c.fat);
-		free(dir);
-		sw_msg(why, whylen, "%s", damaged);
-		return -1;
-	}
-	/* libfreexl reads the names of the first sector's entries by their
-	 * length fields, unchecked, and takes the first Workbook or Book: so
-	 * does this reader, that both read one stream. */
-	int bad = 0;
-	for (i = 0; i + 128 <= nd && i < c.ss; i += 128)
-		bad |= u16(dir + i + 0x40) > 64 || u16(dir + i + 0x40) % 2;
-	for (i = 0; i + 128 <= nd; i += 128)
-		if (named(dir + i, "Workbook") || named(dir + i, "Book"))
-			break;
-	if (bad)
-		sw_msg(why, whylen, "%s", damaged);
-	else if (i + 128 > nd)
-		not_book(dir, nd, why, whylen);
-	else if (i == 0 || dir[i + 0x42] != 2 || !(*w = stream(&c, dir, dir + i, wn)))
-		sw_msg(why, whylen, "%s", damaged);
-	free(dir);
-	free(c.fat);
-	return *w ? 0 : -1;
 }
 
 /* --- the records --- */
@@ -252,8 +52,8 @@ static int record(const unsigned char *w, size_t n, size_t *pos, unsigned *type,
 {
 	if (*pos + 4 > n)
 		return 0;
-	*type = u16(w + *pos);
-	*len = u16(w + *pos + 2);
+	*type = le16(w + *pos);
+	*len = le16(w + *pos + 2);
 	*d = w + *pos + 4;
 	if (*pos + 4 + *len > n)
 		return -1;
@@ -274,7 +74,7 @@ static int format_class(const unsigned char *d, size_t len, int biff, int *slow)
 	if (biff == 8) {
 		if (len < 5)
 			return SW_FMT_NUMBER;
-		cch = u16(d + 2);
+		cch = le16(d + 2);
 		wide = d[4] & 1;
 		s = d + 5;
 		len -= 5;
@@ -286,7 +86,7 @@ static int format_class(const unsigned char *d, size_t len, int biff, int *slow)
 		len -= 3;
 	}
 	for (i = 0; i < cch && (i + 1) << wide <= len; i++) {
-		unsigned c = wide ? u16(s + 2 * i) : s[i];
+		unsigned c = wide ? le16(s + 2 * i) : s[i];
 		if (!wide && biff == 5 && c >= 0x80)	/* a double-byte character */
 			i++, c = ' ';
 		y += c == 'y' || c == 'Y';
@@ -319,7 +119,7 @@ static int sst_ok(const unsigned char *w, size_t n, size_t pos, const unsigned c
 {
 	if (len < 8)
 		return 0;
-	uint32_t count = u32(d + 4);
+	uint32_t count = le32(d + 4);
 	const unsigned char *seg = d + 8;
 	size_t sl = len - 8, p = 0;
 	for (uint32_t i = 0; i < count; i++) {
@@ -331,12 +131,12 @@ static int sst_ok(const unsigned char *w, size_t n, size_t pos, const unsigned c
 		}
 		if (p + 3 > sl)
 			return 0;
-		size_t cch = u16(seg + p), fl = seg[p + 2], wide = fl & 1;
+		size_t cch = le16(seg + p), fl = seg[p + 2], wide = fl & 1;
 		size_t h = 3 + (fl & 8 ? 2 : 0) + (fl & 4 ? 4 : 0);
 		if (cch == 0 || p + h > sl)
 			return 0;
-		size_t skip = (fl & 8 ? 4 * (size_t)u16(seg + p + 3) : 0) +
-			      (fl & 4 ? u32(seg + p + 3 + (fl & 8 ? 2 : 0)) : 0);
+		size_t skip = (fl & 8 ? 4 * (size_t)le16(seg + p + 3) : 0) +
+			      (fl & 4 ? le32(seg + p + 3 + (fl & 8 ? 2 : 0)) : 0);
 		p += h;
 		if (cch << wide <= sl - p) {
 			p += (cch << wide) + skip;
@@ -361,7 +161,7 @@ static int text_ok(const unsigned char *d, size_t len, size_t at, int biff)
 {
 	if (at + 2 > len)
 		return 0;
-	size_t cch = u16(d + at);
+	size_t cch = le16(d + at);
 	if (biff != 8)
 		return at + 2 + cch <= len;
 	if (at + 3 > len)
@@ -370,7 +170,8 @@ static int text_ok(const unsigned char *d, size_t len, size_t at, int biff)
 	return at + 3 + (fl & 8 ? 2 : 0) + (fl & 4 ? 4 : 0) + (cch << (fl & 1)) <= len;
 }
 
-int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char *why, size_t whylen)
+int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b,
+		   char *why, size_t whylen)
 {
 	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
 			      "and save it as .xlsx or CSV UTF-8";
@@ -383,20 +184,20 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 	memset(b, 0, sizeof *b);
 	memset(fmt, 0xff, 65536);
 	int bof = record(w, n, &pos, &type, &len, &d) == 1 && type == BOF && len >= 4;
-	if (!bof || (u16(d) != 0x0600 && u16(d) != 0x0500) || u16(d + 2) != 0x0005) {
-		sw_msg(why, whylen, "%s", bof && u16(d) < 0x0500
+	if (!bof || (le16(d) != 0x0600 && le16(d) != 0x0500) || le16(d + 2) != 0x0005) {
+		sw_msg(why, whylen, "%s", bof && le16(d) < 0x0500
 		       ? "an Excel workbook older than Excel 5: open it in Excel or WPS and save it "
 			 "as .xlsx or CSV UTF-8" : damaged);
 		goto out;
 	}
-	b->biff = u16(d) == 0x0600 ? 8 : 5;
+	b->biff = le16(d) == 0x0600 ? 8 : 5;
 	int r, sst = 1;
 	while ((r = record(w, n, &pos, &type, &len, &d)) == 1 && type != EOF_) {
 		if (type == FILEPASS) {
 			sw_msg(why, whylen, "encrypted workbook: save it without a password");
 			goto out;
 		} else if (type == DATEMODE && len >= 2)
-			b->date1904 = u16(d) == 1;
+			b->date1904 = le16(d) == 1;
 		else if ((type == SST && b->biff == 8 && (sst = sst_ok(w, n, pos, d, len)) != 1) ||
 			 (type == FORMAT && b->biff == 8 && !text_ok(d, len, 2, 8))) {
 			sw_msg(why, whylen, "%s", sst < 0 ? "a cell holds text too long for the .xls reader "
@@ -404,18 +205,18 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b, char
 			goto out;
 		} else if (type == FORMAT && len >= 2) {
 			int sl = 0;
-			fmt[u16(d)] = (unsigned char)format_class(d, len, b->biff, &sl);
-			slow[u16(d)] = (unsigned char)sl;
+			fmt[le16(d)] = (unsigned char)format_class(d, len, b->biff, &sl);
+			slow[le16(d)] = (unsigned char)sl;
 		}
 		else if (type == XF && len >= 4 && b->nxf < SW_XLSX_XF_MAX) {
 			if (b->nxf == cap) {
 				cap = cap ? 2 * cap : 64;
 				ifmt = sw_xrealloc(ifmt, (size_t)cap * sizeof *ifmt);
 			}
-			ifmt[b->nxf++] = u16(d + 2);
+			ifmt[b->nxf++] = le16(d + 2);
 		} else if (type == BOUNDSHEET && len >= 6 && b->nsheets < SW_XLSX_SHEETS_MAX) {
 			b->sheet = sw_xrealloc(b->sheet, ((size_t)b->nsheets + 1) * sizeof *b->sheet);
-			b->sheet[b->nsheets].pos = u32(d);
+			b->sheet[b->nsheets].pos = le32(d);
 			b->sheet[b->nsheets].hidden = d[4] & 3;
 			b->sheet[b->nsheets++].type = d[5];
 		}
@@ -506,7 +307,8 @@ static void number(struct sw_xls_cells *c, const struct sw_xls_book *b, uint32_t
 {
 	char out[40];
 	int cls = xf < (unsigned)b->nxf ? b->xfcls[xf] : SW_FMT_NUMBER;
-	if (c->slow_col < 0 && xf < (unsigned)b->nxf && b->xfslow[xf] && v >= 2958466 && v < 2147483648.0) {
+	if (c->slow_col < 0 && xf < (unsigned)b->nxf && b->xfslow[xf] && v >= 2958466 &&
+	    v < 2147483648.0) {
 		c->slow_row = row;
 		c->slow_col = col;
 	}
@@ -576,7 +378,7 @@ static void string_result(struct sw_xls_cells *c, const struct sw_xls_book *b, u
 		add(c, row, col, 's', "a formula's text in an Excel 5 workbook: save it as .xlsx", "", 0);
 		return;
 	}
-	size_t cch = u16(d), wide = d[2] & 1;
+	size_t cch = le16(d), wide = d[2] & 1;
 	if (3 + (cch << wide) > len) {
 		add(c, row, col, 's', "a formula's text cut short", "", 0);
 		return;
@@ -584,10 +386,10 @@ static void string_result(struct sw_xls_cells *c, const struct sw_xls_book *b, u
 	char *out = sw_xmalloc(3 * cch + 1), *o = out;
 	const char *bad = NULL;
 	for (size_t i = 0; i < cch; i++) {
-		unsigned long u = wide ? u16(d + 3 + 2 * i) : d[3 + i];
+		unsigned long u = wide ? le16(d + 3 + 2 * i) : d[3 + i];
 		if (u >= 0xd800 && u < 0xdc00 && wide && i + 1 < cch &&
-		    u16(d + 5 + 2 * i) >= 0xdc00 && u16(d + 5 + 2 * i) < 0xe000)
-			u = 0x10000 + ((u - 0xd800) << 10) + (u16(d + 3 + 2 * ++i) - 0xdc00);
+		    le16(d + 5 + 2 * i) >= 0xdc00 && le16(d + 5 + 2 * i) < 0xe000)
+			u = 0x10000 + ((u - 0xd800) << 10) + (le16(d + 3 + 2 * ++i) - 0xdc00);
 		else if ((u >= 0xd800 && u < 0xe000) || u == 0) {
 			bad = u ? "invalid UTF-8" : "NUL byte in data";
 			continue;
@@ -617,11 +419,11 @@ static void string_result(struct sw_xls_cells *c, const struct sw_xls_book *b, u
 static void formula(struct sw_xls_cells *c, const struct sw_xls_book *b, const unsigned char *d,
 		    const unsigned char *w, size_t n, size_t pos)
 {
-	uint32_t row = u16(d);
-	uint16_t col = u16(d + 2);
+	uint32_t row = le16(d);
+	uint16_t col = le16(d + 2);
 	const unsigned char *v = d + 6;
-	if (u16(v + 6) != 0xffff) {
-		number(c, b, row, col, u16(d + 4), f64(v));
+	if (le16(v + 6) != 0xffff) {
+		number(c, b, row, col, le16(d + 4), f64(v));
 		return;
 	}
 	switch (v[0]) {
@@ -671,19 +473,19 @@ static int cell(struct sw_xls_cells *c, const struct sw_xls_book *b, unsigned ty
 	if (type == LABEL && !text_ok(d, len, 6, b->biff))
 		return -1;	/* for libfreexl, which reads it */
 	if (type == NUMBER)
-		number(c, b, u16(d), u16(d + 2), u16(d + 4), f64(d + 6));
+		number(c, b, le16(d), le16(d + 2), le16(d + 4), f64(d + 6));
 	else if (type == RK)
-		number(c, b, u16(d), u16(d + 2), u16(d + 4), rk(u32(d + 6)));
+		number(c, b, le16(d), le16(d + 2), le16(d + 4), rk(le32(d + 6)));
 	else if (type == MULRK)
 		for (size_t k = 0; 4 + 6 * k + 6 <= len - 2; k++)
-			number(c, b, u16(d), (uint16_t)(u16(d + 2) + k), u16(d + 4 + 6 * k),
-			       rk(u32(d + 6 + 6 * k)));
+			number(c, b, le16(d), (uint16_t)(le16(d + 2) + k), le16(d + 4 + 6 * k),
+			       rk(le32(d + 6 + 6 * k)));
 	else if (type == BOOLERR)
-		boolerr(c, u16(d), u16(d + 2), d[6], d[7] != 0);
+		boolerr(c, le16(d), le16(d + 2), d[6], d[7] != 0);
 	else if (type == FORMULA)
 		formula(c, b, d, w, n, pos);
 	else if (type == RSTRING)
-		add(c, u16(d), u16(d + 2), 's', "a rich-text cell of an Excel 5 workbook: "
+		add(c, le16(d), le16(d + 2), 's', "a rich-text cell of an Excel 5 workbook: "
 		    "save it as .xlsx", "", 0);
 	return 0;
 }

@@ -2,7 +2,8 @@
  * the fuzz harness use.
  *
  *   xls.c       the reader: libfreexl for text, rows put together
- *   xls_biff.c  the compound file, the workbook stream and its records */
+ *   xls_cfb.c   the compound file: the workbook stream out of it
+ *   xls_biff.c  the workbook stream's records */
 #ifndef SW_XLSPRIV_H
 #define SW_XLSPRIV_H
 
@@ -10,6 +11,13 @@
 #include <stdint.h>
 
 #define SW_XLS_FILE_MAX (512u << 20)	/* bytes of an .xls read into memory */
+
+/* Little-endian fields. */
+static inline uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static inline uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
 
 /* The workbook stream ("Workbook", or "Book" for Excel 5) of the compound
  * file p[0..n), copied into *w (free it). 0, or -1 with why: a message
