@@ -314,7 +314,10 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 	for (int i = 0; i < n; i++) {
 		char *a = argv[optind + i], *eq = strchr(a, '=');
 		if (!eq) {
-			sw_error("add: \"%s\" is not COLUMN=VALUE", a);
+			if (t->personal)	/* it may be a value */
+				sw_error("add: argument %d is not COLUMN=VALUE", i + 1);
+			else
+				sw_error("add: \"%s\" is not COLUMN=VALUE", a);
 			usage(stderr, SW_EXIT_USAGE);
 		}
 		names[i] = sw_xstrdup(a);

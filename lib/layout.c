@@ -224,6 +224,71 @@ static const char *hint(const struct sw_table *t, const char *cell)
 	return NULL;
 }
 
+/* 1 if a header cell that names no column may be quoted in a message: it
+ * looks like a header, not a value. A row of values can be taken for the
+ * header (no header row, or a title row "姓名,张三,电话,138..." above it),
+ * and then its cells are names, ID numbers and phones. So a cell is quoted
+ * only if it is short (12 characters), holds no digit and no @, and holds
+ * a word headers use and names do not: 编号, 日期, 电话, 备注 ..., or an
+ * English word such as id, name, date, phone. norm is sw_text_norm'd.
+ * (Cells of tables that hold no personal data are always quoted.) */
+static int quotable(const char *norm)
+{
+	static const char *const zh[] = {
+		"编号", "号码", "代码", "名称", "姓名", "性别", "日期", "时间", "时长", "类别", "类型",
+		"状态", "备注", "说明", "情况", "地址", "住址", "电话", "手机", "联系", "身份", "证件",
+		"出生", "生日", "年龄", "民族", "户籍", "婚姻", "学历", "技能", "工资", "区域", "站点",
+		"社工", "工号", "区划", "单位", "部门", "岗位", "职务", "级别", "层级", "人数", "次数",
+		"金额", "项目", "内容", "原因", "结果", "方式", "来源", "需求", "残疾", "邮箱", "微信",
+		"籍贯", "负责人", "经办人", "填报人", "监护人", "分钟", "小时", "标题", "领域", "风险",
+	};
+	static const char *const en[] = {
+		"id", "no", "name", "date", "time", "phone", "tel", "mobile", "address", "addr",
+		"note", "notes", "remark", "remarks", "comment", "type", "code", "status", "sex",
+		"gender", "age", "email", "station", "worker", "client", "case", "category", "level",
+		"parent", "title", "kind", "number", "hours", "minutes", "skills", "wage", "district",
+		"education", "seeker", "vacancy", "employer", "stage", "risk", "domain",
+	};
+	if (sw_utf8_len(norm) > 12 || strpbrk(norm, "0123456789@"))
+		return 0;
+	for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+		if (strstr(norm, zh[i]))
+			return 1;
+	for (const char *p = norm; *p;) {
+		size_t n = 0;
+		while (p[n] && ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
+			n++;
+		for (size_t i = 0; n && i < sizeof en / sizeof en[0]; i++)
+			if (strlen(en[i]) == n && strncasecmp(p, en[i], n) == 0)
+				return 1;
+		p += n ? n : 1;
+	}
+	return 0;
+}
+
+/* Names header cell j (0-based) that names no column of t. */
+static void unknown_cell(const char *fname, long line, const struct sw_table *t, int j,
+			 const char *cell)
+{
+	const char *h = hint(t, cell);
+	if (t->personal && !quotable(cell)) {
+		char col[8];	/* as a spreadsheet names it: A, B, ..., AA */
+		int k = sizeof col - 1;
+		col[k] = 0;
+		for (int n = j + 1; n > 0 && k > 0; n = (n - 1) / 26)
+			col[--k] = (char)('A' + (n - 1) % 26);
+		sw_error_at(fname, line, "column %d (%s): not a column of %s, and not quoted: it looks "
+			    "like a value, not a name (is a row of values taken for the header?); "
+			    "give the column a header, or leave it out with --ignore-column", j + 1,
+			    col + k, t->name);
+	} else if (h)
+		sw_error_at(fname, line, "%s: not a column of %s; if it holds %s, name it %s, or "
+			    "leave it out with --ignore-column %s", cell, t->name, h, h, cell);
+	else
+		sw_error_at(fname, line, "%s: not a column of %s; rename it to one of its columns, or "
+			    "leave it out with --ignore-column %s", cell, t->name, cell);
+}
+
 /* Maps the header row f to L->t. Prints each problem; -1 if any. */
 static int map_header(struct sw_layout *L, const char *fname, const struct sw_input_opts *o,
 		      char *const *f, int nf)
@@ -259,15 +324,7 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 			continue;
 		}
 		if (c < 0) {
-			const char *h = hint(t, tmp);
-			if (h)
-				sw_error_at(fname, L->line, "%s: not a column of %s; if it holds %s, name "
-					    "it %s, or leave it out with --ignore-column %s", tmp, t->name,
-					    h, h, tmp);
-			else
-				sw_error_at(fname, L->line, "%s: not a column of %s; rename it to one of "
-					    "its columns, or leave it out with --ignore-column %s",
-					    tmp, t->name, tmp);
+			unknown_cell(fname, L->line, t, j, tmp);
 			rc = -1;
 			continue;
 		}
