@@ -41,7 +41,10 @@ struct sw_csv {
 	size_t alen, acap;
 	size_t *off;
 	int nf, fcap;
+	int maxf;		/* fields a record may have (SW_ROW_FIELDS_MAX) */
+	size_t rbytes;		/* bytes of the current record so far */
 	char **fields;
+	char toowide[96];	/* the bad of a record with too many fields */
 	char err[160];
 	long errline;
 };
@@ -49,6 +52,10 @@ struct sw_csv {
 static void on_field(void *data, size_t n, void *ctx)
 {
 	struct sw_csv *r = ctx;
+	if (r->nf >= r->maxf) {	/* kept out of the arena: see finish */
+		r->nf = r->maxf + 1;
+		return;
+	}
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? r->fcap * 2 : 32;
 		r->off = sw_xrealloc(r->off, (size_t)r->fcap * sizeof *r->off);
@@ -76,6 +83,7 @@ static void on_record(int c, void *ctx)
 const char *sw_csv_name(const struct sw_csv *r) { return r->name; }
 long sw_csv_lines(const struct sw_csv *r) { return r->line; }
 const char *sw_csv_error(const struct sw_csv *r) { return r->err; }
+void sw_csv_max_fields(struct sw_csv *r, int n) { r->maxf = n; }
 long sw_csv_errline(const struct sw_csv *r) { return r->errline; }
 
 /* Decodes the input from here on from enc: "GB18030" (GBK and GB2312 are
@@ -168,6 +176,7 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 	r->name = sw_xstrdup(name);
 	r->head = head;
 	r->nhead = nhead;
+	r->maxf = SW_ROW_FIELDS_MAX;
 	if (encoding && (strcasecmp(encoding, "gb18030") == 0 || strcasecmp(encoding, "gbk") == 0 ||
 			 strcasecmp(encoding, "gb2312") == 0))
 		enc = "GB18030";
@@ -312,6 +321,8 @@ static int decode(struct sw_csv *r, int at_eof)
 	return 1;
 }
 
+static const char too_long[] = "row longer than 2 MiB (is a closing quote missing?)";
+
 /* The next physical line including its terminator (LF, CRLF or a lone CR).
  * NULL at end of input or on error (r->err set). */
 static char *next_line(struct sw_csv *r, size_t *n)
@@ -325,6 +336,10 @@ static char *next_line(struct sw_csv *r, size_t *n)
 			end = cr[1] == '\n' ? cr + 2 : cr + 1;
 		else if (!cr && nl)
 			end = nl + 1;
+		if (!end && (size_t)(e - s) > SW_ROW_BYTES_MAX) {
+			fail(r, r->in_record ? r->rec_line : r->line + 1, too_long);
+			return NULL;
+		}
 		if (!end) {
 			int rc = fill(r);
 			if (rc < 0)
@@ -353,6 +368,12 @@ static int blank(const char *s, size_t n)
 
 static int finish(struct sw_csv *r, struct sw_row *row)
 {
+	if (r->nf > r->maxf) {
+		r->nf = r->maxf;
+		snprintf(r->toowide, sizeof r->toowide, "more than %d fields: clear the cells "
+			 "to the right of the table", r->maxf);
+		r->bad = r->toowide;
+	}
 	for (int i = 0; i < r->nf; i++)
 		r->fields[i] = r->arena + r->off[i];
 	row->line = r->rec_line;
@@ -434,7 +455,10 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 				continue;
 			r->in_record = 1;
 			r->rec_line = r->line;
+			r->rbytes = 0;
 		}
+		if ((r->rbytes += n) > SW_ROW_BYTES_MAX)
+			return fail(r, r->rec_line, too_long);
 		if (!r->bad && !sw_utf8_valid(s, n))
 			r->bad = memchr(s, 0, n) ? "NUL byte in data"
 				: r->cd == (iconv_t)-1

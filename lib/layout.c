@@ -7,6 +7,10 @@
 #include "sw/layout.h"
 #include "sw/text.h"
 
+/* Fields a data row may have beyond its header's: empty trailing cells
+ * (",,,") are common; a row with more is refused as it is read. */
+#define MARGIN_FIELDS 64
+
 /* How far down a sheet the header may be: title rows are a few. */
 #define MAX_TITLE_ROWS 30
 
@@ -380,8 +384,10 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 			best = named > best ? named : best;
 			L->line = row.line;
 		}
-		if (L->t)
+		if (L->t) {
+			sw_source_max_fields(s, row.nf + MARGIN_FIELDS);
 			return map_header(L, fname, o, row.f, row.nf);
+		}
 		L->skipped++;
 		if (L->skipped >= MAX_TITLE_ROWS)
 			break;
