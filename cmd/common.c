@@ -199,7 +199,7 @@ void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage)
 {
 	static const struct option longopts[] = {SW_LONGOPTS, {0}};
 	int c;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
 		sw_cli_common(c, optarg, usage);
 }
 
@@ -210,7 +210,7 @@ static const struct sw_table *import_opts(int argc, char **argv,
 {
 	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
 	int c;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
 		sw_cli_common(c, optarg, usage);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
 	if (!t) {
@@ -375,10 +375,19 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
 {
 	const struct sw_table *t = import_opts(argc, argv, tables, usage);
 	sqlite3 *db = sw_open(0);
+	/* personal data is masked on a terminal, as sw-case's exports */
+	int mask = t->personal && (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) &&
+		   isatty(STDOUT_FILENO);
+	sw_mask_register(db, NULL, 0);
 	sqlite3_str *q = sqlite3_str_new(db);
 	sqlite3_str_appendall(q, "SELECT ");
-	for (int i = 0; i < t->ncols; i++)
-		sqlite3_str_appendf(q, "%s\"%w\"", i ? "," : "", t->cols[i].name);
+	for (int i = 0; i < t->ncols; i++) {
+		sqlite3_str_appendall(q, i ? "," : "");
+		if (mask)
+			sw_mask_select(q, &t->cols[i]);
+		else
+			sqlite3_str_appendf(q, "\"%w\"", t->cols[i].name);
+	}
 	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
 	for (int i = 0, k = 0; i < t->ncols; i++)
 		if (t->cols[i].flags & SW_C_KEY)

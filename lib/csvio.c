@@ -456,6 +456,11 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 			r->in_record = 1;
 			r->rec_line = r->line;
 			r->rbytes = 0;
+			/* only the file's first BOM marks the encoding; another
+			 * would end up inside a key, invisible */
+			if (r->line > 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+				r->bad = "a byte-order mark (U+FEFF) starts the line: were two files "
+					 "joined? delete it";
 		}
 		if ((r->rbytes += n) > SW_ROW_BYTES_MAX)
 			return fail(r, r->rec_line, too_long);
