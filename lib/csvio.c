@@ -8,6 +8,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sw/csvio.h"
 #include "sw/err.h"
@@ -24,6 +25,7 @@ struct sw_csv {
 	const char *head;	/* bytes read before the open (format recognition) */
 	size_t nhead;
 	size_t rawlen;
+	size_t chunk;		/* bytes read at a time (CHUNK, less for a small file) */
 	char *buf;		/* decoded bytes; lines are taken from pos */
 	size_t len, pos, cap;
 	int eof, finished, started;
@@ -95,7 +97,7 @@ static int use_iconv(struct sw_csv *r, const char *enc)
 		return -1;
 	r->enc = enc;
 	r->sniffed = strcmp(enc, "GB18030") != 0;	/* only GB18030 is checked */
-	r->raw = sw_xmalloc(CHUNK);
+	r->raw = sw_xmalloc(r->chunk);
 	return 0;
 }
 
@@ -189,6 +191,12 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 		sw_csv_close(r);
 		return NULL;
 	}
+	/* reads of 256 KiB, or of the whole file if it is smaller: a small
+	 * file costs no big buffers (the fuzzers open thousands a second) */
+	struct stat st;
+	r->chunk = CHUNK;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < CHUNK)
+		r->chunk = ((size_t)st.st_size + nhead + 4096) & ~(size_t)4095;
 	r->detect = !encoding;
 	if (enc && use_iconv(r, enc) != 0) {
 		sw_error("%s: %s", enc, strerror(errno));
@@ -197,7 +205,7 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 	}
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_blk_size(&r->p, 64 * 1024);
-	r->cap = CHUNK * 2;
+	r->cap = r->chunk * 3;	/* fill grows it only past a chunk of leftover */
 	r->buf = sw_xmalloc(r->cap);
 	return r;
 }
@@ -252,12 +260,12 @@ static int fill(struct sw_csv *r)
 		r->len -= r->pos;
 		r->pos = 0;
 	}
-	if (r->cap - r->len < CHUNK * 2) {
-		r->cap = r->len + CHUNK * 2 + r->cap / 2;
+	if (r->cap - r->len < r->chunk * 2) {
+		r->cap = r->len + r->chunk * 2 + r->cap / 2;
 		r->buf = sw_xrealloc(r->buf, r->cap);
 	}
 	if (r->cd == (iconv_t)-1) {
-		size_t n = get(r, r->buf + r->len, CHUNK);
+		size_t n = get(r, r->buf + r->len, r->chunk);
 		if (n == 0) {
 			if (ferror(r->fp))
 				return fail(r, r->line + 1, strerror(errno));
@@ -276,7 +284,7 @@ static int fill(struct sw_csv *r)
 		r->len += n;
 		return 1;
 	}
-	size_t n = get(r, r->raw + r->rawlen, CHUNK - r->rawlen);
+	size_t n = get(r, r->raw + r->rawlen, r->chunk - r->rawlen);
 	if (n == 0 && ferror(r->fp))
 		return fail(r, r->line + 1, strerror(errno));
 	r->rawlen += n;

@@ -41,28 +41,63 @@ void sw_header_norm(const char *in, char *out, size_t outlen)
 		cut(out, notes[i]);
 }
 
-static int alias_match(const struct sw_column *c, const char *norm)
+/* Every name and alias of a table's columns, normalised once, in column
+ * order: a header cell is looked up here instead of each alias being
+ * normalised again for each cell of each row that may be the header.
+ * Built on first use and kept to exit; only the main thread reads headers. */
+struct names {
+	const struct sw_table *t;
+	int n, cap;
+	char **norm;
+	size_t *len;
+	int *col;
+	struct names *next;
+};
+
+static void names_add(struct names *nm, const char *norm, int col)
 {
-	char a[128];
-	if (strcmp(c->name, norm) == 0)
-		return 1;
-	for (const char *p = c->aliases ? c->aliases : ""; *p;) {
-		size_t n = strcspn(p, "|");
-		char raw[128];
-		snprintf(raw, sizeof raw, "%.*s", (int)n, p);
-		sw_header_norm(raw, a, sizeof a);
-		if (strcmp(a, norm) == 0)
-			return 1;
-		p += n + (p[n] == '|');
+	if (nm->n == nm->cap) {
+		nm->cap = nm->cap ? 2 * nm->cap : 64;
+		nm->norm = sw_xrealloc(nm->norm, (size_t)nm->cap * sizeof *nm->norm);
+		nm->len = sw_xrealloc(nm->len, (size_t)nm->cap * sizeof *nm->len);
+		nm->col = sw_xrealloc(nm->col, (size_t)nm->cap * sizeof *nm->col);
 	}
-	return 0;
+	nm->norm[nm->n] = sw_xstrdup(norm);
+	nm->len[nm->n] = strlen(norm);
+	nm->col[nm->n++] = col;
+}
+
+static const struct names *names_of(const struct sw_table *t)
+{
+	static struct names *all;
+	for (struct names *p = all; p; p = p->next)
+		if (p->t == t)
+			return p;
+	struct names *nm = sw_xcalloc(1, sizeof *nm);
+	for (int i = 0; i < t->ncols; i++) {
+		const struct sw_column *c = &t->cols[i];
+		names_add(nm, c->name, i);	/* the name as it is */
+		for (const char *p = c->aliases ? c->aliases : ""; *p;) {
+			size_t n = strcspn(p, "|");
+			char raw[128], a[128];
+			snprintf(raw, sizeof raw, "%.*s", (int)n, p);
+			sw_header_norm(raw, a, sizeof a);
+			names_add(nm, a, i);
+			p += n + (p[n] == '|');
+		}
+	}
+	nm->t = t;
+	nm->next = all;
+	return all = nm;
 }
 
 static int col_of(const struct sw_table *t, const char *norm)
 {
-	for (int i = 0; i < t->ncols; i++)
-		if (alias_match(&t->cols[i], norm))
-			return i;
+	const struct names *nm = names_of(t);
+	size_t n = strlen(norm);
+	for (int k = 0; k < nm->n; k++)
+		if (nm->len[k] == n && memcmp(nm->norm[k], norm, n) == 0)
+			return nm->col[k];
 	return -1;
 }
 
@@ -148,8 +183,8 @@ static int ignored(const struct sw_input_opts *o, const char *cell)
 
 /* How well row f names t's columns: distinct columns named, and cells
  * that hold something and are not ignored. */
-static void score(const struct sw_table *t, const struct sw_input_opts *o, char *const *f,
-		  int nf, int *named, int *cells)
+static unsigned long long score(const struct sw_table *t, const struct sw_input_opts *o,
+				char *const *f, int nf, int *named, int *cells)
 {
 	unsigned long long seen = 0;	/* tables have fewer than 64 columns */
 	*named = *cells = 0;
@@ -165,6 +200,7 @@ static void score(const struct sw_table *t, const struct sw_input_opts *o, char 
 			++*named;
 		}
 	}
+	return seen;
 }
 
 /* Among tables (or only t when given), the one row f is a header of: NULL
@@ -182,7 +218,7 @@ static const struct sw_table *header_of(const struct sw_table *const *tables,
 		if (only && t != only)
 			continue;
 		int named, cells, complete = 1;
-		score(t, o, f, nf, &named, &cells);
+		unsigned long long seen = score(t, o, f, nf, &named, &cells);
 		if (named > *best)
 			*best = named;
 		/* most cells name columns (a title row names none), or three
@@ -192,12 +228,8 @@ static const struct sw_table *header_of(const struct sw_table *const *tables,
 		    named < 3)
 			continue;
 		for (int i = 0; i < t->ncols; i++)
-			if ((t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)) && !(t->cols[i].flags & SW_C_MADE)) {
-				int found = 0;
-				for (int j = 0; j < nf && !found; j++)
-					found = sw_header_col(t, f[j]) == i;
-				complete &= found;
-			}
+			if ((t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)) && !(t->cols[i].flags & SW_C_MADE))
+				complete &= i < 64 && (seen >> i & 1);
 		/* Most columns named wins, a table with all its required
 		 * columns before one without; on a tie the earlier table,
 		 * the program's main one. */
