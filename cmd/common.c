@@ -9,6 +9,7 @@
 #include "common.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/import.h"
 #include "sw/input.h"
 #include "sw/mask.h"

@@ -13,6 +13,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"

@@ -9,6 +9,7 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/report.h"
 #include "sw/target.h"

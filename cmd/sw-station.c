@@ -5,6 +5,7 @@
 #include "common.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/station.h"
 #include "sw/valid.h"
