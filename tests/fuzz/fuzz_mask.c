@@ -37,11 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (valid && strcmp(c->name, "name") == 0 && !sw_utf8_valid(out, m))
 		abort();	/* a character cut in half */
-	int hidden = 0;	/* middle characters an ID number must hide */
-	for (size_t i = 6; c->type == SW_T_IDCARD && i + 4 < n; i++)
-		hidden += s[i] != '-';
-	if (hidden && m == n && strcmp(out, s) == 0)
-		abort();	/* an ID shown whole */
+	for (size_t i = 6; c->type == SW_T_IDCARD && m == n && i + 4 < n; i++)
+		if (s[i] != '-' && out[i] != '*')
+			abort();	/* a digit of an ID's middle shown */
 	static const unsigned char key[] = "a key of sixteen bytes or more";
 	char p1[33], p2[33];
 	if (sw_pseudonym(key, sizeof key - 1, s, p1) != 0 ||
