@@ -56,10 +56,19 @@ leaks() {	# leaks DESC: checks the last command's stderr
 	ok $s "$1: no marker in the messages"
 }
 
+# the casework tables have no sample file: a header and a row each
+printf 'assessment_id,case_id,date,assessor,risk,needs,notes\nA1,K2026001,2026-06-01,W007,low,,初评\n' >assessments.csv
+printf 'plan_id,case_id,version,date,author\nP1,K2026001,1,2026-06-02,W007\n' >plans.csv
+printf 'goal_id,plan_id,need,description,due_on,status\nG1,P1,income,申请低保,2026-09-01,open\n' >goals.csv
+printf 'review_id,goal_id,date,status,note\nR1,G1,2026-07-01,open,已递交\n' >reviews.csv
+
 for tab in sw-case:clients sw-case:cases sw-case:services sw-case:activities \
+	   sw-case:assessments sw-case:plans sw-case:goals sw-case:reviews \
 	   sw-station:workers sw-match:employers sw-match:seekers sw-match:placements; do
 	p=${tab%%:*} t=${tab#*:}
-	variants "$SAMPLE/$t.csv" "$t"
+	src=$SAMPLE/$t.csv
+	[ -f "$src" ] || src=$t.csv
+	variants "$src" "$t"
 	for v in cols shift nohdr title hdr; do
 		f=$t-$v.csv
 		run $p import "$f"

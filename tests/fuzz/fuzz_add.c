@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/import.h"
@@ -20,7 +21,8 @@ static sqlite3 *db;
 static const struct sw_table *const tables[] = {
 	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_clients_table,
 	&sw_cases_table, &sw_services_table, &sw_activities_table, &sw_vacancies_table,
-	&sw_employers_table, &sw_seekers_table, &sw_placements_table,
+	&sw_employers_table, &sw_seekers_table, &sw_placements_table, &sw_catalogue_table,
+	&sw_assessments_table, &sw_plans_table, &sw_goals_table, &sw_reviews_table,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -36,7 +38,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			 "INSERT INTO employers(employer_id,name) VALUES('E','e');"
 			 "INSERT INTO vacancies(vacancy_id,employer_id,title,headcount,posted_on) "
 			 "VALUES('V','E','v',2,'2026-01-01');"
-			 "INSERT INTO seekers(seeker_id,name,skills,education) VALUES('S','s','a','none')",
+			 "INSERT INTO seekers(seeker_id,name,skills,education) VALUES('S','s','a','none');"
+			 "INSERT INTO cases(case_id,client_id,station_code,domain,opened_on) "
+			 "VALUES('K','P','T','elderly','2026-01-01')",
 			 NULL, NULL, NULL) != SQLITE_OK || sw_vocab_load(db) != 0)
 		abort();
 	return 0;

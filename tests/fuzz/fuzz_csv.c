@@ -6,8 +6,10 @@
  * bits 2-4 --table (0 = guess), bit 5 --station T. The file may be any
  * format input.c recognises (an xlsx too), so the readers are fuzzed here.
  * Bit 6 reads the file as UTF-16 (--encoding utf-16), bit 7 as sw-match's
- * tables (vacancies, employers, seekers, placements) instead of
- * sw-station's and sw-case's: bits 2-4 then pick among those.
+ * tables and sw-case's casework (vacancies, employers, seekers, placements,
+ * assessments, plans, goals, reviews, the catalogue) instead of
+ * sw-station's and sw-case's others: bits 2-4 then pick among the first
+ * seven of those.
  *
  * Speed: the input is an in-memory file (memfd) opened by its /proc path,
  * so no disk is touched; the database is in memory. */
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/import.h"
@@ -33,8 +36,10 @@ static const struct sw_table *const tables[] = {
 	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_clients_table,
 	&sw_cases_table, &sw_services_table, &sw_activities_table, NULL
 };
-static const struct sw_table *const mtables[] = {
-	&sw_vacancies_table, &sw_employers_table, &sw_seekers_table, &sw_placements_table, NULL
+static const struct sw_table *const mtables[] = {	/* and the casework tables */
+	&sw_vacancies_table, &sw_employers_table, &sw_seekers_table, &sw_placements_table,
+	&sw_assessments_table, &sw_plans_table, &sw_goals_table, &sw_reviews_table,
+	&sw_catalogue_table, NULL
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -54,7 +59,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		     "INSERT INTO employers(employer_id,name) VALUES('E','e');"
 		     "INSERT INTO vacancies(vacancy_id,employer_id,title,headcount,posted_on) "
 		     "VALUES('V','E','v',2,'2026-01-01');"
-		     "INSERT INTO seekers(seeker_id,name,skills,education) VALUES('S','s','a','none')",
+		     "INSERT INTO seekers(seeker_id,name,skills,education) VALUES('S','s','a','none');"
+		     "INSERT INTO clients(client_id,name,station_code) VALUES('P','p','T');"
+		     "INSERT INTO cases(case_id,client_id,station_code,domain,opened_on) "
+		     "VALUES('K','P','T','elderly','2026-01-01')",
 		     NULL, NULL, NULL) != SQLITE_OK)
 		abort();
 	if (sw_vocab_load(db) != 0)
@@ -70,10 +78,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	struct sw_import_opts o = {0};
 	const struct sw_table *const *tl = data[0] & 0x80 ? mtables : tables;
-	int t = (data[0] >> 2) & 7, nt = data[0] & 0x80 ? 4 : 7;
+	int t = (data[0] >> 2) & 7;
 	o.in.encoding = data[0] & 0x40 ? "utf-16" : data[0] & 1 ? "gb18030" : NULL;
 	o.strict = !!(data[0] & 2);
-	o.in.table = t && t <= nt ? tl[t - 1]->name : NULL;
+	o.in.table = t ? tl[t - 1]->name : NULL;
 	o.in.station = data[0] & 0x20 ? "T" : NULL;
 	o.dry_run = 1;
 	char *files[] = {path, NULL};
