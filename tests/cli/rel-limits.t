@@ -60,4 +60,25 @@ X
 [ "$(sql "select code from stations where code like 'W_'")" = W2 ]
 ok $? "67 fields (64 of them empty) are a row"
 
+# a workbook's row: the same 2 MiB (70 cells of 32,000 characters, each
+# within Excel's limit), before the header of the sheet is matched
+if command -v zip >/dev/null 2>&1; then
+	mkdir -p xl/_rels xl/xl/_rels xl/xl/worksheets
+	ct='<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+	printf '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>%s</Types>' "$ct" >'xl/[Content_Types].xml'
+	rel='http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+	printf '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.xml"/></Relationships>' "$rel" >xl/_rels/.rels
+	printf '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' "$rel" >xl/xl/_rels/workbook.xml.rels
+	printf '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="%s"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>' "$rel" >xl/xl/workbook.xml
+	awk 'BEGIN { x = "x"; while (length(x) < 32000) x = x x; x = substr(x, 1, 32000)
+		printf "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+		printf "<row r=\"1\">"; for (i = 0; i < 70; i++) printf "<c t=\"inlineStr\"><is><t>%s</t></is></c>", x
+		printf "</row></sheetData></worksheet>" }' >xl/xl/worksheets/sheet1.xml
+	(cd xl && zip -qr ../long.xlsx .)
+	expect_fail 1 'sw-station: long.xlsx[s]:1: row longer than 2 MiB' \
+		sw-station import long.xlsx
+else
+	ok 0 "# SKIP zip missing"
+fi
+
 done_testing
