@@ -11,6 +11,7 @@
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/input.h"
+#include "sw/layout.h"
 #include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
@@ -426,8 +427,12 @@ static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
 		sqlite3_str_appendf(q, "\"%w\"", k->name);
 }
 
-static void list_fail(const char *column, const char *why, sw_usage_fn usage)
+/* (why quotes the value: dropped for a table of personal data, whose
+ * filters are names and ID numbers) */
+static void list_fail(const struct sw_table *t, const char *column, char *why, sw_usage_fn usage)
 {
+	if (t->personal)
+		sw_problems_unquote(why);
 	sw_error("list: %s: %s", column, why);
 	usage(stderr, SW_EXIT_USAGE);
 }
@@ -443,8 +448,12 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - f) : 0, f);
 	int c = eq ? sw_header_col(t, name) : -1;
 	if (c < 0) {
-		if (eq)
+		if (eq && t->personal)
+			sw_error("list: a filter names no column of %s", t->name);
+		else if (eq)
 			sw_error("list: table %s has no column \"%s\"", t->name, name);
+		else if (t->personal)	/* it may be a value */
+			sw_error("list: a filter is not COLUMN=VALUE");
 		else
 			sw_error("list: \"%s\" is not COLUMN=VALUE", f);
 		usage(stderr, SW_EXIT_USAGE);
@@ -456,7 +465,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 		snprintf(a, sizeof a, "%.*s", (int)(dots - v), v);
 		if ((*a && sw_date_parse(a, vals[(*nvals)++], why, sizeof why) != 0) ||
 		    (dots[2] && sw_date_parse(dots + 2, vals[(*nvals)++], why, sizeof why) != 0))
-			list_fail(k->name, why, usage);
+			list_fail(t, k->name, why, usage);
 		if (*a)
 			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals + 1 - !!dots[2]);
 		if (dots[2])
@@ -466,7 +475,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
 		: sw_column_norm(k, v, vals[*nvals], sizeof vals[0], why, sizeof why);
 	if (bad)
-		list_fail(k->name, why, usage);
+		list_fail(t, k->name, why, usage);
 	(*nvals)++;
 	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals + 1);
 }

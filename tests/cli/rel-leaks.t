@@ -1,7 +1,7 @@
 #!/bin/sh
 # No personal value in any message: marker values (a name 甄秘二, an ID
 # number, a phone) are fed through every error path of import, check,
-# check --fix, add and sw-match's --seekers/--vacancies, for every table
+# check --fix, add, list and sw-match's --seekers/--vacancies, for every table
 # that holds personal data; the markers must never reach stderr. A value
 # under each column in turn, a row shifted by a missing comma, a header
 # that holds values (no header row, or a title row of "姓名,甄秘二,电话,..."
@@ -100,5 +100,12 @@ run sw-station add --table workers worker_id=W99 name=$NAME station_code=$NAME r
 leaks "sw-station add a worker with bad values"
 run sw-match add --table seekers seeker_id=S99 name=$NAME station_code=QX education=$NAME$ID
 leaks "sw-match add a seeker with bad values"
+
+for f in "gender=男性$NAME" "$NAME=$ID" "$NAME" "registered_on=$NAME..$PHONE" "id_number=$ID$NAME"; do
+	run sw-case list --table clients "$f"
+	leaks "sw-case list --table clients with a bad filter"
+done
+run sw-match list --table seekers "education=$NAME$ID"
+leaks "sw-match list --table seekers with a bad filter"
 
 done_testing
