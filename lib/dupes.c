@@ -163,6 +163,12 @@ struct dupes {
 	size_t np, pcap;
 };
 
+static void sort_recs(struct dupes *d)
+{
+	if (d->nr)	/* r is NULL until the first record */
+		qsort(d->r, d->nr, sizeof *d->r, cmp_rec);
+}
+
 static void add_rec(struct dupes *d, uint64_t key, int c, int pos)
 {
 	if (d->nr == d->rcap)
@@ -185,7 +191,7 @@ static uint64_t key2(int a, int b)
 /* Pairs every two clients under the same exact key (records sorted). */
 static void pair_equal(struct dupes *d, int rule)
 {
-	qsort(d->r, d->nr, sizeof *d->r, cmp_rec);
+	sort_recs(d);
 	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
 		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
 			;
@@ -276,7 +282,7 @@ static void pair_ids(sqlite3 *db, struct dupes *d, const int64_t *rowid)
 	for (int c = 0; c < d->n; c++)
 		if (d->c[c].idh)
 			add_rec(d, d->c[c].idh, c, -1);
-	qsort(d->r, d->nr, sizeof *d->r, cmp_rec);
+	sort_recs(d);
 	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
 		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
 			;
@@ -314,7 +320,7 @@ static void pair_spellings(struct dupes *d)
 {
 	for (int c = 0; c < d->n; c++)
 		add_rec(d, key2(d->c[c].nkey, d->c[c].name), c, -1);
-	qsort(d->r, d->nr, sizeof *d->r, cmp_rec);
+	sort_recs(d);
 	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
 		uint64_t nk = d->r[lo].key >> 32;
 		for (hi = lo + 1; hi < d->nr && d->r[hi].key >> 32 == nk; hi++)
@@ -442,7 +448,7 @@ static void pair_variants(struct dupes *d, int rule)
 	size_t nparts = variants(d, rule, 0, 0) / PART_RECS + 1;
 	for (size_t part = 0; part < nparts; part++) {
 		variants(d, rule, part, nparts);
-		qsort(d->r, d->nr, sizeof *d->r, cmp_rec);
+		sort_recs(d);
 		for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
 			for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
 				;
@@ -460,7 +466,8 @@ static void store(sqlite3 *db, struct dupes *d, const int64_t *rowid)
 	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO temp.dupes SELECT x.client_id,"
 					 " y.client_id, ?3, ?4 FROM clients x, clients y"
 					 " WHERE x.rowid = ?1 AND y.rowid = ?2");
-	qsort(d->p, d->np, sizeof *d->p, cmp_pair);
+	if (d->np)	/* p is NULL when there are none */
+		qsort(d->p, d->np, sizeof *d->p, cmp_pair);
 	for (size_t i = 0, j; i < d->np; i = j) {
 		unsigned r = 0;
 		for (j = i; j < d->np && d->p[j].a == d->p[i].a && d->p[j].b == d->p[i].b; j++)
