@@ -605,7 +605,8 @@ static int certified(const struct sw_market *m, struct lists *L, struct elist *l
  * a seeker whose best pair outscores those already placed ends early. */
 static int *by_best(const struct elist *l, int ns)
 {
-	int *cnt = sw_xcalloc(SW_SCORE_MAX + 2, sizeof *cnt), *order = sw_xmalloc(((size_t)ns + 1) * sizeof *order);
+	int *cnt = sw_xcalloc(SW_SCORE_MAX + 2, sizeof *cnt);
+	int *order = sw_xmalloc(((size_t)ns + 1) * sizeof *order);
 	for (int s = 0; s < ns; s++)
 		cnt[SW_SCORE_MAX - (l[s].n ? l[s].e[0].w : 0) + 1]++;
 	for (int k = 1; k <= SW_SCORE_MAX + 1; k++)
