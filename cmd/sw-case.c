@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sw/approval.h"
 #include "sw/audit.h"
 #include "sw/case.h"
 #include "sw/casework.h"
@@ -44,6 +45,11 @@ static void usage(FILE *fp, int status)
 		"                    [--risk R] [--station CODE]\n"
 		"       sw-case close CASE --reason TEXT [--on DATE] [--goals-left TEXT]\n"
 		"       sw-case reopen CASE\n"
+		"       sw-case request plan|close CASE --by WORKER [--reason TEXT] [--on DATE]\n"
+		"                       [--goals-left TEXT]\n"
+		"       sw-case approve REQUEST --by WORKER --comment TEXT [--on DATE]\n"
+		"       sw-case reject REQUEST --by WORKER --comment TEXT [--on DATE]\n"
+		"       sw-case due [--idle DAYS] [--station CODE]\n"
 		"       sw-case log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
 		"                   [--worker ID] [--note TEXT] [--id ID] [--station CODE]\n"
 		"       sw-case export [--table T] [--mask | --no-mask]\n"
@@ -62,7 +68,8 @@ static void usage(FILE *fp, int status)
 /* Options of sw-case's own subcommands. */
 static struct {
 	const char *station, *category, *status, *worker, *reason, *domain, *risk;
-	const char *case_id, *type, *minutes, *note, *id, *key_file, *goals_left;
+	const char *case_id, *type, *minutes, *note, *id, *key_file, *goals_left, *by, *comment;
+	int idle;
 	char reg_from[11], reg_to[11], open_from[11], open_to[11];
 	char on[11], at[11];
 	int on_set, mask, no_mask, pseudo, fix, verify, min_score;
@@ -71,7 +78,7 @@ static struct {
 enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
        OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
        OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
-       OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT };
+       OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT, OPT_BY, OPT_COMMENT, OPT_IDLE };
 
 /* FROM..TO with either end optional. */
 static void range_opt(const char *opt, const char *arg, char from[11], char to[11])
@@ -117,6 +124,9 @@ static void parse(int argc, char **argv)
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"min-score", required_argument, NULL, OPT_MIN_SCORE},
 		{"goals-left", required_argument, NULL, OPT_GOALS_LEFT},
+		{"by", required_argument, NULL, OPT_BY},
+		{"comment", required_argument, NULL, OPT_COMMENT},
+		{"idle", required_argument, NULL, OPT_IDLE},
 		{0}};
 	int c;
 	sw_date_today(o.on);
@@ -148,6 +158,16 @@ static void parse(int argc, char **argv)
 		case OPT_VERIFY: o.verify = 1; break;
 		case OPT_MIN_SCORE: o.min_score = atoi(optarg); break;
 		case OPT_GOALS_LEFT: o.goals_left = optarg; break;
+		case OPT_BY: o.by = optarg; break;
+		case OPT_COMMENT: o.comment = optarg; break;
+		case OPT_IDLE: {
+			char *end;
+			long d = strtol(optarg, &end, 10);
+			if (*end || end == optarg || d < 1 || d > 3650)
+				sw_opt_fail("idle", "expected a number of days, 1 to 3650", usage);
+			o.idle = (int)d;
+			break;
+		}
 		default: sw_cli_common(c, optarg, usage);
 		}
 	}
@@ -419,7 +439,98 @@ static int cmd_close(int argc, char **argv)
 		sw_error("close: --reason is required");
 		usage(stderr, SW_EXIT_USAGE);
 	}
-	return edit('c', argv[optind], NULL);
+	sqlite3 *db = sw_open(0);
+	int need = sw_approval_required(db, argv[optind]);
+	finish_db(db);
+	if (need > 0) {
+		sw_error("%s: the station requires a supervisor's approval of closures: "
+			 "sw-case request close %s --by WORKER --reason TEXT", argv[optind], argv[optind]);
+		return SW_EXIT_REJECTED;
+	}
+	return need < 0 ? SW_EXIT_FAIL : edit('c', argv[optind], NULL);
+}
+
+/* request, approve, reject: one change in its own transaction. */
+static int decision(int op, const char *a, const char *b)
+{
+	sqlite3 *db = sw_open(0);
+	int rc = SW_EXIT_FAIL;
+	char id[32];
+	if (sw_db_begin(db) == 0) {
+		if (op == 'q') {
+			const struct sw_request r = {a, b, o.by, o.on, o.reason, o.goals_left};
+			rc = sw_request_new(db, &r, id, sizeof id);
+		} else
+			rc = sw_request_decide(db, a, o.by, o.on, o.comment, op == 'a');
+		if (rc != SW_EXIT_OK)
+			sw_db_rollback(db);
+		else if (sw_db_commit(db) != 0)
+			rc = SW_EXIT_FAIL;
+		else if (op == 'q')
+			printf("%s\n", id);
+	}
+	finish_db(db);
+	return rc;
+}
+
+static int cmd_request(int argc, char **argv)
+{
+	parse_n(argc, argv, 2, 2);
+	const char *kind = argv[optind];
+	if (strcmp(kind, "plan") != 0 && strcmp(kind, "close") != 0) {
+		sw_error("request: expected plan or close, not %s", kind);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (!o.by || (strcmp(kind, "close") == 0 && (!o.reason || !*o.reason))) {
+		sw_error("request: --by is required%s", strcmp(kind, "close") == 0 ? ", and --reason" : "");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return decision('q', kind, argv[optind + 1]);
+}
+
+static int decide(int argc, char **argv, int op)
+{
+	parse_n(argc, argv, 1, 1);
+	if (!o.by || !o.comment || !*o.comment) {
+		sw_error("%s: --by and --comment are required", argv[0]);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return decision(op, argv[optind], NULL);
+}
+
+static int cmd_approve(int argc, char **argv) { return decide(argc, argv, 'a'); }
+static int cmd_reject(int argc, char **argv) { return decide(argc, argv, 'r'); }
+
+/* What needs a person, for the cron job that reminds workers: requests
+ * awaiting a decision, goals due and still open, open cases without a
+ * service for --idle days (30). */
+static int cmd_due(int argc, char **argv)
+{
+	parse_n(argc, argv, 0, 0);
+	char today[11], since[11];
+	sw_date_today(today);
+	sw_date_from_days(sw_date_days(today) - (o.idle ? o.idle : 30), since);
+	sqlite3 *db = sw_open(0);
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"SELECT what, case_id, id, station_code, worker_id, since FROM ("
+		" SELECT 'approve ' || r.kind AS what, r.case_id, r.request_id AS id, c.station_code,"
+		"  c.worker_id, r.requested_on AS since FROM requests r JOIN cases c ON c.case_id = r.case_id"
+		"  WHERE r.status = 'pending'"
+		" UNION ALL SELECT 'review goal', p.case_id, g.goal_id, c.station_code, c.worker_id, g.due_on"
+		"  FROM goals g JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE g.status = 'open' AND g.due_on <= ?1 AND c.closed_on IS NULL"
+		" UNION ALL SELECT 'no service', c.case_id, NULL, c.station_code, c.worker_id,"
+		"  COALESCE(max(s.date), c.opened_on) FROM cases c"
+		"  LEFT JOIN services s ON s.case_id = c.case_id WHERE c.closed_on IS NULL"
+		"  GROUP BY c.case_id, c.station_code, c.worker_id, c.opened_on"
+		"  HAVING COALESCE(max(s.date), c.opened_on) < ?2"
+		") AS d WHERE ?3 IS NULL OR station_code = ?3 ORDER BY station_code, what, since, case_id");
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
+	sw_db_bind_text(st, 3, o.station);
+	int rc = emit(st);
+	finish_db(db);
+	return rc;
 }
 
 static int cmd_reopen(int argc, char **argv)
@@ -624,7 +735,8 @@ static const struct sw_cmd cmds[] = {
 	{"open", cmd_open}, {"close", cmd_close}, {"reopen", cmd_reopen}, {"log", cmd_log},
 	{"export", cmd_export}, {"check", cmd_check}, {"dupes", cmd_dupes},
 	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab},
-	{"confirm-id", cmd_confirm_id},
+	{"confirm-id", cmd_confirm_id}, {"request", cmd_request}, {"approve", cmd_approve},
+	{"reject", cmd_reject}, {"due", cmd_due},
 	{NULL, NULL}};
 
 int main(int argc, char **argv)

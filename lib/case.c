@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "sw/audit.h"
+#include "sw/approval.h"
 #include "sw/case.h"
 #include "sw/casework.h"
 #include "sw/db.h"
@@ -178,6 +179,9 @@ static int check_case(struct sw_import *im, const char **v, char *why, size_t wh
 	if (n > 0)
 		sw_msg(why, whylen, "closed_on: the case's plan has %d open goal%s (%s): review them, "
 		       "or close it with sw-case close --goals-left REASON", n, n > 1 ? "s" : "", ids);
+	if (n == 0 && closing && (n = sw_approval_required(db, v[CA_ID])) > 0)
+		sw_msg(why, whylen, "closed_on: the station requires a supervisor's approval of "
+		       "closures: sw-case request close CASE --by WORKER --reason TEXT");
 	return n != 0 ? -1 : 0;
 }
 

@@ -18,7 +18,8 @@
 /* Tables that feed no figure: changing them touches no month. */
 static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry",
 					  "closed_months", "month_log", "id_confirmed", "catalogue",
-					  "assessments", "plans", "goals", "reviews", "referrals"};
+					  "assessments", "plans", "goals", "reviews", "referrals",
+					  "requests", "supervision", "training", "certificates"};
 
 /* Tables whose rows count in a month only through their own dates. Any
  * other table (stations, divisions, employers, vacancies, seekers: rows
@@ -51,7 +52,7 @@ static const struct dated {
 /* Columns no figure reads: an update that changes only these (a phone
  * number corrected) touches no month. */
 static const char *const inert[] = {"name", "phone", "address", "id_number", "note", "risk",
-				    "item_code"};
+				    "item_code", "approval"};
 
 /* Months as an index from year 1900; dates outside touch every month. */
 #define MONTH0 (1900 * 12)

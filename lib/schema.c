@@ -175,6 +175,17 @@ static const char *const migrations[] = {
 	"CREATE TABLE certificates ("
 	"  worker_id TEXT NOT NULL REFERENCES workers(worker_id), level TEXT NOT NULL,"
 	"  obtained_on TEXT NOT NULL, number TEXT, PRIMARY KEY (worker_id, level));",
+
+	/* 7 -> 8: supervisor approval (lib/approval.c): whether a station
+	 * requires it (NULL: as the stations above say), and the requests. */
+	"ALTER TABLE stations ADD COLUMN approval INTEGER;"
+	"CREATE TABLE requests ("
+	"  request_id TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+	"  case_id TEXT NOT NULL REFERENCES cases(case_id), plan_id TEXT REFERENCES plans(plan_id),"
+	"  requested_by TEXT NOT NULL REFERENCES workers(worker_id), requested_on TEXT NOT NULL,"
+	"  reason TEXT, goals_left TEXT, status TEXT NOT NULL,"
+	"  decided_by TEXT REFERENCES workers(worker_id), decided_on TEXT, comment TEXT);"
+	"CREATE INDEX requests_case ON requests(case_id);",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
