@@ -14,6 +14,7 @@
 #include "sw/report.h"
 #include "sw/target.h"
 #include "sw/valid.h"
+#include "sw/workfig.h"
 
 static void usage(FILE *fp, int status)
 {
@@ -25,6 +26,9 @@ static void usage(FILE *fp, int status)
 		"       sw-report targets --targets FILE --period YYYY [--on DATE]\n"
 		"       sw-report completeness --month M [--station CODE]\n"
 		"       sw-report workers (--month M | --from DATE --to DATE) [--station CODE]\n"
+		"       sw-report items (--month M | --from DATE --to DATE) [--station CODE]\n"
+		"       sw-report workforce (--month M | --from DATE --to DATE) [--station CODE]\n"
+		"       sw-report referrals (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report close --month M [--reopen --reason TEXT] | close --list\n"
 		"       sw-report merge FILE...\n"
 		"LEVEL: station, township, regional, county, total\n"
@@ -479,6 +483,37 @@ static int cmd_workers(int argc, char **argv)
 	return rc;
 }
 
+/* items, workforce, referrals: a table of one database over a period. */
+static int casework(int argc, char **argv,
+		    sqlite3_stmt *(*fill)(sqlite3 *, const char *, const char *, const char *))
+{
+	parse(argc, argv);
+	no_html(argv[0]);
+	char from[11], to[11];
+	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
+		bad_usage("%s: give --month M or --from DATE --to DATE", argv[0]);
+	if (o.ndb > 1)
+		bad_usage("%s: one --db at a time", argv[0]);
+	if (o.month[0]) {
+		sw_month_first(o.month, from);
+		sw_month_last(o.month, to);
+	} else {
+		sw_opt_date("from", o.from_arg, from, usage);
+		sw_opt_date("to", o.to_arg, to, usage);
+	}
+	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
+	if (!db)
+		return SW_EXIT_FAIL;
+	sqlite3_stmt *st = fill(db, from, to, o.station);
+	int rc = st ? sw_out_query(sw_opt.output, sw_opt.fmt, st) : SW_EXIT_REJECTED;
+	sw_db_close(db);
+	return rc;
+}
+
+static int cmd_items(int argc, char **argv) { return casework(argc, argv, sw_items_stmt); }
+static int cmd_workforce(int argc, char **argv) { return casework(argc, argv, sw_workforce_stmt); }
+static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, sw_referrals_stmt); }
+
 /* targets: each row of FILE whose period overlaps --period, against the
  * figure over the station's subtree as of --on (default today). */
 struct target {
@@ -754,7 +789,8 @@ static int cmd_merge(int argc, char **argv)
 static const struct sw_cmd cmds[] = {
 	{"monthly", cmd_monthly}, {"period", cmd_period}, {"trend", cmd_trend},
 	{"targets", cmd_targets}, {"completeness", cmd_completeness}, {"workers", cmd_workers},
-	{"close", cmd_close}, {"merge", cmd_merge}, {NULL, NULL}};
+	{"close", cmd_close}, {"merge", cmd_merge}, {"items", cmd_items},
+	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {NULL, NULL}};
 
 int main(int argc, char **argv)
 {
