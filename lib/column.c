@@ -13,6 +13,20 @@
 /* Splits a set or list at its separators (sw_vocab_sep: ; , / 、 and
  * line breaks, and spaces when spaces is set) and calls fn for each
  * trimmed word; empty words between separators are skipped. */
+/* Free text keeps a quote more (a stored "'=x" comes back whole); no code,
+ * date or word starts with one, so every quote an export could have put
+ * goes, space trimmed after each: normalising again changes nothing.
+ * Returns the length left. */
+static size_t unquote_all(char *s)
+{
+	const char *w;
+	while ((w = sw_cell_unquote(s)) != s) {
+		memmove(s, w, strlen(w) + 1);
+		sw_text_norm(s);
+	}
+	return strlen(s);
+}
+
 static int each_word(const char *in, int spaces, int (*fn)(void *, char *), void *ctx)
 {
 	char word[256];
@@ -27,11 +41,7 @@ static int each_word(const char *in, int spaces, int (*fn)(void *, char *), void
 		sw_text_norm(word);
 		/* a word is a cell of its own for the quote exports put before
 		 * a formula: taken off here too, so the value is canonical */
-		const char *w = sw_cell_unquote(word);
-		if (w != word) {
-			memmove(word, w, strlen(w) + 1);
-			sw_text_norm(word);
-		}
+		unquote_all(word);
 		if (*word && fn(ctx, word) != 0)
 			return -1;
 		p += n + sep;
@@ -180,7 +190,10 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 	const char *k;
 	long long v;
 
-	in = sw_cell_unquote(in);	/* "'=..." as sw-tools exports "=..." */
+	/* "'=..." as sw-tools exports "=..."; a set or list, word by word */
+	int words = c->type == SW_T_SET || c->type == SW_T_LIST;
+	if (!words)
+		in = sw_cell_unquote(in);
 	size_t n = strlen(in);
 	if (kind == 'e') {
 		sw_msg(why, whylen, "the cell holds an Excel error (#N/A, #REF! ...): correct the "
@@ -209,7 +222,7 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		return -1;
 	}
 	memcpy(buf, in, n + 1);
-	if (sw_text_norm(buf) == 0) {
+	if (sw_text_norm(buf) == 0 || (!words && unquote_all(buf) == 0)) {
 		out[0] = 0;	/* empty: the caller decides if that is allowed */
 		return 0;
 	}
