@@ -24,15 +24,15 @@ BUILD   ?= build/release
 endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev libzip-dev
-# libexpat1-dev libfreexl-dev), tests (sqlite3 valgrind clang libclang-rt-dev for
+# libexpat1-dev libfreexl-dev unicode-data for the pinyin table), tests (sqlite3 valgrind clang libclang-rt-dev for
 # fuzzing, zip python3-openpyxl python3-xlwt for the .xlsx and .xls fixtures,
 # mandoc for the man pages' lint, miller jq for the README's pipeline), bench
 # (miller time).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
             libfreexl-dev sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl \
-            python3-xlwt xlsx2csv mandoc jq
+            python3-xlwt xlsx2csv mandoc jq unicode-data
 LIB_SRC  := $(wildcard lib/*.c)
-LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/pinyin_table.o
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))
 BINS     := $(PROGS:%=$(BUILD)/bin/%)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -46,6 +46,14 @@ all: $(BINS)
 
 $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Mandarin readings for names that sound alike, from Debian's unicode-data.
+$(BUILD)/gen/pinyin_table.c: lib/pinyin.sh
+	@mkdir -p $(@D)
+	sh lib/pinyin.sh >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/pinyin_table.o: $(BUILD)/gen/pinyin_table.c include/sw/pinyin.h
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libsw.a: $(LIB_OBJ)

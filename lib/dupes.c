@@ -9,6 +9,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/pinyin.h"
 #include "sw/text.h"
 
 void sw_name_key(const char *name, char *out)
@@ -24,7 +25,7 @@ void sw_name_key(const char *name, char *out)
 }
 
 /* The rules, in the order their reasons are listed. */
-enum { R_ID, R_BIRTH, R_PHONE, R_SPACES, R_VBIRTH, R_VPHONE, NRULES };
+enum { R_ID, R_BIRTH, R_PHONE, R_SPACES, R_VBIRTH, R_VPHONE, R_SBIRTH, R_SPHONE, NRULES };
 static const struct {
 	int score;
 	const char *reason;
@@ -35,6 +36,8 @@ static const struct {
 	{60, "names differ only by spaces or full-width characters"},
 	{70, "names one character apart with the same birth date"},
 	{65, "names one character apart with the same phone"},
+	{70, "names that sound alike with the same birth date"},
+	{65, "names that sound alike with the same phone"},
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -121,7 +124,7 @@ static void ifree(struct intern *t)
  * and its ID number's hash (0 for NULL): IDs are unique in the register,
  * so the rare equal hashes are checked against the table. */
 struct client {
-	int nkey, name, birth, phone;
+	int nkey, name, birth, phone, sound;
 	uint64_t idh;
 };
 
@@ -156,7 +159,7 @@ static int cmp_pair(const void *a, const void *b)
 struct dupes {
 	struct client *c;
 	int n;
-	struct intern nkey, name, birth, phone;
+	struct intern nkey, name, birth, phone, sound;
 	struct rec *r;
 	size_t nr, rcap;
 	struct pair *p;
@@ -238,7 +241,7 @@ static int load(sqlite3 *db, struct dupes *d, int64_t **rowid)
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT rowid, name, birth_date, phone, id_number"
 					 " FROM clients ORDER BY client_id");
 	size_t cap = 0, kcap = 0;
-	char *key = NULL;
+	char *key = NULL, *sound = NULL;
 	int rc;
 	*rowid = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -249,9 +252,12 @@ static int load(sqlite3 *db, struct dupes *d, int64_t **rowid)
 		}
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		size_t len = name ? strlen(name) : 0;
-		if (len + 1 > kcap)
+		if (len + 1 > kcap) {
 			key = sw_xrealloc(key, kcap = len * 2 + 64);
+			sound = sw_xrealloc(sound, 4 * kcap + 1);
+		}
 		sw_name_key(name ? name : "", key);
+		sw_pinyin_key(key, sound);
 		int c = d->n++;
 		(*rowid)[c] = sqlite3_column_int64(st, 0);
 		const char *idn = (const char *)sqlite3_column_text(st, 4);
@@ -260,10 +266,12 @@ static int load(sqlite3 *db, struct dupes *d, int64_t **rowid)
 			.name = iput(&d->name, name ? name : ""),
 			.birth = iput(&d->birth, (const char *)sqlite3_column_text(st, 2)),
 			.phone = iput(&d->phone, (const char *)sqlite3_column_text(st, 3)),
+			.sound = iput(&d->sound, sound),
 			.idh = idn ? hash(idn, strlen(idn)) | 1 : 0,
 		};
 	}
 	free(key);
+	free(sound);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		sw_db_error(db, "dupes");
@@ -310,6 +318,28 @@ static void pair_exact(struct dupes *d)
 		if (usable(&d->phone, d->c[c].phone))
 			add_rec(d, key2(d->c[c].nkey, d->c[c].phone), c, -1);
 	pair_equal(d, R_PHONE);
+}
+
+/* Names that sound alike in Mandarin (王小明, 王晓明; 张丽, 章莉) with the
+ * same birth date or phone: one sound and date or phone, two name keys
+ * (the same name is the exact rule's). */
+static void pair_sounds(struct dupes *d, int rule)
+{
+	for (int c = 0; c < d->n; c++) {
+		int v = rule == R_SBIRTH ? d->c[c].birth : d->c[c].phone;
+		if (rule == R_SBIRTH ? v >= 0 : usable(&d->phone, v))
+			add_rec(d, key2(d->c[c].sound, v), c, -1);
+	}
+	sort_recs(d);
+	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
+		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
+			;
+		for (size_t x = lo; x < hi; x++)
+			for (size_t y = x + 1; y < hi; y++)
+				if (d->c[d->r[x].c].nkey != d->c[d->r[y].c].nkey)
+					add_pair(d, d->r[x].c, d->r[y].c, rule);
+	}
+	d->nr = 0;
 }
 
 /* Names that differ only by spaces or full-width characters: one name
@@ -508,6 +538,8 @@ int sw_dupes_find(sqlite3 *db)
 		pair_spellings(&d);
 		pair_variants(&d, R_VBIRTH);
 		pair_variants(&d, R_VPHONE);
+		pair_sounds(&d, R_SBIRTH);
+		pair_sounds(&d, R_SPHONE);
 		free(d.r);
 		d.r = NULL;
 		warn_placeholders(db, &d, rowid);
@@ -521,5 +553,6 @@ int sw_dupes_find(sqlite3 *db)
 	ifree(&d.name);
 	ifree(&d.birth);
 	ifree(&d.phone);
+	ifree(&d.sound);
 	return rc;
 }

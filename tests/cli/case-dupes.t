@@ -20,6 +20,12 @@ F1,孙玉珍,1980-01-01,,QX-001,2026-09-01
 F2,孙玉珠,1981-01-01,,QX-001,2026-09-01
 G1,ＡＬＩ,1990-01-01,,QX-001,2026-09-01
 G2,ali,1990-01-01,,QX-001,2026-09-01
+H1,王小明,2000-02-02,,QX-001,2026-09-01
+H2,王晓明,2000-02-02,,QX-001,2026-09-01
+I1,张丽,1985-05-05,13600136000,QX-001,2026-09-01
+I2,章莉,1986-06-06,13600136000,QX-001,2026-09-01
+J1,李华,1970-07-07,,QX-001,2026-09-01
+J2,黎桦,1971-07-07,,QX-001,2026-09-01
 X
 run sw-case import clients.csv
 check_rc 0 "clients import"
@@ -29,8 +35,10 @@ client_a,client_b,score,reasons
 G1,G2,95,same name and birth date; names differ only by spaces or full-width characters
 A1,A2,90,same name and birth date
 B1,B2,85,same name and phone
-D1,D2,70,names one character apart with the same birth date
+D1,D2,75,names one character apart with the same birth date; names that sound alike with the same birth date
+H1,H2,75,names one character apart with the same birth date; names that sound alike with the same birth date
 E1,E2,65,names one character apart with the same phone
+I1,I2,65,names that sound alike with the same phone
 C1,C2,60,names differ only by spaces or full-width characters
 X
 run sw-case dupes --min-score 80 -f csv
