@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw/assign.h"
+#include "sw/audit.h"
 #include "sw/cli.h"
 #include "sw/db.h"
 #include "sw/err.h"
@@ -431,5 +432,6 @@ static const struct sw_cmd cmds[] = {
 int main(int argc, char **argv)
 {
 	sw_cli_init(argv[0]);
+	sw_audit_init(argc, argv);
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/audit.h"
 #include "sw/cli.h"
 #include "sw/db.h"
 #include "sw/err.h"
@@ -305,5 +306,6 @@ static const struct sw_cmd cmds[] = {
 int main(int argc, char **argv)
 {
 	sw_cli_init(argv[0]);
+	sw_audit_init(argc, argv);
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

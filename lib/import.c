@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/audit.h"
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -957,8 +958,11 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	/* Index builds' sort runs and the keys dup_key notes go to temporary
 	 * files past their caches, not RAM: memory stays flat. */
 	sqlite3_exec(db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
-	int status = import_all(db, tables, files, &rej, o);
+	/* (which empties the temporary schema: the audit's triggers again) */
+	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(db, tables, files, &rej, o);
 	sqlite3_exec(db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	if (sw_audit_attach(db) != 0)
+		status = SW_EXIT_FAIL;
 	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;
 }

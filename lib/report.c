@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/report.h"
@@ -537,6 +538,13 @@ int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
 				snprintf(line, sizeof line, "%s\t%s\t%lld\n", n->st[i].code, sw_figures[f].key, v);
 				EVP_DigestUpdate(md, line, strlen(line));
 			}
+		/* the audit trail's head when the month was closed: the bureau
+		 * holding the fingerprint holds an anchor of the trail */
+		char head[65];
+		if ((rc = sw_audit_anchor(db, month, head)) == 0 && *head) {
+			snprintf(line, sizeof line, "audit\t%s\n", head);
+			EVP_DigestUpdate(md, line, strlen(line));
+		}
 		EVP_DigestFinal_ex(md, sum, &len);
 		EVP_MD_CTX_free(md);
 		for (unsigned i = 0; i < len && i < 32; i++)
