@@ -234,12 +234,36 @@ static int entry(sqlite3 *db, const char *action, const char *tbl, const char *k
 	return 0;
 }
 
+/* A note on a row this command changed joins that row's entry: "close
+ * (closed_on,close_reason)". Returns 1 if it did, 0 if not, -1. */
+static int annotate(sqlite3 *db, const char *action, const char *tbl, const char *key,
+		    const char *detail)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"UPDATE audit_entry SET detail = ?1 || coalesce(' (' || detail || ')', '')"
+		" WHERE seq = (SELECT max(seq) FROM audit_entry WHERE seq >= ?2 AND action = ?3"
+		" AND tbl = ?4 AND row_key = ?5 AND (old_hash IS NOT NULL OR new_hash IS NOT NULL))");
+	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, A.first);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "audit");
+		return -1;
+	}
+	return sqlite3_changes(db) > 0;
+}
+
 int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *key,
 		 const char *detail)
 {
 	if (sqlite3_get_autocommit(db))
 		sw_die(SW_EXIT_FAIL, "audit: entry outside a transaction");
-	return entry(db, action, tbl, key, detail, NULL);
+	int joined = A.id && detail && key ? annotate(db, action, tbl, key, detail) : 0;
+	return joined < 0 ? -1 : joined ? 0 : entry(db, action, tbl, key, detail, NULL);
 }
 
 /* sw_audit_row(tbl, col...): the row's hash, a 32-byte blob. */
