@@ -254,7 +254,7 @@ static long verify_chain(sqlite3 *db, struct verify *v, char head[65])
 		n = -1;
 	}
 	if (n >= 0 && v->key.set && !w.keyed) {
-		if (w.cmd)
+		if (w.seen_keyed)
 			sw_error("audit: command %lld, the newest, is not keyed: the trail was"
 				 " written or rewritten without the key", (long long)w.cmd);
 		else
