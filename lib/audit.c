@@ -204,7 +204,9 @@ static void forget(void)
 	A.id = 0;
 }
 
-/* The next seq: after every entry, those of version 1 included. */
+/* The next seq: after every entry, those of version 1 included (the
+ * triggers let SQLite number theirs: sw_audit_baseline makes sure
+ * audit_entry has an entry after those of version 1). */
 #define NEXT_SEQ "(SELECT coalesce(max(seq), (SELECT max(seq) FROM audit_v1), 0) + 1 FROM audit_entry)"
 
 /* Writes one entry of this command. 0 or -1. */
@@ -345,7 +347,7 @@ static char *triggers(sqlite3 *db, const char *t)
 	}
 	char *n_ = sqlite3_str_finish(nv), *o_ = sqlite3_str_finish(ov), *c_ = sqlite3_str_finish(cv);
 	const char *ins = "INSERT INTO audit_entry(seq, command_id, action, tbl, row_key, detail,"
-			  " old_hash, new_hash) SELECT " NEXT_SEQ ", sw_audit_cmd(), ";
+			  " old_hash, new_hash) SELECT NULL, sw_audit_cmd(), ";
 	char *sql = sqlite3_mprintf(
 		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_i\" AFTER INSERT ON main.\"%w\" BEGIN"
 		" %s 'insert', %Q, %s, NULL, NULL, sw_audit_row(%Q%s); END;"
@@ -398,6 +400,7 @@ int sw_audit_baseline(sqlite3 *db)
 {
 	if (setup() != 0)
 		return -1;
+	sqlite3_stmt *st;
 	for (int i = 0; sw_audited[i]; i++) {
 		char **cols, *key;
 		int n = sw_audit_columns(db, sw_audited[i], &cols, "", &key);
@@ -407,7 +410,7 @@ int sw_audit_baseline(sqlite3 *db)
 			continue;
 		}
 		char *sql = sqlite3_mprintf("SELECT %s, * FROM main.\"%w\"", key, sw_audited[i]);
-		sqlite3_stmt *st = sw_db_prepare(db, sql);
+		st = sw_db_prepare(db, sql);
 		sqlite3_free(sql);
 		sqlite3_free(key);
 		int rc;
@@ -428,7 +431,13 @@ int sw_audit_baseline(sqlite3 *db)
 			return -1;
 		}
 	}
-	return 0;
+	/* the entries of version 1 alone (no rows): one after them, so that SQLite
+	 * numbers the triggers' entries on from them */
+	st = sw_db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM audit_entry)"
+					 " AND EXISTS (SELECT 1 FROM audit_v1)");
+	int alone = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return alone ? entry(db, "baseline", "audit_v1", "", "the entries before schema 3", NULL) : 0;
 }
 
 void sw_audit_release(void)
