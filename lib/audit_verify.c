@@ -3,11 +3,12 @@
  *
  * Comparing millions of rows with the entries without an index or a sort:
  * each row's hash is mapped through SipHash under a key drawn at random
- * for this run, and summed into a bucket chosen by the row's key; each
- * entry adds its after-hash and takes away its before-hash the same way.
- * When every bucket of a table is equal, its rows are its last audited
- * states (a forger would have to know the run's key); only the keys of
- * unequal buckets are then looked at one by one, in temporary tables. */
+ * for this run, and summed (mod 2^64) into a bucket chosen by the row's
+ * key; each entry adds its after-hash and takes away its before-hash the
+ * same way. When every bucket of a table is equal, its rows are its last
+ * audited states: a forger, not knowing the run's key, has a chance of
+ * 2^-64 of a difference summing to nothing. Only the keys of unequal
+ * buckets are then looked at one by one, in temporary tables. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,8 @@ struct verify {
 	EVP_MD *sha;
 	EVP_MD_CTX *ctx;
 	struct sw_audit_key key;
-	uint64_t sk[4];			/* this run's SipHash keys */
-	uint64_t (*d[MAXT])[2];		/* per table and bucket: entries - rows */
+	uint64_t sk[2];			/* this run's SipHash key */
+	uint64_t *d[MAXT];		/* per table and bucket: entries - rows */
 	struct anchor *an;
 	int nan;
 };
@@ -93,10 +94,8 @@ static void tally(struct verify *v, int t, const char *key, const void *h, int l
 {
 	if (t < 0 || !h || len != 32)
 		return;
-	uint64_t(*b)[2] = v->d[t] + bucket(key);
-	uint64_t a = sip(h, v->sk[0], v->sk[1]), c = sip(h, v->sk[2], v->sk[3]);
-	(*b)[0] += sign > 0 ? a : -a;
-	(*b)[1] += sign > 0 ? c : -c;
+	uint64_t a = sip(h, v->sk[0], v->sk[1]);
+	v->d[t][bucket(key)] += sign > 0 ? a : -a;
 }
 
 static void reached(struct verify *v, const char *hash)
@@ -307,8 +306,7 @@ static void take_away(struct verify *v, int t, const char *key, const unsigned c
 /* Buckets whose entries and rows disagree. */
 static int bad_bucket(struct verify *v, int t, const char *key)
 {
-	uint64_t(*b)[2] = v->d[t] + bucket(key);
-	return (*b)[0] || (*b)[1];
+	return v->d[t][bucket(key)] != 0;
 }
 
 static void keep_row(struct verify *v, int t, const char *key, const unsigned char *h, void *arg)
@@ -392,7 +390,7 @@ static long verify_rows(sqlite3 *db, struct verify *v)
 			return -1;
 		int bad = 0;
 		for (int b = 0; b < NB && !bad; b++)
-			bad = v->d[t][b][0] || v->d[t][b][1];
+			bad = v->d[t][b] != 0;
 		long k = bad ? locate(db, v, sw_audited[t]) : 0;
 		if (k < 0)
 			return -1;
