@@ -1,5 +1,6 @@
 /* sw-case: service recipients, their cases, service records and the
  * station's group and community activities. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,6 +44,7 @@ static void usage(FILE *fp, int status)
 		"       sw-case check [--table T] [--encoding E] [--fix -o OUT] FILE\n"
 		"       sw-case dupes [--min-score N]\n"
 		"       sw-case merge KEEP DROP\n"
+		"       sw-case confirm-id [FILE]\n"
 		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
 		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
@@ -453,10 +455,10 @@ static int cmd_export(int argc, char **argv)
 	return rc;
 }
 
-static int rules(const struct sw_table *t, const char **v, char *buf, char *why, size_t whylen)
+static int rules(sqlite3 *db, const struct sw_table *t, const char **v, char *buf, char *why, size_t whylen)
 {
 	if (t == &sw_clients_table)
-		return sw_client_rules(v, buf, why, whylen);
+		return sw_client_rules(db, v, buf, why, whylen);
 	if (t == &sw_cases_table)
 		return sw_case_rules(v, why, whylen);
 	return 0;
@@ -529,11 +531,54 @@ static int cmd_audit(int argc, char **argv)
 	return rc;
 }
 
+/* IDs checked on the card that really end in 000, one per line from FILE
+ * or stdin (never the command line, which shells keep in history). Bad
+ * lines are reported by number and the rest stored, as import does. */
+static int cmd_confirm_id(int argc, char **argv)
+{
+	parse_n(argc, argv, 0, 1);
+	const char *path = optind < argc ? argv[optind] : "-";
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!fp) {
+		sw_error("%s: %s", path, strerror(errno));
+		return SW_EXIT_FAIL;
+	}
+	sqlite3 *db = sw_open(0);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		char line[256], why[256];
+		long n = 0, bad = 0, failed = 0;
+		while (!failed && fgets(line, sizeof line, fp)) {
+			n++;
+			line[strcspn(line, "\r\n")] = 0;
+			if (!*line)
+				continue;
+			why[0] = 0;
+			if (sw_id_confirm(db, line, why, sizeof why) != 0) {
+				failed = !*why;	/* a database error was printed */
+				if (*why) {
+					sw_error_at(path, n, "id_number: %s", why);
+					bad++;
+				}
+			}
+		}
+		if (failed || ferror(fp))
+			sw_db_rollback(db);
+		else if (sw_db_commit(db) == 0)
+			rc = bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	finish_db(db);
+	return rc;
+}
+
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
 	{"open", cmd_open}, {"close", cmd_close}, {"reopen", cmd_reopen}, {"log", cmd_log},
 	{"export", cmd_export}, {"check", cmd_check}, {"dupes", cmd_dupes},
 	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab},
+	{"confirm-id", cmd_confirm_id},
 	{NULL, NULL}};
 
 int main(int argc, char **argv)

@@ -37,19 +37,29 @@ static const char *short_id_doubt(const char **v, const char *birth)
 	return NULL;
 }
 
-/* Why gender and an 18-digit ID from the file disagree. What Excel leaves
- * of an ID typed into a number cell ends in 000 and so reads as a woman's
- * (the 17th digit): sw_idcard_parse lets the one in eleven with a passing
- * check digit through, since a real ID may end in 000. */
-static const char *gender_doubt(const char *id)
+/* 1 if id (18 characters) ends in 000: what Excel leaves of an ID typed
+ * into a number cell, since it keeps 15 significant digits. One in eleven
+ * of those still passes the check digit, so the check cannot tell it from
+ * the one real ID in about 1100 that ends in 000: a person must look. */
+static int excel_cut(const char *id)
 {
-	if (strlen(id) == 18 && strcmp(id + 15, "000") == 0)
-		return "id_number: ends in 000 and reads as a woman's ID, but gender is male: Excel "
-		       "keeps only 15 digits of a number; format the column as text and type the ID again";
-	return "gender: does not agree with id_number";
+	return strlen(id) == 18 && strcmp(id + 15, "000") == 0;
 }
 
-int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
+static int confirmed(sqlite3 *db, const char *id)
+{
+	if (!db)
+		return 0;
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM id_confirmed WHERE id_number = ?");
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
+int sw_client_rules(sqlite3 *db, const char **v, char *buf, char *why, size_t whylen)
 {
 	const char *id = v[CL_IDNO], *doubt;
 	char out[19], birth[11], w[128];
@@ -58,6 +68,12 @@ int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
 		return 0;
 	if (sw_idcard_parse(id, out, birth, &male, w, sizeof w) != 0) {
 		sw_msg(why, whylen, "id_number: %s", w);
+		return -1;
+	}
+	if (excel_cut(id) && !confirmed(db, id)) {
+		sw_msg(why, whylen, "id_number: ends in 000, what Excel leaves of an ID typed into a "
+		       "number cell (it keeps 15 digits): format the column as text and type the ID "
+		       "again; if the card really ends in 000, confirm it once with sw-case confirm-id");
 		return -1;
 	}
 	/* The column keeps an old ID's 15 digits (sw_idcard_norm) for this. */
@@ -80,7 +96,7 @@ int sw_client_rules(const char **v, char *buf, char *why, size_t whylen)
 	if (!v[CL_GENDER])
 		v[CL_GENDER] = male ? "male" : "female";
 	else if (strcmp(v[CL_GENDER], male ? "male" : "female") != 0) {
-		sw_msg(why, whylen, "%s", gender_doubt(id));
+		sw_msg(why, whylen, "gender: does not agree with id_number");
 		return -1;
 	}
 	return 0;
@@ -113,8 +129,30 @@ void sw_case_release(void)
 static int check_client(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	static char buf[40];	/* the values sw_client_rules fills in */
-	(void)im;
-	return sw_client_rules(v, buf, why, whylen);
+	return sw_client_rules(sw_import_db(im), v, buf, why, whylen);
+}
+
+int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen)
+{
+	char id[19];
+	if (sw_idcard_parse(s, id, NULL, NULL, why, whylen) != 0)
+		return -1;
+	if (!excel_cut(id)) {
+		sw_msg(why, whylen, "does not end in 000: it needs no confirming");
+		return -1;
+	}
+	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO id_confirmed(id_number) VALUES (?) "
+					 "ON CONFLICT (id_number) DO NOTHING");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		sw_db_error(db, "id_confirmed");
+	else if (sqlite3_changes(db) > 0)	/* who and when; the trail never holds the ID */
+		rc = sw_audit_log(db, "insert", "id_confirmed", "-", NULL);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static int check_case(struct sw_import *im, const char **v, char *why, size_t whylen)
@@ -150,8 +188,9 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 static const struct sw_column client_cols[] = {
 	{"client_id", "档案号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
-	{"gender", "性别", SW_T_VOCAB, "gender", 0, 0, 0, NULL, NULL},
-	{"birth_date", "出生日期|出生年月|出生年月日", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	/* derived from id_number when the file has no such column */
+	{"gender", "性别", SW_T_VOCAB, "gender", SW_C_DERIVED, 0, 0, NULL, NULL},
+	{"birth_date", "出生日期|出生年月|出生年月日", SW_T_DATE, NULL, SW_C_DERIVED, 0, 0, NULL, NULL},
 	{"id_number", "身份证号|身份证号码|公民身份号码|身份证件号码|证件号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
 	{"phone", "联系电话|手机号|手机号码|联系方式|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
 	STATION_COL,

@@ -73,6 +73,7 @@ struct ck {
 	struct keyset keys;
 	long problems;
 	char rulebuf[64];	/* values the rules fill in; live until written */
+	char wbuf[64];		/* a worker's id found by name (one worker column) */
 };
 
 /* Prints the problems of a row, one a line as sw_row_norm joined them. */
@@ -92,13 +93,23 @@ static int refs_ok(struct ck *c, long line)
 	for (int i = 0; c->refs && i < c->t->ncols; i++) {
 		if (!sw_refs_has(c->refs, i) || !c->v[i])
 			continue;
-		if (sw_refs_find(c->refs, i, c->v[i]) != SQLITE_ROW) {
-			const struct sw_column *col = &c->t->cols[i];
+		if (sw_refs_find(c->refs, i, c->v[i]) == SQLITE_ROW)
+			continue;
+		/* a worker named as import would resolve it, written by --fix */
+		char why[320];
+		int k = sw_refs_worker(c->refs, i, c->v, c->wbuf, sizeof c->wbuf, why, sizeof why);
+		if (k > 0) {
+			c->v[i] = c->wbuf;
+			continue;
+		}
+		const struct sw_column *col = &c->t->cols[i];
+		if (k == 0 && *why)
+			sw_error_at(c->fname, line, "%s", why);
+		else
 			sw_error_at(c->fname, line, "%s: unknown %s%s", col->name,
 				    col->refname ? col->refname : "reference",
 				    col->flags & SW_C_DEFER ? " (unless the file defines it)" : "");
-			bad = 1;
-		}
+		bad = 1;
 	}
 	return bad;
 }
@@ -110,7 +121,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 	const struct sw_table *t = c->t;
 	char why[1400];
 	c->a.len = 0;
-	int rc = sw_row_norm(c->L, rw->f, rw->kind, rw->nf, &c->a, c->off, why, sizeof why);
+	int rc = sw_row_norm(c->L, rw, &c->a, c->off, why, sizeof why);
 	*skip = rc > 0;
 	if (rc > 0)
 		return;
@@ -120,7 +131,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 	for (int i = 0; i < t->ncols; i++)
 		c->v[i] = c->off[i] < 0 ? NULL : c->a.p + c->off[i];
 	bad |= refs_ok(c, rw->line);
-	if (rules && rules(t, c->v, c->rulebuf, why, sizeof why) != 0) {
+	if (rules && rules(c->db, t, c->v, c->rulebuf, why, sizeof why) != 0) {
 		sw_error_at(c->fname, rw->line, "%s", why);
 		bad = 1;
 	}
@@ -200,14 +211,8 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 		write_header(&L, out->fp);
 	while ((rc = sw_source_next(src, &rw)) > 0) {
 		int skip = 0;
-		if (rw.bad) {
-			sw_error_at(c.fname, rw.line, "%s", rw.bad);
-			c.problems++;
-			if (out)
-				sw_csv_put_row(out->fp, rw.f, rw.nf);
-			continue;
-		}
-		sw_unitwatch_add(&uw, rw.f, rw.nf);
+		if (!rw.bad)
+			sw_unitwatch_add(&uw, rw.f, rw.nf);
 		check_row(&c, &rw, rules, &skip);
 		if (out && !skip)
 			write_row(&c, &rw, out->fp);

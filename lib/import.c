@@ -43,7 +43,6 @@ struct sw_import {
 	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
 	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
 	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
-	sqlite3_stmt *byname;	/* workers by name (worker_by_name) */
 	char wbuf[64];		/* the worker_id it found */
 	char keybuf[32];	/* a made key (make_key) */
 	sqlite3_str *key;	/* the row's key columns, joined */
@@ -110,6 +109,12 @@ static void prepare(struct sw_import *im)
 		if (t->cols[i].flags & SW_C_KEY) {
 			sqlite3_str_appendf(key, "%s\"%w\"", nkey ? "," : "", n);
 			sqlite3_str_appendf(where, "%s\"%w\"=?%d", nkey++ ? " AND " : "", n, i + 1);
+		} else if (im->map[i] == SW_MAP_FILL && (t->cols[i].flags & SW_C_DERIVED)) {
+			/* the file has no such column: nothing derived, nothing changed */
+			sqlite3_str_appendf(set, "%s\"%w\"=COALESCE(?%d,\"%w\")", nset ? "," : "", n,
+					    i + 1, n);
+			sqlite3_str_appendf(diff, "%s(?%d IS NOT NULL AND \"%w\" IS NOT ?%d)",
+					    nset++ ? " OR " : "", i + 1, n, i + 1);
 		} else {
 			sqlite3_str_appendf(set, "%s\"%w\"=?%d", nset ? "," : "", n, i + 1);
 			sqlite3_str_appendf(diff, "%s\"%w\" IS NOT ?%d", nset++ ? " OR " : "", n, i + 1);
@@ -275,7 +280,6 @@ static void im_free(struct sw_import *im)
 	sqlite3_finalize(im->chg);
 	sqlite3_finalize(im->dup);
 	sqlite3_finalize(im->seen);
-	sqlite3_finalize(im->byname);
 	sqlite3_free(sqlite3_str_finish(im->key));
 	for (size_t i = 0; i < im->npend; i++) {
 		for (int j = 0; j < im->pend[i].nf; j++)
@@ -539,11 +543,11 @@ static void unquote(char *why)
 
 /* The part of a row's checks that needs no database (sw_row_norm). Runs
  * on the reader thread too (sw_prep_fn), so it only reads im. */
-static int norm_row(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a,
+static int norm_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
 		    long *off, char *why, size_t whylen)
 {
 	const struct sw_import *im = ctx;
-	return sw_row_norm(im->L, f, kind, nf, a, off, why, whylen);
+	return sw_row_norm(im->L, rw, a, off, why, whylen);
 }
 
 /* Drops the values of a personal table's rows from a message. */
@@ -562,11 +566,11 @@ static int checked(struct sw_import *im, char *why, size_t whylen);
  * every other writer out), and an import never deletes: a value found there
  * exists here too. A value not found is looked up again here, where the
  * rows this command stored are seen. */
-static int prep_row(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a,
+static int prep_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
 		    long *off, unsigned *known, char *why, size_t whylen)
 {
 	const struct sw_import *im = ctx;
-	int rc = norm_row(ctx, f, kind, nf, a, off, why, whylen);
+	int rc = norm_row(ctx, rw, a, off, why, whylen);
 	if (rc != 0)
 		return rc;
 	for (int i = 0; im->reader && i < im->t->ncols; i++)
@@ -582,7 +586,8 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 {
 	im->a.len = 0;
 	im->known = 0;
-	int rc = norm_row(im, f, NULL, nf, &im->a, im->off, why, whylen);
+	const struct sw_row rw = {.f = f, .nf = nf};
+	int rc = norm_row(im, &rw, &im->a, im->off, why, whylen);
 	if (rc > 0)
 		return SW_SKIPPED;
 	if (rc < 0)
@@ -590,37 +595,6 @@ static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
 	for (int i = 0; i < im->t->ncols; i++)
 		im->v[i] = im->off[i] < 0 ? NULL : im->a.p + im->off[i];
 	return hide(im, checked(im, why, whylen), why);
-}
-
-/* The checks that read the database, then the store, of the values in v. */
-/* A worker given by name where a 工号 is expected: the one worker of that
- * name at the row's station, in post on the row's date. 1 with v[i]
- * replaced, 0 with why naming the candidates (or none), -1 on failure. */
-static int worker_by_name(struct sw_import *im, int i, char *why, size_t whylen)
-{
-	const struct sw_table *t = im->t;
-	int sc = sw_table_col(t, "station_code"), dc = -1;
-	for (int k = 0; k < t->ncols && dc < 0; k++)
-		if (t->cols[k].type == SW_T_DATE && (t->cols[k].flags & SW_C_PERIOD))
-			dc = k;
-	if (sc < 0 || !im->v[sc])
-		return 0;
-	char ids[200];
-	int n = sw_workers_named(im->db, &im->byname, im->v[i], im->v[sc],
-				 dc >= 0 ? im->v[dc] : NULL, im->wbuf, sizeof im->wbuf, ids, sizeof ids);
-	if (n < 0)
-		return -1;
-	if (n == 1) {
-		im->v[i] = im->wbuf;
-		return 1;
-	}
-	if (n > 1)
-		sw_msg(why, whylen, "%s: %d workers of that name at station %s (%s): give the 工号",
-		       t->cols[i].name, n, im->v[sc], ids);
-	else
-		sw_msg(why, whylen, "%s: no worker with that 工号, nor one of that name in post at "
-		       "station %s", t->cols[i].name, im->v[sc]);
-	return 0;
 }
 
 /* The checks that read the database, then the store, of the values in v.
@@ -647,16 +621,16 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 		}
 		if (rc == SQLITE_ROW)
 			continue;
-		sw_msg(w, sizeof w, "%s: unknown %s \"%s\"", t->cols[i].name,
-		       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
-		if (t->cols[i].refname && strcmp(t->cols[i].refname, "worker") == 0 &&
-		    (unsigned char)im->v[i][0] >= 0x80) {	/* a name, not a 工号 */
-			int k = worker_by_name(im, i, w, sizeof w);
-			if (k < 0)
-				return -1;
-			if (k > 0)
-				continue;
+		int k = sw_refs_worker(im->refs, i, im->v, im->wbuf, sizeof im->wbuf, w, sizeof w);
+		if (k < 0)
+			return -1;
+		if (k > 0) {
+			im->v[i] = im->wbuf;
+			continue;
 		}
+		if (!*w)
+			sw_msg(w, sizeof w, "%s: unknown %s \"%s\"", t->cols[i].name,
+			       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
 		sw_problem_add(why, whylen, "%s", w);
 		bad = 1;
 		defer &= (t->cols[i].flags & SW_C_DEFER) != 0;

@@ -541,7 +541,7 @@ static int read_file(struct sw_market *m, const struct sw_table *t, const char *
 	struct sw_row rw;
 	while ((rc = sw_source_next(src, &rw)) > 0) {
 		a.len = 0;
-		int k = rw.bad ? -1 : sw_row_norm(&L, rw.f, rw.kind, rw.nf, &a, off, why, sizeof why);
+		int k = sw_row_norm(&L, &rw, &a, off, why, sizeof why);
 		if (k > 0)
 			continue;
 		for (int i = 0; k == 0 && i < t->ncols; i++)
@@ -549,8 +549,7 @@ static int read_file(struct sw_market *m, const struct sw_table *t, const char *
 		if (k == 0 && t == &sw_vacancies_table)
 			k = vacancy_rules(v, why, sizeof why);
 		if (k != 0) {
-			sw_error_at(fname, rw.line, "%s",
-				    rw.bad ? rw.bad : sw_problems_line(why, msg, sizeof msg));
+			sw_error_at(fname, rw.line, "%s", sw_problems_line(why, msg, sizeof msg));
 			status = 1;
 		} else if (t == &sw_seekers_table)
 			add_seeker(m, v, &cap);

@@ -7,6 +7,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/refs.h"
+#include "sw/station.h"
 
 /* Values found, remembered per column: REFSLOTS of up to REFSLOT bytes. */
 #define REFSLOTS 64
@@ -28,7 +29,9 @@ struct keyset {
 };
 
 struct sw_refs {
+	sqlite3 *db;		/* the connection looked up on */
 	sqlite3 *own;		/* the reader's connection, closed with it */
+	sqlite3_stmt *byname;	/* workers by name (sw_refs_worker) */
 	const struct sw_table *t;
 	sqlite3_stmt **st;	/* per column, or NULL */
 	char *cache;
@@ -124,6 +127,7 @@ static void keyset_build(struct sw_refs *r, int i)
 /* Prepares the look-ups on db; returns -1 on the first failure. */
 static int prepare(struct sw_refs *r, sqlite3 *db, const struct sw_table *t, const int *map)
 {
+	r->db = db;
 	r->t = t;
 	r->st = sw_xcalloc((size_t)t->ncols, sizeof *r->st);
 	r->cache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
@@ -196,10 +200,37 @@ void sw_refs_free(struct sw_refs *r)
 		free(r->keys[i].slot);
 		free(r->keys[i].text);
 	}
+	sqlite3_finalize(r->byname);
 	sqlite3_close(r->own);
 	free(r->st);
 	free(r->cache);
 	free(r->misses);
 	free(r->keys);
 	free(r);
+}
+
+int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t idlen,
+		   char *why, size_t whylen)
+{
+	const struct sw_table *t = r->t;
+	const struct sw_column *c = &t->cols[i];
+	why[0] = 0;
+	if (!c->refname || strcmp(c->refname, "worker") != 0 || (unsigned char)v[i][0] < 0x80)
+		return 0;	/* not a worker column, or a 工号 rather than a name */
+	int sc = sw_table_col(t, "station_code"), dc = -1;
+	for (int k = 0; k < t->ncols && dc < 0; k++)
+		if (t->cols[k].type == SW_T_DATE && (t->cols[k].flags & SW_C_PERIOD))
+			dc = k;
+	if (sc < 0 || !v[sc])
+		return 0;
+	char ids[200];
+	int n = sw_workers_named(r->db, &r->byname, v[i], v[sc], dc >= 0 ? v[dc] : NULL,
+				 id, idlen, ids, sizeof ids);
+	if (n > 1)
+		sw_msg(why, whylen, "%s: %d workers of that name at station %s (%s): give the 工号",
+		       c->name, n, v[sc], ids);
+	else if (n == 0)
+		sw_msg(why, whylen, "%s: no worker with that 工号, nor one of that name in post at "
+		       "station %s", c->name, v[sc]);
+	return n < 0 ? -1 : n == 1;
 }

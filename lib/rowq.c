@@ -81,16 +81,9 @@ static void fill(struct sw_rowq *q, struct batch *b)
 			memcpy(sw_arena_room(&b->a, n), rw.f[i], n);
 			b->a.len += n;
 		}
-		x->skip = 0;
-		if (rw.bad) {
-			x->ok = 0;
-			snprintf(x->why, sizeof x->why, "%s", rw.bad);
-		} else {
-			int rc = q->prep(q->ctx, rw.f, rw.kind, rw.nf, &b->a, off, &x->flags,
-					 x->why, sizeof x->why);
-			x->ok = rc == 0;
-			x->skip = rc > 0;
-		}
+		rc = q->prep(q->ctx, &rw, &b->a, off, &x->flags, x->why, sizeof x->why);
+		x->ok = rc == 0;
+		x->skip = rc > 0;
 		b->n++;
 	}
 }

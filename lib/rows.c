@@ -34,13 +34,22 @@ const char *sw_problems_line(const char *why, char *out, size_t outlen)
 	return out;
 }
 
-int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int nf,
-		struct sw_arena *a, long *off, char *why, size_t whylen)
+int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_arena *a,
+		long *off, char *why, size_t whylen)
 {
 	const struct sw_table *t = L->t;
+	char *const *f = rw->f;
+	const char *kind = rw->kind;
+	int nf = rw->nf;
 	why[0] = 0;
 	if (sw_layout_skip(L, f, nf))
 		return 1;
+	if (rw->bad) {
+		for (int i = 0; i < t->ncols; i++)
+			off[i] = -1;
+		sw_msg(why, whylen, "%s", rw->bad);
+		return -1;
+	}
 	for (int j = 0; j < nf; j++)
 		if (*f[j] && (j >= L->nhdr || L->field[j] == SW_F_NOHEADER)) {
 			sw_problem_add(why, whylen, "column %d has a value but no header: give the column a "

@@ -117,7 +117,12 @@ static const char *const migrations[] = {
 	"  SELECT e.seq, c.at, c.user, c.command, e.action, e.tbl, e.row_key, e.detail"
 	"  FROM audit_entry e LEFT JOIN audit_command c ON c.id = e.command_id;",
 
-	/* 2 -> 3: entries carry the SHA-256 of the row before and after
+	/* 2 -> 3: IDs a person checked on the card that really end in 000
+	 * (sw-case confirm-id); any other is taken for what Excel leaves of
+	 * an ID typed into a number cell. */
+	"CREATE TABLE id_confirmed (id_number TEXT PRIMARY KEY);",
+
+	/* 3 -> 4: entries carry the SHA-256 of the row before and after
 	 * (audit --verify compares the rows with them); commands may be keyed
 	 * (HMAC); the trail's head when a month was closed, which its
 	 * fingerprint covers, is kept (every closing, reopened or not). The
@@ -129,7 +134,7 @@ static const char *const migrations[] = {
 	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
-static int (*const steps[])(sqlite3 *) = {[2] = sw_audit_baseline};
+static int (*const steps[])(sqlite3 *) = {[3] = sw_audit_baseline};
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
 	       "SW_SCHEMA_VERSION must count the migrations");

@@ -443,9 +443,9 @@ static int age_on(const char *birth, const char *today)
 /* Why an 18-character ID's check character fails. Excel keeps 15
  * significant digits of a number: an ID typed into a number cell comes
  * back with 000 for its last three. One such ID in eleven still passes the
- * check and cannot be told from the one real ID in about 1200 that ends
- * in 000: that one is accepted (sw_client_rules still catches it when it
- * contradicts the row's gender). */
+ * check and cannot be told from the one real ID in about 1100 that ends
+ * in 000: it passes here, and sw_client_rules refuses it unless a person
+ * confirmed it (sw_id_confirm). */
 static const char *id_damage(const char *id)
 {
 	if (strcmp(id + 15, "000") == 0)

@@ -504,9 +504,44 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 	return 0;
 }
 
+/* How many local aliases the key of alias has (0 if alias is none), or -1. */
+static int aliases_of_key(sqlite3 *db, const char *vocab, const char *alias)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM vocab WHERE vocab = ?1 AND key ="
+			       " (SELECT key FROM vocab WHERE vocab = ?1 AND alias = ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, vocab, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* 1 if key is one of vocab's built-in keys (which need no alias). */
+static int builtin_key(const char *vocab, const char *key)
+{
+	load_builtins();
+	for (size_t i = 0; i < nwords; i++)
+		if (!words[i].local && strcmp(words[i].vocab, vocab) == 0 &&
+		    strcmp(words[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
 int sw_vocab_remove(sqlite3 *db, const char *vocab, const char *alias, char *why, size_t whylen)
 {
 	sqlite3_stmt *st;
+	/* A local key is known through its aliases: without one, records that
+	 * hold the key would no longer import, export and import again. */
+	int n = aliases_of_key(db, vocab, alias);
+	const char *k = n == 1 ? sw_vocab_lookup(vocab, alias) : NULL;
+	if (n == 1 && !(k && builtin_key(vocab, k))) {
+		sw_msg(why, whylen, "\"%s\" is the only word for the local key %s, which records may "
+		       "hold: add another word for %s first", alias, k ? k : "?", k ? k : "it");
+		return -1;
+	}
 	int rc = sqlite3_prepare_v2(db, "DELETE FROM vocab WHERE vocab = ? AND alias = ?", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, vocab, -1, SQLITE_STATIC);

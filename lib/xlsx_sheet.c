@@ -124,6 +124,8 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 	} else if (r->t) {
 		if (strcmp(name, "v") == 0)
 			r->in_v = 1;
+		else if (strcmp(name, "f") == 0)
+			r->formula = 1;
 		else if (strcmp(name, "is") == 0)
 			r->in_is = 1;
 		else if (r->in_is && strcmp(name, "rPh") == 0)
@@ -209,13 +211,17 @@ static void end_cell(struct sw_xml *s, struct sw_xlsx *x)
 	struct sw_xlsx_rows *r = &x->rows;
 	const char *bad = NULL;
 	char kind = 's', t = r->t, at[32];
+	int formula = r->formula;
 	r->t = 0;
-	r->in_v = r->in_is = r->in_t = r->rph = 0;
+	r->in_v = r->in_is = r->in_t = r->rph = r->formula = 0;
 	room(r, 1);
 	r->arena[r->alen] = 0;
 	char *v = r->arena + r->start;
 	size_t n = r->alen - r->start;
-	if (n == 0)
+	if (n == 0 && formula)	/* written by a program that does not compute */
+		bad = "a formula without a computed value: open the workbook in Excel or WPS "
+		      "and save it, or paste the column as values";
+	else if (n == 0)
 		;	/* no value: an empty cell */
 	else if (s->marked && (bad = sw_xml_marked(v, n)) != NULL)
 		;	/* kept as it is, refused */

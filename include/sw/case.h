@@ -19,15 +19,23 @@ enum { CA_ID, CA_CLIENT, CA_STATION, CA_WORKER, CA_DOMAIN, CA_OPENED, CA_CLOSED,
 enum { SV_ID, SV_CLIENT, SV_CASE, SV_STATION, SV_WORKER, SV_DATE, SV_TYPE, SV_MINUTES,
        SV_NOTE };
 
-/* Rules that need no database, shared by import and "check". v holds
+/* Rules between a row's fields, shared by import and "check". v holds
  * normalised values (NULL when empty), indexed by column. Each returns 0,
  * or -1 with why as "column: reason" (no personal data in it).
  * sw_client_rules fills an empty birth_date or gender from the ID, using
  * buf (at least 40 bytes) for the values; it refuses an old 15-digit ID
  * that disagrees with birth_date or sits in a child's row (the first 15
- * digits of an 18-digit ID, more likely) and upgrades the rest to 18. */
-int sw_client_rules(const char **v, char *buf, char *why, size_t whylen);
+ * digits of an 18-digit ID, more likely) and upgrades the rest to 18; it
+ * refuses an 18-digit ID ending in 000 unless db (may be NULL) holds it
+ * as confirmed (sw_id_confirm). */
+int sw_client_rules(sqlite3 *db, const char **v, char *buf, char *why, size_t whylen);
 int sw_case_rules(const char **v, char *why, size_t whylen);
+
+/* Records that a person checked the ID on the card and it really ends in
+ * 000 (one real ID in about 1100 does), inside the caller's transaction.
+ * s is the ID as typed. 0 stored (or already), -1 after why: not a valid
+ * ID, or one that does not end in 000 and needs no confirming. */
+int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen);
 
 /* Edits outside imports. Each runs inside the caller's transaction,
  * refuses changes to closed months, records the audit entry, and

@@ -11,7 +11,7 @@
 
 /* Cross-field rules of a table over normalised values (NULL = empty);
  * may fill v[i] from buf (64 bytes). 0, or -1 with why. */
-typedef int (*sw_rules_fn)(const struct sw_table *t, const char **v, char *buf,
+typedef int (*sw_rules_fn)(sqlite3 *db, const struct sw_table *t, const char **v, char *buf,
 			   char *why, size_t whylen);
 
 /* Checks path through the one input path (sw/input.h, sw/layout.h; the

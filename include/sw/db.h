@@ -11,10 +11,10 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SW_SCHEMA_VERSION 3	/* keep equal to the entries of migrations[] */
+#define SW_SCHEMA_VERSION 4	/* keep equal to the entries of migrations[] */
 /* The oldest schema the read-only commands (sw-report, sw-case check) read
  * as it is: migrations since then touched only tables they do not read
- * (2, 3: the audit trail). Raise it with a migration that changes theirs. */
+ * (2 and 4: the audit trail). Raise it with a migration that changes theirs. */
 #define SW_SCHEMA_READABLE 1
 
 /* Page cache per connection, in KiB (the value of PRAGMA cache_size). */

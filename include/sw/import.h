@@ -32,7 +32,8 @@ enum {
 	SW_C_DEFER = 8,		/* ref may be defined later in the same file */
 	SW_C_PERIOD = 16,	/* this date puts the row in a month's figures: rows
 				 * in (or moved out of) a closed month are refused */
-	SW_C_DERIVED = 32,	/* absent from a file: the table's check hook fills it */
+	SW_C_DERIVED = 32,	/* absent from a file: the table's check hook fills it;
+				 * an update keeps the stored value when it cannot */
 	SW_C_MADE = 64		/* a key absent from a file: made from the row's values,
 				 * the same each time the file is imported */
 };

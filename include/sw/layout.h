@@ -67,10 +67,12 @@ const char *sw_problems_line(const char *why, char *out, size_t outlen);
 /* Normalises and checks one data row of L's table: each value by its
  * column's type into a (offsets in off, -1 for none). Every problem of the
  * row goes into why, "column: reason; column: reason", so that one round
- * of fixing is enough. Returns 0, -1 (problems), or 1 if the row is not
- * data (sw_layout_skip). Reads only L: safe on a reader thread. */
-int sw_row_norm(const struct sw_layout *L, char *const *f, const char *kind, int nf,
-		struct sw_arena *a, long *off, char *why, size_t whylen);
+ * of fixing is enough. Returns 0, -1 (problems, or a row the reader could
+ * not read: rw->bad), or 1 if the row is not data (sw_layout_skip: a total
+ * row is skipped even when its formula has no value). Reads only L: safe
+ * on a reader thread. */
+int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_arena *a,
+		long *off, char *why, size_t whylen);
 
 /* Watches a duration column whose header gave no unit: values all small
  * and some with decimals are hours, which would be stored as 1 or 2

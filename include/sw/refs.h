@@ -5,6 +5,7 @@
 #ifndef SW_REFS_H
 #define SW_REFS_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "sw/import.h"
@@ -21,6 +22,14 @@ struct sw_refs *sw_refs_reader(sqlite3 *db, const struct sw_table *t, const int 
 int sw_refs_has(const struct sw_refs *r, int i);
 /* SQLITE_ROW if column i's value exists, SQLITE_DONE if not, else the error. */
 int sw_refs_find(struct sw_refs *r, int i, const char *value);
+/* Column i's value v[i] is not on file. If i refers to workers and the
+ * value is a name, not a 工号 (it is not ASCII), it names the one worker
+ * of that name at the row's station (v, by column), in post on the row's
+ * date: 1 with that worker's id in id. 0 with why naming the candidates
+ * or the absence, or with why empty when i is no such column; -1 on a
+ * database failure (printed). Import and check resolve names alike. */
+int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t idlen,
+		   char *why, size_t whylen);
 /* Finalizes (and closes the reader's connection). NULL is fine. */
 void sw_refs_free(struct sw_refs *r);
 

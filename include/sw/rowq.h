@@ -21,10 +21,10 @@ char *sw_arena_room(struct sw_arena *a, size_t need);
 /* Runs on the reader thread, so it must not print nor use the caller's
  * database connection: writes the row's nvals values into a and their
  * offsets into off (-1 for none), and may set bits in *flags for the
- * caller. kind is the row's (sw_row.kind, may be NULL). Returns 0, -1
+ * caller. rw is the row as read (rw->bad set: unreadable). Returns 0, -1
  * with why, or 1: the row is not data (a total row), skip it. */
-typedef int (*sw_prep_fn)(const void *ctx, char **f, const char *kind, int nf,
-			  struct sw_arena *a, long *off, unsigned *flags, char *why, size_t whylen);
+typedef int (*sw_prep_fn)(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
+			  long *off, unsigned *flags, char *why, size_t whylen);
 
 /* Where rows come from: sw_source_next or sw_csv_next. */
 typedef int (*sw_next_fn)(void *src, struct sw_row *row);

@@ -59,8 +59,9 @@ void sw_month_add(const char *month, int n, char out[8]);
  *   column as text and type the IDs again" (339901195003150000.0);
  *   "ends in 000: Excel keeps only 15 digits of a number; format the column
  *   as text and type the ID again" (18 digits ending in 000 whose check
- *   digit fails; one that passes is accepted, as about one real ID in 1200
- *   ends in 000: sw_client_rules refuses it if it contradicts gender);
+ *   digit fails; one that passes is left to sw_client_rules, which
+ *   refuses it unless confirmed, as only one real ID in about 1100 ends
+ *   in 000);
  *   "bad check digit" (any other); "unknown region code";
  *   "impossible birth date";
  *   "birth date in the future";

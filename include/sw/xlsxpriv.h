@@ -140,6 +140,7 @@ struct sw_xlsx_rows {
 	int xf;
 	size_t start;		/* where the cell's text starts in arena */
 	int in_data, in_row, in_v, in_is, in_t, rph;
+	int formula;		/* the cell has a formula (<f>) */
 	int ready;		/* a row is complete: the parser is suspended */
 	char *arena;		/* arena[0] is the "" of every empty field */
 	size_t alen, acap;

@@ -12,7 +12,7 @@ NCLIENTS=${NCLIENTS:-200000}
 NSERVICES=${NSERVICES:-1000000}
 export SW_TODAY=2026-11-24 LC_ALL=C SW_DB=$D/sw.db
 unset SW_KEY SW_AUDIT_KEY_FILE
-. "$SW_TOP/tests/bench/gen.inc"
+. "$SW_TOP/tests/bench/gen.sh"
 
 [ -s "$D/clients-$NCLIENTS.csv" ] || gen_clients "$NCLIENTS" "$D/clients-$NCLIENTS.csv"
 [ -s "$D/services-$NSERVICES.csv" ] ||

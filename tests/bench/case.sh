@@ -11,7 +11,7 @@ NSERVICES=${NSERVICES:-5000000}
 export SW_TODAY=2026-11-24 LC_ALL=C
 unset SW_KEY
 
-. "$SW_TOP/tests/bench/gen.inc"
+. "$SW_TOP/tests/bench/gen.sh"
 
 [ -s "$D/clients.csv" ] || gen_clients "$NCLIENTS" "$D/clients.csv"
 [ -s "$D/services.csv" ] || gen_services "$NSERVICES" "$NCLIENTS" "$D/services.csv"

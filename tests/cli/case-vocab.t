@@ -163,6 +163,15 @@ expect_fail 1 'sw-case: vocab add: "hardship_family" already means hardship_fami
 expect_fail 1 'sw-case: vocab add: "困境 家庭" holds a separator (; , 、 / or a space): a set would split it' \
 	sw-case vocab add category "困境 家庭" hardship_family
 
+# The last word for a local key stays: records hold the key.
+run sw-case vocab rm category 困境户
+check_rc 0 "vocab rm: one of two words for a local key"
+expect_fail 1 'sw-case: vocab rm: "困境家庭" is the only word for the local key hardship_family, which records may hold: add another word for hardship_family first' \
+	sw-case vocab rm category 困境家庭
+run sw-case list --category hardship_family -f csv
+cmp -s .out bykey.csv
+ok $? "the key still lists its clients"
+
 # An option read before the database is opened knows local words too.
 run sw-station vocab add level 镇级站 township
 run sw-station list --level 镇级站 -f csv

@@ -98,6 +98,18 @@ check_err "the same file again changes nothing" <<'X'
 sw-case: log.csv: read 3, inserted 0, updated 0, unchanged 3, rejected 0
 X
 
+# --- birth date and gender from the ID when the file has no such columns -------------
+printf '档案号,姓名,身份证号,所属站点\nB1,钱八,339901198808081234,QX-001\n' >noborn.csv
+run sw-case import noborn.csv
+check_rc 0 "a register without 性别 and 出生日期 imports"
+[ "$(sql "select gender, birth_date from clients where client_id = 'B1'")" = "male|1988-08-08" ]
+ok $? "both are stored, read from the ID"
+printf '档案号,姓名,所属站点\nB1,钱八,QX-001\n' >noid.csv
+run sw-case import noid.csv
+check_err_has "noid.csv: read 1, inserted 0, updated 0, unchanged 1" "a later file without the ID changes nothing"
+[ "$(sql "select gender, birth_date, id_number from clients where client_id = 'B1'")" = "male|1988-08-08|339901198808081234" ]
+ok $? "and leaves them as stored"
+
 # --- workers named by name ------------------------------------------------------
 cat >byname.csv <<'X'
 服务编号,档案号,所属站点,服务日期,服务类型,服务社工
@@ -109,9 +121,22 @@ check_rc 1 "a name resolves to the one worker of that name at the station"
 [ "$(sql "select worker_id from services where service_id='N1'")" = W008 ]
 ok $? "何芳 at QX-001 is W008"
 check_err_has "byname.csv:3: worker_id: no worker with that 工号, nor one of that name in post at station QX-001" "a worker of another station is refused"
+# check resolves names as import does, and --fix writes the 工号
+run sw-case check byname.csv
+check_rc 1 "check: the same verdicts as import"
+check_err "check names the worker of another station the way import does" <<'X'
+sw-case: byname.csv:3: worker_id: no worker with that 工号, nor one of that name in post at station QX-001
+X
+head -n 2 byname.csv >one.csv
+run sw-case check --fix -o fixed.csv one.csv
+check_rc 0 "check --fix of a name that resolves: status 0"
+[ "$(cut -d, -f6 fixed.csv | tail -n 1)" = W008 ]
+ok $? "and the fixed file holds its 工号"
 run sw-station add --table workers worker_id=W099 name=何芳 station_code=QX-001 role=service
 printf '服务编号,档案号,所属站点,服务日期,服务类型,服务社工\nN3,T1,QX-001,2026-10-12,visit,何芳\n' >twice.csv
 expect_fail 1 'sw-case: twice.csv:2: worker_id: 2 workers of that name at station QX-001 (W008, W099): give the 工号' sw-case import twice.csv
+# check: several of that name, as import says
+expect_fail 1 'sw-case: twice.csv:2: worker_id: 2 workers of that name at station QX-001 (W008, W099): give the 工号' sw-case check twice.csv
 
 # --- every problem of a row at once, in the rejects file too ------------------------
 cat >many.csv <<'X'

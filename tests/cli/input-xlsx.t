@@ -43,7 +43,8 @@ check_out "nothing on stdout" </dev/null
 ok $? "the fixed sheet has canonical headers"
 
 # A workbook written by hand: a number cell that has lost an ID's digits,
-# an Excel error cell.
+# an Excel error cell, a formula no program computed (never read as empty;
+# the fixture's total row has one too and is skipped all the same).
 mkdir -p w/_rels w/xl/_rels w/xl/worksheets
 printf '%s' '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>' >'w/[Content_Types].xml'
 printf '%s' '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="服务对象" sheetId="1" r:id="rId1"/></sheets></workbook>' >w/xl/workbook.xml
@@ -53,6 +54,7 @@ cat >w/xl/worksheets/sheet1.xml <<'E'
 <row r="1"><c r="A1" t="inlineStr"><is><t>档案号</t></is></c><c r="B1" t="inlineStr"><is><t>姓名</t></is></c><c r="C1" t="inlineStr"><is><t>身份证号码</t></is></c><c r="D1" t="inlineStr"><is><t>所属站点</t></is></c></row>
 <row r="2"><c r="A2" t="inlineStr"><is><t>X1</t></is></c><c r="B2" t="inlineStr"><is><t>王桂兰</t></is></c><c r="C2"><v>3.39901195506120E+17</v></c><c r="D2" t="inlineStr"><is><t>QX-001</t></is></c></row>
 <row r="3"><c r="A3" t="inlineStr"><is><t>X2</t></is></c><c r="B3" t="e"><v>#REF!</v></c><c r="C3" t="inlineStr"><is><t>339901196201010043</t></is></c><c r="D3" t="inlineStr"><is><t>QX-001</t></is></c></row>
+<row r="4"><c r="A4" t="inlineStr"><is><t>X3</t></is></c><c r="B4" t="str"><f>B2</f></c><c r="D4" t="inlineStr"><is><t>QX-001</t></is></c></row>
 </sheetData></worksheet>
 E
 (cd w && zip -q -r ../num.xlsx .)
@@ -61,7 +63,8 @@ run sw-case import num.xlsx
 check_err "an ID in a number cell and an error cell are refused, saying why" <<'E'
 sw-case: num.xlsx[服务对象]:2: id_number: a number cell of more than 15 digits: Excel has lost the last ones; format the column as text and type them again
 sw-case: num.xlsx[服务对象]:3: name: the cell holds an Excel error (#N/A, #REF! ...): correct the formula or type the value
-sw-case: num.xlsx[服务对象]: read 2, inserted 0, updated 0, unchanged 0, rejected 2
+sw-case: num.xlsx[服务对象]:4: a formula without a computed value: open the workbook in Excel or WPS and save it, or paste the column as values
+sw-case: num.xlsx[服务对象]: read 3, inserted 0, updated 0, unchanged 0, rejected 3
 E
 db_same "nothing of them stored"
 

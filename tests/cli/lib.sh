@@ -19,6 +19,8 @@ unset SW_KEY SW_BUSY_TIMEOUT
 n=0
 failed=0
 SAMPLE="$SW_TOP/examples/sample"
+# the schema version this build writes (include/sw/db.h)
+SCHEMA=$(sed -n 's/^#define SW_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$SW_TOP/include/sw/db.h")
 
 run() {
 	if [ -n "${VALGRIND:-}" ]; then

@@ -22,7 +22,9 @@ awk 'BEGIN {
 		printf "P%05d,某%d,%s,%s\n", i, i, id, i % 1999 == 0 ? "NOPE" : "QX-001"
 	}
 }' >big.csv
-bad=$(awk -F, 'NR > 1 && ($1 ~ /[0-9]/) { n = substr($1, 2) + 0; if ((n % 997 == 0 && n % 19 != 0) || n % 1999 == 0) b++ } END { print b }' big.csv)
+# (and the IDs that end in 000, refused as Excel's work: none is confirmed)
+bad=$(awk -F, 'NR > 1 && ($1 ~ /[0-9]/) { n = substr($1, 2) + 0
+	if ((n % 997 == 0 && n % 19 != 0) || n % 1999 == 0 || $3 ~ /000$/) b++ } END { print b }' big.csv)
 run_in big.csv sw-case import -
 check_rc 1 "20,000 rows through a pipe, some bad: status 1"
 [ "$(grep -c '^sw-case: -:[0-9]*: ' .err)" = "$bad" ]

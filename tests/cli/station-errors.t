@@ -116,6 +116,6 @@ expect_fail 3 'sw-station: missing.csv: No such file or directory' sw-station im
 
 # schema versions
 sql "PRAGMA user_version=99"
-expect_fail 3 "sw-station: $T/sw.db: schema version 99 is newer than this program's (3): upgrade sw-tools" sw-station list
+expect_fail 3 "sw-station: $T/sw.db: schema version 99 is newer than this program's ($SCHEMA): upgrade sw-tools" sw-station list
 
 done_testing

@@ -81,7 +81,7 @@ static void rules(void)
 		v[CL_GENDER] = t[i].gender;
 		v[CL_BIRTH] = t[i].birth;
 		v[CL_IDNO] = t[i].id;
-		int rc = sw_client_rules(v, buf, why, sizeof why);
+		int rc = sw_client_rules(NULL, v, buf, why, sizeof why);
 		T_STR(rc ? why : NULL, t[i].why, "client rule %zu", i);
 		if (i == 1) {
 			T_STR(v[CL_BIRTH], "1950-03-15", "birth date filled from the ID");

@@ -11,11 +11,12 @@
 
 /* Uppercases field 1 into value 0; value 1 is field 0's length in digits,
  * or none for an empty field; a field 1 of "bad" is refused. */
-static int prep(const void *ctx, char **f, const char *kind, int nf, struct sw_arena *a, long *off,
+static int prep(const void *ctx, const struct sw_row *rw, struct sw_arena *a, long *off,
 		unsigned *flags, char *why, size_t whylen)
 {
+	char *const *f = rw->f;
+	int nf = rw->nf;
 	(void)ctx;
-	(void)kind;
 	if (nf < 2 || strcmp(f[1], "bad") == 0) {
 		snprintf(why, whylen, "refused");
 		return -1;

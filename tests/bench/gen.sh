@@ -1,5 +1,4 @@
-# Data generators shared by the benches (sourced): sample-like clients
-# and services, made with awk, deterministic.
+# Generators shared by the benches (sourced): invented people only.
 
 # clients: unique, checksum-valid IDs that agree with birth date and gender
 gen_clients() {
@@ -13,16 +12,17 @@ gen_clients() {
 		for (i = 1; i <= n; i++) {
 			d = i % 25000; s = int(i / 25000)
 			y = 1930 + int(d / 336); m = int((d % 336) / 28) + 1; dd = d % 28 + 1
-			id = sprintf("339901%04d%02d%02d%03d", y, m, dd, s)
+			id = sprintf("339901%04d%02d%02d%03d", y, m, dd, s + 1)	# never ends in 000 (refused)
 			t = 0; for (k = 1; k <= 17; k++) t += substr(id, k, 1) * w[k]
 			id = id substr(ck, t % 11 + 1, 1)
 			printf "C%07d,%s%s,%s,%04d-%02d-%02d,%s,13%09d,%s,%s,local,青溪县人民路%d号,2026-%02d-%02d\n", \
-				i, sn[int(rand() * 20) + 1], gn[int(rand() * 40) + 1] (rand() < 0.3 ? "" : gn[int(rand() * 40) + 1]), s % 2 ? "male" : "female", y, m, dd, id, \
+				i, sn[int(rand() * 20) + 1], gn[int(rand() * 40) + 1] (rand() < 0.3 ? "" : gn[int(rand() * 40) + 1]), (s + 1) % 2 ? "male" : "female", y, m, dd, id, \
 				i * 7919 % 1000000000, st[i % 8 + 1], ct[i % 8 + 1], i % 300 + 1, i % 10 + 1, i % 28 + 1
 		}
 	}' >"$2"
 }
 
+# services of clients C0000001..NC, 8 stations and workers, 6 types
 gen_services() {
 	awk -v n="$1" -v nc="$2" 'BEGIN {
 		split("visit counselling phone referral employment other", ty, " ")
