@@ -414,16 +414,17 @@ int sw_audit_baseline(sqlite3 *db)
 		sqlite3_free(sql);
 		sqlite3_free(key);
 		int rc;
+		sqlite3_value **v = sw_xcalloc((size_t)n, sizeof *v);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			unsigned char h[32];
-			sqlite3_value *v[64];
-			for (int c = 0; c < n && c < 64; c++)
+			for (int c = 0; c < n; c++)
 				v[c] = sqlite3_column_value(st, c + 1);
-			sw_audit_row_hash(A.ctx, A.sha, sw_audited[i], v, n < 64 ? n : 64, h);
+			sw_audit_row_hash(A.ctx, A.sha, sw_audited[i], v, n, h);
 			if (entry(db, "baseline", sw_audited[i], (const char *)sqlite3_column_text(st, 0),
 				  NULL, h) != 0)
 				break;
 		}
+		free(v);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
 			if (rc != SQLITE_ROW)
@@ -431,10 +432,10 @@ int sw_audit_baseline(sqlite3 *db)
 			return -1;
 		}
 	}
-	/* the entries of version 1 alone (no rows): one after them, so that SQLite
-	 * numbers the triggers' entries on from them */
+	/* the entries of version 1 alone (no rows): one after them, so that
+	 * SQLite numbers the triggers' entries on from them */
 	st = sw_db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM audit_entry)"
-					 " AND EXISTS (SELECT 1 FROM audit_v1)");
+			   " AND EXISTS (SELECT 1 FROM audit_v1)");
 	int alone = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return alone ? entry(db, "baseline", "audit_v1", "", "the entries before schema 3", NULL) : 0;

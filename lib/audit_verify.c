@@ -215,8 +215,9 @@ static long walk_entries(sqlite3 *db, struct verify *v, struct walk *w, long n)
 			sw_audit_mac_done(v->ctx, v->sha, w->keyed ? &v->key : &none, w->prev);
 			if (!stored || strcmp(stored, w->prev) != 0) {
 				sw_error("audit: entries %lld-%lld (command %lld): content does not"
-					 " match their hash (edited)", (long long)w->first,
-					 (long long)w->end, (long long)id);
+					 " match their %s", (long long)w->first, (long long)w->end,
+					 (long long)id, w->keyed ? "HMAC (edited, or another key)"
+					 : "hash (edited)");
 				n = -1;
 				break;
 			}
@@ -277,9 +278,7 @@ static int scan_rows(sqlite3 *db, struct verify *v, const char *t,
 		char *sql = sqlite3_mprintf("SELECT %s, * FROM main.\"%w\"", key, t);
 		sqlite3_stmt *st = sw_db_prepare(db, sql);
 		sqlite3_free(sql);
-		sqlite3_value *val[256];
-		if (n > 256)
-			n = 256;
+		sqlite3_value **val = sw_xcalloc((size_t)n, sizeof *val);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			unsigned char h[32];
 			for (int i = 0; i < n; i++)
@@ -287,6 +286,7 @@ static int scan_rows(sqlite3 *db, struct verify *v, const char *t,
 			sw_audit_row_hash(v->ctx, v->sha, t, val, n, h);
 			each(v, ti, (const char *)sqlite3_column_text(st, 0), h, arg);
 		}
+		free(val);
 		sqlite3_finalize(st);
 	}
 	sqlite3_free(key);

@@ -139,7 +139,7 @@ unset SW_AUDIT_KEY_FILE
 run sw-case audit --verify --key-file chain.key
 check_rc 0 "a keyed chain verifies with its key"
 expect_fail 1 "sw-case: audit: entry 1: its command is keyed: give --key-file" sw-case audit --verify
-expect_fail 1 "sw-case: audit: entries 1-21 (command 1): content does not match their hash (edited)" \
+expect_fail 1 "sw-case: audit: entries 1-21 (command 1): content does not match their HMAC (edited, or another key)" \
 	sw-case audit --verify --key-file other.key
 expect_fail 3 "sw-case: audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file" \
 	sw-case add --table clients client_id=QX-C0100 name=新甲 station_code=QX-001
