@@ -54,6 +54,15 @@ check_rc 0 "the same content again verifies"
 sql "update activities set participants = '12' where activity_id = 'A2026001'"
 expect_fail 1 "sw-case: audit: activities A2026001: changed behind the tool's back" sw-case audit --verify
 
+# A column a later schema adds, NULL in the rows already there, leaves
+# their hashes as they were.
+cp clean.db sw.db
+sql "ALTER TABLE clients ADD COLUMN later TEXT"
+run sw-case audit --verify
+check_rc 0 "a column added later: the rows still verify"
+sql "update clients set later = 'x' where client_id = 'QX-C0001'"
+expect_fail 1 "sw-case: audit: clients QX-C0001: changed behind the tool's back" sw-case audit --verify
+
 # A change behind the tool's back, then one by the tool: the row matches
 # its last entry, but that entry's "before" does not match the one before.
 cp clean.db sw.db
@@ -69,6 +78,7 @@ expect_fail 1 "sw-case: audit: clients QX-C0004: changed behind the tool's back 
 	sw-case audit --verify
 
 # --- anchors: a head kept elsewhere ---------------------------------------
+expect_fail 2 "sw-case: audit: --head goes with --verify" sw-case audit --head 00
 cp clean.db sw.db
 run sw-case audit --verify
 head=$(sed 's/.*, head //' .out)
