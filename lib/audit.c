@@ -453,6 +453,9 @@ void sw_audit_release(void)
 	A.sha = NULL;
 }
 
+/* The schema that gave the trail row hashes, keys and anchors. */
+#define AUDIT_SCHEMA 4
+
 static int version(sqlite3 *db)
 {
 	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA user_version");
@@ -466,7 +469,7 @@ int sw_audit_head(sqlite3 *db, char hex[65])
 	sqlite3_int64 seq, id;
 	int keyed;
 	hex[0] = 0;
-	if (version(db) < 3)
+	if (version(db) < AUDIT_SCHEMA)
 		return 0;
 	head(db, hex, &keyed, &seq, &id);
 	if (strcmp(hex, SW_AUDIT_GENESIS) == 0)
@@ -477,8 +480,8 @@ int sw_audit_head(sqlite3 *db, char hex[65])
 int sw_audit_anchor(sqlite3 *db, const char *month, char hex[65])
 {
 	hex[0] = 0;
-	if (version(db) < 3)
-		return 0;	/* no anchors before schema 3 */
+	if (version(db) < AUDIT_SCHEMA)
+		return 0;	/* no anchors before */
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT (SELECT head FROM audit_anchor WHERE month = ?1"
 					 " ORDER BY seq DESC LIMIT 1) FROM closed_months WHERE month = ?1");
 	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
