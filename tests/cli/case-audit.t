@@ -137,6 +137,20 @@ check_rc 1 "every audit row deleted: status 1"
 check_err_has "sw-case: audit: month 2026-10: head $head is not in the trail" \
 	"every audit row deleted: the closed month's anchor is missing"
 
+# --- a file of schema 3, before row hashes ---------------------------------
+rm -f sw.db sw.db-wal sw.db-shm
+sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v3.sql"
+run sw-report monthly --month 2026-10 -f csv
+check_rc 0 "sw-report reads a version 3 file as it is"
+[ "$(sql 'PRAGMA user_version')" = 3 ]
+ok $? "and leaves it unwritten"
+run sw-case audit --verify
+check_out_has "27 entries verified" "upgraded, its trail verifies"
+[ "$(sql "select count(*) from audit_entry where action = 'baseline' and length(new_hash) = 32")" = 25 ]
+ok $? "with a baseline entry for each row already there (21 stations, 2 clients, 2 services)"
+sql "delete from services where service_id = 'S2'"
+expect_fail 1 "sw-case: audit: services S2: deleted behind the tool's back" sw-case audit --verify
+
 # --- a keyed chain ---------------------------------------------------------
 rm -f sw.db sw.db-wal sw.db-shm
 head -c 32 /dev/urandom >chain.key
