@@ -149,13 +149,15 @@ struct walk {
 	sqlite3_int64 at;
 };
 
-/* A command's first entry: checks its place and key, starts its hash. */
-static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *st, sqlite3_int64 id)
+/* A command's first entry: checks its place and key, starts its hash.
+ * cmd is on the command's record (id, at, user, command, first_seq,
+ * last_seq, keyed, hash). */
+static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd, sqlite3_int64 id)
 {
 	const char *f[4] = {w->prev};
 	for (int i = 1; i < 4; i++)
-		f[i] = (const char *)sqlite3_column_text(st, 8 + i);
-	w->keyed = sqlite3_column_int(st, 14);
+		f[i] = (const char *)sqlite3_column_text(cmd, i);
+	w->keyed = sqlite3_column_int(cmd, 6);
 	if (id != w->cmd + 1)
 		w->bad = "the command before it was removed or altered";
 	else if (w->keyed && !v->key.set)
@@ -172,32 +174,66 @@ static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *st, sql
 	return 0;
 }
 
+/* Moves the commands' cursor (in id order) to the first record whose id
+ * is at least id: read beside the entries, not looked up for each. 1 if
+ * that record is id's. */
+static int find_command(sqlite3_stmt *cmd, int *on, sqlite3_int64 id)
+{
+	while (*on && sqlite3_column_int64(cmd, 0) < id)
+		*on = sqlite3_step(cmd) == SQLITE_ROW;
+	return *on && sqlite3_column_int64(cmd, 0) == id;
+}
+
+/* An entry's place among its command's: 0, or -1 with w->bad set. */
+static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
+		 sqlite3_int64 seq, sqlite3_int64 id)
+{
+	if (seq != w->last + 1)
+		w->bad = "the entry before it was removed";
+	else if (!find_command(cmd, on, id))
+		w->bad = id < w->cmd ? "not where its command's entries are"
+				     : "its command's record was removed";
+	if (w->bad)
+		return -1;
+	w->first = sqlite3_column_int64(cmd, 4);
+	w->end = sqlite3_column_int64(cmd, 5);
+	if (seq == w->first)
+		return begin_command(v, w, cmd, id);
+	if (id != w->cmd || seq > w->end) {
+		w->bad = "not where its command's entries are";
+		return -1;
+	}
+	return 0;
+}
+
+/* A command's last entry: its hash against the one stored. 0 or -1. */
+static int end_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd)
+{
+	const char *stored = (const char *)sqlite3_column_text(cmd, 7);
+	static const struct sw_audit_key none;
+	sw_audit_mac_done(v->ctx, v->sha, w->keyed ? &v->key : &none, w->prev);
+	if (!stored || strcmp(stored, w->prev) != 0) {
+		sw_error("audit: entries %lld-%lld (command %lld): content does not match their %s",
+			 (long long)w->first, (long long)w->end, (long long)w->cmd,
+			 w->keyed ? "HMAC (edited, or another key)" : "hash (edited)");
+		return -1;
+	}
+	reached(v, w->prev);
+	return 0;
+}
+
 static long walk_entries(sqlite3 *db, struct verify *v, struct walk *w, long n)
 {
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"SELECT e.seq, e.command_id, e.action, e.tbl, e.row_key, e.detail, e.old_hash,"
-		" e.new_hash, c.id, c.at, c.user, c.command, c.first_seq, c.last_seq, c.keyed, c.hash"
-		" FROM audit_entry e LEFT JOIN audit_command c ON c.id = e.command_id ORDER BY e.seq");
-	while (n >= 0 && !w->bad && sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 seq = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, command_id, action, tbl, row_key, detail,"
+					 " old_hash, new_hash FROM audit_entry ORDER BY seq");
+	sqlite3_stmt *cmd = sw_db_prepare(db, "SELECT id, at, user, command, first_seq, last_seq,"
+					  " keyed, hash FROM audit_command ORDER BY id");
+	int on = sqlite3_step(cmd) == SQLITE_ROW;
+	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 seq = sqlite3_column_int64(st, 0);
 		w->at = seq;
-		if (seq != w->last + 1) {
-			w->bad = "the entry before it was removed";
+		if (place(v, w, cmd, &on, seq, sqlite3_column_int64(st, 1)) != 0)
 			break;
-		}
-		if (sqlite3_column_type(st, 8) == SQLITE_NULL) {
-			w->bad = "its command's record was removed";
-			break;
-		}
-		w->first = sqlite3_column_int64(st, 12);
-		w->end = sqlite3_column_int64(st, 13);
-		if (seq == w->first) {
-			if (begin_command(v, w, st, id) != 0)
-				break;
-		} else if (id != w->cmd || seq > w->end) {
-			w->bad = "not where its command's entries are";
-			break;
-		}
 		const char *f[4];
 		for (int i = 0; i < 4; i++)
 			f[i] = (const char *)sqlite3_column_text(st, 2 + i);
@@ -209,24 +245,14 @@ static long walk_entries(sqlite3 *db, struct verify *v, struct walk *w, long n)
 		int t = table_index(f[1]);
 		tally(v, t, f[2], nw, nlen, 1);
 		tally(v, t, f[2], o, olen, -1);
-		if (seq == w->end) {
-			const char *stored = (const char *)sqlite3_column_text(st, 15);
-			static const struct sw_audit_key none;
-			sw_audit_mac_done(v->ctx, v->sha, w->keyed ? &v->key : &none, w->prev);
-			if (!stored || strcmp(stored, w->prev) != 0) {
-				sw_error("audit: entries %lld-%lld (command %lld): content does not"
-					 " match their %s", (long long)w->first, (long long)w->end,
-					 (long long)id, w->keyed ? "HMAC (edited, or another key)"
-					 : "hash (edited)");
-				n = -1;
-				break;
-			}
-			reached(v, w->prev);
-		}
+		if (seq == w->end && end_command(v, w, cmd) != 0)
+			n = -1;
 		w->last = seq;
-		n++;
+		if (n >= 0)
+			n++;
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(cmd);
 	return n;
 }
 
