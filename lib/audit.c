@@ -164,7 +164,7 @@ static int seal(sqlite3 *db)
 	if (!A.id)
 		return 0;
 	sqlite3_int64 id = A.id, first, last;
-	A.id = 0;
+	forget();
 	if (A.prev_keyed && !A.key.set) {
 		sw_error("audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file");
 		return -1;
@@ -198,10 +198,13 @@ static int seal(sqlite3 *db)
 	return 0;
 }
 
-/* A rolled-back transaction's entries are gone: so is the command. */
+/* A rolled-back transaction's entries are gone: so is the command. The
+ * statement goes too: whichever program closes the database next. */
 static void forget(void)
 {
 	A.id = 0;
+	sqlite3_finalize(A.ins);
+	A.ins = NULL;
 }
 
 /* The next seq: after every entry, those of version 1 included (the

@@ -144,6 +144,8 @@ run sw-report monthly --month 2026-10 -f csv
 check_rc 0 "sw-report reads a version 3 file as it is"
 [ "$(sql 'PRAGMA user_version')" = 3 ]
 ok $? "and leaves it unwritten"
+run sw-station list -f csv
+check_err "sw-station upgrades it without a word" </dev/null
 run sw-case audit --verify
 check_out_has "27 entries verified" "upgraded, its trail verifies"
 [ "$(sql "select count(*) from audit_entry where action = 'baseline' and length(new_hash) = 32")" = 25 ]
