@@ -9,6 +9,7 @@
  * audited states: a forger, not knowing the run's key, has a chance of
  * 2^-64 of a difference summing to nothing. Only the keys of unequal
  * buckets are then looked at one by one, in temporary tables. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -432,6 +433,8 @@ static void anchors(sqlite3 *db, struct verify *v, const char *head)
 	v->an = sw_xcalloc(1, sizeof *v->an);
 	if (head) {
 		snprintf(v->an[0].hash, sizeof v->an[0].hash, "%s", head);
+		for (char *p = v->an[0].hash; *p; p++)	/* as printed, or in capitals */
+			*p = (char)tolower((unsigned char)*p);
 		snprintf(v->an[0].what, sizeof v->an[0].what, "--head");
 		v->nan = 1;
 	}
