@@ -349,21 +349,22 @@ static char *triggers(sqlite3 *db, const char *t)
 				    cols[i], cols[i]);
 	}
 	char *n_ = sqlite3_str_finish(nv), *o_ = sqlite3_str_finish(ov), *c_ = sqlite3_str_finish(cv);
-	const char *ins = "INSERT INTO audit_entry(seq, command_id, action, tbl, row_key, detail,"
-			  " old_hash, new_hash) SELECT NULL, sw_audit_cmd(), ";
+#define ENTRY "INSERT INTO audit_entry(seq, command_id, action, tbl, row_key, detail, old_hash, new_hash)"
+	const char *ins = ENTRY " SELECT NULL, sw_audit_cmd(), ";
+	const char *insv = ENTRY " VALUES(NULL, sw_audit_cmd(), ";
 	char *sql = sqlite3_mprintf(
 		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_i\" AFTER INSERT ON main.\"%w\" BEGIN"
-		" %s 'insert', %Q, %s, NULL, NULL, sw_audit_row(%Q%s); END;"
+		" %s 'insert', %Q, %s, NULL, NULL, sw_audit_row(%Q%s)); END;"
 		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_d\" AFTER DELETE ON main.\"%w\" BEGIN"
-		" %s 'delete', %Q, %s, NULL, sw_audit_row(%Q%s), NULL; END;"
+		" %s 'delete', %Q, %s, NULL, sw_audit_row(%Q%s), NULL); END;"
 		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_u\" AFTER UPDATE ON main.\"%w\" BEGIN"
 		" %s 'update', %Q, %s, c, sw_audit_row(%Q%s), sw_audit_row(%Q%s)"
 		"  FROM (SELECT sw_audit_cols(%s) AS c) WHERE c IS NOT NULL AND %s IS %s;"
 		" %s 'delete', %Q, %s, 'key changed', sw_audit_row(%Q%s), NULL WHERE %s IS NOT %s;"
 		" %s 'insert', %Q, %s, 'key changed', NULL, sw_audit_row(%Q%s) WHERE %s IS NOT %s;"
 		" END;",
-		t, t, ins, t, knew, t, n_,
-		t, t, ins, t, kold, t, o_,
+		t, t, insv, t, knew, t, n_,
+		t, t, insv, t, kold, t, o_,
 		t, t, ins, t, knew, t, o_, t, n_, c_, kold, knew,
 		ins, t, kold, t, o_, kold, knew,
 		ins, t, knew, t, n_, kold, knew);
