@@ -43,6 +43,8 @@ sw-case: audit: seekers S002: changed behind the tool's back
 sw-case: audit: placements S013|V012|referred: deleted behind the tool's back
 X
 check_out "nothing on stdout" </dev/null
+! grep -q -e 甄假 -e 13911110000 -e visual .err
+ok $? "nor any value of the rows changed"
 
 # The content is what counts: a value put back verifies again.
 cp clean.db sw.db
