@@ -1,4 +1,5 @@
-# sw-tools: plain make. Programs are cmd/sw-*.c, the library is every lib/*.c.
+# sw-tools: plain make. Programs are cmd/sw-*.c with cmd/common.c, the library is
+# every lib/*.c.
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
@@ -24,9 +25,11 @@ endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev libzip-dev
 # libexpat1-dev), tests (sqlite3 valgrind clang libclang-rt-dev for fuzzing,
-# zip python3-openpyxl for the .xlsx fixture), bench (miller time).
+# zip python3-openpyxl for the .xlsx fixture, mandoc for the man pages' lint,
+# miller jq for the README's pipeline), bench (miller time).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
-            sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl xlsx2csv
+            sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl xlsx2csv \
+            mandoc jq
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))
@@ -47,9 +50,14 @@ $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 $(BUILD)/libsw.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libsw.a $(HEADERS)
+# cmd/common.c: the command line the programs share, which lib/ never sees.
+$(BUILD)/cmd/common.o: cmd/common.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/cmd/common.o $(BUILD)/libsw.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libsw.a $(HEADERS)
 	@mkdir -p $(@D)
@@ -85,7 +93,9 @@ install: all
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 	install -d $(DESTDIR)$(PREFIX)/share/sw-tools
-	install -m 755 examples/cron/monthly-report.sh $(DESTDIR)$(PREFIX)/share/sw-tools
+	sed 's|^bindir=.*|bindir=$(BINDIR)|' examples/cron/monthly-report.sh \
+		>$(DESTDIR)$(PREFIX)/share/sw-tools/monthly-report.sh
+	chmod 755 $(DESTDIR)$(PREFIX)/share/sw-tools/monthly-report.sh
 
 clean:
 	rm -rf build bin demo.db demo.db-* demo-out

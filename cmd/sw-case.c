@@ -7,20 +7,24 @@
 
 #include "sw/audit.h"
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/check.h"
-#include "sw/cli.h"
+#include "common.h"
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
-#include "sw/subcmd.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
+/* The main table first (import and add without --table); then in the
+ * order a workbook's sheets are imported: what a row names comes first. */
 static const struct sw_table *const tables[] = {
-	&sw_clients_table, &sw_cases_table, &sw_services_table, &sw_activities_table, NULL
+	&sw_clients_table, &sw_catalogue_table, &sw_cases_table, &sw_assessments_table,
+	&sw_plans_table, &sw_goals_table, &sw_reviews_table, &sw_referrals_table, &sw_services_table,
+	&sw_activities_table, NULL
 };
 
 static void usage(FILE *fp, int status)
@@ -32,10 +36,12 @@ static void usage(FILE *fp, int status)
 		"       sw-case add [--table T] COLUMN=VALUE...\n"
 		"       sw-case list [--station CODE] [--category C] [--status open|closed]\n"
 		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
-		"       sw-case show CLIENT\n"
+		"       sw-case list --table T [--station CODE] [--mask | --no-mask]\n"
+		"                    [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
+		"       sw-case show [--at DATE] CLIENT\n"
 		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
 		"                    [--risk R] [--station CODE]\n"
-		"       sw-case close CASE --reason TEXT [--on DATE]\n"
+		"       sw-case close CASE --reason TEXT [--on DATE] [--goals-left TEXT]\n"
 		"       sw-case reopen CASE\n"
 		"       sw-case log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
 		"                   [--worker ID] [--note TEXT] [--id ID] [--station CODE]\n"
@@ -47,14 +53,15 @@ static void usage(FILE *fp, int status)
 		"       sw-case confirm-id [FILE]\n"
 		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
 		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
+		"                -h  -V\n");
 	exit(status);
 }
 
 /* Options of sw-case's own subcommands. */
 static struct {
 	const char *station, *category, *status, *worker, *reason, *domain, *risk;
-	const char *case_id, *type, *minutes, *note, *id, *key_file, *head;
+	const char *case_id, *type, *minutes, *note, *id, *key_file, *goals_left, *head;
 	char reg_from[11], reg_to[11], open_from[11], open_to[11];
 	char on[11], at[11];
 	int on_set, mask, no_mask, pseudo, fix, verify, min_score;
@@ -63,7 +70,7 @@ static struct {
 enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
        OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
        OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
-       OPT_VERIFY, OPT_MIN_SCORE, OPT_HEAD };
+       OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT, OPT_HEAD };
 
 /* FROM..TO with either end optional. */
 static void range_opt(const char *opt, const char *arg, char from[11], char to[11])
@@ -108,6 +115,7 @@ static void parse(int argc, char **argv)
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"min-score", required_argument, NULL, OPT_MIN_SCORE},
+		{"goals-left", required_argument, NULL, OPT_GOALS_LEFT},
 		{"head", required_argument, NULL, OPT_HEAD},
 		{0}};
 	int c;
@@ -139,6 +147,7 @@ static void parse(int argc, char **argv)
 		case OPT_FIX: o.fix = 1; break;
 		case OPT_VERIFY: o.verify = 1; break;
 		case OPT_MIN_SCORE: o.min_score = atoi(optarg); break;
+		case OPT_GOALS_LEFT: o.goals_left = optarg; break;
 		case OPT_HEAD: o.head = optarg; break;
 		default: sw_cli_common(c, optarg, usage);
 		}
@@ -187,9 +196,30 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
 
+/* list --table T for a table other than clients: the generic listing,
+ * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
+static int list_table(const struct sw_table *t, int argc, char **argv)
+{
+	if (o.category || o.status || o.worker || o.reg_from[0] || o.reg_to[0] ||
+	    o.open_from[0] || o.open_to[0]) {
+		sw_error("list --table %s: --category, --status, --worker, --registered and --opened "
+			 "list clients; filter with COLUMN=VALUE", t->name);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return sw_run_list(t, argc - optind, argv + optind, o.station, masking(), usage);
+}
+
 static int cmd_list(int argc, char **argv)
 {
-	parse_n(argc, argv, 0, 0);
+	parse(argc, argv);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected clients, cases, services, activities)",
+			 sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (t != &sw_clients_table || optind < argc)
+		return list_table(t, argc, argv);
 	const char *cat = sw_opt_vocab("category", "category", o.category, usage);
 	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
 		sw_error("--status: expected open or closed");
@@ -250,10 +280,26 @@ static int cmd_show(int argc, char **argv)
 		" FROM clients WHERE client_id = ?1",
 		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
 		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
-		"SELECT date, service_id, type, minutes, case_id, worker_id, station_code, note"
-		" FROM services WHERE client_id = ?1 ORDER BY date, service_id",
+		/* one timeline: services and the casework of the client's cases */
+		"SELECT date, kind, id, case_id, worker_id, what, detail, note FROM ("
+		" SELECT date, 'service' AS kind, service_id AS id, case_id, worker_id, type AS what,"
+		"  CAST(minutes AS TEXT) AS detail, note FROM services WHERE client_id = ?1"
+		" UNION ALL SELECT a.date, 'assessment', a.assessment_id, a.case_id, a.assessor, a.needs,"
+		"  a.risk, a.notes FROM assessments a JOIN cases c ON c.case_id = a.case_id"
+		"  WHERE c.client_id = ?1"
+		" UNION ALL SELECT p.date, 'plan', p.plan_id, p.case_id, p.author,"
+		"  'version ' || p.version, NULL, NULL FROM plans p JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE c.client_id = ?1"
+		" UNION ALL SELECT g.due_on, 'goal due', g.goal_id, p.case_id, NULL, g.need, g.status,"
+		"  g.description FROM goals g JOIN plans p ON p.plan_id = g.plan_id"
+		"  JOIN cases c ON c.case_id = p.case_id WHERE c.client_id = ?1 AND g.due_on IS NOT NULL"
+		" UNION ALL SELECT r.date, 'review', r.review_id, p.case_id, NULL, r.goal_id, r.status,"
+		"  r.note FROM reviews r JOIN goals g ON g.goal_id = r.goal_id"
+		"  JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE c.client_id = ?1"
+		") AS t ORDER BY date, kind, id",
 	};
-	static const char *const titles[] = {NULL, "Cases", "Services"};
+	static const char *const titles[] = {NULL, "Cases", "Timeline"};
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
@@ -264,7 +310,7 @@ static int cmd_show(int argc, char **argv)
 	}
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(titles[i]);
+			sw_out_section(sw_opt.fmt, titles[i]);
 		st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, masking());
@@ -356,7 +402,7 @@ static int edit(int op, const char *a, const char *b)
 	sqlite3 *db = sw_open(0);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
-		rc = op == 'c' ? sw_case_close(db, a, o.on, o.reason)
+		rc = op == 'c' ? sw_case_close(db, a, o.on, o.reason, o.goals_left)
 			: op == 'r' ? sw_case_reopen(db, a) : sw_client_merge(db, a, b);
 		if (rc != SW_EXIT_OK)
 			sw_db_rollback(db);

@@ -6,15 +6,14 @@
 #include <string.h>
 
 #include "sw/assign.h"
+#include "common.h"
 #include "sw/audit.h"
-#include "sw/cli.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
-#include "sw/subcmd.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 
@@ -29,6 +28,8 @@ static void usage(FILE *fp, int status)
 		"                       [--encoding E] [--sheet NAME] [--station CODE]\n"
 		"                       [--ignore-column NAME] [FILE...]\n"
 		"       sw-match add [--table T] COLUMN=VALUE...\n"
+		"       sw-match list [--table vacancies|employers|seekers|placements] [--station CODE]\n"
+		"                     [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
 		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]\n"
 		"       sw-match assign [--timing] [MATCH OPTIONS]\n"
 		"       sw-match place SEEKER VACANCY --stage S --date D [--worker W]\n"
@@ -40,7 +41,8 @@ static void usage(FILE *fp, int status)
 		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
 		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
+		"                -h  -V\n");
 	exit(status);
 }
 
@@ -64,6 +66,7 @@ static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SW_LONGOPTS,
+		{"table", required_argument, NULL, SW_OPT_TABLE},
 		{"encoding", required_argument, NULL, SW_OPT_ENCODING},
 		{"sheet", required_argument, NULL, SW_OPT_SHEET},
 		{"ignore-column", required_argument, NULL, SW_OPT_IGNORE},
@@ -150,6 +153,11 @@ static struct sw_market *load_market(int *status)
 		usage(stderr, SW_EXIT_USAGE);
 	}
 	if (o.seekers_csv) {
+		char *files[] = {(char *)o.seekers_csv, (char *)o.vacancies_csv, NULL};
+		if (sw_file_check_inputs("-o", sw_opt.output, files) != 0) {
+			*status = SW_EXIT_USAGE;
+			return NULL;
+		}
 		struct sw_input_opts in;
 		sw_cli_input_opts(&in);
 		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, &in, status);
@@ -169,6 +177,18 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+
+static int cmd_list(int argc, char **argv)
+{
+	parse(argc, argv);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected vacancies, employers, seekers, placements)",
+			 sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return sw_run_list(t, argc - optind, argv + optind, o.station, 0, usage);
+}
 
 static int cmd_rank(int argc, char **argv)
 {
@@ -425,9 +445,10 @@ static int cmd_due(int argc, char **argv)
 }
 
 static const struct sw_cmd cmds[] = {
-	{"import", cmd_import}, {"add", cmd_add}, {"rank", cmd_rank}, {"assign", cmd_assign},
-	{"place", cmd_place}, {"placements", cmd_placements}, {"stats", cmd_stats},
-	{"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab}, {NULL, NULL}};
+	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"rank", cmd_rank},
+	{"assign", cmd_assign}, {"place", cmd_place}, {"placements", cmd_placements},
+	{"stats", cmd_stats}, {"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{NULL, NULL}};
 
 int main(int argc, char **argv)
 {

@@ -5,8 +5,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "sw/audit.h"
-#include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
@@ -29,7 +29,7 @@ static void usage(FILE *fp, int status)
 		"       sw-report merge FILE...\n"
 		"LEVEL: station, township, regional, county, total\n"
 		"common options: --db FILE (repeatable)  -f csv|tsv|json|table|md|html  -o FILE  -q\n"
-		"                --lang zh|en  -h  -V\n");
+		"                --raw  --lang zh|en  -h  -V\n");
 	exit(status);
 }
 
@@ -137,7 +137,13 @@ static struct sw_net *open_all(sqlite3 **dbs)
 				sw_db_close(dbs[i]);
 			exit(SW_EXIT_FAIL);
 		}
-	return sw_net_load(dbs, o.ndb);
+	struct sw_net *n = sw_net_load(dbs, o.ndb);
+	if (!n) {
+		for (int i = 0; i < o.ndb; i++)
+			sw_db_close(dbs[i]);
+		exit(SW_EXIT_FAIL);
+	}
+	return n;
 }
 
 static void close_all(sqlite3 **dbs, struct sw_net *n)
@@ -217,21 +223,22 @@ static int closed_state(sqlite3 **dbs, const char *month, char *out, size_t n)
 	int all = 1;
 	out[0] = 0;
 	for (int i = 0; i < o.ndb; i++) {
-		char stored[80], now[65];
+		char stored[80];
+		struct sw_fp now;
 		if (sw_month_closed(dbs[i], month, stored, sizeof stored) != 0)
 			return SW_EXIT_FAIL;
 		if (!stored[0]) {
 			all = 0;
 			continue;
 		}
-		if (sw_report_fingerprint(dbs[i], month, now) != 0)
-			return SW_EXIT_FAIL;
-		if (strcmp(stored, now) != 0) {
+		int rc = sw_report_fp(dbs[i], month, &now), same = rc == 0 && sw_fp_matches(&now, stored);
+		if (rc == 0 && !same)
 			sw_error("%s: month %s was closed with fingerprint %.12s but its figures are now %.12s:"
 				 " reopen it (close --month %s --reopen --reason TEXT) and close it again",
-				 o.dbs[i], month, stored, now, month);
+				 o.dbs[i], month, stored, now.hex, month);
+		sw_fp_free(&now);
+		if (!same)
 			return SW_EXIT_FAIL;
-		}
 		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? " " : "", stored);
 	}
 	if (!all)
@@ -269,11 +276,13 @@ static int run_report(int monthly, int argc, char **argv)
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, o.by);
+	sw_net_warn_unplaced(n);
 	r.by = o.by;
 	r.net = n;
 	r.ngroups = n->ngroups;
+	int real = n->nst - (n->unplaced >= 0);	/* the row (unattributed) is last */
 	r.scope = o.station ? n->st[sw_net_find(n, o.station)].name
-		: n->nst && (n->nst == 1 || n->st[n->nst - 1].up >= 0) && n->ngroups ? n->st[0].name : NULL;
+		: real && (real == 1 || n->st[real - 1].up >= 0) && n->ngroups ? n->st[0].name : NULL;
 	int rc = SW_EXIT_FAIL;
 	struct sw_trend t = {0};
 	r.v = sw_report_fill(n, r.from, r.to);
@@ -340,6 +349,7 @@ static int cmd_trend(int argc, char **argv)
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, by);
+	sw_net_warn_unplaced(n);
 	static const char *const names[] = {"month", "station_code", "station_name", "figure", "label", "value"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, names, "sssssn");
 	int rc = out ? SW_EXIT_OK : SW_EXIT_FAIL;
@@ -398,14 +408,23 @@ static int cmd_completeness(int argc, char **argv)
 	static const char *const names[] = {"station_code", "station_name", "level", "parent_code",
 					    "opened_on", "closed_on"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, names, NULL);
+	/* a station's records count for the station that reports them */
+	long long *has = sw_xcalloc((size_t)n->nst + 1, sizeof *has);
+	for (int g = 0; g < n->ngroups; g++) {
+		const long long *x = v + (size_t)g * SW_NFIG;
+		int k = sw_net_reporter(n, n->rep[g]);
+		if (k >= 0)
+			has[k] += x[F_CLIENTS_NEW] + x[F_CASES_OPENED] + x[F_CASES_CLOSED] + x[F_SERVICES] +
+				  x[F_ACTIVITIES];
+	}
 	int missing = 0, expected = 0;
 	for (int g = 0; out && g < n->ngroups; g++) {
 		const struct sw_station *s = &n->st[n->rep[g]];
-		if ((s->opened && strcmp(s->opened, last) > 0) || (s->closed && strcmp(s->closed, first) <= 0))
+		if (!sw_net_expected(n, n->rep[g]) || (s->opened && strcmp(s->opened, last) > 0) ||
+		    (s->closed && strcmp(s->closed, first) <= 0))
 			continue;
 		expected++;
-		const long long *x = v + (size_t)g * SW_NFIG;
-		if (x[F_CLIENTS_NEW] + x[F_CASES_OPENED] + x[F_CASES_CLOSED] + x[F_SERVICES] + x[F_ACTIVITIES])
+		if (has[n->rep[g]])
 			continue;
 		missing++;
 		const char *row[] = {s->code, s->name, s->level, s->parent, s->opened, s->closed};
@@ -414,6 +433,7 @@ static int cmd_completeness(int argc, char **argv)
 	int rc = !out || sw_out_close(out) != 0 ? SW_EXIT_FAIL : missing ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	if (missing)
 		sw_warn("%s: %d of %d stations have no records", o.month, missing, expected);
+	free(has);
 	free(v);
 	close_all(dbs, n);
 	return rc;

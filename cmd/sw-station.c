@@ -2,13 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "sw/audit.h"
-#include "sw/cli.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/out.h"
 #include "sw/station.h"
-#include "sw/subcmd.h"
 #include "sw/valid.h"
 
 static const struct sw_table *const tables[] = {
@@ -23,6 +22,7 @@ static void usage(FILE *fp, int status)
 		"                         [--ignore-column NAME] [FILE...]\n"
 		"       sw-station add [--table T] COLUMN=VALUE...\n"
 		"       sw-station list [--level L] [--parent CODE] [--active] [--on DATE]\n"
+		"       sw-station list --table T [--station CODE] [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
 		"       sw-station show CODE\n"
 		"       sw-station tree [--on DATE] [CODE]\n"
 		"       sw-station close CODE --on DATE\n"
@@ -30,7 +30,8 @@ static void usage(FILE *fp, int status)
 		"       sw-station coverage [--uncovered] [--on DATE]\n"
 		"       sw-station export [--table stations|divisions|workers]\n"
 		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  -q  --lang zh|en  -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
+		"                -h  -V\n");
 	exit(status);
 }
 
@@ -46,6 +47,7 @@ static void parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		SW_LONGOPTS,
+		{"table", required_argument, NULL, SW_OPT_TABLE},
 		{"level", required_argument, NULL, OPT_LEVEL},
 		{"parent", required_argument, NULL, OPT_PARENT},
 		{"active", no_argument, NULL, OPT_ACTIVE},
@@ -83,8 +85,19 @@ static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, us
 static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (optind < argc)
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\" (expected stations, divisions, workers)", sw_opt.table);
 		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (t != &sw_stations_table || optind < argc) {
+		if (o_level || o_parent || o_active) {
+			sw_error("list --table %s: --level, --parent and --active list stations; "
+				 "filter with COLUMN=VALUE", t->name);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		return sw_run_list(t, argc - optind, argv + optind, o_station, 0, usage);
+	}
 	const char *level = sw_opt_vocab("level", "level", o_level, usage);
 	sqlite3 *db = sw_open(0);
 	if (o_parent)
@@ -130,7 +143,7 @@ static int cmd_show(int argc, char **argv)
 	int rc = SW_EXIT_OK;
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(titles[i]);
+			sw_out_section(sw_opt.fmt, titles[i]);
 		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);

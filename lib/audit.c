@@ -25,7 +25,8 @@
 
 const char *const sw_audited[] = {
 	"stations", "workers", "clients", "cases", "services", "activities",
-	"employers", "vacancies", "seekers", "placements", NULL
+	"employers", "vacancies", "seekers", "placements",
+	"catalogue", "assessments", "plans", "goals", "reviews", "referrals", NULL
 };
 
 static struct {
@@ -458,7 +459,7 @@ void sw_audit_release(void)
 }
 
 /* The schema that gave the trail row hashes, keys and anchors. */
-#define AUDIT_SCHEMA 4
+#define AUDIT_SCHEMA 7
 
 static int version(sqlite3 *db)
 {

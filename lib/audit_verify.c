@@ -22,7 +22,7 @@
 #include "sw/err.h"
 
 #define NB 4096		/* buckets per table */
-#define MAXT 16		/* audited tables */
+#define MAXT 32		/* audited tables, at most */
 
 struct anchor {
 	char hash[65];

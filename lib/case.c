@@ -4,6 +4,7 @@
 
 #include "sw/audit.h"
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/valid.h"
@@ -117,12 +118,14 @@ int sw_case_rules(const char **v, char *why, size_t whylen)
 }
 
 /* Statements the hooks keep between rows of one command. */
-static sqlite3_stmt *case_owner;
+static sqlite3_stmt *case_owner, *case_closed;
 
 void sw_case_release(void)
 {
 	sqlite3_finalize(case_owner);
-	case_owner = NULL;
+	sqlite3_finalize(case_closed);
+	case_owner = case_closed = NULL;
+	sw_casework_release();
 	sw_audit_release();
 }
 
@@ -155,10 +158,27 @@ int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen)
 	return rc;
 }
 
+/* A file that closes a case (closed_on given, none stored) while its plan
+ * has open goals is refused: those goals need a review, or a reason given
+ * to sw-case close --goals-left. */
 static int check_case(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	(void)im;
-	return sw_case_rules(v, why, whylen);
+	if (sw_case_rules(v, why, whylen) != 0)
+		return -1;
+	if (!v[CA_CLOSED])
+		return 0;
+	sqlite3 *db = sw_import_db(im);
+	if (!case_closed)
+		case_closed = sw_db_prepare(db, "SELECT 1 FROM cases WHERE case_id = ? AND closed_on IS NULL");
+	sqlite3_bind_text(case_closed, 1, v[CA_ID], -1, SQLITE_STATIC);
+	int closing = sqlite3_step(case_closed) == SQLITE_ROW;
+	sqlite3_reset(case_closed);
+	char ids[120];
+	int n = closing ? sw_case_open_goals(db, v[CA_ID], ids, sizeof ids) : 0;
+	if (n > 0)
+		sw_msg(why, whylen, "closed_on: the case's plan has %d open goal%s (%s): review them, "
+		       "or close it with sw-case close --goals-left REASON", n, n > 1 ? "s" : "", ids);
+	return n != 0 ? -1 : 0;
 }
 
 /* A service's case must be one of its client's. */
@@ -182,6 +202,9 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 		     "stations.code", "station"}
 #define WORKER_COL {"worker_id", "社工工号|工号|服务社工|社工姓名", SW_T_CODE, NULL, 0, 0, 0, \
 		    "workers.worker_id", "worker"}
+/* the contract's service item (服务清单) a service or activity delivers */
+#define ITEM_REF {"item_code", "服务项目编号|项目编号", SW_T_CODE, NULL, 0, 0, 0, \
+		  "catalogue.item_code", "catalogue item"}
 #define CLIENT_REF {"client_id", "档案号|服务对象编号", SW_T_CODE, NULL, REQ, 0, 0, \
 		    "clients.client_id", "client"}
 
@@ -228,9 +251,10 @@ static const struct sw_column service_cols[] = {
 	{"type", "服务类型", SW_T_VOCAB, "service_type", REQ, 0, 0, NULL, NULL},
 	{"minutes", "时长|服务时长", SW_T_MINUTES, NULL, 0, 0, 1440, NULL, NULL},
 	{"note", "备注|服务内容|服务内容及成效", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	ITEM_REF,
 };
 const struct sw_table sw_services_table = {
-	"services", "service|服务记录", service_cols, 9, check_service, NULL, 1
+	"services", "service|服务记录", service_cols, 10, check_service, NULL, 1
 };
 
 static const struct sw_column activity_cols[] = {
@@ -241,7 +265,8 @@ static const struct sw_column activity_cols[] = {
 	{"title", "活动名称", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"sessions", "节数", SW_T_INT, NULL, 0, 0, 1000, NULL, NULL},
 	{"participants", "参与人次", SW_T_INT, NULL, 0, 0, 1000000, NULL, NULL},
+	ITEM_REF,
 };
 const struct sw_table sw_activities_table = {
-	"activities", "activity|活动", activity_cols, 7, NULL, NULL, 0
+	"activities", "activity|活动", activity_cols, 8, NULL, NULL, 0
 };

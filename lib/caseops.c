@@ -4,6 +4,7 @@
 
 #include "sw/audit.h"
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
 
@@ -54,7 +55,8 @@ static int case_dates(sqlite3 *db, const char *id, char opened[11], char closed[
 	return found;
 }
 
-int sw_case_close(sqlite3 *db, const char *id, const char *on, const char *reason)
+int sw_case_close(sqlite3 *db, const char *id, const char *on, const char *reason,
+		  const char *goals_left)
 {
 	char opened[11], closed[11];
 	if (!case_dates(db, id, opened, closed))
@@ -69,6 +71,17 @@ int sw_case_close(sqlite3 *db, const char *id, const char *on, const char *reaso
 	}
 	if (!month_ok(db, "closed_on", on))
 		return SW_EXIT_REJECTED;
+	char ids[200];
+	int n = sw_case_open_goals(db, id, ids, sizeof ids);
+	if (n < 0)
+		return SW_EXIT_FAIL;
+	if (n > 0 && !goals_left) {
+		sw_error("%s: the case's plan has %d open goal%s (%s): review them, or say why they "
+			 "are left with --goals-left REASON", id, n, n > 1 ? "s" : "", ids);
+		return SW_EXIT_REJECTED;
+	}
+	if (n > 0 && sw_case_drop_goals(db, id, on, goals_left) != 0)
+		return SW_EXIT_FAIL;
 	const char *p[] = {id, on, reason};
 	if (exec_text(db, "UPDATE cases SET closed_on = ?2, close_reason = ?3 WHERE case_id = ?1", 3, p) ||
 	    sw_audit_log(db, "update", "cases", id, "close"))

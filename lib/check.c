@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/cell.h"
 #include "sw/check.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -161,11 +162,11 @@ static void write_row(struct ck *c, struct sw_row *rw, FILE *fp)
 		int i = L->field[j];
 		if (j)
 			putc(',', fp);
-		sw_csv_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
+		sw_cell_put(fp, i >= 0 && c->v[i] ? c->v[i] : j < rw->nf ? rw->f[j] : "");
 	}
 	for (int j = L->nhdr; j < rw->nf; j++) {
 		putc(',', fp);
-		sw_csv_put(fp, rw->f[j]);
+		sw_cell_put(fp, rw->f[j]);
 	}
 	putc('\n', fp);
 }
@@ -189,10 +190,11 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 {
 	struct sw_layout L;
 	struct sw_row rw;
-	struct ck c = {.fname = sw_source_name(src), .db = db, .L = &L};
+	struct ck c = {.db = db, .L = &L};
 	const char *sheet = sw_source_part(src, part);
 	if (sw_source_begin(src, part) != 0)
 		return SW_EXIT_REJECTED;
+	c.fname = sw_source_name(src);	/* "file[sheet]", made anew by sw_source_begin */
 	int rc = sw_layout_find(src, tables, o, &L);
 	if (rc != 0) {
 		if (rc > 0 && !sheet)
@@ -236,6 +238,9 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 		  sw_rules_fn rules)
 {
 	int status;
+	char *in[] = {(char *)path, NULL};
+	if (fixout && sw_file_check_inputs("-o", fixout, in) != 0)
+		return SW_EXIT_USAGE;
 	struct sw_source *src = sw_source_open(path, o, &status);
 	if (!src)
 		return status;

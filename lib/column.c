@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/cell.h"
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/text.h"
@@ -153,6 +154,18 @@ static int no_date(const char *s)
 	return 0;
 }
 
+/* A date that puts a row in a month's figures says what happened: one
+ * after today is a typing slip (2062 for 2026) or a plan, not a record. */
+static int not_after_today(const char *date, char *why, size_t whylen)
+{
+	char today[11];
+	sw_date_today(today);
+	if (strcmp(date, today) <= 0)
+		return 0;
+	sw_msg(why, whylen, "%s is after today (%s): record what has happened", date, today);
+	return -1;
+}
+
 int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
 		  size_t outlen, char *why, size_t whylen)
 {
@@ -160,6 +173,7 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 	const char *k;
 	long long v;
 
+	in = sw_cell_unquote(in);	/* "'=..." as sw-tools exports "=..." */
 	size_t n = strlen(in);
 	if (kind == 'e') {
 		sw_msg(why, whylen, "the cell holds an Excel error (#N/A, #REF! ...): correct the "
@@ -202,7 +216,9 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 			out[0] = 0;
 			return 0;
 		}
-		return sw_date_parse(buf, out, why, whylen);
+		if (sw_date_parse(buf, out, why, whylen) != 0)
+			return -1;
+		return c->flags & SW_C_PERIOD ? not_after_today(out, why, whylen) : 0;
 	case SW_T_CODE:
 		return sw_code_parse(buf, out, outlen, why, whylen);
 	case SW_T_DIVISION: {

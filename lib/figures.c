@@ -72,34 +72,36 @@ void sw_figure_fmt(int fig, long long v, char *buf, size_t n)
 		snprintf(buf, n, "%lld", v);
 		return;
 	}
-	/* minutes to tenths of an hour, rounded half away from zero */
-	long long t = (llabs(v) * 10 + 30) / 60;
-	snprintf(buf, n, "%s%lld.%lld", v < 0 && t ? "-" : "", t / 10, t % 10);
+	/* minutes to tenths of an hour, rounded half away from zero:
+	 * (10m + 30) / 60 = (m + 3) / 6, computed without overflowing */
+	unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	unsigned long long t = m / 6 + (m % 6 + 3) / 6;
+	snprintf(buf, n, "%s%llu.%llu", v < 0 && t ? "-" : "", t / 10, t % 10);
 }
 
 int sw_figure_parse(int fig, const char *s, long long *v)
 {
-	char *end;
-	if (!sw_figures[fig].hours) {
-		long long x = strtoll(s, &end, 10);
-		if (!*s || *end)
-			return -1;
-		*v = x;
-		return 0;
-	}
-	/* hours with at most one decimal, back to minutes */
 	int neg = *s == '-';
-	const char *p = s + neg;
-	long long whole = strtoll(p, &end, 10), tenth = 0;
-	if (end == p || *p == '-' || *p == '+')
+	const char *p = s + neg, *end = p + strspn(p, "0123456789");
+	long long x = 0, tenth = 0;
+	if (end == p)
 		return -1;
-	if (*end == '.') {
+	if (*end == '.' && sw_figures[fig].hours) {	/* at most one decimal */
 		if (end[1] < '0' || end[1] > '9' || end[2])
 			return -1;
 		tenth = end[1] - '0';
 	} else if (*end)
 		return -1;
-	*v = (whole * 60 + tenth * 6) * (neg ? -1 : 1);
+	if (neg)
+		return -2;
+	for (; p < end; p++)
+		if (__builtin_mul_overflow(x, 10, &x) || __builtin_add_overflow(x, *p - '0', &x))
+			return -3;
+	/* hours back to minutes */
+	if (sw_figures[fig].hours &&
+	    (__builtin_mul_overflow(x, 60, &x) || __builtin_add_overflow(x, tenth * 6, &x)))
+		return -3;
+	*v = x;
 	return 0;
 }
 
@@ -139,5 +141,7 @@ const char *sw_level_label(const char *level, int zh)
 {
 	if (strcmp(level, "total") == 0)
 		return zh ? "合计" : "total";
+	if (strcmp(level, "unattributed") == 0)
+		return zh ? "（未归属站点）" : "(unattributed)";
 	return sw_vocab_label("level", level, zh);
 }

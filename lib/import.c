@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw/audit.h"
+#include "sw/cell.h"
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -312,14 +313,14 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 	FILE *fp = im->rej->fp;
 	if (!im->rej_header) {
 		for (int i = 0; i < im->L->nhdr; i++) {
-			sw_csv_put(fp, im->L->hdr[i]);
+			sw_cell_put(fp, im->L->hdr[i]);
 			putc(',', fp);
 		}
 		fputs("line,error\n", fp);
 		im->rej_header = 1;
 	}
 	for (int i = 0; i < im->L->nhdr; i++) {
-		sw_csv_put(fp, i < nf ? f[i] : "");
+		sw_cell_put(fp, i < nf ? f[i] : "");
 		putc(',', fp);
 	}
 	fprintf(fp, "%ld,", line);
@@ -330,11 +331,15 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 /* Turns a constraint failure into a message a user can act on. */
 static void constraint_msg(struct sw_import *im, char *why, size_t n)
 {
-	const char *m = sqlite3_errmsg(im->db);
-	const char *dot = strstr(m, "UNIQUE constraint failed: ");
-	if (dot && (dot = strchr(dot, '.')))
-		sw_msg(why, n, "%.*s: already used by another record", (int)strcspn(dot + 1, ", "), dot + 1);
-	else if (strstr(m, "FOREIGN KEY"))
+	const char *m = sqlite3_errmsg(im->db), *u = strstr(m, "UNIQUE constraint failed: ");
+	if (u) {
+		/* "t.a, t.b" (a key of several columns): "a and b" */
+		char cols[200] = "";
+		for (const char *p = u + 26; (p = strchr(p, '.')) != NULL; p++)
+			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%.*s",
+				 *cols ? " and " : "", (int)strcspn(p + 1, ", "), p + 1);
+		sw_msg(why, n, "%s: already used by another record", cols);
+	} else if (strstr(m, "FOREIGN KEY"))
 		sw_msg(why, n, "refers to a record that does not exist");
 	else
 		sw_msg(why, n, "%s", m);
@@ -721,14 +726,38 @@ static int flush_pending(struct sw_import *im)
 	return 0;
 }
 
+/* Each file's summary waits for the command's outcome (summaries_end):
+ * printed as its file ends, it would report as stored the rows that a
+ * later file's failure rolls back. */
+static char **sums;
+static int nsums;
+
 static void summary(const char *fname, const struct sw_counts *c, int dry_run)
 {
 	char skipped[48] = "";
 	if (c->skipped)
 		snprintf(skipped, sizeof skipped, ", skipped %ld", c->skipped);
-	sw_warn("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, rejected %ld%s",
-		fname, c->read, c->inserted, c->updated, c->unchanged, skipped, c->rejected,
-		dry_run ? " (dry run: nothing written)" : "");
+	char *line = sqlite3_mprintf("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, rejected %ld%s",
+				     fname, c->read, c->inserted, c->updated, c->unchanged, skipped,
+				     c->rejected, dry_run ? " (dry run: nothing written)" : "");
+	sums = sw_xrealloc(sums, (size_t)(nsums + 1) * sizeof *sums);
+	sums[nsums++] = line;
+}
+
+/* Prints the summaries if the rows they count are kept (or it was a dry
+ * run), else one line saying nothing was; forgets them. */
+static void summaries_end(int kept)
+{
+	for (int i = 0; i < nsums; i++) {
+		if (kept)
+			sw_warn("%s", sums[i]);
+		sqlite3_free(sums[i]);
+	}
+	if (!kept && nsums)
+		sw_error("nothing imported: the whole command was rolled back");
+	free(sums);
+	sums = NULL;
+	nsums = 0;
 }
 
 /* What import_part returns beside 0 and 1 (rows rejected). */
@@ -897,19 +926,24 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 		}
 		status |= rc;
 	}
-	if (status > 1 || o->dry_run) {
+	if (status > 1) {
 		sw_db_rollback(db);
-		if (status > 1) {
-			sw_file_abort(rej);
-			return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
-		}
-	} else if (sw_db_commit(db) != 0) {
-		/* the summaries above counted rows that are now rolled back */
-		sw_error("nothing imported: the whole command was rolled back");
+		summaries_end(0);
 		sw_file_abort(rej);
-		return SW_EXIT_FAIL;
+		return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
-	if (o->rejects && sw_file_commit(rej) != 0)
+	/* The rejects first: if they cannot be written, nothing is stored,
+	 * as status 3 says. (sw_db_commit rolls back when it fails.) The
+	 * summaries only then, so that none reports rows rolled back. */
+	int failed = o->rejects && sw_file_commit(rej) != 0;
+	if (failed || o->dry_run)
+		sw_db_rollback(db);
+	else
+		failed = sw_db_commit(db) != 0;
+	if (failed && !nsums)
+		sw_error("nothing imported: the whole command was rolled back");
+	summaries_end(!failed);
+	if (failed)
 		return SW_EXIT_FAIL;
 	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
@@ -922,6 +956,8 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 
 	if (!files || !*files)
 		files = stdin_only;
+	if (o->rejects && sw_file_check_inputs("--rejects", o->rejects, files) != 0)
+		return SW_EXIT_USAGE;
 	if (o->rejects && sw_file_open(&rej, o->rejects) != 0)
 		return SW_EXIT_FAIL;
 	/* checked() looks every reference up itself (tests/unit/test_schema.c

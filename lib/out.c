@@ -1,11 +1,12 @@
 /* Output formats and atomic output files. */
 #include <errno.h>
-#include <libgen.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sw/cell.h"
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
@@ -34,6 +35,48 @@ int sw_fmt_resolve(int fmt, const char *path)
 	return to_stdout && isatty(STDOUT_FILENO) ? SW_FMT_TABLE : SW_FMT_CSV;
 }
 
+/* Writes a character device or FIFO (/dev/null, a terminal, a pipe) in
+ * place: renaming over it would replace /dev/null with a file. Opened
+ * without O_CREAT or O_TRUNC and checked once open, so that a file or
+ * disk put there meanwhile is never written. */
+static int open_direct(struct sw_file *f, const char *path)
+{
+	struct stat sb;
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		sw_error("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (!S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
+		sw_error("%s: %s", path, S_ISREG(sb.st_mode) ? "changed while being opened"
+			 : "not a file, a terminal or a pipe");
+		close(fd);
+		return -1;
+	}
+	f->fp = fdopen(fd, "w");
+	if (!f->fp) {
+		sw_error("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	setvbuf(f->fp, NULL, _IOFBF, SW_OUT_BUFSIZ);
+	f->path = sw_xstrdup(path);
+	f->direct = 1;
+	return 0;
+}
+
+/* A symbolic link is followed only to a device or FIFO (/dev/stdout), and
+ * only if the user running or root made it: another user's link in a
+ * shared folder must not pick what a cron job as root overwrites. */
+static int link_to_device(const char *path, const struct stat *lsb)
+{
+	struct stat sb;
+	return (lsb->st_uid == geteuid() || lsb->st_uid == 0) && stat(path, &sb) == 0 &&
+	       (S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode));
+}
+
 int sw_file_open(struct sw_file *f, const char *path)
 {
 	struct stat sb;
@@ -42,29 +85,23 @@ int sw_file_open(struct sw_file *f, const char *path)
 		f->fp = stdout;
 		return 0;
 	}
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		/* A device or FIFO is written in place: renaming over it
-		 * would replace /dev/null with a file. */
+	if (lstat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
 			sw_error("%s: is a directory", path);
 			return -1;
 		}
-		f->fp = fopen(path, "w");
-		if (!f->fp) {
-			sw_error("%s: %s", path, strerror(errno));
+		if (S_ISLNK(sb.st_mode) && !link_to_device(path, &sb)) {
+			sw_error("%s: is a symbolic link: give the path of the file itself", path);
 			return -1;
 		}
-		setvbuf(f->fp, NULL, _IOFBF, SW_OUT_BUFSIZ);
-		f->path = sw_xstrdup(path);
-		f->direct = 1;
-		return 0;
+		if (!S_ISREG(sb.st_mode))
+			return open_direct(f, path);
 	}
-	/* Through a symlink to its target, so the link stays a link. */
-	char *real = lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) ? realpath(path, NULL) : NULL;
-	f->path = real ? real : sw_xstrdup(path);
+	f->path = sw_xstrdup(path);
 	size_t n = strlen(f->path) + 16;
 	f->tmp = sw_xmalloc(n);
-	/* Same directory, so that rename is atomic. */
+	/* Beside the file, so that rename is atomic; mkstemp creates it with
+	 * O_EXCL, mode 0600. rename replaces the name, never a link's target. */
 	snprintf(f->tmp, n, "%s.tmpXXXXXX", f->path);
 	int fd = mkstemp(f->tmp);
 	if (fd < 0) {
@@ -82,6 +119,20 @@ int sw_file_open(struct sw_file *f, const char *path)
 		return -1;
 	}
 	setvbuf(f->fp, NULL, _IOFBF, SW_OUT_BUFSIZ);
+	return 0;
+}
+
+int sw_file_check_inputs(const char *opt, const char *path, char *const *inputs)
+{
+	struct stat out, in;
+	if (!path || strcmp(path, "-") == 0 || stat(path, &out) != 0 || !S_ISREG(out.st_mode))
+		return 0;
+	for (; inputs && *inputs; inputs++)
+		if (strcmp(*inputs, "-") != 0 && stat(*inputs, &in) == 0 &&
+		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			sw_error("%s %s: is the input file %s: name another file", opt, path, *inputs);
+			return -1;
+		}
 	return 0;
 }
 
@@ -137,10 +188,22 @@ struct sw_out {
 	int fmt, ncols;
 	char **names;
 	char *types;
+	/* csv and tsv: a row's cells as written, and what of them to free */
+	const char **safe;
+	char **freed;
 	/* table and md buffer their rows to align columns */
 	char **cells;
 	size_t nrows, caprows;
 };
+
+/* A copy of s as a table or md cell shows it (escaped), or as it is for
+ * the machine formats. */
+static char *human_cell(const struct sw_out *o, const char *s)
+{
+	if (o->fmt == SW_FMT_TABLE)
+		return sw_cell_visible(s);
+	return o->fmt == SW_FMT_MD ? sw_cell_md(s) : sw_xstrdup(s);
+}
 
 struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
 			   const char *const *names, const char *types)
@@ -154,14 +217,13 @@ struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
 	o->ncols = ncols;
 	o->names = sw_xcalloc((size_t)ncols, sizeof *o->names);
 	o->types = sw_xcalloc((size_t)ncols + 1, 1);
+	o->safe = sw_xcalloc((size_t)ncols, sizeof *o->safe);
+	o->freed = sw_xcalloc((size_t)ncols, sizeof *o->freed);
 	for (int i = 0; i < ncols; i++) {
-		o->names[i] = sw_xstrdup(names[i]);
+		o->names[i] = human_cell(o, names[i]);
 		o->types[i] = types && types[i] == 'n' ? 'n' : 's';
 	}
-	FILE *fp = o->file.fp;
-	if (fmt == SW_FMT_CSV)
-		sw_csv_put_row(fp, o->names, ncols);
-	else if (fmt == SW_FMT_TSV)
+	if (fmt == SW_FMT_CSV || fmt == SW_FMT_TSV)
 		sw_out_row(o, (const char *const *)o->names);
 	return o;
 }
@@ -194,30 +256,24 @@ void sw_json_put(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
-static void put_md(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '|')
-			fputs("\\|", fp);
-		else
-			putc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
-	}
-}
-
 void sw_out_row(struct sw_out *o, const char *const *vals)
 {
 	FILE *fp = o->file.fp;
 	switch (o->fmt) {
 	case SW_FMT_CSV:
-		sw_csv_put_row(fp, (char *const *)vals, o->ncols);
-		break;
 	case SW_FMT_TSV:
-		for (int i = 0; i < o->ncols; i++) {
-			if (i)
-				putc('\t', fp);
-			put_tsv(fp, vals[i]);
-		}
-		putc('\n', fp);
+		/* for a spreadsheet: no cell read as a formula */
+		for (int i = 0; i < o->ncols; i++)
+			o->safe[i] = sw_cell_safe(vals[i] ? vals[i] : "", &o->freed[i]);
+		if (o->fmt == SW_FMT_CSV)
+			sw_csv_put_row(fp, (char *const *)o->safe, o->ncols);
+		else
+			for (int i = 0; i < o->ncols; i++) {
+				put_tsv(fp, o->safe[i]);
+				putc(i + 1 < o->ncols ? '\t' : '\n', fp);
+			}
+		for (int i = 0; i < o->ncols; i++)
+			free(o->freed[i]);
 		break;
 	case SW_FMT_JSON:
 		putc('{', fp);
@@ -241,7 +297,7 @@ void sw_out_row(struct sw_out *o, const char *const *vals)
 			o->cells = sw_xrealloc(o->cells, o->caprows * (size_t)o->ncols * sizeof *o->cells);
 		}
 		for (int i = 0; i < o->ncols; i++)
-			o->cells[o->nrows * (size_t)o->ncols + (size_t)i] = sw_xstrdup(vals[i] ? vals[i] : "");
+			o->cells[o->nrows * (size_t)o->ncols + (size_t)i] = human_cell(o, vals[i] ? vals[i] : "");
 		o->nrows++;
 	}
 }
@@ -287,10 +343,7 @@ static void flush_aligned(struct sw_out *o)
 			int last = i + 1 == o->ncols;
 			if (o->types[i] == 'n' && r > 0)
 				pad(fp, w[i] - sw);
-			if (md)
-				put_md(fp, s);
-			else
-				fputs(s, fp);
+			fputs(s, fp);
 			if (o->types[i] != 'n' || r == 0)
 				if (md || !last)
 					pad(fp, w[i] - sw);
@@ -313,6 +366,8 @@ static void free_out(struct sw_out *o)
 		free(o->names[i]);
 	free(o->names);
 	free(o->types);
+	free(o->safe);
+	free(o->freed);
 	free(o);
 }
 
@@ -389,8 +444,8 @@ int sw_out_query(const char *path, int fmt, sqlite3_stmt *st)
 	return rc;
 }
 
-void sw_out_section(const char *title)
+void sw_out_section(int fmt, const char *title)
 {
-	if (sw_fmt_human(sw_opt.fmt, NULL))
-		printf("\n%s%s\n", sw_opt.fmt == SW_FMT_MD ? "### " : "", title);
+	if (sw_fmt_human(fmt, NULL))
+		printf("\n%s%s\n", fmt == SW_FMT_MD ? "### " : "", title);
 }

@@ -11,6 +11,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/place.h"
 #include "sw/report.h"
 #include "sw/station.h"
 #include "sw/valid.h"
@@ -79,12 +80,24 @@ static void set_free(struct strset *t)
 struct net_priv {
 	struct sw_net pub;
 	struct strset codes;	/* code -> station index */
+	struct sw_placer **place;	/* per database */
+	long long (*unplaced)[2];	/* per database: employers, seekers */
 };
 
 static char *col_dup(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
 	return s ? sw_xstrdup(s) : NULL;
+}
+
+static int finish(sqlite3 *db, sqlite3_stmt *st, int rc)
+{
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "report");
+		return -1;
+	}
+	return 0;
 }
 
 /* Sort key of a station: its codes from the root joined by \1, which
@@ -152,6 +165,137 @@ static void net_order(struct net_priv *p)
 	set_free(&idx);
 }
 
+/* The stations of db, with their reports column where the schema has it
+ * (a database read as it is may be older). */
+static sqlite3_stmt *stations_stmt(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT code, name, level, parent_code, opened_on, closed_on, reports"
+			       " FROM stations ORDER BY code", -1, &st, NULL) == SQLITE_OK)
+		return st;
+	return sw_db_prepare(db, "SELECT code, name, level, parent_code, opened_on, closed_on, NULL"
+			     " FROM stations ORDER BY code");
+}
+
+/* Stations of db not yet in n (an earlier database names a code). */
+static void load_stations(struct sw_net *n, sqlite3 *db, struct strset *seen, int *cap)
+{
+	sqlite3_stmt *st = stations_stmt(db);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		if (set_put(seen, 0, code, hash_str(code), 0) != -1)
+			continue;
+		if (n->nst == *cap)
+			n->st = sw_xrealloc(n->st, (size_t)(*cap = *cap ? 2 * *cap : 64) * sizeof *n->st);
+		struct sw_station *s = &n->st[n->nst++];
+		s->code = col_dup(st, 0);
+		s->name = col_dup(st, 1);
+		s->level = col_dup(st, 2);
+		s->parent = col_dup(st, 3);
+		s->opened = col_dup(st, 4);
+		s->closed = col_dup(st, 5);
+		s->reports = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6) != 0;
+	}
+	sqlite3_finalize(st);
+}
+
+/* Workers of db: one worker per worker_id and station, so that a county's
+ * W001 and another county's W001 are two people, while a station's staff
+ * list present in two of its databases counts once. */
+static void load_workers(struct sw_net *n, sqlite3 *db, struct strset *seen, int *cap)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT worker_id, station_code, certificate, hired_on, left_on,"
+					 " name FROM workers ORDER BY worker_id");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		int at = sw_net_find(n, (const char *)sqlite3_column_text(st, 1));
+		if (set_put(seen, at, id, hash_str(id), 0) != -1)
+			continue;
+		if (n->nw == *cap)
+			n->w = sw_xrealloc(n->w, (size_t)(*cap = *cap ? 2 * *cap : 64) * sizeof *n->w);
+		struct sw_worker *w = &n->w[n->nw++];
+		w->id = col_dup(st, 0);
+		w->name = col_dup(st, 5);
+		w->station = col_dup(st, 1);
+		w->certificate = col_dup(st, 2);
+		w->hired = col_dup(st, 3);
+		w->left = col_dup(st, 4);
+	}
+	sqlite3_finalize(st);
+}
+
+/* Records without a station of their own, per district. Vacancies and
+ * placements follow their employer and seeker. */
+static const char *const unplaced_sql[2] = {
+	"SELECT district, count(*) FROM employers WHERE station_code IS NULL GROUP BY district",
+	"SELECT s.district, count(*) FROM seekers s LEFT JOIN clients c ON c.client_id = s.client_id"
+	" WHERE s.station_code IS NULL AND c.station_code IS NULL GROUP BY s.district",
+};
+
+/* Places each database's employment records and counts those that belong
+ * to no station; if there are any, adds the row "(unattributed)" as a
+ * station of its own, a root after the others. 0 or -1 (printed). */
+static int net_place(struct net_priv *p)
+{
+	struct sw_net *n = &p->pub;
+	long long any = 0;
+	p->place = sw_xcalloc((size_t)n->ndb + 1, sizeof *p->place);
+	p->unplaced = sw_xcalloc((size_t)n->ndb + 1, sizeof *p->unplaced);
+	for (int d = 0; d < n->ndb; d++) {
+		if (!(p->place[d] = sw_placer_new(n, n->db[d])))
+			return -1;
+		for (int k = 0; k < 2; k++) {
+			sqlite3_stmt *st = sw_db_prepare(n->db[d], unplaced_sql[k]);
+			int rc;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				if (sw_placer_find(p->place[d], NULL, (const char *)sqlite3_column_text(st, 0), NULL) < 0)
+					p->unplaced[d][k] += sqlite3_column_int64(st, 1);
+			if (finish(n->db[d], st, rc) != 0)
+				return -1;
+			any += p->unplaced[d][k];
+		}
+	}
+	if (!any)
+		return 0;
+	n->st = sw_xrealloc(n->st, (size_t)(n->nst + 1) * sizeof *n->st);
+	n->st[n->nst] = (struct sw_station){sw_xstrdup("(unattributed)"), sw_xstrdup("(unattributed)"),
+		sw_xstrdup("unattributed"), NULL, NULL, NULL, -1, -1, 0};
+	set_put(&p->codes, 0, n->st[n->nst].code, hash_str(n->st[n->nst].code), n->nst);
+	n->unplaced = n->nst++;
+	return 0;
+}
+
+void sw_net_warn_unplaced(const struct sw_net *n)
+{
+	const struct net_priv *p = (const struct net_priv *)n;
+	for (int d = 0; p->unplaced && d < n->ndb; d++) {
+		long long e = p->unplaced[d][0], s = p->unplaced[d][1];
+		char what[96] = "";
+		if (e)
+			snprintf(what, sizeof what, "%lld employer%s", e, e == 1 ? "" : "s");
+		if (s)
+			snprintf(what + strlen(what), sizeof what - strlen(what), "%s%lld job seeker%s",
+				 e ? " and " : "", s, s == 1 ? "" : "s");
+		if (e || s)
+			sw_warn("%s: %s belong%s to no station (no station_code, client or district"
+				" naming a division): counted on the row (unattributed)",
+				sw_db_name(n->db[d]), what, e + s == 1 ? "s" : "");
+	}
+}
+
+int sw_net_expected(const struct sw_net *n, int i)
+{
+	const struct sw_station *s = &n->st[i];
+	return s->reports >= 0 ? s->reports : strcmp(s->level, "township") == 0;
+}
+
+int sw_net_reporter(const struct sw_net *n, int i)
+{
+	while (i >= 0 && !sw_net_expected(n, i))
+		i = n->st[i].up;
+	return i;
+}
+
 struct sw_net *sw_net_load(sqlite3 **dbs, int ndb)
 {
 	struct net_priv *p = sw_xcalloc(1, sizeof *p);
@@ -160,45 +304,18 @@ struct sw_net *sw_net_load(sqlite3 **dbs, int ndb)
 	int cap = 0, wcap = 0;
 	n->db = dbs;
 	n->ndb = ndb;
-	for (int d = 0; d < ndb; d++) {
-		sqlite3_stmt *st = sw_db_prepare(dbs[d], "SELECT code, name, level, parent_code,"
-			" opened_on, closed_on FROM stations ORDER BY code");
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *code = (const char *)sqlite3_column_text(st, 0);
-			if (set_put(&seen, 0, code, hash_str(code), 0) != -1)
-				continue;	/* an earlier database defined it */
-			if (n->nst == cap)
-				n->st = sw_xrealloc(n->st, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *n->st);
-			struct sw_station *s = &n->st[n->nst++];
-			s->code = col_dup(st, 0);
-			s->name = col_dup(st, 1);
-			s->level = col_dup(st, 2);
-			s->parent = col_dup(st, 3);
-			s->opened = col_dup(st, 4);
-			s->closed = col_dup(st, 5);
-		}
-		sqlite3_finalize(st);
-		st = sw_db_prepare(dbs[d], "SELECT worker_id, station_code, certificate, hired_on, left_on,"
-				   " name FROM workers ORDER BY worker_id");
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(st, 0);
-			if (set_put(&wseen, 0, id, hash_str(id), 0) != -1)
-				continue;
-			if (n->nw == wcap)
-				n->w = sw_xrealloc(n->w, (size_t)(wcap = wcap ? 2 * wcap : 64) * sizeof *n->w);
-			struct sw_worker *w = &n->w[n->nw++];
-			w->id = col_dup(st, 0);
-			w->name = col_dup(st, 5);
-			w->station = col_dup(st, 1);
-			w->certificate = col_dup(st, 2);
-			w->hired = col_dup(st, 3);
-			w->left = col_dup(st, 4);
-		}
-		sqlite3_finalize(st);
-	}
+	n->unplaced = -1;
+	for (int d = 0; d < ndb; d++)
+		load_stations(n, dbs[d], &seen, &cap);
 	set_free(&seen);
-	set_free(&wseen);
 	net_order(p);
+	for (int d = 0; d < ndb; d++)
+		load_workers(n, dbs[d], &wseen, &wcap);
+	set_free(&wseen);
+	if (net_place(p) != 0) {
+		sw_net_free(n);
+		return NULL;
+	}
 	n->rep = sw_xcalloc((size_t)n->nst + 1, sizeof *n->rep);
 	sw_net_scope(n, NULL, SW_BY_STATION);
 	return n;
@@ -219,6 +336,10 @@ void sw_net_free(struct sw_net *n)
 		free(w->id), free(w->name), free(w->station);
 		free(w->certificate), free(w->hired), free(w->left);
 	}
+	for (int d = 0; p->place && d < n->ndb; d++)
+		sw_placer_free(p->place[d]);
+	free(p->place);
+	free(p->unplaced);
 	free(n->w);
 	free(n->st);
 	free(n->rep);
@@ -234,11 +355,12 @@ struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *
 	n->rep = sw_xcalloc((size_t)cnt + 1, sizeof *n->rep);
 	for (int i = 0; i < cnt; i++) {
 		n->st[i] = (struct sw_station){sw_xstrdup(codes[i]), sw_xstrdup(names[i]),
-			sw_xstrdup(levels[i]), NULL, NULL, NULL, -1, i};
+			sw_xstrdup(levels[i]), NULL, NULL, NULL, -1, i, -1};
 		n->rep[i] = i;
 		set_put(&p->codes, 0, codes[i], hash_str(codes[i]), i);
 	}
 	n->nst = n->ngroups = cnt;
+	n->unplaced = -1;
 	return n;
 }
 
@@ -302,11 +424,15 @@ struct acc {
 	struct strset people;
 };
 
-static void add(struct acc *a, const char *code, int fig, long long v)
+static void add_at(struct acc *a, int i, int fig, long long v)
 {
-	int i = sw_net_find(a->n, code);
 	if (i >= 0 && sw_net_in(a->n, i))
 		a->st[(size_t)i * SW_NFIG + fig] += v;
+}
+
+static void add(struct acc *a, const char *code, int fig, long long v)
+{
+	add_at(a, sw_net_find(a->n, code), fig, v);
 }
 
 /* Counts whose first column is a station code and the others figures. */
@@ -323,21 +449,43 @@ static const struct query queries[] = {
 	 " sum(opened_on <= ?2 AND (closed_on IS NULL OR closed_on > ?2))"
 	 " FROM cases GROUP BY station_code",
 	 3, {F_CASES_OPENED, F_CASES_CLOSED, F_CASES_OPEN_END}},
-	{"SELECT station_code, count(*) FROM employers WHERE registered_on <= ?2 GROUP BY station_code",
+};
+
+/* Employment counts: the first three columns say where the records belong
+ * (station code, district, second district: see sw_placer_find), the
+ * others are figures. Grouped by the first three, so that a seeker counted
+ * distinct in a group is one seeker at one station. */
+#define SEEKER_STATION \
+	"coalesce(s.station_code, (SELECT c.station_code FROM clients c WHERE c.client_id = s.client_id))"
+#define MATCHED "('matched', 'referred', 'interviewed', 'hired', 'retained_3m', 'retained_6m', 'ended')"
+static const struct query placed[] = {
+	{"SELECT station_code, district, NULL, count(*) FROM employers WHERE registered_on <= ?2"
+	 " GROUP BY station_code, district",
 	 1, {F_EMPLOYERS}},
-	{"SELECT e.station_code, count(*), sum(v.headcount) FROM vacancies v"
+	{"SELECT e.station_code, e.district, v.district, count(*), sum(v.headcount) FROM vacancies v"
 	 " JOIN employers e ON e.employer_id = v.employer_id"
-	 " WHERE v.posted_on >= ?1 AND v.posted_on <= ?2 GROUP BY e.station_code",
+	 " WHERE v.posted_on >= ?1 AND v.posted_on <= ?2 GROUP BY e.station_code, e.district, v.district",
 	 2, {F_VACANCIES, F_VAC_HEADCOUNT}},
-	{"SELECT station_code, count(*) FROM seekers WHERE registered_on <= ?2 GROUP BY station_code",
+	{"SELECT " SEEKER_STATION ", s.district, NULL, count(*) FROM seekers s"
+	 " WHERE s.registered_on <= ?2 GROUP BY 1, 2",
 	 1, {F_SEEKERS}},
-	{"SELECT s.station_code, sum(p.stage = 'matched'),"
+	/* a match is a seeker-vacancy pair, counted in the period of its first
+	 * stage at or beyond matched, whatever stages followed */
+	{"SELECT " SEEKER_STATION ", s.district, NULL, count(*) FROM"
+	 " (SELECT p.seeker_id FROM placements p"
+	 "  WHERE p.date >= ?1 AND p.date <= ?2 AND p.stage IN " MATCHED
+	 "  AND NOT EXISTS (SELECT 1 FROM placements q WHERE q.seeker_id = p.seeker_id"
+	 "   AND q.vacancy_id = p.vacancy_id AND q.date < ?1 AND q.stage IN " MATCHED ")"
+	 "  GROUP BY p.seeker_id, p.vacancy_id) p"
+	 " JOIN seekers s ON s.seeker_id = p.seeker_id GROUP BY 1, 2",
+	 1, {F_MATCHES}},
+	{"SELECT " SEEKER_STATION ", s.district, NULL,"
 	 " count(DISTINCT CASE WHEN p.stage = 'hired' THEN p.seeker_id END),"
 	 " count(DISTINCT CASE WHEN p.stage = 'retained_3m' THEN p.seeker_id END),"
 	 " count(DISTINCT CASE WHEN p.stage = 'retained_6m' THEN p.seeker_id END)"
 	 " FROM placements p JOIN seekers s ON s.seeker_id = p.seeker_id"
-	 " WHERE p.date >= ?1 AND p.date <= ?2 GROUP BY s.station_code",
-	 4, {F_MATCHES, F_HIRES, F_RETAINED_3M, F_RETAINED_6M}},
+	 " WHERE p.date >= ?1 AND p.date <= ?2 GROUP BY 1, 2",
+	 3, {F_HIRES, F_RETAINED_3M, F_RETAINED_6M}},
 };
 
 static const char *const svc_types[] = {"visit", "counselling", "phone", "referral", "employment", "other"};
@@ -357,16 +505,6 @@ static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from,
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	return st;
-}
-
-static int finish(sqlite3 *db, sqlite3_stmt *st, int rc)
-{
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "report");
-		return -1;
-	}
-	return 0;
 }
 
 /* Services: one pass over the date-first covering index. */
@@ -426,6 +564,29 @@ static int scan_activities(struct acc *a, sqlite3 *db, const char *from, const c
 	return finish(db, st, rc);
 }
 
+/* Employment figures, at the station each group of records belongs to,
+ * or on the row (unattributed). */
+static int scan_placed(struct acc *a, int d, const char *from, const char *to)
+{
+	const struct net_priv *p = (const struct net_priv *)a->n;
+	sqlite3 *db = a->n->db[d];
+	for (size_t q = 0; q < sizeof placed / sizeof placed[0]; q++) {
+		sqlite3_stmt *st = period_stmt(db, placed[q].sql, from, to);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *col[3];
+			for (int j = 0; j < 3; j++)
+				col[j] = (const char *)sqlite3_column_text(st, j);
+			int i = sw_placer_find(p->place[d], col[0], col[1], col[2]);
+			for (int j = 0; j < placed[q].nf; j++)
+				add_at(a, i >= 0 ? i : a->n->unplaced, placed[q].fig[j], sqlite3_column_int64(st, 3 + j));
+		}
+		if (finish(db, st, rc) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Active on date: from the opening day, inclusive, to the closing day,
  * exclusive (as SW_STATION_ACTIVE and SW_WORKER_ACTIVE). */
 static int active(const char *from, const char *to, const char *date)
@@ -439,8 +600,8 @@ static void count_network(struct acc *a, const char *to)
 {
 	const struct sw_net *n = a->n;
 	for (int i = 0; i < n->nst; i++)
-		if (active(n->st[i].opened, n->st[i].closed, to))
-			add(a, n->st[i].code, F_STATIONS_ACTIVE, 1);
+		if (i != n->unplaced && active(n->st[i].opened, n->st[i].closed, to))
+			add_at(a, i, F_STATIONS_ACTIVE, 1);
 	for (int i = 0; i < n->nw; i++) {
 		const struct sw_worker *w = &n->w[i];
 		if (!active(w->hired, w->left, to))
@@ -467,7 +628,8 @@ static int accumulate(struct acc *a, const char *from, const char *to)
 			if (finish(db, st, rc) != 0)
 				return -1;
 		}
-		if (scan_activities(a, db, from, to) != 0 || scan_services(a, d, from, to) != 0)
+		if (scan_placed(a, d, from, to) != 0 || scan_activities(a, db, from, to) != 0 ||
+		    scan_services(a, d, from, to) != 0)
 			return -1;
 	}
 	count_network(a, to);
@@ -513,46 +675,102 @@ long long *sw_report_fill(const struct sw_net *n, const char *from, const char *
 	return v;
 }
 
-int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
+/* Hashes a month's canonical text: one line per station and figure, in
+ * tree order. Version 2 leaves out stations whose figures are all 0 (a
+ * station opened after the month must not change it); version 1, kept to
+ * recognise months closed before, has every station. */
+static void fp_digest(const struct sw_fp *fp, const char *month, int version, char hex[65])
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char sum[EVP_MAX_MD_SIZE];
+	unsigned len = 0;
+	char line[512];
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	snprintf(line, sizeof line, "sw-report fingerprint %d\t%s\n", version, month);
+	EVP_DigestUpdate(md, line, strlen(line));
+	for (int i = 0; i < fp->n; i++) {
+		const long long *v = fp->v + (size_t)i * SW_NFIG;
+		if (version > 1 && sw_fp_zero(fp, i))
+			continue;
+		for (int f = 0; f < SW_NFIG; f++) {
+			snprintf(line, sizeof line, "%s\t%s\t%lld\n", fp->code[i], sw_figures[f].key, v[f]);
+			EVP_DigestUpdate(md, line, strlen(line));
+		}
+	}
+	if (*fp->audit) {
+		snprintf(line, sizeof line, "audit\t%s\n", fp->audit);
+		EVP_DigestUpdate(md, line, strlen(line));
+	}
+	EVP_DigestFinal_ex(md, sum, &len);
+	EVP_MD_CTX_free(md);
+	for (unsigned i = 0; i < len && i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", sum[i]);
+}
+
+int sw_fp_zero(const struct sw_fp *fp, int i)
+{
+	for (int f = 0; f < SW_NFIG; f++)
+		if (fp->v[(size_t)i * SW_NFIG + f])
+			return 0;
+	return 1;
+}
+
+int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 {
 	char from[11], to[11];
 	sw_month_first(month, from);
 	sw_month_last(month, to);
+	memset(fp, 0, sizeof *fp);
 	struct sw_net *n = sw_net_load(&db, 1);
+	if (!n)
+		return -1;
 	struct acc a;
 	acc_init(&a, n);
 	a.sub = sw_xcalloc((size_t)n->nst + 1, sizeof *a.sub);
 	int rc = accumulate(&a, from, to);
 	if (rc == 0) {
-		/* Canonical text: one line per station and figure. */
-		EVP_MD_CTX *md = EVP_MD_CTX_new();
-		unsigned char sum[EVP_MAX_MD_SIZE];
-		unsigned len = 0;
-		char line[512];
-		EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-		snprintf(line, sizeof line, "sw-report fingerprint 1\t%s\n", month);
-		EVP_DigestUpdate(md, line, strlen(line));
-		for (int i = 0; i < n->nst; i++)
-			for (int f = 0; f < SW_NFIG; f++) {
-				long long v = sw_figures[f].distinct ? a.sub[i] : a.st[(size_t)i * SW_NFIG + f];
-				snprintf(line, sizeof line, "%s\t%s\t%lld\n", n->st[i].code, sw_figures[f].key, v);
-				EVP_DigestUpdate(md, line, strlen(line));
-			}
+		fp->n = n->nst;
+		fp->code = sw_xcalloc((size_t)n->nst + 1, sizeof *fp->code);
+		fp->v = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *fp->v);
+		for (int i = 0; i < n->nst; i++) {
+			fp->code[i] = sw_xstrdup(n->st[i].code);
+			for (int f = 0; f < SW_NFIG; f++)
+				fp->v[(size_t)i * SW_NFIG + f] = sw_figures[f].distinct ? a.sub[i]
+					: a.st[(size_t)i * SW_NFIG + f];
+		}
 		/* the audit trail's head when the month was closed: the bureau
 		 * holding the fingerprint holds an anchor of the trail */
-		char head[65];
-		if ((rc = sw_audit_anchor(db, month, head)) == 0 && *head) {
-			snprintf(line, sizeof line, "audit\t%s\n", head);
-			EVP_DigestUpdate(md, line, strlen(line));
-		}
-		EVP_DigestFinal_ex(md, sum, &len);
-		EVP_MD_CTX_free(md);
-		for (unsigned i = 0; i < len && i < 32; i++)
-			sprintf(hex + 2 * i, "%02x", sum[i]);
+		rc = sw_audit_anchor(db, month, fp->audit);
+		fp_digest(fp, month, 2, fp->hex);
+		fp_digest(fp, month, 1, fp->hex1);
 	}
 	free(a.grp);
 	acc_free(&a);
 	sw_net_free(n);
+	return rc;
+}
+
+int sw_fp_matches(const struct sw_fp *fp, const char *stored)
+{
+	return strcmp(stored, fp->hex) == 0 || strcmp(stored, fp->hex1) == 0;
+}
+
+void sw_fp_free(struct sw_fp *fp)
+{
+	for (int i = 0; i < fp->n; i++)
+		free(fp->code[i]);
+	free(fp->code);
+	free(fp->v);
+	memset(fp, 0, sizeof *fp);
+}
+
+int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65])
+{
+	struct sw_fp fp;
+	int rc = sw_report_fp(db, month, &fp);
+	if (rc == 0)
+		memcpy(hex, fp.hex, 65);
+	sw_fp_free(&fp);
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /* merge: county reports (CSV, one row per station and figure) summed into
  * a city or province report. Every figure adds, people included: a person
  * is registered in one county. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ struct merge {
 	int *file;		/* file index that brought each row */
 	int n, cap;
 	long long *v;		/* v[row * SW_NFIG + f] */
+	long long tot[SW_NFIG];	/* the total row */
 	char period[32], first[4096];
 	long dupline;		/* first row of a file whose station an earlier file had */
 	char dupcode[64];
@@ -43,6 +45,24 @@ static int row_of(struct merge *m, char **f, int file)
 	return m->n++;
 }
 
+/* Adds x to the row's figure and to the total; -1 if either would pass
+ * LLONG_MAX (nothing added). The rows (unattributed) of every file are
+ * one; any other station in two files is noted for sw_report_merge. */
+static int add_value(struct merge *m, char **f, int file, long line, int fig, long long x)
+{
+	int r = row_of(m, f, file);
+	long long *v = &m->v[(size_t)r * SW_NFIG + fig], sum, tot;
+	if (__builtin_add_overflow(*v, x, &sum) || __builtin_add_overflow(m->tot[fig], x, &tot))
+		return -1;
+	*v = sum;
+	m->tot[fig] = tot;
+	if (m->file[r] != file && !m->dupline && strcmp(f[3], "unattributed") != 0) {
+		m->dupline = line;
+		snprintf(m->dupcode, sizeof m->dupcode, "%s", f[1]);
+	}
+	return 0;
+}
+
 /* Reads one file into m; its figures into sel. 0 or an exit status. */
 static int merge_file(struct merge *m, const char *path, int file, unsigned char *sel)
 {
@@ -63,7 +83,7 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 	}
 	while (!status && (rc = sw_csv_next(csv, &row)) == 1) {
 		long long x;
-		int fig;
+		int fig, bad;
 		if (row.bad || row.nf != 7) {
 			sw_error_at(path, row.line, "%s", row.bad ? row.bad : "expected 7 fields");
 			status = SW_EXIT_REJECTED;
@@ -81,16 +101,15 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 		else if ((fig = sw_figure_find(row.f[4])) < 0) {
 			sw_error_at(path, row.line, "figure: unknown figure \"%s\"", row.f[4]);
 			status = SW_EXIT_REJECTED;
-		} else if (sw_figure_parse(fig, row.f[6], &x) != 0) {
-			sw_error_at(path, row.line, "value: not a number");
+		} else if ((bad = sw_figure_parse(fig, row.f[6], &x)) != 0) {
+			sw_error_at(path, row.line, "value: %s", bad == -2 ? "negative: no figure is"
+				    : bad == -3 ? "too large" : "not a number");
+			status = SW_EXIT_REJECTED;
+		} else if (add_value(m, row.f, file, row.line, fig, x) != 0) {
+			sw_error_at(path, row.line, "value: %s adds up past the largest figure (%lld)",
+				    row.f[4], LLONG_MAX);
 			status = SW_EXIT_REJECTED;
 		} else {
-			int r = row_of(m, row.f, file);
-			if (m->file[r] != file && !m->dupline) {
-				m->dupline = row.line;
-				snprintf(m->dupcode, sizeof m->dupcode, "%s", row.f[1]);
-			}
-			m->v[(size_t)r * SW_NFIG + fig] += x;
 			sel[fig] = 1;
 			rows++;
 		}
@@ -130,13 +149,10 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 		r->ngroups = m.n;
 		r->v = sw_xcalloc((size_t)(m.n + 1) * SW_NFIG, sizeof *r->v);
 		r->show = sw_xcalloc((size_t)m.n + 1, sizeof *r->show);
-		for (int g = 0; g < m.n; g++) {
+		for (int g = 0; g < m.n; g++)
 			r->show[g] = 1;
-			for (int f = 0; f < SW_NFIG; f++) {
-				r->v[(size_t)g * SW_NFIG + f] = m.v[(size_t)g * SW_NFIG + f];
-				r->v[(size_t)m.n * SW_NFIG + f] += m.v[(size_t)g * SW_NFIG + f];
-			}
-		}
+		memcpy(r->v, m.v, (size_t)m.n * SW_NFIG * sizeof *r->v);
+		memcpy(r->v + (size_t)m.n * SW_NFIG, m.tot, sizeof m.tot);
 		snprintf(r->period, sizeof r->period, "%s", m.period);
 		if (strlen(m.period) == 7) {
 			sw_month_first(m.period, r->from);

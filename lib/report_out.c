@@ -17,7 +17,10 @@ static const char *row_code(const struct sw_report *r, int g)
 
 static const char *row_name(const struct sw_report *r, int g, int zh)
 {
-	return g == r->ngroups ? sw_level_label("total", zh) : r->net->st[r->net->rep[g]].name;
+	if (g == r->ngroups)
+		return sw_level_label("total", zh);
+	const struct sw_station *s = &r->net->st[r->net->rep[g]];
+	return strcmp(s->level, "unattributed") == 0 ? sw_level_label(s->level, zh) : s->name;
 }
 
 static const char *row_level(const struct sw_report *r, int g)

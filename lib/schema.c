@@ -122,7 +122,47 @@ static const char *const migrations[] = {
 	 * an ID typed into a number cell. */
 	"CREATE TABLE id_confirmed (id_number TEXT PRIMARY KEY);",
 
-	/* 3 -> 4: entries carry the SHA-256 of the row before and after
+	/* 3 -> 4: casework as contracts require it (lib/casework.c): the
+	 * service catalogue that services and activities name, assessments,
+	 * plans, their goals and the goals' reviews. */
+	"CREATE TABLE catalogue ("
+	"  item_code TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL,"
+	"  nature TEXT, unit TEXT);"
+	"ALTER TABLE services ADD COLUMN item_code TEXT REFERENCES catalogue(item_code);"
+	"ALTER TABLE activities ADD COLUMN item_code TEXT REFERENCES catalogue(item_code);"
+	"CREATE TABLE assessments ("
+	"  assessment_id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(case_id), date TEXT NOT NULL,"
+	"  assessor TEXT REFERENCES workers(worker_id), risk TEXT, needs TEXT, notes TEXT);"
+	"CREATE INDEX assessments_case ON assessments(case_id, date);"
+	"CREATE TABLE plans ("
+	"  plan_id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(case_id), version INTEGER NOT NULL,"
+	"  date TEXT NOT NULL, author TEXT REFERENCES workers(worker_id),"
+	"  UNIQUE (case_id, version));"
+	"CREATE TABLE goals ("
+	"  goal_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(plan_id),"
+	"  need TEXT NOT NULL, description TEXT, due_on TEXT, status TEXT NOT NULL);"
+	"CREATE INDEX goals_plan ON goals(plan_id);"
+	"CREATE TABLE reviews ("
+	"  review_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL REFERENCES goals(goal_id),"
+	"  date TEXT NOT NULL, status TEXT NOT NULL, note TEXT);"
+	"CREATE INDEX reviews_goal ON reviews(goal_id, date);",
+
+	/* 4 -> 5: whether a station is expected to report every month
+	 * (sw-report completeness): 1 yes, 0 no, NULL as its level says. */
+	"ALTER TABLE stations ADD COLUMN reports INTEGER;",
+
+	/* 5 -> 6: referrals out of a case (lib/casework.c). */
+	"CREATE TABLE referrals ("
+	"  referral_id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(case_id),"
+	"  date TEXT NOT NULL, to_station TEXT REFERENCES stations(code), to_org TEXT,"
+	"  reason TEXT, consent_on TEXT NOT NULL, status TEXT NOT NULL, feedback_on TEXT,"
+	"  feedback TEXT);"
+	"CREATE INDEX referrals_case ON referrals(case_id);"
+	"CREATE INDEX referrals_to ON referrals(to_station);",
+
+	/* 6 -> 7: entries carry the SHA-256 of the row before and after
 	 * (audit --verify compares the rows with them); commands may be keyed
 	 * (HMAC); the trail's head when a month was closed, which its
 	 * fingerprint covers, is kept (every closing, reopened or not). The
@@ -134,7 +174,7 @@ static const char *const migrations[] = {
 	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
-static int (*const steps[])(sqlite3 *) = {[3] = sw_audit_baseline};
+static int (*const steps[])(sqlite3 *) = {[6] = sw_audit_baseline};
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
 	       "SW_SCHEMA_VERSION must count the migrations");

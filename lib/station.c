@@ -160,9 +160,10 @@ static const struct sw_column station_cols[] = {
 	{"address", "地址|站点地址", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"opened_on", "成立日期|建站日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 	{"closed_on", "撤销日期|关闭日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"reports", "报送|是否报送|按月报送", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_stations_table = {
-	"stations", "station|站点", station_cols, 8, check_station, NULL, 0
+	"stations", "station|站点", station_cols, 9, check_station, NULL, 0
 };
 
 static const struct sw_column worker_cols[] = {

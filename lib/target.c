@@ -69,16 +69,18 @@ static int by_order(const void *a, const void *b)
 	return strcmp(x->c.worker_id, y->c.worker_id);
 }
 
-static struct wrow *find_row(struct wrow **rows, int *n, int *cap, const char *id)
+/* A worker is a worker_id at a station: two counties' W001 are two rows. */
+static struct wrow *find_row(struct wrow **rows, int *n, int *cap, const char *id, const char *station)
 {
 	for (int i = 0; i < *n; i++)
-		if (strcmp((*rows)[i].c.worker_id, id) == 0)
+		if (strcmp((*rows)[i].c.worker_id, id) == 0 && strcmp((*rows)[i].c.station, station) == 0)
 			return &(*rows)[i];
 	if (*n == *cap)
 		*rows = sw_xrealloc(*rows, (size_t)(*cap = *cap ? 2 * *cap : 32) * sizeof **rows);
 	struct wrow *r = &(*rows)[(*n)++];
 	memset(r, 0, sizeof *r);
 	r->c.worker_id = sw_xstrdup(id);
+	r->c.station = sw_xstrdup(station);
 	r->order = -1;
 	return r;
 }
@@ -95,15 +97,17 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 		if (s < 0 || !sw_net_in(n, s) || (w->hired && strcmp(w->hired, to) > 0) ||
 		    (w->left && strcmp(w->left, from) <= 0))
 			continue;
-		struct wrow *r = find_row(&rows, &nr, &cap, w->id);
+		struct wrow *r = find_row(&rows, &nr, &cap, w->id, w->station);
 		r->c.name = w->name ? sw_xstrdup(w->name) : NULL;
-		r->c.station = sw_xstrdup(w->station);
 		r->order = s;
 	}
 	int rc = SQLITE_DONE, d;
 	for (d = 0; d < n->ndb; d++) {
-		sqlite3_stmt *st = sw_db_prepare(n->db[d], "SELECT c.worker_id, c.station_code,"
-			" c.opened_on, c.closed_on FROM cases c"
+		/* a worker of the case's database counts at their station, an
+		 * unknown one at the case's */
+		sqlite3_stmt *st = sw_db_prepare(n->db[d], "SELECT c.worker_id,"
+			" coalesce(w.station_code, c.station_code), c.opened_on, c.closed_on, w.name"
+			" FROM cases c LEFT JOIN workers w ON w.worker_id = c.worker_id"
 			" WHERE c.worker_id IS NOT NULL AND c.opened_on <= ?2"
 			"   AND (c.closed_on IS NULL OR c.closed_on >= ?1)");
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -113,19 +117,14 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 			const char *station = (const char *)sqlite3_column_text(st, 1);
 			const char *opened = (const char *)sqlite3_column_text(st, 2);
 			const char *closed = (const char *)sqlite3_column_text(st, 3);
-			/* a known worker counts at their station, another at the case's */
-			int k = -1;
-			for (int i = 0; i < n->nw && k < 0; i++)
-				if (strcmp(n->w[i].id, id) == 0)
-					k = i;
-			int s = sw_net_find(n, k >= 0 ? n->w[k].station : station);
+			const char *name = (const char *)sqlite3_column_text(st, 4);
+			int s = sw_net_find(n, station);
 			if (s < 0 || !sw_net_in(n, s))
 				continue;
-			struct wrow *r = find_row(&rows, &nr, &cap, id);
+			struct wrow *r = find_row(&rows, &nr, &cap, id, station);
 			if (r->order < 0) {
 				r->order = s;
-				r->c.name = k >= 0 && n->w[k].name ? sw_xstrdup(n->w[k].name) : NULL;
-				r->c.station = sw_xstrdup(k >= 0 ? n->w[k].station : station);
+				r->c.name = name ? sw_xstrdup(name) : NULL;
 			}
 			r->c.opened += strcmp(opened, from) >= 0;
 			if (!closed || strcmp(closed, to) > 0)

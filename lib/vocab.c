@@ -102,6 +102,38 @@ static const struct builtin builtins[] = {
 	{"stage", "retained_3m", "稳岗3个月|留任3个月"},
 	{"stage", "retained_6m", "稳岗6个月|留任6个月"},
 	{"stage", "ended", "离职"},
+	/* the contract's service catalogue (服务清单): categories and nature */
+	{"item_category", "assistance", "社会救助|救助"},
+	{"item_category", "elderly", "养老服务|养老"},
+	{"item_category", "child", "儿童福利|儿童关爱保护|儿童福利/儿童关爱保护|儿童关爱|儿童保护"},
+	{"item_category", "community", "社区治理"},
+	{"item_category", "affairs", "社会事务"},
+	{"item_category", "talent", "人才建设|人才队伍建设"},
+	{"nature", "remedial", "补救性|补救"},
+	{"nature", "supportive", "支持性|支持"},
+	{"nature", "preventive", "预防性|预防"},
+	{"nature", "developmental", "发展性|发展"},
+	/* needs found in assessment, which goals answer */
+	{"need", "daily_care", "生活照料"},
+	{"need", "psychological", "心理支持|心理疏导|情绪支持"},
+	{"need", "financial", "经济援助|经济支持|经济救助"},
+	{"need", "employment", "就业|就业支持"},
+	{"need", "schooling", "就学|学业|教育"},
+	{"need", "medical", "医疗康复|医疗|康复"},
+	{"need", "family", "家庭关系|家庭支持|亲子关系"},
+	{"need", "policy", "政策咨询|政策链接"},
+	{"need", "safety", "安全保护|安全|保护"},
+	{"need", "social", "社会融入|社会交往|社区融入"},
+	{"need", "other", "其他|其它"},
+	{"goal_status", "open", "进行中|未完成|开展中"},
+	{"goal_status", "achieved", "已达成|达成|完成|已完成"},
+	{"goal_status", "partly", "部分达成|部分完成"},
+	{"goal_status", "not_achieved", "未达成"},
+	{"goal_status", "dropped", "放弃|终止|已终止"},
+	{"referral_status", "sent", "已转介|已发出|转出"},
+	{"referral_status", "accepted", "已接收|接收"},
+	{"referral_status", "declined", "已拒绝|拒绝|不接收"},
+	{"referral_status", "completed", "已完成|完成|已反馈"},
 	{"bool", "yes", "是|有|y|true|1"},
 	{"bool", "no", "否|无|n|false|0"},
 };
@@ -110,7 +142,8 @@ static const struct builtin builtins[] = {
 /* Vocabularies that take new keys from the database. */
 static int is_open(const char *vocab)
 {
-	return strcmp(vocab, "category") == 0;
+	return strcmp(vocab, "category") == 0 || strcmp(vocab, "item_category") == 0 ||
+	       strcmp(vocab, "need") == 0;
 }
 
 int sw_vocab_open(const char *vocab)
@@ -122,7 +155,7 @@ int sw_vocab_open(const char *vocab)
  * theirs cannot hold a separator, or no set could ever contain it. */
 static int is_set(const char *vocab)
 {
-	return strcmp(vocab, "category") == 0;
+	return strcmp(vocab, "category") == 0 || strcmp(vocab, "need") == 0;
 }
 
 size_t sw_vocab_sep(const char *p, int spaces)

@@ -40,7 +40,10 @@ int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen);
 /* Edits outside imports. Each runs inside the caller's transaction,
  * refuses changes to closed months, records the audit entry, and
  * returns an exit status after printing any problem. */
-int sw_case_close(sqlite3 *db, const char *case_id, const char *on, const char *reason);
+/* A case whose plan has open goals closes only with goals_left (why they
+ * are left; each gets a review "dropped"), else it is refused. */
+int sw_case_close(sqlite3 *db, const char *case_id, const char *on, const char *reason,
+		  const char *goals_left);
 int sw_case_reopen(sqlite3 *db, const char *case_id);
 /* Moves DROP's cases and services to KEEP, fills KEEP's empty fields
  * from DROP, deletes DROP. */

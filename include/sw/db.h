@@ -11,17 +11,20 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SW_SCHEMA_VERSION 4	/* keep equal to the entries of migrations[] */
+#define SW_SCHEMA_VERSION 7	/* keep equal to the entries of migrations[] */
 /* The oldest schema the read-only commands (sw-report, sw-case check) read
  * as it is: migrations since then touched only tables they do not read
- * (2 and 4: the audit trail). Raise it with a migration that changes theirs. */
+ * (2 and 7: the audit trail) or added a column sw-report reads where present
+ * (4: stations.reports). Raise it with a migration that changes theirs. */
 #define SW_SCHEMA_READABLE 1
 
 /* Page cache per connection, in KiB (the value of PRAGMA cache_size). */
 #define SW_DB_CACHE "-65536"
 
-/* Opens path with WAL, foreign keys and a busy timeout, and migrates the
- * schema forward. Returns NULL after printing why. Close with sw_db_close. */
+/* Opens path with WAL, synchronous=FULL, foreign keys and a busy timeout,
+ * and migrates the schema forward. Returns NULL after printing why. Close
+ * with sw_db_close, which says so if what was stored could not be copied
+ * from the -wal file into the database file. */
 sqlite3 *sw_db_open(const char *path, int flags);
 void sw_db_close(sqlite3 *db);
 /* The path the last sw_db_open used, for messages. */
@@ -34,6 +37,9 @@ int sw_db_begin(sqlite3 *db);
  * before COMMIT (non-zero rolls back and fails the commit); after_rollback
  * runs after a ROLLBACK. */
 void sw_db_hooks(int (*before_commit)(sqlite3 *), void (*after_rollback)(void));
+/* Checks the transaction against the closed months (lib/closed.c), runs
+ * before_commit, commits. Returns 0, or -1 after printing why and rolling
+ * back. */
 int sw_db_commit(sqlite3 *db);
 void sw_db_rollback(sqlite3 *db);
 

@@ -1,7 +1,9 @@
 /* Listing output in the format the user chose: csv, tsv, json (one object
  * per line), table (aligned for a terminal) or md. Output to a file goes
  * to a temporary name and is renamed on success, so a failed command
- * never leaves half a file behind. */
+ * never leaves half a file behind. Cells are made safe for the reader
+ * (sw/cell.h): formulas neutralised in csv and tsv, control characters
+ * shown in table and md, markup escaped in md. */
 #ifndef SW_OUT_H
 #define SW_OUT_H
 
@@ -25,12 +27,17 @@ int sw_fmt_resolve(int fmt, const char *path);
 /* A file written atomically: write to fp, then sw_file_commit. */
 struct sw_file {
 	FILE *fp;
-	char *path;		/* where the file ends up (a symlink's target) */
+	char *path;		/* where the file ends up */
 	char *tmp;		/* NULL for stdout and for devices, written directly */
 	int direct;		/* a device or FIFO (/dev/stdout, /dev/null): no rename */
 };
-/* path NULL or "-" is stdout. Returns 0, or -1 with a message printed. */
+/* path NULL or "-" is stdout. A symbolic link is refused unless it leads
+ * to a device or FIFO (/dev/stdout) and its owner is the user or root.
+ * Returns 0, or -1 with a message printed. */
 int sw_file_open(struct sw_file *f, const char *path);
+/* -1 (printed, naming opt) if the output path is the same file (device and
+ * inode) as one of the NULL-ended inputs, which it would overwrite; else 0. */
+int sw_file_check_inputs(const char *opt, const char *path, char *const *inputs);
 /* Flushes, checks for write errors, renames into place. 0 or -1 (printed). */
 int sw_file_commit(struct sw_file *f);
 /* Drops a file that will not be completed. */
@@ -63,7 +70,7 @@ int sw_out_format(const struct sw_out *o);
 
 /* Between the sections of a "show": a blank line and a title when the
  * output (-f, stdout) is for people; nothing for machine formats. */
-void sw_out_section(const char *title);
+void sw_out_section(int fmt, const char *title);
 
 /* JSON string escaping, for programs that write JSON themselves. */
 void sw_json_put(FILE *fp, const char *s);

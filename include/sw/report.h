@@ -39,7 +39,9 @@ int sw_figure_find(const char *key);
 const char *sw_figure_label(int fig, int zh);
 /* Writes value v of figure fig as text (hours with one decimal). */
 void sw_figure_fmt(int fig, long long v, char *buf, size_t n);
-/* Parses text written by sw_figure_fmt back; 0, or -1 if not a number. */
+/* Parses a figure's value as sw_figure_fmt writes it (digits; hours with
+ * at most one decimal). 0; -1 if not a number; -2 if negative (no figure
+ * is); -3 if too large to hold. */
 int sw_figure_parse(int fig, const char *s, long long *v);
 /* Parses "a,b,c" into sel[SW_NFIG] (all figures when list is NULL).
  * Returns 0, or -1 with the unknown name in bad. */
@@ -55,6 +57,7 @@ struct sw_station {
 	char *code, *name, *level, *parent, *opened, *closed;
 	int up;		/* index of the parent, -1 for a root */
 	int group;	/* row of the report it adds to, -1 if out of scope */
+	int reports;	/* stations.reports: 1 yes, 0 no, -1 by level */
 };
 
 /* A worker of the combined network. */
@@ -71,8 +74,10 @@ struct sw_net {
 	int nst;
 	int ngroups;		/* rows; the total is row ngroups */
 	int *rep;		/* station heading each row, -1 for the total */
-	struct sw_worker *w;	/* workers, united by worker_id */
+	struct sw_worker *w;	/* workers, united by worker_id and station */
 	int nw;
+	int unplaced;		/* the row "(unattributed)": a station of level
+				 * unattributed after the others, or -1 */
 };
 
 /* Reads the stations of dbs[0..ndb). Returns NULL after printing why. */
@@ -82,6 +87,15 @@ void sw_net_free(struct sw_net *n);
 struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *levels, int n);
 /* Index of a station, or -1. */
 int sw_net_find(const struct sw_net *n, const char *code);
+/* Warns, per database, of the employment records that belong to no
+ * station (counted on the row "(unattributed)"). */
+void sw_net_warn_unplaced(const struct sw_net *n);
+/* 1 if station i is expected to report every month: its reports column,
+ * else by level (township stations). */
+int sw_net_expected(const struct sw_net *n, int i);
+/* The station whose report holds station i's records: i when expected,
+ * else its nearest expected ancestor; -1 if none. */
+int sw_net_reporter(const struct sw_net *n, int i);
 /* Limits the report to root's subtree (NULL: everything) and groups the
  * stations at level by. Returns 0, or -1 if root is unknown. */
 int sw_net_scope(struct sw_net *n, const char *root, int by);
@@ -107,9 +121,26 @@ struct sw_report {
  * (n->ngroups + 1) * SW_NFIG values. Returns NULL after printing a
  * database error. The caller frees. */
 long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to);
-/* Figures per station of the whole network for month (own records) and,
- * for the distinct figures, per subtree: the canonical text hashed with
- * SHA-256 into hex[65]. Computed on database db alone. 0 or -1. */
+/* A closed month's fingerprint: the figures per station of the whole
+ * network for the month (own records) and, for the distinct figures, per
+ * subtree, in tree order; their canonical text hashed with SHA-256. */
+struct sw_fp {
+	int n;			/* stations */
+	char **code;		/* their codes */
+	long long *v;		/* v[i * SW_NFIG + f] */
+	char hex[65];		/* the fingerprint */
+	char hex1[65];		/* version 1 of it, of months closed before version 2 */
+	char audit[65];		/* the audit trail's head it covers, or "" (sw_audit_anchor) */
+};
+/* Computes month's on database db alone into fp. 0, or -1 after printing
+ * a database error. Free with sw_fp_free (also after -1). */
+int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp);
+void sw_fp_free(struct sw_fp *fp);
+/* 1 if station i has only zero figures (it is left out of the hash). */
+int sw_fp_zero(const struct sw_fp *fp, int i);
+/* 1 if stored is fp's fingerprint, in either version. */
+int sw_fp_matches(const struct sw_fp *fp, const char *stored);
+/* Just the fingerprint of month, into hex[65]. 0 or -1. */
 int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
 
 /* The rendering of lib/report_out.c. fmt is an sw_fmt or SW_FMT_HTML.

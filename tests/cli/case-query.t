@@ -42,18 +42,18 @@ QX-C0041,李**,male,1948-07-28,QX-002001,elderly;living_alone,local,2026-09-03,0
 X
 
 run sw-case show QX-C0004 -f csv
-check_out "show: client, cases, dated services" <<'X'
+check_out "show: client, cases, a timeline of services" <<'X'
 client_id,name,gender,birth_date,age,id_number,phone,station_code,categories,hukou,address,registered_on
 QX-C0004,徐国庆,male,1948-09-10,78,339901194809100494,,QX-001,elderly;living_alone,local,青溪县文化路21号,2026-01-13
 case_id,domain,risk,station_code,worker_id,opened_on,closed_on,close_reason
 K2026003,elderly,low,QX-001,W008,2026-08-15,,
-date,service_id,type,minutes,case_id,worker_id,station_code,note
-2026-08-30,S00006,referral,45,K2026003,W008,QX-001,心理疏导
-2026-09-01,S00009,phone,10,K2026003,W008,QX-001,链接低保申请
-2026-09-07,S00008,phone,5,K2026003,W008,QX-001,入户走访，了解生活情况
-2026-09-08,S00005,phone,10,K2026003,W008,QX-001,就业岗位推荐
-2026-10-17,S00115,visit,30,,W008,QX-001,节前慰问走访
-2026-10-23,S00007,employment,15,K2026003,W008,QX-001,陪同就医
+date,kind,id,case_id,worker_id,what,detail,note
+2026-08-30,service,S00006,K2026003,W008,referral,45,心理疏导
+2026-09-01,service,S00009,K2026003,W008,phone,10,链接低保申请
+2026-09-07,service,S00008,K2026003,W008,phone,5,入户走访，了解生活情况
+2026-09-08,service,S00005,K2026003,W008,phone,10,就业岗位推荐
+2026-10-17,service,S00115,,W008,visit,30,节前慰问走访
+2026-10-23,service,S00007,K2026003,W008,employment,15,陪同就医
 X
 expect_fail 1 "sw-case: QX-C9999: no such client" sw-case show QX-C9999
 
@@ -94,7 +94,7 @@ expect_fail 1 "sw-case: opened_on: month 2026-10 is closed (sw-report close --re
 	sw-case open QX-C0003 --domain elderly --on 2026-10-31
 
 run sw-case export --table activities -f json
-check_out_has '{"activity_id":"A2026001","station_code":"QX-002","date":"2026-06-01","kind":"fair","title":"政策咨询会","sessions":1,"participants":44}' "export activities as JSON"
+check_out_has '{"activity_id":"A2026001","station_code":"QX-002","date":"2026-06-01","kind":"fair","title":"政策咨询会","sessions":1,"participants":44,"item_code":null}' "export activities as JSON"
 run sw-case export --table cases
 cp .out cases.csv
 run sw-case import cases.csv

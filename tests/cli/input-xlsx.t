@@ -12,9 +12,9 @@ cp "$X" 台账.xlsx
 run sw-case import 台账.xlsx
 check_rc 1 "a workbook of two sheets imports (one service type is unknown)"
 check_err "each sheet named, the clients before their services, title and total rows skipped" <<'E'
-sw-case: 台账.xlsx[服务对象台账]: read 7, inserted 5, updated 0, unchanged 0, skipped 2, rejected 0
 sw-case: 台账.xlsx[服务记录]:3: type: unknown value (expected visit, counselling, phone, referral, employment, other)
 sw-case: 台账.xlsx[服务记录]:4: type: unknown value (expected visit, counselling, phone, referral, employment, other)
+sw-case: 台账.xlsx[服务对象台账]: read 7, inserted 5, updated 0, unchanged 0, skipped 2, rejected 0
 sw-case: 台账.xlsx[服务记录]: read 3, inserted 1, updated 0, unchanged 0, rejected 2
 E
 run sw-case export --no-mask

@@ -39,7 +39,6 @@ X
 run sw-match import emp.csv vac.csv
 check_rc 1 "bad vacancies give status 1"
 check_err "each bad vacancy named with line and column" <<'X'
-sw-match: emp.csv: read 2, inserted 2, updated 0, unchanged 0, rejected 0
 sw-match: vac.csv:3: employer_id: unknown employer "E9"
 sw-match: vac.csv:4: wage_max: 3800 is below wage_min 4800
 sw-match: vac.csv:5: headcount: out of range (1 to 10000)
@@ -47,6 +46,7 @@ sw-match: vac.csv:6: headcount: out of range (1 to 10000)
 sw-match: vac.csv:7: education_min: unknown value "博士后" (expected none, primary, junior_high, senior_high, vocational, college, bachelor, postgraduate)
 sw-match: vac.csv:8: skills: required
 sw-match: vac.csv:10: closes_on: 2026-06-30 is before posted_on 2026-07-01
+sw-match: emp.csv: read 2, inserted 2, updated 0, unchanged 0, rejected 0
 sw-match: vac.csv: read 9, inserted 2, updated 0, unchanged 0, rejected 7
 X
 [ "$(sql "select group_concat(vacancy_id) from vacancies")" = "V1,V8" ]
@@ -82,7 +82,7 @@ S2,V1,retained_3m,2026-12-21
 S9,V1,referred,2026-09-10
 S2,V1,offered,2026-09-10
 X
-run sw-match import pl.csv
+run env SW_TODAY=2027-01-31 sw-match import pl.csv
 check_rc 1 "bad placements give status 1"
 check_err "stage backwards, closed vacancy, no headcount, retention without hire" <<'X'
 sw-match: pl.csv:4: stage: interviewed on 2026-09-25 goes backwards from hired on 2026-09-20

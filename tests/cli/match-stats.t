@@ -55,7 +55,7 @@ B2,V1,hired,2026-08-10,
 B3,V1,referred,2026-05-31,
 B4,V1,referred,2026-12-02,
 X
-run sw-match import -q emp.csv vac.csv sk.csv pl.csv
+run env SW_TODAY=2026-12-31 sw-match import -q emp.csv vac.csv sk.csv pl.csv
 check_rc 0 "fixture imports"
 [ "$(sql "select count(*) from seekers where worker_id = 'W013'")" = 21 ]
 ok $? "21 seekers generated for W013"

@@ -54,8 +54,8 @@ printf 'code,name,level,parent_code\nX0,先站,township,C\n' >good.csv
 run sw-station import good.csv unterm.csv
 check_rc 1 "unterminated quote: status 1"
 check_err "unterminated quote: line where the field starts" <<'X'
-sw-station: good.csv: read 1, inserted 1, updated 0, unchanged 0, rejected 0
 sw-station: unterm.csv:3: unterminated quoted field (file not imported)
+sw-station: nothing imported: the whole command was rolled back
 X
 db_same "unterminated quote rolls back the whole command"
 printf 'code,name,level\nX1,"a"b,county\nX2,c,county\n' >mq.csv

@@ -47,6 +47,51 @@ if [ -x "$SW_BIN/sw-case" ]; then
 	check_err_has "date: month 2026-10 is closed (sw-report close --reopen to change it)" "imports into a closed month are refused"
 fi
 
+# Any write that would change a closed month's figures is refused at its
+# commit, whatever its rows' dates: named with the month and the figures,
+# nothing of it stored, and the month still reports.
+refused() {	# refused DESC CHANGE CMD...: the command changes nothing and the month still reports
+	desc=$1 change=$2
+	shift 2
+	db_snap
+	run "$@"
+	check_rc 3 "$desc: refused"
+	check_err_has "sw.db: refused: month 2026-10 is closed and this would change its figures: $change (reopen it first: sw-report close --month 2026-10 --reopen --reason TEXT)" "$desc: names the month and the change"
+	db_same "$desc: nothing stored"
+	run sw-report monthly --month 2026-10 -f csv
+	check_rc 0 "$desc: the month still reports"
+}
+printf 'client_id,name,station_code,registered_on\nP5,e,T1,2024-02-29\n' >move.csv
+refused "a client moved to another station" "T1 clients_end 1 -> 2, T2 clients_end 1 -> 0" sw-case import move.csv
+printf 'case_id,client_id,station_code,domain,opened_on\nK2,P2,V1,elderly,2026-11-02\n' >case.csv
+refused "a case's opening moved past the month" "V1 cases_open_end 1 -> 0" sw-case import case.csv
+sed 's/^W1,\(.*\),$/W1,\1,2026-10-20/' workers.csv >left.csv
+refused "a worker's leaving date" "T1 staff 2 -> 1, T1 staff_certified 1 -> 0" sw-station import left.csv
+sed 's/^W4,\(.*\),2026-10-31,$/W4,\1,2026-11-01,/' workers.csv >hired.csv
+refused "a worker's hiring date" "V1 staff 1 -> 0" sw-station import hired.csv
+sed 's/2026-10-15$/2026-11-15/' stations.csv >closing.csv
+refused "a station's closing date" "T2 stations_active 0 -> 1" sw-station import closing.csv
+
+# Edits that leave the month's figures as they are go through.
+printf 'client_id,name,station_code,registered_on,phone\nP5,e,T2,2024-02-29,13800138000\n' >phone.csv
+run sw-case import -q phone.csv
+check_rc 0 "a client's phone: accepted"
+printf 'code,name,level,parent_code,opened_on\nV3,南岭点,village,T1,2026-11-10\n' >new.csv
+run sw-station import -q new.csv
+check_rc 0 "a station opened after the month: accepted"
+printf 'case_id,client_id,station_code,domain,opened_on,closed_on\nK2,P2,V1,elderly,2026-09-01,2026-11-03\n' >later.csv
+run sw-case import -q later.csv
+check_rc 0 "a case closed after the month: accepted"
+printf 'seeker_id,vacancy_id,stage,date\nQ2,J1,interviewed,2026-11-03\n' >hire.csv
+run sw-match import -q hire.csv
+check_rc 0 "a placement stage after the month: accepted"
+[ "$(sql "select phone||' '||closed_on from clients c, cases k where c.client_id = 'P5' and k.case_id = 'K2'")" = "13800138000 2026-11-03" ] &&
+	[ "$(sql "select count(*) from stations where code = 'V3'")" = 1 ]
+ok $? "and stored"
+run sw-report monthly --month 2026-10 --by township -f csv -o closed3.csv
+cmp -s closed1.csv closed3.csv
+ok $? "the month's report is as it was closed"
+
 # A change that goes round the import lock is caught, not reported.
 sql "update workers set left_on = '2026-10-20' where worker_id = 'W1'"
 run sw-report monthly --month 2026-10 -f csv

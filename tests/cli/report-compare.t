@@ -1,5 +1,5 @@
 #!/bin/sh
-# sw-report --compare, targets, trend, completeness and workers.
+# sw-report --compare, targets, trend and workers (completeness: report-completeness.t).
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 
@@ -82,30 +82,6 @@ month,station_code,station_name,figure,label,value
 2026-10,T2,石门镇站,services,services,1
 2026-10,,total,services,services,4
 X
-
-run sw-report completeness --month 2026-10 -f csv
-check_rc 1 "completeness: status 1 when a station has not reported"
-check_out "T2, closed mid month, reported; V2 not yet open" <<'X'
-station_code,station_name,level,parent_code,opened_on,closed_on
-C,青溪县总站,county,,2020-01-01,
-R,东片中心站,regional,C,2020-01-01,
-X
-check_err "summary on stderr" <<'X'
-sw-report: 2026-10: 2 of 5 stations have no records
-X
-run sw-report completeness --month 2026-11 -f csv
-check_out "November: T2 closed, not expected; V2 opened on the 5th, expected" <<'X'
-station_code,station_name,level,parent_code,opened_on,closed_on
-C,青溪县总站,county,,2020-01-01,
-R,东片中心站,regional,C,2020-01-01,
-V2,新桥点,village,T1,2026-11-05,
-X
-run sw-report completeness --month 2026-10 --station T1 -q -f csv
-check_rc 0 "everyone under T1 reported"
-check_out "nothing listed" <<'X'
-station_code,station_name,level,parent_code,opened_on,closed_on
-X
-check_err "-q: no summary" </dev/null
 
 run sw-report workers --month 2026-10 -f csv
 check_out "caseload, opened, closed, median days; a case opened and closed in the month" <<'X'

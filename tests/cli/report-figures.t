@@ -50,7 +50,7 @@ employers on file                          0           0         1         0    
 vacancies posted                           0           0         1         0      1
 vacancy headcount                          0           0         5         0      5
 job seekers on file                        0           0         2         0      2
-matches                                    0           0         2         0      2
+matches                                    0           0         3         0      3
 hires                                      0           0         1         0      1
 retained 3 months                          0           0         1         0      1
 retained 6 months                          0           0         0         0      0
@@ -240,4 +240,154 @@ check_out "no data: zeros, numbers bare in JSON, figures in report order" <<'X'
 X
 [ "$(sql "select count(*) from month_log")" = 0 ] && [ ! -e report.csv ]
 ok $? "reports write nothing"
+
+# Matches: a pair counts once, in the month of its first stage at or
+# beyond matched, whatever followed; a pair recorded only as hired is a
+# match too.
+sqlite3 "$SW_DB" "INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
+ ('Q2', 'J2', 'hired', '2026-11-03'), ('Q1', 'J2', 'hired', '2026-11-04'),
+ ('Q2', 'J1', 'referred', '2026-11-05'), ('Q2', 'J1', 'interviewed', '2026-11-06')"
+run sw-report monthly --month 2026-11 --by total --indicator matches,hires -f csv
+check_out "November: Q1-J2 hired without a matched stage is a match; Q2-J1 and Q2-J2 were matched earlier" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-11,,total,total,matches,matches,1
+2026-11,,total,total,hires,hires,2
+X
+run sw-report monthly --month 2026-10 --by total --indicator matches -f csv
+check_out "October: Q1-J1, Q2-J1 matched and Q2-J2 first seen retained, each once" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,,total,total,matches,matches,3
+X
+
+# Employment records as sw-match(1) documents them, without a
+# station_code: placed by the district's division (up to the nearest
+# division with a station), or the seeker's client; what cannot be placed
+# is counted on a row of its own, with a warning, never dropped.
+cat >divisions.csv <<'X'
+区划代码,区划名称,层级,上级区划代码
+339901,青溪县,county,
+339901101,梅江镇,township,339901
+339901101001,梅江西村,village,339901101
+339901101002,西村,village,339901101
+339901102,石门镇,township,339901
+339901102001,西村,village,339901102
+X
+run sw-station import divisions.csv
+check_rc 0 "divisions imported"
+sqlite3 "$SW_DB" "UPDATE stations SET division_code = '339901101' WHERE code = 'T1';
+UPDATE stations SET division_code = '339901102' WHERE code = 'T2';
+INSERT INTO employers (employer_id, name, district, registered_on) VALUES
+ ('E3', 'a', '梅江镇', '2026-10-01'), ('E4', 'b', '梅江西村', '2026-10-01'),
+ ('E5', 'c', '339901102', '2026-10-01'), ('E6', 'd', '西村', '2026-10-01'),
+ ('E7', 'e', NULL, '2026-10-01');
+INSERT INTO vacancies (vacancy_id, employer_id, title, headcount, posted_on, district) VALUES
+ ('J3', 'E4', 't', 4, '2026-10-08', NULL), ('J4', 'E7', 't', 1, '2026-10-09', '石门镇'),
+ ('J5', 'E6', 't', 2, '2026-10-09', NULL);
+INSERT INTO seekers (seeker_id, client_id, name, district, registered_on) VALUES
+ ('Q3', 'P5', 'h', NULL, '2026-10-01'), ('Q4', NULL, 'i', '石门镇', '2026-10-01'),
+ ('Q5', NULL, 'j', '火星', '2026-10-01');
+INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
+ ('Q4', 'J3', 'hired', '2026-10-21'), ('Q5', 'J3', 'matched', '2026-10-22')"
+E=employers,vacancies,vacancy_headcount,seekers,matches,hires
+run sw-report monthly --month 2026-10 --by township --indicator $E -f csv
+check_rc 0 "a report with records that belong to no station succeeds"
+check_out "placed by division (E3, E4 up from 梅江西村, E5 by code), by client (Q3), by district (Q4); E6 (西村 is two villages), E7 and Q5 on their own row" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,青溪县总站,county,employers,employers on file,0
+2026-10,C,青溪县总站,county,vacancies,vacancies posted,0
+2026-10,C,青溪县总站,county,vacancy_headcount,vacancy headcount,0
+2026-10,C,青溪县总站,county,seekers,job seekers on file,0
+2026-10,C,青溪县总站,county,matches,matches,0
+2026-10,C,青溪县总站,county,hires,hires,0
+2026-10,R,东片中心站,regional,employers,employers on file,0
+2026-10,R,东片中心站,regional,vacancies,vacancies posted,0
+2026-10,R,东片中心站,regional,vacancy_headcount,vacancy headcount,0
+2026-10,R,东片中心站,regional,seekers,job seekers on file,0
+2026-10,R,东片中心站,regional,matches,matches,0
+2026-10,R,东片中心站,regional,hires,hires,0
+2026-10,T1,梅江镇站,township,employers,employers on file,3
+2026-10,T1,梅江镇站,township,vacancies,vacancies posted,2
+2026-10,T1,梅江镇站,township,vacancy_headcount,vacancy headcount,9
+2026-10,T1,梅江镇站,township,seekers,job seekers on file,2
+2026-10,T1,梅江镇站,township,matches,matches,3
+2026-10,T1,梅江镇站,township,hires,hires,1
+2026-10,T2,石门镇站,township,employers,employers on file,1
+2026-10,T2,石门镇站,township,vacancies,vacancies posted,1
+2026-10,T2,石门镇站,township,vacancy_headcount,vacancy headcount,1
+2026-10,T2,石门镇站,township,seekers,job seekers on file,2
+2026-10,T2,石门镇站,township,matches,matches,1
+2026-10,T2,石门镇站,township,hires,hires,1
+2026-10,(unattributed),(unattributed),unattributed,employers,employers on file,2
+2026-10,(unattributed),(unattributed),unattributed,vacancies,vacancies posted,1
+2026-10,(unattributed),(unattributed),unattributed,vacancy_headcount,vacancy headcount,2
+2026-10,(unattributed),(unattributed),unattributed,seekers,job seekers on file,1
+2026-10,(unattributed),(unattributed),unattributed,matches,matches,1
+2026-10,(unattributed),(unattributed),unattributed,hires,hires,0
+2026-10,,total,total,employers,employers on file,6
+2026-10,,total,total,vacancies,vacancies posted,4
+2026-10,,total,total,vacancy_headcount,vacancy headcount,12
+2026-10,,total,total,seekers,job seekers on file,5
+2026-10,,total,total,matches,matches,5
+2026-10,,total,total,hires,hires,2
+X
+check_err "a warning says what belongs to no station, without naming anyone" <<X
+sw-report: $T/sw.db: 2 employers and 1 job seeker belong to no station (no station_code, client or district naming a division): counted on the row (unattributed)
+X
+run sw-report monthly --month 2026-10 --by total --indicator $E -q -f csv
+check_out "--by total counts everything" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,,total,total,employers,employers on file,6
+2026-10,,total,total,vacancies,vacancies posted,4
+2026-10,,total,total,vacancy_headcount,vacancy headcount,12
+2026-10,,total,total,seekers,job seekers on file,5
+2026-10,,total,total,matches,matches,5
+2026-10,,total,total,hires,hires,2
+X
+run sw-report monthly --month 2026-10 --by total --indicator employers,stations_active --lang zh -q -f md
+check_out "the row is not a station" <<'X'
+| 指标       | 合计 |
+| ---------- | ---: |
+| 企业资源库 |    6 |
+| 运营站点   |    4 |
+X
+run sw-report monthly --month 2026-10 --by county --indicator employers --lang zh -q -f md
+check_out "its label in Chinese" <<'X'
+| 指标       | 青溪县总站 | （未归属站点） | 合计 |
+| ---------- | ---------: | -------------: | ---: |
+| 企业资源库 |          4 |              2 |    6 |
+X
+
+# A database of one station: everything is that station's.
+SW_DB="$T/one.db" run sw-station import -q stations.csv
+sqlite3 one.db "DELETE FROM stations WHERE code <> 'C';
+INSERT INTO employers (employer_id, name, registered_on) VALUES ('E1', 'x', '2026-10-01');
+INSERT INTO seekers (seeker_id, name, registered_on) VALUES ('Q1', 'y', '2026-10-01')"
+run sw-report monthly --month 2026-10 --db one.db --indicator employers,seekers -f csv
+check_out "a one-station database: its station" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,青溪县总站,county,employers,employers on file,1
+2026-10,C,青溪县总站,county,seekers,job seekers on file,1
+X
+check_err "and no warning" </dev/null
+
+# End to end: the sample county, an employer and a vacancy imported with
+# the columns sw-match(1) documents (a district, no station).
+export SW_DB="$T/sample.db"
+run sw-station import -q "$SAMPLE/divisions.csv" "$SAMPLE/stations.csv"
+cat >emp.csv <<'X'
+企业编号,企业名称,行业,所在区域,联系人,联系电话,无障碍,入库日期
+E31,青溪机械,制造业,梅江镇,王建军,13857001234,否,2026-10-01
+X
+cat >vac.csv <<'X'
+岗位编号,企业编号,岗位名称,技能要求,学历要求,最低工资,最高工资,工作地点,招聘人数,无障碍,发布日期,截止日期
+V31,E31,电焊工,焊工,初中,5500,7500,梅江镇,3,否,2026-10-02,2026-12-31
+X
+run sw-match import -q emp.csv vac.csv
+check_rc 0 "imported as sw-match(1) documents them"
+run sw-report monthly --month 2026-10 --station QX-101 --by total --indicator employers,vacancies -f csv
+check_out "they count at 梅江镇社工站, the station of the division 梅江镇" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,,total,total,employers,employers on file,1
+2026-10,,total,total,vacancies,vacancies posted,1
+X
 done_testing

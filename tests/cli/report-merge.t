@@ -90,6 +90,89 @@ printf 'period,station_code,station_name,level,figure,label,value\n2026-10,C,x,c
 expect_fail 1 'sw-report: unk.csv:2: figure: unknown figure "sevrices"' sw-report merge unk.csv
 expect_fail 3 "sw-report: gone.csv: No such file or directory" sw-report merge gone.csv
 
+# Impossible figures are refused with their line, and sums never wrap.
+H=period,station_code,station_name,level,figure,label,value
+printf '%s\n2026-10,C,x,county,services,s,9223372036854775807\n' $H >max1.csv
+printf '%s\n2026-10,D,y,county,services,s,1\n' $H >max2.csv
+expect_fail 1 "sw-report: max2.csv:2: value: services adds up past the largest figure (9223372036854775807)" \
+	sw-report merge max1.csv max2.csv
+check_out "and nothing written" </dev/null
+printf '%s\n2026-10,C,x,county,services,s,1\n2026-10,C,x,county,services,s,9223372036854775807\n' $H >max3.csv
+expect_fail 1 "sw-report: max3.csv:3: value: services adds up past the largest figure (9223372036854775807)" \
+	sw-report merge max3.csv
+printf '%s\n2026-10,C,x,county,services,s,99999999999999999999\n' $H >huge.csv
+expect_fail 1 "sw-report: huge.csv:2: value: too large" sw-report merge huge.csv
+printf '%s\n2026-10,C,x,county,service_hours,h,153722867280912931.0\n' $H >hours.csv
+expect_fail 1 "sw-report: hours.csv:2: value: too large" sw-report merge hours.csv
+printf '%s\n2026-10,C,x,county,services,s,-5\n' $H >neg.csv
+expect_fail 1 "sw-report: neg.csv:2: value: negative: no figure is" sw-report merge neg.csv
+for v in '+5' '0x10' '1e3' '1.5' '5-'; do
+	printf '%s\n2026-10,C,x,county,services,s,%s\n' $H "$v" >odd.csv
+	expect_fail 1 "sw-report: odd.csv:2: value: not a number" sw-report merge odd.csv
+done
+printf '%s\n2026-10,C,x,county,service_hours,h,1.25\n' $H >frac.csv
+expect_fail 1 "sw-report: frac.csv:2: value: not a number" sw-report merge frac.csv
+printf '%s\n2026-10,C,x,county,service_hours,h,153722867280912930.0\n' $H >hmax.csv
+run sw-report merge hmax.csv -f csv
+check_out "the largest hours that fit are written back as read" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,x,county,service_hours,service hours,153722867280912930.0
+X
+
+# The rows (unattributed) of two counties are one row of the merge.
+printf '%s\n2026-10,C,x,county,employers,e,4\n2026-10,(unattributed),(unattributed),unattributed,employers,e,2\n' $H >ua.csv
+printf '%s\n2026-10,D,y,county,employers,e,5\n2026-10,(unattributed),(unattributed),unattributed,employers,e,1\n' $H >ub.csv
+run sw-report merge ua.csv ub.csv -f csv
+check_rc 0 "two counties with records of no station merge"
+check_out "their rows (unattributed) add up" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,x,county,employers,employers on file,4
+2026-10,(unattributed),(unattributed),unattributed,employers,employers on file,3
+2026-10,D,y,county,employers,employers on file,5
+2026-10,,total,total,employers,employers on file,12
+X
+
+# Two counties' databases: their keys are their own. Both number their
+# staff from W1; different stations, so different people.
+cat >county2.csv <<'X'
+code,name,level,parent_code,opened_on
+D,桃源县总站,county,,2020-01-01
+U1,桃源镇站,township,D,2020-01-01
+X
+cat >workers2.csv <<'X'
+worker_id,name,station_code,role,certificate,hired_on
+W1,陈红,U1,service,none,2020-01-01
+W2,黄伟,U1,service,assistant,2020-01-01
+X
+SW_DB="$T/d.db" run sw-station import -q county2.csv workers2.csv
+sqlite3 d.db "INSERT INTO clients (client_id, name, station_code, registered_on) VALUES ('P1', 'x', 'U1', '2026-10-02');
+INSERT INTO cases (case_id, client_id, station_code, worker_id, domain, opened_on) VALUES
+ ('K1', 'P1', 'U1', 'W1', 'elderly', '2026-10-03')"
+run sw-report monthly --month 2026-10 --db "$SW_DB" --db d.db --by county --indicator staff,staff_certified,clients_end -f csv
+check_out "W1 and W2 of each county count, each at their station" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,青溪县总站,county,clients_end,clients on file at end,4
+2026-10,C,青溪县总站,county,staff,active staff,3
+2026-10,C,青溪县总站,county,staff_certified,certified staff,1
+2026-10,D,桃源县总站,county,clients_end,clients on file at end,1
+2026-10,D,桃源县总站,county,staff,active staff,2
+2026-10,D,桃源县总站,county,staff_certified,certified staff,1
+2026-10,,total,total,clients_end,clients on file at end,5
+2026-10,,total,total,staff,active staff,5
+2026-10,,total,total,staff_certified,certified staff,2
+X
+run sw-report workers --month 2026-10 --db "$SW_DB" --db d.db -f csv
+check_out "workers: each county's W1 on a row of its own, with its own cases" <<'X'
+worker_id,name,station_code,caseload,cases_opened,cases_closed,median_days
+W5,朱英,C,0,0,0,
+W1,林伟,T1,1,1,1,15
+W2,刘静,T1,1,1,0,
+W4,罗静,V1,0,0,0,
+W3,高丽,T2,0,0,1,945
+W1,陈红,U1,1,1,0,
+W2,黄伟,U1,0,0,0,
+X
+
 run sw-report monthly --month 2026-10 --by township --lang zh -f html -o r.html
 check_rc 0 "-f html"
 grep -q '^<!DOCTYPE html>' r.html && grep -q '<meta charset="utf-8">' r.html

@@ -106,7 +106,7 @@ check_rc 0 "add a station"
 ok $? "add normalises the date"
 expect_fail 1 'sw-station: parent_code: unknown station "ZZ"' sw-station add code=QX-107 name=x level=township parent_code=ZZ
 expect_fail 2 'sw-station: add: "name" is not COLUMN=VALUE' sw-station add code=QX-107 name
-expect_fail 1 'sw-station: name: missing required column' sw-station add code=QX-107 level=township
+expect_fail 1 'sw-station: add: no such record in stations to update; a new one needs name too' sw-station add code=QX-107 level=township
 
 # usage and environment
 expect_fail 2 'sw-station: unknown subcommand "frob"' sw-station frob

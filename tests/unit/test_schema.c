@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sw/case.h"
+#include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/import.h"
 #include "sw/match.h"
@@ -17,6 +18,8 @@
 static const struct sw_table *const all[] = {
 	&sw_divisions_table, &sw_stations_table, &sw_workers_table,
 	&sw_clients_table, &sw_cases_table, &sw_services_table, &sw_activities_table,
+	&sw_catalogue_table, &sw_assessments_table, &sw_plans_table, &sw_goals_table,
+	&sw_reviews_table, &sw_referrals_table,
 	&sw_employers_table, &sw_vacancies_table, &sw_seekers_table, &sw_placements_table,
 	NULL,
 };

@@ -1,0 +1,567 @@
+/* The command line and the subcommands all programs share (common.h). */
+#include <errno.h>
+#include <signal.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "sw/cell.h"
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/import.h"
+#include "sw/input.h"
+#include "sw/mask.h"
+#include "sw/out.h"
+#include "sw/station.h"
+#include "sw/valid.h"
+#include "sw/vocab.h"
+
+struct sw_opts sw_opt;
+
+void sw_cli_init(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+	sw_progname = slash ? slash + 1 : argv0 ? argv0 : "sw";
+	const char *db = getenv("SW_DB");
+	sw_opt.db = db && *db ? db : "sw.db";
+	sw_opt.fmt = SW_FMT_AUTO;
+	const char *lang = getenv("LC_ALL");
+	if (!lang || !*lang)
+		lang = getenv("LANG");
+	sw_opt.zh = lang && strncmp(lang, "zh", 2) == 0;
+	/* Outputs run to hundreds of thousands of rows: into a file or a
+	 * pipe in 64 KiB writes rather than 4 KiB (a terminal keeps lines). */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, SW_OUT_BUFSIZ);
+	/* Past a file-size limit (ulimit -f), write(2) fails with EFBIG and
+	 * is handled as a full disk, instead of the signal killing us with
+	 * half a command done. */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+void sw_cli_input_opts(struct sw_input_opts *o)
+{
+	*o = (struct sw_input_opts){sw_opt.encoding, sw_opt.table, sw_opt.sheets, sw_opt.nsheets,
+				    sw_opt.station, sw_opt.ignore, sw_opt.nignore};
+}
+
+void sw_cli_version(void)
+{
+	printf("%s (sw-tools) %s\n", sw_progname, SW_VERSION);
+	exit(sw_cli_finish(0));
+}
+
+void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
+{
+	switch (c) {
+	case 'h': usage(stdout, 0); break;
+	case 'V': sw_cli_version(); break;
+	case 'q': sw_quiet = 1; break;
+	case 'o': sw_opt.output = arg; break;
+	case SW_OPT_DB: sw_opt.db = arg; break;
+	case SW_OPT_ENCODING:
+		if (strcasecmp(arg, "utf-8") != 0 && strcasecmp(arg, "utf8") != 0 &&
+		    strcasecmp(arg, "gb18030") != 0 && strcasecmp(arg, "gbk") != 0 &&
+		    strcasecmp(arg, "gb2312") != 0 && strcasecmp(arg, "utf-16") != 0 &&
+		    strcasecmp(arg, "utf-16le") != 0) {
+			sw_error("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)", arg);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.encoding = arg;
+		break;
+	case SW_OPT_TABLE: sw_opt.table = arg; break;
+	case SW_OPT_SHEET:
+		if (sw_opt.nsheets == (int)(sizeof sw_opt.sheets / sizeof sw_opt.sheets[0])) {
+			sw_error("--sheet: at most 16");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.sheets[sw_opt.nsheets++] = arg;
+		break;
+	case SW_OPT_STATION: sw_opt.station = arg; break;
+	case SW_OPT_IGNORE:
+		if (sw_opt.nignore == (int)(sizeof sw_opt.ignore / sizeof sw_opt.ignore[0])) {
+			sw_error("--ignore-column: at most 64");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.ignore[sw_opt.nignore++] = arg;
+		break;
+	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
+	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
+	case SW_OPT_RAW: sw_cell_raw = 1; break;
+	case SW_OPT_STRICT: sw_opt.strict = 1; break;
+	case 'f':
+		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0) {
+			sw_error("-f: unknown format \"%s\" (expected csv, tsv, json, table, md)", arg);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		break;
+	case SW_OPT_LANG:
+		if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0) {
+			sw_error("--lang: expected zh or en");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_opt.zh = arg[0] == 'z';
+		break;
+	default:
+		/* getopt_long has already said what was wrong */
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
+int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_fn usage)
+{
+	if (argc < 2) {
+		sw_error("missing subcommand");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const char *sub = argv[1];
+	if (strcmp(sub, "-h") == 0 || strcmp(sub, "--help") == 0 || strcmp(sub, "help") == 0)
+		usage(stdout, 0);
+	if (strcmp(sub, "-V") == 0 || strcmp(sub, "--version") == 0)
+		sw_cli_version();
+	for (const struct sw_cmd *c = cmds; c->name; c++)
+		if (strcmp(c->name, sub) == 0) {
+			optind = 1;
+			return sw_cli_finish(c->run(argc - 1, argv + 1));
+		}
+	sw_error("unknown subcommand \"%s\"", sub);
+	usage(stderr, SW_EXIT_USAGE);
+	return SW_EXIT_USAGE;
+}
+
+
+void sw_opt_fail(const char *opt, const char *why, sw_usage_fn usage)
+{
+	sw_error("--%s: %s", opt, why);
+	usage(stderr, SW_EXIT_USAGE);
+	exit(SW_EXIT_USAGE);	/* usage functions exit; this one must not return */
+}
+
+void sw_opt_date(const char *opt, const char *arg, char out[11], sw_usage_fn usage)
+{
+	char why[128];
+	if (sw_date_parse(arg, out, why, sizeof why) != 0)
+		sw_opt_fail(opt, why, usage);
+}
+
+void sw_opt_month(const char *opt, const char *arg, char out[8], sw_usage_fn usage)
+{
+	char why[128];
+	if (sw_month_parse(arg, out, why, sizeof why) != 0)
+		sw_opt_fail(opt, why, usage);
+}
+
+/* The local words of the database, for an option read before the command
+ * opens it (list --category 困境家庭, --level 镇级站); sw_vocab_load does
+ * nothing when the command loads the same file again. No file: built-ins. */
+static void load_local_words(void)
+{
+	if (access(sw_opt.db, F_OK) != 0)
+		return;
+	sqlite3 *db = sw_db_open(sw_opt.db, SW_DB_READONLY);
+	if (db)
+		sw_vocab_load(db);
+	sw_db_close(db);
+}
+
+const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, sw_usage_fn usage)
+{
+	/* Normalised like an imported value, so the message reads the same. */
+	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
+	char key[64], why[512];
+	if (!value)
+		return NULL;
+	load_local_words();
+	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0)
+		sw_opt_fail(opt, why, usage);
+	return sw_vocab_lookup(vocab, key);
+}
+
+void (*sw_subcmd_release)(void);
+
+/* Lets a program's table hooks finalize their statements, then closes. */
+static void close_db(sqlite3 *db)
+{
+	if (sw_subcmd_release)
+		sw_subcmd_release();
+	sw_db_close(db);
+}
+
+sqlite3 *sw_open(int create)
+{
+	sqlite3 *db = sw_db_open(sw_opt.db, create ? SW_DB_CREATE : 0);
+	if (!db || sw_vocab_load(db) != 0)
+		exit(SW_EXIT_FAIL);
+	return db;
+}
+
+void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage)
+{
+	static const struct option longopts[] = {SW_LONGOPTS, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+		sw_cli_common(c, optarg, usage);
+}
+
+/* Parses the shared and import options; returns the --table (or the
+ * program's main table), exiting with a usage error if it is unknown. */
+static const struct sw_table *import_opts(int argc, char **argv,
+					  const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+		sw_cli_common(c, optarg, usage);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	return t;
+}
+
+int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	import_opts(argc, argv, tables, usage);
+	struct sw_import_opts o = {.rejects = sw_opt.rejects, .dry_run = sw_opt.dry_run,
+				   .strict = sw_opt.strict};
+	sw_cli_input_opts(&o.in);
+	sqlite3 *db = sw_open(1);
+	int rc = sw_import_files(db, tables, argv + optind, &o);
+	close_db(db);
+	return rc;
+}
+
+/* Column i of t by its English name, or -1. */
+static int col_named(const struct sw_table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* add with a few columns: when the record the key columns name is stored,
+ * its other columns are added to names/vals (from *n pairs up) with their
+ * stored values, so that only the named ones change. 1 if it was stored;
+ * 0 if not (an insert); -1 after saying why if not, and a required column
+ * is missing, so it can neither update nor insert. */
+static int add_stored(sqlite3 *db, const struct sw_table *t, int *n, char ***names,
+		      const char ***vals)
+{
+	int given[64] = {0}, found = 0, k = 0, whole = 1;
+	char key[4][128], why[512];
+	for (int i = 0; i < *n; i++) {
+		int c = sw_header_col(t, (*names)[i]);
+		if (c >= 0 && c < 64)
+			given[c] = i + 1;
+	}
+	sqlite3_str *q = sqlite3_str_new(db), *w = sqlite3_str_new(db);
+	for (int c = 0; c < t->ncols; c++) {
+		sqlite3_str_appendf(q, "%s\"%w\"", c ? "," : "SELECT ", t->cols[c].name);
+		if (!(t->cols[c].flags & SW_C_KEY))
+			continue;
+		if (!given[c] || k == 4 || sw_column_norm(&t->cols[c], (*vals)[given[c] - 1], key[k],
+							  sizeof key[k], why, sizeof why) != 0)
+			whole = 0;
+		else
+			sqlite3_str_appendf(w, " AND \"%w\" = ?%d", t->cols[c].name, ++k);
+	}
+	char *cond = sqlite3_str_finish(w);
+	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1%s", t->name, cond ? cond : "");
+	sqlite3_free(cond);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = whole ? sw_db_prepare(db, sql) : NULL;
+	sqlite3_free(sql);
+	for (int i = 0; st && i < k; i++)
+		sqlite3_bind_text(st, i + 1, key[i], -1, SQLITE_STATIC);
+	if (st && (found = sqlite3_step(st) == SQLITE_ROW)) {
+		*names = sw_xrealloc(*names, (size_t)(*n + t->ncols) * sizeof **names);
+		*vals = sw_xrealloc(*vals, (size_t)(*n + t->ncols) * sizeof **vals);
+		for (int c = 0; c < t->ncols; c++) {
+			const char *v = (const char *)sqlite3_column_text(st, c);
+			if (given[c] || !v)
+				continue;
+			(*names)[*n] = sw_xstrdup(t->cols[c].name);
+			(*vals)[(*n)++] = sw_xstrdup(v);
+		}
+	}
+	sqlite3_finalize(st);
+	if (found || !whole)
+		return found;
+	sqlite3_str *miss = sqlite3_str_new(db);
+	for (int c = 0; c < t->ncols; c++)
+		if ((t->cols[c].flags & SW_C_REQUIRED) && !given[c] &&
+		    !(strcmp(t->cols[c].name, "station_code") == 0 && sw_opt.station))
+			sqlite3_str_appendf(miss, "%s%s", sqlite3_str_length(miss) ? ", " : "", t->cols[c].name);
+	char *m = sqlite3_str_finish(miss);
+	if (m)
+		sw_error("add: no such record in %s to update; a new one needs %s too", t->name, m);
+	sqlite3_free(m);
+	return m ? -1 : 0;
+}
+
+int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	const struct sw_table *t = import_opts(argc, argv, tables, usage);
+	int n = argc - optind;
+	if (n < 1) {
+		sw_error("add: give COLUMN=VALUE pairs");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	char **names = sw_xcalloc((size_t)n, sizeof *names);
+	const char **vals = sw_xcalloc((size_t)n, sizeof *vals);
+	for (int i = 0; i < n; i++) {
+		char *a = argv[optind + i], *eq = strchr(a, '=');
+		if (!eq) {
+			sw_error("add: \"%s\" is not COLUMN=VALUE", a);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		names[i] = sw_xstrdup(a);
+		names[i][eq - a] = 0;
+		vals[i] = eq + 1;
+	}
+	/* The audit trail records the command line (sw_audit_init keeps the
+	 * program's argv, of which this argv is the tail): personal values are
+	 * masked there as on a screen, by showing it masked copies meanwhile. */
+	char **orig = sw_xcalloc((size_t)n, sizeof *orig);
+	for (int i = 0; i < n; i++) {
+		int c = t->personal ? sw_header_col(t, names[i]) : -1;
+		orig[i] = argv[optind + i];
+		if (c < 0)
+			continue;
+		char m[512];
+		sw_mask_value(&t->cols[c], vals[i], m, sizeof m);
+		argv[optind + i] = sw_xcalloc(strlen(names[i]) + strlen(m) + 2, 1);
+		sprintf(argv[optind + i], "%s=%s", names[i], m);
+	}
+	sqlite3 *db = sw_open(1);
+	int rc = SW_EXIT_FAIL;
+	int given = n, stored = -1;
+	if (sw_db_begin(db) == 0 && (stored = add_stored(db, t, &n, &names, &vals)) < 0) {
+		sw_db_rollback(db);
+		rc = SW_EXIT_REJECTED;
+	} else if (stored >= 0) {
+		int o = sw_import_record(db, t, n, (const char *const *)names, vals);
+		if (o == SW_REJECTED || sw_opt.dry_run) {
+			sw_db_rollback(db);
+			rc = o == SW_REJECTED ? SW_EXIT_REJECTED : SW_EXIT_OK;
+		} else if (o >= 0 && sw_db_commit(db) == 0)
+			rc = SW_EXIT_OK;
+		else
+			sw_db_rollback(db);
+	}
+	for (int i = 0; i < n; i++) {
+		free(names[i]);
+		if (i >= given)
+			free((char *)vals[i]);
+	}
+	free(names);
+	free(vals);
+	close_db(db);
+	for (int i = 0; i < given; i++)
+		if (argv[optind + i] != orig[i]) {
+			free(argv[optind + i]);
+			argv[optind + i] = orig[i];
+		}
+	free(orig);
+	return rc;
+}
+
+int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	const struct sw_table *t = import_opts(argc, argv, tables, usage);
+	sqlite3 *db = sw_open(0);
+	sqlite3_str *q = sqlite3_str_new(db);
+	sqlite3_str_appendall(q, "SELECT ");
+	for (int i = 0; i < t->ncols; i++)
+		sqlite3_str_appendf(q, "%s\"%w\"", i ? "," : "", t->cols[i].name);
+	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
+	for (int i = 0, k = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & SW_C_KEY)
+			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_free(sql);
+	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
+	struct sw_out *o = sw_out_open_stmt(sw_opt.output, fmt, st);
+	int rc = SW_EXIT_FAIL;
+	if (o) {
+		if (sw_out_stmt(o, st) == SQLITE_DONE)
+			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+		else {
+			sw_db_error(db, "export");
+			sw_out_abort(o);
+		}
+	}
+	sqlite3_finalize(st);
+	sw_db_close(db);
+	return rc;
+}
+
+/* Column c as a screen may show it (sw_mask_value's rules, in SQL). */
+static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
+{
+	const struct sw_column *k = &t->cols[c];
+	const char *f = !mask || !t->personal ? NULL : k->type == SW_T_IDCARD ? "mask_id"
+		: k->type == SW_T_PHONE ? "mask_phone" : strcmp(k->name, "name") == 0 ? "mask_name" : NULL;
+	if (f)
+		sqlite3_str_appendf(q, "%s(\"%w\") AS \"%w\"", f, k->name, k->name);
+	else if (mask && t->personal && strcmp(k->name, "address") == 0)
+		sqlite3_str_appendf(q, "CASE WHEN address <> '' THEN '***' END AS address");
+	else
+		sqlite3_str_appendf(q, "\"%w\"", k->name);
+}
+
+static void list_fail(const char *column, const char *why, sw_usage_fn usage)
+{
+	sw_error("list: %s: %s", column, why);
+	usage(stderr, SW_EXIT_USAGE);
+}
+
+/* Adds the condition of one COLUMN=VALUE (or date range) filter and its
+ * values to bind (as ?2 on: ?1 is the station). Usage error if the filter
+ * does not parse. */
+static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f, char (*vals)[512],
+			int *nvals, sw_usage_fn usage)
+{
+	const char *eq = strchr(f, '=');
+	char name[128], why[512];
+	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - f) : 0, f);
+	int c = eq ? sw_header_col(t, name) : -1;
+	if (c < 0) {
+		if (eq)
+			sw_error("list: table %s has no column \"%s\"", t->name, name);
+		else
+			sw_error("list: \"%s\" is not COLUMN=VALUE", f);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const struct sw_column *k = &t->cols[c];
+	const char *v = eq + 1, *dots = k->type == SW_T_DATE ? strstr(v, "..") : NULL;
+	if (dots) {	/* FROM..TO, either end optional */
+		char a[64];
+		snprintf(a, sizeof a, "%.*s", (int)(dots - v), v);
+		if ((*a && sw_date_parse(a, vals[(*nvals)++], why, sizeof why) != 0) ||
+		    (dots[2] && sw_date_parse(dots + 2, vals[(*nvals)++], why, sizeof why) != 0))
+			list_fail(k->name, why, usage);
+		if (*a)
+			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals + 1 - !!dots[2]);
+		if (dots[2])
+			sqlite3_str_appendf(q, " AND \"%w\" <= ?%d", k->name, *nvals + 1);
+		return;
+	}
+	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
+		: sw_column_norm(k, v, vals[*nvals], sizeof vals[0], why, sizeof why);
+	if (bad)
+		list_fail(k->name, why, usage);
+	(*nvals)++;
+	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals + 1);
+}
+
+int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
+		sw_usage_fn usage)
+{
+	int sc = col_named(t, "station_code"), nvals = 0;
+	if (station && sc < 0) {
+		sw_error("--station: table %s has no station_code", t->name);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(0);
+	sw_mask_register(db, NULL, 0);
+	if (station)
+		sw_station_need(db, station);
+	sqlite3_str *q = sqlite3_str_new(db);
+	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
+	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?1") " SELECT " : "SELECT ");
+	for (int i = 0; i < t->ncols; i++) {
+		sqlite3_str_appendall(q, i ? ", " : "");
+		list_col(q, t, i, mask);
+	}
+	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1", t->name);
+	if (station)
+		sqlite3_str_appendall(q, " AND station_code IN (SELECT code FROM subtree)");
+	for (int i = 0; i < n; i++)
+		list_filter(q, t, filters[i], vals, &nvals, usage);
+	sqlite3_str_appendall(q, " ORDER BY ");
+	for (int i = 0, k = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & SW_C_KEY)
+			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	sqlite3_free(sql);
+	for (int i = 0; i < nvals; i++)
+		sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_STATIC);
+	if (station)
+		sw_db_bind_text(st, 1, station);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	free(vals);
+	sw_db_close(db);
+	return rc;
+}
+
+struct listctx {
+	struct sw_out *o;
+};
+
+static void vocab_row(void *ctx, const char *vocab, const char *key, const char *alias, int local)
+{
+	struct listctx *l = ctx;
+	const char *v[4] = {vocab, key, alias ? alias : "", local ? "local" : "built-in"};
+	sw_out_row(l->o, v);
+}
+
+int sw_run_vocab(int argc, char **argv, sw_usage_fn usage)
+{
+	sw_getopt_plain(argc, argv, usage);
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		sw_error("vocab: expected list, add or rm");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	char why[512];
+	if (strcmp(argv[0], "list") == 0) {
+		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1]))) {
+			sw_error("vocab list: unknown vocabulary \"%s\"", argc > 1 ? argv[1] : "");
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		/* Without a database the built-ins are still worth listing. */
+		sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, 0) : NULL;
+		if (db)
+			sw_vocab_load(db);
+		static const char *const cols[] = {"vocab", "key", "alias", "source"};
+		struct listctx l = {sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, NULL)};
+		if (!l.o) {
+			sw_db_close(db);
+			return SW_EXIT_FAIL;
+		}
+		sw_vocab_each(argc == 2 ? argv[1] : NULL, vocab_row, &l);
+		sw_db_close(db);
+		return sw_out_close(l.o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	int add = strcmp(argv[0], "add") == 0;
+	if (!add && strcmp(argv[0], "rm") != 0) {
+		sw_error("vocab: unknown action \"%s\" (expected list, add, rm)", argv[0]);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (argc != (add ? 4 : 3)) {
+		sw_error(add ? "vocab add: expected VOCAB ALIAS KEY" : "vocab rm: expected VOCAB ALIAS");
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	sqlite3 *db = sw_open(1);
+	int rc = SW_EXIT_FAIL;
+	if (sw_db_begin(db) == 0) {
+		int bad = add ? sw_vocab_add(db, argv[1], argv[2], argv[3], why, sizeof why)
+			: sw_vocab_remove(db, argv[1], argv[2], why, sizeof why);
+		if (bad) {
+			sw_error("vocab %s: %s", argv[0], why);
+			sw_db_rollback(db);
+			rc = SW_EXIT_REJECTED;
+		} else
+			rc = sw_db_commit(db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	}
+	sw_db_close(db);
+	return rc;
+}

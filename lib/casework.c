@@ -1,0 +1,327 @@
+/* The service catalogue, assessments, plans, goals and reviews (see
+ * sw/casework.h). Their rules read the database, so they run in the
+ * import's hooks: a goal is due after its plan, an assessment or plan
+ * dates from its case's opening, the case's risk follows its latest
+ * assessment and a goal's status its latest review. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw/audit.h"
+#include "sw/casework.h"
+#include "sw/db.h"
+#include "sw/err.h"
+
+#define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
+
+enum { CT_CODE, CT_NAME, CT_CATEGORY, CT_NATURE, CT_UNIT };
+enum { AS_ID, AS_CASE, AS_DATE, AS_ASSESSOR, AS_RISK, AS_NEEDS, AS_NOTES };
+enum { PL_ID, PL_CASE, PL_VERSION, PL_DATE, PL_AUTHOR };
+enum { GO_ID, GO_PLAN, GO_NEED, GO_TEXT, GO_DUE, GO_STATUS };
+enum { RV_ID, RV_GOAL, RV_DATE, RV_STATUS, RV_NOTE };
+enum { RF_ID, RF_CASE, RF_DATE, RF_STATION, RF_ORG, RF_REASON, RF_CONSENT, RF_STATUS,
+       RF_FEEDBACK_ON, RF_FEEDBACK };
+
+/* Statements the hooks keep between rows of one command. */
+static sqlite3_stmt *case_opened, *plan_date, *case_risk, *goal_status, *goal_now, *open_goals,
+	*referral_now;
+
+void sw_casework_release(void)
+{
+	sqlite3_finalize(case_opened);
+	sqlite3_finalize(plan_date);
+	sqlite3_finalize(case_risk);
+	sqlite3_finalize(goal_status);
+	sqlite3_finalize(goal_now);
+	sqlite3_finalize(open_goals);
+	sqlite3_finalize(referral_now);
+	case_opened = plan_date = case_risk = goal_status = goal_now = open_goals = NULL;
+	referral_now = NULL;
+}
+
+/* The text of the first column of *st's row for key (prepared from sql on
+ * first use) into out; 1 found, 0 not (or a NULL value). */
+static int lookup(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *key,
+		  char *out, size_t n)
+{
+	if (!*st)
+		*st = sw_db_prepare(db, sql);
+	sqlite3_bind_text(*st, 1, key, -1, SQLITE_STATIC);
+	const char *v = sqlite3_step(*st) == SQLITE_ROW ? (const char *)sqlite3_column_text(*st, 0) : NULL;
+	if (v)
+		snprintf(out, n, "%s", v);
+	sqlite3_reset(*st);
+	return v != NULL;
+}
+
+/* A record dated before its case was opened is refused (col names it). */
+static int after_opening(struct sw_import *im, const char *case_id, const char *date,
+			 const char *col, char *why, size_t whylen)
+{
+	char opened[11];
+	if (!date || !lookup(sw_import_db(im), &case_opened,
+			     "SELECT opened_on FROM cases WHERE case_id = ?", case_id, opened, sizeof opened))
+		return 0;
+	if (strcmp(date, opened) < 0) {
+		sw_msg(why, whylen, "%s: %s is before the case was opened (%s)", col, date, opened);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_assessment(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	return after_opening(im, v[AS_CASE], v[AS_DATE], "date", why, whylen);
+}
+
+/* The case's risk follows its latest assessment (one with a risk). */
+static int after_assessment(struct sw_import *im, const char **v, int outcome)
+{
+	if (outcome == SW_UNCHANGED || !v[AS_RISK])
+		return 0;
+	sqlite3 *db = sw_import_db(im);
+	if (!case_risk)
+		case_risk = sw_db_prepare(db,
+			"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS NOT ?2 AND NOT EXISTS"
+			" (SELECT 1 FROM assessments a WHERE a.case_id = ?1 AND a.risk IS NOT NULL"
+			"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))");
+	sqlite3_bind_text(case_risk, 1, v[AS_CASE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(case_risk, 2, v[AS_RISK], -1, SQLITE_STATIC);
+	sqlite3_bind_text(case_risk, 3, v[AS_DATE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(case_risk, 4, v[AS_ID], -1, SQLITE_STATIC);
+	int rc = sqlite3_step(case_risk);
+	sqlite3_reset(case_risk);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "cases");
+		return -1;
+	}
+	return sqlite3_changes(db) ? sw_audit_log(db, "update", "cases", v[AS_CASE], "risk") : 0;
+}
+
+static int check_plan(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	return after_opening(im, v[PL_CASE], v[PL_DATE], "date", why, whylen);
+}
+
+/* A goal is due on or after its plan's date. A file that gives no status
+ * starts a goal open and leaves a known goal's status as its reviews set it. */
+static int check_goal(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	static char status[32];
+	char planned[11];
+	if (!v[GO_STATUS])
+		v[GO_STATUS] = lookup(sw_import_db(im), &goal_now, "SELECT status FROM goals WHERE goal_id = ?",
+				      v[GO_ID], status, sizeof status) ? status : "open";
+	if (v[GO_DUE] && lookup(sw_import_db(im), &plan_date, "SELECT date FROM plans WHERE plan_id = ?",
+				v[GO_PLAN], planned, sizeof planned) &&
+	    strcmp(v[GO_DUE], planned) < 0) {
+		sw_msg(why, whylen, "due_on: %s is before the plan's date (%s)", v[GO_DUE], planned);
+		return -1;
+	}
+	return 0;
+}
+
+/* A goal's status follows its latest review. */
+static int after_review(struct sw_import *im, const char **v, int outcome)
+{
+	if (outcome == SW_UNCHANGED)
+		return 0;
+	sqlite3 *db = sw_import_db(im);
+	if (!goal_status)
+		goal_status = sw_db_prepare(db,
+			"UPDATE goals SET status = ?2 WHERE goal_id = ?1 AND status IS NOT ?2 AND NOT EXISTS"
+			" (SELECT 1 FROM reviews r WHERE r.goal_id = ?1"
+			"  AND (r.date > ?3 OR (r.date = ?3 AND r.review_id > ?4)))");
+	sqlite3_bind_text(goal_status, 1, v[RV_GOAL], -1, SQLITE_STATIC);
+	sqlite3_bind_text(goal_status, 2, v[RV_STATUS], -1, SQLITE_STATIC);
+	sqlite3_bind_text(goal_status, 3, v[RV_DATE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(goal_status, 4, v[RV_ID], -1, SQLITE_STATIC);
+	int rc = sqlite3_step(goal_status);
+	sqlite3_reset(goal_status);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "goals");
+		return -1;
+	}
+	return 0;
+}
+
+/* A referral's status moves sent -> accepted | declined, accepted ->
+ * completed; the step of each, for "never back". */
+static int referral_step(const char *s)
+{
+	return strcmp(s, "sent") == 0 ? 0 : strcmp(s, "completed") == 0 ? 2 : 1;
+}
+
+/* Personal data leaves the station only with the person's consent, given
+ * on or before the day of the referral; it goes to one place; its status
+ * only moves on. */
+static int check_referral(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	static char was[16];
+	if (!v[RF_STATION] == !v[RF_ORG]) {
+		sw_msg(why, whylen, "to_station, to_org: give the station or the organisation referred "
+		       "to, one of them");
+		return -1;
+	}
+	if (!v[RF_CONSENT]) {
+		sw_msg(why, whylen, "consent_on: a referral needs the person's consent, and the day it "
+		       "was given, before personal data leaves the station");
+		return -1;
+	}
+	if (strcmp(v[RF_CONSENT], v[RF_DATE]) > 0) {
+		sw_msg(why, whylen, "consent_on: %s is after the referral (%s): consent comes first",
+		       v[RF_CONSENT], v[RF_DATE]);
+		return -1;
+	}
+	if (!v[RF_STATUS])
+		v[RF_STATUS] = "sent";
+	if (v[RF_FEEDBACK_ON] && strcmp(v[RF_FEEDBACK_ON], v[RF_DATE]) < 0) {
+		sw_msg(why, whylen, "feedback_on: %s is before the referral (%s)", v[RF_FEEDBACK_ON],
+		       v[RF_DATE]);
+		return -1;
+	}
+	if (lookup(sw_import_db(im), &referral_now, "SELECT status FROM referrals WHERE referral_id = ?",
+		   v[RF_ID], was, sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
+		int a = referral_step(was), b = referral_step(v[RF_STATUS]);
+		if (b <= a || (b == 2 && strcmp(was, "accepted") != 0)) {
+			sw_msg(why, whylen, "status: a referral %s cannot become %s (sent, then accepted or "
+			       "declined, then completed if accepted)", was, v[RF_STATUS]);
+			return -1;
+		}
+	} else if (strcmp(v[RF_STATUS], "completed") == 0 && !v[RF_FEEDBACK_ON]) {
+		sw_msg(why, whylen, "feedback_on: a completed referral needs the day of the feedback");
+		return -1;
+	}
+	return after_opening(im, v[RF_CASE], v[RF_DATE], "date", why, whylen);
+}
+
+/* The goals of a case's latest plan still open. */
+#define OPEN_GOALS \
+	"SELECT g.goal_id FROM goals g JOIN plans p ON p.plan_id = g.plan_id" \
+	" WHERE p.case_id = ?1 AND g.status = 'open' AND p.version =" \
+	" (SELECT max(version) FROM plans WHERE case_id = ?1) ORDER BY g.goal_id"
+
+int sw_case_open_goals(sqlite3 *db, const char *case_id, char *ids, size_t idslen)
+{
+	if (!open_goals)
+		open_goals = sw_db_prepare(db, OPEN_GOALS);
+	sqlite3_stmt *st = open_goals;
+	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+	int n = 0, rc;
+	size_t len = 0;
+	ids[0] = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (len < idslen)
+			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "",
+						(const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "goals");
+		return -1;
+	}
+	return n;
+}
+
+int sw_case_drop_goals(sqlite3 *db, const char *case_id, const char *on, const char *reason)
+{
+	/* one review per goal, keyed by the goal and the day */
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"INSERT INTO reviews(review_id, goal_id, date, status, note)"
+		" SELECT goal_id || '-' || ?2, goal_id, ?2, 'dropped', 'case closed: ' || ?3"
+		" FROM (" OPEN_GOALS ") AS o");
+	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		st = sw_db_prepare(db, "UPDATE goals SET status = 'dropped' WHERE goal_id IN"
+				       " (SELECT goal_id FROM (" OPEN_GOALS ") AS o)");
+		sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "goals");
+		return -1;
+	}
+	return sw_audit_log(db, "update", "goals", case_id, "dropped at closing");
+}
+
+static const struct sw_column catalogue_cols[] = {
+	{"item_code", "项目编号|服务项目编号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "项目名称|服务项目|名称", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"category", "服务类别|类别", SW_T_VOCAB, "item_category", REQ, 0, 0, NULL, NULL},
+	{"nature", "服务性质|性质", SW_T_VOCAB, "nature", 0, 0, 0, NULL, NULL},
+	{"unit", "计量单位|单位", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_catalogue_table = {
+	"catalogue", "item|服务清单", catalogue_cols, 5, NULL, NULL, 0
+};
+
+#define CASE_REF {"case_id", "个案编号", SW_T_CODE, NULL, REQ, 0, 0, "cases.case_id", "case"}
+
+static const struct sw_column assessment_cols[] = {
+	{"assessment_id", "评估编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	CASE_REF,
+	{"date", "评估日期|日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"assessor", "评估人|评估社工", SW_T_CODE, NULL, 0, 0, 0, "workers.worker_id", "worker"},
+	{"risk", "风险等级", SW_T_VOCAB, "risk", 0, 0, 0, NULL, NULL},
+	{"needs", "需求|服务需求", SW_T_SET, "need", 0, 0, 0, NULL, NULL},
+	{"notes", "评估记录|备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_assessments_table = {
+	"assessments", "assessment|评估", assessment_cols, 7, check_assessment, after_assessment, 1
+};
+
+static const struct sw_column plan_cols[] = {
+	{"plan_id", "计划编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	CASE_REF,
+	{"version", "版本|计划版本", SW_T_INT, NULL, REQ, 1, 1000, NULL, NULL},
+	{"date", "制定日期|日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"author", "制定人|负责社工", SW_T_CODE, NULL, 0, 0, 0, "workers.worker_id", "worker"},
+};
+const struct sw_table sw_plans_table = {
+	"plans", "plan|服务计划", plan_cols, 5, check_plan, NULL, 0
+};
+
+static const struct sw_column goal_cols[] = {
+	{"goal_id", "目标编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"plan_id", "计划编号", SW_T_CODE, NULL, REQ, 0, 0, "plans.plan_id", "plan"},
+	{"need", "需求|对应需求", SW_T_VOCAB, "need", REQ, 0, 0, NULL, NULL},
+	{"description", "目标|目标内容", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"due_on", "完成期限|截止日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	/* open when the file says nothing; reviews move it on */
+	{"status", "状态|目标状态", SW_T_VOCAB, "goal_status", SW_C_DERIVED, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_goals_table = {
+	"goals", "goal|服务目标", goal_cols, 6, check_goal, NULL, 1
+};
+
+static const struct sw_column review_cols[] = {
+	{"review_id", "回顾编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"goal_id", "目标编号", SW_T_CODE, NULL, REQ, 0, 0, "goals.goal_id", "goal"},
+	{"date", "回顾日期|日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"status", "状态|目标状态", SW_T_VOCAB, "goal_status", REQ, 0, 0, NULL, NULL},
+	{"note", "进展|进展情况|备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+static const struct sw_column referral_cols[] = {
+	{"referral_id", "转介编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	CASE_REF,
+	{"date", "转介日期|日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"to_station", "转介站点|接收站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
+	{"to_org", "转介机构|接收机构|接收单位", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"reason", "转介原因|原因", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"consent_on", "知情同意日期|同意日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"status", "状态|转介状态", SW_T_VOCAB, "referral_status", SW_C_DERIVED, 0, 0, NULL, NULL},
+	{"feedback_on", "反馈日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"feedback", "反馈|反馈情况", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_referrals_table = {
+	"referrals", "referral|转介", referral_cols, 10, check_referral, NULL, 1
+};
+
+const struct sw_table sw_reviews_table = {
+	"reviews", "review|目标回顾", review_cols, 5, NULL, after_review, 1
+};
