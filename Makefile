@@ -8,7 +8,7 @@ DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
-LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lm -pthread
+LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lfreexl -lm -pthread
 
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -24,12 +24,13 @@ BUILD   ?= build/release
 endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev libzip-dev
-# libexpat1-dev), tests (sqlite3 valgrind clang libclang-rt-dev for fuzzing,
-# zip python3-openpyxl for the .xlsx fixture, mandoc for the man pages' lint,
-# miller jq for the README's pipeline), bench (miller time).
+# libexpat1-dev libfreexl-dev), tests (sqlite3 valgrind clang libclang-rt-dev for
+# fuzzing, zip python3-openpyxl python3-xlwt for the .xlsx and .xls fixtures,
+# mandoc for the man pages' lint, miller jq for the README's pipeline), bench
+# (miller time).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
-            sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl xlsx2csv \
-            mandoc jq
+            libfreexl-dev sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl \
+            python3-xlwt xlsx2csv mandoc jq
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))

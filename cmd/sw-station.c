@@ -7,11 +7,14 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/out.h"
+#include "sw/audit.h"
+#include "sw/staff.h"
 #include "sw/station.h"
 #include "sw/valid.h"
 
 static const struct sw_table *const tables[] = {
-	&sw_stations_table, &sw_divisions_table, &sw_workers_table, NULL
+	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
+	&sw_supervision_table, &sw_training_table, NULL
 };
 
 static void usage(FILE *fp, int status)
@@ -316,9 +319,17 @@ static const struct sw_cmd cmds[] = {
 	{"coverage", cmd_coverage}, {"export", cmd_export}, {"vocab", cmd_vocab},
 	{NULL, NULL}};
 
+/* Before the database closes: the statements the hooks keep. */
+static void release(void)
+{
+	sw_staff_release();
+	sw_audit_release();
+}
+
 int main(int argc, char **argv)
 {
 	sw_cli_init(argv[0]);
 	sw_audit_init(argc, argv);
+	sw_subcmd_release = release;
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

@@ -26,7 +26,8 @@
 const char *const sw_audited[] = {
 	"stations", "workers", "clients", "cases", "services", "activities",
 	"employers", "vacancies", "seekers", "placements",
-	"catalogue", "assessments", "plans", "goals", "reviews", "referrals", NULL
+	"catalogue", "assessments", "plans", "goals", "reviews", "referrals",
+	"supervision", "training", "certificates", NULL
 };
 
 static struct {
@@ -241,12 +242,14 @@ static int entry(sqlite3 *db, const char *action, const char *tbl, const char *k
 }
 
 /* A note on a row this command changed joins that row's entry: "close
- * (closed_on,close_reason)". Returns 1 if it did, 0 if not, -1. */
+ * (closed_on,close_reason)", or "certificate" when that is the column
+ * changed. Returns 1 if it did, 0 if not, -1. */
 static int annotate(sqlite3 *db, const char *action, const char *tbl, const char *key,
 		    const char *detail)
 {
 	sqlite3_stmt *st = sw_db_prepare(db,
-		"UPDATE audit_entry SET detail = ?1 || coalesce(' (' || detail || ')', '')"
+		"UPDATE audit_entry SET detail = CASE WHEN detail = ?1 THEN detail"
+		" ELSE ?1 || coalesce(' (' || detail || ')', '') END"
 		" WHERE seq = (SELECT max(seq) FROM audit_entry WHERE seq >= ?2 AND action = ?3"
 		" AND tbl = ?4 AND row_key = ?5 AND (old_hash IS NOT NULL OR new_hash IS NOT NULL))");
 	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
@@ -459,7 +462,7 @@ void sw_audit_release(void)
 }
 
 /* The schema that gave the trail row hashes, keys and anchors. */
-#define AUDIT_SCHEMA 7
+#define AUDIT_SCHEMA 8
 
 static int version(sqlite3 *db)
 {

@@ -6,6 +6,7 @@
 
 #include "sw/err.h"
 #include "sw/input.h"
+#include "sw/xls.h"
 #include "sw/xlsx.h"
 
 #define HEAD 4096
@@ -15,6 +16,7 @@ struct sw_source {
 	char *name;		/* for messages: path, or path[sheet] */
 	struct sw_csv *csv;	/* text */
 	struct sw_xlsx *x;	/* a workbook */
+	struct sw_xls *xls;	/* an Excel 97-2003 workbook */
 	int *part;		/* workbook: the sheets to read (--sheet) */
 	int nparts;
 	unsigned char head[HEAD];
@@ -30,9 +32,6 @@ static const struct {
 	const char *what;
 } magics[] = {
 	{"%PDF-", 5, "a PDF document: save the table from the program that made it as .xlsx or CSV"},
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8,
-	 "an Excel 97-2003 workbook (.xls), or a workbook with a password: open it in Excel or WPS "
-	 "and save it as .xlsx (without a password) or CSV UTF-8"},
 	{"SQLite format 3", 16, "an SQLite database: give it with --db, not as an input file"},
 	{"\x1f\x8b", 2, "a gzip-compressed file: unpack it first"},
 	{"Rar!", 4, "a RAR archive: unpack it first"},
@@ -133,33 +132,47 @@ static char *spool(const unsigned char *head, size_t n)
 static int recognise_fp(struct sw_source *s, FILE *fp, const struct sw_input_opts *o,
 			int *status);
 
-/* Opens a workbook and picks its parts (--sheet names them). */
-static int open_workbook(struct sw_source *s, const char *zpath, const struct sw_input_opts *o)
+static int nsheets(const struct sw_source *s)
+{
+	return s->x ? sw_xlsx_nsheets(s->x) : sw_xls_nsheets(s->xls);
+}
+
+static const char *sheet_name(const struct sw_source *s, int i)
+{
+	return s->x ? sw_xlsx_sheet_name(s->x, i) : sw_xls_sheet_name(s->xls, i);
+}
+
+/* Opens a workbook, .xls if old, and picks its parts (--sheet names them). */
+static int open_workbook(struct sw_source *s, const char *zpath, int old,
+			 const struct sw_input_opts *o)
 {
 	char why[200];
-	s->x = sw_xlsx_open(zpath, why, sizeof why);
-	if (!s->x) {
+	if (old)
+		s->xls = sw_xls_open(zpath, why, sizeof why);
+	else
+		s->x = sw_xlsx_open(zpath, why, sizeof why);
+	if (!s->x && !s->xls) {
 		sw_error_at(s->path, 0, "%s", why);
 		return -1;
 	}
-	int n = sw_xlsx_nsheets(s->x);
+	int n = nsheets(s);
 	s->part = sw_xcalloc((size_t)n + 1, sizeof *s->part);
 	for (int i = 0; i < n; i++) {
 		int want = o->nsheets == 0;
 		for (int k = 0; k < o->nsheets; k++)
-			want |= strcmp(o->sheets[k], sw_xlsx_sheet_name(s->x, i)) == 0;
+			want |= strcmp(o->sheets[k], sheet_name(s, i)) == 0;
 		if (want)
 			s->part[s->nparts++] = i;
 	}
 	for (int k = 0; k < o->nsheets; k++) {
 		int found = 0;
 		for (int i = 0; i < n; i++)
-			found |= strcmp(o->sheets[k], sw_xlsx_sheet_name(s->x, i)) == 0;
+			found |= strcmp(o->sheets[k], sheet_name(s, i)) == 0;
 		if (!found) {
 			char names[512] = "";
 			for (int i = 0, len = 0; i < n && len < (int)sizeof names; i++)
 				len += snprintf(names + len, sizeof names - (size_t)len, "%s%s",
-						i ? ", " : "", sw_xlsx_sheet_name(s->x, i));
+						i ? ", " : "", sheet_name(s, i));
 			sw_error_at(s->path, 0, "--sheet: no sheet named \"%s\" (the sheets: %s)",
 				    o->sheets[k], names);
 			return -1;
@@ -194,7 +207,9 @@ static int recognise_fp(struct sw_source *s, FILE *fp, const struct sw_input_opt
 		sw_error_at(s->path, 0, "%s", what);
 		return -1;
 	}
-	if (n >= 4 && memcmp(h, "PK\x03\x04", 4) == 0) {
+	/* a zip (.xlsx) or an OLE compound file (.xls, an encrypted .xlsx) */
+	int ole = n >= 8 && memcmp(h, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+	if (ole || (n >= 4 && memcmp(h, "PK\x03\x04", 4) == 0)) {
 		int in = fp == stdin;
 		char *zpath = in ? spool(h, n) : s->path;
 		if (!zpath) {
@@ -206,9 +221,9 @@ static int recognise_fp(struct sw_source *s, FILE *fp, const struct sw_input_opt
 			fclose(fp);
 			s->zip_closed = 1;
 		}
-		int rc = open_workbook(s, zpath, o);
+		int rc = open_workbook(s, zpath, ole, o);
 		if (in) {
-			unlink(zpath);	/* libzip keeps it open */
+			unlink(zpath);	/* libzip keeps it open; the .xls reader has read it */
 			free(zpath);
 		}
 		return rc;
@@ -256,19 +271,19 @@ int sw_source_parts(const struct sw_source *s) { return s->nparts; }
 
 const char *sw_source_part(const struct sw_source *s, int i)
 {
-	return s->x ? sw_xlsx_sheet_name(s->x, s->part[i]) : NULL;
+	return s->csv ? NULL : sheet_name(s, s->part[i]);
 }
 
 int sw_source_begin(struct sw_source *s, int i)
 {
-	if (!s->x)
+	if (s->csv)
 		return 0;	/* text is one part, read once */
 	free(s->name);
-	const char *sheet = s->sheet = sw_xlsx_sheet_name(s->x, s->part[i]);
+	const char *sheet = s->sheet = sheet_name(s, s->part[i]);
 	s->name = sw_xmalloc(strlen(s->path) + strlen(sheet) + 3);
 	sprintf(s->name, "%s[%s]", s->path, sheet);
-	if (sw_xlsx_sheet(s->x, s->part[i]) != 0) {
-		sw_error_at(s->name, sw_xlsx_errline(s->x), "%s", sw_xlsx_error(s->x));
+	if ((s->x ? sw_xlsx_sheet(s->x, s->part[i]) : sw_xls_sheet(s->xls, s->part[i])) != 0) {
+		sw_error_at(s->name, sw_source_errline(s), "%s", sw_source_error(s));
 		return -1;
 	}
 	return 0;
@@ -279,17 +294,19 @@ const char *sw_source_sheet(const struct sw_source *s) { return s->sheet; }
 
 int sw_source_next(struct sw_source *s, struct sw_row *row)
 {
-	return s->x ? sw_xlsx_next(s->x, row) : sw_csv_next(s->csv, row);
+	return s->x ? sw_xlsx_next(s->x, row) : s->xls ? sw_xls_next(s->xls, row)
+		: sw_csv_next(s->csv, row);
 }
 
 const char *sw_source_error(const struct sw_source *s)
 {
-	return s->x ? sw_xlsx_error(s->x) : sw_csv_error(s->csv);
+	return s->x ? sw_xlsx_error(s->x) : s->xls ? sw_xls_error(s->xls) : sw_csv_error(s->csv);
 }
 
 long sw_source_errline(const struct sw_source *s)
 {
-	return s->x ? sw_xlsx_errline(s->x) : sw_csv_errline(s->csv);
+	return s->x ? sw_xlsx_errline(s->x) : s->xls ? sw_xls_errline(s->xls)
+		: sw_csv_errline(s->csv);
 }
 
 void sw_source_close(struct sw_source *s)
@@ -298,6 +315,7 @@ void sw_source_close(struct sw_source *s)
 		return;
 	sw_csv_close(s->csv);
 	sw_xlsx_close(s->x);
+	sw_xls_close(s->xls);
 	free(s->part);
 	free(s->path);
 	free(s->name);

@@ -162,7 +162,22 @@ static const char *const migrations[] = {
 	"CREATE INDEX referrals_case ON referrals(case_id);"
 	"CREATE INDEX referrals_to ON referrals(to_station);",
 
-	/* 6 -> 7: entries carry the SHA-256 of the row before and after
+	/* 6 -> 7: the workforce beyond the roster (lib/staff.c). */
+	"CREATE TABLE supervision ("
+	"  session_id TEXT NOT NULL, worker_id TEXT NOT NULL REFERENCES workers(worker_id),"
+	"  date TEXT NOT NULL, station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  supervisor TEXT NOT NULL, mode TEXT, minutes INTEGER NOT NULL, topic TEXT,"
+	"  PRIMARY KEY (session_id, worker_id));"
+	"CREATE INDEX supervision_date ON supervision(date);"
+	"CREATE TABLE training ("
+	"  worker_id TEXT NOT NULL REFERENCES workers(worker_id), date TEXT NOT NULL,"
+	"  course TEXT NOT NULL, provider TEXT, minutes INTEGER NOT NULL, certificate TEXT,"
+	"  PRIMARY KEY (worker_id, date, course));"
+	"CREATE TABLE certificates ("
+	"  worker_id TEXT NOT NULL REFERENCES workers(worker_id), level TEXT NOT NULL,"
+	"  obtained_on TEXT NOT NULL, number TEXT, PRIMARY KEY (worker_id, level));",
+
+	/* 7 -> 8: entries carry the SHA-256 of the row before and after
 	 * (audit --verify compares the rows with them); commands may be keyed
 	 * (HMAC); the trail's head when a month was closed, which its
 	 * fingerprint covers, is kept (every closing, reopened or not). The
@@ -174,7 +189,7 @@ static const char *const migrations[] = {
 	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
-static int (*const steps[])(sqlite3 *) = {[6] = sw_audit_baseline};
+static int (*const steps[])(sqlite3 *) = {[7] = sw_audit_baseline};
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
 	       "SW_SCHEMA_VERSION must count the migrations");

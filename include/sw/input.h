@@ -1,6 +1,6 @@
 /* The one input path: open a file, recognise its format by its content,
  * and hand out its rows, whatever it is: CSV or tab/semicolon text in
- * UTF-8, GB18030 or UTF-16, or an .xlsx workbook (one part per sheet).
+ * UTF-8, GB18030 or UTF-16, or an .xlsx or .xls workbook (one part per sheet).
  * Anything else is refused at once, naming what it is. The layout stage
  * (sw/layout.h) then finds the header and the table.
  *

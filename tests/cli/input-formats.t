@@ -35,7 +35,7 @@ db_snap
 printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n' >report.csv
 expect_fail 1 'sw-case: report.csv: a PDF document: save the table from the program that made it as .xlsx or CSV' sw-case import report.csv
 printf '\320\317\021\340\241\261\032\341\000\000\000\000' >old.xls
-expect_fail 1 'sw-case: old.xls: an Excel 97-2003 workbook (.xls), or a workbook with a password: open it in Excel or WPS and save it as .xlsx (without a password) or CSV UTF-8' sw-case import old.xls
+expect_fail 1 'sw-case: old.xls: a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS and save it as .xlsx or CSV UTF-8' sw-case import old.xls
 printf '<html><body><table><tr><td>档案号</td></tr></table></body></html>\n' >export.xls
 expect_fail 1 'sw-case: export.xls: an HTML page (some systems save those as .xls): open it in Excel or WPS and save it as .xlsx or CSV UTF-8' sw-case import export.xls
 mkdir -p d/word e && echo '<w:document/>' >d/word/document.xml && echo x >e/a.csv

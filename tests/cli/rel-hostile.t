@@ -157,11 +157,11 @@ ok $? "$rows tiny rows: all stored"
 # --- commas, and SQL in every field ---------------------------------------
 printf ',,,\n,,,\n' >commas.csv
 db_snap
-expect_fail 1 'sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers); the header names the columns (see the man page)' \
+expect_fail 1 'sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers, certificates, supervision, training); the header names the columns (see the man page)' \
 	sw-station import commas.csv
 run sw-station import --table stations commas.csv
 check_err "a header of commas with --table: no header row" <<'X'
-sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers); the header names the columns (see the man page)
+sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers, certificates, supervision, training); the header names the columns (see the man page)
 X
 printf 'code,name,level\n,,\n ,　,\n' >commarow.csv
 run sw-station import commarow.csv
@@ -187,7 +187,7 @@ printf '%s\n' "worker_id,name,station_code,role,certificate,hired_on,left_on" \
 db_snap
 run sw-station import injall.csv
 check_err "SQL text in every field of a row: every typed column named" <<'X'
-sw-station: injall.csv:2: role: unknown value (expected admin, service); certificate: unknown value (expected none, assistant, intermediate, senior); hired_on: not a date (expected YYYY-MM-DD); left_on: not a date (expected YYYY-MM-DD)
+sw-station: injall.csv:2: role: unknown value (expected admin, service, supervisor); certificate: unknown value (expected none, assistant, intermediate, senior); hired_on: not a date (expected YYYY-MM-DD); left_on: not a date (expected YYYY-MM-DD)
 sw-station: injall.csv: read 1, inserted 0, updated 0, unchanged 0, rejected 1
 X
 printf '%s\n' "\"$q\",name,level" "X9,n,county" >injhdr.csv

@@ -55,7 +55,7 @@ X
 run sw-station import w.csv
 check_err "worker rules name column and line, never the worker" <<'X'
 sw-station: w.csv:3: station_code: unknown station
-sw-station: w.csv:4: role: unknown value (expected admin, service)
+sw-station: w.csv:4: role: unknown value (expected admin, service, supervisor)
 sw-station: w.csv:5: certificate: unknown value (expected none, assistant, intermediate, senior)
 sw-station: w.csv:6: left_on: 2023-04-01 is before hired_on 2023-05-01
 sw-station: w.csv: read 5, inserted 1, updated 0, unchanged 0, rejected 4
@@ -75,7 +75,7 @@ db_same "an unknown column stops the import before anything is stored"
 run sw-station import --ignore-column colour extra.csv
 check_rc 0 "--ignore-column drops it on purpose"
 printf 'foo,bar\n1,2\n' >what.csv
-expect_fail 1 'sw-station: what.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers); the header names the columns (see the man page)' sw-station import what.csv
+expect_fail 1 'sw-station: what.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers, certificates, supervision, training); the header names the columns (see the man page)' sw-station import what.csv
 expect_fail 2 'sw-station: --table: unknown table "people"' sw-station import --table people what.csv
 : >empty.csv
 expect_fail 1 'sw-station: empty.csv: empty file (a header row is required)' sw-station import empty.csv
