@@ -12,6 +12,8 @@
 #include "sw/err.h"
 #include "sw/import.h"
 #include "sw/input.h"
+#include "sw/layout.h"
+#include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
@@ -201,7 +203,7 @@ void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage)
 {
 	static const struct option longopts[] = {SW_LONGOPTS, {0}};
 	int c;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
 		sw_cli_common(c, optarg, usage);
 }
 
@@ -212,7 +214,7 @@ static const struct sw_table *import_opts(int argc, char **argv,
 {
 	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
 	int c;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1)
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
 		sw_cli_common(c, optarg, usage);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
 	if (!t) {
@@ -316,7 +318,10 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 	for (int i = 0; i < n; i++) {
 		char *a = argv[optind + i], *eq = strchr(a, '=');
 		if (!eq) {
-			sw_error("add: \"%s\" is not COLUMN=VALUE", a);
+			if (t->personal)	/* it may be a value */
+				sw_error("add: argument %d is not COLUMN=VALUE", i + 1);
+			else
+				sw_error("add: \"%s\" is not COLUMN=VALUE", a);
 			usage(stderr, SW_EXIT_USAGE);
 		}
 		names[i] = sw_xstrdup(a);
@@ -374,10 +379,19 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
 {
 	const struct sw_table *t = import_opts(argc, argv, tables, usage);
 	sqlite3 *db = sw_open(0);
+	/* personal data is masked on a terminal, as sw-case's exports */
+	int mask = t->personal && (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) &&
+		   isatty(STDOUT_FILENO);
+	sw_mask_register(db, NULL, 0);
 	sqlite3_str *q = sqlite3_str_new(db);
 	sqlite3_str_appendall(q, "SELECT ");
-	for (int i = 0; i < t->ncols; i++)
-		sqlite3_str_appendf(q, "%s\"%w\"", i ? "," : "", t->cols[i].name);
+	for (int i = 0; i < t->ncols; i++) {
+		sqlite3_str_appendall(q, i ? "," : "");
+		if (mask)
+			sw_mask_select(q, &t->cols[i]);
+		else
+			sqlite3_str_appendf(q, "\"%w\"", t->cols[i].name);
+	}
 	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
 	for (int i = 0, k = 0; i < t->ncols; i++)
 		if (t->cols[i].flags & SW_C_KEY)
@@ -415,8 +429,12 @@ static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
 		sqlite3_str_appendf(q, "\"%w\"", k->name);
 }
 
-static void list_fail(const char *column, const char *why, sw_usage_fn usage)
+/* (why quotes the value: dropped for a table of personal data, whose
+ * filters are names and ID numbers) */
+static void list_fail(const struct sw_table *t, const char *column, char *why, sw_usage_fn usage)
 {
+	if (t->personal)
+		sw_problems_unquote(why);
 	sw_error("list: %s: %s", column, why);
 	usage(stderr, SW_EXIT_USAGE);
 }
@@ -432,8 +450,12 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - f) : 0, f);
 	int c = eq ? sw_header_col(t, name) : -1;
 	if (c < 0) {
-		if (eq)
+		if (eq && t->personal)
+			sw_error("list: a filter names no column of %s", t->name);
+		else if (eq)
 			sw_error("list: table %s has no column \"%s\"", t->name, name);
+		else if (t->personal)	/* it may be a value */
+			sw_error("list: a filter is not COLUMN=VALUE");
 		else
 			sw_error("list: \"%s\" is not COLUMN=VALUE", f);
 		usage(stderr, SW_EXIT_USAGE);
@@ -445,7 +467,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 		snprintf(a, sizeof a, "%.*s", (int)(dots - v), v);
 		if ((*a && sw_date_parse(a, vals[(*nvals)++], why, sizeof why) != 0) ||
 		    (dots[2] && sw_date_parse(dots + 2, vals[(*nvals)++], why, sizeof why) != 0))
-			list_fail(k->name, why, usage);
+			list_fail(t, k->name, why, usage);
 		if (*a)
 			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals + 1 - !!dots[2]);
 		if (dots[2])
@@ -455,7 +477,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
 		: sw_column_norm(k, v, vals[*nvals], sizeof vals[0], why, sizeof why);
 	if (bad)
-		list_fail(k->name, why, usage);
+		list_fail(t, k->name, why, usage);
 	(*nvals)++;
 	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals + 1);
 }

@@ -13,6 +13,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
@@ -121,7 +122,7 @@ static void parse(int argc, char **argv)
 	int c;
 	sw_date_today(o.on);
 	sw_date_today(o.at);
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
 		switch (c) {
 		case SW_OPT_STATION:	/* import's, and the other subcommands' */
 		case OPT_STATION: o.station = sw_opt.station = optarg; break;
@@ -481,6 +482,10 @@ static int cmd_export(int argc, char **argv)
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
 	if (!t) {
 		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	if (o.key_file && !o.pseudo) {	/* else the export would be in clear */
+		sw_error("--key-file: only with --pseudonymize");
 		usage(stderr, SW_EXIT_USAGE);
 	}
 	size_t keylen = 0;

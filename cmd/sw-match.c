@@ -11,6 +11,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
+#include "sw/longopt.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
@@ -94,7 +95,7 @@ static void parse(int argc, char **argv)
 	sw_date_today(o.on);
 	o.ro.w = sw_weights_default;
 	o.ro.top = 10;
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
 		switch (c) {
 		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); break;
 		case OPT_FROM: sw_opt_date("from", optarg, o.from, usage); break;

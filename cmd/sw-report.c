@@ -10,6 +10,7 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/report.h"
 #include "sw/target.h"
@@ -74,7 +75,7 @@ static void parse(int argc, char **argv)
 		{0}};
 	int c;
 	sw_date_today(o.on);	/* o.by: SW_BY_STATION unless preset */
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
 		switch (c) {
 		case OPT_MONTH:
 			sw_opt_month("month", optarg, o.month, usage);

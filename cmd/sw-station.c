@@ -6,6 +6,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/audit.h"
 #include "sw/staff.h"
@@ -62,7 +63,7 @@ static void parse(int argc, char **argv)
 		{0}};
 	int c;
 	sw_date_today(o_on);
-	while ((c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, NULL)) != -1) {
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
 		switch (c) {
 		case OPT_LEVEL: o_level = optarg; break;
 		case OPT_PARENT: o_parent = optarg; break;

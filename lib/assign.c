@@ -61,6 +61,7 @@ struct solver {
 	size_t ntmp;
 	int *match, *mw;	/* seeker -> vacancy, weight of that pair */
 	int *moff, *memb, *cnt, *pos;	/* seekers at each vacancy */
+	const int *order;	/* seekers in the order searched from, or NULL */
 };
 
 static void bucket_del(struct solver *S, int y)
@@ -461,7 +462,8 @@ static long long solve(struct solver *S, int *match, long long *u, long long *p)
 		match[s] = -1;
 		sort_keys(S, S->l[s].e, S->l[s].n);
 	}
-	for (int s = 0; s < ns; s++) {
+	for (int i = 0; i < ns; i++) {
+		int s = S->order ? S->order[i] : i;
 		search(S, s);
 		augment(S, s);
 	}
@@ -599,6 +601,22 @@ static int certified(const struct sw_market *m, struct lists *L, struct elist *l
 	return 0;
 }
 
+/* Seekers by their best score, highest first (then by id): a search from
+ * a seeker whose best pair outscores those already placed ends early. */
+static int *by_best(const struct elist *l, int ns)
+{
+	int *cnt = sw_xcalloc(SW_SCORE_MAX + 2, sizeof *cnt);
+	int *order = sw_xmalloc(((size_t)ns + 1) * sizeof *order);
+	for (int s = 0; s < ns; s++)
+		cnt[SW_SCORE_MAX - (l[s].n ? l[s].e[0].w : 0) + 1]++;
+	for (int k = 1; k <= SW_SCORE_MAX + 1; k++)
+		cnt[k] += cnt[k - 1];
+	for (int s = 0; s < ns; s++)
+		order[cnt[SW_SCORE_MAX - (l[s].n ? l[s].e[0].w : 0)]++] = s;
+	free(cnt);
+	return order;
+}
+
 void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct sw_assignment *a)
 {
 	struct sw_rank_opts ro = *o;
@@ -623,9 +641,10 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 		first_list(&L, s, &l[s], o->top > 0 ? o->top : 8);
 		a->best[s] = l[s].n ? l[s].e[0].v : -1;
 	}
+	int *order = by_best(l, ns);
 	do {
 		struct solver S = {.ns = ns, .nv = nv, .cap = cap, .wmax = SW_SCORE_MAX, .l = l,
-				   .L = no_grow ? NULL : &L};
+				   .L = no_grow ? NULL : &L, .order = order};
 		a->rounds++;
 		a->total = solve(&S, a->vac, a->u, a->p);
 		a->grown += S.grown;
@@ -636,6 +655,7 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 		a->edges += (size_t)l[s].n;
 		free(l[s].e);
 	}
+	free(order);
 	sw_ranker_free(L.r);
 	free(L.stamp);
 	free(L.keep);

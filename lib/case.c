@@ -268,5 +268,5 @@ static const struct sw_column activity_cols[] = {
 	ITEM_REF,
 };
 const struct sw_table sw_activities_table = {
-	"activities", "activity|活动", activity_cols, 8, NULL, NULL, 0
+	"activities", "activity|活动", activity_cols, 8, NULL, NULL, 1
 };

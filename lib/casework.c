@@ -283,7 +283,7 @@ static const struct sw_column plan_cols[] = {
 	{"author", "制定人|负责社工", SW_T_CODE, NULL, 0, 0, 0, "workers.worker_id", "worker"},
 };
 const struct sw_table sw_plans_table = {
-	"plans", "plan|服务计划", plan_cols, 5, check_plan, NULL, 0
+	"plans", "plan|服务计划", plan_cols, 5, check_plan, NULL, 1
 };
 
 static const struct sw_column goal_cols[] = {

@@ -36,9 +36,12 @@ static int number(const char *s)
 	return !*s;
 }
 
+/* A value a spreadsheet would run, or one that reads as a neutralised one
+ * ("'=x" is stored as such: it is written "''=x" so that reading it back,
+ * which takes one quote off, gives it whole). */
 int sw_cell_formula(const char *s)
 {
-	return s && trigger(*s) && !number(s);
+	return s && ((trigger(*s) && !number(s)) || (*s == '\'' && sw_cell_formula(s + 1)));
 }
 
 const char *sw_cell_safe(const char *s, char **q)
@@ -62,7 +65,7 @@ void sw_cell_put(FILE *fp, const char *s)
 
 const char *sw_cell_unquote(const char *s)
 {
-	return s[0] == '\'' && trigger(s[1]) ? s + 1 : s;
+	return s[0] == '\'' && sw_cell_formula(s + 1) ? s + 1 : s;
 }
 
 char *sw_cell_visible(const char *s)

@@ -133,6 +133,8 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 		c->v[i] = c->off[i] < 0 ? NULL : c->a.p + c->off[i];
 	bad |= refs_ok(c, rw->line);
 	if (rules && rules(c->db, t, c->v, c->rulebuf, why, sizeof why) != 0) {
+		if (t->personal)
+			sw_problems_unquote(why);
 		sw_error_at(c->fname, rw->line, "%s", why);
 		bad = 1;
 	}

@@ -25,6 +25,13 @@ static int each_word(const char *in, int spaces, int (*fn)(void *, char *), void
 		memcpy(word, p, k);
 		word[k] = 0;
 		sw_text_norm(word);
+		/* a word is a cell of its own for the quote exports put before
+		 * a formula: taken off here too, so the value is canonical */
+		const char *w = sw_cell_unquote(word);
+		if (w != word) {
+			memmove(word, w, strlen(w) + 1);
+			sw_text_norm(word);
+		}
 		if (*word && fn(ctx, word) != 0)
 			return -1;
 		p += n + sep;

@@ -8,6 +8,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sw/csvio.h"
 #include "sw/err.h"
@@ -24,6 +25,7 @@ struct sw_csv {
 	const char *head;	/* bytes read before the open (format recognition) */
 	size_t nhead;
 	size_t rawlen;
+	size_t chunk;		/* bytes read at a time (CHUNK, less for a small file) */
 	char *buf;		/* decoded bytes; lines are taken from pos */
 	size_t len, pos, cap;
 	int eof, finished, started;
@@ -41,7 +43,10 @@ struct sw_csv {
 	size_t alen, acap;
 	size_t *off;
 	int nf, fcap;
+	int maxf;		/* fields a record may have (SW_ROW_FIELDS_MAX) */
+	size_t rbytes;		/* bytes of the current record so far */
 	char **fields;
+	char toowide[96];	/* the bad of a record with too many fields */
 	char err[160];
 	long errline;
 };
@@ -49,6 +54,10 @@ struct sw_csv {
 static void on_field(void *data, size_t n, void *ctx)
 {
 	struct sw_csv *r = ctx;
+	if (r->nf >= r->maxf) {	/* kept out of the arena: see finish */
+		r->nf = r->maxf + 1;
+		return;
+	}
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? r->fcap * 2 : 32;
 		r->off = sw_xrealloc(r->off, (size_t)r->fcap * sizeof *r->off);
@@ -76,6 +85,7 @@ static void on_record(int c, void *ctx)
 const char *sw_csv_name(const struct sw_csv *r) { return r->name; }
 long sw_csv_lines(const struct sw_csv *r) { return r->line; }
 const char *sw_csv_error(const struct sw_csv *r) { return r->err; }
+void sw_csv_max_fields(struct sw_csv *r, int n) { r->maxf = n; }
 long sw_csv_errline(const struct sw_csv *r) { return r->errline; }
 
 /* Decodes the input from here on from enc: "GB18030" (GBK and GB2312 are
@@ -87,7 +97,7 @@ static int use_iconv(struct sw_csv *r, const char *enc)
 		return -1;
 	r->enc = enc;
 	r->sniffed = strcmp(enc, "GB18030") != 0;	/* only GB18030 is checked */
-	r->raw = sw_xmalloc(CHUNK);
+	r->raw = sw_xmalloc(r->chunk);
 	return 0;
 }
 
@@ -168,6 +178,7 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 	r->name = sw_xstrdup(name);
 	r->head = head;
 	r->nhead = nhead;
+	r->maxf = SW_ROW_FIELDS_MAX;
 	if (encoding && (strcasecmp(encoding, "gb18030") == 0 || strcasecmp(encoding, "gbk") == 0 ||
 			 strcasecmp(encoding, "gb2312") == 0))
 		enc = "GB18030";
@@ -180,6 +191,12 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 		sw_csv_close(r);
 		return NULL;
 	}
+	/* reads of 256 KiB, or of the whole file if it is smaller: a small
+	 * file costs no big buffers (the fuzzers open thousands a second) */
+	struct stat st;
+	r->chunk = CHUNK;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < CHUNK)
+		r->chunk = ((size_t)st.st_size + nhead + 4096) & ~(size_t)4095;
 	r->detect = !encoding;
 	if (enc && use_iconv(r, enc) != 0) {
 		sw_error("%s: %s", enc, strerror(errno));
@@ -188,7 +205,7 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 	}
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_blk_size(&r->p, 64 * 1024);
-	r->cap = CHUNK * 2;
+	r->cap = r->chunk * 3;	/* fill grows it only past a chunk of leftover */
 	r->buf = sw_xmalloc(r->cap);
 	return r;
 }
@@ -243,12 +260,12 @@ static int fill(struct sw_csv *r)
 		r->len -= r->pos;
 		r->pos = 0;
 	}
-	if (r->cap - r->len < CHUNK * 2) {
-		r->cap = r->len + CHUNK * 2 + r->cap / 2;
+	if (r->cap - r->len < r->chunk * 2) {
+		r->cap = r->len + r->chunk * 2 + r->cap / 2;
 		r->buf = sw_xrealloc(r->buf, r->cap);
 	}
 	if (r->cd == (iconv_t)-1) {
-		size_t n = get(r, r->buf + r->len, CHUNK);
+		size_t n = get(r, r->buf + r->len, r->chunk);
 		if (n == 0) {
 			if (ferror(r->fp))
 				return fail(r, r->line + 1, strerror(errno));
@@ -267,7 +284,7 @@ static int fill(struct sw_csv *r)
 		r->len += n;
 		return 1;
 	}
-	size_t n = get(r, r->raw + r->rawlen, CHUNK - r->rawlen);
+	size_t n = get(r, r->raw + r->rawlen, r->chunk - r->rawlen);
 	if (n == 0 && ferror(r->fp))
 		return fail(r, r->line + 1, strerror(errno));
 	r->rawlen += n;
@@ -312,6 +329,8 @@ static int decode(struct sw_csv *r, int at_eof)
 	return 1;
 }
 
+static const char too_long[] = "row longer than 2 MiB (is a closing quote missing?)";
+
 /* The next physical line including its terminator (LF, CRLF or a lone CR).
  * NULL at end of input or on error (r->err set). */
 static char *next_line(struct sw_csv *r, size_t *n)
@@ -325,6 +344,10 @@ static char *next_line(struct sw_csv *r, size_t *n)
 			end = cr[1] == '\n' ? cr + 2 : cr + 1;
 		else if (!cr && nl)
 			end = nl + 1;
+		if (!end && (size_t)(e - s) > SW_ROW_BYTES_MAX) {
+			fail(r, r->in_record ? r->rec_line : r->line + 1, too_long);
+			return NULL;
+		}
 		if (!end) {
 			int rc = fill(r);
 			if (rc < 0)
@@ -353,6 +376,12 @@ static int blank(const char *s, size_t n)
 
 static int finish(struct sw_csv *r, struct sw_row *row)
 {
+	if (r->nf > r->maxf) {
+		r->nf = r->maxf;
+		snprintf(r->toowide, sizeof r->toowide, "more than %d fields: clear the cells "
+			 "to the right of the table", r->maxf);
+		r->bad = r->toowide;
+	}
 	for (int i = 0; i < r->nf; i++)
 		r->fields[i] = r->arena + r->off[i];
 	row->line = r->rec_line;
@@ -434,7 +463,15 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 				continue;
 			r->in_record = 1;
 			r->rec_line = r->line;
+			r->rbytes = 0;
+			/* only the file's first BOM marks the encoding; another
+			 * would end up inside a key, invisible */
+			if (r->line > 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+				r->bad = "a byte-order mark (U+FEFF) starts the line: were two files "
+					 "joined? delete it";
 		}
+		if ((r->rbytes += n) > SW_ROW_BYTES_MAX)
+			return fail(r, r->rec_line, too_long);
 		if (!r->bad && !sw_utf8_valid(s, n))
 			r->bad = memchr(s, 0, n) ? "NUL byte in data"
 				: r->cd == (iconv_t)-1

@@ -77,6 +77,7 @@ static int set_wal(sqlite3 *db, int busy_ms, char **err)
 
 sqlite3 *sw_db_open(const char *path, int flags)
 {
+	static int said_mode;
 	sqlite3 *db = NULL;
 	struct stat sb;
 	char hbuf[128];
@@ -96,7 +97,12 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	} else if (S_ISDIR(sb.st_mode)) {
 		sw_error("%s: is a directory", path);
 		return NULL;
-	}
+	} else if (S_ISREG(sb.st_mode) && (sb.st_mode & 077) && !said_mode++)
+		/* made by sqlite3 or cp under a umask of 022: said by every
+		 * command (once), -q or not, and never asked: cron must not
+		 * wait for an answer */
+		sw_error("warning: %s can be read by other users (mode %03o) and holds personal "
+			 "data: chmod 600 %s", path, (unsigned)(sb.st_mode & 0777), path);
 	/* One connection per process, one thread: no need for SQLite's mutexes. */
 	int oflags = ((flags & SW_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		     SQLITE_OPEN_NOMUTEX;

@@ -1,6 +1,8 @@
-/* Duplicate candidates. Every rule is an equality join over an index:
- * names one character apart share a one-deletion variant (the SymSpell
- * idea), so they meet in the same index entry as their block key. */
+/* Duplicate candidates, grouped in memory and never by comparing all
+ * pairs: each rule sorts the clients by its blocking key and pairs those
+ * that share it. Names one character apart share a one-deletion variant
+ * (the SymSpell idea). Only the pairs found go to SQLite. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,89 +23,503 @@ void sw_name_key(const char *name, char *out)
 	out[j] = 0;
 }
 
-/* name_key(name) in SQL: sw_name_key. */
-static void name_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *name = (const char *)sqlite3_value_text(argv[0]);
-	if (!name)
-		return;	/* NULL */
-	char *key = sqlite3_malloc64(strlen(name) + 1);
-	if (!key) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	sw_name_key(name, key);
-	sqlite3_result_text(ctx, key, -1, sqlite3_free);
-}
-
-/* Pair rules: each SELECT yields (a, b, score, reason) with a < b. */
-static const char *const rules[] = {
-	"SELECT x.cid, y.cid, 100, 'same id_number' FROM dk x JOIN dk y"
-	" ON y.idn = x.idn AND y.cid > x.cid WHERE x.idn IS NOT NULL",
-	"SELECT x.cid, y.cid, 90, 'same name and birth date' FROM dk x JOIN dk y"
-	" ON y.nkey = x.nkey AND y.birth = x.birth AND y.cid > x.cid",
-	"SELECT x.cid, y.cid, 85, 'same name and phone' FROM dk x JOIN dk y"
-	" ON y.nkey = x.nkey AND y.phone = x.phone AND y.cid > x.cid",
-	/* pairs of spellings first: a common name shared by thousands is
-	 * one spelling, not millions of pairs to look at */
-	"SELECT min(x.cid, y.cid), max(x.cid, y.cid), 60,"
-	" 'names differ only by spaces or full-width characters'"
-	" FROM (SELECT DISTINCT nkey, name FROM dk) a JOIN (SELECT DISTINCT nkey, name FROM dk) b"
-	" ON b.nkey = a.nkey AND b.name > a.name"
-	" JOIN dk x ON x.nkey = a.nkey AND x.name = a.name"
-	" JOIN dk y ON y.nkey = b.nkey AND y.name = b.name",
-	"SELECT min(x.cid, y.cid), max(x.cid, y.cid), 70, 'names one character apart with the same birth date'"
-	" FROM dv x JOIN dv y ON y.v = x.v AND y.birth = x.birth AND y.cid > x.cid"
-	" WHERE x.nkey <> y.nkey AND (x.pos = y.pos OR x.pos < 0 OR y.pos < 0)",
-	"SELECT min(x.cid, y.cid), max(x.cid, y.cid), 65, 'names one character apart with the same phone'"
-	" FROM dv x JOIN dv y ON y.v = x.v AND y.phone = x.phone AND y.cid > x.cid"
-	" WHERE x.nkey <> y.nkey AND (x.pos = y.pos OR x.pos < 0 OR y.pos < 0)",
+/* The rules, in the order their reasons are listed. */
+enum { R_ID, R_BIRTH, R_PHONE, R_SPACES, R_VBIRTH, R_VPHONE, NRULES };
+static const struct {
+	int score;
+	const char *reason;
+} rules[NRULES] = {
+	{100, "same id_number"},
+	{90, "same name and birth date"},
+	{85, "same name and phone"},
+	{60, "names differ only by spaces or full-width characters"},
+	{70, "names one character apart with the same birth date"},
+	{65, "names one character apart with the same phone"},
 };
 
-int sw_dupes_find(sqlite3 *db)
+static uint64_t hash(const char *s, size_t n)
 {
-	/* Blocking tables can be large: keep them in a file, not in RAM. Their
-	 * index builds and the rules' sorts use the second core (sort runs
-	 * sized from a smaller cache: memory stays as it was). */
-	sw_db_exec(db, "PRAGMA temp_store=FILE; PRAGMA threads=2; PRAGMA cache_size=-16384;"
-		   "CREATE TEMP TABLE dk(cid TEXT, name TEXT, birth TEXT, phone TEXT, idn TEXT, nkey TEXT);"
-		   "CREATE TEMP TABLE dv(v TEXT, pos INTEGER, cid TEXT, nkey TEXT, birth TEXT, phone TEXT);"
-		   "CREATE TEMP TABLE pairs(a TEXT, b TEXT, score INTEGER, reason TEXT);");
-	/* The name keys, then each key's one-deletion variants (k >= 0 drops
-	 * the k-th character; k = -1 is the key itself), all in SQL: substr
-	 * and length count characters. */
-	if (sqlite3_create_function(db, "name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    name_key_fn, NULL, NULL) != SQLITE_OK) {
+	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h ^ h >> 29;
+}
+
+/* Distinct strings numbered 0, 1, ... in order of first sight. */
+struct intern {
+	char *buf;		/* the strings, each ended by NUL */
+	size_t len, cap;
+	uint32_t *off;		/* id -> offset in buf */
+	int *n;			/* id -> times seen */
+	int count, ncap;
+	int *slot;		/* open addressing: id + 1, 0 when empty */
+	size_t mask;
+};
+
+static const char *istr(const struct intern *t, int id)
+{
+	return t->buf + t->off[id];
+}
+
+static void igrow(struct intern *t)
+{
+	size_t size = t->mask ? (t->mask + 1) * 2 : 1024;
+	free(t->slot);
+	t->slot = sw_xcalloc(size, sizeof *t->slot);
+	t->mask = size - 1;
+	for (int id = 0; id < t->count; id++) {
+		const char *s = istr(t, id);
+		size_t h = (size_t)hash(s, strlen(s)) & t->mask;
+		while (t->slot[h])
+			h = (h + 1) & t->mask;
+		t->slot[h] = id + 1;
+	}
+}
+
+/* The id of s (NULL: -1), counting one more sighting. */
+static int iput(struct intern *t, const char *s)
+{
+	if (!s)
+		return -1;
+	size_t n = strlen(s);
+	if ((size_t)t->count * 2 >= t->mask)
+		igrow(t);
+	size_t h = (size_t)hash(s, n) & t->mask;
+	for (; t->slot[h]; h = (h + 1) & t->mask) {
+		int id = t->slot[h] - 1;
+		if (strcmp(istr(t, id), s) == 0) {
+			t->n[id]++;
+			return id;
+		}
+	}
+	if (t->count == t->ncap) {
+		t->ncap = t->ncap * 2 + 1024;
+		t->off = sw_xrealloc(t->off, (size_t)t->ncap * sizeof *t->off);
+		t->n = sw_xrealloc(t->n, (size_t)t->ncap * sizeof *t->n);
+	}
+	while (t->len + n + 1 > t->cap)
+		t->buf = sw_xrealloc(t->buf, t->cap = t->cap * 2 + 65536);
+	if (t->len + n + 1 > UINT32_MAX)
+		sw_die(SW_EXIT_FAIL, "dupes: too many distinct values");
+	memcpy(t->buf + t->len, s, n + 1);
+	t->off[t->count] = (uint32_t)t->len;
+	t->len += n + 1;
+	t->n[t->count] = 1;
+	t->slot[h] = t->count + 1;
+	return t->count++;
+}
+
+static void ifree(struct intern *t)
+{
+	free(t->buf);
+	free(t->off);
+	free(t->n);
+	free(t->slot);
+}
+
+/* A client, by its place in client_id order: value ids (-1 for NULL)
+ * and its ID number's hash (0 for NULL): IDs are unique in the register,
+ * so the rare equal hashes are checked against the table. */
+struct client {
+	int nkey, name, birth, phone;
+	uint64_t idh;
+};
+
+/* A client under a blocking key; pos is the character a name variant
+ * leaves out (-1: none). */
+struct rec {
+	uint64_t key;
+	int c, pos;
+};
+
+static int cmp_rec(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->c > y->c) - (x->c < y->c);
+}
+
+struct pair {
+	int a, b;		/* a < b: client_id order */
+	unsigned rules;		/* bit per rule */
+};
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	if (x->a != y->a)
+		return (x->a > y->a) - (x->a < y->a);
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+struct dupes {
+	struct client *c;
+	int n;
+	struct intern nkey, name, birth, phone;
+	struct rec *r;
+	size_t nr, rcap;
+	struct pair *p;
+	size_t np, pcap;
+};
+
+static void sort_recs(struct dupes *d)
+{
+	if (d->nr)	/* r is NULL until the first record */
+		qsort(d->r, d->nr, sizeof *d->r, cmp_rec);
+}
+
+static void add_rec(struct dupes *d, uint64_t key, int c, int pos)
+{
+	if (d->nr == d->rcap)
+		d->r = sw_xrealloc(d->r, (d->rcap = d->rcap * 2 + 4096) * sizeof *d->r);
+	d->r[d->nr++] = (struct rec){key, c, pos};
+}
+
+static void add_pair(struct dupes *d, int a, int b, int rule)
+{
+	if (d->np == d->pcap)
+		d->p = sw_xrealloc(d->p, (d->pcap = d->pcap * 2 + 4096) * sizeof *d->p);
+	d->p[d->np++] = (struct pair){a < b ? a : b, a < b ? b : a, 1u << rule};
+}
+
+static uint64_t key2(int a, int b)
+{
+	return (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+}
+
+/* Pairs every two clients under the same exact key (records sorted). */
+static void pair_equal(struct dupes *d, int rule)
+{
+	sort_recs(d);
+	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
+		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
+			;
+		for (size_t x = lo; x < hi; x++)
+			for (size_t y = x + 1; y < hi; y++)
+				add_pair(d, d->r[x].c, d->r[y].c, rule);
+	}
+	d->nr = 0;
+}
+
+/* A phone shared by more than SW_DUPES_PLACEHOLDER clients is a
+ * placeholder, no evidence: it pairs nobody. */
+static int usable(const struct intern *t, int id)
+{
+	return id >= 0 && t->n[id] <= SW_DUPES_PLACEHOLDER;
+}
+
+/* Says once of each placeholder phone how many share it and the first
+ * client (never the value itself). */
+static void warn_placeholders(sqlite3 *db, struct dupes *d, const int64_t *rowid)
+{
+	sqlite3_stmt *st = NULL;
+	for (int c = 0; c < d->n; c++) {
+		int id = d->c[c].phone;
+		if (id < 0 || d->phone.n[id] <= SW_DUPES_PLACEHOLDER)
+			continue;
+		if (!st)
+			st = sw_db_prepare(db, "SELECT client_id FROM clients WHERE rowid = ?");
+		sqlite3_bind_int64(st, 1, rowid[c]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sw_warn("dupes: %d clients share one phone (the first is %s): taken as a"
+				" placeholder, not compared", d->phone.n[id],
+				(const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		d->phone.n[id] = 0;	/* said */
+	}
+	sqlite3_finalize(st);
+}
+
+/* Reads the clients in client_id order; fills d and *rowid (caller
+ * frees). Returns 0, or -1 after printing a database error. */
+static int load(sqlite3 *db, struct dupes *d, int64_t **rowid)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT rowid, name, birth_date, phone, id_number"
+					 " FROM clients ORDER BY client_id");
+	size_t cap = 0, kcap = 0;
+	char *key = NULL;
+	int rc;
+	*rowid = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((size_t)d->n == cap) {
+			cap = cap * 2 + 4096;
+			d->c = sw_xrealloc(d->c, cap * sizeof *d->c);
+			*rowid = sw_xrealloc(*rowid, cap * sizeof **rowid);
+		}
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		size_t len = name ? strlen(name) : 0;
+		if (len + 1 > kcap)
+			key = sw_xrealloc(key, kcap = len * 2 + 64);
+		sw_name_key(name ? name : "", key);
+		int c = d->n++;
+		(*rowid)[c] = sqlite3_column_int64(st, 0);
+		const char *idn = (const char *)sqlite3_column_text(st, 4);
+		d->c[c] = (struct client){
+			.nkey = iput(&d->nkey, key),
+			.name = iput(&d->name, name ? name : ""),
+			.birth = iput(&d->birth, (const char *)sqlite3_column_text(st, 2)),
+			.phone = iput(&d->phone, (const char *)sqlite3_column_text(st, 3)),
+			.idh = idn ? hash(idn, strlen(idn)) | 1 : 0,
+		};
+	}
+	free(key);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
 		sw_db_error(db, "dupes");
 		return -1;
 	}
-	sw_db_exec(db, "INSERT INTO dk SELECT client_id, name, birth_date, phone, id_number,"
-		   " name_key(name) FROM clients;"
-		   "CREATE TEMP TABLE pos(k INTEGER PRIMARY KEY);"
-		   "WITH RECURSIVE p(k) AS (SELECT -1 UNION ALL SELECT k + 1 FROM p"
-		   "  WHERE k < (SELECT max(length(nkey)) FROM dk)) INSERT INTO pos SELECT k FROM p;"
-		   "INSERT INTO dv SELECT CASE WHEN p.k < 0 THEN d.nkey"
-		   "  ELSE substr(d.nkey, 1, p.k) || substr(d.nkey, p.k + 2) END,"
-		   "  p.k, d.cid, d.nkey, d.birth, d.phone FROM dk d JOIN pos p ON p.k < length(d.nkey)"
-		   " WHERE length(d.nkey) >= 2 AND (d.birth IS NOT NULL OR d.phone IS NOT NULL);"
-		   "DROP TABLE pos;");
-	/* covering indexes: the joins never visit the tables */
-	sw_db_exec(db, "CREATE INDEX temp.dk_idn ON dk(idn, cid) WHERE idn IS NOT NULL;"
-		   "CREATE INDEX temp.dk_birth ON dk(nkey, birth, cid);"
-		   "CREATE INDEX temp.dk_name ON dk(nkey, name, cid);"
-		   "CREATE INDEX temp.dk_phone ON dk(nkey, phone, cid) WHERE phone IS NOT NULL;"
-		   "CREATE INDEX temp.dv_birth ON dv(v, birth, cid, pos, nkey) WHERE birth IS NOT NULL;"
-		   "CREATE INDEX temp.dv_phone ON dv(v, phone, cid, pos, nkey) WHERE phone IS NOT NULL;");
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-		char *sql = sqlite3_mprintf("INSERT INTO pairs %s", rules[i]);
-		sw_db_exec(db, sql);
-		sqlite3_free(sql);
-	}
-	sw_db_exec(db, "CREATE TEMP TABLE dupes AS SELECT a AS client_a, b AS client_b,"
-		   " min(100, max(score) + 5 * (count(DISTINCT reason) - 1)) AS score,"
-		   " replace(group_concat(DISTINCT reason), ',', '; ') AS reasons"
-		   " FROM pairs GROUP BY a, b;"
-		   "DROP TABLE dk; DROP TABLE dv; DROP TABLE pairs;");
 	return 0;
+}
+
+/* Same ID number. The register holds each ID once (a unique index), so
+ * this finds pairs only in a database from before that rule; the clients
+ * under one hash are checked against the table. */
+static void pair_ids(sqlite3 *db, struct dupes *d, const int64_t *rowid)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT x.id_number = y.id_number"
+					 " FROM clients x, clients y WHERE x.rowid = ? AND y.rowid = ?");
+	for (int c = 0; c < d->n; c++)
+		if (d->c[c].idh)
+			add_rec(d, d->c[c].idh, c, -1);
+	sort_recs(d);
+	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
+		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
+			;
+		for (size_t x = lo; x < hi; x++)
+			for (size_t y = x + 1; y < hi; y++) {
+				sqlite3_bind_int64(st, 1, rowid[d->r[x].c]);
+				sqlite3_bind_int64(st, 2, rowid[d->r[y].c]);
+				if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
+					add_pair(d, d->r[x].c, d->r[y].c, R_ID);
+				sqlite3_reset(st);
+			}
+	}
+	sqlite3_finalize(st);
+	d->nr = 0;
+}
+
+/* The exact rules of names: the same name key and birth date or phone. */
+static void pair_exact(struct dupes *d)
+{
+	for (int c = 0; c < d->n; c++)
+		if (d->c[c].birth >= 0)
+			add_rec(d, key2(d->c[c].nkey, d->c[c].birth), c, -1);
+	pair_equal(d, R_BIRTH);
+	for (int c = 0; c < d->n; c++)
+		if (usable(&d->phone, d->c[c].phone))
+			add_rec(d, key2(d->c[c].nkey, d->c[c].phone), c, -1);
+	pair_equal(d, R_PHONE);
+}
+
+/* Names that differ only by spaces or full-width characters: one name
+ * key, two spellings. A common name shared by thousands is one spelling,
+ * so only groups of several spellings pair (each spelling with the
+ * others). */
+static void pair_spellings(struct dupes *d)
+{
+	for (int c = 0; c < d->n; c++)
+		add_rec(d, key2(d->c[c].nkey, d->c[c].name), c, -1);
+	sort_recs(d);
+	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
+		uint64_t nk = d->r[lo].key >> 32;
+		for (hi = lo + 1; hi < d->nr && d->r[hi].key >> 32 == nk; hi++)
+			;
+		if (d->r[lo].key == d->r[hi - 1].key)
+			continue;	/* one spelling */
+		for (size_t x = lo, end = lo; x < hi; x++) {
+			while (end < hi && d->r[end].key == d->r[x].key)
+				end++;	/* the spellings after x's */
+			for (size_t y = end; y < hi; y++)
+				add_pair(d, d->r[x].c, d->r[y].c, R_SPACES);
+		}
+	}
+	d->nr = 0;
+}
+
+/* The name key s without its character at pos (-1: none) as (start, n)
+ * pieces: bytes [0, a) and [b, len). */
+static void cut(const char *s, int pos, size_t *a, size_t *b)
+{
+	size_t i = 0;
+	*a = *b = strlen(s);
+	if (pos < 0)
+		return;
+	for (int k = 0; s[i]; k++) {
+		size_t j = i + 1;
+		while ((s[j] & 0xC0) == 0x80)	/* as SQLite counts characters */
+			j++;
+		if (k == pos) {
+			*a = i, *b = j;
+			return;
+		}
+		i = j;
+	}
+}
+
+static uint64_t variant_hash(const char *s, int pos)
+{
+	size_t a, b, len = strlen(s);
+	cut(s, pos, &a, &b);
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < len; i++)
+		if (i < a || i >= b)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h ^ h >> 29;
+}
+
+/* 1 when two name keys, each without the character at its pos, read the
+ * same. */
+static int same_variant(const char *s, int ps, const char *t, int pt)
+{
+	size_t sa, sb, ta, tb, sl = strlen(s), tl = strlen(t);
+	cut(s, ps, &sa, &sb);
+	cut(t, pt, &ta, &tb);
+	if (sl - (sb - sa) != tl - (tb - ta))
+		return 0;
+	for (size_t i = 0, j = 0; i < sl; i++, j++) {
+		if (i == sa)
+			i = sb;
+		if (j == ta)
+			j = tb;
+		if (i >= sl)
+			break;
+		if (s[i] != t[j])
+			return 0;
+	}
+	return 1;
+}
+
+static int chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += (*s & 0xC0) != 0x80;
+	return n;
+}
+
+#define PART_RECS (1u << 20)	/* records sorted at a time: memory stays flat */
+
+/* The variants of the clients under rule, whose keys fall in part (of
+ * nparts) as records; returns how many there are in all parts. */
+static size_t variants(struct dupes *d, int rule, size_t part, size_t nparts)
+{
+	size_t all = 0;
+	for (int c = 0; c < d->n; c++) {
+		int v = rule == R_VBIRTH ? d->c[c].birth : d->c[c].phone;
+		if (rule == R_VBIRTH ? v < 0 : !usable(&d->phone, v))
+			continue;
+		const char *s = istr(&d->nkey, d->c[c].nkey);
+		int n = chars(s);
+		if (n < 2)
+			continue;
+		all += (size_t)n + 1;
+		for (int pos = -1; nparts && pos < n; pos++) {
+			uint64_t key = variant_hash(s, pos) ^ (uint64_t)v * 0x9E3779B97F4A7C15u;
+			if (key % nparts == part)
+				add_rec(d, key, c, pos);
+		}
+	}
+	return all;
+}
+
+/* Pairs the records (sorted) under one key that pass rule. */
+static void pair_group(struct dupes *d, int rule, size_t lo, size_t hi)
+{
+	for (size_t x = lo; x < hi; x++)
+		for (size_t y = x + 1; y < hi; y++) {
+			const struct rec *p = &d->r[x], *q = &d->r[y];
+			const struct client *a = &d->c[p->c], *b = &d->c[q->c];
+			if (a->nkey == b->nkey || (p->pos != q->pos && p->pos >= 0 && q->pos >= 0))
+				continue;
+			if (rule == R_VBIRTH ? a->birth != b->birth : a->phone != b->phone)
+				continue;	/* the hash, not the value */
+			if (same_variant(istr(&d->nkey, a->nkey), p->pos, istr(&d->nkey, b->nkey), q->pos))
+				add_pair(d, p->c, q->c, rule);
+		}
+}
+
+/* Names one character apart (one left out, or one in place of another)
+ * with the same birth date (rule R_VBIRTH) or phone: every variant of
+ * each name key, with the value, blocks; a hash groups them (a part of
+ * the hashes at a time) and the variants are compared in full. */
+static void pair_variants(struct dupes *d, int rule)
+{
+	size_t nparts = variants(d, rule, 0, 0) / PART_RECS + 1;
+	for (size_t part = 0; part < nparts; part++) {
+		variants(d, rule, part, nparts);
+		sort_recs(d);
+		for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
+			for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
+				;
+			pair_group(d, rule, lo, hi);
+		}
+		d->nr = 0;
+	}
+}
+
+/* The pairs, each once with its rules merged, into temp.dupes. */
+static void store(sqlite3 *db, struct dupes *d, const int64_t *rowid)
+{
+	sw_db_exec(db, "CREATE TEMP TABLE dupes(client_a TEXT, client_b TEXT, score INTEGER,"
+		   " reasons TEXT)");
+	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO temp.dupes SELECT x.client_id,"
+					 " y.client_id, ?3, ?4 FROM clients x, clients y"
+					 " WHERE x.rowid = ?1 AND y.rowid = ?2");
+	if (d->np)	/* p is NULL when there are none */
+		qsort(d->p, d->np, sizeof *d->p, cmp_pair);
+	for (size_t i = 0, j; i < d->np; i = j) {
+		unsigned r = 0;
+		for (j = i; j < d->np && d->p[j].a == d->p[i].a && d->p[j].b == d->p[i].b; j++)
+			r |= d->p[j].rules;
+		int best = 0, n = 0;
+		char reasons[512] = "";
+		for (int k = 0; k < NRULES; k++) {
+			if (!(r & 1u << k))
+				continue;
+			if (rules[k].score > best)
+				best = rules[k].score;
+			if (n++)
+				strcat(reasons, "; ");
+			strcat(reasons, rules[k].reason);
+		}
+		sqlite3_bind_int64(st, 1, rowid[d->p[i].a]);
+		sqlite3_bind_int64(st, 2, rowid[d->p[i].b]);
+		sqlite3_bind_int(st, 3, best + 5 * (n - 1) < 100 ? best + 5 * (n - 1) : 100);
+		sqlite3_bind_text(st, 4, reasons, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE || sqlite3_reset(st) != SQLITE_OK) {
+			sw_db_error(db, "dupes");
+			exit(SW_EXIT_FAIL);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+int sw_dupes_find(sqlite3 *db)
+{
+	struct dupes d = {0};
+	int64_t *rowid;
+	/* one pass over the clients: a page cache would only hold memory */
+	sw_db_exec(db, "PRAGMA cache_size=-2048");
+	int rc = load(db, &d, &rowid);
+	if (rc == 0) {
+		pair_ids(db, &d, rowid);
+		pair_exact(&d);
+		pair_spellings(&d);
+		pair_variants(&d, R_VBIRTH);
+		pair_variants(&d, R_VPHONE);
+		free(d.r);
+		d.r = NULL;
+		warn_placeholders(db, &d, rowid);
+		store(db, &d, rowid);
+	}
+	free(d.c);
+	free(d.r);
+	free(d.p);
+	free(rowid);
+	ifree(&d.nkey);
+	ifree(&d.name);
+	ifree(&d.birth);
+	ifree(&d.phone);
+	return rc;
 }

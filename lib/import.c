@@ -528,24 +528,6 @@ static int self_ref(const struct sw_import *im, int i)
 	return k >= 0 && im->v[k] && strcmp(im->v[k], im->v[i]) == 0;
 }
 
-/* Drops every quoted value, with the space before it, from a message:
- * 'gender: unknown value "X" (expected ...)' -> 'gender: unknown value (expected ...)'. */
-static void unquote(char *why)
-{
-	char *w = why;
-	for (char *r = why; *r;) {
-		char *end;
-		if (*r == '"' && (end = strchr(r + 1, '"'))) {
-			if (w > why && w[-1] == ' ')
-				w--;
-			r = end + 1;
-			continue;
-		}
-		*w++ = *r++;
-	}
-	*w = 0;
-}
-
 /* The part of a row's checks that needs no database (sw_row_norm). Runs
  * on the reader thread too (sw_prep_fn), so it only reads im. */
 static int norm_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
@@ -559,7 +541,7 @@ static int norm_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a
 static int hide(const struct sw_import *im, int outcome, char *why)
 {
 	if (im->t->personal && (outcome == SW_REJECTED || outcome == SW_DEFERRED))
-		unquote(why);
+		sw_problems_unquote(why);
 	return outcome;
 }
 

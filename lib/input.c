@@ -23,6 +23,8 @@ struct sw_source {
 	size_t nhead;
 	int zip_closed;		/* fp was closed already */
 	const char *sheet;	/* the sheet being read, NULL for text */
+	int maxf;		/* fields a row may have (sw_source_max_fields) */
+	char toowide[96];	/* the bad of a sheet's row with more */
 };
 
 /* Magic numbers of the files people hand over instead of a spreadsheet. */
@@ -278,6 +280,7 @@ int sw_source_begin(struct sw_source *s, int i)
 {
 	if (s->csv)
 		return 0;	/* text is one part, read once */
+	s->maxf = 0;
 	free(s->name);
 	const char *sheet = s->sheet = sheet_name(s, s->part[i]);
 	s->name = sw_xmalloc(strlen(s->path) + strlen(sheet) + 3);
@@ -292,10 +295,25 @@ int sw_source_begin(struct sw_source *s, int i)
 const char *sw_source_name(const struct sw_source *s) { return s->name; }
 const char *sw_source_sheet(const struct sw_source *s) { return s->sheet; }
 
+void sw_source_max_fields(struct sw_source *s, int n)
+{
+	s->maxf = n;
+	if (s->csv)
+		sw_csv_max_fields(s->csv, n);
+}
+
 int sw_source_next(struct sw_source *s, struct sw_row *row)
 {
-	return s->x ? sw_xlsx_next(s->x, row) : s->xls ? sw_xls_next(s->xls, row)
-		: sw_csv_next(s->csv, row);
+	if (s->csv)
+		return sw_csv_next(s->csv, row);
+	int rc = s->x ? sw_xlsx_next(s->x, row) : sw_xls_next(s->xls, row);
+	if (rc == 1 && s->maxf && row->nf > s->maxf) {	/* (a sheet's columns bound the memory) */
+		snprintf(s->toowide, sizeof s->toowide, "more than %d fields: clear the cells "
+			 "to the right of the table", s->maxf);
+		row->nf = s->maxf;
+		row->bad = s->toowide;
+	}
+	return rc;
 }
 
 const char *sw_source_error(const struct sw_source *s)

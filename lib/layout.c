@@ -7,6 +7,10 @@
 #include "sw/layout.h"
 #include "sw/text.h"
 
+/* Fields a data row may have beyond its header's: empty trailing cells
+ * (",,,") are common; a row with more is refused as it is read. */
+#define MARGIN_FIELDS 64
+
 /* How far down a sheet the header may be: title rows are a few. */
 #define MAX_TITLE_ROWS 30
 
@@ -37,28 +41,63 @@ void sw_header_norm(const char *in, char *out, size_t outlen)
 		cut(out, notes[i]);
 }
 
-static int alias_match(const struct sw_column *c, const char *norm)
+/* Every name and alias of a table's columns, normalised once, in column
+ * order: a header cell is looked up here instead of each alias being
+ * normalised again for each cell of each row that may be the header.
+ * Built on first use and kept to exit; only the main thread reads headers. */
+struct names {
+	const struct sw_table *t;
+	int n, cap;
+	char **norm;
+	size_t *len;
+	int *col;
+	struct names *next;
+};
+
+static void names_add(struct names *nm, const char *norm, int col)
 {
-	char a[128];
-	if (strcmp(c->name, norm) == 0)
-		return 1;
-	for (const char *p = c->aliases ? c->aliases : ""; *p;) {
-		size_t n = strcspn(p, "|");
-		char raw[128];
-		snprintf(raw, sizeof raw, "%.*s", (int)n, p);
-		sw_header_norm(raw, a, sizeof a);
-		if (strcmp(a, norm) == 0)
-			return 1;
-		p += n + (p[n] == '|');
+	if (nm->n == nm->cap) {
+		nm->cap = nm->cap ? 2 * nm->cap : 64;
+		nm->norm = sw_xrealloc(nm->norm, (size_t)nm->cap * sizeof *nm->norm);
+		nm->len = sw_xrealloc(nm->len, (size_t)nm->cap * sizeof *nm->len);
+		nm->col = sw_xrealloc(nm->col, (size_t)nm->cap * sizeof *nm->col);
 	}
-	return 0;
+	nm->norm[nm->n] = sw_xstrdup(norm);
+	nm->len[nm->n] = strlen(norm);
+	nm->col[nm->n++] = col;
+}
+
+static const struct names *names_of(const struct sw_table *t)
+{
+	static struct names *all;
+	for (struct names *p = all; p; p = p->next)
+		if (p->t == t)
+			return p;
+	struct names *nm = sw_xcalloc(1, sizeof *nm);
+	for (int i = 0; i < t->ncols; i++) {
+		const struct sw_column *c = &t->cols[i];
+		names_add(nm, c->name, i);	/* the name as it is */
+		for (const char *p = c->aliases ? c->aliases : ""; *p;) {
+			size_t n = strcspn(p, "|");
+			char raw[128], a[128];
+			snprintf(raw, sizeof raw, "%.*s", (int)n, p);
+			sw_header_norm(raw, a, sizeof a);
+			names_add(nm, a, i);
+			p += n + (p[n] == '|');
+		}
+	}
+	nm->t = t;
+	nm->next = all;
+	return all = nm;
 }
 
 static int col_of(const struct sw_table *t, const char *norm)
 {
-	for (int i = 0; i < t->ncols; i++)
-		if (alias_match(&t->cols[i], norm))
-			return i;
+	const struct names *nm = names_of(t);
+	size_t n = strlen(norm);
+	for (int k = 0; k < nm->n; k++)
+		if (nm->len[k] == n && memcmp(nm->norm[k], norm, n) == 0)
+			return nm->col[k];
 	return -1;
 }
 
@@ -144,8 +183,8 @@ static int ignored(const struct sw_input_opts *o, const char *cell)
 
 /* How well row f names t's columns: distinct columns named, and cells
  * that hold something and are not ignored. */
-static void score(const struct sw_table *t, const struct sw_input_opts *o, char *const *f,
-		  int nf, int *named, int *cells)
+static unsigned long long score(const struct sw_table *t, const struct sw_input_opts *o,
+				char *const *f, int nf, int *named, int *cells)
 {
 	unsigned long long seen = 0;	/* tables have fewer than 64 columns */
 	*named = *cells = 0;
@@ -161,6 +200,7 @@ static void score(const struct sw_table *t, const struct sw_input_opts *o, char 
 			++*named;
 		}
 	}
+	return seen;
 }
 
 /* Among tables (or only t when given), the one row f is a header of: NULL
@@ -178,7 +218,7 @@ static const struct sw_table *header_of(const struct sw_table *const *tables,
 		if (only && t != only)
 			continue;
 		int named, cells, complete = 1;
-		score(t, o, f, nf, &named, &cells);
+		unsigned long long seen = score(t, o, f, nf, &named, &cells);
 		if (named > *best)
 			*best = named;
 		/* most cells name columns (a title row names none), or three
@@ -188,12 +228,8 @@ static const struct sw_table *header_of(const struct sw_table *const *tables,
 		    named < 3)
 			continue;
 		for (int i = 0; i < t->ncols; i++)
-			if ((t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)) && !(t->cols[i].flags & SW_C_MADE)) {
-				int found = 0;
-				for (int j = 0; j < nf && !found; j++)
-					found = sw_header_col(t, f[j]) == i;
-				complete &= found;
-			}
+			if ((t->cols[i].flags & (SW_C_REQUIRED | SW_C_KEY)) && !(t->cols[i].flags & SW_C_MADE))
+				complete &= i < 64 && (seen >> i & 1);
 		/* Most columns named wins, a table with all its required
 		 * columns before one without; on a tie the earlier table,
 		 * the program's main one. */
@@ -222,6 +258,71 @@ static const char *hint(const struct sw_table *t, const char *cell)
 		if (strstr(cell, words[i].word) && sw_table_col(t, words[i].col) >= 0)
 			return words[i].col;
 	return NULL;
+}
+
+/* 1 if a header cell that names no column may be quoted in a message: it
+ * looks like a header, not a value. A row of values can be taken for the
+ * header (no header row, or a title row "姓名,张三,电话,138..." above it),
+ * and then its cells are names, ID numbers and phones. So a cell is quoted
+ * only if it is short (12 characters), holds no digit and no @, and holds
+ * a word headers use and names do not: 编号, 日期, 电话, 备注 ..., or an
+ * English word such as id, name, date, phone. norm is sw_text_norm'd.
+ * (Cells of tables that hold no personal data are always quoted.) */
+static int quotable(const char *norm)
+{
+	static const char *const zh[] = {
+		"编号", "号码", "代码", "名称", "姓名", "性别", "日期", "时间", "时长", "类别", "类型",
+		"状态", "备注", "说明", "情况", "地址", "住址", "电话", "手机", "联系", "身份", "证件",
+		"出生", "生日", "年龄", "民族", "户籍", "婚姻", "学历", "技能", "工资", "区域", "站点",
+		"社工", "工号", "区划", "单位", "部门", "岗位", "职务", "级别", "层级", "人数", "次数",
+		"金额", "项目", "内容", "原因", "结果", "方式", "来源", "需求", "残疾", "邮箱", "微信",
+		"籍贯", "负责人", "经办人", "填报人", "监护人", "分钟", "小时", "标题", "领域", "风险",
+	};
+	static const char *const en[] = {
+		"id", "no", "name", "date", "time", "phone", "tel", "mobile", "address", "addr",
+		"note", "notes", "remark", "remarks", "comment", "type", "code", "status", "sex",
+		"gender", "age", "email", "station", "worker", "client", "case", "category", "level",
+		"parent", "title", "kind", "number", "hours", "minutes", "skills", "wage", "district",
+		"education", "seeker", "vacancy", "employer", "stage", "risk", "domain",
+	};
+	if (sw_utf8_len(norm) > 12 || strpbrk(norm, "0123456789@"))
+		return 0;
+	for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+		if (strstr(norm, zh[i]))
+			return 1;
+	for (const char *p = norm; *p;) {
+		size_t n = 0;
+		while (p[n] && ((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z'))
+			n++;
+		for (size_t i = 0; n && i < sizeof en / sizeof en[0]; i++)
+			if (strlen(en[i]) == n && strncasecmp(p, en[i], n) == 0)
+				return 1;
+		p += n ? n : 1;
+	}
+	return 0;
+}
+
+/* Names header cell j (0-based) that names no column of t. */
+static void unknown_cell(const char *fname, long line, const struct sw_table *t, int j,
+			 const char *cell)
+{
+	const char *h = hint(t, cell);
+	if (t->personal && !quotable(cell)) {
+		char col[8];	/* as a spreadsheet names it: A, B, ..., AA */
+		int k = sizeof col - 1;
+		col[k] = 0;
+		for (int n = j + 1; n > 0 && k > 0; n = (n - 1) / 26)
+			col[--k] = (char)('A' + (n - 1) % 26);
+		sw_error_at(fname, line, "column %d (%s): not a column of %s, and not quoted: it looks "
+			    "like a value, not a name (is a row of values taken for the header?); "
+			    "give the column a header, or leave it out with --ignore-column", j + 1,
+			    col + k, t->name);
+	} else if (h)
+		sw_error_at(fname, line, "%s: not a column of %s; if it holds %s, name it %s, or "
+			    "leave it out with --ignore-column %s", cell, t->name, h, h, cell);
+	else
+		sw_error_at(fname, line, "%s: not a column of %s; rename it to one of its columns, or "
+			    "leave it out with --ignore-column %s", cell, t->name, cell);
 }
 
 /* Maps the header row f to L->t. Prints each problem; -1 if any. */
@@ -259,15 +360,7 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 			continue;
 		}
 		if (c < 0) {
-			const char *h = hint(t, tmp);
-			if (h)
-				sw_error_at(fname, L->line, "%s: not a column of %s; if it holds %s, name "
-					    "it %s, or leave it out with --ignore-column %s", tmp, t->name,
-					    h, h, tmp);
-			else
-				sw_error_at(fname, L->line, "%s: not a column of %s; rename it to one of "
-					    "its columns, or leave it out with --ignore-column %s",
-					    tmp, t->name, tmp);
+			unknown_cell(fname, L->line, t, j, tmp);
 			rc = -1;
 			continue;
 		}
@@ -323,8 +416,10 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 			best = named > best ? named : best;
 			L->line = row.line;
 		}
-		if (L->t)
+		if (L->t) {
+			sw_source_max_fields(s, row.nf + MARGIN_FIELDS);
 			return map_header(L, fname, o, row.f, row.nf);
+		}
 		L->skipped++;
 		if (L->skipped >= MAX_TITLE_ROWS)
 			break;

@@ -133,6 +133,23 @@ int sw_age(const char *birth, const char *at)
 	return age < 0 ? -1 : age;
 }
 
+void sw_mask_select(sqlite3_str *q, const struct sw_column *c)
+{
+	const char *n = c->name, *fn = c->type == SW_T_IDCARD ? "mask_id"
+		: c->type == SW_T_PHONE ? "mask_phone" : NULL;
+	/* a person's name (姓名, 联系人), not an employer's */
+	if ((strcmp(n, "name") == 0 && c->aliases && strstr(c->aliases, "姓名")) ||
+	    strcmp(n, "contact") == 0)
+		fn = "mask_name";
+	if (fn)
+		sqlite3_str_appendf(q, "%s(\"%w\") AS \"%w\"", fn, n, n);
+	else if (strcmp(n, "address") == 0 || strcmp(n, "disability") == 0)
+		sqlite3_str_appendf(q, "CASE WHEN coalesce(\"%w\", '') = '' THEN \"%w\" ELSE '***' END "
+				    "AS \"%w\"", n, n, n);
+	else
+		sqlite3_str_appendf(q, "\"%w\"", n);
+}
+
 /* mask_id(x) and friends: NULL stays NULL. */
 static void sql_mask(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {

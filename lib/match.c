@@ -112,7 +112,7 @@ static const struct sw_column placement_cols[] = {
 	{"worker_id", "就业辅导员|社工工号", SW_T_CODE, NULL, 0, 0, 0, "workers.worker_id", "worker"},
 };
 const struct sw_table sw_placements_table = {
-	"placements", "placement|跟踪|就业跟踪", placement_cols, P_NCOLS, check_placement, NULL, 0
+	"placements", "placement|跟踪|就业跟踪", placement_cols, P_NCOLS, check_placement, NULL, 1
 };
 
 /* Placement rules. */

@@ -227,10 +227,10 @@ int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t id
 	int n = sw_workers_named(r->db, &r->byname, v[i], v[sc], dc >= 0 ? v[dc] : NULL,
 				 id, idlen, ids, sizeof ids);
 	if (n > 1)
-		sw_msg(why, whylen, "%s: %d workers of that name at station %s (%s): give the 工号",
-		       c->name, n, v[sc], ids);
-	else if (n == 0)
+		sw_msg(why, whylen, "%s: %d workers of that name at the station of the row (%s): give "
+		       "the 工号", c->name, n, ids);
+	else if (n == 0)	/* (the station unnamed: it may be a value shifted there) */
 		sw_msg(why, whylen, "%s: no worker with that 工号, nor one of that name in post at "
-		       "station %s", c->name, v[sc]);
+		       "the station of the row", c->name);
 	return n < 0 ? -1 : n == 1;
 }

@@ -34,6 +34,22 @@ const char *sw_problems_line(const char *why, char *out, size_t outlen)
 	return out;
 }
 
+void sw_problems_unquote(char *why)
+{
+	char *w = why;
+	for (char *r = why; *r;) {
+		char *end;
+		if (*r == '"' && (end = strchr(r + 1, '"'))) {
+			if (w > why && w[-1] == ' ')
+				w--;
+			r = end + 1;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = 0;
+}
+
 int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_arena *a,
 		long *off, char *why, size_t whylen)
 {
@@ -78,6 +94,8 @@ int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_ar
 			   (c->flags & (SW_C_DERIVED | SW_C_MADE))))
 			sw_problem_add(why, whylen, "%s: required", c->name);
 	}
+	if (t->personal)
+		sw_problems_unquote(why);
 	return why[0] ? -1 : 0;
 }
 

@@ -1,4 +1,5 @@
 /* Target arithmetic and case-work figures per worker. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,15 @@
 #include "sw/err.h"
 #include "sw/target.h"
 #include "sw/valid.h"
+
+/* a * b / c rounded half up, in 128 bits: a target or an actual may be
+ * any figure a file holds, up to INT64_MAX (fuzz_targets found the
+ * overflow); a quotient past INT64_MAX reads as INT64_MAX. c > 0. */
+static long long muldiv(long long a, long long b, long long c)
+{
+	__int128 x = ((__int128)a * b * 2 / c + 1) / 2;
+	return x > LLONG_MAX ? LLONG_MAX : x < LLONG_MIN ? LLONG_MIN : (long long)x;
+}
 
 void sw_target_eval(int fig, const char *from, const char *to, const char *on,
 		    long long target, long long actual, struct sw_target_eval *e)
@@ -19,19 +29,19 @@ void sw_target_eval(int fig, const char *from, const char *to, const char *on,
 	if (e->elapsed > e->total)
 		e->elapsed = e->total;
 	if (target > 0) {
-		/* one decimal, rounded half up */
-		long long t = (actual * 2000 / target + 1) / 2;
+		/* one decimal */
+		long long t = muldiv(actual, 1000, target);
 		snprintf(e->completion, sizeof e->completion, "%lld.%lld", t / 10, t % 10);
 	}
-	long long x = e->total ? (target * e->elapsed * 2 / e->total + 1) / 2 : 0;
+	long long x = e->total > 0 ? muldiv(target, e->elapsed, e->total) : 0;
 	if (sw_figures[fig].hours)
 		sw_figure_fmt(fig, x, e->expected, sizeof e->expected);
 	else {
 		/* tenths, so that 1/3 of a target of 10 reads 3.3 */
-		long long t = e->total ? (target * e->elapsed * 20 / e->total + 1) / 2 : 0;
+		long long t = e->total > 0 ? muldiv(target, 10 * (long long)e->elapsed, e->total) : 0;
 		snprintf(e->expected, sizeof e->expected, "%lld.%lld", t / 10, t % 10);
 	}
-	e->on_track = actual * e->total >= target * e->elapsed;
+	e->on_track = (__int128)actual * e->total >= (__int128)target * e->elapsed;
 }
 
 static int cmp_long(const void *a, const void *b)

@@ -30,7 +30,7 @@ static const char *where(const struct sw_xlsx_rows *r, char *buf, size_t n)
 static int append(struct sw_xml *s, struct sw_xlsx_rows *r, const char *t, size_t n)
 {
 	if (r->alen + n > SW_XLSX_ROW_MAX) {
-		sw_xml_fail(s, "row has more than 64 MiB of text");
+		sw_xml_fail(s, "row longer than 2 MiB");
 		return -1;
 	}
 	room(r, n + 1);

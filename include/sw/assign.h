@@ -50,7 +50,8 @@ struct sw_assignment {
 };
 
 /* Assigns m's seekers with pairs scoring at least o->min_score (and above
- * 0); o->top is the first list length per seeker. Fills a (free with
+ * 0), searching from those whose best pair scores highest first; o->top
+ * is the first list length per seeker. Fills a (free with
  * sw_assignment_free); a->no_grow is read first. */
 void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct sw_assignment *a);
 void sw_assignment_free(struct sw_assignment *a);

@@ -7,11 +7,12 @@
 #include <stdio.h>
 
 /* --raw: CSV and TSV cells are written as stored, formulas and all (for
- * pipes into programs that are not spreadsheets). Set by lib/cli.c. */
+ * pipes into programs that are not spreadsheets). Set by cmd/common.c. */
 extern int sw_cell_raw;
 
 /* 1 if a spreadsheet would read s as a formula: it begins with = + - @,
- * TAB or CR and is not a number ("-5", "+3.5" and "-1e3" are numbers). */
+ * TAB or CR and is not a number ("-5", "+3.5" and "-1e3" are numbers); or
+ * s is "'" and such a value, so that a stored "'=x" survives a round trip. */
 int sw_cell_formula(const char *s);
 /* s as a spreadsheet cell: "'" + s when s is a formula and not --raw,
  * else s itself. *q is what to free (NULL when s is returned). */

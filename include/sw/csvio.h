@@ -12,6 +12,15 @@
 
 struct sw_csv;
 
+/* Limits on one record, so that one hostile line cannot eat the memory
+ * (both readers): a record of more than SW_ROW_BYTES_MAX bytes stops the
+ * file there, as unreadable, naming the line where it starts; a record
+ * with more fields than the limit (SW_ROW_FIELDS_MAX, Excel's 16384
+ * columns, until the header is known; then the header's width and a
+ * margin) is handed out with bad set and its first fields only. */
+#define SW_ROW_BYTES_MAX (2 << 20)
+#define SW_ROW_FIELDS_MAX 16384
+
 struct sw_row {
 	long line;		/* physical line where the record starts */
 	int nf;			/* number of fields */
@@ -41,6 +50,8 @@ long sw_csv_lines(const struct sw_csv *r);
  * sw_csv_errline where. */
 int sw_csv_next(struct sw_csv *r, struct sw_row *row);
 const char *sw_csv_error(const struct sw_csv *r);
+/* Fields a record may have from now on (see SW_ROW_FIELDS_MAX). */
+void sw_csv_max_fields(struct sw_csv *r, int n);
 long sw_csv_errline(const struct sw_csv *r);
 
 void sw_csv_close(struct sw_csv *r);

@@ -15,7 +15,12 @@ void sw_name_key(const char *name, char *out);
  * 90 same name and birth date, 85 same name and phone, 70/65 names one
  * character apart with the same birth date/phone, 60 names that differ
  * only by spaces or full-width characters; each further reason adds 5,
- * up to 100. Returns 0, or -1 after printing a database error. */
+ * up to 100. A phone shared by more than SW_DUPES_PLACEHOLDER clients is
+ * a placeholder (13800000000 for "none"): it pairs nobody and is said once
+ * on stderr, by the count and the first client, never the value (an ID
+ * number cannot be: the register holds each once). Returns 0, or -1 after
+ * printing a database error. */
+#define SW_DUPES_PLACEHOLDER 20
 int sw_dupes_find(sqlite3 *db);
 
 #endif

@@ -40,6 +40,9 @@ const char *sw_source_name(const struct sw_source *s);
 const char *sw_source_sheet(const struct sw_source *s);
 /* 1: a row; 0: end of the part; -1: it cannot be read on (error, errline). */
 int sw_source_next(struct sw_source *s, struct sw_row *row);
+/* Rows of the current part may have n fields from now on (the header's
+ * width and a margin); one with more is handed out with bad set. */
+void sw_source_max_fields(struct sw_source *s, int n);
 const char *sw_source_error(const struct sw_source *s);
 long sw_source_errline(const struct sw_source *s);
 void sw_source_close(struct sw_source *s);

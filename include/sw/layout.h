@@ -63,11 +63,17 @@ struct sw_arena;
 void sw_problem_add(char *why, size_t whylen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const char *sw_problems_line(const char *why, char *out, size_t outlen);
+/* Drops every quoted value, with the space before it, from why: for a
+ * table that holds personal data, 'gender: unknown value "X" (expected
+ * ...)' -> 'gender: unknown value (expected ...)'. Vocabulary messages
+ * quote the word given and list the accepted ones unquoted. */
+void sw_problems_unquote(char *why);
 
 /* Normalises and checks one data row of L's table: each value by its
  * column's type into a (offsets in off, -1 for none). Every problem of the
  * row goes into why, "column: reason; column: reason", so that one round
- * of fixing is enough. Returns 0, -1 (problems, or a row the reader could
+ * of fixing is enough; for a personal table (t->personal) no value is
+ * quoted (sw_problems_unquote). Returns 0, -1 (problems, or a row the reader could
  * not read: rw->bad), or 1 if the row is not data (sw_layout_skip: a total
  * row is skipped even when its formula has no value). Reads only L: safe
  * on a reader thread. */

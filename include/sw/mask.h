@@ -34,5 +34,9 @@ int sw_age(const char *birth, const char *at);
  * age(birth, at), and pseudo(x) when key is non-NULL (the key must live
  * until db is closed). */
 void sw_mask_register(sqlite3 *db, const unsigned char *key, size_t keylen);
+/* Appends to q column c as a SELECT expression masked for a terminal:
+ * ID numbers, phones and a person's name (姓名, 联系人) through the SQL
+ * functions above, addresses and disabilities as "***". */
+void sw_mask_select(sqlite3_str *q, const struct sw_column *c);
 
 #endif

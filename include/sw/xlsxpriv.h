@@ -23,7 +23,7 @@
 /* Raw text of one cell before _xHHHH_ escapes are decoded: every character
  * may be written as a 7-byte escape. */
 #define SW_XLSX_RAW_MAX (7 * SW_XLSX_CELL_MAX)
-#define SW_XLSX_ROW_MAX (64u << 20)	/* bytes of text in one row */
+#define SW_XLSX_ROW_MAX SW_ROW_BYTES_MAX	/* bytes of text in one row (csvio.h) */
 #define SW_XLSX_SST_MAX (1u << 30)	/* the shared-string table in memory */
 #define SW_XLSX_XF_MAX (1 << 20)	/* cell formats (Excel allows 64000) */
 #define SW_XLSX_SHEETS_MAX 65535

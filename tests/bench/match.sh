@@ -85,6 +85,18 @@ awk '
 	"$d/rank-indexed.err" "$d/rank-exhaustive.err" "$d/rank-indexed.best" "$d/rank-exhaustive.best"
 [ "$same" = identical ] || exit 1
 
+# Growth of the assignment (issue 14: 50k x 10k within 8x the CPU of
+# 10k x 2k): the solver's own CPU seconds, from --timing.
+gen 10000 2000 grow10 2
+gen 50000 10000 grow50 2
+for g in grow10 grow50; do
+	"$m" assign --timing --on 2026-06-01 --seekers "$d/$g-seekers.csv" --vacancies "$d/$g-vacancies.csv" \
+		2>&1 >/dev/null | awk '/assigned in/ { print $4 }' >"$d/$g.cpu" || exit 1
+done
+awk 'FNR == 1 { t[++n] = $1 } END {
+	printf "assign growth: 10000 x 2000 %.2f s CPU, 50000 x 10000 %.2f s CPU, ratio %.1f (target at most 8)\n",
+		t[1], t[2], t[2] / t[1] }' "$d/grow10.cpu" "$d/grow50.cpu"
+
 gen 100000 20000 assign 2
 tm=$(command -v /usr/bin/time || true)
 a=$(now)

@@ -41,6 +41,32 @@ A1,A2,90,same name and birth date
 B1,B2,85,same name and phone
 X
 
+# A phone shared by more than 20 clients is a placeholder ("no phone"),
+# not evidence: said once on stderr, never paired. 20 sharing one still pair.
+{
+	echo client_id,name,birth_date,phone,station_code,registered_on
+	for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21; do
+		echo "P$i,钱多多,1980-01-$i,13800000000,QX-001,2026-09-01"
+		[ "$i" = 21 ] || echo "Q$i,孙大圣,1985-02-$i,13911112222,QX-001,2026-09-01"
+	done
+	echo "P22,钱多,1980-03-01,13800000000,QX-001,2026-09-01"
+} >shared.csv
+run sw-case import shared.csv
+check_rc 0 "clients sharing phones import"
+run sw-case dupes -f csv
+check_rc 0 "dupes with a placeholder phone"
+check_err "the placeholder is said once, by count and first client, not by value" <<'X'
+sw-case: dupes: 22 clients share one phone (the first is P01): taken as a placeholder, not compared
+X
+[ "$(grep -c '^P' "$T/.out")" = 0 ]
+ok $? "clients sharing a placeholder phone pair by nothing else"
+[ "$(grep -c '^Q[0-9]*,Q[0-9]*,85,same name and phone$' "$T/.out")" = 190 ]
+ok $? "20 clients sharing a phone still pair (190 pairs)"
+[ "$(head -n 1 "$T/.out")" = "client_a,client_b,score,reasons" ]
+ok $? "the columns stay as they were"
+run sw-case dupes -q -f csv
+check_err "-q silences the placeholder warning" </dev/null
+
 printf 'case_id,client_id,station_code,domain,opened_on\nK1,A2,QX-002,elderly,2026-09-05\n' >cases.csv
 printf 'service_id,client_id,case_id,station_code,date,type\nS1,A2,K1,QX-002,2026-09-06,visit\nS2,A1,,QX-001,2026-09-07,phone\n' >services.csv
 run sw-case import cases.csv services.csv

@@ -38,7 +38,7 @@ check_out "clients through the generic listing are masked as asked" <<'X'
 client_id,name,gender,birth_date,id_number,phone,station_code,categories,hukou,address,registered_on
 QX-C0001,黄**,female,1959-11-01,339901********0123,139****3942,QX-001,elderly;low_income,local,***,2026-06-17
 X
-expect_fail 2 'sw-case: list: table activities has no column "nosuch"' sw-case list --table activities nosuch=1
+expect_fail 2 'sw-case: list: a filter names no column of activities' sw-case list --table activities nosuch=1
 expect_fail 2 'sw-case: --table: unknown table "activity_log" (expected clients, cases, services, activities)' \
 	sw-case list --table activity_log
 expect_fail 2 'sw-case: list --table services: --category, --status, --worker, --registered and --opened list clients; filter with COLUMN=VALUE' \

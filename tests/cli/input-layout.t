@@ -120,12 +120,12 @@ run sw-case import byname.csv
 check_rc 1 "a name resolves to the one worker of that name at the station"
 [ "$(sql "select worker_id from services where service_id='N1'")" = W008 ]
 ok $? "何芳 at QX-001 is W008"
-check_err_has "byname.csv:3: worker_id: no worker with that 工号, nor one of that name in post at station QX-001" "a worker of another station is refused"
+check_err_has "byname.csv:3: worker_id: no worker with that 工号, nor one of that name in post at the station of the row" "a worker of another station is refused"
 # check resolves names as import does, and --fix writes the 工号
 run sw-case check byname.csv
 check_rc 1 "check: the same verdicts as import"
 check_err "check names the worker of another station the way import does" <<'X'
-sw-case: byname.csv:3: worker_id: no worker with that 工号, nor one of that name in post at station QX-001
+sw-case: byname.csv:3: worker_id: no worker with that 工号, nor one of that name in post at the station of the row
 X
 head -n 2 byname.csv >one.csv
 run sw-case check --fix -o fixed.csv one.csv
@@ -134,9 +134,9 @@ check_rc 0 "check --fix of a name that resolves: status 0"
 ok $? "and the fixed file holds its 工号"
 run sw-station add --table workers worker_id=W099 name=何芳 station_code=QX-001 role=service
 printf '服务编号,档案号,所属站点,服务日期,服务类型,服务社工\nN3,T1,QX-001,2026-10-12,visit,何芳\n' >twice.csv
-expect_fail 1 'sw-case: twice.csv:2: worker_id: 2 workers of that name at station QX-001 (W008, W099): give the 工号' sw-case import twice.csv
+expect_fail 1 'sw-case: twice.csv:2: worker_id: 2 workers of that name at the station of the row (W008, W099): give the 工号' sw-case import twice.csv
 # check: several of that name, as import says
-expect_fail 1 'sw-case: twice.csv:2: worker_id: 2 workers of that name at station QX-001 (W008, W099): give the 工号' sw-case check twice.csv
+expect_fail 1 'sw-case: twice.csv:2: worker_id: 2 workers of that name at the station of the row (W008, W099): give the 工号' sw-case check twice.csv
 
 # --- every problem of a row at once, in the rejects file too ------------------------
 cat >many.csv <<'X'

@@ -86,11 +86,11 @@ run env SW_TODAY=2027-01-31 sw-match import pl.csv
 check_rc 1 "bad placements give status 1"
 check_err "stage backwards, closed vacancy, no headcount, retention without hire" <<'X'
 sw-match: pl.csv:4: stage: interviewed on 2026-09-25 goes backwards from hired on 2026-09-20
-sw-match: pl.csv:5: vacancy_id: vacancy "V8" is not open on 2026-09-10 (closed on 2026-06-30)
-sw-match: pl.csv:6: vacancy_id: no headcount left at vacancy "V1" (1 of 1 hired)
+sw-match: pl.csv:5: vacancy_id: vacancy is not open on 2026-09-10 (closed on 2026-06-30)
+sw-match: pl.csv:6: vacancy_id: no headcount left at vacancy (1 of 1 hired)
 sw-match: pl.csv:7: stage: retained_3m needs a hire recorded on or before 2026-12-21
-sw-match: pl.csv:8: seeker_id: unknown seeker "S9"
-sw-match: pl.csv:9: stage: unknown value "offered" (expected matched, referred, interviewed, hired, retained_3m, retained_6m, ended)
+sw-match: pl.csv:8: seeker_id: unknown seeker
+sw-match: pl.csv:9: stage: unknown value (expected matched, referred, interviewed, hired, retained_3m, retained_6m, ended)
 sw-match: pl.csv: read 8, inserted 2, updated 0, unchanged 0, rejected 6
 X
 [ "$(sql "select count(*) from placements")" = 2 ]

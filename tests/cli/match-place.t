@@ -56,15 +56,15 @@ expect_fail 1 'sw-match: stage: interviewed on 2026-01-20 goes backwards from ma
 	sw-match place S1 V1 --stage 面试 --date 2026-01-20
 expect_fail 1 'sw-match: stage: ended on 2026-08-01 goes backwards from retained_6m on 2026-08-15' \
 	sw-match place S1 V1 --stage 离职 --date 2026-08-01
-expect_fail 1 'sw-match: vacancy_id: vacancy "V2" is not open on 2026-04-01 (closed on 2026-03-31)' \
+expect_fail 1 'sw-match: vacancy_id: vacancy is not open on 2026-04-01 (closed on 2026-03-31)' \
 	sw-match place S3 V2 --stage referred --date 2026-04-01
-expect_fail 1 'sw-match: vacancy_id: vacancy "V2" is not open on 2025-12-31 (posted on 2026-01-01)' \
+expect_fail 1 'sw-match: vacancy_id: vacancy is not open on 2025-12-31 (posted on 2026-01-01)' \
 	sw-match place S3 V2 --stage matched --date 2025-12-31
-expect_fail 1 'sw-match: vacancy_id: vacancy "V2" is not open on 2026-04-01 (closed on 2026-03-31)' \
+expect_fail 1 'sw-match: vacancy_id: vacancy is not open on 2026-04-01 (closed on 2026-03-31)' \
 	sw-match place S3 V2 --stage hired --date 2026-04-01
-expect_fail 1 'sw-match: vacancy_id: no headcount left at vacancy "V1" (1 of 1 hired)' \
+expect_fail 1 'sw-match: vacancy_id: no headcount left at vacancy (1 of 1 hired)' \
 	sw-match place S2 V1 --stage hired --date 2026-03-01
-expect_fail 1 'sw-match: vacancy_id: no headcount left at vacancy "V1" (1 of 1 hired on 2026-02-15)' \
+expect_fail 1 'sw-match: vacancy_id: no headcount left at vacancy (1 of 1 hired on 2026-02-15)' \
 	sw-match place S2 V1 --stage hired --date 2026-01-20
 expect_fail 1 'sw-match: stage: retained_3m needs a hire recorded on or before 2026-06-01' \
 	sw-match place S2 V1 --stage retained_3m --date 2026-06-01
@@ -72,11 +72,11 @@ expect_fail 1 'sw-match: stage: ended needs a hire recorded on or before 2026-06
 	sw-match place S3 V2 --stage ended --date 2026-06-01
 expect_fail 1 'sw-match: date: retained_3m on 2026-05-15 is less than 3 months after the hire on 2026-03-01 (due 2026-06-01)' \
 	sw-match place S1 V1 --stage hired --date 2026-03-01
-expect_fail 1 'sw-match: seeker_id: unknown seeker "S9"' \
+expect_fail 1 'sw-match: seeker_id: unknown seeker' \
 	sw-match place S9 V1 --stage referred --date 2026-04-01
-expect_fail 1 'sw-match: vacancy_id: unknown vacancy "V9"' \
+expect_fail 1 'sw-match: vacancy_id: unknown vacancy' \
 	sw-match place S1 V9 --stage referred --date 2026-04-01
-expect_fail 1 'sw-match: worker_id: unknown worker "W999"' \
+expect_fail 1 'sw-match: worker_id: unknown worker' \
 	sw-match place S2 V1 --stage referred --date 2026-04-01 --worker W999
 expect_fail 2 'sw-match: --stage: unknown value "offered" (expected matched, referred, interviewed, hired, retained_3m, retained_6m, ended)' \
 	sw-match place S2 V1 --stage offered --date 2026-04-01
@@ -100,7 +100,7 @@ run sw-match place S1 V1 --stage ended --date 2026-09-30
 check_rc 0 "ended after the 6-month retention"
 run sw-match place S2 V1 --stage hired --date 2026-10-08
 check_rc 0 "the headcount is free again after an end"
-expect_fail 1 'sw-match: vacancy_id: no headcount left at vacancy "V1" (1 of 1 hired)' \
+expect_fail 1 'sw-match: vacancy_id: no headcount left at vacancy (1 of 1 hired)' \
 	sw-match place S3 V1 --stage hired --date 2026-10-09
 
 # A month closed by sw-report close: nothing new dated in it.
@@ -142,11 +142,11 @@ check_err "every rule named with its line" <<'X'
 sw-match: pl.csv:4: stage: interviewed on 2026-02-05 goes backwards from hired on 2026-02-01
 sw-match: pl.csv:6: stage: ended on 2026-04-15 goes backwards from retained_3m on 2026-05-01
 sw-match: pl.csv:8: date: retained_3m on 2026-05-31 is less than 3 months after the hire on 2026-03-01 (due 2026-06-01)
-sw-match: pl.csv:9: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired on 2026-03-01)
-sw-match: pl.csv:10: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired)
+sw-match: pl.csv:9: vacancy_id: no headcount left at vacancy (2 of 2 hired on 2026-03-01)
+sw-match: pl.csv:10: vacancy_id: no headcount left at vacancy (2 of 2 hired)
 sw-match: pl.csv:12: date: month 2026-10 is closed (sw-report close --reopen to change it)
-sw-match: pl.csv:14: vacancy_id: unknown vacancy "V9"
-sw-match: pl.csv:15: worker_id: unknown worker "W077"
+sw-match: pl.csv:14: vacancy_id: unknown vacancy
+sw-match: pl.csv:15: worker_id: unknown worker
 sw-match: pl.csv:16: date: retained_6m on 2026-07-31 is less than 6 months after the hire on 2026-02-01 (due 2026-08-01)
 sw-match: pl.csv: read 15, inserted 6, updated 0, unchanged 0, rejected 9
 X
@@ -160,7 +160,7 @@ db_snap
 run sw-match import --strict strict.csv
 check_rc 1 "--strict fails on one bad row"
 check_err "--strict names the row and stores nothing" <<'X'
-sw-match: strict.csv:3: vacancy_id: no headcount left at vacancy "V2" (2 of 2 hired)
+sw-match: strict.csv:3: vacancy_id: no headcount left at vacancy (2 of 2 hired)
 sw-match: strict.csv: --strict: nothing imported
 X
 db_same "nothing half-written"

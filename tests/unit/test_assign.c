@@ -1,5 +1,7 @@
 /* Assignment: the min-cost-flow solver and the certified market assignment
  * against brute force on many small random instances. */
+#include <string.h>
+
 #include "sw/assign.h"
 #include "market.h"
 #include "unit.h"
@@ -223,11 +225,63 @@ static void big(void)
 	T_OK(long_lists > 1000, "%d seekers had more than 24 pairs", long_lists);
 }
 
+/* Markets of copies: vacancies and seekers the same for scoring as
+ * another one (so every search meets ties), headcounts 1 to 3. The
+ * optimum must still be brute force's, whatever order seekers are
+ * searched in and whichever of the tied vacancies they get. */
+static void copies(void)
+{
+	int bad = 0, over = 0, runs = 400;
+	for (int run = 0; run < runs; run++) {
+		int ns = 2 + rnd(6), nv = 2 + rnd(3), w[64], left[8], used[8] = {0};
+		struct sw_market *m = rnd_market(ns, nv, 3);
+		for (int v = 1; v < nv; v++) {
+			struct sw_vac *x = &m->v[v], *y = &m->v[rnd(v)];
+			if (rnd(3) == 0)
+				continue;
+			x->skills = sw_xrealloc(x->skills, ((size_t)y->nskills + 1) * sizeof *x->skills);
+			memcpy(x->skills, y->skills, (size_t)y->nskills * sizeof *x->skills);
+			x->nskills = y->nskills, x->mask = y->mask, x->edu = y->edu;
+			x->wage_min = y->wage_min, x->wage_max = y->wage_max;
+			x->district = y->district, x->accessible = y->accessible;
+		}
+		for (int s = 1; s < ns; s++) {
+			struct sw_seeker *x = &m->s[s], *y = &m->s[rnd(s)];
+			if (rnd(2) == 0)
+				continue;
+			x->skills = sw_xrealloc(x->skills, ((size_t)y->nskills + 1) * sizeof *x->skills);
+			memcpy(x->skills, y->skills, (size_t)y->nskills * sizeof *x->skills);
+			x->nskills = y->nskills, x->mask = y->mask, x->edu = y->edu, x->wage = y->wage;
+			x->district = y->district, x->needs_accessible = y->needs_accessible;
+		}
+		struct sw_rank_opts o = {sw_weights_default, 1 + rnd(2), 0, 0, run % 2};
+		for (int s = 0; s < ns; s++)
+			for (int v = 0; v < nv; v++)
+				w[s * nv + v] = sw_eligible(&m->s[s], &m->v[v]) ? sw_score(m, &o.w, &m->s[s], &m->v[v]) : 0;
+		for (int v = 0; v < nv; v++)
+			left[v] = m->v[v].left;
+		struct sw_assignment a = {0};
+		sw_assign(m, &o, &a);
+		long long want = brute(w, ns, nv, left, 0), sum = 0;
+		for (int s = 0; s < ns; s++)
+			if (a.vac[s] >= 0) {
+				sum += w[s * nv + a.vac[s]];
+				over += !w[s * nv + a.vac[s]] || ++used[a.vac[s]] > left[a.vac[s]];
+			}
+		bad += a.total != want || sum != want;
+		sw_assignment_free(&a);
+		sw_market_free(m);
+	}
+	T_INT(bad, 0, "markets of copies (ties everywhere): brute force's optimum on %d markets", runs);
+	T_INT(over, 0, "no vacancy over its headcount, no pair scoring 0");
+}
+
 int main(void)
 {
 	solver();
 	market(0);
 	market(1);
+	copies();
 	dense();
 	big();
 	return T_DONE();
