@@ -142,6 +142,7 @@ check_err_has "sw-case: audit: month 2026-10: head $head is not in the trail" \
 # --- a file of schema 3, before row hashes ---------------------------------
 rm -f sw.db sw.db-wal sw.db-shm
 sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v3.sql"
+chmod 600 sw.db
 run sw-report monthly --month 2026-10 -f csv
 check_rc 0 "sw-report reads a version 3 file as it is"
 [ "$(sql 'PRAGMA user_version')" = 3 ]
