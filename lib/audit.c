@@ -37,6 +37,7 @@ static struct {
 	char user[64];		/* OS user */
 	char at[32];		/* command start, ISO 8601 local time with offset */
 	sqlite3_stmt *ins;	/* a note or baseline entry; on first use */
+	char *triggers;		/* the SQL of the triggers (sw_audit_attach) */
 	sqlite3_int64 id;	/* this command's id, once it has an entry */
 	sqlite3_int64 first;	/* the seq its entries start at */
 	char prev[65];		/* the hash the chain continues from */
@@ -392,14 +393,27 @@ int sw_audit_attach(sqlite3 *db)
 		sw_db_error(db, "audit");
 		return -1;
 	}
-	for (int i = 0; sw_audited[i]; i++) {
-		char *sql = triggers(db, sw_audited[i]);
-		int rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_OK;
-		sqlite3_free(sql);
-		if (rc != SQLITE_OK) {
-			sw_db_error(db, "audit");
-			return -1;
+	/* built once: an import installs them again after each change of
+	 * temp_store, which empties the temporary schema */
+	if (!A.triggers) {
+		sqlite3_str *all = sqlite3_str_new(db);
+		for (int i = 0; sw_audited[i]; i++) {
+			char *sql = triggers(db, sw_audited[i]);
+			if (sql)
+				sqlite3_str_appendall(all, sql);
+			sqlite3_free(sql);
 		}
+		A.triggers = sqlite3_str_finish(all);
+	}
+	/* one transaction for them all, not one each */
+	int own = sqlite3_get_autocommit(db);
+	if ((own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) ||
+	    sqlite3_exec(db, A.triggers, NULL, NULL, NULL) != SQLITE_OK ||
+	    (own && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)) {
+		sw_db_error(db, "audit");
+		if (own && !sqlite3_get_autocommit(db))
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	return 0;
 }
@@ -451,6 +465,8 @@ int sw_audit_baseline(sqlite3 *db)
 
 void sw_audit_release(void)
 {
+	sqlite3_free(A.triggers);
+	A.triggers = NULL;
 	sqlite3_finalize(A.ins);
 	A.ins = NULL;
 	free(A.command);
