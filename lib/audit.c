@@ -393,9 +393,15 @@ int sw_audit_attach(sqlite3 *db)
 		sw_db_error(db, "audit");
 		return -1;
 	}
-	/* built once: an import installs them again after each change of
-	 * temp_store, which empties the temporary schema */
-	if (!A.triggers) {
+	/* installed already (an import asks after it sets temp_store, which
+	 * empties the temporary schema when it changes it) */
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM temp.sqlite_master"
+					 " WHERE type = 'trigger' AND name LIKE 'sw\\_audit\\_%' ESCAPE '\\'");
+	int have = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (have)
+		return 0;
+	if (!A.triggers) {	/* built once */
 		sqlite3_str *all = sqlite3_str_new(db);
 		for (int i = 0; sw_audited[i]; i++) {
 			char *sql = triggers(db, sw_audited[i]);
