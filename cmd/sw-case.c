@@ -58,7 +58,7 @@ static void usage(FILE *fp, int status)
 		"       sw-case dupes [--min-score N]\n"
 		"       sw-case merge KEEP DROP\n"
 		"       sw-case confirm-id [FILE]\n"
-		"       sw-case audit [--verify]\n"
+		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
 		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
 		"                -h  -V\n");
@@ -68,7 +68,7 @@ static void usage(FILE *fp, int status)
 /* Options of sw-case's own subcommands. */
 static struct {
 	const char *station, *category, *status, *worker, *reason, *domain, *risk;
-	const char *case_id, *type, *minutes, *note, *id, *key_file, *goals_left, *by, *comment;
+	const char *case_id, *type, *minutes, *note, *id, *key_file, *goals_left, *by, *comment, *head;
 	int idle;
 	char reg_from[11], reg_to[11], open_from[11], open_to[11];
 	char on[11], at[11];
@@ -78,7 +78,7 @@ static struct {
 enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
        OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
        OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
-       OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT, OPT_BY, OPT_COMMENT, OPT_IDLE };
+       OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT, OPT_BY, OPT_COMMENT, OPT_IDLE, OPT_HEAD };
 
 /* FROM..TO with either end optional. */
 static void range_opt(const char *opt, const char *arg, char from[11], char to[11])
@@ -127,6 +127,7 @@ static void parse(int argc, char **argv)
 		{"by", required_argument, NULL, OPT_BY},
 		{"comment", required_argument, NULL, OPT_COMMENT},
 		{"idle", required_argument, NULL, OPT_IDLE},
+		{"head", required_argument, NULL, OPT_HEAD},
 		{0}};
 	int c;
 	sw_date_today(o.on);
@@ -168,6 +169,7 @@ static void parse(int argc, char **argv)
 			o.idle = (int)d;
 			break;
 		}
+		case OPT_HEAD: o.head = optarg; break;
 		default: sw_cli_common(c, optarg, usage);
 		}
 	}
@@ -676,11 +678,14 @@ static int cmd_audit(int argc, char **argv)
 	sqlite3 *db = sw_open(0);
 	int rc;
 	if (o.verify) {
-		char head[65];
-		long n = sw_audit_verify(db, head);
-		if (n >= 0)
-			printf("%ld entries verified%s%s\n", n, n ? ", head " : "", head);
-		rc = n >= 0 ? SW_EXIT_OK : SW_EXIT_REJECTED;
+		struct sw_audit_check c = {.head = o.head, .key_file = o.key_file};
+		int bad = sw_audit_verify(db, &c);
+		if (!bad)
+			printf("%ld entries verified%s%s\n", c.entries, c.entries ? ", head " : "", c.last);
+		rc = bad < 0 ? SW_EXIT_FAIL : bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	} else if (o.head) {
+		sw_error("audit: --head goes with --verify");
+		usage(stderr, SW_EXIT_USAGE);
 	} else
 		rc = emit(sw_db_prepare(db, "SELECT seq, at, user, action, tbl, row_key, detail,"
 					    " command FROM audit ORDER BY seq"));

@@ -7,6 +7,7 @@
 
 #include "sw/assign.h"
 #include "common.h"
+#include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
@@ -453,5 +454,6 @@ static const struct sw_cmd cmds[] = {
 int main(int argc, char **argv)
 {
 	sw_cli_init(argv[0]);
+	sw_audit_init(argc, argv);
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/longopt.h"

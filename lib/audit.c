@@ -1,13 +1,16 @@
 /* The audit trail (tables audit_command and audit_entry, lib/schema.c).
  *
- * A command's entries are rows of audit_entry; the command itself (when,
- * who, the command line) is one row of audit_command, written just before
- * the transaction commits, with the SHA-256 of the previous command's hash,
- * its own fields and every one of its entries. An import of a million
- * clients so writes a million small rows and one hash, not a million. The
- * entries of schema version 1 (table audit_v1, a hash per entry) stay as
- * they were and begin the chain. */
-#include <openssl/evp.h>
+ * Each row inserted, updated or deleted in an audited table is an entry,
+ * written by a temporary trigger this program installs on its own
+ * connection (sw_audit_attach): whatever code changes a row, and only this
+ * program's changes, so that one made with sqlite3 behind the tool's back
+ * has none and audit --verify finds it. An entry holds the SHA-256 of the
+ * row before and after the change and, for an update, the names of the
+ * columns that changed. The command itself (when, who, the command line)
+ * is one row of audit_command, written just before the transaction
+ * commits, with the hash (or HMAC, when SW_AUDIT_KEY_FILE names a key) of
+ * the previous command's hash, its own fields and every one of its
+ * entries. The entries of schema version 1 (audit_v1) begin the chain. */
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +19,16 @@
 #include <unistd.h>
 
 #include "sw/audit.h"
+#include "sw/auditpriv.h"
 #include "sw/db.h"
 #include "sw/err.h"
-#include "sw/text.h"
 
-/* Entries are written BATCH at a time, by one INSERT of that many rows,
- * and hashed by one call each: an import of a million clients took 5.0 s
- * with an INSERT and nine hash updates per entry, 4.6 s so. */
-#define BATCH 64
-
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+const char *const sw_audited[] = {
+	"stations", "workers", "clients", "cases", "services", "activities",
+	"employers", "vacancies", "seekers", "placements",
+	"catalogue", "assessments", "plans", "goals", "reviews", "referrals",
+	"supervision", "training", "certificates", NULL
+};
 
 static struct {
 	int argc;
@@ -33,16 +36,15 @@ static struct {
 	char *command;		/* argv joined by spaces */
 	char user[64];		/* OS user */
 	char at[32];		/* command start, ISO 8601 local time with offset */
-	sqlite3_stmt *ins, *insb;	/* one entry, BATCH entries; on first use */
-	int n;			/* entries waiting to be written */
-	sqlite3_int64 wseq[BATCH];
-	long woff[BATCH][4];	/* their fields in wtext, -1 for NULL */
-	char *wtext;
-	size_t wlen, wcap;
+	sqlite3_stmt *ins;	/* a note or baseline entry; on first use */
+	char *triggers;		/* the SQL of the triggers (sw_audit_attach) */
 	sqlite3_int64 id;	/* this command's id, once it has an entry */
-	sqlite3_int64 first, seq;	/* its first entry, its last */
+	sqlite3_int64 first;	/* the seq its entries start at */
+	char prev[65];		/* the hash the chain continues from */
+	int prev_keyed;		/* the command before it was keyed */
+	struct sw_audit_key key;	/* SW_AUDIT_KEY_FILE's */
 	EVP_MD *sha;		/* fetched once */
-	EVP_MD_CTX *ctx;	/* the command's hash, fed entry by entry */
+	EVP_MD_CTX *ctx;
 } A;
 
 void sw_audit_init(int argc, char **argv)
@@ -51,13 +53,25 @@ void sw_audit_init(int argc, char **argv)
 	A.argv = argv;
 }
 
-static void once(void)
+/* SHA-256 and the key, once per process. 0 or -1. */
+static int setup(void)
 {
-	if (A.command)
-		return;
+	if (A.sha)
+		return 0;
+	if (!(A.sha = EVP_MD_fetch(NULL, "SHA256", NULL)) || !(A.ctx = EVP_MD_CTX_new()))
+		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
+	const char *kf = getenv("SW_AUDIT_KEY_FILE");
+	return kf && *kf ? sw_audit_key_load(kf, &A.key) : 0;
+}
+
+/* The command line, user and time, read when a command's first entry is
+ * written: "add" masks personal values in argv around its change. */
+static void describe(void)
+{
 	size_t len = 0;
 	for (int i = 0; i < A.argc; i++)
 		len += strlen(A.argv[i]) + 1;
+	free(A.command);
 	A.command = sw_xcalloc(len + 1, 1);
 	for (int i = 0; i < A.argc; i++) {
 		if (i)
@@ -71,109 +85,79 @@ static void once(void)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	strftime(A.at, sizeof A.at, "%Y-%m-%dT%H:%M:%S%z", &tm);
-	if (!(A.sha = EVP_MD_fetch(NULL, "SHA256", NULL)) || !(A.ctx = EVP_MD_CTX_new()))
-		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
 }
 
-static void hex(const unsigned char *md, unsigned n, char *out)
-{
-	static const char digit[] = "0123456789abcdef";
-	for (unsigned i = 0; i < n; i++) {
-		out[2 * i] = digit[md[i] >> 4];
-		out[2 * i + 1] = digit[md[i] & 15];
-	}
-	out[2 * n] = 0;
-}
-
-/* Feeds a number and n fields, each followed by a unit separator (a
- * record separator for NULL), to ctx. */
-static void feed(EVP_MD_CTX *ctx, sqlite3_int64 num, const char *const *f, int n)
-{
-	char b[256], d[SW_DECIMAL_MAX];	/* a usual entry's bytes, hashed by one call */
-	const char *dec = sw_decimal(num, d);
-	size_t len = strlen(dec) + 1;
-	memcpy(b, dec, len);
-	for (int i = 0; i < n; i++) {
-		size_t l = f[i] ? strlen(f[i]) : 0;
-		if (len + l + 1 > sizeof b) {
-			EVP_DigestUpdate(ctx, b, len);
-			len = 0;
-		}
-		if (l + 1 > sizeof b) {
-			EVP_DigestUpdate(ctx, f[i], l);
-		} else if (l) {
-			memcpy(b + len, f[i], l);
-			len += l;
-		}
-		b[len++] = f[i] ? '\x1f' : '\x1e';
-	}
-	EVP_DigestUpdate(ctx, b, len);
-}
-
-static void done(EVP_MD_CTX *ctx, char out[65])
-{
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen = 0;
-	EVP_DigestFinal_ex(ctx, md, &mdlen);
-	hex(md, mdlen < 32 ? mdlen : 32, out);
-}
-
-/* The hash the chain continues from, and the last seq and command id. */
-static void head(sqlite3 *db, char prev[65], sqlite3_int64 *seq, sqlite3_int64 *id)
+/* The hash the chain continues from, whether its command was keyed, and
+ * the last seq and command id. */
+static void head(sqlite3 *db, char prev[65], int *keyed, sqlite3_int64 *seq, sqlite3_int64 *id)
 {
 	sqlite3_stmt *st = sw_db_prepare(db,
 		"SELECT (SELECT hash FROM audit_command ORDER BY id DESC LIMIT 1),"
 		" (SELECT hash FROM audit_v1 ORDER BY seq DESC LIMIT 1),"
 		" max(coalesce((SELECT max(seq) FROM audit_entry), 0),"
 		"     coalesce((SELECT max(seq) FROM audit_v1), 0)),"
-		" coalesce((SELECT max(id) FROM audit_command), 0)");
+		" coalesce((SELECT max(id) FROM audit_command), 0),"
+		" (SELECT keyed FROM audit_command ORDER BY id DESC LIMIT 1)");
 	sqlite3_step(st);
 	const char *h = (const char *)sqlite3_column_text(st, 0);
 	if (!h)
 		h = (const char *)sqlite3_column_text(st, 1);
-	snprintf(prev, 65, "%s", h ? h : GENESIS);
+	snprintf(prev, 65, "%s", h ? h : SW_AUDIT_GENESIS);
 	*seq = sqlite3_column_int64(st, 2);
 	*id = sqlite3_column_int64(st, 3);
+	*keyed = sqlite3_column_int(st, 4);
 	sqlite3_finalize(st);
 }
 
-/* Writes the entries waiting. Returns 0 or -1 (printed). */
-static int flush(sqlite3 *db)
+static int seal(sqlite3 *db);
+static void forget(void);
+
+/* Begins this command's entries, once per transaction. 0 or -1. */
+static int start(sqlite3 *db)
 {
-	int rc = SQLITE_DONE;
-	for (int done = 0; done < A.n && rc == SQLITE_DONE;) {
-		int k = A.n - done >= BATCH ? BATCH : 1;
-		sqlite3_stmt *st = k == BATCH ? A.insb : A.ins;
-		for (int j = 0; j < k; j++, done++) {
-			sqlite3_bind_int64(st, 6 * j + 1, A.wseq[done]);
-			sqlite3_bind_int64(st, 6 * j + 2, A.id);
-			for (int i = 0; i < 4; i++)
-				sqlite3_bind_text(st, 6 * j + 3 + i, A.woff[done][i] < 0 ? NULL :
-						  A.wtext + A.woff[done][i], -1, SQLITE_STATIC);
-		}
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
+	if (A.id)
+		return 0;
+	if (sqlite3_get_autocommit(db)) {
+		sw_error("audit: change outside a transaction");
+		return -1;
 	}
-	A.n = 0;
-	A.wlen = 0;
+	if (setup() != 0)
+		return -1;
+	describe();
+	sqlite3_int64 seq;
+	head(db, A.prev, &A.prev_keyed, &seq, &A.id);
+	A.id++;
+	A.first = seq + 1;
+	sw_db_hooks(seal, forget);
+	return 0;
+}
+
+/* Feeds the entries seq >= A.first to the command's hash; *first and
+ * *last get the range. 0 or -1. */
+static int feed_entries(sqlite3 *db, sqlite3_int64 *first, sqlite3_int64 *last)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, action, tbl, row_key, detail, old_hash,"
+					 " new_hash FROM audit_entry WHERE seq >= ? ORDER BY seq");
+	sqlite3_bind_int64(st, 1, A.first);
+	int rc;
+	*first = *last = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *f[4];
+		for (int i = 0; i < 4; i++)
+			f[i] = (const char *)sqlite3_column_text(st, i + 1);
+		*last = sqlite3_column_int64(st, 0);
+		if (!*first)
+			*first = *last;
+		sw_audit_feed(A.ctx, *last, f, 4);
+		sw_audit_feed_blob(A.ctx, 'o', sqlite3_column_blob(st, 5), sqlite3_column_bytes(st, 5));
+		sw_audit_feed_blob(A.ctx, 'n', sqlite3_column_blob(st, 6), sqlite3_column_bytes(st, 6));
+	}
+	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		sw_db_error(db, "audit");
 		return -1;
 	}
 	return 0;
-}
-
-static sqlite3_stmt *prepare_insert(sqlite3 *db, int rows)
-{
-	sqlite3_str *sql = sqlite3_str_new(db);
-	sqlite3_str_appendall(sql, "INSERT INTO audit_entry(seq, command_id, action, tbl, row_key,"
-			      " detail) VALUES(?,?,?,?,?,?)");
-	for (int i = 1; i < rows; i++)
-		sqlite3_str_appendall(sql, ",(?,?,?,?,?,?)");
-	char *text = sqlite3_str_finish(sql);
-	sqlite3_stmt *st = sw_db_prepare(db, text);
-	sqlite3_free(text);
-	return st;
 }
 
 /* Writes the command's row, with the hash of all its entries: called by
@@ -182,22 +166,34 @@ static int seal(sqlite3 *db)
 {
 	if (!A.id)
 		return 0;
-	if (flush(db) != 0)
+	sqlite3_int64 id = A.id, first, last;
+	forget();
+	if (A.prev_keyed && !A.key.set) {
+		sw_error("audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file");
 		return -1;
+	}
 	char hash[65];
-	done(A.ctx, hash);
+	sw_audit_mac_init(A.ctx, A.sha, &A.key);
+	const char *f[] = {A.prev, A.at, A.user, A.command};
+	sw_audit_feed(A.ctx, id, f, 4);
+	if (feed_entries(db, &first, &last) != 0)
+		return -1;
+	if (!first)
+		return 0;	/* its changes were all rolled back */
+	sw_audit_mac_done(A.ctx, A.sha, &A.key, hash);
 	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO audit_command(id, at, user, command,"
-					 " first_seq, last_seq, hash) VALUES(?,?,?,?,?,?,?)");
-	sqlite3_bind_int64(st, 1, A.id);
+					 " first_seq, last_seq, hash, keyed) VALUES(?,?,?,?,?,?,?,?)");
+	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, A.at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, A.user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, A.command, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, A.first);
-	sqlite3_bind_int64(st, 6, A.seq);
+	sqlite3_bind_int64(st, 5, first);
+	sqlite3_bind_int64(st, 6, last);
 	sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
+	if (A.key.set)
+		sqlite3_bind_int(st, 8, 1);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	A.id = 0;
 	if (rc != SQLITE_DONE) {
 		sw_db_error(db, "audit");
 		return -1;
@@ -205,12 +201,70 @@ static int seal(sqlite3 *db)
 	return 0;
 }
 
-/* A rolled-back transaction's entries are gone: so is the command. */
+/* A rolled-back transaction's entries are gone: so is the command. The
+ * statement goes too: whichever program closes the database next. */
 static void forget(void)
 {
 	A.id = 0;
-	A.n = 0;
-	A.wlen = 0;
+	sqlite3_finalize(A.ins);
+	A.ins = NULL;
+}
+
+/* The next seq: after every entry, those of version 1 included (the
+ * triggers let SQLite number theirs: sw_audit_baseline makes sure
+ * audit_entry has an entry after those of version 1). */
+#define NEXT_SEQ "(SELECT coalesce(max(seq), (SELECT max(seq) FROM audit_v1), 0) + 1 FROM audit_entry)"
+
+/* Writes one entry of this command. 0 or -1. */
+static int entry(sqlite3 *db, const char *action, const char *tbl, const char *key,
+		 const char *detail, const unsigned char *after)
+{
+	if (start(db) != 0)
+		return -1;
+	if (!A.ins)
+		A.ins = sw_db_prepare(db, "INSERT INTO audit_entry(seq, command_id, action, tbl,"
+				      " row_key, detail, new_hash) VALUES(" NEXT_SEQ ",?,?,?,?,?,?)");
+	sqlite3_bind_int64(A.ins, 1, A.id);
+	sqlite3_bind_text(A.ins, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(A.ins, 3, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_text(A.ins, 4, key ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(A.ins, 5, detail, -1, SQLITE_STATIC);
+	if (after)
+		sqlite3_bind_blob(A.ins, 6, after, 32, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(A.ins, 6);
+	int rc = sqlite3_step(A.ins);
+	sqlite3_reset(A.ins);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "audit");
+		return -1;
+	}
+	return 0;
+}
+
+/* A note on a row this command changed joins that row's entry: "close
+ * (closed_on,close_reason)", or "certificate" when that is the column
+ * changed. Returns 1 if it did, 0 if not, -1. */
+static int annotate(sqlite3 *db, const char *action, const char *tbl, const char *key,
+		    const char *detail)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"UPDATE audit_entry SET detail = CASE WHEN detail = ?1 THEN detail"
+		" ELSE ?1 || coalesce(' (' || detail || ')', '') END"
+		" WHERE seq = (SELECT max(seq) FROM audit_entry WHERE seq >= ?2 AND action = ?3"
+		" AND tbl = ?4 AND row_key = ?5 AND (old_hash IS NOT NULL OR new_hash IS NOT NULL))");
+	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, A.first);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "audit");
+		return -1;
+	}
+	return sqlite3_changes(db) > 0;
 }
 
 int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *key,
@@ -218,47 +272,209 @@ int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *k
 {
 	if (sqlite3_get_autocommit(db))
 		sw_die(SW_EXIT_FAIL, "audit: entry outside a transaction");
-	if (!A.id) {	/* the command's first entry in this transaction */
-		char prev[65];
-		once();
-		head(db, prev, &A.seq, &A.id);
-		A.id++;
-		A.first = A.seq + 1;
-		EVP_DigestInit_ex(A.ctx, A.sha, NULL);
-		const char *f[] = {prev, A.at, A.user, A.command};
-		feed(A.ctx, A.id, f, 4);
-		sw_db_hooks(seal, forget);
-		if (!A.ins) {
-			A.ins = prepare_insert(db, 1);
-			A.insb = prepare_insert(db, BATCH);
+	int joined = A.id && detail && key ? annotate(db, action, tbl, key, detail) : 0;
+	return joined < 0 ? -1 : joined ? 0 : entry(db, action, tbl, key, detail, NULL);
+}
+
+/* sw_audit_row(tbl, col...): the row's hash, a 32-byte blob. */
+static void fn_row(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	unsigned char h[32];
+	sw_audit_row_hash(A.ctx, A.sha, (const char *)sqlite3_value_text(argv[0]), argv + 1,
+			  argc - 1, h);
+	sqlite3_result_blob(cx, h, 32, SQLITE_TRANSIENT);
+}
+
+static int same(sqlite3_value *a, sqlite3_value *b)
+{
+	int t = sqlite3_value_type(a);
+	if (t != sqlite3_value_type(b))
+		return 0;
+	switch (t) {
+	case SQLITE_NULL: return 1;
+	case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+	case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
+	default: {
+		int n = sqlite3_value_bytes(a);
+		const void *pa = sqlite3_value_blob(a), *pb = sqlite3_value_blob(b);
+		return n == sqlite3_value_bytes(b) && (!n || memcmp(pa, pb, (size_t)n) == 0);
+	}
+	}
+}
+
+/* sw_audit_cols(name, old, new, ...): the names whose values differ,
+ * comma-separated, or NULL. */
+static void fn_cols(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	for (int i = 0; i + 2 < argc; i += 3)
+		if (!same(argv[i + 1], argv[i + 2]))
+			sqlite3_str_appendf(s, "%s%s", sqlite3_str_length(s) ? "," : "",
+					    (const char *)sqlite3_value_text(argv[i]));
+	int len = sqlite3_str_length(s);
+	char *v = sqlite3_str_finish(s);
+	if (len)
+		sqlite3_result_text(cx, v, len, sqlite3_free);
+	else {
+		sqlite3_free(v);
+		sqlite3_result_null(cx);
+	}
+}
+
+/* sw_audit_cmd(): this command's id, begun on the first change. */
+static void fn_cmd(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (start(sqlite3_context_db_handle(cx)) != 0)
+		sqlite3_result_error(cx, "audit: cannot begin the command's entries", -1);
+	else
+		sqlite3_result_int64(cx, A.id);
+}
+
+/* The triggers of table t: an entry for each row inserted, updated (when
+ * a value changed; a changed key is a delete and an insert) or deleted. */
+static char *triggers(sqlite3 *db, const char *t)
+{
+	char **cols, **again, *knew, *kold;
+	int n = sw_audit_columns(db, t, &cols, "NEW", &knew);
+	sw_audit_columns(db, t, &again, "OLD", &kold);
+	sw_audit_columns_free(again);
+	if (!n) {
+		sw_audit_columns_free(cols);
+		sqlite3_free(knew);
+		sqlite3_free(kold);
+		return NULL;
+	}
+	sqlite3_str *nv = sqlite3_str_new(db), *ov = sqlite3_str_new(db), *cv = sqlite3_str_new(db);
+	for (int i = 0; cols[i]; i++) {
+		sqlite3_str_appendf(nv, ", NEW.\"%w\"", cols[i]);
+		sqlite3_str_appendf(ov, ", OLD.\"%w\"", cols[i]);
+		sqlite3_str_appendf(cv, "%s%Q, OLD.\"%w\", NEW.\"%w\"", i ? ", " : "", cols[i],
+				    cols[i], cols[i]);
+	}
+	char *n_ = sqlite3_str_finish(nv), *o_ = sqlite3_str_finish(ov), *c_ = sqlite3_str_finish(cv);
+#define ENTRY "INSERT INTO audit_entry(seq, command_id, action, tbl, row_key, detail, old_hash, new_hash)"
+	const char *ins = ENTRY " SELECT NULL, sw_audit_cmd(), ";
+	const char *insv = ENTRY " VALUES(NULL, sw_audit_cmd(), ";
+	char *sql = sqlite3_mprintf(
+		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_i\" AFTER INSERT ON main.\"%w\" BEGIN"
+		" %s 'insert', %Q, %s, NULL, NULL, sw_audit_row(%Q%s)); END;"
+		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_d\" AFTER DELETE ON main.\"%w\" BEGIN"
+		" %s 'delete', %Q, %s, NULL, sw_audit_row(%Q%s), NULL); END;"
+		"CREATE TEMP TRIGGER IF NOT EXISTS \"sw_audit_%w_u\" AFTER UPDATE ON main.\"%w\" BEGIN"
+		" %s 'update', %Q, %s, c, sw_audit_row(%Q%s), sw_audit_row(%Q%s)"
+		"  FROM (SELECT sw_audit_cols(%s) AS c) WHERE c IS NOT NULL AND %s IS %s;"
+		" %s 'delete', %Q, %s, 'key changed', sw_audit_row(%Q%s), NULL WHERE %s IS NOT %s;"
+		" %s 'insert', %Q, %s, 'key changed', NULL, sw_audit_row(%Q%s) WHERE %s IS NOT %s;"
+		" END;",
+		t, t, insv, t, knew, t, n_,
+		t, t, insv, t, kold, t, o_,
+		t, t, ins, t, knew, t, o_, t, n_, c_, kold, knew,
+		ins, t, kold, t, o_, kold, knew,
+		ins, t, knew, t, n_, kold, knew);
+	sqlite3_free(n_);
+	sqlite3_free(o_);
+	sqlite3_free(c_);
+	sqlite3_free(knew);
+	sqlite3_free(kold);
+	sw_audit_columns_free(cols);
+	return sql;
+}
+
+int sw_audit_attach(sqlite3 *db)
+{
+	if (setup() != 0)
+		return -1;
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+	if (sqlite3_create_function(db, "sw_audit_row", -1, flags, NULL, fn_row, NULL, NULL) ||
+	    sqlite3_create_function(db, "sw_audit_cols", -1, flags, NULL, fn_cols, NULL, NULL) ||
+	    sqlite3_create_function(db, "sw_audit_cmd", 0, SQLITE_UTF8, NULL, fn_cmd, NULL, NULL)) {
+		sw_db_error(db, "audit");
+		return -1;
+	}
+	/* installed already (an import asks after it sets temp_store, which
+	 * empties the temporary schema when it changes it) */
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM temp.sqlite_master"
+					 " WHERE type = 'trigger' AND name LIKE 'sw\\_audit\\_%' ESCAPE '\\'");
+	int have = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (have)
+		return 0;
+	if (!A.triggers) {	/* built once */
+		sqlite3_str *all = sqlite3_str_new(db);
+		for (int i = 0; sw_audited[i]; i++) {
+			char *sql = triggers(db, sw_audited[i]);
+			if (sql)
+				sqlite3_str_appendall(all, sql);
+			sqlite3_free(sql);
+		}
+		A.triggers = sqlite3_str_finish(all);
+	}
+	/* one transaction for them all, not one each */
+	int own = sqlite3_get_autocommit(db);
+	if ((own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) ||
+	    sqlite3_exec(db, A.triggers, NULL, NULL, NULL) != SQLITE_OK ||
+	    (own && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)) {
+		sw_db_error(db, "audit");
+		if (own && !sqlite3_get_autocommit(db))
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int sw_audit_baseline(sqlite3 *db)
+{
+	if (setup() != 0)
+		return -1;
+	sqlite3_stmt *st;
+	for (int i = 0; sw_audited[i]; i++) {
+		char **cols, *key;
+		int n = sw_audit_columns(db, sw_audited[i], &cols, "", &key);
+		sw_audit_columns_free(cols);
+		if (!n) {
+			sqlite3_free(key);
+			continue;
+		}
+		char *sql = sqlite3_mprintf("SELECT %s, * FROM main.\"%w\"", key, sw_audited[i]);
+		st = sw_db_prepare(db, sql);
+		sqlite3_free(sql);
+		sqlite3_free(key);
+		int rc;
+		sqlite3_value **v = sw_xcalloc((size_t)n, sizeof *v);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			unsigned char h[32];
+			for (int c = 0; c < n; c++)
+				v[c] = sqlite3_column_value(st, c + 1);
+			sw_audit_row_hash(A.ctx, A.sha, sw_audited[i], v, n, h);
+			if (entry(db, "baseline", sw_audited[i], (const char *)sqlite3_column_text(st, 0),
+				  NULL, h) != 0)
+				break;
+		}
+		free(v);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			if (rc != SQLITE_ROW)
+				sw_db_error(db, "audit");
+			return -1;
 		}
 	}
-	const char *f[] = {action, tbl, key, detail};
-	A.seq++;
-	feed(A.ctx, A.seq, f, 4);
-	A.wseq[A.n] = A.seq;
-	for (int i = 0; i < 4; i++) {
-		A.woff[A.n][i] = -1;
-		if (!f[i])
-			continue;
-		size_t l = strlen(f[i]) + 1;
-		if (A.wlen + l > A.wcap)
-			A.wtext = sw_xrealloc(A.wtext, A.wcap = 2 * (A.wlen + l));
-		memcpy(A.wtext + A.wlen, f[i], l);
-		A.woff[A.n][i] = (long)A.wlen;
-		A.wlen += l;
-	}
-	return ++A.n == BATCH ? flush(db) : 0;
+	/* the entries of version 1 alone (no rows): one after them, so that
+	 * SQLite numbers the triggers' entries on from them */
+	st = sw_db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM audit_entry)"
+			   " AND EXISTS (SELECT 1 FROM audit_v1)");
+	int alone = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return alone ? entry(db, "baseline", "audit_v1", "", "the entries before schema 3", NULL) : 0;
 }
 
 void sw_audit_release(void)
 {
+	sqlite3_free(A.triggers);
+	A.triggers = NULL;
 	sqlite3_finalize(A.ins);
-	sqlite3_finalize(A.insb);
-	A.ins = A.insb = NULL;
-	free(A.wtext);
-	A.wtext = NULL;
-	A.wlen = A.wcap = 0;
+	A.ins = NULL;
 	free(A.command);
 	A.command = NULL;
 	EVP_MD_CTX_free(A.ctx);
@@ -267,122 +483,71 @@ void sw_audit_release(void)
 	A.sha = NULL;
 }
 
-/* Version 1 entries: each hashed with the one before it. */
-static long verify_v1(sqlite3 *db, EVP_MD_CTX *ctx, const EVP_MD *sha, char prev[65],
-		      sqlite3_int64 *last)
+/* The schema that gave the trail row hashes, keys and anchors. */
+#define AUDIT_SCHEMA 8
+
+static int version(sqlite3 *db)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, at, user, command, action, tbl, row_key,"
-					 " detail, prev_hash, hash FROM audit_v1 ORDER BY seq");
-	long n = 0, bad = 0;
-	while (!bad && sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 seq = sqlite3_column_int64(st, 0);
-		const char *f[8];
-		char h[65];
-		for (int i = 0; i < 8; i++)
-			f[i] = (const char *)sqlite3_column_text(st, i + 1);
-		const char *stored = (const char *)sqlite3_column_text(st, 9);
-		EVP_DigestInit_ex(ctx, sha, NULL);
-		feed(ctx, seq, f, 8);
-		done(ctx, h);
-		if (seq != *last + 1 || strcmp(f[7] ? f[7] : "", prev) != 0) {
-			sw_error("audit: entry %lld: the entry before it was removed or altered",
-				 (long long)seq);
-			bad = 1;
-		} else if (!stored || strcmp(stored, h) != 0) {
-			sw_error("audit: entry %lld: content does not match its hash (edited)",
-				 (long long)seq);
-			bad = 1;
-		}
-		snprintf(prev, 65, "%s", h);
-		*last = seq;
-		n++;
-	}
+	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA user_version");
+	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
-	return bad ? -1 : n;
+	return v;
 }
 
-long sw_audit_verify(sqlite3 *db, char headhash[65])
+int sw_audit_head(sqlite3 *db, char hex[65])
 {
-	EVP_MD *sha = EVP_MD_fetch(NULL, "SHA256", NULL);
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	if (!sha || !ctx)
-		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
-	char prev[65] = GENESIS;
-	sqlite3_int64 last = 0, cmd = 0;
-	long n = verify_v1(db, ctx, sha, prev, &last);
+	sqlite3_int64 seq, id;
+	int keyed;
+	hex[0] = 0;
+	if (version(db) < AUDIT_SCHEMA)
+		return 0;
+	head(db, hex, &keyed, &seq, &id);
+	if (strcmp(hex, SW_AUDIT_GENESIS) == 0)
+		hex[0] = 0;
+	return 0;
+}
 
-	/* Entries in seq order, each with its command (NULL if removed);
-	 * a command's hash is checked at its last entry. */
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"SELECT e.seq, e.command_id, e.action, e.tbl, e.row_key, e.detail,"
-		" c.id, c.at, c.user, c.command, c.first_seq, c.last_seq, c.hash"
-		" FROM audit_entry e LEFT JOIN audit_command c ON c.id = e.command_id ORDER BY e.seq");
-	const char *bad = NULL;
-	sqlite3_int64 at = 0;
-	while (n >= 0 && !bad && sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 seq = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
-		at = seq;
-		if (seq != last + 1) {
-			bad = "the entry before it was removed";
-			break;
-		}
-		if (sqlite3_column_type(st, 6) == SQLITE_NULL) {
-			bad = "its command's record was removed";
-			break;
-		}
-		sqlite3_int64 first = sqlite3_column_int64(st, 10), end = sqlite3_column_int64(st, 11);
-		if (seq == first) {	/* a command begins */
-			const char *f[4] = {prev};
-			for (int i = 1; i < 4; i++)
-				f[i] = (const char *)sqlite3_column_text(st, 6 + i);
-			if (id != cmd + 1) {
-				bad = "the command before it was removed or altered";
-				break;
-			}
-			EVP_DigestInit_ex(ctx, sha, NULL);
-			feed(ctx, id, f, 4);
-			cmd = id;
-		} else if (id != cmd || seq > end) {
-			bad = "not where its command's entries are";
-			break;
-		}
-		const char *f[4];
-		for (int i = 0; i < 4; i++)
-			f[i] = (const char *)sqlite3_column_text(st, 2 + i);
-		feed(ctx, seq, f, 4);
-		if (seq == end) {	/* and ends */
-			const char *stored = (const char *)sqlite3_column_text(st, 12);
-			done(ctx, prev);
-			if (!stored || strcmp(stored, prev) != 0) {
-				sw_error("audit: entries %lld-%lld (command %lld): content does not"
-					 " match their hash (edited)", (long long)first,
-					 (long long)end, (long long)id);
-				n = -1;
-				break;
-			}
-		}
-		last = seq;
-		n++;
-	}
+int sw_audit_anchor(sqlite3 *db, const char *month, char hex[65])
+{
+	hex[0] = 0;
+	if (version(db) < AUDIT_SCHEMA)
+		return 0;	/* no anchors before */
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT (SELECT head FROM audit_anchor WHERE month = ?1"
+					 " ORDER BY seq DESC LIMIT 1) FROM closed_months WHERE month = ?1");
+	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(hex, 65, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	if (n >= 0 && !bad) {
-		/* a command whose entries all went, or the last one cut short */
-		st = sw_db_prepare(db, "SELECT id, first_seq FROM audit_command WHERE id > ? OR last_seq > ?"
-				   " ORDER BY id LIMIT 1");
-		sqlite3_bind_int64(st, 1, cmd);
-		sqlite3_bind_int64(st, 2, last);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			at = sqlite3_column_int64(st, 1) > last ? sqlite3_column_int64(st, 1) : last + 1;
-			bad = "removed (its command's record remains)";
-		}
-		sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)	/* open: the head it would be closed at */
+		return sw_audit_head(db, hex);
+	if (rc != SQLITE_ROW) {
+		sw_db_error(db, "closed_months");
+		return -1;
 	}
-	if (bad) {
-		sw_error("audit: entry %lld: %s", (long long)at, bad);
-		n = -1;
+	return 0;
+}
+
+int sw_audit_keep(sqlite3 *db, const char *month)
+{
+	char head[65], at[32];
+	if (sw_audit_head(db, head) != 0)
+		return -1;
+	if (!*head)
+		return 0;
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO audit_anchor(month, head, at) VALUES(?,?,?)");
+	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, head, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "audit_anchor");
+		return -1;
 	}
-	EVP_MD_CTX_free(ctx);
-	EVP_MD_free(sha);
-	snprintf(headhash, 65, "%s", n > 0 ? prev : "");
-	return n;
+	return 0;
 }

@@ -201,24 +201,6 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 	return bad ? -1 : 0;
 }
 
-static int audit_row(struct sw_import *im, const char *tbl, const char *key, int outcome)
-{
-	if (outcome != SW_INSERTED && outcome != SW_UPDATED)
-		return 0;
-	return sw_audit_log(sw_import_db(im), outcome == SW_INSERTED ? "insert" : "update",
-			    tbl, key, NULL);
-}
-
-static int after_client(struct sw_import *im, const char **v, int outcome)
-{
-	return audit_row(im, "clients", v[CL_ID], outcome);
-}
-
-static int after_case(struct sw_import *im, const char **v, int outcome)
-{
-	return audit_row(im, "cases", v[CA_ID], outcome);
-}
-
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 #define STATION_COL {"station_code", "站点编号|所属站点", SW_T_CODE, NULL, REQ, 0, 0, \
 		     "stations.code", "station"}
@@ -245,7 +227,7 @@ static const struct sw_column client_cols[] = {
 	{"registered_on", "建档日期|建档时间|登记日期", SW_T_DATE, NULL, SW_C_PERIOD, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_clients_table = {
-	"clients", "client|服务对象", client_cols, 11, check_client, after_client, 1
+	"clients", "client|服务对象", client_cols, 11, check_client, NULL, 1
 };
 
 static const struct sw_column case_cols[] = {
@@ -260,7 +242,7 @@ static const struct sw_column case_cols[] = {
 	{"risk", "风险等级", SW_T_VOCAB, "risk", 0, 0, 0, NULL, NULL},
 };
 const struct sw_table sw_cases_table = {
-	"cases", "case|个案", case_cols, 9, check_case, after_case, 1
+	"cases", "case|个案", case_cols, 9, check_case, NULL, 1
 };
 
 static const struct sw_column service_cols[] = {

@@ -16,7 +16,7 @@
 #include "sw/report.h"
 
 /* Tables that feed no figure: changing them touches no month. */
-static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry",
+static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry", "audit_anchor",
 					  "closed_months", "month_log", "id_confirmed", "catalogue",
 					  "assessments", "plans", "goals", "reviews", "referrals",
 					  "requests", "supervision", "training", "certificates"};

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/audit.h"
 #include "sw/cell.h"
 #include "sw/cli.h"
 #include "sw/csvio.h"
@@ -947,10 +948,11 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	 * is a no-op inside a transaction: it is set around one. */
 	sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
 	/* Index builds' sort runs and the keys dup_key notes go to temporary
-	 * files past their caches, not RAM: memory stays flat. */
+	 * files past their caches, not RAM: memory stays flat. It stays so
+	 * after: each change empties the temporary schema, where the audit's
+	 * triggers are (installed again here, once). */
 	sqlite3_exec(db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
-	int status = import_all(db, tables, files, &rej, o);
-	sqlite3_exec(db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(db, tables, files, &rej, o);
 	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;
 }

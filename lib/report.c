@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/place.h"
@@ -696,6 +697,10 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 			EVP_DigestUpdate(md, line, strlen(line));
 		}
 	}
+	if (*fp->audit) {
+		snprintf(line, sizeof line, "audit\t%s\n", fp->audit);
+		EVP_DigestUpdate(md, line, strlen(line));
+	}
 	EVP_DigestFinal_ex(md, sum, &len);
 	EVP_MD_CTX_free(md);
 	for (unsigned i = 0; i < len && i < 32; i++)
@@ -733,6 +738,9 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 				fp->v[(size_t)i * SW_NFIG + f] = sw_figures[f].distinct ? a.sub[i]
 					: a.st[(size_t)i * SW_NFIG + f];
 		}
+		/* the audit trail's head when the month was closed: the bureau
+		 * holding the fingerprint holds an anchor of the trail */
+		rc = sw_audit_anchor(db, month, fp->audit);
 		fp_digest(fp, month, 2, fp->hex);
 		fp_digest(fp, month, 1, fp->hex1);
 	}

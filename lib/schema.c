@@ -2,6 +2,7 @@
  * from user_version i to i+1; never edit an entry once released, append. */
 #include <stdio.h>
 
+#include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
 
@@ -186,12 +187,25 @@ static const char *const migrations[] = {
 	"  reason TEXT, goals_left TEXT, status TEXT NOT NULL,"
 	"  decided_by TEXT REFERENCES workers(worker_id), decided_on TEXT, comment TEXT);"
 	"CREATE INDEX requests_case ON requests(case_id);",
+
+	/* 8 -> 9: entries carry the SHA-256 of the row before and after
+	 * (audit --verify compares the rows with them); commands may be keyed
+	 * (HMAC); the trail's head when a month was closed, which its
+	 * fingerprint covers, is kept (every closing, reopened or not). The
+	 * rows already there get a baseline entry each (steps[]). */
+	"ALTER TABLE audit_entry ADD COLUMN old_hash BLOB;"
+	"ALTER TABLE audit_entry ADD COLUMN new_hash BLOB;"
+	"ALTER TABLE audit_command ADD COLUMN keyed INTEGER;"
+	"CREATE TABLE audit_anchor ("
+	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL);",
 };
+/* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
+static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_SCHEMA_VERSION,
 	       "SW_SCHEMA_VERSION must count the migrations");
 
-int sw_schema_migrate(sqlite3 *db)
+static int migrate(sqlite3 *db)
 {
 	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA user_version");
 	int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -221,6 +235,10 @@ int sw_schema_migrate(sqlite3 *db)
 		char pragma[64];
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
 			goto fail;
+		if (v < (int)(sizeof steps / sizeof steps[0]) && steps[v] && steps[v](db) != 0) {
+			sw_db_rollback(db);
+			return -1;
+		}
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
 		if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK)
 			goto fail;
@@ -230,4 +248,12 @@ fail:
 	sw_db_error(db, "migrate");
 	sw_db_rollback(db);
 	return -1;
+}
+
+int sw_schema_migrate(sqlite3 *db)
+{
+	if (migrate(db) != 0)
+		return -1;
+	/* every connection that writes records its changes */
+	return sqlite3_db_readonly(db, "main") == 1 ? 0 : sw_audit_attach(db);
 }

@@ -130,6 +130,7 @@ struct sw_fp {
 	long long *v;		/* v[i * SW_NFIG + f] */
 	char hex[65];		/* the fingerprint */
 	char hex1[65];		/* version 1 of it, of months closed before version 2 */
+	char audit[65];		/* the audit trail's head it covers, or "" (sw_audit_anchor) */
 };
 /* Computes month's on database db alone into fp. 0, or -1 after printing
  * a database error. Free with sw_fp_free (also after -1). */

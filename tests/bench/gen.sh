@@ -21,3 +21,17 @@ gen_clients() {
 		}
 	}' >"$2"
 }
+
+# services of clients C0000001..NC, 8 stations and workers, 6 types
+gen_services() {
+	awk -v n="$1" -v nc="$2" 'BEGIN {
+		split("visit counselling phone referral employment other", ty, " ")
+		split("QX-001 QX-002 QX-101 QX-102 QX-103 QX-104 QX-001001 QX-002001", st, " ")
+		split("W007 W010 W013 W016 W019 W022 W008 W011", wk, " ")
+		print "service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note"
+		for (i = 1; i <= n; i++)
+			printf "S%08d,C%07d,,%s,%s,2026-%02d-%02d,%s,%d,入户走访了解近况\n", i, \
+				(i * 7919) % nc + 1, st[i % 8 + 1], wk[i % 8 + 1], i % 10 + 1, i % 28 + 1, \
+				ty[i % 6 + 1], 15 * (i % 6 + 1)
+	}' >"$3"
+}

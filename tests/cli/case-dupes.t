@@ -86,7 +86,7 @@ check_out "merge is quiet" </dev/null
 ok $? "cases and services moved to KEEP"
 [ "$(sql "select count(*) from clients where client_id='A2'")" = 0 ]
 ok $? "DROP deleted"
-[ "$(sql "select action||':'||row_key||':'||detail from audit where action in ('merge','delete')")" = "merge:A1:merged A2: 1 cases, 1 services
+[ "$(sql "select action||':'||row_key||':'||detail from audit where action in ('merge','delete') order by action desc")" = "merge:A1:merged A2: 1 cases, 1 services
 delete:A2:merged into another client" ]
 ok $? "merge recorded in the audit trail"
 run sw-case audit --verify

@@ -4,6 +4,7 @@
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+o=$(sql 'select max(seq) from audit_entry')	# their entries come first
 cat >clients.csv <<'X'
 client_id,name,gender,birth_date,id_number,phone,station_code,address
 C1,王桂兰,female,1950-03-15,339901195003150024,13800138000,QX-001,青溪街道8号
@@ -54,18 +55,18 @@ expect_fail 2 "sw-case: --pseudonymize: key too short (at least 16 bytes)" \
 run sw-case audit -f csv
 check_rc 0 "audit lists entries"
 check_out_has "1," "first entry"
-[ "$(sql "select group_concat(action||':'||tbl||':'||row_key, ' ') from audit")" = \
+[ "$(sql "select group_concat(action||':'||tbl||':'||row_key, ' ') from audit where seq > $o")" = \
   "insert:clients:C1 insert:clients:C2 insert:clients:C3 insert:clients:C4" ]
 ok $? "one entry per insert"
 printf 'client_id,name,station_code\nC4,林小,QX-101\n' >upd.csv
 run sw-case import upd.csv
-[ "$(sql "select action||':'||row_key||':'||user from audit where seq=5")" = "update:C4:$(id -un)" ]
+[ "$(sql "select action||':'||row_key||':'||user from audit where seq=$((o + 5))")" = "update:C4:$(id -un)" ]
 ok $? "updates are audited with the OS user"
-[ "$(sql "select command from audit where seq=5")" = "sw-case import upd.csv" ]
+[ "$(sql "select command from audit where seq=$((o + 5))")" = "sw-case import upd.csv" ]
 ok $? "the command line is recorded"
 run sw-case audit --verify
 check_rc 0 "an intact chain verifies"
-check_out_has "5 entries verified, head " "verify reports the count and head"
+check_out_has "$((o + 5)) entries verified, head " "verify reports the count and head"
 run sw-case add client_id=C6 姓名=欧阳秘六 id_number=339901196001010065 phone=13800138006 \
 	address=人民路6号 station_code=QX-101
 check_rc 0 "add a client on the command line"
@@ -73,38 +74,41 @@ check_rc 0 "add a client on the command line"
   "sw-case add client_id=C6 姓名=欧阳** id_number=339901********0065 phone=138****8006 address=*** station_code=QX-101" ]
 ok $? "the audit keeps that command line with its personal values masked"
 
-sql "update audit_entry set row_key='C9' where seq=3"
-expect_fail 1 "sw-case: audit: entries 1-4 (command 1): content does not match their hash (edited)" \
+sql "update audit_entry set row_key='C9' where seq=$((o + 3))"
+expect_fail 1 "sw-case: audit: entries $((o + 1))-$((o + 4)) (command 2): content does not match their hash (edited)" \
 	sw-case audit --verify
-sql "update audit_entry set row_key='C3' where seq=3"
+sql "update audit_entry set row_key='C3' where seq=$((o + 3))"
 run sw-case audit --verify
 check_rc 0 "restored entry verifies again"
-sql "update audit_command set user='someone' where id=2"
-expect_fail 1 "sw-case: audit: entries 5-5 (command 2): content does not match their hash (edited)" \
+sql "update audit_command set user='someone' where id=3"
+expect_fail 1 "sw-case: audit: entries $((o + 5))-$((o + 5)) (command 3): content does not match their hash (edited)" \
 	sw-case audit --verify
-sql "update audit_command set user='$(id -un)' where id=2"
-sql "delete from audit_entry where seq=2"
-expect_fail 1 "sw-case: audit: entry 3: the entry before it was removed" sw-case audit --verify
-sql "delete from audit_entry where seq in (1, 3, 4)"
-expect_fail 1 "sw-case: audit: entry 5: the entry before it was removed" sw-case audit --verify
-sql "delete from audit_entry; delete from audit_command where id = 1"
-expect_fail 1 "sw-case: audit: entry 5: removed (its command's record remains)" sw-case audit --verify
+sql "update audit_command set user='$(id -un)' where id=3"
+sql "delete from audit_entry where seq=$((o + 2))"
+expect_fail 1 "sw-case: audit: entry $((o + 3)): the entry before it was removed" sw-case audit --verify
+sql "delete from audit_entry where seq > $o and seq <= $((o + 4))"
+expect_fail 1 "sw-case: audit: entry $((o + 5)): the entry before it was removed" sw-case audit --verify
+sql "delete from audit_entry; delete from audit_command where id <= 2"
+expect_fail 1 "sw-case: audit: entry $((o + 5)): removed (its command's record remains)" sw-case audit --verify
 
 # A database of schema version 1 (a hash per entry, table audit) is
-# migrated: its entries stay as they were and begin the chain.
+# migrated: its entries stay as they were and begin the chain; the rows
+# already there (21 stations, 2 clients) get a baseline entry each.
 rm -f sw.db sw.db-wal sw.db-shm
 sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v1.sql"
 run sw-case audit --verify
-check_out_has "3 entries verified, head 687a7e173c378d44ebdaff7153df31437c1c014b3bf48f4f4e6f809d6da98a96" \
-	"a version 1 trail verifies after the migration"
+check_out_has "26 entries verified, head " "a version 1 trail verifies after the migration"
+[ "$(sql "select group_concat(seq||':'||row_key, ' ') from audit where action = 'baseline' and tbl = 'clients'")" = \
+  "25:V1 26:V2" ]
+ok $? "with a baseline entry per row, after the old entries"
 [ -n "$SCHEMA" ] && [ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
 ok $? "and the database is at this build's version ($SCHEMA)"
 printf 'client_id,name,station_code\nV3,丙三,QX\nV1,甲改,QX\n' >v.csv
 run sw-case import v.csv
 run sw-case audit --verify
-check_out_has "5 entries verified" "new entries chain on from the old ones"
-[ "$(sql "select group_concat(seq||':'||action||':'||row_key, ' ') from audit")" = \
-  "1:insert:V1 2:insert:V2 3:update:V2 4:insert:V3 5:update:V1" ]
+check_out_has "28 entries verified" "new entries chain on from the old ones"
+[ "$(sql "select group_concat(seq||':'||action||':'||row_key||':'||coalesce(detail, ''), ' ') from audit where tbl = 'clients'")" = \
+  "1:insert:V1: 2:insert:V2: 3:update:V2: 25:baseline:V1: 26:baseline:V2: 27:insert:V3: 28:update:V1:name" ]
 ok $? "the view audit lists both"
 sql "update audit_v1 set row_key='V9' where seq=2"
 expect_fail 1 "sw-case: audit: entry 2: content does not match its hash (edited)" sw-case audit --verify

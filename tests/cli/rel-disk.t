@@ -45,7 +45,7 @@ db_snap
 
 # A real full file system, where mount is allowed (root, not in every CI).
 mkdir full
-if mount -t tmpfs -o size=8m tmpfs full 2>/dev/null; then
+if mount -t tmpfs -o size=24m tmpfs full 2>/dev/null; then
 	sqlite3 -batch sw.db ".backup full/sw.db"
 	chmod 600 full/sw.db
 	cat /dev/zero >full/filler 2>/dev/null	# fill it, then leave 300 KiB

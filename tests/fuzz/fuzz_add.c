@@ -30,7 +30,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc, (void)argv;
 	sw_progname = "fuzz_add";
 	sw_quiet = 1;
+	/* the setup in a transaction, as every write (the audit trail seals it) */
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK || sw_schema_migrate(db) != 0 ||
+	    sw_db_begin(db) != 0 ||
 	    sqlite3_exec(db, "INSERT INTO stations(code,name,level) VALUES('C','c','county');"
 			 "INSERT INTO stations(code,name,level,parent_code) VALUES('T','t','township','C');"
 			 "INSERT INTO workers(worker_id,name,station_code,role) VALUES('W','w','T','service');"
@@ -41,7 +43,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			 "INSERT INTO seekers(seeker_id,name,skills,education) VALUES('S','s','a','none');"
 			 "INSERT INTO cases(case_id,client_id,station_code,domain,opened_on) "
 			 "VALUES('K','P','T','elderly','2026-01-01')",
-			 NULL, NULL, NULL) != SQLITE_OK || sw_vocab_load(db) != 0)
+			 NULL, NULL, NULL) != SQLITE_OK || sw_db_commit(db) != 0 || sw_vocab_load(db) != 0)
 		abort();
 	return 0;
 }

@@ -52,7 +52,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	sw_quiet = 1;
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK || sw_schema_migrate(db) != 0)
 		abort();
-	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON;"
+	/* the setup in a transaction, as every write (the audit trail seals it) */
+	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK ||
+	    sw_db_begin(db) != 0 || sqlite3_exec(db,
 		     "INSERT INTO stations(code,name,level) VALUES('C','c','county');"
 		     "INSERT INTO stations(code,name,level,parent_code) VALUES('T','t','township','C');"
 		     "INSERT INTO workers(worker_id,name,station_code,role) VALUES('W','w','T','service');"
@@ -63,7 +65,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		     "INSERT INTO clients(client_id,name,station_code) VALUES('P','p','T');"
 		     "INSERT INTO cases(case_id,client_id,station_code,domain,opened_on) "
 		     "VALUES('K','P','T','elderly','2026-01-01')",
-		     NULL, NULL, NULL) != SQLITE_OK)
+		     NULL, NULL, NULL) != SQLITE_OK || sw_db_commit(db) != 0)
 		abort();
 	if (sw_vocab_load(db) != 0)
 		abort();

@@ -32,8 +32,11 @@ int main(void)
 		return T_DONE();
 	T_INT(num(db, "PRAGMA synchronous"), 2, "commits are synced (synchronous=FULL)");
 
+	/* in a transaction, as every write: the audit trail seals it at commit */
+	T_INT(sw_db_begin(db), 0, "begin");
 	sw_db_exec(db, "INSERT INTO stations (code, name, level, opened_on) VALUES ('T', 't', 'township', '2020-01-01');"
 		   "INSERT INTO workers (worker_id, name, station_code, role, hired_on) VALUES ('W', 'w', 'T', 'service', '2020-01-01')");
+	T_INT(sw_db_commit(db), 0, "commit");
 	/* a month closed with its real fingerprint, by the library's own writer */
 	char fp[65];
 	T_INT(sw_report_fingerprint(db, "2026-10", fp), 0, "fingerprint computed");

@@ -1,0 +1,490 @@
+/* audit --verify: the chain of entries, its anchors and key, then the rows
+ * of every audited table against their last audited state.
+ *
+ * Comparing millions of rows with the entries without an index or a sort:
+ * each row's hash is mapped through SipHash under a key drawn at random
+ * for this run, and summed (mod 2^64) into a bucket chosen by the row's
+ * key; each entry adds its after-hash and takes away its before-hash the
+ * same way. When every bucket of a table is equal, its rows are its last
+ * audited states: a forger, not knowing the run's key, has a chance of
+ * 2^-64 of a difference summing to nothing. Only the keys of unequal
+ * buckets are then looked at one by one, in temporary tables. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/rand.h>
+
+#include "sw/audit.h"
+#include "sw/auditpriv.h"
+#include "sw/db.h"
+#include "sw/err.h"
+
+#define NB 4096		/* buckets per table */
+#define MAXT 32		/* audited tables, at most */
+
+struct anchor {
+	char hash[65];
+	char what[32];	/* "--head" or "month 2026-10" */
+	int found;
+};
+
+struct verify {
+	EVP_MD *sha;
+	EVP_MD_CTX *ctx;
+	struct sw_audit_key key;
+	uint64_t sk[2];			/* this run's SipHash key */
+	uint64_t *d[MAXT];		/* per table and bucket: entries - rows */
+	struct anchor *an;
+	int nan;
+};
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND do { \
+	v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+	v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2; \
+	v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; \
+	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); } while (0)
+
+/* SipHash-2-4 of a 32-byte hash. */
+static uint64_t sip(const unsigned char in[32], uint64_t k0, uint64_t k1)
+{
+	uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
+	uint64_t v2 = 0x6c7967656e657261ULL ^ k0, v3 = 0x7465646279746573ULL ^ k1;
+	for (int i = 0; i < 32; i += 8) {
+		uint64_t m = 0;
+		for (int j = 7; j >= 0; j--)
+			m = m << 8 | in[i + j];
+		v3 ^= m;
+		SIPROUND;
+		SIPROUND;
+		v0 ^= m;
+	}
+	uint64_t b = (uint64_t)32 << 56;
+	v3 ^= b;
+	SIPROUND;
+	SIPROUND;
+	v0 ^= b;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static unsigned bucket(const char *key)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)(key ? key : ""); *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % NB;
+}
+
+static int table_index(const char *tbl)
+{
+	for (int i = 0; tbl && sw_audited[i]; i++)
+		if (strcmp(sw_audited[i], tbl) == 0)
+			return i;
+	return -1;
+}
+
+/* Adds (sign 1) or takes away (-1) a row state from its bucket. */
+static void tally(struct verify *v, int t, const char *key, const void *h, int len, int sign)
+{
+	if (t < 0 || !h || len != 32)
+		return;
+	uint64_t a = sip(h, v->sk[0], v->sk[1]);
+	v->d[t][bucket(key)] += sign > 0 ? a : -a;
+}
+
+static void reached(struct verify *v, const char *hash)
+{
+	for (int i = 0; i < v->nan; i++)
+		if (strcmp(v->an[i].hash, hash) == 0)
+			v->an[i].found = 1;
+}
+
+/* Version 1 entries: each hashed with the one before it. */
+static long verify_v1(sqlite3 *db, struct verify *v, char prev[65], sqlite3_int64 *last)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, at, user, command, action, tbl, row_key,"
+					 " detail, prev_hash, hash FROM audit_v1 ORDER BY seq");
+	long n = 0, bad = 0;
+	while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 seq = sqlite3_column_int64(st, 0);
+		const char *f[8];
+		char h[65];
+		for (int i = 0; i < 8; i++)
+			f[i] = (const char *)sqlite3_column_text(st, i + 1);
+		const char *stored = (const char *)sqlite3_column_text(st, 9);
+		EVP_DigestInit_ex(v->ctx, v->sha, NULL);
+		sw_audit_feed(v->ctx, seq, f, 8);
+		static const struct sw_audit_key none;
+		sw_audit_mac_done(v->ctx, v->sha, &none, h);
+		if (seq != *last + 1 || strcmp(f[7] ? f[7] : "", prev) != 0) {
+			sw_error("audit: entry %lld: the entry before it was removed or altered",
+				 (long long)seq);
+			bad = 1;
+		} else if (!stored || strcmp(stored, h) != 0) {
+			sw_error("audit: entry %lld: content does not match its hash (edited)",
+				 (long long)seq);
+			bad = 1;
+		}
+		snprintf(prev, 65, "%s", h);
+		reached(v, h);
+		*last = seq;
+		n++;
+	}
+	sqlite3_finalize(st);
+	return bad ? -1 : n;
+}
+
+/* The walk over audit_entry, command by command. */
+struct walk {
+	char prev[65];
+	sqlite3_int64 last, cmd, first, end;
+	int keyed, seen_keyed;
+	const char *bad;
+	sqlite3_int64 at;
+};
+
+/* A command's first entry: checks its place and key, starts its hash.
+ * cmd is on the command's record (id, at, user, command, first_seq,
+ * last_seq, keyed, hash). */
+static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd, sqlite3_int64 id)
+{
+	const char *f[4] = {w->prev};
+	for (int i = 1; i < 4; i++)
+		f[i] = (const char *)sqlite3_column_text(cmd, i);
+	w->keyed = sqlite3_column_int(cmd, 6);
+	if (id != w->cmd + 1)
+		w->bad = "the command before it was removed or altered";
+	else if (w->keyed && !v->key.set)
+		w->bad = "its command is keyed: give --key-file";
+	else if (!w->keyed && v->key.set && w->seen_keyed)
+		w->bad = "its command is not keyed (written or rewritten without the key)";
+	if (w->bad)
+		return -1;
+	static const struct sw_audit_key none;
+	sw_audit_mac_init(v->ctx, v->sha, w->keyed ? &v->key : &none);
+	sw_audit_feed(v->ctx, id, f, 4);
+	w->seen_keyed |= w->keyed;
+	w->cmd = id;
+	return 0;
+}
+
+/* Moves the commands' cursor (in id order) to the first record whose id
+ * is at least id: read beside the entries, not looked up for each. 1 if
+ * that record is id's. */
+static int find_command(sqlite3_stmt *cmd, int *on, sqlite3_int64 id)
+{
+	while (*on && sqlite3_column_int64(cmd, 0) < id)
+		*on = sqlite3_step(cmd) == SQLITE_ROW;
+	return *on && sqlite3_column_int64(cmd, 0) == id;
+}
+
+/* An entry's place among its command's: 0, or -1 with w->bad set. */
+static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
+		 sqlite3_int64 seq, sqlite3_int64 id)
+{
+	if (seq != w->last + 1)
+		w->bad = "the entry before it was removed";
+	else if (!find_command(cmd, on, id))
+		w->bad = id < w->cmd ? "not where its command's entries are"
+				     : "its command's record was removed";
+	if (w->bad)
+		return -1;
+	w->first = sqlite3_column_int64(cmd, 4);
+	w->end = sqlite3_column_int64(cmd, 5);
+	if (seq == w->first)
+		return begin_command(v, w, cmd, id);
+	if (id != w->cmd || seq > w->end) {
+		w->bad = "not where its command's entries are";
+		return -1;
+	}
+	return 0;
+}
+
+/* A command's last entry: its hash against the one stored. 0 or -1. */
+static int end_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd)
+{
+	const char *stored = (const char *)sqlite3_column_text(cmd, 7);
+	static const struct sw_audit_key none;
+	sw_audit_mac_done(v->ctx, v->sha, w->keyed ? &v->key : &none, w->prev);
+	if (!stored || strcmp(stored, w->prev) != 0) {
+		sw_error("audit: entries %lld-%lld (command %lld): content does not match their %s",
+			 (long long)w->first, (long long)w->end, (long long)w->cmd,
+			 w->keyed ? "HMAC (edited, or another key)" : "hash (edited)");
+		return -1;
+	}
+	reached(v, w->prev);
+	return 0;
+}
+
+static long walk_entries(sqlite3 *db, struct verify *v, struct walk *w, long n)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, command_id, action, tbl, row_key, detail,"
+					 " old_hash, new_hash FROM audit_entry ORDER BY seq");
+	sqlite3_stmt *cmd = sw_db_prepare(db, "SELECT id, at, user, command, first_seq, last_seq,"
+					  " keyed, hash FROM audit_command ORDER BY id");
+	int on = sqlite3_step(cmd) == SQLITE_ROW;
+	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 seq = sqlite3_column_int64(st, 0);
+		w->at = seq;
+		if (place(v, w, cmd, &on, seq, sqlite3_column_int64(st, 1)) != 0)
+			break;
+		const char *f[4];
+		for (int i = 0; i < 4; i++)
+			f[i] = (const char *)sqlite3_column_text(st, 2 + i);
+		const void *o = sqlite3_column_blob(st, 6), *nw = sqlite3_column_blob(st, 7);
+		int olen = sqlite3_column_bytes(st, 6), nlen = sqlite3_column_bytes(st, 7);
+		sw_audit_feed(v->ctx, seq, f, 4);
+		sw_audit_feed_blob(v->ctx, 'o', o, olen);
+		sw_audit_feed_blob(v->ctx, 'n', nw, nlen);
+		int t = table_index(f[1]);
+		tally(v, t, f[2], nw, nlen, 1);
+		tally(v, t, f[2], o, olen, -1);
+		if (seq == w->end && end_command(v, w, cmd) != 0)
+			n = -1;
+		w->last = seq;
+		if (n >= 0)
+			n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(cmd);
+	return n;
+}
+
+/* The chain: returns the entries verified, or -1 after printing. */
+static long verify_chain(sqlite3 *db, struct verify *v, char head[65])
+{
+	struct walk w = {.prev = SW_AUDIT_GENESIS};
+	long n = verify_v1(db, v, w.prev, &w.last);
+	n = walk_entries(db, v, &w, n);
+	if (n >= 0 && !w.bad) {
+		/* a command whose entries all went, or the last one cut short */
+		sqlite3_stmt *st = sw_db_prepare(db, "SELECT id, first_seq FROM audit_command"
+						 " WHERE id > ? OR last_seq > ? ORDER BY id LIMIT 1");
+		sqlite3_bind_int64(st, 1, w.cmd);
+		sqlite3_bind_int64(st, 2, w.last);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_int64 f = sqlite3_column_int64(st, 1);
+			w.at = f > w.last ? f : w.last + 1;
+			w.bad = "removed (its command's record remains)";
+		}
+		sqlite3_finalize(st);
+	}
+	if (w.bad) {
+		sw_error("audit: entry %lld: %s", (long long)w.at, w.bad);
+		n = -1;
+	}
+	if (n >= 0 && v->key.set && !w.keyed) {
+		if (w.seen_keyed)
+			sw_error("audit: command %lld, the newest, is not keyed: the trail was"
+				 " written or rewritten without the key", (long long)w.cmd);
+		else
+			sw_error("audit: no command of the trail is keyed");
+		n = -1;
+	}
+	snprintf(head, 65, "%s", n > 0 ? w.prev : "");
+	return n;
+}
+
+/* Hashes each row of table t (statement: key, then the columns); calls
+ * each(key, hash) for it. 0 or -1 (printed). */
+static int scan_rows(sqlite3 *db, struct verify *v, const char *t,
+		     void (*each)(struct verify *, int, const char *, const unsigned char *, void *),
+		     void *arg)
+{
+	char **cols, *key;
+	int n = sw_audit_columns(db, t, &cols, "", &key), ti = table_index(t), rc = SQLITE_DONE;
+	sw_audit_columns_free(cols);
+	if (n) {
+		char *sql = sqlite3_mprintf("SELECT %s, * FROM main.\"%w\"", key, t);
+		sqlite3_stmt *st = sw_db_prepare(db, sql);
+		sqlite3_free(sql);
+		sqlite3_value **val = sw_xcalloc((size_t)n, sizeof *val);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			unsigned char h[32];
+			for (int i = 0; i < n; i++)
+				val[i] = sqlite3_column_value(st, i + 1);
+			sw_audit_row_hash(v->ctx, v->sha, t, val, n, h);
+			each(v, ti, (const char *)sqlite3_column_text(st, 0), h, arg);
+		}
+		free(val);
+		sqlite3_finalize(st);
+	}
+	sqlite3_free(key);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, t);
+		return -1;
+	}
+	return 0;
+}
+
+static void take_away(struct verify *v, int t, const char *key, const unsigned char *h, void *arg)
+{
+	(void)arg;
+	tally(v, t, key, h, 32, -1);
+}
+
+/* Buckets whose entries and rows disagree. */
+static int bad_bucket(struct verify *v, int t, const char *key)
+{
+	return v->d[t][bucket(key)] != 0;
+}
+
+static void keep_row(struct verify *v, int t, const char *key, const unsigned char *h, void *arg)
+{
+	if (!bad_bucket(v, t, key))
+		return;
+	sqlite3_stmt *st = arg;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, h, 32, SQLITE_STATIC);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+/* What differs among the keys of unequal buckets: the last audited state
+ * against the row; and each entry against the state the entry before it
+ * left (a change made behind the tool's back, then changed again). */
+static const char *const findings =
+	"WITH last AS (SELECT key, max(seq) AS seq FROM temp.sw_audit_e GROUP BY key),"
+	" state AS (SELECT l.key, e.new FROM last l JOIN temp.sw_audit_e e ON e.key = l.key AND e.seq = l.seq)"
+	" SELECT s.key, CASE WHEN r.h IS NULL THEN 'deleted' ELSE 'changed' END, NULL"
+	"  FROM state s LEFT JOIN temp.sw_audit_r r ON r.key = s.key"
+	"  WHERE s.new IS NOT NULL AND (r.h IS NULL OR r.h <> s.new)"
+	" UNION ALL SELECT r.key, 'inserted', NULL FROM temp.sw_audit_r r LEFT JOIN state s ON s.key = r.key"
+	"  WHERE s.new IS NULL"
+	" UNION ALL SELECT e.key, CASE WHEN e.old IS NULL THEN 'deleted' WHEN p.new IS NULL THEN 'inserted'"
+	"  ELSE 'changed' END, e.seq FROM temp.sw_audit_e e LEFT JOIN temp.sw_audit_e p ON p.key = e.key"
+	"  AND p.seq = (SELECT max(seq) FROM temp.sw_audit_e q WHERE q.key = e.key AND q.seq < e.seq)"
+	"  WHERE e.old IS NOT p.new"
+	" ORDER BY 1, 3";
+
+/* Lists the rows of table t that differ; returns how many, or -1. */
+static long locate(sqlite3 *db, struct verify *v, const char *t)
+{
+	int ti = table_index(t);
+	sw_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS sw_audit_e(key TEXT, seq INTEGER, old BLOB, new BLOB);"
+		   "CREATE TEMP TABLE IF NOT EXISTS sw_audit_r(key TEXT, h BLOB);"
+		   "CREATE INDEX IF NOT EXISTS temp.sw_audit_ek ON sw_audit_e(key, seq);"
+		   "CREATE INDEX IF NOT EXISTS temp.sw_audit_rk ON sw_audit_r(key);"
+		   "DELETE FROM temp.sw_audit_e; DELETE FROM temp.sw_audit_r");
+	sqlite3_stmt *ins = sw_db_prepare(db, "INSERT INTO temp.sw_audit_e VALUES(?,?,?,?)");
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT row_key, seq, old_hash, new_hash FROM audit_entry"
+					 " WHERE tbl = ? AND (old_hash IS NOT NULL OR new_hash IS NOT NULL)");
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (!bad_bucket(v, ti, (const char *)sqlite3_column_text(st, 0)))
+			continue;
+		for (int i = 0; i < 4; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(st, i));
+		sqlite3_step(ins);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	ins = sw_db_prepare(db, "INSERT INTO temp.sw_audit_r VALUES(?,?)");
+	int rc = scan_rows(db, v, t, keep_row, ins);
+	sqlite3_finalize(ins);
+	if (rc != 0)
+		return -1;
+	long n = 0;
+	st = sw_db_prepare(db, findings);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+			sw_error("audit: %s %s: %s behind the tool's back", t, key, kind);
+		else
+			sw_error("audit: %s %s: %s behind the tool's back before entry %lld", t, key,
+				 kind, (long long)sqlite3_column_int64(st, 2));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The rows of every audited table against their last audited state. */
+static long verify_rows(sqlite3 *db, struct verify *v)
+{
+	long n = 0;
+	for (int t = 0; sw_audited[t]; t++) {
+		if (scan_rows(db, v, sw_audited[t], take_away, NULL) != 0)
+			return -1;
+		int bad = 0;
+		for (int b = 0; b < NB && !bad; b++)
+			bad = v->d[t][b] != 0;
+		long k = bad ? locate(db, v, sw_audited[t]) : 0;
+		if (k < 0)
+			return -1;
+		n += k;
+	}
+	return n;
+}
+
+/* The anchors: --head, and the heads stored with closed months. */
+static void anchors(sqlite3 *db, struct verify *v, const char *head)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT month, head FROM audit_anchor ORDER BY seq");
+	v->an = sw_xcalloc(1, sizeof *v->an);
+	if (head) {
+		snprintf(v->an[0].hash, sizeof v->an[0].hash, "%s", head);
+		for (char *p = v->an[0].hash; *p; p++)	/* as printed, or in capitals */
+			*p = (char)tolower((unsigned char)*p);
+		snprintf(v->an[0].what, sizeof v->an[0].what, "--head");
+		v->nan = 1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v->an = sw_xrealloc(v->an, ((size_t)v->nan + 1) * sizeof *v->an);
+		struct anchor *a = v->an + v->nan++;
+		memset(a, 0, sizeof *a);
+		snprintf(a->hash, sizeof a->hash, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(a->what, sizeof a->what, "month %.7s", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+}
+
+static int missing_anchors(const struct verify *v)
+{
+	int bad = 0;
+	for (int i = 0; i < v->nan; i++)
+		if (!v->an[i].found) {
+			sw_error("audit: %s: head %s is not in the trail (commands removed, or the"
+				 " trail rewritten)", v->an[i].what, v->an[i].hash);
+			bad = 1;
+		}
+	return bad;
+}
+
+int sw_audit_verify(sqlite3 *db, struct sw_audit_check *c)
+{
+	struct verify v = {0};
+	if (c->key_file && sw_audit_key_load(c->key_file, &v.key) != 0)
+		return -1;
+	if (!(v.sha = EVP_MD_fetch(NULL, "SHA256", NULL)) || !(v.ctx = EVP_MD_CTX_new()) ||
+	    RAND_bytes((unsigned char *)v.sk, sizeof v.sk) != 1)
+		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
+	for (int t = 0; sw_audited[t] && t < MAXT; t++)
+		v.d[t] = sw_xcalloc(NB, sizeof *v.d[t]);
+	anchors(db, &v, c->head);
+	c->entries = verify_chain(db, &v, c->last);
+	int bad = c->entries < 0 || missing_anchors(&v);
+	c->rows = 0;
+	if (c->entries >= 0) {	/* a broken chain says nothing of the rows */
+		c->rows = verify_rows(db, &v);
+		if (c->rows < 0)
+			bad = -1;
+		else if (c->rows)
+			bad = bad ? bad : 1;
+	}
+	for (int t = 0; t < MAXT; t++)
+		free(v.d[t]);
+	free(v.an);
+	EVP_MD_CTX_free(v.ctx);
+	EVP_MD_free(v.sha);
+	return bad;
+}
