@@ -35,6 +35,22 @@ static int one(sqlite3 *db, const char *sql, const char *p1, const char *p2, cha
 	return found;
 }
 
+/* Runs sql with p[0..n) and writes its audit entry (p[0] the request). */
+static int store_request(sqlite3 *db, const char *sql, int n, const char *const *p,
+			 const char *action, const char *detail)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	for (int i = 0; i < n; i++)
+		sw_db_bind_text(st, i + 1, p[i]);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, "requests");
+		return SW_EXIT_FAIL;
+	}
+	return sw_audit_log(db, action, "requests", p[0], detail) ? SW_EXIT_FAIL : SW_EXIT_OK;
+}
+
 int sw_approval_required(sqlite3 *db, const char *case_id)
 {
 	char v[8];
@@ -77,20 +93,11 @@ int sw_request_new(sqlite3 *db, const struct sw_request *r, char *id, size_t idl
 	if (sscanf(n, "%ld", &k) != 1)
 		k = 0;
 	snprintf(id, idlen, "R%05ld", k + 1);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"INSERT INTO requests(request_id, kind, case_id, plan_id, requested_by, requested_on,"
-		" reason, goals_left, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')");
 	const char *p[] = {id, r->kind, r->case_id, *plan ? plan : NULL, r->by, r->on, r->reason,
 			   r->goals_left};
-	for (int i = 0; i < 8; i++)
-		sw_db_bind_text(st, i + 1, p[i]);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "requests");
-		return SW_EXIT_FAIL;
-	}
-	return sw_audit_log(db, "insert", "requests", id, r->kind) ? SW_EXIT_FAIL : SW_EXIT_OK;
+	return store_request(db, "INSERT INTO requests(request_id, kind, case_id, plan_id, requested_by,"
+		     " requested_on, reason, goals_left, status)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')", 8, p, "insert", r->kind);
 }
 
 /* The request's fields, in the order of its columns below. */
@@ -136,17 +143,7 @@ int sw_request_decide(sqlite3 *db, const char *id, const char *by, const char *o
 	    (rc = sw_case_close(db, f[RQ_CASE], f[RQ_ON], f[RQ_REASON],
 				*f[RQ_GOALS] ? f[RQ_GOALS] : NULL)) != SW_EXIT_OK)
 		return rc;
-	st = sw_db_prepare(db, "UPDATE requests SET status = ?2, decided_by = ?3, decided_on = ?4,"
-			       " comment = ?5 WHERE request_id = ?1");
 	const char *p[] = {id, approve ? "approved" : "rejected", by, on, comment};
-	for (int i = 0; i < 5; i++)
-		sw_db_bind_text(st, i + 1, p[i]);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "requests");
-		return SW_EXIT_FAIL;
-	}
-	return sw_audit_log(db, "update", "requests", id, approve ? "approved" : "rejected")
-		? SW_EXIT_FAIL : SW_EXIT_OK;
+	return store_request(db, "UPDATE requests SET status = ?2, decided_by = ?3, decided_on = ?4,"
+		     " comment = ?5 WHERE request_id = ?1", 5, p, "update", p[1]);
 }

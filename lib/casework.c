@@ -73,28 +73,36 @@ static int check_assessment(struct sw_import *im, const char **v, char *why, siz
 	return after_opening(im, v[AS_CASE], v[AS_DATE], "date", why, whylen);
 }
 
+/* Runs *st (prepared from sql on first use) with p[0..3]: a record's
+ * field set from its latest dated row. 1 if it changed, 0, -1 (printed). */
+static int follow_latest(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *const p[4],
+			 const char *tbl)
+{
+	if (!*st)
+		*st = sw_db_prepare(db, sql);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(*st, i + 1, p[i], -1, SQLITE_STATIC);
+	int rc = sqlite3_step(*st);
+	sqlite3_reset(*st);
+	if (rc != SQLITE_DONE) {
+		sw_db_error(db, tbl);
+		return -1;
+	}
+	return sqlite3_changes(db) > 0;
+}
+
 /* The case's risk follows its latest assessment (one with a risk). */
 static int after_assessment(struct sw_import *im, const char **v, int outcome)
 {
 	if (outcome == SW_UNCHANGED || !v[AS_RISK])
 		return 0;
 	sqlite3 *db = sw_import_db(im);
-	if (!case_risk)
-		case_risk = sw_db_prepare(db,
-			"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS NOT ?2 AND NOT EXISTS"
-			" (SELECT 1 FROM assessments a WHERE a.case_id = ?1 AND a.risk IS NOT NULL"
-			"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))");
-	sqlite3_bind_text(case_risk, 1, v[AS_CASE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(case_risk, 2, v[AS_RISK], -1, SQLITE_STATIC);
-	sqlite3_bind_text(case_risk, 3, v[AS_DATE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(case_risk, 4, v[AS_ID], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(case_risk);
-	sqlite3_reset(case_risk);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "cases");
-		return -1;
-	}
-	return sqlite3_changes(db) ? sw_audit_log(db, "update", "cases", v[AS_CASE], "risk") : 0;
+	const char *p[] = {v[AS_CASE], v[AS_RISK], v[AS_DATE], v[AS_ID]};
+	int k = follow_latest(db, &case_risk,
+		"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS NOT ?2 AND NOT EXISTS"
+		" (SELECT 1 FROM assessments a WHERE a.case_id = ?1 AND a.risk IS NOT NULL"
+		"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))", p, "cases");
+	return k > 0 ? sw_audit_log(db, "update", "cases", v[AS_CASE], "risk") : k;
 }
 
 static int check_plan(struct sw_import *im, const char **v, char *why, size_t whylen)
@@ -125,23 +133,11 @@ static int after_review(struct sw_import *im, const char **v, int outcome)
 {
 	if (outcome == SW_UNCHANGED)
 		return 0;
-	sqlite3 *db = sw_import_db(im);
-	if (!goal_status)
-		goal_status = sw_db_prepare(db,
-			"UPDATE goals SET status = ?2 WHERE goal_id = ?1 AND status IS NOT ?2 AND NOT EXISTS"
-			" (SELECT 1 FROM reviews r WHERE r.goal_id = ?1"
-			"  AND (r.date > ?3 OR (r.date = ?3 AND r.review_id > ?4)))");
-	sqlite3_bind_text(goal_status, 1, v[RV_GOAL], -1, SQLITE_STATIC);
-	sqlite3_bind_text(goal_status, 2, v[RV_STATUS], -1, SQLITE_STATIC);
-	sqlite3_bind_text(goal_status, 3, v[RV_DATE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(goal_status, 4, v[RV_ID], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(goal_status);
-	sqlite3_reset(goal_status);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "goals");
-		return -1;
-	}
-	return 0;
+	const char *p[] = {v[RV_GOAL], v[RV_STATUS], v[RV_DATE], v[RV_ID]};
+	return follow_latest(sw_import_db(im), &goal_status,
+		"UPDATE goals SET status = ?2 WHERE goal_id = ?1 AND status IS NOT ?2 AND NOT EXISTS"
+		" (SELECT 1 FROM reviews r WHERE r.goal_id = ?1"
+		"  AND (r.date > ?3 OR (r.date = ?3 AND r.review_id > ?4)))", p, "goals") < 0 ? -1 : 0;
 }
 
 /* A referral's status moves sent -> accepted | declined, accepted ->
