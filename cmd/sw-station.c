@@ -9,13 +9,15 @@
 #include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/audit.h"
+#include "sw/partners.h"
 #include "sw/staff.h"
 #include "sw/station.h"
 #include "sw/valid.h"
 
 static const struct sw_table *const tables[] = {
 	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
-	&sw_supervision_table, &sw_training_table, NULL
+	&sw_supervision_table, &sw_training_table, &sw_orgs_table, &sw_volunteers_table,
+	&sw_volunteer_hours_table, NULL
 };
 
 static void usage(FILE *fp, int status)
@@ -324,6 +326,7 @@ static const struct sw_cmd cmds[] = {
 static void release(void)
 {
 	sw_staff_release();
+	sw_partners_release();
 	sw_audit_release();
 }
 

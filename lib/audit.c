@@ -27,7 +27,7 @@ const char *const sw_audited[] = {
 	"stations", "workers", "clients", "cases", "services", "activities",
 	"employers", "vacancies", "seekers", "placements",
 	"catalogue", "assessments", "plans", "goals", "reviews", "referrals",
-	"supervision", "training", "certificates", NULL
+	"supervision", "training", "certificates", "orgs", "volunteers", "volunteer_hours", NULL
 };
 
 static struct {

@@ -297,6 +297,10 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		return sw_idcard_norm(buf, out, why, whylen);	/* 15 digits stay: see sw_client_rules */
 	case SW_T_PHONE:
 		return sw_phone_parse(buf, out, outlen, why, whylen);
+	case SW_T_CREDIT:
+		if (outlen < 19)
+			return -1;
+		return sw_credit_code(buf, out, why, whylen);
 	}
 	return -1;
 }

@@ -198,6 +198,23 @@ static const char *const migrations[] = {
 	"ALTER TABLE audit_command ADD COLUMN keyed INTEGER;"
 	"CREATE TABLE audit_anchor ("
 	"  seq INTEGER PRIMARY KEY, month TEXT NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL);",
+
+	/* 9 -> 10: 五社联动 (lib/partners.c): organisations, volunteers and
+	 * the hours they give. */
+	"CREATE TABLE orgs ("
+	"  org_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, credit_code TEXT,"
+	"  registered_on TEXT, contact TEXT, phone TEXT, district TEXT,"
+	"  station_code TEXT REFERENCES stations(code));"
+	"CREATE TABLE volunteers ("
+	"  volunteer_id TEXT PRIMARY KEY, name TEXT NOT NULL, gender TEXT, id_number TEXT,"
+	"  phone TEXT, skills TEXT, station_code TEXT NOT NULL REFERENCES stations(code),"
+	"  org_id TEXT REFERENCES orgs(org_id), registered_on TEXT, left_on TEXT);"
+	"CREATE TABLE volunteer_hours ("
+	"  hours_id TEXT PRIMARY KEY,"
+	"  volunteer_id TEXT NOT NULL REFERENCES volunteers(volunteer_id), date TEXT NOT NULL,"
+	"  activity_id TEXT REFERENCES activities(activity_id),"
+	"  service_id TEXT REFERENCES services(service_id), minutes INTEGER NOT NULL, role TEXT);"
+	"CREATE INDEX volunteer_hours_day ON volunteer_hours(volunteer_id, date);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};

@@ -135,6 +135,13 @@ static const struct builtin builtins[] = {
 	{"supervision_mode", "offline", "线下"},
 	{"supervision_mode", "individual", "个别|个别督导"},
 	{"supervision_mode", "group", "团体|团体督导|小组"},
+	{"org_kind", "social_work", "社工机构|社会工作服务机构|社工服务机构"},
+	{"org_kind", "community_org", "社区社会组织"},
+	{"org_kind", "self_governance", "居委会|村委会|居委会/村委会|社区居委会|村民委员会|居民委员会"},
+	{"org_kind", "charity", "慈善组织|基金会|慈善会"},
+	{"org_kind", "enterprise", "企业|爱心企业"},
+	{"org_kind", "government", "政府部门|政府|部门"},
+	{"org_kind", "other", "其他|其它"},
 	{"referral_status", "sent", "已转介|已发出|转出"},
 	{"referral_status", "accepted", "已接收|接收"},
 	{"referral_status", "declined", "已拒绝|拒绝|不接收"},
@@ -148,7 +155,7 @@ static const struct builtin builtins[] = {
 static int is_open(const char *vocab)
 {
 	return strcmp(vocab, "category") == 0 || strcmp(vocab, "item_category") == 0 ||
-	       strcmp(vocab, "need") == 0;
+	       strcmp(vocab, "need") == 0 || strcmp(vocab, "org_kind") == 0;
 }
 
 int sw_vocab_open(const char *vocab)

@@ -145,4 +145,11 @@ int sw_code_parse(const char *s, char *out, size_t outlen, char *why, size_t why
 int sw_division_code(const char *s, char out[13], int *level, char parent[13],
 		     char *why, size_t whylen);
 
+/* Unified social credit codes (统一社会信用代码, GB 32100): the check
+ * character of the first 17; and a code as written (spaces, dashes,
+ * lower case, full width) into out, 0 or -1 with why ("bad check
+ * character"). */
+char sw_credit_check_char(const char *code);
+int sw_credit_code(const char *s, char out[19], char *why, size_t whylen);
+
 #endif

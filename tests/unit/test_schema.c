@@ -13,6 +13,7 @@
 #include "sw/db.h"
 #include "sw/import.h"
 #include "sw/match.h"
+#include "sw/partners.h"
 #include "sw/staff.h"
 #include "sw/station.h"
 #include "unit.h"
@@ -22,7 +23,7 @@ static const struct sw_table *const all[] = {
 	&sw_clients_table, &sw_cases_table, &sw_services_table, &sw_activities_table,
 	&sw_catalogue_table, &sw_assessments_table, &sw_plans_table, &sw_goals_table,
 	&sw_reviews_table, &sw_referrals_table, &sw_supervision_table, &sw_training_table,
-	&sw_certificates_table,
+	&sw_certificates_table, &sw_orgs_table, &sw_volunteers_table, &sw_volunteer_hours_table,
 	&sw_employers_table, &sw_vacancies_table, &sw_seekers_table, &sw_placements_table,
 	NULL,
 };

@@ -1,0 +1,13 @@
+/* 五社联动: the organisations a station works with, its volunteers and the
+ * hours they give, as import tables of sw-station. */
+#ifndef SW_PARTNERS_H
+#define SW_PARTNERS_H
+
+#include "sw/import.h"
+
+extern const struct sw_table sw_orgs_table, sw_volunteers_table, sw_volunteer_hours_table;
+
+/* Finalizes the statements the hooks keep (before closing the database). */
+void sw_partners_release(void);
+
+#endif

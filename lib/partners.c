@@ -1,0 +1,123 @@
+/* Organisations, volunteers and volunteer hours (see sw/partners.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/db.h"
+#include "sw/err.h"
+#include "sw/partners.h"
+
+#define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
+
+enum { VH_ID, VH_VOLUNTEER, VH_DATE, VH_ACTIVITY, VH_SERVICE, VH_MINUTES, VH_ROLE };
+
+static sqlite3_stmt *day_total, *activity_date, *service_date;
+
+void sw_partners_release(void)
+{
+	sqlite3_finalize(day_total);
+	sqlite3_finalize(activity_date);
+	sqlite3_finalize(service_date);
+	day_total = activity_date = service_date = NULL;
+}
+
+/* The first column of *st's row for the parameters (text), or "". */
+static void first(sqlite3 *db, sqlite3_stmt **st, const char *sql, int np, const char *const *p,
+		  char *out, size_t n)
+{
+	if (!*st)
+		*st = sw_db_prepare(db, sql);
+	for (int i = 0; i < np; i++)
+		sw_db_bind_text(*st, i + 1, p[i]);
+	const unsigned char *v = sqlite3_step(*st) == SQLITE_ROW ? sqlite3_column_text(*st, 0) : NULL;
+	snprintf(out, n, "%s", v ? (const char *)v : "");
+	sqlite3_reset(*st);
+}
+
+/* Hours are given at one activity or alongside one service, on its day;
+ * no one gives more than 24 hours a day (the hours this file or earlier
+ * ones stored for the day count). */
+static int check_hours(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	sqlite3 *db = sw_import_db(im);
+	char day[16], total[32];
+	if (!v[VH_ACTIVITY] == !v[VH_SERVICE]) {
+		sw_msg(why, whylen, "activity_id, service_id: give the activity or the service the "
+		       "hours were given at, one of them");
+		return -1;
+	}
+	const char *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
+	if (v[VH_ACTIVITY])
+		first(db, &activity_date, "SELECT date FROM activities WHERE activity_id = ?", 1, a,
+		      day, sizeof day);
+	else
+		first(db, &service_date, "SELECT date FROM services WHERE service_id = ?", 1, a,
+		      day, sizeof day);
+	if (*day && strcmp(day, v[VH_DATE]) != 0) {
+		sw_msg(why, whylen, "date: %s is not the day of the %s (%s)", v[VH_DATE],
+		       v[VH_ACTIVITY] ? "activity" : "service", day);
+		return -1;
+	}
+	/* the row itself, stored by an earlier import of the file, is not
+	 * counted again: by its key, or (a key made from the row) its values */
+	const char *k[6] = {v[VH_VOLUNTEER], v[VH_DATE], v[VH_ID], v[VH_ACTIVITY], v[VH_SERVICE],
+			    v[VH_MINUTES]};
+	first(db, &day_total, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
+	      " WHERE volunteer_id = ?1 AND date = ?2 AND (?3 IS NULL OR hours_id <> ?3)"
+	      " AND NOT (?3 IS NULL AND activity_id IS ?4 AND service_id IS ?5"
+	      " AND minutes = CAST(?6 AS INTEGER))",
+	      6, k, total, sizeof total);
+	long sum = atol(total) + atol(v[VH_MINUTES]);
+	if (sum > 24 * 60) {
+		sw_msg(why, whylen, "minutes: %ld hours on %s with the volunteer's other records: "
+		       "more than a day holds", (sum + 59) / 60, v[VH_DATE]);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct sw_column org_cols[] = {
+	{"org_id", "机构编号|组织编号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "机构名称|组织名称|名称", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"kind", "机构类型|组织类型|类型", SW_T_VOCAB, "org_kind", REQ, 0, 0, NULL, NULL},
+	{"credit_code", "统一社会信用代码|信用代码", SW_T_CREDIT, NULL, 0, 0, 0, NULL, NULL},
+	{"registered_on", "登记日期|成立日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"contact", "联系人", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"phone", "联系电话|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
+	{"district", "所在区划|区划代码", SW_T_DIVISION, NULL, 0, 0, 0, NULL, NULL},
+	{"station_code", "站点编号|所属站点|对接站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
+};
+const struct sw_table sw_orgs_table = {
+	"orgs", "org|organisation|组织|机构", org_cols, 9, NULL, NULL, 0
+};
+
+static const struct sw_column volunteer_cols[] = {
+	{"volunteer_id", "志愿者编号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"gender", "性别", SW_T_VOCAB, "gender", 0, 0, 0, NULL, NULL},
+	{"id_number", "身份证号|身份证号码|公民身份号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
+	{"phone", "手机号码|联系电话|手机号", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
+	{"skills", "特长|技能|专长", SW_T_LIST, NULL, 0, 0, 0, NULL, NULL},
+	{"station_code", "站点编号|所属站点", SW_T_CODE, NULL, REQ, 0, 0, "stations.code", "station"},
+	{"org_id", "所属组织|组织编号", SW_T_CODE, NULL, 0, 0, 0, "orgs.org_id", "organisation"},
+	{"registered_on", "注册日期|登记日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"left_on", "退出日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_volunteers_table = {
+	"volunteers", "volunteer|志愿者", volunteer_cols, 10, NULL, NULL, 1
+};
+
+static const struct sw_column hours_cols[] = {
+	/* made from the row when the file has none, the same on each import */
+	{"hours_id", "记录编号", SW_T_CODE, NULL, SW_C_KEY | SW_C_MADE, 0, 0, NULL, NULL},
+	{"volunteer_id", "志愿者编号", SW_T_CODE, NULL, REQ, 0, 0, "volunteers.volunteer_id",
+	 "volunteer"},
+	{"date", "服务日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"activity_id", "活动编号", SW_T_CODE, NULL, 0, 0, 0, "activities.activity_id", "activity"},
+	{"service_id", "服务编号", SW_T_CODE, NULL, 0, 0, 0, "services.service_id", "service"},
+	{"minutes", "时长|服务时长|志愿时长", SW_T_MINUTES, NULL, REQ, 1, 1440, NULL, NULL},
+	{"role", "岗位|角色|服务内容", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_volunteer_hours_table = {
+	"volunteer_hours", "志愿时长|志愿服务记录", hours_cols, 7, check_hours, NULL, 0
+};

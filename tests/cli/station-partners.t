@@ -1,0 +1,59 @@
+#!/bin/sh
+# 五社联动: organisations with their unified social credit code checked,
+# volunteers (personal data, audited), and the hours they give: at one
+# activity or service, on its day, never more than a day holds.
+. "$SW_TOP/tests/cli/lib.sh"
+
+run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+run sw-case import -q "$SAMPLE/clients.csv" "$SAMPLE/cases.csv" "$SAMPLE/activities.csv"
+check_rc 0 "the sample county"
+
+# invented codes: 52339901MJ00000018 passes its check character
+cat >org.csv <<'X'
+机构编号,机构名称,机构类型,统一社会信用代码,对接站点
+O1,青溪县仁爱社会工作服务中心,社工机构,52339901mj0000001 8,QX-001
+O2,青溪县爱心基金会,基金会,52339901MJ00000019,QX-001
+O3,梅江村民委员会,村委会,52339901MJ0000001I,QX-101
+X
+run sw-station import org.csv
+check_rc 1 "organisations: status 1 for the bad codes"
+check_err "a bad check character, a letter no code uses: each refused" <<'X'
+sw-station: org.csv:3: credit_code: bad check character
+sw-station: org.csv:4: credit_code: not a credit code (18 characters of 0-9 and A-Y without I, O, Z, S, V)
+sw-station: org.csv: read 3, inserted 1, updated 0, unchanged 0, rejected 2
+X
+[ "$(sql "select credit_code, kind from orgs where org_id = 'O1'")" = "52339901MJ00000018|social_work" ]
+ok $? "a code written in lower case with a space is stored canonical"
+
+cat >vol.csv <<'X'
+志愿者编号,姓名,性别,身份证号,手机号码,特长,所属站点,所属组织
+V1,甄志愿,女,339901198808081234,13900000011,心理疏导、书法,QX-001,O1
+X
+run sw-station import vol.csv
+check_rc 0 "a volunteer"
+[ "$(sql "select skills from volunteers")" = "心理疏导;书法" ]
+ok $? "skills as a list"
+[ "$(sql "select count(*) from audit where tbl = 'volunteers'")" = 1 ]
+ok $? "volunteers are in the audit trail"
+
+cat >hrs.csv <<'X'
+志愿者编号,服务日期,活动编号,服务编号,志愿时长（小时）,岗位
+V1,2026-07-22,A2026005,,3,签到
+V1,2026-07-23,A2026005,,2,签到
+V1,2026-07-22,,,1,
+V1,2026-07-22,A2026005,,22,整理
+X
+run sw-station import hrs.csv
+check_rc 1 "hours: status 1 for the bad rows"
+check_err "outside the activity's day, at no activity, more than a day: each refused" <<'X'
+sw-station: hrs.csv:3: date: 2026-07-23 is not the day of the activity (2026-07-22)
+sw-station: hrs.csv:4: activity_id, service_id: give the activity or the service the hours were given at, one of them
+sw-station: hrs.csv:5: minutes: 25 hours on 2026-07-22 with the volunteer's other records: more than a day holds
+sw-station: hrs.csv: read 4, inserted 1, updated 0, unchanged 0, rejected 3
+X
+[ "$(sql "select minutes from volunteer_hours")" = 180 ]
+ok $? "3 hours stored as 180 minutes"
+run sw-station import hrs.csv
+check_err_has "hrs.csv: read 4, inserted 0, updated 0, unchanged 1, rejected 3" "the same file again: the stored row is the same row, not counted twice"
+
+done_testing
