@@ -54,6 +54,15 @@ static long keyset_add(struct keyset *k, const char *key, long line)
 	return 0;
 }
 
+static int keyset_has(const struct keyset *k, const char *key)
+{
+	for (size_t i = k->cap ? key_hash(key) & (k->cap - 1) : 0; k->cap && k->slot[i];
+	     i = (i + 1) & (k->cap - 1))
+		if (strcmp(k->slot[i], key) == 0)
+			return 1;
+	return 0;
+}
+
 static void keyset_free(struct keyset *k)
 {
 	for (size_t i = 0; i < k->cap; i++)
@@ -62,7 +71,16 @@ static void keyset_free(struct keyset *k)
 	free(k->line);
 }
 
+/* The keys of the sheets checked before, which later sheets of the same
+ * workbook may name (its clients, for its services), as import sees them. */
+struct defined {
+	const struct sw_table *t[16];
+	struct keyset keys[16];
+	int n;
+};
+
 struct ck {
+	struct defined *def;	/* earlier sheets' keys */
 	const struct sw_table *t;
 	const char *fname;
 	const struct sw_layout *L;
@@ -87,6 +105,19 @@ static void say(const char *fname, long line, const char *why)
 	}
 }
 
+/* 1 if an earlier sheet defines value as a key of ref's table ("t.col"). */
+static int defined(const struct defined *d, const char *ref, const char *value)
+{
+	size_t tl = strcspn(ref, ".");
+	char key[512];
+	snprintf(key, sizeof key, "%s\x1f", value);	/* as check_row keys a one-column key */
+	for (int k = 0; k < d->n; k++)
+		if (strlen(d->t[k]->name) == tl && strncmp(d->t[k]->name, ref, tl) == 0 &&
+		    keyset_has(&d->keys[k], key))
+			return 1;
+	return 0;
+}
+
 /* 0 if each reference of the row is on file (or there is no database). */
 static int refs_ok(struct ck *c, long line)
 {
@@ -94,7 +125,8 @@ static int refs_ok(struct ck *c, long line)
 	for (int i = 0; c->refs && i < c->t->ncols; i++) {
 		if (!sw_refs_has(c->refs, i) || !c->v[i])
 			continue;
-		if (sw_refs_find(c->refs, i, c->v[i]) == SQLITE_ROW)
+		if (sw_refs_find(c->refs, i, c->v[i]) == SQLITE_ROW ||
+		    defined(c->def, c->t->cols[i].ref, c->v[i]))
 			continue;
 		/* a worker named as import would resolve it, written by --fix */
 		char why[320];
@@ -188,11 +220,11 @@ static void write_header(const struct sw_layout *L, FILE *fp)
 /* Checks one part of src (a sheet, or the text). Returns an exit status. */
 static int check_part(struct sw_source *src, int part, const struct sw_table *const *tables,
 		      const struct sw_input_opts *o, sqlite3 *db, struct sw_file *out,
-		      sw_rules_fn rules)
+		      sw_rules_fn rules, struct defined *def)
 {
 	struct sw_layout L;
 	struct sw_row rw;
-	struct ck c = {.db = db, .L = &L};
+	struct ck c = {.db = db, .L = &L, .def = def};
 	const char *sheet = sw_source_part(src, part);
 	if (sw_source_begin(src, part) != 0)
 		return SW_EXIT_REJECTED;
@@ -230,7 +262,11 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	free(c.off);
 	free(c.v);
 	free(c.a.p);
-	keyset_free(&c.keys);
+	if (def->n < 16) {	/* kept for the sheets after */
+		def->t[def->n] = c.t;
+		def->keys[def->n++] = c.keys;
+	} else
+		keyset_free(&c.keys);
 	sw_layout_free(&L);
 	return c.problems ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
@@ -257,11 +293,16 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 		sw_source_close(src);
 		return SW_EXIT_USAGE;
 	}
-	status = SW_EXIT_OK;
+	int bad, *order = sw_layout_order(src, tables, o, &bad);
+	struct defined def = {.n = 0};
+	status = bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	for (int i = 0; i < sw_source_parts(src); i++) {
-		int rc = check_part(src, i, tables, o, db, fixout ? &out : NULL, rules);
+		int rc = check_part(src, order[i], tables, o, db, fixout ? &out : NULL, rules, &def);
 		status = rc > status ? rc : status;
 	}
+	for (int k = 0; k < def.n; k++)
+		keyset_free(&def.keys[k]);
+	free(order);
 	if (fixout && (status == SW_EXIT_FAIL ? (sw_file_abort(&out), 0) : sw_file_commit(&out) != 0))
 		status = SW_EXIT_FAIL;
 	sw_source_close(src);

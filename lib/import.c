@@ -855,38 +855,14 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	struct sw_source *src = sw_source_open(path, &o->in, &status);
 	if (!src)
 		return status == SW_EXIT_FAIL ? FILE_FAILED : FILE_REJECTED;
-	int n = sw_source_parts(src), *order = sw_xcalloc((size_t)n + 1, sizeof *order);
-	int *rank = sw_xcalloc((size_t)n + 1, sizeof *rank);
-	status = 0;
-	for (int i = 0; i < n; i++) {
-		order[i] = i;
-		if (n == 1)
-			break;
-		struct sw_layout L;
-		if (sw_source_begin(src, i) != 0)
-			status = FILE_REJECTED;
-		else {
-			int rc = sw_layout_find(src, tables, &o->in, &L);
-			if (rc < 0)
-				status = FILE_REJECTED;
-			for (int k = 0; rc == 0 && tables[k]; k++)
-				if (tables[k] == L.t)
-					rank[i] = k;
-			sw_layout_free(&L);
-		}
-	}
-	for (int i = 1; i < n; i++)	/* stable: sheets of one table keep their order */
-		for (int j = i; j > 0 && rank[order[j - 1]] > rank[order[j]]; j--) {
-			int tmp = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = tmp;
-		}
+	int n = sw_source_parts(src), bad;
+	int *order = sw_layout_order(src, tables, &o->in, &bad);
+	status = bad ? FILE_REJECTED : 0;
 	for (int i = 0; i < n && status <= 1; i++) {
 		int rc = import_part(db, tables, src, order[i], rej, o);
 		status = rc > 1 ? rc : status | rc;
 	}
 	free(order);
-	free(rank);
 	sw_source_close(src);
 	return status;
 }

@@ -494,3 +494,36 @@ int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
 	}
 	return 1;
 }
+
+int *sw_layout_order(struct sw_source *src, const struct sw_table *const *tables,
+		     const struct sw_input_opts *o, int *bad)
+{
+	int n = sw_source_parts(src), *order = sw_xcalloc((size_t)n + 1, sizeof *order);
+	int *rank = sw_xcalloc((size_t)n + 1, sizeof *rank);
+	*bad = 0;
+	for (int i = 0; i < n; i++) {
+		order[i] = i;
+		if (n == 1)
+			break;
+		struct sw_layout L;
+		if (sw_source_begin(src, i) != 0)
+			*bad = 1;
+		else {
+			int rc = sw_layout_find(src, tables, o, &L);
+			if (rc < 0)
+				*bad = 1;
+			for (int k = 0; rc == 0 && tables[k]; k++)
+				if (tables[k] == L.t)
+					rank[i] = k;
+			sw_layout_free(&L);
+		}
+	}
+	for (int i = 1; i < n; i++)	/* stable: sheets of one table keep their order */
+		for (int j = i; j > 0 && rank[order[j - 1]] > rank[order[j]]; j--) {
+			int tmp = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = tmp;
+		}
+	free(rank);
+	return order;
+}

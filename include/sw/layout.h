@@ -94,4 +94,11 @@ void sw_unitwatch_add(struct sw_unitwatch *w, char *const *f, int nf);
 /* -1 (printed) if the values look like hours, else 0. */
 int sw_unitwatch_check(const struct sw_unitwatch *w, const struct sw_layout *L, const char *fname);
 
+/* The order to read src's parts in: its sheets in the order of tables
+ * (clients before the services that name them), sheets of one table as
+ * they come. Newly allocated, sw_source_parts(src) entries; *bad is set
+ * to 1 when a sheet's header could not be read (printed). */
+int *sw_layout_order(struct sw_source *src, const struct sw_table *const *tables,
+		     const struct sw_input_opts *o, int *bad);
+
 #endif

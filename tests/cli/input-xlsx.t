@@ -68,4 +68,12 @@ sw-case: num.xlsx[服务对象]: read 3, inserted 0, updated 0, unchanged 0, rej
 E
 db_same "nothing of them stored"
 
+# check, like import, reads the clients sheet before the services sheet
+# and knows the clients it defines: only the two unknown types are found
+SW_DB="$T/fresh.db" run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+SW_DB="$T/fresh.db" run sw-case check 台账.xlsx
+check_err "check: the workbook's own clients are known to its services sheet" <<'E'
+sw-case: 台账.xlsx[服务记录]:3: type: unknown value (expected visit, counselling, phone, referral, employment, other)
+sw-case: 台账.xlsx[服务记录]:4: type: unknown value (expected visit, counselling, phone, referral, employment, other)
+E
 done_testing
