@@ -377,11 +377,26 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
 {
-	const struct sw_table *t = import_opts(argc, argv, tables, usage);
+	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK };
+	static const struct option longopts[] = {
+		SW_LONGOPTS, {"table", required_argument, NULL, SW_OPT_TABLE},
+		{"mask", no_argument, NULL, OPT_MASK}, {"no-mask", no_argument, NULL, OPT_NO_MASK},
+		{0}};
+	int c, force = -1;	/* --mask 1, --no-mask 0, else by the terminal */
+	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
+		if (c == OPT_MASK || c == OPT_NO_MASK)
+			force = c == OPT_MASK;
+		else
+			sw_cli_common(c, optarg, usage);
+	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
+	if (!t) {
+		sw_error("--table: unknown table \"%s\"", sw_opt.table);
+		usage(stderr, SW_EXIT_USAGE);
+	}
 	sqlite3 *db = sw_open(0);
 	/* personal data is masked on a terminal, as sw-case's exports */
-	int mask = t->personal && (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) &&
-		   isatty(STDOUT_FILENO);
+	int mask = t->personal && (force >= 0 ? force : (!sw_opt.output ||
+		   strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO));
 	sw_mask_register(db, NULL, 0);
 	sqlite3_str *q = sqlite3_str_new(db);
 	sqlite3_str_appendall(q, "SELECT ");

@@ -38,7 +38,7 @@ static void usage(FILE *fp, int status)
 		"                           [--worker W] [--from D] [--to D]\n"
 		"       sw-match stats [--from D] [--to D] [--on DATE]\n"
 		"       sw-match due [--on DATE]\n"
-		"       sw-match export [--table vacancies|employers|seekers|placements]\n"
+		"       sw-match export [--table T] [--mask | --no-mask]\n"
 		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
 		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"

@@ -34,7 +34,7 @@ static void usage(FILE *fp, int status)
 		"       sw-station close CODE --on DATE\n"
 		"       sw-station workers [--station CODE] [--role R] [--certified] [--active] [--on DATE]\n"
 		"       sw-station coverage [--uncovered] [--on DATE]\n"
-		"       sw-station export [--table stations|divisions|workers]\n"
+		"       sw-station export [--table T] [--mask | --no-mask]\n"
 		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
 		"                -h  -V\n");

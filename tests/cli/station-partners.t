@@ -56,4 +56,11 @@ ok $? "3 hours stored as 180 minutes"
 run sw-station import hrs.csv
 check_err_has "hrs.csv: read 4, inserted 0, updated 0, unchanged 1, rejected 3" "the same file again: the stored row is the same row, not counted twice"
 
+run sw-station export --table volunteers --mask
+check_out "export --mask: a volunteer's name, ID number and phone masked" <<'X'
+volunteer_id,name,gender,id_number,phone,skills,station_code,org_id,registered_on,left_on
+V1,甄**,female,339901********1234,139****0011,心理疏导;书法,QX-001,O1,,
+X
+run sw-station export --table volunteers --no-mask -f csv
+check_out_has "V1,甄志愿,female,339901198808081234,13900000011" "--no-mask: as stored"
 done_testing
