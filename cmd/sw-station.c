@@ -17,7 +17,7 @@
 static const struct sw_table *const tables[] = {
 	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
 	&sw_supervision_table, &sw_training_table, &sw_orgs_table, &sw_volunteers_table,
-	&sw_volunteer_hours_table, NULL
+	&sw_volunteer_hours_table, &sw_resources_table, &sw_resource_uses_table, NULL
 };
 
 static void usage(FILE *fp, int status)

@@ -27,7 +27,8 @@ const char *const sw_audited[] = {
 	"stations", "workers", "clients", "cases", "services", "activities",
 	"employers", "vacancies", "seekers", "placements",
 	"catalogue", "assessments", "plans", "goals", "reviews", "referrals",
-	"supervision", "training", "certificates", "orgs", "volunteers", "volunteer_hours", NULL
+	"supervision", "training", "certificates", "orgs", "volunteers", "volunteer_hours",
+	"resources", "resource_uses", NULL
 };
 
 static struct {

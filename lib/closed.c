@@ -20,7 +20,8 @@ static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", 
 					  "closed_months", "month_log", "id_confirmed", "catalogue",
 					  "assessments", "plans", "goals", "reviews", "referrals",
 					  "requests", "supervision", "training", "certificates",
-					  "orgs", "volunteers", "volunteer_hours"};
+					  "orgs", "volunteers", "volunteer_hours", "resources",
+					  "resource_uses"};
 
 /* Tables whose rows count in a month only through their own dates. Any
  * other table (stations, divisions, employers, vacancies, seekers: rows

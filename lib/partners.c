@@ -10,15 +10,20 @@
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 
 enum { VH_ID, VH_VOLUNTEER, VH_DATE, VH_ACTIVITY, VH_SERVICE, VH_MINUTES, VH_ROLE };
+enum { RS_ID, RS_KIND, RS_NAME, RS_ORG, RS_STATION, RS_DISTRICT, RS_SERVES, RS_CAPACITY,
+       RS_UNIT, RS_VALUE, RS_FROM, RS_TO, RS_CONTACT };
+enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALUE, RU_NOTE };
 
-static sqlite3_stmt *day_total, *activity_date, *service_date;
+static sqlite3_stmt *day_total, *activity_date, *service_date, *resource_terms, *used;
 
 void sw_partners_release(void)
 {
 	sqlite3_finalize(day_total);
 	sqlite3_finalize(activity_date);
 	sqlite3_finalize(service_date);
-	day_total = activity_date = service_date = NULL;
+	sqlite3_finalize(resource_terms);
+	sqlite3_finalize(used);
+	day_total = activity_date = service_date = resource_terms = used = NULL;
 }
 
 /* The first column of *st's row for the parameters (text), or "". */
@@ -76,6 +81,57 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 	return 0;
 }
 
+static int check_resource(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	(void)im;
+	if (v[RS_FROM] && v[RS_TO] && strcmp(v[RS_TO], v[RS_FROM]) < 0) {
+		sw_msg(why, whylen, "valid_to: %s is before valid_from %s", v[RS_TO], v[RS_FROM]);
+		return -1;
+	}
+	return 0;
+}
+
+/* A use is of a resource valid on its day, for one client or one
+ * activity, and all its uses stay within its capacity (when it has one). */
+static int check_use(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	sqlite3 *db = sw_import_db(im);
+	char terms[64], total[32];
+	if (!v[RU_CLIENT] == !v[RU_ACTIVITY]) {
+		sw_msg(why, whylen, "client_id, activity_id: give the client or the activity the "
+		       "resource went to, one of them");
+		return -1;
+	}
+	const char *r[1] = {v[RU_RESOURCE]};
+	first(db, &resource_terms, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
+	      " || '|' || COALESCE(CAST(capacity AS TEXT), '') FROM resources WHERE resource_id = ?",
+	      1, r, terms, sizeof terms);
+	char *from = terms, *to = strchr(terms, '|'), *cap = to ? strchr(to + 1, '|') : NULL;
+	if (!to || !cap)
+		return 0;	/* an unknown resource: the reference check says so */
+	*to++ = 0;
+	*cap++ = 0;
+	if ((*from && strcmp(v[RU_DATE], from) < 0) || (*to && strcmp(v[RU_DATE], to) > 0)) {
+		sw_msg(why, whylen, "date: %s is outside the resource's validity (%s to %s)",
+		       v[RU_DATE], *from ? from : "…", *to ? to : "…");
+		return -1;
+	}
+	if (!*cap)
+		return 0;
+	/* the row itself, stored by an earlier import of the file, counts once */
+	const char *k[5] = {v[RU_RESOURCE], v[RU_ID], v[RU_DATE], v[RU_CLIENT], v[RU_ACTIVITY]};
+	first(db, &used, "SELECT COALESCE(sum(quantity), 0) FROM resource_uses WHERE resource_id = ?1"
+	      " AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL AND date = ?3"
+	      " AND client_id IS ?4 AND activity_id IS ?5)", 5, k, total, sizeof total);
+	long q = v[RU_QUANTITY] ? atol(v[RU_QUANTITY]) : 1, sum = atol(total) + q;
+	if (sum > atol(cap)) {
+		sw_msg(why, whylen, "quantity: %ld used in all, past the resource's capacity of %s",
+		       sum, cap);
+		return -1;
+	}
+	return 0;
+}
+
 static const struct sw_column org_cols[] = {
 	{"org_id", "机构编号|组织编号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "机构名称|组织名称|名称", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
@@ -120,4 +176,37 @@ static const struct sw_column hours_cols[] = {
 };
 const struct sw_table sw_volunteer_hours_table = {
 	"volunteer_hours", "志愿时长|志愿服务记录", hours_cols, 7, check_hours, NULL, 0
+};
+
+static const struct sw_column resource_cols[] = {
+	{"resource_id", "资源编号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"kind", "资源类型|类型", SW_T_VOCAB, "resource_kind", REQ, 0, 0, NULL, NULL},
+	{"name", "资源名称|名称", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
+	{"org_id", "提供单位|提供组织|组织编号", SW_T_CODE, NULL, 0, 0, 0, "orgs.org_id", "organisation"},
+	{"station_code", "站点编号|所属站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
+	{"district", "所在区划|区划代码", SW_T_DIVISION, NULL, 0, 0, 0, NULL, NULL},
+	{"serves", "服务需求|适用需求|对应需求", SW_T_SET, "need", 0, 0, 0, NULL, NULL},
+	{"capacity", "容量|数量|可供数量", SW_T_INT, NULL, 0, 0, 100000000, NULL, NULL},
+	{"unit", "单位|计量单位", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+	{"value", "价值|金额|价值（元）", SW_T_INT, NULL, 0, 0, 1000000000, NULL, NULL},
+	{"valid_from", "有效期起|开始日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"valid_to", "有效期止|结束日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	{"contact", "联系人|联系方式", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_resources_table = {
+	"resources", "resource|资源|资源库", resource_cols, 13, check_resource, NULL, 0
+};
+
+static const struct sw_column use_cols[] = {
+	{"use_id", "使用编号|记录编号", SW_T_CODE, NULL, SW_C_KEY | SW_C_MADE, 0, 0, NULL, NULL},
+	{"resource_id", "资源编号", SW_T_CODE, NULL, REQ, 0, 0, "resources.resource_id", "resource"},
+	{"date", "使用日期|发放日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
+	{"client_id", "档案号|服务对象编号", SW_T_CODE, NULL, 0, 0, 0, "clients.client_id", "client"},
+	{"activity_id", "活动编号", SW_T_CODE, NULL, 0, 0, 0, "activities.activity_id", "activity"},
+	{"quantity", "数量|使用数量", SW_T_INT, NULL, 0, 1, 100000000, NULL, NULL},
+	{"value", "价值|金额", SW_T_INT, NULL, 0, 0, 1000000000, NULL, NULL},
+	{"note", "备注", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_resource_uses_table = {
+	"resource_uses", "资源使用|资源发放", use_cols, 8, check_use, NULL, 1
 };

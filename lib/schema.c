@@ -215,6 +215,20 @@ static const char *const migrations[] = {
 	"  activity_id TEXT REFERENCES activities(activity_id),"
 	"  service_id TEXT REFERENCES services(service_id), minutes INTEGER NOT NULL, role TEXT);"
 	"CREATE INDEX volunteer_hours_day ON volunteer_hours(volunteer_id, date);",
+
+	/* 10 -> 11: the resources (资源库) and their uses (lib/partners.c). */
+	"CREATE TABLE resources ("
+	"  resource_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+	"  org_id TEXT REFERENCES orgs(org_id), station_code TEXT REFERENCES stations(code),"
+	"  district TEXT, serves TEXT, capacity INTEGER, unit TEXT, value INTEGER,"
+	"  valid_from TEXT, valid_to TEXT, contact TEXT);"
+	"CREATE TABLE resource_uses ("
+	"  use_id TEXT PRIMARY KEY,"
+	"  resource_id TEXT NOT NULL REFERENCES resources(resource_id), date TEXT NOT NULL,"
+	"  client_id TEXT REFERENCES clients(client_id),"
+	"  activity_id TEXT REFERENCES activities(activity_id), quantity INTEGER,"
+	"  value INTEGER, note TEXT);"
+	"CREATE INDEX resource_uses_resource ON resource_uses(resource_id);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};

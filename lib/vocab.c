@@ -142,6 +142,14 @@ static const struct builtin builtins[] = {
 	{"org_kind", "enterprise", "企业|爱心企业"},
 	{"org_kind", "government", "政府部门|政府|部门"},
 	{"org_kind", "other", "其他|其它"},
+	{"resource_kind", "policy", "政策"},
+	{"resource_kind", "funds", "资金"},
+	{"resource_kind", "goods", "物资"},
+	{"resource_kind", "venue", "场地"},
+	{"resource_kind", "professional", "专业服务"},
+	{"resource_kind", "volunteer", "志愿服务"},
+	{"resource_kind", "job", "就业岗位|岗位"},
+	{"resource_kind", "other", "其他|其它"},
 	{"referral_status", "sent", "已转介|已发出|转出"},
 	{"referral_status", "accepted", "已接收|接收"},
 	{"referral_status", "declined", "已拒绝|拒绝|不接收"},
@@ -155,7 +163,8 @@ static const struct builtin builtins[] = {
 static int is_open(const char *vocab)
 {
 	return strcmp(vocab, "category") == 0 || strcmp(vocab, "item_category") == 0 ||
-	       strcmp(vocab, "need") == 0 || strcmp(vocab, "org_kind") == 0;
+	       strcmp(vocab, "need") == 0 || strcmp(vocab, "org_kind") == 0 ||
+	       strcmp(vocab, "resource_kind") == 0;
 }
 
 int sw_vocab_open(const char *vocab)

@@ -63,4 +63,32 @@ V1,甄**,female,339901********1234,139****0011,心理疏导;书法,QX-001,O1,,
 X
 run sw-station export --table volunteers --no-mask -f csv
 check_out_has "V1,甄志愿,female,339901198808081234,13900000011" "--no-mask: as stored"
+# --- resources (资源库) and what was given to whom ---------------------------------------
+cat >res.csv <<'X'
+资源编号,资源类型,资源名称,提供组织,服务需求,可供数量,单位,有效期起,有效期止
+R1,物资,冬衣,O1,生活照料,3,件,2026-10-01,2026-12-31
+R2,资金,临时救助金,O1,经济援助,,元,2026-12-31,2026-01-01
+X
+run sw-station import res.csv
+check_rc 1 "resources: status 1 for a validity that ends before it starts"
+check_err_has "res.csv:3: valid_to: 2026-01-01 is before valid_from 2026-12-31" "named with both dates"
+cat >use.csv <<'X'
+资源编号,使用日期,档案号,活动编号,数量
+R1,2026-10-10,QX-C0001,,2
+R1,2026-09-10,QX-C0002,,1
+R1,2026-10-11,QX-C0002,A2026005,1
+R1,2026-10-12,QX-C0003,,2
+R1,2026-10-13,QX-C0003,,1
+X
+run sw-case import -q "$SAMPLE/clients.csv"
+run sw-station import use.csv
+check_rc 1 "uses: status 1 for the bad rows"
+check_err "outside the validity, two recipients, past the capacity: each refused" <<'X'
+sw-station: use.csv:3: date: 2026-09-10 is outside the resource's validity (2026-10-01 to 2026-12-31)
+sw-station: use.csv:4: client_id, activity_id: give the client or the activity the resource went to, one of them
+sw-station: use.csv:5: quantity: 4 used in all, past the resource's capacity of 3
+sw-station: use.csv: read 5, inserted 2, updated 0, unchanged 0, rejected 3
+X
+run sw-station import use.csv
+check_err_has "use.csv: read 5, inserted 0, updated 0, unchanged 2, rejected 3" "the same file again: its uses counted once"
 done_testing
