@@ -25,7 +25,8 @@
  * order a workbook's sheets are imported: what a row names comes first. */
 static const struct sw_table *const tables[] = {
 	&sw_clients_table, &sw_catalogue_table, &sw_cases_table, &sw_assessments_table,
-	&sw_plans_table, &sw_goals_table, &sw_reviews_table, &sw_referrals_table, &sw_services_table,
+	&sw_plans_table, &sw_goals_table, &sw_reviews_table, &sw_referrals_table, &sw_needs_table,
+	&sw_services_table,
 	&sw_activities_table, NULL
 };
 

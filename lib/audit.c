@@ -28,7 +28,7 @@ const char *const sw_audited[] = {
 	"employers", "vacancies", "seekers", "placements",
 	"catalogue", "assessments", "plans", "goals", "reviews", "referrals",
 	"supervision", "training", "certificates", "orgs", "volunteers", "volunteer_hours",
-	"resources", "resource_uses", NULL
+	"resources", "resource_uses", "needs", NULL
 };
 
 static struct {

@@ -18,6 +18,7 @@ enum { AS_ID, AS_CASE, AS_DATE, AS_ASSESSOR, AS_RISK, AS_NEEDS, AS_NOTES };
 enum { PL_ID, PL_CASE, PL_VERSION, PL_DATE, PL_AUTHOR };
 enum { GO_ID, GO_PLAN, GO_NEED, GO_TEXT, GO_DUE, GO_STATUS };
 enum { RV_ID, RV_GOAL, RV_DATE, RV_STATUS, RV_NOTE };
+enum { ND_ID, ND_CLIENT, ND_NEED, ND_ON, ND_PRIORITY, ND_STATUS, ND_MET };
 enum { RF_ID, RF_CASE, RF_DATE, RF_STATION, RF_ORG, RF_REASON, RF_CONSENT, RF_STATUS,
        RF_FEEDBACK_ON, RF_FEEDBACK };
 
@@ -190,6 +191,28 @@ static int check_referral(struct sw_import *im, const char **v, char *why, size_
 	return after_opening(im, v[RF_CASE], v[RF_DATE], "date", why, whylen);
 }
 
+/* A need is met on a day at or after it was found, and only a met need
+ * has that day. */
+static int check_need(struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	(void)im;
+	if (!v[ND_STATUS])
+		v[ND_STATUS] = v[ND_MET] ? "met" : "open";
+	if (v[ND_MET] && strcmp(v[ND_STATUS], "met") != 0) {
+		sw_msg(why, whylen, "met_on: given for a need that is %s", v[ND_STATUS]);
+		return -1;
+	}
+	if (!v[ND_MET] && strcmp(v[ND_STATUS], "met") == 0) {
+		sw_msg(why, whylen, "met_on: a met need needs the day it was met");
+		return -1;
+	}
+	if (v[ND_MET] && strcmp(v[ND_MET], v[ND_ON]) < 0) {
+		sw_msg(why, whylen, "met_on: %s is before the need was found (%s)", v[ND_MET], v[ND_ON]);
+		return -1;
+	}
+	return 0;
+}
+
 /* The goals of a case's latest plan still open. */
 #define OPEN_GOALS \
 	"SELECT g.goal_id FROM goals g JOIN plans p ON p.plan_id = g.plan_id" \
@@ -316,6 +339,20 @@ static const struct sw_column referral_cols[] = {
 };
 const struct sw_table sw_referrals_table = {
 	"referrals", "referral|转介", referral_cols, 10, check_referral, NULL, 1
+};
+
+static const struct sw_column need_cols[] = {
+	{"need_id", "需求编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"client_id", "档案号|服务对象编号", SW_T_CODE, NULL, REQ, 0, 0, "clients.client_id", "client"},
+	{"need", "需求|需求类型", SW_T_VOCAB, "need", REQ, 0, 0, NULL, NULL},
+	{"identified_on", "发现日期|登记日期|识别日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0,
+	 NULL, NULL},
+	{"priority", "优先级|紧急程度", SW_T_VOCAB, "risk", 0, 0, 0, NULL, NULL},
+	{"status", "状态|需求状态", SW_T_VOCAB, "need_status", SW_C_DERIVED, 0, 0, NULL, NULL},
+	{"met_on", "满足日期|解决日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+};
+const struct sw_table sw_needs_table = {
+	"needs", "需求清单", need_cols, 7, check_need, NULL, 1
 };
 
 const struct sw_table sw_reviews_table = {

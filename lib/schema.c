@@ -229,6 +229,13 @@ static const char *const migrations[] = {
 	"  activity_id TEXT REFERENCES activities(activity_id), quantity INTEGER,"
 	"  value INTEGER, note TEXT);"
 	"CREATE INDEX resource_uses_resource ON resource_uses(resource_id);",
+
+	/* 11 -> 12: a client's needs, for 供需对接 (lib/casework.c). */
+	"CREATE TABLE needs ("
+	"  need_id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(client_id),"
+	"  need TEXT NOT NULL, identified_on TEXT NOT NULL, priority TEXT,"
+	"  status TEXT NOT NULL, met_on TEXT);"
+	"CREATE INDEX needs_client ON needs(client_id);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};

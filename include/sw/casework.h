@@ -10,7 +10,7 @@
 #include "sw/import.h"
 
 extern const struct sw_table sw_catalogue_table, sw_assessments_table, sw_plans_table,
-	sw_goals_table, sw_reviews_table, sw_referrals_table;
+	sw_goals_table, sw_reviews_table, sw_referrals_table, sw_needs_table;
 
 /* The open goals of the case's latest plan: how many, their ids "G1, G2"
  * in ids (cut short to fit). -1 on a database failure (printed). */

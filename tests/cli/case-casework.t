@@ -129,6 +129,28 @@ referral_id,case_id,date,to_station,to_org,reason,consent_on,status,feedback_on,
 F1,K2026003,2026-10-10,QX-101,,需要就近服务,2026-10-09,completed,2026-10-20,已入户
 X
 
+# --- needs (需求清单) ---------------------------------------------------------------------
+cat >nd.csv <<'X'
+需求编号,档案号,需求类型,发现日期,优先级,需求状态,满足日期
+N1,QX-C0002,生活照料,2026-10-01,高,,
+N2,QX-C0002,经济援助,2026-10-01,中,已满足,2026-10-20
+N3,QX-C0002,就业,2026-10-05,,已满足,
+N4,QX-C0002,就学,2026-10-05,,待满足,2026-10-20
+N5,QX-C0002,医疗康复,2026-10-05,,,2026-10-01
+N6,QX-C9999,医疗康复,2026-10-05,,,
+X
+run sw-case import nd.csv
+check_rc 1 "needs: status 1 for the bad rows"
+check_err "a met need without its day, a day for an open need, met before found, an unknown client" <<'X'
+sw-case: nd.csv:4: met_on: a met need needs the day it was met
+sw-case: nd.csv:5: met_on: given for a need that is open
+sw-case: nd.csv:6: met_on: 2026-10-01 is before the need was found (2026-10-05)
+sw-case: nd.csv:7: client_id: unknown client
+sw-case: nd.csv: read 6, inserted 2, updated 0, unchanged 0, rejected 4
+X
+[ "$(sql "select group_concat(need_id || ':' || status || ':' || COALESCE(priority, ''), ' ') from needs")" = "N1:open:high N2:met:medium" ]
+ok $? "a need starts open; priorities as keys"
+
 # --- show: one timeline ----------------------------------------------------------------
 run sh -c 'sw-case show QX-C0002 -f csv | sed -n "/^date,kind,/,\$p" | grep -v ",service,S"'
 check_out "show: assessments, plan, goals, reviews and services on one timeline (the sample services left out)" <<'X'

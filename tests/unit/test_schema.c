@@ -22,7 +22,7 @@ static const struct sw_table *const all[] = {
 	&sw_divisions_table, &sw_stations_table, &sw_workers_table,
 	&sw_clients_table, &sw_cases_table, &sw_services_table, &sw_activities_table,
 	&sw_catalogue_table, &sw_assessments_table, &sw_plans_table, &sw_goals_table,
-	&sw_reviews_table, &sw_referrals_table, &sw_supervision_table, &sw_training_table,
+	&sw_reviews_table, &sw_referrals_table, &sw_needs_table, &sw_supervision_table, &sw_training_table,
 	&sw_certificates_table, &sw_orgs_table, &sw_volunteers_table, &sw_volunteer_hours_table,
 	&sw_resources_table, &sw_resource_uses_table,
 	&sw_employers_table, &sw_vacancies_table, &sw_seekers_table, &sw_placements_table,
