@@ -63,6 +63,13 @@ if command -v mandoc >/dev/null; then
 	s=$?
 	ok $s "mandoc -Tlint: no warnings"
 	[ $s = 0 ] || sed 's/^/#   /' lint.out | head -10
+	# nor style notes, but for the cross-references to pages a machine
+	# has not installed or indexed (the machine's, not the pages')
+	mandoc -Tlint "$M"/*.1 "$M"/*.7 2>&1 | grep -v 'referenced manual not found\|mandoc\.db' >style.out
+	[ ! -s style.out ]
+	s=$?
+	ok $s "mandoc -Tlint: no style notes either (lines, delimiters, .Os)"
+	[ $s = 0 ] || sed 's/^/#   /' style.out | head -10
 else
 	ok 0 "# SKIP mandoc not installed (make deps)"
 fi
