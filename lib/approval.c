@@ -14,25 +14,11 @@
 	" UNION ALL SELECT s.parent_code, up.depth + 1 FROM stations s JOIN up ON s.code = up.code" \
 	" WHERE s.parent_code IS NOT NULL) "
 
-/* The text of the first column of the first row of sql (one text
- * parameter) into out: 1, 0 for no row, -1 on failure (printed). */
+/* sw_db_text with one or two parameters and no statement kept. */
 static int one(sqlite3 *db, const char *sql, const char *p1, const char *p2, char *out, size_t n)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
-	if (!st)
-		return -1;
-	sw_db_bind_text(st, 1, p1);
-	if (p2)
-		sw_db_bind_text(st, 2, p2);
-	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
-	if (found && out)
-		snprintf(out, n, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sw_db_error(db, "requests");
-		return -1;
-	}
-	return found;
+	const char *p[] = {p1, p2};
+	return sw_db_text(db, NULL, sql, p2 ? 2 : p1 ? 1 : 0, p, out, n);
 }
 
 /* Runs sql with p[0..n) and writes its audit entry (p[0] the request). */

@@ -39,19 +39,11 @@ void sw_casework_release(void)
 	referral_now = NULL;
 }
 
-/* The text of the first column of *st's row for key (prepared from sql on
- * first use) into out; 1 found, 0 not (or a NULL value). */
+/* The first column of *st's row for key (sw_db_text): 1 found, else 0. */
 static int lookup(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *key,
 		  char *out, size_t n)
 {
-	if (!*st)
-		*st = sw_db_prepare(db, sql);
-	sqlite3_bind_text(*st, 1, key, -1, SQLITE_STATIC);
-	const char *v = sqlite3_step(*st) == SQLITE_ROW ? (const char *)sqlite3_column_text(*st, 0) : NULL;
-	if (v)
-		snprintf(out, n, "%s", v);
-	sqlite3_reset(*st);
-	return v != NULL;
+	return sw_db_text(db, st, sql, 1, &key, out, n) > 0;
 }
 
 /* A record dated before its case was opened is refused (col names it). */

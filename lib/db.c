@@ -242,3 +242,28 @@ void sw_db_bind_text(sqlite3_stmt *st, int i, const char *s)
 	else
 		sqlite3_bind_null(st, i);
 }
+
+int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const char *const *p,
+	       char *out, size_t outlen)
+{
+	sqlite3_stmt *own = NULL, *s = st ? *st : NULL;
+	if (!s && !(s = sw_db_prepare(db, sql)))
+		return -1;
+	if (st)
+		*st = s;
+	else
+		own = s;
+	for (int i = 0; i < n; i++)
+		sw_db_bind_text(s, i + 1, p[i]);
+	int rc = sqlite3_step(s);
+	const unsigned char *v = rc == SQLITE_ROW ? sqlite3_column_text(s, 0) : NULL;
+	if (out)
+		snprintf(out, outlen, "%s", v ? (const char *)v : "");
+	sqlite3_reset(s);
+	sqlite3_finalize(own);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sw_db_error(db, "look-up");
+		return -1;
+	}
+	return v != NULL;
+}

@@ -26,19 +26,6 @@ void sw_partners_release(void)
 	day_total = activity_date = service_date = resource_terms = used = NULL;
 }
 
-/* The first column of *st's row for the parameters (text), or "". */
-static void first(sqlite3 *db, sqlite3_stmt **st, const char *sql, int np, const char *const *p,
-		  char *out, size_t n)
-{
-	if (!*st)
-		*st = sw_db_prepare(db, sql);
-	for (int i = 0; i < np; i++)
-		sw_db_bind_text(*st, i + 1, p[i]);
-	const unsigned char *v = sqlite3_step(*st) == SQLITE_ROW ? sqlite3_column_text(*st, 0) : NULL;
-	snprintf(out, n, "%s", v ? (const char *)v : "");
-	sqlite3_reset(*st);
-}
-
 /* Hours are given at one activity or alongside one service, on its day;
  * no one gives more than 24 hours a day (the hours this file or earlier
  * ones stored for the day count). */
@@ -53,10 +40,10 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 	}
 	const char *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
 	if (v[VH_ACTIVITY])
-		first(db, &activity_date, "SELECT date FROM activities WHERE activity_id = ?", 1, a,
+		sw_db_text(db, &activity_date, "SELECT date FROM activities WHERE activity_id = ?", 1, a,
 		      day, sizeof day);
 	else
-		first(db, &service_date, "SELECT date FROM services WHERE service_id = ?", 1, a,
+		sw_db_text(db, &service_date, "SELECT date FROM services WHERE service_id = ?", 1, a,
 		      day, sizeof day);
 	if (*day && strcmp(day, v[VH_DATE]) != 0) {
 		sw_msg(why, whylen, "date: %s is not the day of the %s (%s)", v[VH_DATE],
@@ -67,7 +54,7 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 	 * counted again: by its key, or (a key made from the row) its values */
 	const char *k[6] = {v[VH_VOLUNTEER], v[VH_DATE], v[VH_ID], v[VH_ACTIVITY], v[VH_SERVICE],
 			    v[VH_MINUTES]};
-	first(db, &day_total, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
+	sw_db_text(db, &day_total, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
 	      " WHERE volunteer_id = ?1 AND date = ?2 AND (?3 IS NULL OR hours_id <> ?3)"
 	      " AND NOT (?3 IS NULL AND activity_id IS ?4 AND service_id IS ?5"
 	      " AND minutes = CAST(?6 AS INTEGER))",
@@ -103,7 +90,7 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 		return -1;
 	}
 	const char *r[1] = {v[RU_RESOURCE]};
-	first(db, &resource_terms, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
+	sw_db_text(db, &resource_terms, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
 	      " || '|' || COALESCE(CAST(capacity AS TEXT), '') FROM resources WHERE resource_id = ?",
 	      1, r, terms, sizeof terms);
 	char *from = terms, *to = strchr(terms, '|'), *cap = to ? strchr(to + 1, '|') : NULL;
@@ -120,7 +107,7 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 		return 0;
 	/* the row itself, stored by an earlier import of the file, counts once */
 	const char *k[5] = {v[RU_RESOURCE], v[RU_ID], v[RU_DATE], v[RU_CLIENT], v[RU_ACTIVITY]};
-	first(db, &used, "SELECT COALESCE(sum(quantity), 0) FROM resource_uses WHERE resource_id = ?1"
+	sw_db_text(db, &used, "SELECT COALESCE(sum(quantity), 0) FROM resource_uses WHERE resource_id = ?1"
 	      " AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL AND date = ?3"
 	      " AND client_id IS ?4 AND activity_id IS ?5)", 5, k, total, sizeof total);
 	long q = v[RU_QUANTITY] ? atol(v[RU_QUANTITY]) : 1, sum = atol(total) + q;

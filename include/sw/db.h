@@ -53,6 +53,15 @@ void sw_db_error(sqlite3 *db, const char *what);
 /* Binds text, or NULL when s is NULL or empty. */
 void sw_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
+/* The first column of sql's first row, run with the n text parameters p
+ * (bound by sw_db_bind_text), into out (outlen bytes, "" when none; out
+ * may be NULL to ask whether there is one). 1 when the row exists and the
+ * value is not NULL, 0 when not, -1 on a failure (printed). With st, the
+ * statement is prepared once into *st and kept (the caller finalizes it);
+ * without, it is prepared and finalized here. */
+int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const char *const *p,
+	       char *out, size_t outlen);
+
 /* Applies the schema: called by sw_db_open (lib/schema.c). */
 int sw_schema_migrate(sqlite3 *db);
 
