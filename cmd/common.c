@@ -55,6 +55,17 @@ void sw_cli_version(void)
 	exit(sw_cli_finish(0));
 }
 
+/* A repeatable option's value added to list (at most max of them). */
+static void repeat(const char *opt, const char **list, int *n, int max, const char *arg,
+		   sw_usage_fn usage)
+{
+	if (*n == max) {
+		sw_error("--%s: at most %d", opt, max);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	list[(*n)++] = arg;
+}
+
 void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 {
 	switch (c) {
@@ -75,19 +86,13 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
 	case SW_OPT_SHEET:
-		if (sw_opt.nsheets == (int)(sizeof sw_opt.sheets / sizeof sw_opt.sheets[0])) {
-			sw_error("--sheet: at most 16");
-			usage(stderr, SW_EXIT_USAGE);
-		}
-		sw_opt.sheets[sw_opt.nsheets++] = arg;
+		repeat("sheet", sw_opt.sheets, &sw_opt.nsheets,
+		       (int)(sizeof sw_opt.sheets / sizeof sw_opt.sheets[0]), arg, usage);
 		break;
 	case SW_OPT_STATION: sw_opt.station = arg; break;
 	case SW_OPT_IGNORE:
-		if (sw_opt.nignore == (int)(sizeof sw_opt.ignore / sizeof sw_opt.ignore[0])) {
-			sw_error("--ignore-column: at most 64");
-			usage(stderr, SW_EXIT_USAGE);
-		}
-		sw_opt.ignore[sw_opt.nignore++] = arg;
+		repeat("ignore-column", sw_opt.ignore, &sw_opt.nignore,
+		       (int)(sizeof sw_opt.ignore / sizeof sw_opt.ignore[0]), arg, usage);
 		break;
 	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
 	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
