@@ -191,8 +191,9 @@ static uint64_t key2(int a, int b)
 	return (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
 }
 
-/* Pairs every two clients under the same exact key (records sorted). */
-static void pair_equal(struct dupes *d, int rule)
+/* Pairs every two clients under the same exact key (records sorted);
+ * with other_names, only two whose name keys differ. */
+static void pair_equal(struct dupes *d, int rule, int other_names)
 {
 	sort_recs(d);
 	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
@@ -200,7 +201,8 @@ static void pair_equal(struct dupes *d, int rule)
 			;
 		for (size_t x = lo; x < hi; x++)
 			for (size_t y = x + 1; y < hi; y++)
-				add_pair(d, d->r[x].c, d->r[y].c, rule);
+				if (!other_names || d->c[d->r[x].c].nkey != d->c[d->r[y].c].nkey)
+					add_pair(d, d->r[x].c, d->r[y].c, rule);
 	}
 	d->nr = 0;
 }
@@ -313,11 +315,11 @@ static void pair_exact(struct dupes *d)
 	for (int c = 0; c < d->n; c++)
 		if (d->c[c].birth >= 0)
 			add_rec(d, key2(d->c[c].nkey, d->c[c].birth), c, -1);
-	pair_equal(d, R_BIRTH);
+	pair_equal(d, R_BIRTH, 0);
 	for (int c = 0; c < d->n; c++)
 		if (usable(&d->phone, d->c[c].phone))
 			add_rec(d, key2(d->c[c].nkey, d->c[c].phone), c, -1);
-	pair_equal(d, R_PHONE);
+	pair_equal(d, R_PHONE, 0);
 }
 
 /* Names that sound alike in Mandarin (王小明, 王晓明; 张丽, 章莉) with the
@@ -330,16 +332,7 @@ static void pair_sounds(struct dupes *d, int rule)
 		if (rule == R_SBIRTH ? v >= 0 : usable(&d->phone, v))
 			add_rec(d, key2(d->c[c].sound, v), c, -1);
 	}
-	sort_recs(d);
-	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
-		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
-			;
-		for (size_t x = lo; x < hi; x++)
-			for (size_t y = x + 1; y < hi; y++)
-				if (d->c[d->r[x].c].nkey != d->c[d->r[y].c].nkey)
-					add_pair(d, d->r[x].c, d->r[y].c, rule);
-	}
-	d->nr = 0;
+	pair_equal(d, rule, 1);
 }
 
 /* Names that differ only by spaces or full-width characters: one name
