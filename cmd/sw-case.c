@@ -417,19 +417,29 @@ static int cmd_open(int argc, char **argv)
 	return client_record(&sw_cases_table, prefix, 7, names, vals);
 }
 
-/* close, reopen and merge: one edit (ops: 'c', 'r', 'm') in one
- * transaction, kept only if it succeeds. */
+/* close, reopen, merge, request, approve and reject: one edit (ops 'c',
+ * 'r', 'm', 'q', 'a', 'j') in one transaction, kept only if it succeeds;
+ * a request's id is printed once it is stored. */
 static int edit(int op, const char *a, const char *b)
 {
 	sqlite3 *db = sw_open(0);
 	int rc = SW_EXIT_FAIL;
+	char id[32];
 	if (sw_db_begin(db) == 0) {
-		rc = op == 'c' ? sw_case_close(db, a, o.on, o.reason, o.goals_left)
-			: op == 'r' ? sw_case_reopen(db, a) : sw_client_merge(db, a, b);
+		const struct sw_request r = {a, b, o.by, o.on, o.reason, o.goals_left};
+		switch (op) {
+		case 'c': rc = sw_case_close(db, a, o.on, o.reason, o.goals_left); break;
+		case 'r': rc = sw_case_reopen(db, a); break;
+		case 'm': rc = sw_client_merge(db, a, b); break;
+		case 'q': rc = sw_request_new(db, &r, id, sizeof id); break;
+		default: rc = sw_request_decide(db, a, o.by, o.on, o.comment, op == 'a');
+		}
 		if (rc != SW_EXIT_OK)
 			sw_db_rollback(db);
 		else if (sw_db_commit(db) != 0)
 			rc = SW_EXIT_FAIL;
+		else if (op == 'q')
+			printf("%s\n", id);
 	}
 	finish_db(db);
 	return rc;
@@ -453,29 +463,6 @@ static int cmd_close(int argc, char **argv)
 	return need < 0 ? SW_EXIT_FAIL : edit('c', argv[optind], NULL);
 }
 
-/* request, approve, reject: one change in its own transaction. */
-static int decision(int op, const char *a, const char *b)
-{
-	sqlite3 *db = sw_open(0);
-	int rc = SW_EXIT_FAIL;
-	char id[32];
-	if (sw_db_begin(db) == 0) {
-		if (op == 'q') {
-			const struct sw_request r = {a, b, o.by, o.on, o.reason, o.goals_left};
-			rc = sw_request_new(db, &r, id, sizeof id);
-		} else
-			rc = sw_request_decide(db, a, o.by, o.on, o.comment, op == 'a');
-		if (rc != SW_EXIT_OK)
-			sw_db_rollback(db);
-		else if (sw_db_commit(db) != 0)
-			rc = SW_EXIT_FAIL;
-		else if (op == 'q')
-			printf("%s\n", id);
-	}
-	finish_db(db);
-	return rc;
-}
-
 static int cmd_request(int argc, char **argv)
 {
 	parse_n(argc, argv, 2, 2);
@@ -488,7 +475,7 @@ static int cmd_request(int argc, char **argv)
 		sw_error("request: --by is required%s", strcmp(kind, "close") == 0 ? ", and --reason" : "");
 		usage(stderr, SW_EXIT_USAGE);
 	}
-	return decision('q', kind, argv[optind + 1]);
+	return edit('q', kind, argv[optind + 1]);
 }
 
 static int decide(int argc, char **argv, int op)
@@ -498,11 +485,11 @@ static int decide(int argc, char **argv, int op)
 		sw_error("%s: --by and --comment are required", argv[0]);
 		usage(stderr, SW_EXIT_USAGE);
 	}
-	return decision(op, argv[optind], NULL);
+	return edit(op, argv[optind], NULL);
 }
 
 static int cmd_approve(int argc, char **argv) { return decide(argc, argv, 'a'); }
-static int cmd_reject(int argc, char **argv) { return decide(argc, argv, 'r'); }
+static int cmd_reject(int argc, char **argv) { return decide(argc, argv, 'j'); }
 
 /* What needs a person, for the cron job that reminds workers: requests
  * awaiting a decision, goals due and still open, open cases without a
