@@ -3,12 +3,13 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
-LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lfreexl -lm -pthread
+LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lfreexl -lxlsxwriter -lm -pthread
 
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -24,13 +25,16 @@ BUILD   ?= build/release
 endif
 
 # Debian packages: build (gcc make libcsv-dev libsqlite3-dev libssl-dev libzip-dev
-# libexpat1-dev libfreexl-dev unicode-data for the pinyin table), tests (sqlite3 valgrind clang libclang-rt-dev for
+# libexpat1-dev libfreexl-dev libxlsxwriter-dev, gettext for msgfmt, unicode-data for
+# the pinyin table), tests (sqlite3 valgrind clang libclang-rt-dev for
 # fuzzing, zip python3-openpyxl python3-xlwt for the .xlsx and .xls fixtures,
-# mandoc for the man pages' lint, miller jq for the README's pipeline), bench
+# mandoc for the man pages' lint, miller jq for the README's pipeline, locales for
+# a zh_CN.UTF-8 locale, chromium fonts-noto-cjk poppler-utils to print the report), bench
 # (miller time).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
             libfreexl-dev sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl \
-            python3-xlwt xlsx2csv mandoc jq unicode-data
+            python3-xlwt xlsx2csv mandoc jq unicode-data gettext locales libxlsxwriter-dev \
+            chromium fonts-noto-cjk poppler-utils
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/pinyin_table.o
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))
@@ -39,14 +43,33 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS  := $(wildcard include/sw/*.h)
 
+# The Chinese catalogue, where the programs look first: share/locale beside
+# their bin/ (lib/i18n.c).
+MO       := $(BUILD)/share/locale/zh_CN/LC_MESSAGES/sw-tools.mo
+
 # bin/ links to the default build, for trying the programs by hand.
-all: $(BINS)
+all: $(BINS) $(MO)
 	@if [ "$(BUILD)" = build/release ]; then mkdir -p bin && \
 	 for p in $(PROGS); do ln -sf ../$(BUILD)/bin/$$p bin/$$p; done; fi
 
 $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib/i18n.o: lib/i18n.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -DSW_LOCALEDIR='"$(LOCALEDIR)"' -c -o $@ $<
+
+$(MO): po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ po/zh_CN.po
+
+# po/sw-tools.pot from the sources, merged into the catalogue: new messages
+# arrive untranslated, for a translator to fill in (make check fails meanwhile).
+po:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
+		--package-name=sw-tools --sort-by-file -o po/sw-tools.pot lib/*.c cmd/*.c
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/sw-tools.pot
 
 # Mandarin readings for names that sound alike, from Debian's unicode-data.
 $(BUILD)/gen/pinyin_table.c: lib/pinyin.sh
@@ -91,16 +114,22 @@ demo: all
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ -n "$$missing" ]; then \
 	cmd="apt-get install -y --no-install-recommends$$missing"; \
 	if [ "$$(id -u)" = 0 ]; then (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive $$cmd -qq; \
-	else echo "make deps: run as root: apt-get update && $$cmd" >&2; exit 1; fi
+	else echo "make deps: run as root: apt-get update && $$cmd" >&2; exit 1; fi; fi
+	@# the tests run both ways: under a generated zh_CN.UTF-8 locale, and without one
+	@if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then \
+	if [ "$$(id -u)" = 0 ]; then localedef -i zh_CN -f UTF-8 zh_CN.UTF-8; \
+	else echo "make deps: run as root: localedef -i zh_CN -f UTF-8 zh_CN.UTF-8" >&2; exit 1; fi; fi
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -d $(DESTDIR)$(PREFIX)/share/sw-tools
 	sed 's|^bindir=.*|bindir=$(BINDIR)|' examples/cron/monthly-report.sh \
 		>$(DESTDIR)$(PREFIX)/share/sw-tools/monthly-report.sh
@@ -109,4 +138,4 @@ install: all
 clean:
 	rm -rf build bin demo.db demo.db-* demo-out
 
-.PHONY: all check bench fuzz demo deps install clean
+.PHONY: all check bench fuzz demo deps install clean po

@@ -10,6 +10,7 @@
 #include "sw/cell.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 #include "sw/input.h"
 #include "sw/layout.h"
@@ -22,17 +23,30 @@
 
 struct sw_opts sw_opt;
 
-void sw_cli_init(const char *argv0)
+/* --lang, wherever it stands, before anything is said: a usage error or
+ * --help earlier on the line speaks the language asked for. */
+static const char *lang_arg(int argc, char **argv)
 {
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			return argv[i + 1];
+	}
+	return NULL;
+}
+
+void sw_cli_init(int argc, char **argv)
+{
+	const char *argv0 = argc > 0 ? argv[0] : NULL;
 	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
 	sw_progname = slash ? slash + 1 : argv0 ? argv0 : "sw";
 	const char *db = getenv("SW_DB");
 	sw_opt.db = db && *db ? db : "sw.db";
 	sw_opt.fmt = SW_FMT_AUTO;
-	const char *lang = getenv("LC_ALL");
-	if (!lang || !*lang)
-		lang = getenv("LANG");
-	sw_opt.zh = lang && strncmp(lang, "zh", 2) == 0;
+	const char *lang = lang_arg(argc, argv);
+	sw_i18n_init(lang && (strcmp(lang, "zh") == 0 || strcmp(lang, "en") == 0) ? lang : NULL);
+	sw_opt.zh = sw_i18n_zh();
 	/* Outputs run to hundreds of thousands of rows: into a file or a
 	 * pipe in 64 KiB writes rather than 4 KiB (a terminal keeps lines). */
 	if (!isatty(STDOUT_FILENO))
@@ -109,7 +123,8 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 			sw_error("--lang: expected zh or en");
 			usage(stderr, SW_EXIT_USAGE);
 		}
-		sw_opt.zh = arg[0] == 'z';
+		sw_i18n_init(arg);
+		sw_opt.zh = sw_i18n_zh();
 		break;
 	default:
 		/* getopt_long has already said what was wrong */

@@ -73,8 +73,9 @@ struct sw_cmd {
 	int (*run)(int argc, char **argv);
 };
 
-/* Sets the program name and the defaults from the environment. */
-void sw_cli_init(const char *argv0);
+/* Sets the program name, the language (--lang anywhere in argv, else the
+ * locale) and the defaults from the environment. */
+void sw_cli_init(int argc, char **argv);
 /* Handles a shared option returned by getopt_long; usage errors and --help
  * go to usage. Call it from the default case of the option switch. */
 void sw_cli_common(int c, const char *arg, sw_usage_fn usage);

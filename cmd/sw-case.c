@@ -734,7 +734,7 @@ static const struct sw_cmd cmds[] = {
 
 int main(int argc, char **argv)
 {
-	sw_cli_init(argv[0]);
+	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_subcmd_release = release;
 	/* No hook looks clients or services up by their secondary indexes. */

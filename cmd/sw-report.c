@@ -795,6 +795,6 @@ static const struct sw_cmd cmds[] = {
 
 int main(int argc, char **argv)
 {
-	sw_cli_init(argv[0]);
+	sw_cli_init(argc, argv);
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

@@ -332,7 +332,7 @@ static void release(void)
 
 int main(int argc, char **argv)
 {
-	sw_cli_init(argv[0]);
+	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_subcmd_release = release;
 	return sw_cli_dispatch(argc, argv, cmds, usage);

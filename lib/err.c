@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 const char *sw_progname = "sw";
 int sw_quiet;
@@ -13,7 +14,7 @@ static void vsay(const char *file, long line, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "%s: ", sw_progname);
 	if (file && line > 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
+		fprintf(stderr, _("%s:%ld: "), file, line);
 	else if (file)
 		fprintf(stderr, "%s: ", file);
 	vfprintf(stderr, fmt, ap);

@@ -1,0 +1,73 @@
+#!/bin/sh
+# The language: Chinese under a zh locale or --lang zh, English otherwise;
+# --lang zh works with or without a generated zh_CN.UTF-8 locale (glibc's
+# gettext, or the catalogue read by lib/i18n.c), and every message the
+# sources mark has its translation in po/zh_CN.po.
+. "$SW_TOP/tests/cli/lib.sh"
+
+printf 'client_id,name\n' >c.csv
+EN='sw-case: c.csv:1: station_code: missing required column (or give --station CODE)'
+ZH_PREFIX='sw-case: c.csv 第1行：'
+
+run sw-case import c.csv
+check_err_has "$EN" "English under LC_ALL=C"
+run sw-case import --lang zh c.csv
+check_err_has "$ZH_PREFIX" "--lang zh: Chinese under LC_ALL=C"
+run sw-case --lang=zh import c.csv
+check_rc 2 "--lang=zh before the subcommand is a usage error like any option there"
+run env LC_ALL= LANG=zh_CN.UTF-8 sw-case import c.csv
+check_err_has "$ZH_PREFIX" "LANG=zh_CN.UTF-8: Chinese"
+run env LC_ALL= LANG=zh_CN.UTF-8 sw-case import --lang en c.csv
+check_err_has "$EN" "--lang en overrides a Chinese LANG"
+run env LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 sw-case import c.csv
+check_err_has "$ZH_PREFIX" "LC_MESSAGES comes before LANG"
+
+# Without any generated locale (LOCPATH leads nowhere): the same Chinese.
+run env LOCPATH="$T/none" sw-case import --lang zh c.csv
+check_err_has "$ZH_PREFIX" "--lang zh with no zh_CN locale on the machine"
+if locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+	run sw-case import --lang zh c.csv
+	cp "$T/.err" "$T/glibc.err"
+	run env LOCPATH="$T/none" sw-case import --lang zh c.csv
+	cmp -s "$T/glibc.err" "$T/.err"
+	ok $? "glibc's gettext and the catalogue read without a locale say the same"
+else
+	echo "ok $((n = n + 1)) - # SKIP no zh_CN.UTF-8 locale (make deps generates it)"
+fi
+
+# No catalogue: said once, then English; a damaged one is not read.
+run env SW_LOCALEDIR="$T/none" sw-case import --lang zh c.csv
+check_err "a missing catalogue is said once, then English" <<X
+sw-case: no Chinese message catalogue at $T/none/zh_CN/LC_MESSAGES/sw-tools.mo; messages stay in English
+$EN
+X
+check_err_has "no Chinese message catalogue at $T/none/zh_CN/LC_MESSAGES/sw-tools.mo; messages stay in English" \
+	"a missing catalogue is said"
+check_err_has "$EN" "and the messages stay English"
+mkdir -p bad/zh_CN/LC_MESSAGES
+head -c 40 "$SW_BIN/../share/locale/zh_CN/LC_MESSAGES/sw-tools.mo" >bad/zh_CN/LC_MESSAGES/sw-tools.mo
+run env SW_LOCALEDIR="$T/bad" LOCPATH="$T/none" sw-case import --lang zh c.csv
+check_rc 1 "a truncated catalogue does not crash"
+check_err_has "$EN" "and its messages stay English"
+run sw-case import --lang fr c.csv
+check_rc 2 "--lang fr is a usage error"
+
+# The catalogue is whole: every message marked in lib/ and cmd/ has a
+# translation, and the translations keep the formats' conversions.
+if command -v xgettext >/dev/null && command -v msgcmp >/dev/null; then
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o "$T/now.pot" \
+		"$SW_TOP"/lib/*.c "$SW_TOP"/cmd/*.c 2>"$T/.err"
+	ok $? "xgettext reads the sources"
+	msgcmp "$SW_TOP/po/zh_CN.po" "$T/now.pot" 2>"$T/.err"
+	s=$?
+	ok $s "every marked message has a translation (make po, then translate)"
+	[ $s = 0 ] || head -10 "$T/.err" | sed 's/^/#   /'
+	msgfmt --check -o /dev/null "$SW_TOP/po/zh_CN.po" 2>"$T/.err"
+	ok $? "the translations keep their formats (msgfmt --check)"
+	msgmerge --quiet --no-fuzzy-matching -o "$T/merged.po" "$SW_TOP/po/zh_CN.po" "$T/now.pot"
+	! grep -q '^#~' "$T/merged.po"
+	ok $? "the catalogue holds no message the sources no longer have"
+else
+	echo "ok $((n = n + 1)) - # SKIP gettext tools not installed (make deps)"
+fi
+done_testing
