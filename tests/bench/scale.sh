@@ -1,13 +1,12 @@
 #!/bin/sh
 # make bench: province-scale paths must grow linearly. sw-report merge of
 # 8,000 and 32,000 stations' rows, and sw-report workers over 2,000 and
-# 8,000 workers (four cases each): 4x the size within 6x the time.
+# 8,000 workers (four cases each): 4x the size within 6x the time (issue 14).
 set -eu
 : "${SW_BIN:?run through make bench}" "${BENCH_DATA:?run through make bench}"
 dir="$BENCH_DATA/scale"
 mkdir -p "$dir"
-now() { date +%s.%N; }
-secs() { t0=$(now); "$@" >/dev/null; t1=$(now); echo "$t0 $t1" | awk '{ print $2 - $1 }'; }
+. "$SW_TOP/tests/bench/pair.sh"
 
 # A county of n township stations under one root, with w workers and
 # four cases each; the month's report of it is merge's input.
@@ -29,12 +28,10 @@ county() {	# n w
 }
 county 8000 2000
 county 32000 8000
-m1=$(secs "$SW_BIN/sw-report" merge -f csv "$dir/report-8000.csv")
-m4=$(secs "$SW_BIN/sw-report" merge -f csv "$dir/report-32000.csv")
-w1=$(secs env SW_DB="$dir/county-8000-2000.db" "$SW_BIN/sw-report" workers --month 2026-10 -f csv)
-w4=$(secs env SW_DB="$dir/county-32000-8000.db" "$SW_BIN/sw-report" workers --month 2026-10 -f csv)
-printf '%-48s %8s %8s %6s\n' "" "1x" "4x" "ratio"
-echo "$m1 $m4" | awk '{ printf "%-48s %8.3f %8.3f %6.2f\n", "sw-report merge, 8,000 / 32,000 stations", $1, $2, $2 / $1 }'
-echo "$w1 $w4" | awk '{ printf "%-48s %8.3f %8.3f %6.2f\n", "sw-report workers, 2,000 / 8,000 workers", $1, $2, $2 / $1 }'
-echo "$m1 $m4 $w1 $w4" | awk '{ printf "4x the size in %.1fx and %.1fx the time (target <= 6)\n", $2 / $1, $4 / $3
-	exit !($2 <= 6 * $1 && $4 <= 6 * $3) }'
+export dir
+pair "sw-report merge, 32,000 vs 8,000 stations" "32,000" '"$SW_BIN/sw-report" merge -f csv "$dir/report-32000.csv"' \
+	"8,000" '"$SW_BIN/sw-report" merge -f csv "$dir/report-8000.csv"' "<=" 6
+pair "sw-report workers, 8,000 vs 2,000 workers" "8,000" \
+	'SW_DB="$dir/county-32000-8000.db" "$SW_BIN/sw-report" workers --month 2026-10 -f csv' \
+	"2,000" 'SW_DB="$dir/county-8000-2000.db" "$SW_BIN/sw-report" workers --month 2026-10 -f csv' "<=" 6
+exit $pair_status
