@@ -1,8 +1,8 @@
 #!/bin/sh
 # sw-case import speed beside sqlite3's .import of the same file into an
 # unindexed table and into the same schema (the floor), and peak memory at
-# 1M and 5M rows. Data is generated
-# with awk into $BENCH_DATA (not committed) and reused between runs.
+# 1M and 5M rows. Data is generated with awk into $BENCH_DATA (not
+# committed) and reused between runs.
 set -eu
 : "${SW_BIN:?run through make bench}" "${BENCH_DATA:?run through make bench}"
 D=$BENCH_DATA/case
