@@ -836,8 +836,8 @@ static int eval_unscored(const struct sw_eval *e, const struct sw_system *sys)
 		for (int i = 0; i < sys->n; i++)
 			missing += sys->ind[i].point && e->score[(size_t)k * sys->n + i] < 0;
 		if (missing)
-			sw_warn(_("%s: %s scores %d of %d points of station %s: no grade"), o.scores,
-				o.scores, sys->nevaluator - missing, sys->nevaluator, e->net->st[e->st[k]].code);
+			sw_warn(_("%s: station %s: %d of %d points an evaluator scores have no score (no grade)"),
+				o.scores, e->net->st[e->st[k]].code, missing, sys->nevaluator);
 	}
 	return SW_EXIT_REJECTED;
 }

@@ -93,7 +93,7 @@ static void cell(const struct sw_eval *e, int k, int i, char *buf, size_t n)
 		evidence(e, k, i, ev, sizeof ev);
 	else
 		ev[0] = 0;
-	snprintf(buf, n, *ev ? "%s (%s)" : "%s", s, ev);
+	snprintf(buf, n, *ev ? _("%s (%s)") : "%s", s, ev);
 }
 
 static const char *how_label(const struct sw_ind *d, char *buf, size_t n)
@@ -101,7 +101,7 @@ static const char *how_label(const struct sw_ind *d, char *buf, size_t n)
 	if (!d->point)
 		return "";
 	if (d->rule.kind == SW_RULE_EVALUATOR)
-		return _("evaluator");
+		return _("an evaluator");
 	sw_rule_text(&d->rule, buf, n);
 	return buf;
 }
@@ -111,7 +111,7 @@ static int write_pivot(const struct sw_eval *e, const char *path, int fmt)
 	int nc = e->nst + 4;
 	const char **names = sw_xcalloc((size_t)nc, sizeof *names), **vals = sw_xcalloc((size_t)nc, sizeof *vals);
 	char *types = sw_xcalloc((size_t)nc + 1, 1);
-	names[0] = _("code"), names[1] = _("indicator"), names[2] = _("max"), names[3] = _("how");
+	names[0] = _("indicator code"), names[1] = _("indicator"), names[2] = _("marks"), names[3] = _("scored by");
 	memcpy(types, "ssns", 4);
 	for (int k = 0; k < e->nst; k++) {
 		names[4 + k] = st_name(e, k);
@@ -132,7 +132,7 @@ static int write_pivot(const struct sw_eval *e, const char *path, int fmt)
 	for (int r = 0; o && r < 3; r++) {
 		sw_marks_fmt(e->sys->total, max, sizeof max);
 		vals[0] = "";
-		vals[1] = r == 0 ? _("total") : r == 1 ? _("grade") : _("fingerprint");
+		vals[1] = r == 0 ? _("total score") : r == 1 ? _("grade") : _("fingerprint of the inputs");
 		vals[2] = r == 0 ? max : "";
 		vals[3] = "";
 		for (int k = 0; k < e->nst; k++) {
@@ -200,8 +200,8 @@ static int write_html(const struct sw_eval *e, const char *path)
 	      "tr.indicator{background:#f3f6fa}\ntr.total{font-weight:bold}\n"
 	      "@media print{body{margin:0}tr{break-inside:avoid}}\n</style>\n</head>\n<body>\n", fp);
 	fprintf(fp, "<h1>%s %s</h1>\n<p>%s %s – %s</p>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
-		e->period, _("evaluation scorecard"), _("period"), e->from, e->to, _("code"), _("indicator"),
-		_("max"), _("how"));
+		e->period, _("evaluation scorecard"), _("evaluation period"), e->from, e->to, _("indicator code"), _("indicator"),
+		_("marks"), _("scored by"));
 	for (int k = 0; k < e->nst; k++) {
 		fputs("<th>", fp);
 		html_put(fp, st_name(e, k));
@@ -211,7 +211,7 @@ static int write_html(const struct sw_eval *e, const char *path)
 	for (int i = 0; i < e->sys->n; i++)
 		html_row(fp, e, i);
 	sw_marks_fmt(e->sys->total, max, sizeof max);
-	fprintf(fp, "<tr class=\"total\"><td></td><td>%s</td><td class=\"n\">%s</td><td></td>", _("total"), max);
+	fprintf(fp, "<tr class=\"total\"><td></td><td>%s</td><td class=\"n\">%s</td><td></td>", _("total score"), max);
 	for (int k = 0; k < e->nst; k++) {
 		sw_marks_fmt(total(e, k), t, sizeof t);
 		fprintf(fp, "<td>%s</td>", t);
@@ -221,7 +221,7 @@ static int write_html(const struct sw_eval *e, const char *path)
 		fprintf(fp, "<td>%s</td>", sw_grade_label(e->grade[k]));
 	fprintf(fp, "</tr>\n</tbody>\n</table>\n<p>%s</p>\n<p>%s: <code>%s</code></p>\n</body>\n</html>\n",
 		_("Grades: excellent from 90 per cent of the marks, good from 80, pass from 60, else fail."),
-		_("fingerprint"), e->fingerprint);
+		_("fingerprint of the inputs"), e->fingerprint);
 	return sw_file_commit(&file);
 }
 
