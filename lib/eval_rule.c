@@ -94,7 +94,7 @@ int sw_rule_parse(const char *s, struct sw_rule *r, char *why, size_t whylen)
 		nt++;
 	if (nt == 0 && k == 0)
 		return 0;	/* an evaluator scores it */
-	int form = k < 0 || *s ? 0
+	int form = k < 0 || s[strspn(s, " \t")] ? 0
 		: nt == 3 && strcmp(t[1], ">=") == 0 ? SW_RULE_AT_LEAST
 		: nt == 3 && strcmp(t[1], "linear") == 0 ? SW_RULE_LINEAR
 		: nt == 5 && strcmp(t[1], "/") == 0 && strcmp(t[3], ">=") == 0 ? SW_RULE_RATIO : 0;
