@@ -138,11 +138,10 @@ static int link(struct sw_system *sys, const char *fname)
 		struct sw_ind *d = &sys->ind[i];
 		if (!d->parent)
 			continue;
-		struct sw_ind key = {.code = d->parent};
 		int lo = 0, hi = sys->n;
 		while (lo < hi) {
 			int mid = (lo + hi) / 2;
-			if (strcmp(sys->ind[idx[mid]].code, key.code) < 0)
+			if (strcmp(sys->ind[idx[mid]].code, d->parent) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
