@@ -30,10 +30,10 @@ if [ ! -s "$db" ] || [ ! -s "$csv" ]; then
 			printf "K%d,P%d,%s,elderly,%04d-%02d-%02d,%s\n", i, 1 + int(rand() * 200000),
 				st[1 + int(rand() * ns)], y, m, d, closed >ca
 		}
-		print "service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note"
+		print "service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note,item_code"
 		for (i = 1; i <= n; i++) {
 			m = int(rand() * 24); y = 2025 + int(m / 12); m = m % 12 + 1
-			printf "S%d,P%d,,%s,,%04d-%02d-%02d,%s,%d,\n", i, 1 + int(rand() * 200000),
+			printf "S%d,P%d,,%s,,%04d-%02d-%02d,%s,%d,,\n", i, 1 + int(rand() * 200000),
 				st[1 + int(rand() * ns)], y, m, 1 + int(rand() * md[m]), ty[1 + int(rand() * 6)],
 				5 + int(rand() * 116)
 		}
