@@ -7,7 +7,9 @@
 
 #include "common.h"
 #include "sw/audit.h"
+#include "sw/contract.h"
 #include "sw/csvio.h"
+#include "sw/i18n.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/longopt.h"
@@ -30,6 +32,7 @@ static void usage(FILE *fp, int status)
 		"       sw-report items (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report workforce (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report referrals (--month M | --from DATE --to DATE) [--station CODE]\n"
+		"       sw-report budget [--contract C] [--on DATE]\n"
 		"       sw-report close --month M [--reopen --reason TEXT] | close --list\n"
 		"       sw-report merge FILE...\n"
 		"LEVEL: station, township, regional, county, total\n"
@@ -43,13 +46,14 @@ static struct {
 	char month[8], from[11], to[11], on[11];
 	const char *from_arg, *to_arg;	/* as given, for trend's months */
 	int by, compare, html, reopen, list;
-	const char *station, *indicator, *targets, *period, *reason;
+	const char *station, *indicator, *targets, *period, *reason, *contract;
 	const char *dbs[64];
 	int ndb;
 } o;
 
 enum { OPT_MONTH = SW_OPT_LOCAL, OPT_FROM, OPT_TO, OPT_BY, OPT_STATION, OPT_COMPARE,
-       OPT_INDICATOR, OPT_TARGETS, OPT_PERIOD, OPT_ON, OPT_REOPEN, OPT_REASON, OPT_LIST };
+       OPT_INDICATOR, OPT_TARGETS, OPT_PERIOD, OPT_ON, OPT_REOPEN, OPT_REASON, OPT_LIST,
+       OPT_CONTRACT };
 enum { CMP_NONE, CMP_PREV, CMP_YOY };
 
 static _Noreturn void bad_usage(const char *fmt, const char *arg)
@@ -76,6 +80,7 @@ static void parse(int argc, char **argv)
 		{"reopen", no_argument, NULL, OPT_REOPEN},
 		{"reason", required_argument, NULL, OPT_REASON},
 		{"list", no_argument, NULL, OPT_LIST},
+		{"contract", required_argument, NULL, OPT_CONTRACT},
 		{0}};
 	int c;
 	sw_date_today(o.on);	/* o.by: SW_BY_STATION unless preset */
@@ -106,6 +111,7 @@ static void parse(int argc, char **argv)
 		case OPT_REOPEN: o.reopen = 1; break;
 		case OPT_REASON: o.reason = optarg; break;
 		case OPT_LIST: o.list = 1; break;
+		case OPT_CONTRACT: o.contract = optarg; break;
 		case SW_OPT_DB:
 			if (o.ndb == (int)(sizeof o.dbs / sizeof o.dbs[0]))
 				bad_usage("--db: at most %s databases", "64");
@@ -640,6 +646,31 @@ static int cmd_targets(int argc, char **argv)
 	return rc;
 }
 
+/* budget: each contract's spending against its amount, pro rata to --on.
+ * Status 1 when a contract has spent more than its whole amount. */
+static int cmd_budget(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_html("budget");
+	if (optind < argc)
+		bad_usage(_("budget: unexpected argument \"%s\""), argv[optind]);
+	if (o.ndb > 1)
+		bad_usage("%s: one --db at a time", "budget");
+	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
+	if (!db)
+		return SW_EXIT_FAIL;
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, SW_BUDGET_NCOLS, sw_budget_cols,
+					 sw_budget_types);
+	int rc = out ? sw_budget_write(db, o.contract, o.on, out,
+				       sw_opt.zh && sw_fmt_human(sw_opt.fmt, sw_opt.output)) : -1;
+	if (rc != 0 && rc != 1 && out)
+		sw_out_abort(out);
+	else if (out && sw_out_close(out) != 0)
+		rc = -1;
+	sw_db_close(db);
+	return rc == -1 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
+}
+
 /* Who runs close: for month_log. */
 static const char *user_name(void)
 {
@@ -791,7 +822,8 @@ static const struct sw_cmd cmds[] = {
 	{"monthly", cmd_monthly}, {"period", cmd_period}, {"trend", cmd_trend},
 	{"targets", cmd_targets}, {"completeness", cmd_completeness}, {"workers", cmd_workers},
 	{"close", cmd_close}, {"merge", cmd_merge}, {"items", cmd_items},
-	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {NULL, NULL}};
+	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {"budget", cmd_budget},
+	{NULL, NULL}};
 
 int main(int argc, char **argv)
 {
