@@ -659,6 +659,12 @@ static int cmd_budget(int argc, char **argv)
 	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
 	if (!db)
 		return SW_EXIT_FAIL;
+	char from[11], to[11];
+	if (o.contract && sw_contract_get(db, o.contract, from, to, NULL, 0) <= 0) {
+		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
+		sw_db_close(db);
+		return SW_EXIT_REJECTED;
+	}
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, SW_BUDGET_NCOLS, sw_budget_cols,
 					 sw_budget_types);
 	int rc = out ? sw_budget_write(db, o.contract, o.on, out,
@@ -668,7 +674,7 @@ static int cmd_budget(int argc, char **argv)
 	else if (out && sw_out_close(out) != 0)
 		rc = -1;
 	sw_db_close(db);
-	return rc == -1 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
 /* Who runs close: for month_log. */

@@ -355,9 +355,7 @@ static int cmd_staffing(int argc, char **argv)
 	else if (out && sw_out_close(out) != 0)
 		rc = SW_EXIT_FAIL;
 	if (n > 0)
-		sw_warn(sw_ngettext("%s: %d shortfall in the staffing contracts require",
-				    "%s: %d shortfalls in the staffing contracts require", (unsigned long)n),
-			o_on, n);
+		sw_warn(_("%s: short of the staffing contracts require: %d"), o_on, n);
 	sw_db_close(db);
 	return rc;
 }

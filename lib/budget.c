@@ -53,7 +53,7 @@ static long long expected(const struct budget *b, const char *d)
 static const char *label(const struct budget *b, const char *key)
 {
 	if (strcmp(key, "total") == 0)
-		return b->zh ? _("total") : "total";
+		return b->zh ? _("budget total") : "total";
 	return sw_vocab_label("spending_category", key, b->zh);
 }
 
@@ -68,7 +68,8 @@ static void row(const struct budget *b, const char *month, const char *cat, cons
 		sw_money_fmt(diff, d, sizeof d);
 		status = diff > 0 ? "over" : diff < 0 ? "under" : "even";
 		if (b->zh)
-			status = diff > 0 ? _("over") : diff < 0 ? _("under") : _("even");
+			status = diff > 0 ? _("over the pro rata amount") : diff < 0
+				? _("under the pro rata amount") : _("at the pro rata amount");
 	}
 	const char *v[SW_BUDGET_NCOLS] = {
 		b->id, month, cat, amount ? sw_money_fmt(*amount, a, sizeof a) : NULL,
@@ -155,10 +156,6 @@ int sw_budget_write(sqlite3 *db, const char *contract, const char *on, struct sw
 {
 	struct budget b = {.zh = zh, .out = out};
 	categories(&b);
-	if (contract && sw_contract_get(db, contract, b.start, b.end, NULL, 0) == 0) {
-		sw_error(_("--contract: unknown contract \"%s\""), contract);
-		return -2;
-	}
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT contract_id, start, \"end\", amount FROM contracts"
 					 " WHERE ?1 IS NULL OR contract_id = ?1 ORDER BY contract_id");
 	sw_db_bind_text(st, 1, contract);

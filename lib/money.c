@@ -67,12 +67,12 @@ int sw_money_parse(const char *s, int unit, long long *fen, char *why, size_t wh
 	/* fen = (whole + frac / scale) * unit * 100, exactly */
 	long long per = (long long)unit * 100;
 	if (too_big || whole > SW_MONEY_MAX / per) {
-		sw_msg(why, whylen, _("too large"));
+		sw_msg(why, whylen, _("amount too large"));
 		return -1;
 	}
 	*fen = whole * per + frac * per / scale;
 	if (*fen > SW_MONEY_MAX) {
-		sw_msg(why, whylen, _("too large"));
+		sw_msg(why, whylen, _("amount too large"));
 		return -1;
 	}
 	return 0;

@@ -34,13 +34,11 @@ struct sw_shortfall {
 int sw_staffing_short(sqlite3 *db, const char *on, const char *station,
 		      int (*fn)(void *ctx, const struct sw_shortfall *s), void *ctx);
 
-/* sw-report budget: for each contract (or contract alone; 1 and a message
- * when it is unknown), spending up to day on by month and category, the
+/* sw-report budget: for each contract (or contract alone), spending up to day on by month and category, the
  * amount expected spent by each month's end and by on (pro rata to the
  * day), and how far spending is over or under it; rows into out, labels
  * in Chinese when zh. Returns 0, 1 when a contract spent more than its
- * amount (said on stderr), -2 for an unknown contract, -1 on a database
- * error (both printed). */
+ * amount (said on stderr), -1 on a database error (printed). */
 int sw_budget_write(sqlite3 *db, const char *contract, const char *on, struct sw_out *out, int zh);
 /* The columns sw_budget_write fills, and their types for sw_out_open. */
 extern const char *const sw_budget_cols[];

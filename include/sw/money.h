@@ -16,7 +16,7 @@
  * three), an optional fraction. unit: yuan per unit of the column (1, or
  * 10000 under a 万元 header). Refuses "negative amount", "more than 2
  * decimal places (fen)", "not an amount of money (...)" (an exponent,
- * letters, misplaced commas) and "too large". 0 with *fen, or -1 with why. */
+ * letters, misplaced commas) and "amount too large". 0 with *fen, or -1 with why. */
 int sw_money_parse(const char *s, int unit, long long *fen, char *why, size_t whylen);
 
 /* fen as yuan with two decimals, "150000.00" (a minus sign when
