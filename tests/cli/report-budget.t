@@ -85,4 +85,57 @@ ok $? "and nothing on stdout"
 expect_fail 2 'sw-report: budget: -f html is for monthly, period and merge' sw-report budget -f html
 run sw-report budget --lang zh --contract C9
 check_err_has '没有合同“C9”' "the message in Chinese"
+
+# --- targets attached to a contract ------------------------------------------------------
+cat >sv.csv <<'X'
+service_id,client_id,station_code,date,type
+S1,K1,QX-001,2026-02-01,visit
+S2,K2,QX-001,2026-03-01,visit
+S3,K3,QX-101,2026-03-01,visit
+X
+cat >cl.csv <<'X'
+client_id,name,station_code
+K1,甲某,QX-001
+K2,乙某,QX-001
+K3,丙某,QX-101
+X
+run sw-case import -q cl.csv sv.csv
+cat >t.csv <<'X'
+contract_id,station_code,indicator,from,to,target
+C1,,services,,,4
+C2,QX-101,services,2026-03-01,2026-03-31,1
+X
+run sw-report targets --targets t.csv --contract C1 --on 2026-07-01 -f csv
+check_rc 0 "targets --contract: no --period needed"
+check_out "an empty station_code: each station of the contract; empty dates: its period" <<'X'
+contract_id,station_code,station_name,indicator,label,from,to,target,actual,completion_pct,expected,status
+C1,QX-001,青溪街道社工站,services,services,2026-01-01,2026-12-31,4,2,50.0,2.0,on track
+X
+run sw-report targets --targets t.csv --period 2026 --on 2026-07-02 -f csv
+check_out_has "C2,QX-101,梅江镇社工站,services,services,2026-03-01,2026-03-31,1,1,100.0,1.0,on track" \
+	"--period: every contract's targets"
+cat >bad-t.csv <<'X'
+contract_id,station_code,indicator,from,to,target
+C1,QX-101,services,,,4
+C1,QX-001,services,2025-12-01,2026-06-30,4
+C9,QX-001,services,,,4
+C1,QX-001,services,2026-01-01,,4
+X
+run sw-report targets --targets bad-t.csv --period 2026
+check_rc 1 "bad contract targets: status 1"
+check_err "each named with its line" <<'X'
+sw-report: bad-t.csv:2: station_code: QX-101 is not a station of contract C1
+sw-report: bad-t.csv:3: from, to: 2025-12-01 to 2026-06-30 is outside contract C1's period (2026-01-01 to 2026-12-31)
+sw-report: bad-t.csv:4: contract_id: unknown contract "C9"
+sw-report: bad-t.csv:5: from, to: give both or neither (the contract's period)
+X
+[ ! -s "$T/.out" ]
+ok $? "and nothing written"
+expect_fail 1 'sw-report: --contract: unknown contract "C7"' sw-report targets --targets t.csv --contract C7
+cat >plain.csv <<'X'
+station_code,indicator,from,to,target
+QX-001,services,2026-01-01,2026-12-31,4
+X
+expect_fail 1 'sw-report: --contract: plain.csv has no contract_id column' \
+	sw-report targets --targets plain.csv --contract C1
 done_testing
