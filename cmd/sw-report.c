@@ -7,7 +7,9 @@
 
 #include "common.h"
 #include "sw/audit.h"
+#include "sw/contract.h"
 #include "sw/csvio.h"
+#include "sw/i18n.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
@@ -26,12 +28,13 @@ static void usage(FILE *fp, int status)
 		"                         [--indicator LIST]\n"
 		"       sw-report period --from DATE --to DATE [same options as monthly]\n"
 		"       sw-report trend --from M --to M [--indicator LIST] [--by LEVEL] [--station CODE]\n"
-		"       sw-report targets --targets FILE --period YYYY [--on DATE]\n"
+		"       sw-report targets --targets FILE (--period YYYY | --contract C) [--on DATE]\n"
 		"       sw-report completeness --month M [--station CODE]\n"
 		"       sw-report workers (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report items (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report workforce (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report referrals (--month M | --from DATE --to DATE) [--station CODE]\n"
+		"       sw-report budget [--contract C] [--on DATE]\n"
 		"       sw-report close --month M [--reopen --reason TEXT] | close --list\n"
 		"       sw-report merge FILE...\n"
 		"       sw-report evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
@@ -527,55 +530,116 @@ static int cmd_items(int argc, char **argv) { return casework(argc, argv, sw_ite
 static int cmd_workforce(int argc, char **argv) { return casework(argc, argv, sw_workforce_stmt); }
 static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, sw_referrals_stmt); }
 
-/* targets: each row of FILE whose period overlaps --period, against the
- * figure over the station's subtree as of --on (default today). */
+/* targets: each row of FILE whose period overlaps --period (or, with
+ * --contract, of that contract), against the figure over the station's
+ * subtree as of --on (default today). A file whose header starts with
+ * contract_id attaches each row to a contract: an empty station_code means
+ * each of its stations, empty from and to its period. */
 struct target {
-	char *station;
+	char *station, *contract;
 	int fig;
 	char from[11], to[11];
 	long long target;
 };
 
+/* Appends a target. */
+static void add_target(struct target **out, int *count, int *cap, const char *station,
+		       const char *contract, int fig, const char *from, const char *to, long long target)
+{
+	if (*count == *cap)
+		*out = sw_xrealloc(*out, (size_t)(*cap = *cap ? 2 * *cap : 16) * sizeof **out);
+	struct target *t = &(*out)[(*count)++];
+	t->station = sw_xstrdup(station);
+	t->contract = contract ? sw_xstrdup(contract) : NULL;
+	t->fig = fig;
+	memcpy(t->from, from, 11);
+	memcpy(t->to, to, 11);
+	t->target = target;
+}
+
+/* The contract of a row (f[0]) into its period and stations, looked up in
+ * each database; why when unknown or the row's station is not one of its
+ * stations. 0 or -1. */
+static int row_contract(const struct sw_net *n, char **f, char cfrom[11], char cto[11],
+			char *stations, size_t len, char *why, size_t whylen)
+{
+	int found = 0;
+	for (int d = 0; d < n->ndb && found <= 0; d++)
+		found = sw_contract_get(n->db[d], f[0], cfrom, cto, stations, len);
+	if (found <= 0) {
+		snprintf(why, whylen, _("contract_id: unknown contract \"%.60s\""), f[0]);
+		return -1;
+	}
+	char list[4200];
+	snprintf(list, sizeof list, ";%s;", stations);
+	char want[200];
+	snprintf(want, sizeof want, ";%.60s;", f[1]);
+	if (*f[1] && !strstr(list, want)) {
+		snprintf(why, whylen, _("station_code: %.60s is not a station of contract %.60s"), f[1], f[0]);
+		return -1;
+	}
+	return 0;
+}
+
 /* Reads and checks the targets file. Returns the count, or -1 when a row
- * is bad (each printed). */
-static int read_targets(const struct sw_net *n, struct target **out)
+ * is bad (each printed), -2 when the file cannot be read. */
+static int read_targets(const struct sw_net *n, struct target **out, int *by_contract)
 {
 	struct sw_csv *csv = sw_csv_open(o.targets, NULL);
 	if (!csv)
 		return -2;
 	const char *fname = sw_csv_name(csv);
-	static const char *const cols[] = {"station_code", "indicator", "from", "to", "target"};
+	static const char *const cols[] = {"contract_id", "station_code", "indicator", "from", "to",
+					   "target"};
 	struct sw_row row;
-	int rc, count = 0, bad = 0, cap = 0;
+	int rc, count = 0, bad = 0, cap = 0, c = 0;	/* c: 1 with contract_id */
 	*out = NULL;
+	*by_contract = 0;
 	if ((rc = sw_csv_next(csv, &row)) == 1) {
-		int ok = row.nf == 5;
-		for (int i = 0; ok && i < 5; i++)
-			ok = strcmp(row.f[i], cols[i]) == 0;
+		*by_contract = c = row.nf == 6;
+		int ok = row.nf == 5 + c;
+		for (int i = 0; ok && i < row.nf; i++)
+			ok = strcmp(row.f[i], cols[i + 1 - c]) == 0;
 		if (!ok) {
 			sw_error_at(fname, row.line, "header: expected station_code,indicator,from,to,target");
 			bad = 2;
 		}
 	}
 	while (bad != 2 && (rc = sw_csv_next(csv, &row)) == 1) {
-		char why[160] = "", from[11], to[11];
+		char why[200] = "", from[11] = "", to[11] = "", cfrom[11] = "", cto[11] = "", list[4200] = "";
 		int fig = -1;
 		long long target = 0;
+		char **f = row.f + c;	/* the station_code... fields */
 		if (row.bad)
 			snprintf(why, sizeof why, "%s", row.bad);
-		else if (row.nf != 5)
-			snprintf(why, sizeof why, "expected 5 fields, found %d", row.nf);
-		else if (sw_net_find(n, row.f[0]) < 0)
-			snprintf(why, sizeof why, "station_code: unknown station \"%.60s\"", row.f[0]);
-		else if ((fig = sw_figure_find(row.f[1])) < 0)
-			snprintf(why, sizeof why, "indicator: unknown figure \"%.60s\"", row.f[1]);
-		else if (sw_date_parse(row.f[2], from, why + 6, sizeof why - 6) != 0)
+		else if (row.nf != 5 + c)
+			snprintf(why, sizeof why, "expected %d fields, found %d", 5 + c, row.nf);
+		else if (c && o.contract && strcmp(row.f[0], o.contract) != 0)
+			continue;
+		else if (c && row_contract(n, row.f, cfrom, cto, list, sizeof list, why, sizeof why) != 0)
+			;
+		else if ((*f[0] || !c) && sw_net_find(n, f[0]) < 0)
+			snprintf(why, sizeof why, "station_code: unknown station \"%.60s\"", f[0]);
+		else if ((fig = sw_figure_find(f[1])) < 0)
+			snprintf(why, sizeof why, "indicator: unknown figure \"%.60s\"", f[1]);
+		else if ((*f[2] || !c) && sw_date_parse(f[2], from, why + 6, sizeof why - 6) != 0)
 			memcpy(why, "from: ", 6);
-		else if (sw_date_parse(row.f[3], to, why + 4, sizeof why - 4) != 0)
+		else if ((*f[3] || !c) && sw_date_parse(f[3], to, why + 4, sizeof why - 4) != 0)
 			memcpy(why, "to: ", 4);
+		else if (c && !*from && !*to) {
+			memcpy(from, cfrom, 11);	/* the contract's period */
+			memcpy(to, cto, 11);
+		}
+		if (why[0] || fig < 0)
+			;
+		else if (!*from || !*to)
+			snprintf(why, sizeof why, _("from, to: give both or neither (the contract's period)"));
 		else if (strcmp(to, from) < 0)
 			snprintf(why, sizeof why, "to: %s is before from %s", to, from);
-		else if (sw_figure_parse(fig, row.f[4], &target) != 0 || target < 0)
+		else if (c && (strcmp(from, cfrom) < 0 || strcmp(to, cto) > 0))
+			snprintf(why, sizeof why, _("from, to: %s to %s is outside contract %.60s's period "
+				 "(%s to %s)"), from, to, row.f[0], cfrom, cto);
+		else if (sw_figure_parse(fig, f[4], &target) != 0 || target < 0)
 			snprintf(why, sizeof why, "target: not a number");
 		if (why[0]) {
 			sw_error_at(fname, row.line, "%s", why);
@@ -583,22 +647,31 @@ static int read_targets(const struct sw_net *n, struct target **out)
 			continue;
 		}
 		/* only targets whose period overlaps the year */
-		if (strncmp(from, o.period, 4) > 0 || strncmp(to, o.period, 4) < 0)
+		if (o.period && (strncmp(from, o.period, 4) > 0 || strncmp(to, o.period, 4) < 0))
 			continue;
-		if (count == cap)
-			*out = sw_xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 16) * sizeof **out);
-		struct target *t = &(*out)[count++];
-		t->station = sw_xstrdup(row.f[0]);
-		t->fig = fig;
-		memcpy(t->from, from, 11);
-		memcpy(t->to, to, 11);
-		t->target = target;
+		if (*f[0]) {
+			add_target(out, &count, &cap, f[0], c ? row.f[0] : NULL, fig, from, to, target);
+			continue;
+		}
+		/* each station of the contract */
+		for (char *p = list, *e; *p; p = *e ? e + 1 : e) {
+			e = p + strcspn(p, ";");
+			char code[128];
+			snprintf(code, sizeof code, "%.*s", (int)(e - p), p);
+			if (sw_net_find(n, code) >= 0)
+				add_target(out, &count, &cap, code, row.f[0], fig, from, to, target);
+		}
 	}
 	if (rc < 0) {
 		sw_error_at(fname, sw_csv_errline(csv), "%s", sw_csv_error(csv));
 		bad = 1;
 	}
 	sw_csv_close(csv);
+	if (bad)
+		while (count--) {
+			free((*out)[count].station);
+			free((*out)[count].contract);
+		}
 	return bad ? -1 : count;
 }
 
@@ -606,17 +679,32 @@ static int cmd_targets(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_html("targets");
-	if (optind < argc || !o.targets || !o.period)
+	if (optind < argc || !o.targets || (!o.period && !o.contract))
 		bad_usage("targets: give --targets FILE --period YYYY%s", "");
-	if (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4)
+	if (o.period && (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4))
 		bad_usage("--period: expected a year YYYY, not \"%s\"", o.period);
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	struct target *t = NULL;
-	int nt = read_targets(n, &t), rc = nt == -2 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
-	static const char *const names[] = {"station_code", "station_name", "indicator", "label", "from",
-		"to", "target", "actual", "completion_pct", "expected", "status"};
-	struct sw_out *out = nt >= 0 ? sw_out_open(sw_opt.output, sw_opt.fmt, 11, names, "ssssssnnnns") : NULL;
+	int c, nt = read_targets(n, &t, &c), rc = nt == -2 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	if (nt >= 0 && o.contract && !c) {
+		sw_error(_("--contract: %s has no contract_id column"), o.targets);
+		nt = -1;
+	}
+	int known = !o.contract;
+	for (int d = 0; d < n->ndb && !known; d++) {
+		char f[11], l[11];
+		known = sw_contract_get(n->db[d], o.contract, f, l, NULL, 0) > 0;
+	}
+	if (nt >= 0 && !known) {
+		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
+		nt = -1;
+	}
+	/* with contract_id first when the file attaches targets to contracts */
+	static const char *const names[] = {"contract_id", "station_code", "station_name", "indicator",
+		"label", "from", "to", "target", "actual", "completion_pct", "expected", "status"};
+	struct sw_out *out = nt >= 0 ? sw_out_open(sw_opt.output, sw_opt.fmt, 11 + c, names + 1 - c,
+						   "sssssssnnnns" + 1 - c) : NULL;
 	if (nt >= 0)
 		rc = out ? SW_EXIT_OK : SW_EXIT_FAIL;
 	for (int i = 0; out && i < nt; i++) {
@@ -638,18 +726,51 @@ static int cmd_targets(int argc, char **argv)
 		sw_figure_fmt(t[i].fig, actual, av, sizeof av);
 		const char *status = e.on_track ? (sw_opt.zh ? "进度正常" : "on track")
 			: (sw_opt.zh ? "进度滞后" : "behind");
-		const char *row[] = {t[i].station, n->st[sw_net_find(n, t[i].station)].name,
+		const char *row[] = {t[i].contract, t[i].station, n->st[sw_net_find(n, t[i].station)].name,
 			sw_figures[t[i].fig].key, sw_figure_label(t[i].fig, sw_opt.zh), t[i].from, t[i].to,
 			tv, av, e.completion, e.expected, status};
-		sw_out_row(out, row);
+		sw_out_row(out, row + 1 - c);
 	}
 	if (out && (rc != SW_EXIT_OK ? (sw_out_abort(out), 1) : sw_out_close(out) != 0))
 		rc = rc ? rc : SW_EXIT_FAIL;
-	for (int i = 0; i < nt; i++)
+	for (int i = 0; i < nt; i++) {
 		free(t[i].station);
+		free(t[i].contract);
+	}
 	free(t);
 	close_all(dbs, n);
 	return rc;
+}
+
+/* budget: each contract's spending against its amount, pro rata to --on.
+ * Status 1 when a contract has spent more than its whole amount. */
+static int cmd_budget(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_html("budget");
+	if (optind < argc)
+		bad_usage(_("budget: unexpected argument \"%s\""), argv[optind]);
+	if (o.ndb > 1)
+		bad_usage("%s: one --db at a time", "budget");
+	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
+	if (!db)
+		return SW_EXIT_FAIL;
+	char from[11], to[11];
+	if (o.contract && sw_contract_get(db, o.contract, from, to, NULL, 0) <= 0) {
+		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
+		sw_db_close(db);
+		return SW_EXIT_REJECTED;
+	}
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, SW_BUDGET_NCOLS, sw_budget_cols,
+					 sw_budget_types);
+	int rc = out ? sw_budget_write(db, o.contract, o.on, out,
+				       sw_opt.zh && sw_fmt_human(sw_opt.fmt, sw_opt.output)) : -1;
+	if (rc != 0 && rc != 1 && out)
+		sw_out_abort(out);
+	else if (out && sw_out_close(out) != 0)
+		rc = -1;
+	sw_db_close(db);
+	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
 /* Who runs close: for month_log. */
@@ -891,6 +1012,7 @@ static const struct sw_cmd cmds[] = {
 	{"targets", cmd_targets}, {"completeness", cmd_completeness}, {"workers", cmd_workers},
 	{"close", cmd_close}, {"merge", cmd_merge}, {"items", cmd_items},
 	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {"evaluate", cmd_evaluate},
+	{"budget", cmd_budget},
 	{NULL, NULL}};
 
 int main(int argc, char **argv)

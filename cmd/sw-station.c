@@ -4,20 +4,23 @@
 
 #include "common.h"
 #include "sw/audit.h"
+#include "sw/contract.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/longopt.h"
 #include "sw/out.h"
-#include "sw/audit.h"
 #include "sw/partners.h"
 #include "sw/staff.h"
 #include "sw/station.h"
 #include "sw/valid.h"
+#include "sw/vocab.h"
 
 static const struct sw_table *const tables[] = {
 	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
 	&sw_supervision_table, &sw_training_table, &sw_orgs_table, &sw_volunteers_table,
-	&sw_volunteer_hours_table, &sw_resources_table, &sw_resource_uses_table, NULL
+	&sw_volunteer_hours_table, &sw_resources_table, &sw_resource_uses_table, &sw_contracts_table,
+	&sw_contract_staffing_table, &sw_spending_table, NULL
 };
 
 static void usage(FILE *fp, int status)
@@ -34,6 +37,7 @@ static void usage(FILE *fp, int status)
 		"       sw-station close CODE --on DATE\n"
 		"       sw-station workers [--station CODE] [--role R] [--certified] [--active] [--on DATE]\n"
 		"       sw-station coverage [--uncovered] [--on DATE]\n"
+		"       sw-station staffing [--on DATE] [--station CODE]\n"
 		"       sw-station export [--table T] [--mask | --no-mask]\n"
 		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
@@ -316,10 +320,51 @@ static int cmd_coverage(int argc, char **argv)
 	return rc;
 }
 
+/* One shortfall as a row; labels of roles in Chinese for people. */
+static int staffing_row(void *ctx, const struct sw_shortfall *s)
+{
+	struct sw_out *out = ctx;
+	char need[24], have[24], gap[24];
+	snprintf(need, sizeof need, "%ld", s->required);
+	snprintf(have, sizeof have, "%ld", s->active);
+	snprintf(gap, sizeof gap, "%ld", s->required - s->active);
+	const char *row[] = {s->contract_id, s->station_code, s->station_name,
+		sw_vocab_label("staffing_role", s->role, sw_opt.zh && sw_fmt_human(sw_opt.fmt, sw_opt.output)),
+		need, have, gap};
+	sw_out_row(out, row);
+	return 0;
+}
+
+/* staffing: each station short of what its contract in force on --on
+ * requires, by role. Status 1 when any is short, for cron. */
+static int cmd_staffing(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (optind < argc)
+		usage(stderr, SW_EXIT_USAGE);
+	sqlite3 *db = sw_open(0);
+	if (o_station)
+		sw_station_need(db, o_station);
+	static const char *const names[] = {"contract_id", "station_code", "station_name", "role",
+					    "required", "active", "short"};
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 7, names, "ssssnnn");
+	int n = out ? sw_staffing_short(db, o_on, o_station, staffing_row, out) : -1;
+	int rc = n < 0 ? SW_EXIT_FAIL : n ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	if (n < 0 && out)
+		sw_out_abort(out);
+	else if (out && sw_out_close(out) != 0)
+		rc = SW_EXIT_FAIL;
+	if (n > 0)
+		sw_warn(_("%s: short of the staffing contracts require: %d"), o_on, n);
+	sw_db_close(db);
+	return rc;
+}
+
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
 	{"tree", cmd_tree}, {"close", cmd_close}, {"workers", cmd_workers},
-	{"coverage", cmd_coverage}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{"coverage", cmd_coverage}, {"staffing", cmd_staffing}, {"export", cmd_export},
+	{"vocab", cmd_vocab},
 	{NULL, NULL}};
 
 /* Before the database closes: the statements the hooks keep. */
@@ -327,6 +372,7 @@ static void release(void)
 {
 	sw_staff_release();
 	sw_partners_release();
+	sw_contract_release();
 	sw_audit_release();
 }
 

@@ -29,7 +29,7 @@ const char *const sw_audited[] = {
 	"employers", "vacancies", "seekers", "placements",
 	"catalogue", "assessments", "plans", "goals", "reviews", "referrals",
 	"supervision", "training", "certificates", "orgs", "volunteers", "volunteer_hours",
-	"resources", "resource_uses", "needs", NULL
+	"resources", "resource_uses", "needs", "contracts", "contract_staffing", "spending", NULL
 };
 
 static struct {

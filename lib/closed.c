@@ -22,7 +22,8 @@ static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", 
 					  "assessments", "plans", "goals", "reviews", "referrals",
 					  "requests", "supervision", "training", "certificates",
 					  "orgs", "volunteers", "volunteer_hours", "resources",
-					  "resource_uses", "needs"};
+					  "resource_uses", "needs", "contracts", "contract_staffing",
+					  "spending"};
 
 /* Tables whose rows count in a month only through their own dates. Any
  * other table (stations, divisions, employers, vacancies, seekers: rows

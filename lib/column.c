@@ -6,6 +6,7 @@
 #include "sw/cell.h"
 #include "sw/err.h"
 #include "sw/import.h"
+#include "sw/money.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
@@ -301,6 +302,11 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		if (outlen < 19)
 			return -1;
 		return sw_credit_code(buf, out, why, whylen);
+	case SW_T_MONEY:
+		if (sw_money_parse(buf, unit ? unit : 1, &v, why, whylen) != 0)
+			return -1;
+		sw_money_fmt(v, out, outlen);
+		return 0;
 	}
 	return -1;
 }

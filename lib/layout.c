@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/layout.h"
+#include "sw/money.h"
 #include "sw/text.h"
 
 /* Fields a data row may have beyond its header's: empty trailing cells
@@ -130,6 +132,8 @@ int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit)
 		c = col_of(t, norm);
 		if (c >= 0 && t->cols[c].type == SW_T_MINUTES && !(u = time_unit(open + 1)))
 			return -2;
+		if (c >= 0 && t->cols[c].type == SW_T_MONEY && !(u = sw_money_unit(open + 1)))
+			return -3;
 	}
 	if (unit)
 		*unit = u;
@@ -356,6 +360,12 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 		if (c == -2) {
 			sw_error_at(fname, L->line, "%s: unknown unit; name the column 时长（分钟） or "
 				    "时长（小时）", tmp);
+			rc = -1;
+			continue;
+		}
+		if (c == -3) {
+			sw_error_at(fname, L->line, _("%s: unknown unit; name the column 金额（元） or "
+				    "金额（万元）"), tmp);
 			rc = -1;
 			continue;
 		}

@@ -236,6 +236,24 @@ static const char *const migrations[] = {
 	"  need TEXT NOT NULL, identified_on TEXT NOT NULL, priority TEXT,"
 	"  status TEXT NOT NULL, met_on TEXT);"
 	"CREATE INDEX needs_client ON needs(client_id);",
+
+	/* 12 -> 13: what the bureau buys (lib/contract.c): contracts over
+	 * stations and a period, the staff each requires at a station, and
+	 * what was spent. Amounts are text, yuan with two decimals (sw/money.h):
+	 * exact, where a REAL would round. */
+	"CREATE TABLE contracts ("
+	"  contract_id TEXT PRIMARY KEY, title TEXT NOT NULL, buyer TEXT NOT NULL, township TEXT,"
+	"  contractor TEXT NOT NULL REFERENCES orgs(org_id), signed_on TEXT,"
+	"  start TEXT NOT NULL, \"end\" TEXT NOT NULL, amount TEXT NOT NULL, funding_source TEXT,"
+	"  stations TEXT NOT NULL);"
+	"CREATE TABLE contract_staffing ("
+	"  contract_id TEXT NOT NULL REFERENCES contracts(contract_id), role TEXT NOT NULL,"
+	"  count INTEGER NOT NULL, PRIMARY KEY (contract_id, role));"
+	"CREATE TABLE spending ("
+	"  spending_id TEXT PRIMARY KEY,"
+	"  contract_id TEXT NOT NULL REFERENCES contracts(contract_id), date TEXT NOT NULL,"
+	"  category TEXT NOT NULL, amount TEXT NOT NULL, note TEXT);"
+	"CREATE INDEX spending_contract ON spending(contract_id, date);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};

@@ -158,6 +158,17 @@ static const struct builtin builtins[] = {
 	{"referral_status", "accepted", "已接收|接收"},
 	{"referral_status", "declined", "已拒绝|拒绝|不接收"},
 	{"referral_status", "completed", "已完成|完成|已反馈"},
+	/* contract_staffing.role: the roster's roles, or any worker */
+	{"staffing_role", "admin", "事务性|事务|行政|事务性社工|事务岗"},
+	{"staffing_role", "service", "服务性|服务|一线|服务性社工|服务岗"},
+	{"staffing_role", "supervisor", "督导|督导岗|督导员"},
+	{"staffing_role", "any", "社工|不限|不限岗位|合计|全部"},
+	{"spending_category", "personnel", "人员|人员经费|人员费用|人员工资"},
+	{"spending_category", "activities", "活动|活动经费|活动费用"},
+	{"spending_category", "supervision", "督导|督导费|督导经费"},
+	{"spending_category", "training", "培训|培训费|培训经费"},
+	{"spending_category", "management", "管理|管理费|管理费用"},
+	{"spending_category", "other", "其他|其它"},
 	{"bool", "yes", "是|有|y|true|1"},
 	{"bool", "no", "否|无|n|false|0"},
 };

@@ -23,7 +23,8 @@ enum sw_type {
 	SW_T_CODE,	/* a key or code: folded, Excel's damage refused (sw_code_parse) */
 	SW_T_DIVISION,	/* 统计用区划代码, 6/9/12 digits (sw_division_code) */
 	SW_T_MINUTES,	/* a duration in whole minutes within [min, max]: "90", "1.5小时" */
-	SW_T_CREDIT	/* unified social credit code, GB 32100 (sw_credit_code) */
+	SW_T_CREDIT,	/* unified social credit code, GB 32100 (sw_credit_code) */
+	SW_T_MONEY	/* yuan, exact to the fen (sw/money.h) -> "150000.00" */
 };
 
 enum {

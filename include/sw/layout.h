@@ -25,7 +25,8 @@ struct sw_layout {
 	const struct sw_table *t;
 	int *map;		/* per table column: the field, or SW_MAP_* */
 	int *unit;		/* per duration column: minutes a plain number means
-				 * (60 for 时长（小时）), 0 when the header gave no unit */
+				 * (60 for 时长（小时）), 0 when the header gave no unit;
+				 * per amount column: yuan per unit (10000 for 万元) */
 	int *field;		/* per header field: table column, or SW_F_* */
 	int nhdr;
 	char **hdr;		/* the header's cells as written */
@@ -52,7 +53,9 @@ void sw_layout_free(struct sw_layout *L);
 int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf);
 
 /* The table column a header cell names, or -1; *unit as in sw_layout
- * (may be NULL). A unit the column cannot take returns -2. */
+ * (may be NULL): minutes per unit of a duration, yuan per unit of an
+ * amount. A unit the column cannot take returns -2 (a duration) or -3 (an
+ * amount). */
 int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit);
 
 struct sw_arena;

@@ -10,6 +10,7 @@
 
 #include "sw/case.h"
 #include "sw/casework.h"
+#include "sw/contract.h"
 #include "sw/db.h"
 #include "sw/import.h"
 #include "sw/match.h"
@@ -25,6 +26,7 @@ static const struct sw_table *const all[] = {
 	&sw_reviews_table, &sw_referrals_table, &sw_needs_table, &sw_supervision_table, &sw_training_table,
 	&sw_certificates_table, &sw_orgs_table, &sw_volunteers_table, &sw_volunteer_hours_table,
 	&sw_resources_table, &sw_resource_uses_table,
+	&sw_contracts_table, &sw_contract_staffing_table, &sw_spending_table,
 	&sw_employers_table, &sw_vacancies_table, &sw_seekers_table, &sw_placements_table,
 	NULL,
 };
@@ -84,6 +86,7 @@ int main(void)
 	/* and enforcement is back on once an import is over */
 	char *files[] = {"/nonexistent/stations.csv", NULL};
 	static const struct sw_import_opts none;
+	fflush(stdout);	/* the import's message on stderr goes between whole lines */
 	sw_import_files(db, all, files, &none);
 	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA foreign_keys");
 	T_INT(sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1, 1,
