@@ -114,7 +114,7 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 	case SW_OPT_STRICT: sw_opt.strict = 1; break;
 	case 'f':
 		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0) {
-			sw_error("-f: unknown format \"%s\" (expected csv, tsv, json, table, md)", arg);
+			sw_error(_("-f: unknown format \"%s\" (expected csv, tsv, json, jsonl, table, md, xlsx)"), arg);
 			usage(stderr, SW_EXIT_USAGE);
 		}
 		break;

@@ -14,6 +14,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
@@ -286,10 +287,6 @@ static int cmd_list(int argc, char **argv)
 static int cmd_show(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (sw_opt.output) {
-		sw_error("show: -o is not supported; redirect stdout");
-		return SW_EXIT_USAGE;
-	}
 	const char *id = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
@@ -321,7 +318,8 @@ static int cmd_show(int argc, char **argv)
 		"  WHERE c.client_id = ?1"
 		") AS t ORDER BY date, kind, id",
 	};
-	static const char *const titles[] = {NULL, "Cases", "Timeline"};
+	static const char *const keys[] = {"client", "cases", "timeline"};
+	const char *titles[] = {_("Client"), _("Cases"), _("Timeline")};
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
@@ -329,15 +327,15 @@ static int cmd_show(int argc, char **argv)
 	if (!found) {
 		sw_error("%s: no such client", id);
 		rc = SW_EXIT_REJECTED;
-	}
-	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
-		if (titles[i])
-			sw_out_section(sw_opt.fmt, titles[i]);
-		st = sw_db_prepare(db, q[i]);
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, masking());
-		sqlite3_bind_text(st, 3, o.at, -1, SQLITE_STATIC);
-		rc = emit(st);
+	} else {
+		sqlite3_stmt *sts[3];
+		for (int i = 0; i < 3; i++) {
+			sts[i] = sw_db_prepare(db, q[i]);
+			sqlite3_bind_text(sts[i], 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_int(sts[i], 2, masking());
+			sqlite3_bind_text(sts[i], 3, o.at, -1, SQLITE_STATIC);
+		}
+		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
 	}
 	sw_db_close(db);
 	return rc;

@@ -6,6 +6,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/audit.h"
@@ -130,10 +131,6 @@ static int cmd_show(int argc, char **argv)
 	parse(argc, argv);
 	if (argc - optind != 1)
 		usage(stderr, SW_EXIT_USAGE);
-	if (sw_opt.output) {
-		sw_error("show: -o is not supported; redirect stdout");
-		return SW_EXIT_USAGE;
-	}
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_station_need(db, code);
@@ -145,15 +142,14 @@ static int cmd_show(int argc, char **argv)
 		"SELECT code, name, level, opened_on, closed_on FROM stations"
 		" WHERE parent_code = ?1 ORDER BY code",
 	};
-	static const char *const titles[] = {NULL, "Staff", "Children"};
-	int rc = SW_EXIT_OK;
-	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
-		if (titles[i])
-			sw_out_section(sw_opt.fmt, titles[i]);
-		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	static const char *const keys[] = {"station", "staff", "children"};
+	const char *titles[] = {_("Station"), _("Staff"), _("Children")};
+	sqlite3_stmt *sts[3];
+	for (int i = 0; i < 3; i++) {
+		sts[i] = sw_db_prepare(db, q[i]);
+		sqlite3_bind_text(sts[i], 1, code, -1, SQLITE_STATIC);
 	}
+	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
 	sw_db_close(db);
 	return rc;
 }
