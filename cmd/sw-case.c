@@ -61,9 +61,10 @@ static void usage(FILE *fp, int status)
 		"       sw-case merge KEEP DROP\n"
 		"       sw-case confirm-id [FILE]\n"
 		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
+		"       sw-case template [TABLE]\n"
 		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
+		"                --lang zh|en  -h  -V\n");
 	exit(status);
 }
 
@@ -218,6 +219,7 @@ static int emit(sqlite3_stmt *st)
 static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
 
 /* list --table T for a table other than clients: the generic listing,
  * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
@@ -725,7 +727,7 @@ static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
 	{"open", cmd_open}, {"close", cmd_close}, {"reopen", cmd_reopen}, {"log", cmd_log},
 	{"export", cmd_export}, {"check", cmd_check}, {"dupes", cmd_dupes},
-	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab},
+	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab}, {"template", cmd_template},
 	{"confirm-id", cmd_confirm_id}, {"request", cmd_request}, {"approve", cmd_approve},
 	{"reject", cmd_reject}, {"due", cmd_due},
 	{NULL, NULL}};

@@ -36,9 +36,10 @@ static void usage(FILE *fp, int status)
 		"       sw-station workers [--station CODE] [--role R] [--certified] [--active] [--on DATE]\n"
 		"       sw-station coverage [--uncovered] [--on DATE]\n"
 		"       sw-station export [--table T] [--mask | --no-mask]\n"
+		"       sw-station template [TABLE]\n"
 		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
+		"                --lang zh|en  -h  -V\n");
 	exit(status);
 }
 
@@ -88,6 +89,7 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
 
 static int cmd_list(int argc, char **argv)
 {
@@ -315,7 +317,7 @@ static int cmd_coverage(int argc, char **argv)
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
 	{"tree", cmd_tree}, {"close", cmd_close}, {"workers", cmd_workers},
-	{"coverage", cmd_coverage}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{"coverage", cmd_coverage}, {"export", cmd_export}, {"vocab", cmd_vocab}, {"template", cmd_template},
 	{NULL, NULL}};
 
 /* Before the database closes: the statements the hooks keep. */
