@@ -72,7 +72,7 @@ static void free_words(struct words *ws)
 }
 
 static const char *const type_desc[] = {
-	[SW_T_TEXT] = N_("text"),
+	[SW_T_TEXT] = N_("free text"),
 	[SW_T_DATE] = N_("date, as 2026-10-01"),
 	[SW_T_INT] = N_("whole number"),
 	[SW_T_VOCAB] = N_("one word of the list"),
@@ -81,7 +81,7 @@ static const char *const type_desc[] = {
 	[SW_T_IDCARD] = N_("resident ID number, 18 characters"),
 	[SW_T_PHONE] = N_("mobile or landline number"),
 	[SW_T_LIST] = N_("words separated by semicolons"),
-	[SW_T_CODE] = N_("code"),
+	[SW_T_CODE] = N_("a code (letters and digits)"),
 	[SW_T_DIVISION] = N_("division code, 6, 9 or 12 digits"),
 	[SW_T_MINUTES] = N_("minutes, a whole number"),
 	[SW_T_CREDIT] = N_("unified social credit code, 18 characters"),
@@ -121,7 +121,8 @@ static void notes_sheet(lxw_workbook *wb, lxw_worksheet *reg, const struct sw_ta
 			lxw_format *bold, const char *sheet)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
-	const char *head[] = {_("Column"), _("Name"), _("Type"), _("Required"), _("Accepted values")};
+	const char *head[] = {_("Column title"), _("English name"), _("Value type"),
+			      _("Required column"), _("Accepted values")};
 	size_t width[5] = {0};
 	int list = 6;	/* the first word list's column (G) */
 	worksheet_write_string(ws, 0, 0, SW_TEMPLATE_NOTES, bold);
@@ -138,7 +139,7 @@ static void notes_sheet(lxw_workbook *wb, lxw_worksheet *reg, const struct sw_ta
 		column_words(c, &ws_);
 		accepted(c, &ws_, acc, sizeof acc);
 		const char *cells[] = {sw_template_header(c), c->name, _(type_desc[c->type]),
-				       required(c) ? _("yes") : "", acc};
+				       required(c) ? _("must be filled in") : "", acc};
 		for (int i = 0; i < 5; i++) {
 			worksheet_write_string(ws, (lxw_row_t)k + 3, (lxw_col_t)i, cells[i], NULL);
 			size_t w = sw_text_width(cells[i]);

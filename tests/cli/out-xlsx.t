@@ -219,7 +219,7 @@ P
 C2:C1048576 性别 男、女 False True
 H2:H1048576 人员类别 老年人、儿童、青少年 True False
 I2:I1048576 户籍 户籍、非户籍 False True
-sw-tools notes ['档案号', 'client_id', 'code', 'yes']
+sw-tools notes ['档案号', 'client_id', 'a code (letters and digits)', 'must be filled in']
 X
 	# What an admin fills in (IDs typed as text, dates as dates) imports clean.
 	cat >py.py <<'P'
@@ -251,6 +251,15 @@ else
 fi
 run sw-case template services -f xlsx -o sv.xlsx --lang zh
 check_rc 0 "template under --lang zh"
+if [ $XL = 1 ]; then
+	run $PY -c 'import openpyxl; b = openpyxl.load_workbook("sv.xlsx"); n = b.worksheets[1]; print(b.sheetnames, [c.value for c in n[3]][:5], n["C9"].value, n["E11"].value)'
+	check_out "under --lang zh the notes are in Chinese" <<'X'
+['服务记录', '说明'] ['列名', '英文列名', '类型', '必填', '可填的值'] 日期，如 2026-10-01 0至1440
+X
+else
+	skip 1 "openpyxl"
+fi
+expect_fail 3 'sw-case: template：-f xlsx 需要 -o 文件名.xlsx' sw-case template clients -f xlsx --lang zh
 
 expect_fail 2 'sw-case: -f: unknown format "xml" (expected csv, tsv, json, jsonl, table, md, xlsx)' sw-case list -f xml
 done_testing
