@@ -271,13 +271,17 @@ static int xlsx_copy(struct sw_out *o)
 	FILE *in = fopen(o->xtmp, "rb");
 	char buf[65536];
 	size_t n;
-	int ok = in != NULL;
+	if (!in) {
+		sw_error("%s: %s", o->xtmp, strerror(errno));
+		return -1;
+	}
+	int ok = 1;
 	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
 		ok = fwrite(buf, 1, n, o->file.fp) == n;
-	if (!ok || (in && ferror(in)))
-		sw_error("%s: %s", in ? o->file.path ? o->file.path : "-" : o->xtmp, strerror(errno));
-	if (in)
-		fclose(in);
+	ok = ok && !ferror(in);
+	if (!ok)
+		sw_error("%s: %s", o->file.path ? o->file.path : "-", strerror(errno ? errno : EIO));
+	fclose(in);
 	return ok ? 0 : -1;
 }
 

@@ -5,6 +5,8 @@
 # template's workbook filled in and imported clean; -f json one array,
 # -f jsonl one object a line; show as one table or one JSON object.
 . "$SW_TOP/tests/cli/lib.sh"
+# under make check SANITIZE=1: libxlsxwriter's own leak (lsan.supp)
+export LSAN_OPTIONS="fast_unwind_on_malloc=0:suppressions=$SW_TOP/tests/cli/lsan.supp"
 PY=/usr/bin/python3
 if [ -x "$PY" ] && "$PY" -c 'import openpyxl' 2>/dev/null; then XL=1; else XL=0; fi
 skip() { i=0; while [ $i -lt "$1" ]; do ok 0 "# SKIP $2"; i=$((i + 1)); done; }
