@@ -18,6 +18,7 @@
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
+#include "sw/template.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -114,7 +115,7 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 	case SW_OPT_STRICT: sw_opt.strict = 1; break;
 	case 'f':
 		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0) {
-			sw_error("-f: unknown format \"%s\" (expected csv, tsv, json, table, md)", arg);
+			sw_error(_("-f: unknown format \"%s\" (expected csv, tsv, json, jsonl, table, md, xlsx)"), arg);
 			usage(stderr, SW_EXIT_USAGE);
 		}
 		break;
@@ -556,6 +557,28 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	free(vals);
 	sw_db_close(db);
 	return rc;
+}
+
+int sw_run_template(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+{
+	sw_getopt_plain(argc, argv, usage);
+	if (argc - optind > 1) {
+		sw_error(_("template: expected one TABLE"));
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	const char *name = optind < argc ? argv[optind] : NULL;
+	const struct sw_table *t = name ? sw_table_find(tables, name) : tables[0];
+	if (!t) {
+		sw_error(_("template: unknown table \"%s\""), name);
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
+	if (fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_XLSX) {
+		sw_error(_("template: -f: expected csv, tsv or xlsx"));
+		usage(stderr, SW_EXIT_USAGE);
+	}
+	load_local_words();	/* the drop-downs offer the station's own words too */
+	return sw_template_write(t, sw_opt.output, fmt) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 }
 
 struct listctx {

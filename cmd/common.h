@@ -111,6 +111,9 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
  * when mask. n filters in filters[]. Returns the exit status. */
 int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
 		sw_usage_fn usage);
+/* template [TABLE] [-f csv|tsv|xlsx] [-o FILE]: a blank register of TABLE
+ * (default tables[0]) with its Chinese headers (lib/template.c). */
+int sw_run_template(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage);
 /* vocab list [VOCAB] | vocab add VOCAB ALIAS KEY | vocab rm VOCAB ALIAS */
 int sw_run_vocab(int argc, char **argv, sw_usage_fn usage);
 

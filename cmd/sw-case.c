@@ -14,6 +14,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
@@ -60,9 +61,10 @@ static void usage(FILE *fp, int status)
 		"       sw-case merge KEEP DROP\n"
 		"       sw-case confirm-id [FILE]\n"
 		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
+		"       sw-case template [TABLE]\n"
 		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
+		"                --lang zh|en  -h  -V\n");
 	exit(status);
 }
 
@@ -217,6 +219,7 @@ static int emit(sqlite3_stmt *st)
 static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
 
 /* list --table T for a table other than clients: the generic listing,
  * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
@@ -286,10 +289,6 @@ static int cmd_list(int argc, char **argv)
 static int cmd_show(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (sw_opt.output) {
-		sw_error("show: -o is not supported; redirect stdout");
-		return SW_EXIT_USAGE;
-	}
 	const char *id = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
@@ -321,7 +320,8 @@ static int cmd_show(int argc, char **argv)
 		"  WHERE c.client_id = ?1"
 		") AS t ORDER BY date, kind, id",
 	};
-	static const char *const titles[] = {NULL, "Cases", "Timeline"};
+	static const char *const keys[] = {"client", "cases", "timeline"};
+	const char *titles[] = {_("Client"), _("Cases"), _("Timeline")};
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
@@ -329,15 +329,15 @@ static int cmd_show(int argc, char **argv)
 	if (!found) {
 		sw_error("%s: no such client", id);
 		rc = SW_EXIT_REJECTED;
-	}
-	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
-		if (titles[i])
-			sw_out_section(sw_opt.fmt, titles[i]);
-		st = sw_db_prepare(db, q[i]);
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, masking());
-		sqlite3_bind_text(st, 3, o.at, -1, SQLITE_STATIC);
-		rc = emit(st);
+	} else {
+		sqlite3_stmt *sts[3];
+		for (int i = 0; i < 3; i++) {
+			sts[i] = sw_db_prepare(db, q[i]);
+			sqlite3_bind_text(sts[i], 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_int(sts[i], 2, masking());
+			sqlite3_bind_text(sts[i], 3, o.at, -1, SQLITE_STATIC);
+		}
+		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
 	}
 	sw_db_close(db);
 	return rc;
@@ -727,7 +727,7 @@ static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
 	{"open", cmd_open}, {"close", cmd_close}, {"reopen", cmd_reopen}, {"log", cmd_log},
 	{"export", cmd_export}, {"check", cmd_check}, {"dupes", cmd_dupes},
-	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab},
+	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab}, {"template", cmd_template},
 	{"confirm-id", cmd_confirm_id}, {"request", cmd_request}, {"approve", cmd_approve},
 	{"reject", cmd_reject}, {"due", cmd_due},
 	{NULL, NULL}};

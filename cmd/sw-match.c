@@ -39,11 +39,12 @@ static void usage(FILE *fp, int status)
 		"       sw-match stats [--from D] [--to D] [--on DATE]\n"
 		"       sw-match due [--on DATE]\n"
 		"       sw-match export [--table T] [--mask | --no-mask]\n"
+		"       sw-match template [TABLE]\n"
 		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
 		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
+		"                --lang zh|en  -h  -V\n");
 	exit(status);
 }
 
@@ -178,6 +179,7 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
 
 static int cmd_list(int argc, char **argv)
 {
@@ -448,7 +450,7 @@ static int cmd_due(int argc, char **argv)
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"rank", cmd_rank},
 	{"assign", cmd_assign}, {"place", cmd_place}, {"placements", cmd_placements},
-	{"stats", cmd_stats}, {"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab},
+	{"stats", cmd_stats}, {"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab}, {"template", cmd_template},
 	{NULL, NULL}};
 
 int main(int argc, char **argv)

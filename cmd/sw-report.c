@@ -40,8 +40,8 @@ static void usage(FILE *fp, int status)
 		"       sw-report evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
 		"                          [--station CODE] [--scores SHEET]\n"
 		"LEVEL: station, township, regional, county, total\n"
-		"common options: --db FILE (repeatable)  -f csv|tsv|json|table|md|html  -o FILE  -q\n"
-		"                --raw  --lang zh|en  -h  -V\n");
+		"common options: --db FILE (repeatable)  -f csv|tsv|json|jsonl|table|md|xlsx|html\n"
+		"                -o FILE  -q  --raw  --lang zh|en  -h  -V\n");
 	exit(status);
 }
 

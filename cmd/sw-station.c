@@ -39,9 +39,10 @@ static void usage(FILE *fp, int status)
 		"       sw-station coverage [--uncovered] [--on DATE]\n"
 		"       sw-station staffing [--on DATE] [--station CODE]\n"
 		"       sw-station export [--table T] [--mask | --no-mask]\n"
+		"       sw-station template [TABLE]\n"
 		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
+		"                --lang zh|en  -h  -V\n");
 	exit(status);
 }
 
@@ -91,6 +92,7 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
 static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
 
 static int cmd_list(int argc, char **argv)
 {
@@ -134,10 +136,6 @@ static int cmd_show(int argc, char **argv)
 	parse(argc, argv);
 	if (argc - optind != 1)
 		usage(stderr, SW_EXIT_USAGE);
-	if (sw_opt.output) {
-		sw_error("show: -o is not supported; redirect stdout");
-		return SW_EXIT_USAGE;
-	}
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_station_need(db, code);
@@ -149,15 +147,14 @@ static int cmd_show(int argc, char **argv)
 		"SELECT code, name, level, opened_on, closed_on FROM stations"
 		" WHERE parent_code = ?1 ORDER BY code",
 	};
-	static const char *const titles[] = {NULL, "Staff", "Children"};
-	int rc = SW_EXIT_OK;
-	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
-		if (titles[i])
-			sw_out_section(sw_opt.fmt, titles[i]);
-		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	static const char *const keys[] = {"station", "staff", "children"};
+	const char *titles[] = {_("Station"), _("Staff"), _("Children")};
+	sqlite3_stmt *sts[3];
+	for (int i = 0; i < 3; i++) {
+		sts[i] = sw_db_prepare(db, q[i]);
+		sqlite3_bind_text(sts[i], 1, code, -1, SQLITE_STATIC);
 	}
+	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
 	sw_db_close(db);
 	return rc;
 }
@@ -364,7 +361,7 @@ static const struct sw_cmd cmds[] = {
 	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
 	{"tree", cmd_tree}, {"close", cmd_close}, {"workers", cmd_workers},
 	{"coverage", cmd_coverage}, {"staffing", cmd_staffing}, {"export", cmd_export},
-	{"vocab", cmd_vocab},
+	{"vocab", cmd_vocab}, {"template", cmd_template},
 	{NULL, NULL}};
 
 /* Before the database closes: the statements the hooks keep. */

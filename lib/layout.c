@@ -7,6 +7,7 @@
 #include "sw/i18n.h"
 #include "sw/layout.h"
 #include "sw/money.h"
+#include "sw/template.h"
 #include "sw/text.h"
 
 /* Fields a data row may have beyond its header's: empty trailing cells
@@ -420,6 +421,8 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 			sw_error_at(fname, row.line, "%s", row.bad);
 			return -1;
 		}
+		if (L->skipped == 0 && row.nf > 0 && strcmp(row.f[0], SW_TEMPLATE_NOTES) == 0)
+			return 1;	/* a template's notes: like an empty sheet */
 		int named;
 		L->t = header_of(tables, only, o, row.f, row.nf, &named);
 		if (L->t || named > best) {

@@ -11,19 +11,22 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/out.h"
+#include "sw/outxlsx.h"
 #include "sw/text.h"
 
 int sw_fmt_parse(const char *s)
 {
-	static const char *const names[] = {"auto", "csv", "tsv", "json", "table", "md"};
-	for (int i = 0; i < 6; i++)
+	static const char *const names[] = {"auto", "csv", "tsv", "json", "table", "md",
+					    "jsonl", "xlsx"};
+	for (int i = 0; i < 8; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
 	if (strcmp(s, "markdown") == 0)
 		return SW_FMT_MD;
-	if (strcmp(s, "ndjson") == 0 || strcmp(s, "jsonl") == 0)
-		return SW_FMT_JSON;
+	if (strcmp(s, "ndjson") == 0)
+		return SW_FMT_JSONL;
 	return -1;
 }
 
@@ -186,6 +189,10 @@ void sw_file_abort(struct sw_file *f)
 struct sw_out {
 	struct sw_file file;
 	int fmt, ncols;
+	long nout;		/* json: objects (or show's fields) written */
+	int show;		/* json: in a show, SHOW_RECORD or SHOW_LIST */
+	struct sw_xlsx_out *xlsx;
+	char *xtmp;		/* xlsx to stdout or a pipe: the workbook, until copied */
 	char **names;
 	char *types;
 	/* csv and tsv: a row's cells as written, and what of them to free */
@@ -205,15 +212,22 @@ static char *human_cell(const struct sw_out *o, const char *s)
 	return o->fmt == SW_FMT_MD ? sw_cell_md(s) : sw_xstrdup(s);
 }
 
-struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
-			   const char *const *names, const char *types)
+enum { SHOW_RECORD = 1, SHOW_LIST };
+
+static void free_columns(struct sw_out *o)
 {
-	struct sw_out *o = sw_xcalloc(1, sizeof *o);
-	if (sw_file_open(&o->file, path) != 0) {
-		free(o);
-		return NULL;
-	}
-	o->fmt = fmt = sw_fmt_resolve(fmt, path);
+	for (int i = 0; i < o->ncols; i++)
+		free(o->names[i]);
+	free(o->names);
+	free(o->types);
+	free(o->safe);
+	free(o->freed);
+}
+
+/* Sets the columns of what comes next (a listing, or a list of a show). */
+static void columns(struct sw_out *o, int ncols, const char *const *names, const char *types)
+{
+	free_columns(o);
 	o->ncols = ncols;
 	o->names = sw_xcalloc((size_t)ncols, sizeof *o->names);
 	o->types = sw_xcalloc((size_t)ncols + 1, 1);
@@ -221,10 +235,94 @@ struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
 	o->freed = sw_xcalloc((size_t)ncols, sizeof *o->freed);
 	for (int i = 0; i < ncols; i++) {
 		o->names[i] = human_cell(o, names[i]);
-		o->types[i] = types && types[i] == 'n' ? 'n' : 's';
+		o->types[i] = types && (types[i] == 'n' || types[i] == 'd') ? types[i] : 's';
 	}
-	if (fmt == SW_FMT_CSV || fmt == SW_FMT_TSV)
+}
+
+/* Where libxlsxwriter writes: the temporary file beside the output, or,
+ * for stdout and devices, one in $TMPDIR that close copies out. NULL
+ * (printed) if xlsx would go to a terminal. */
+static const char *xlsx_path(struct sw_out *o)
+{
+	if (o->file.tmp)
+		return o->file.tmp;
+	if (isatty(fileno(o->file.fp))) {
+		sw_error(_("-f xlsx: a workbook is not for a terminal: give -o FILE.xlsx or "
+			   "redirect the output to a file"));
+		return NULL;
+	}
+	const char *dir = getenv("TMPDIR");
+	o->xtmp = sw_xmalloc(strlen(dir && *dir ? dir : "/tmp") + 16);
+	sprintf(o->xtmp, "%s/sw-out.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(o->xtmp);
+	if (fd < 0) {
+		sw_error("%s: %s", o->xtmp, strerror(errno));
+		free(o->xtmp);
+		o->xtmp = NULL;
+		return NULL;
+	}
+	close(fd);
+	return o->xtmp;
+}
+
+/* The workbook written to a temporary in $TMPDIR, copied to the output. */
+static int xlsx_copy(struct sw_out *o)
+{
+	FILE *in = fopen(o->xtmp, "rb");
+	char buf[65536];
+	size_t n;
+	if (!in) {
+		sw_error("%s: %s", o->xtmp, strerror(errno));
+		return -1;
+	}
+	int ok = 1;
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = fwrite(buf, 1, n, o->file.fp) == n;
+	ok = ok && !ferror(in);
+	if (!ok)
+		sw_error("%s: %s", o->file.path ? o->file.path : "-", strerror(errno ? errno : EIO));
+	fclose(in);
+	return ok ? 0 : -1;
+}
+
+/* An output with no columns yet; NULL (printed) if it cannot be opened. */
+static struct sw_out *open_out(const char *path, int fmt)
+{
+	struct sw_out *o = sw_xcalloc(1, sizeof *o);
+	if (sw_file_open(&o->file, path) != 0) {
+		free(o);
+		return NULL;
+	}
+	o->fmt = sw_fmt_resolve(fmt, path);
+	if (o->fmt == SW_FMT_XLSX) {
+		const char *x = xlsx_path(o);
+		if (!x || !(o->xlsx = sw_xlsx_out_open(x))) {
+			sw_out_abort(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+/* The header of a table or sheet (csv, tsv, xlsx). */
+static void header(struct sw_out *o, const char *title)
+{
+	if (o->xlsx)
+		sw_xlsx_out_sheet(o->xlsx, title, o->ncols, o->names);
+	else if (o->fmt == SW_FMT_CSV || o->fmt == SW_FMT_TSV)
 		sw_out_row(o, (const char *const *)o->names);
+}
+
+struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
+			   const char *const *names, const char *types)
+{
+	struct sw_out *o = open_out(path, fmt);
+	if (!o)
+		return NULL;
+	columns(o, ncols, names, types);
+	header(o, NULL);
+	if (o->fmt == SW_FMT_JSON)
+		putc('[', o->file.fp);
 	return o;
 }
 
@@ -275,10 +373,21 @@ void sw_out_row(struct sw_out *o, const char *const *vals)
 		for (int i = 0; i < o->ncols; i++)
 			free(o->freed[i]);
 		break;
+	case SW_FMT_XLSX:
+		sw_xlsx_out_row(o->xlsx, vals, o->types);
+		break;
 	case SW_FMT_JSON:
-		putc('{', fp);
+	case SW_FMT_JSONL:
+		/* an array's elements one a line; a show's fields and lists
+		 * (sw_out_show) as parts of one object */
+		if (o->show == SHOW_LIST || (o->fmt == SW_FMT_JSON && !o->show))
+			fputs(o->nout ? "," : "", fp);
+		if (o->fmt == SW_FMT_JSON && !o->show)
+			putc('\n', fp);
+		if (o->show != SHOW_RECORD)
+			putc('{', fp);
 		for (int i = 0; i < o->ncols; i++) {
-			if (i)
+			if (i || (o->show == SHOW_RECORD && o->nout))
 				putc(',', fp);
 			sw_json_put(fp, o->names[i]);
 			putc(':', fp);
@@ -289,7 +398,11 @@ void sw_out_row(struct sw_out *o, const char *const *vals)
 			else
 				sw_json_put(fp, vals[i]);
 		}
-		fputs("}\n", fp);
+		if (o->show != SHOW_RECORD)
+			putc('}', fp);
+		if (o->fmt == SW_FMT_JSONL && !o->show)
+			putc('\n', fp);
+		o->nout++;
 		break;
 	default:
 		if (o->nrows == o->caprows) {
@@ -357,17 +470,34 @@ static void flush_aligned(struct sw_out *o)
 	free(w);
 }
 
-static void free_out(struct sw_out *o)
+/* Drops the rows a table or md output holds. */
+static void free_cells(struct sw_out *o)
 {
 	for (size_t i = 0; i < o->nrows * (size_t)o->ncols; i++)
 		free(o->cells[i]);
 	free(o->cells);
-	for (int i = 0; i < o->ncols; i++)
-		free(o->names[i]);
-	free(o->names);
-	free(o->types);
-	free(o->safe);
-	free(o->freed);
+	o->cells = NULL;
+	o->nrows = o->caprows = 0;
+}
+
+/* Finishes a workbook: 0, or -1 (printed). */
+static int xlsx_end(struct sw_out *o)
+{
+	int rc = o->xlsx ? sw_xlsx_out_close(o->xlsx) : 0;
+	o->xlsx = NULL;
+	if (rc == 0 && o->xtmp)
+		rc = xlsx_copy(o);
+	if (o->xtmp)
+		unlink(o->xtmp);
+	free(o->xtmp);
+	o->xtmp = NULL;
+	return rc;
+}
+
+static void free_out(struct sw_out *o)
+{
+	free_cells(o);
+	free_columns(o);
 	free(o);
 }
 
@@ -377,6 +507,12 @@ int sw_out_close(struct sw_out *o)
 		return -1;
 	if (o->fmt == SW_FMT_TABLE || o->fmt == SW_FMT_MD)
 		flush_aligned(o);
+	if (o->fmt == SW_FMT_JSON && !o->show)
+		fputs(o->nout ? "\n]\n" : "]\n", o->file.fp);
+	if (xlsx_end(o) != 0) {
+		sw_out_abort(o);
+		return -1;
+	}
 	int rc = sw_file_commit(&o->file);
 	free_out(o);
 	return rc;
@@ -386,8 +522,29 @@ void sw_out_abort(struct sw_out *o)
 {
 	if (!o)
 		return;
+	xlsx_end(o);
 	sw_file_abort(&o->file);
 	free_out(o);
+}
+
+int sw_out_datecol(const char *name)
+{
+	size_t n = strlen(name);
+	return strcmp(name, "date") == 0 || strcmp(name, "valid_from") == 0 ||
+	       strcmp(name, "start") == 0 || strcmp(name, "end") == 0 ||	/* contracts */
+	       strcmp(name, "valid_to") == 0 || (n > 5 && strcmp(name + n - 5, "_date") == 0) ||
+	       (n > 3 && strcmp(name + n - 3, "_on") == 0);
+}
+
+/* Table columns have a declared type; expressions (count(*)) are marked
+ * '?' and typed by their first value in sw_out_stmt. */
+static void stmt_types(struct sw_out *o, sqlite3_stmt *st)
+{
+	for (int i = 0; i < o->ncols; i++) {
+		const char *dt = sqlite3_column_decltype(st, i);
+		o->types[i] = !dt ? '?' : strcmp(dt, "INTEGER") == 0 || strcmp(dt, "REAL") == 0 ? 'n'
+			: strcmp(dt, "TEXT") == 0 && sw_out_datecol(sqlite3_column_name(st, i)) ? 'd' : 's';
+	}
 }
 
 struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st)
@@ -400,12 +557,7 @@ struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st)
 	free(names);
 	if (!o)
 		return NULL;
-	/* Table columns have a declared type; expressions (count(*)) are
-	 * marked '?' and typed by their first value in sw_out_stmt. */
-	for (int i = 0; i < n; i++) {
-		const char *dt = sqlite3_column_decltype(st, i);
-		o->types[i] = !dt ? '?' : strcmp(dt, "INTEGER") == 0 || strcmp(dt, "REAL") == 0 ? 'n' : 's';
-	}
+	stmt_types(o, st);
 	return o;
 }
 
@@ -444,8 +596,74 @@ int sw_out_query(const char *path, int fmt, sqlite3_stmt *st)
 	return rc;
 }
 
-void sw_out_section(int fmt, const char *title)
+/* The columns of st, for the lists of a show. */
+static void stmt_columns(struct sw_out *o, sqlite3_stmt *st)
 {
-	if (sw_fmt_human(fmt, NULL))
-		printf("\n%s%s\n", fmt == SW_FMT_MD ? "### " : "", title);
+	int n = sqlite3_column_count(st);
+	const char **names = sw_xcalloc((size_t)n + 1, sizeof *names);
+	for (int i = 0; i < n; i++)
+		names[i] = sqlite3_column_name(st, i);
+	columns(o, n, names, NULL);
+	free(names);
+	stmt_types(o, st);
+}
+
+/* Starts list i of a show: a title for people, a sheet, or a key. */
+static void show_list(struct sw_out *o, const char *key, const char *title, sqlite3_stmt *st)
+{
+	FILE *fp = o->file.fp;
+	switch (o->fmt) {
+	case SW_FMT_TABLE:
+	case SW_FMT_MD:
+		flush_aligned(o);
+		free_cells(o);
+		fprintf(fp, "\n%s%s\n", o->fmt == SW_FMT_MD ? "### " : "", title);
+		stmt_columns(o, st);
+		break;
+	case SW_FMT_XLSX:
+		stmt_columns(o, st);
+		header(o, title);
+		break;
+	default:	/* json */
+		fputs(o->nout ? "," : "", fp);
+		sw_json_put(fp, key);
+		fputs(":[", fp);
+		o->nout = 0;
+		o->show = SHOW_LIST;
+		stmt_columns(o, st);
+	}
+}
+
+int sw_out_show(const char *path, int fmt, int n, const char *const *keys,
+		const char *const *titles, sqlite3_stmt *const *sts)
+{
+	fmt = sw_fmt_resolve(fmt, path);
+	int json = fmt == SW_FMT_JSON || fmt == SW_FMT_JSONL, rc = SQLITE_DONE;
+	struct sw_out *o = open_out(path, fmt);
+	if (o) {
+		if (json)
+			putc('{', o->file.fp);
+		o->show = json ? SHOW_RECORD : 0;
+		stmt_columns(o, sts[0]);
+		header(o, titles[0]);
+		rc = sw_out_stmt(o, sts[0]);
+	}
+	/* csv and tsv are one table: the record's */
+	for (int i = 1; o && rc == SQLITE_DONE && i < n && fmt != SW_FMT_CSV && fmt != SW_FMT_TSV; i++) {
+		show_list(o, keys[i], titles[i], sts[i]);
+		rc = sw_out_stmt(o, sts[i]);
+		if (json)
+			putc(']', o->file.fp);
+		o->nout = json ? 1 : o->nout;
+	}
+	if (o && json)
+		fputs("}\n", o->file.fp);
+	if (o && rc != SQLITE_DONE) {
+		sw_db_error(sqlite3_db_handle(sts[0]), "show");
+		sw_out_abort(o);
+	}
+	int status = !o || rc != SQLITE_DONE || sw_out_close(o) != 0 ? SW_EXIT_FAIL : SW_EXIT_OK;
+	for (int i = 0; i < n; i++)
+		sqlite3_finalize(sts[i]);
+	return status;
 }

@@ -1,5 +1,6 @@
-/* Listing output in the format the user chose: csv, tsv, json (one object
- * per line), table (aligned for a terminal) or md. Output to a file goes
+/* Listing output in the format the user chose: csv, tsv, json (one array
+ * of objects), jsonl (one object per line), table (aligned for a
+ * terminal), md, or xlsx (a workbook, lib/out_xlsx.c). Output to a file goes
  * to a temporary name and is renamed on success, so a failed command
  * never leaves half a file behind. Cells are made safe for the reader
  * (sw/cell.h): formulas neutralised in csv and tsv, control characters
@@ -10,7 +11,10 @@
 #include <stdio.h>
 #include <sqlite3.h>
 
-enum sw_fmt { SW_FMT_AUTO, SW_FMT_CSV, SW_FMT_TSV, SW_FMT_JSON, SW_FMT_TABLE, SW_FMT_MD };
+enum sw_fmt {
+	SW_FMT_AUTO, SW_FMT_CSV, SW_FMT_TSV, SW_FMT_JSON, SW_FMT_TABLE, SW_FMT_MD,
+	SW_FMT_JSONL, SW_FMT_XLSX
+};
 
 /* Parses a -f argument; -1 if unknown. */
 int sw_fmt_parse(const char *s);
@@ -46,15 +50,18 @@ void sw_file_abort(struct sw_file *f);
 struct sw_out;
 
 /* Starts a listing with ncols columns. types is NULL (all text) or a string
- * of 's' (text) and 'n' (number, right-aligned, bare in JSON), one a column.
- * AUTO means table on a terminal, csv otherwise. Returns NULL (printed) if
- * the file cannot be opened. */
+ * of 's' (text), 'n' (number: right-aligned, bare in JSON, a number cell in
+ * xlsx) and 'd' (date: its YYYY-MM-DD values are date cells in xlsx, text
+ * elsewhere), one a column. AUTO means table on a terminal, csv otherwise.
+ * Returns NULL (printed) if the file cannot be opened, or when xlsx would
+ * go to a terminal. */
 struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
 			   const char *const *names, const char *types);
 /* One row; NULL values are empty (null in JSON). */
 void sw_out_row(struct sw_out *o, const char *const *vals);
 /* Writes every row of a prepared statement; names and types from its
- * columns. Returns the sqlite3_step code that ended it (SQLITE_DONE). */
+ * columns (a TEXT column named as the schema names dates, sw_out_datecol,
+ * is a date column). Returns the sqlite3_step code that ended it (SQLITE_DONE). */
 int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st);
 /* Opens a listing whose columns are those of st. */
 struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st);
@@ -68,9 +75,21 @@ void sw_out_abort(struct sw_out *o);
 /* The format resolved from AUTO. */
 int sw_out_format(const struct sw_out *o);
 
-/* Between the sections of a "show": a blank line and a title when the
- * output (-f, stdout) is for people; nothing for machine formats. */
-void sw_out_section(int fmt, const char *title);
+/* 1 if a column so named holds dates: "date", "*_date", "*_on",
+ * "valid_from", "valid_to" (how every date column of the schema is named;
+ * tests/unit/test_schema.c holds every table to it). */
+int sw_out_datecol(const char *name);
+
+/* A "show": a record (the one row of sts[0]) and its related lists
+ * (sts[1..n-1]), each finalized. table and md print each list under its
+ * title; xlsx puts each on a sheet of its own named by its title; json and
+ * jsonl write one object, the record's fields then each list as an array
+ * under its key; csv and tsv, one table each, write the record alone.
+ * keys and titles: n of each (titles already translated; keys[0] and
+ * titles[0] name the record). Returns the exit status (3 after printing
+ * why). */
+int sw_out_show(const char *path, int fmt, int n, const char *const *keys,
+		const char *const *titles, sqlite3_stmt *const *sts);
 
 /* JSON string escaping, for programs that write JSON themselves. */
 void sw_json_put(FILE *fp, const char *s);

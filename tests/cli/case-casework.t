@@ -152,9 +152,8 @@ X
 ok $? "a need starts open; priorities as keys"
 
 # --- show: one timeline ----------------------------------------------------------------
-run sh -c 'sw-case show QX-C0002 -f csv | sed -n "/^date,kind,/,\$p" | grep -v ",service,S"'
+run sh -c 'sw-case show QX-C0002 -f json | jq -r ".timeline[] | map(. // \"\") | join(\",\")" | grep -v ",service,S"'
 check_out "show: assessments, plan, goals, reviews and services on one timeline (the sample services left out)" <<'X'
-date,kind,id,case_id,worker_id,what,detail,note
 2026-05-10,assessment,A1,K2026002,W013,daily_care;psychological,medium,
 2026-05-20,plan,P1,K2026002,W013,version 1,,
 2026-06-01,assessment,A0,K2026002,,,low,

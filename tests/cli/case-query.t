@@ -42,12 +42,13 @@ QX-C0041,李**,male,1948-07-28,QX-002001,elderly;living_alone,local,2026-09-03,0
 X
 
 run sw-case show QX-C0004 -f csv
-check_out "show: client, cases, a timeline of services" <<'X'
+check_out "show -f csv: the client, one table" <<'X'
 client_id,name,gender,birth_date,age,id_number,phone,station_code,categories,hukou,address,registered_on
 QX-C0004,徐国庆,male,1948-09-10,78,339901194809100494,,QX-001,elderly;living_alone,local,青溪县文化路21号,2026-01-13
-case_id,domain,risk,station_code,worker_id,opened_on,closed_on,close_reason
+X
+run sh -c 'sw-case show QX-C0004 -f json | jq -r "(.cases, .timeline)[] | map(. // \"\") | join(\",\")"'
+check_out "show -f json: the client's cases, a timeline of services" <<'X'
 K2026003,elderly,low,QX-001,W008,2026-08-15,,
-date,kind,id,case_id,worker_id,what,detail,note
 2026-08-30,service,S00006,K2026003,W008,referral,45,心理疏导
 2026-09-01,service,S00009,K2026003,W008,phone,10,链接低保申请
 2026-09-07,service,S00008,K2026003,W008,phone,5,入户走访，了解生活情况

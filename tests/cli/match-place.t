@@ -219,8 +219,8 @@ check_out "--worker falls back to the seeker's coach" <<'X'
 seeker_id,name,vacancy_id,title,employer,stage,date,worker_id,station_code
 S1,张一,V1,电焊工,宏达机械,ended,2026-09-30,W013,QX-101
 X
-run sw-match placements --seeker S3 --from 2026-11-01 -f json
-check_out "json: one object per line" <<'X'
+run sw-match placements --seeker S3 --from 2026-11-01 -f jsonl
+check_out "jsonl: one object per line" <<'X'
 {"seeker_id":"S3","name":"李三","vacancy_id":"V1","title":"电焊工","employer":"宏达机械","stage":"referred","date":"2026-11-02","worker_id":"W010","station_code":"QX-002"}
 {"seeker_id":"S3","name":"李三","vacancy_id":"V1","title":"电焊工","employer":"宏达机械","stage":"interviewed","date":"2026-11-05","worker_id":"W010","station_code":"QX-002"}
 X

@@ -27,8 +27,8 @@ A3,J1,1,25.0,skills 0/1; other district; wage meets wish; education fits
 X
 [ ! -e sw.db ]
 ok $? "no database was created"
-run sw-match rank --seekers s.csv --vacancies v.csv --on 2026-10-01 --top 1 -f json
-check_out "--on opens J3; JSON one object per line" <<'X'
+run sw-match rank --seekers s.csv --vacancies v.csv --on 2026-10-01 --top 1 -f jsonl
+check_out "--on opens J3; JSON lines: one object per line" <<'X'
 {"seeker_id":"A1","vacancy_id":"J1","rank":1,"score":93.1,"reasons":"skills 1/1 (焊工); same district; wage in range; over-qualified"}
 {"seeker_id":"A2","vacancy_id":"J2","rank":1,"score":100.0,"reasons":"skills 1/1 (保洁); same district; no wage wish; education fits"}
 {"seeker_id":"A3","vacancy_id":"J3","rank":1,"score":72.5,"reasons":"skills 1/2 (电商客服); same district; wage in range; education fits"}

@@ -105,8 +105,8 @@ X
 
 # --from/--to select seekers by registration: A2 (20 days), A3 (30), A4 and
 # A5 (4) at W014, B1 (7) at W010; A1 and B2-B4 and the G seekers left out.
-run sw-match stats --on 2026-11-30 --from 2026-01-10 --to 2026-04-01 -f json
-check_out "--from/--to by registration date, json" <<'X'
+run sw-match stats --on 2026-11-30 --from 2026-01-10 --to 2026-04-01 -f jsonl
+check_out "--from/--to by registration date, jsonl" <<'X'
 {"level":"station","id":"QX-002","registered":1,"referred":1,"job_starts":1,"employment_rate":100.0,"median_days_to_referral":7.0,"retention_3m":100.0,"retention_6m":100.0,"caseload":0,"flag":""}
 {"level":"station","id":"QX-101","registered":4,"referred":3,"job_starts":3,"employment_rate":66.7,"median_days_to_referral":20.0,"retention_3m":50.0,"retention_6m":0.0,"caseload":3,"flag":""}
 {"level":"coach","id":"W010","registered":1,"referred":1,"job_starts":1,"employment_rate":100.0,"median_days_to_referral":7.0,"retention_3m":100.0,"retention_6m":100.0,"caseload":0,"flag":""}
@@ -124,7 +124,7 @@ seeker_id,name,vacancy_id,employer,hired_on,check_stage,due_on,days_overdue,work
 A2,甲二,V1,宏达机械,2026-03-01,retained_6m,2026-09-01,90,W014,QX-101
 B2,乙二,V1,宏达机械,2026-08-10,retained_3m,2026-11-10,20,W010,QX-002
 X
-run sw-match due --on 2026-12-01 -f json
+run sw-match due --on 2026-12-01 -f jsonl
 check_out "A3's check falls due on its day (0 days overdue), to W015 who recorded the hire" <<'X'
 {"seeker_id":"A2","name":"甲二","vacancy_id":"V1","employer":"宏达机械","hired_on":"2026-03-01","check_stage":"retained_6m","due_on":"2026-09-01","days_overdue":91,"worker_id":"W014","station_code":"QX-101"}
 {"seeker_id":"B2","name":"乙二","vacancy_id":"V1","employer":"宏达机械","hired_on":"2026-08-10","check_stage":"retained_3m","due_on":"2026-11-10","days_overdue":21,"worker_id":"W010","station_code":"QX-002"}

@@ -18,7 +18,7 @@ expect_fail 2 'sw-report: --indicator: unknown figure "sevrices"' sw-report mont
 expect_fail 2 'sw-report: --indicator: unknown figure "nope"' sw-report trend --from 2026-01 --to 2026-02 --indicator nope
 expect_fail 2 'sw-report: --by: unknown level "city" (expected station, township, regional, county, total)' sw-report monthly --month 2026-10 --by city
 expect_fail 2 'sw-report: --compare: expected prev or yoy, not "last"' sw-report monthly --month 2026-10 --compare last
-expect_fail 2 'sw-report: -f: unknown format "pdf" (expected csv, tsv, json, table, md)' sw-report monthly --month 2026-10 -f pdf
+expect_fail 2 'sw-report: -f: unknown format "pdf" (expected csv, tsv, json, jsonl, table, md, xlsx)' sw-report monthly --month 2026-10 -f pdf
 expect_fail 2 "sw-report: --lang: expected zh or en" sw-report monthly --month 2026-10 --lang fr
 expect_fail 2 'sw-report: unknown subcommand "yearly"' sw-report yearly
 expect_fail 2 "sw-report: targets: give --targets FILE --period YYYY" sw-report targets --period 2026

@@ -20,7 +20,7 @@ QX	青溪县社会工作总站	county		339901	青溪县人民路1号	2021-03-01
 QX-E	东片区域性中心社工站	regional	QX		青溪街道文化路8号	2021-06-15	
 QX-W	西片区域性中心社工站	regional	QX		桃源镇中心街2号	2021-07-01	
 X
-run sw-station workers --station QX-101 --certified -f json
+run sw-station workers --station QX-101 --certified -f jsonl
 check_out "workers: filters and JSON lines" <<'X'
 {"worker_id":"W013","name":"罗芳","station_code":"QX-101","role":"service","certificate":"intermediate","hired_on":"2022-08-01","left_on":null}
 {"worker_id":"W014","name":"张丽娟","station_code":"QX-101","role":"service","certificate":"assistant","hired_on":"2022-08-01","left_on":null}
@@ -43,7 +43,7 @@ X
 run sw-station tree -f csv
 check_out_has "0,QX,青溪县社会工作总站,county,active,2,2,23,20" "tree totals: left worker not counted, CSV not indented"
 
-run sw-station coverage -f json
+run sw-station coverage -f jsonl
 check_out "coverage per county" <<'X'
 {"county":"339901","name":"青溪县","townships":8,"townships_covered":6,"township_pct":75.0,"villages":31,"villages_covered":12,"village_pct":38.7}
 X
@@ -69,17 +69,20 @@ expect_fail 1 "sw-station: NOPE: no such station" sw-station show NOPE
 expect_fail 2 'sw-station: --level: unknown value "镇站" (expected county, regional, township, village)' sw-station list --level 镇站
 
 run sw-station show QX-E -f csv
-check_out "show: station, staff, children" <<'X'
+check_out "show -f csv: the station, one table" <<'X'
 code,name,level,parent_code,division_code,address,opened_on,closed_on
 QX-E,东片区域性中心社工站,regional,QX,,青溪街道文化路8号,2021-06-15,
-worker_id,name,role,certificate,hired_on,left_on
+X
+run sh -c 'sw-station show QX-E -f json | jq -r "(.staff, .children)[] | map(. // \"\") | join(\",\")"'
+check_out "show -f json: staff and children" <<'X'
 W003,高丽娟,service,intermediate,2022-01-01,
 W004,罗静,service,intermediate,2022-09-01,
-code,name,level,opened_on,closed_on
 QX-001,青溪街道社工站,township,2021-09-01,
 QX-002,云山街道社工站,township,2021-09-01,
 QX-101,梅江镇社工站,township,2021-09-01,
 X
+run sw-station show QX-E -f table
+check_out_has "Children" "show -f table: each list under its title"
 
 # vocabularies are data: a local word maps without a script
 printf 'code,name,level,parent_code\nQX-105,新镇社工站,镇级站,QX-W\n' >local.csv
@@ -110,7 +113,7 @@ expect_fail 1 'sw-station: add: no such record in stations to update; a new one 
 
 # usage and environment
 expect_fail 2 'sw-station: unknown subcommand "frob"' sw-station frob
-expect_fail 2 'sw-station: -f: unknown format "xml" (expected csv, tsv, json, table, md)' sw-station list -f xml
+expect_fail 2 'sw-station: -f: unknown format "xml" (expected csv, tsv, json, jsonl, table, md, xlsx)' sw-station list -f xml
 expect_fail 2 'sw-station: missing subcommand' sw-station
 expect_fail 3 "sw-station: $T/none.db: no such database (import some data first, or give --db)" sw-station list --db "$T/none.db"
 run sw-station --help

@@ -14,6 +14,7 @@
 #include "sw/db.h"
 #include "sw/import.h"
 #include "sw/match.h"
+#include "sw/out.h"
 #include "sw/partners.h"
 #include "sw/staff.h"
 #include "sw/station.h"
@@ -82,6 +83,18 @@ int main(void)
 	sqlite3_finalize(tb);
 	sqlite3_finalize(fk);
 	T_OK(nfk >= 10, "the schema has its foreign keys (%d)", nfk);
+
+	/* -f xlsx writes the dates of a listing as date cells by the names of
+	 * its columns (sw_out_datecol): every date column is named so, and no
+	 * column of another type is. */
+	int bad = 0;
+	for (const struct sw_table *const *t = all; *t; t++)
+		for (int k = 0; k < (*t)->ncols; k++)
+			if (((*t)->cols[k].type == SW_T_DATE) != sw_out_datecol((*t)->cols[k].name)) {
+				printf("#   %s.%s\n", (*t)->name, (*t)->cols[k].name);
+				bad++;
+			}
+	T_INT(bad, 0, "date columns, and only they, are named as sw_out_datecol reads them");
 
 	/* and enforcement is back on once an import is over */
 	char *files[] = {"/nonexistent/stations.csv", NULL};
