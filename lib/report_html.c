@@ -88,8 +88,10 @@ static void thead(FILE *fp, const struct sw_report *r, int s)
 				break;
 			span += r->sel[g];
 		}
-		fputs(top[0] ? "<th colspan=\"" : "<th rowspan=\"2", fp);
-		fprintf(fp, "%d\">", top[0] ? span : 2);
+		if (top[0])
+			fprintf(fp, "<th colspan=\"%d\">", span);
+		else
+			fputs("<th rowspan=\"2\">", fp);
 		html_put(fp, top[0] ? top : sub);
 		fputs("</th>", fp);
 		if (top[0])

@@ -1,6 +1,7 @@
 /* The report for a terminal too narrow for stations across: one table per
  * section, stations as rows with subtotals and the total, the figures'
  * headings on two lines (a top heading over its run of figures). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,13 +79,32 @@ static void top_line(FILE *fp, const struct sw_report *r, int s, size_t *w, int 
 	putc('\n', fp);
 }
 
+/* Copies text to out without the spaces that end its lines. */
+static void put_trimmed(FILE *out, const char *text)
+{
+	while (*text) {
+		size_t k = strcspn(text, "\n"), e = k;
+		while (e && text[e - 1] == ' ')
+			e--;
+		fwrite(text, 1, e, out);
+		if (text[k])
+			putc('\n', out);
+		text += k + !!text[k];
+	}
+}
+
 static void section(FILE *fp, const struct sw_report *r, int s, const struct sw_row_ref *rows, int nrows)
 {
 	size_t w[SW_NFIG + 1];
 	char top[96], sub[96], c[80], name[160];
-	int n = widths(r, s, rows, nrows, w);
+	int n = widths(r, s, rows, nrows, w), tops = 0;
+	for (int f = sw_sections[s].first; f < sw_sections[s].end; f++) {
+		sw_form_head(f, top, sizeof top, sub, sizeof sub);
+		tops |= r->sel[f] && top[0];
+	}
 	fprintf(fp, "%s\n", _(sw_sections[s].title));
-	top_line(fp, r, s, w, n);
+	if (tops)
+		top_line(fp, r, s, w, n);
 	pad(fp, _("Unit"), w[0], 0);
 	for (int f = sw_sections[s].first, i = 1; f < sw_sections[s].end; f++)
 		if (r->sel[f]) {
@@ -114,9 +134,17 @@ int sw_report_text(const struct sw_report *r, const char *path)
 	int nrows = sw_form_rows(r, 1, &rows), first = 1;
 	for (int s = 0; s < SW_NSECTIONS; s++)
 		if (sw_section_shown(r, s)) {
+			char *text = NULL;
+			size_t len = 0;
+			FILE *mem = open_memstream(&text, &len);
+			if (!mem)
+				sw_die(SW_EXIT_FAIL, "%s", strerror(errno));
 			if (!first++)
-				putc('\n', file.fp);
-			section(file.fp, r, s, rows, nrows);
+				putc('\n', mem);
+			section(mem, r, s, rows, nrows);
+			fclose(mem);
+			put_trimmed(file.fp, text);
+			free(text);
 		}
 	if (r->fingerprint[0])
 		fprintf(file.fp, "\n%s%s\n", _("Fingerprint (closed month): "), r->fingerprint);
