@@ -139,8 +139,9 @@ int sw_report_text(const struct sw_report *r, const char *path)
 			FILE *mem = open_memstream(&text, &len);
 			if (!mem)
 				sw_die(SW_EXIT_FAIL, "%s", strerror(errno));
-			if (!first++)
+			if (!first)
 				putc('\n', mem);
+			first = 0;
 			section(mem, r, s, rows, nrows);
 			fclose(mem);
 			put_trimmed(file.fp, text);
