@@ -33,7 +33,7 @@ if [ -n "$chromium" ] && command -v pdfinfo >/dev/null; then
 	HOME=$T timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
 		--print-to-pdf="$T/s.pdf" "file://$T/s.html" >chromium.out 2>&1
 	# the widest section's total row, as the PDF's text: all 21 figures
-	pdftotext -layout s.pdf - | sed -n '/活动合计/,$p' | grep -m1 '^ *合计 ' >total.txt
+	pdftotext -enc UTF-8 -layout s.pdf - | sed -n '/活动合计/,$p' | grep -m1 '^ *合计 ' >total.txt
 	[ "$(wc -w <total.txt)" = 22 ]
 	ok $? "21 stations as rows: the widest section (21 figures) fits the width of A4 landscape"
 else
