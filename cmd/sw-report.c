@@ -49,7 +49,7 @@ static void usage(FILE *fp, int status)
 static struct {
 	char month[8], from[11], to[11], on[11];
 	const char *from_arg, *to_arg;	/* as given, for trend's months */
-	int by, compare, html, reopen, list;
+	int by, compare, form, reopen, list;	/* form: SW_FMT_HTML or _REPORT_XLSX */
 	const char *station, *indicator, *targets, *period, *reason;
 	const char *system, *contract, *scores;	/* evaluate */
 	const char *dbs[64];
@@ -127,8 +127,8 @@ static void parse(int argc, char **argv)
 			o.dbs[o.ndb++] = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "html") == 0) {
-				o.html = 1;
+			if (strcmp(optarg, "html") == 0 || strcmp(optarg, "xlsx") == 0) {
+				o.form = *optarg == 'h' ? SW_FMT_HTML : SW_FMT_REPORT_XLSX;
 				break;
 			}
 			/* fall through */
@@ -139,13 +139,16 @@ static void parse(int argc, char **argv)
 		o.dbs[o.ndb++] = sw_opt.db;
 }
 
-/* The output format: -f html or sw_opt.fmt. */
-static int out_fmt(void) { return o.html ? SW_FMT_HTML : sw_opt.fmt; }
+/* The output format: the report's form (-f html, xlsx) or sw_opt.fmt. */
+static int out_fmt(void) { return o.form ? o.form : sw_opt.fmt; }
 
+/* Other subcommands are listings: -f xlsx is the listing's workbook. */
 static void no_html(const char *cmd)
 {
-	if (o.html)
+	if (o.form == SW_FMT_HTML)
 		bad_usage("%s: -f html is for monthly, period and merge", cmd);
+	if (o.form)
+		sw_cli_common('f', "xlsx", usage);
 }
 
 /* Opens every --db for reading, and their station network. */
@@ -305,13 +308,13 @@ static int run_report(int monthly, int argc, char **argv)
 		: real && (real == 1 || n->st[real - 1].up >= 0) && n->ngroups ? n->st[0].name : NULL;
 	int rc = SW_EXIT_FAIL;
 	struct sw_trend t = {0};
-	r.v = sw_report_fill(n, r.from, r.to);
+	r.v = sw_report_fill_tree(n, r.from, r.to, &r.tree);
 	if (!r.v)
 		goto out;
 	if (o.compare) {
 		char pf[11], pt[11];
 		compared(monthly, r.from, r.to, pf, pt);
-		if (!(r.prev = sw_report_fill(n, pf, pt)))
+		if (!(r.prev = sw_report_fill_tree(n, pf, pt, &r.prevtree)))
 			goto out;
 	}
 	/* Stations not yet open in the period show only if they have figures. */
@@ -326,7 +329,7 @@ static int run_report(int monthly, int argc, char **argv)
 	if (monthly && (rc = closed_state(dbs, o.month, r.fingerprint, sizeof r.fingerprint)) != 0)
 		goto out;
 	rc = SW_EXIT_FAIL;
-	if (o.html) {
+	if (o.form == SW_FMT_HTML) {
 		char first[8], last[8];
 		snprintf(last, sizeof last, "%.7s", r.to);
 		sw_month_add(last, -11, first);
@@ -341,6 +344,8 @@ out:
 	free(t.v);
 	free(r.v);
 	free(r.prev);
+	free(r.tree);
+	free(r.prevtree);
 	free(r.show);
 	close_all(dbs, n);
 	return rc;
@@ -967,6 +972,8 @@ static int eval_unscored(const struct sw_eval *e, const struct sw_system *sys)
 static int cmd_evaluate(int argc, char **argv)
 {
 	parse(argc, argv);
+	if (o.form == SW_FMT_REPORT_XLSX)	/* a listing's workbook, as for trend */
+		sw_cli_common('f', "xlsx", usage);
 	if (optind < argc || !o.system)
 		bad_usage(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
 	struct sw_input_opts in = {0};

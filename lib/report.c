@@ -600,15 +600,45 @@ static void acc_free(struct acc *a)
 	sw_keyset_free(&a->people);
 }
 
+/* Each in-scope station's subtree: own records added up the tree (tree
+ * order puts parents first), the distinct figures as counted per subtree. */
+static long long *subtrees(const struct acc *a)
+{
+	const struct sw_net *n = a->n;
+	long long *t = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *t);
+	for (int i = n->nst - 1; i >= 0; i--) {
+		if (!sw_net_in(n, i))
+			continue;
+		long long *row = t + (size_t)i * SW_NFIG, *own = a->st + (size_t)i * SW_NFIG;
+		int up = n->st[i].up >= 0 && sw_net_in(n, n->st[i].up) ? n->st[i].up : -1;
+		for (int f = 0; f < SW_NFIG; f++) {
+			row[f] = sw_figures[f].distinct ? a->sub[i] : row[f] + own[f];
+			if (up >= 0 && !sw_figures[f].distinct)
+				t[(size_t)up * SW_NFIG + f] += row[f];
+		}
+	}
+	return t;
+}
+
 long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to)
+{
+	return sw_report_fill_tree(n, from, to, NULL);
+}
+
+long long *sw_report_fill_tree(const struct sw_net *n, const char *from, const char *to,
+			       long long **tree)
 {
 	struct acc a;
 	acc_init(&a, n);
+	if (tree)
+		a.sub = sw_xcalloc((size_t)n->nst + 1, sizeof *a.sub);
 	if (accumulate(&a, from, to) != 0) {
 		free(a.grp);
 		acc_free(&a);
 		return NULL;
 	}
+	if (tree)
+		*tree = subtrees(&a);
 	long long *v = a.grp, *total = v + (size_t)n->ngroups * SW_NFIG;
 	for (int i = 0; i < n->nst; i++) {
 		if (!sw_net_in(n, i))

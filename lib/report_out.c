@@ -1,67 +1,31 @@
 /* Writing a report: machine formats (csv, tsv, json) get one row per
  * station and figure, which merge reads back; people formats (table, md)
- * get figures down and stations across, like the bureau's forms; html is
- * a page of its own with the same table and SVG charts of the trend. */
+ * get figures down and stations across, or on a terminal too narrow for
+ * that, sections with stations as rows (lib/report_text.c); html and xlsx
+ * are the bureau's form (lib/report_html.c, lib/report_xlsx.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/out.h"
-#include "sw/report.h"
+#include "sw/reportpriv.h"
+#include "sw/text.h"
 
-static const char *row_code(const struct sw_report *r, int g)
+static const char *row_code(const struct sw_report *r, const struct sw_row_ref *row)
 {
-	return g == r->ngroups ? "" : r->net->st[r->net->rep[g]].code;
+	return row->kind == SW_ROW_GROUP ? r->net->st[r->net->rep[row->g]].code : "";
 }
 
-static const char *row_name(const struct sw_report *r, int g, int zh)
+static const char *row_level(const struct sw_report *r, const struct sw_row_ref *row)
 {
-	if (g == r->ngroups)
-		return sw_level_label("total", zh);
-	const struct sw_station *s = &r->net->st[r->net->rep[g]];
-	return strcmp(s->level, "unattributed") == 0 ? sw_level_label(s->level, zh) : s->name;
+	return row->kind == SW_ROW_GROUP ? r->net->st[r->net->rep[row->g]].level : "total";
 }
 
-static const char *row_level(const struct sw_report *r, int g)
-{
-	return g == r->ngroups ? "total" : r->net->st[r->net->rep[g]].level;
-}
-
-/* The rows shown, in order, into rows[]; returns their count. */
-static int shown_rows(const struct sw_report *r, int *rows)
-{
-	int k = 0;
-	if (r->by != SW_BY_TOTAL)
-		for (int g = 0; g < r->ngroups; g++)
-			if (r->show[g])
-				rows[k++] = g;
-	if (k != 1)
-		rows[k++] = r->ngroups;
-	return k;
-}
-
-static long long val(const long long *v, int g, int f)
-{
-	return v[(size_t)g * SW_NFIG + f];
-}
-
-/* "12 (+3)" when compared, else "12". */
-static void cell(const struct sw_report *r, int g, int f, char *buf, size_t n)
-{
-	char a[28], c[28];
-	long long v = val(r->v, g, f);
-	sw_figure_fmt(f, v, a, sizeof a);
-	if (!r->prev) {
-		snprintf(buf, n, "%s", a);
-		return;
-	}
-	long long d = v - val(r->prev, g, f);
-	sw_figure_fmt(f, d, c, sizeof c);
-	snprintf(buf, n, "%s (%s%s)", a, d >= 0 ? "+" : "", c);
-}
-
-static int write_long(const struct sw_report *r, const char *path, int fmt, int zh)
+static int write_long(const struct sw_report *r, const char *path, int fmt)
 {
 	static const char *const names[] = {"period", "station_code", "station_name", "level",
 					    "figure", "label", "value", "previous", "change"};
@@ -69,20 +33,24 @@ static int write_long(const struct sw_report *r, const char *path, int fmt, int 
 	struct sw_out *o = sw_out_open(path, fmt, ncols, names, "ssssssnnn");
 	if (!o)
 		return -1;
-	int *rows = sw_xcalloc((size_t)r->ngroups + 1, sizeof *rows), nrows = shown_rows(r, rows);
+	struct sw_row_ref *rows;
+	int nrows = sw_form_rows(r, 0, &rows);
 	for (int k = 0; k < nrows; k++) {
-		int g = rows[k];
+		char name[160];
 		for (int f = 0; f < SW_NFIG; f++) {
 			if (!r->sel[f])
 				continue;
 			char v[32], p[32], c[32];
-			sw_figure_fmt(f, val(r->v, g, f), v, sizeof v);
+			long long x = sw_form_val(r, &rows[k], f, 0);
+			sw_figure_fmt(f, x, v, sizeof v);
 			if (r->prev) {
-				sw_figure_fmt(f, val(r->prev, g, f), p, sizeof p);
-				sw_figure_fmt(f, val(r->v, g, f) - val(r->prev, g, f), c, sizeof c);
+				long long y = sw_form_val(r, &rows[k], f, 1);
+				sw_figure_fmt(f, y, p, sizeof p);
+				sw_figure_fmt(f, x - y, c, sizeof c);
 			}
-			const char *vals[] = {r->period, row_code(r, g), row_name(r, g, zh), row_level(r, g),
-					      sw_figures[f].key, sw_figure_label(f, zh), v, p, c};
+			const char *vals[] = {r->period, row_code(r, &rows[k]),
+					      sw_form_name(r, &rows[k], name, sizeof name), row_level(r, &rows[k]),
+					      sw_figures[f].key, sw_figure_label(f, sw_i18n_zh()), v, p, c};
 			sw_out_row(o, vals);
 		}
 	}
@@ -94,20 +62,55 @@ static int write_long(const struct sw_report *r, const char *path, int fmt, int 
 	return sw_out_close(o);
 }
 
-static const char *fp_label(int zh)
+/* Terminal columns of the pivot: figures down, stations across. */
+static size_t pivot_width(const struct sw_report *r, const struct sw_row_ref *rows, int nrows)
 {
-	return zh ? "数据指纹（已关账）" : "fingerprint (closed month)";
+	size_t w = 0;
+	for (int f = 0; f < SW_NFIG; f++)
+		if (r->sel[f] && sw_text_width(sw_figure_label(f, sw_i18n_zh())) > w)
+			w = sw_text_width(sw_figure_label(f, sw_i18n_zh()));
+	for (int k = 0; k < nrows; k++) {
+		char name[160], c[80];
+		size_t cw = sw_text_width(sw_form_name(r, &rows[k], name, sizeof name));
+		for (int f = 0; f < SW_NFIG; f++)
+			if (r->sel[f]) {
+				sw_form_cell(r, &rows[k], f, c, sizeof c);
+				if (strlen(c) > cw)
+					cw = strlen(c);
+			}
+		w += 2 + cw;
+	}
+	return w;
 }
 
-static int write_pivot(const struct sw_report *r, const char *path, int fmt, int zh)
+/* The terminal's width: $COLUMNS, else the terminal's own; 0 if unknown. */
+static size_t term_width(const char *path)
 {
-	int *rows = sw_xcalloc((size_t)r->ngroups + 1, sizeof *rows), nrows = shown_rows(r, rows);
+	const char *c = getenv("COLUMNS");
+	if (c && atoi(c) > 0)
+		return (size_t)atoi(c);
+	struct winsize ws;
+	if ((!path || strcmp(path, "-") == 0) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		return ws.ws_col;
+	return 0;
+}
+
+static const char *fp_label(void)
+{
+	return _("fingerprint (closed month)");
+}
+
+static int write_pivot(const struct sw_report *r, const char *path, int fmt)
+{
+	struct sw_row_ref *rows;
+	int nrows = sw_form_rows(r, 0, &rows);
 	const char **names = sw_xcalloc((size_t)nrows + 1, sizeof *names);
 	char *types = sw_xcalloc((size_t)nrows + 2, 1);
-	names[0] = zh ? "指标" : "figure";
+	char (*heads)[160] = sw_xcalloc((size_t)nrows + 1, sizeof *heads);
+	names[0] = _("figure");
 	types[0] = 's';
 	for (int k = 0; k < nrows; k++) {
-		names[k + 1] = row_name(r, rows[k], zh);
+		names[k + 1] = sw_form_name(r, &rows[k], heads[k], sizeof heads[k]);
 		types[k + 1] = 'n';
 	}
 	struct sw_out *o = sw_out_open(path, fmt, nrows + 1, names, types);
@@ -117,15 +120,15 @@ static int write_pivot(const struct sw_report *r, const char *path, int fmt, int
 		for (int f = 0; f < SW_NFIG; f++) {
 			if (!r->sel[f])
 				continue;
-			vals[0] = sw_figure_label(f, zh);
+			vals[0] = sw_figure_label(f, sw_i18n_zh());
 			for (int k = 0; k < nrows; k++) {
-				cell(r, rows[k], f, cells[k], sizeof cells[k]);
+				sw_form_cell(r, &rows[k], f, cells[k], sizeof cells[k]);
 				vals[k + 1] = cells[k];
 			}
 			sw_out_row(o, vals);
 		}
 		if (r->fingerprint[0]) {
-			vals[0] = fp_label(zh);
+			vals[0] = fp_label();
 			for (int k = 0; k < nrows; k++)
 				vals[k + 1] = k ? "" : r->fingerprint;
 			sw_out_row(o, vals);
@@ -136,118 +139,32 @@ static int write_pivot(const struct sw_report *r, const char *path, int fmt, int
 	free(rows);
 	free(names);
 	free(types);
+	free(heads);
 	return o ? sw_out_close(o) : -1;
 }
 
-static void html_put(FILE *fp, const char *s)
+/* A table for a terminal: stations across when they fit, else as rows. */
+static int write_table(const struct sw_report *r, const char *path)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: putc(*s, fp);
-		}
-}
-
-/* A bar chart of one figure's monthly totals, in inline SVG. */
-static void html_chart(FILE *fp, const struct sw_trend *t, int f, int zh)
-{
-	const int w = 40 + 28 * t->n, h = 170, base = 140;
-	long long max = 0;
-	for (int i = 0; i < t->n; i++)
-		if (t->v[(size_t)i * SW_NFIG + f] > max)
-			max = t->v[(size_t)i * SW_NFIG + f];
-	char buf[32];
-	fputs("<figure><figcaption>", fp);
-	html_put(fp, sw_figure_label(f, zh));
-	fprintf(fp, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-		" viewBox=\"0 0 %d %d\" role=\"img\">\n", w, h, w, h);
-	fprintf(fp, "<line x1=\"30\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", base, w - 5, base);
-	for (int i = 0; i < t->n; i++) {
-		long long v = t->v[(size_t)i * SW_NFIG + f];
-		int bh = max ? (int)(v * 110 / max) : 0, x = 36 + 28 * i;
-		sw_figure_fmt(f, v, buf, sizeof buf);
-		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"20\" height=\"%d\" fill=\"#4a78a8\"><title>%s %s</title></rect>\n",
-			x, base - bh, bh, t->month[i], buf);
-		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>\n",
-			x + 10, base - bh - 3, buf);
-		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%.2s</text>\n",
-			x + 10, base + 12, t->month[i] + 5);
-	}
-	fprintf(fp, "<text x=\"30\" y=\"%d\" font-size=\"9\">%s–%s</text>\n", h - 4, t->month[0],
-		t->month[t->n - 1]);
-	fputs("</svg></figure>\n", fp);
-}
-
-static int write_html(const struct sw_report *r, const char *path, int zh, const struct sw_trend *t)
-{
-	struct sw_file file;
-	if (sw_file_open(&file, path) != 0)
-		return -1;
-	FILE *fp = file.fp;
-	int *rows = sw_xcalloc((size_t)r->ngroups + 1, sizeof *rows), nrows = shown_rows(r, rows);
-	const char *scope = r->scope;
-	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-		zh ? "zh-CN" : "en");
-	if (scope)
-		html_put(fp, scope), putc(' ', fp);
-	fprintf(fp, "%s %s</title>\n", r->period, zh ? "社会工作服务统计" : "social work report");
-	fputs("<style>\nbody{font-family:\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;color:#111}\n"
-	      "table{border-collapse:collapse;font-size:0.9em}\n"
-	      "th,td{border:1px solid #999;padding:2px 6px}\ntd.n{text-align:right}\n"
-	      "th{background:#eee}\nfigure{display:inline-block;margin:0.5em}\n"
-	      "figcaption{font-size:0.85em}\n"
-	      "@media print{body{margin:0}figure,tr{break-inside:avoid}}\n</style>\n</head>\n<body>\n<h1>", fp);
-	if (scope)
-		html_put(fp, scope), putc(' ', fp);
-	fprintf(fp, "%s %s</h1>\n<p>%s %s – %s</p>\n", r->period,
-		zh ? "社会工作服务统计" : "social work report", zh ? "统计期间" : "period", r->from, r->to);
-	if (r->fingerprint[0]) {
-		fprintf(fp, "<p>%s: <code>%s</code></p>\n", fp_label(zh), r->fingerprint);
-	}
-	fprintf(fp, "<table>\n<thead><tr><th>%s</th>", zh ? "指标" : "figure");
-	for (int k = 0; k < nrows; k++) {
-		fputs("<th>", fp);
-		html_put(fp, row_name(r, rows[k], zh));
-		fputs("</th>", fp);
-	}
-	fputs("</tr></thead>\n<tbody>\n", fp);
-	for (int f = 0; f < SW_NFIG; f++) {
-		if (!r->sel[f])
-			continue;
-		fputs("<tr><th scope=\"row\">", fp);
-		html_put(fp, sw_figure_label(f, zh));
-		fputs("</th>", fp);
-		for (int k = 0; k < nrows; k++) {
-			char c[80];
-			cell(r, rows[k], f, c, sizeof c);
-			fprintf(fp, "<td class=\"n\">%s</td>", c);
-		}
-		fputs("</tr>\n", fp);
-	}
-	fputs("</tbody>\n</table>\n", fp);
-	static const int charts[] = {F_SERVICES, F_PEOPLE_SERVED, F_SERVICE_HOURS, F_CASES_OPENED,
-				     F_CASES_CLOSED, F_CLIENTS_END, F_ACTIVITIES, F_MATCHES};
-	if (t && t->n > 0) {
-		fprintf(fp, "<h2>%s</h2>\n", zh ? "月度趋势" : "monthly trend");
-		for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++)
-			if (r->sel[charts[i]])
-				html_chart(fp, t, charts[i], zh);
-	}
-	fputs("</body>\n</html>\n", fp);
+	struct sw_row_ref *rows;
+	int nrows = sw_form_rows(r, 0, &rows);
+	size_t tw = term_width(path), pw = pivot_width(r, rows, nrows);
 	free(rows);
-	return sw_file_commit(&file);
+	return tw && pw > tw ? sw_report_text(r, path) : write_pivot(r, path, SW_FMT_TABLE);
 }
 
 int sw_report_write(const struct sw_report *r, const char *path, int fmt, int zh,
 		    const struct sw_trend *trend)
 {
+	(void)zh;	/* the language is gettext's (sw_i18n_zh) */
 	if (fmt == SW_FMT_HTML)
-		return write_html(r, path, zh, trend);
+		return sw_report_html(r, path, trend);
+	if (fmt == SW_FMT_REPORT_XLSX)
+		return sw_report_xlsx(r, path);
 	fmt = sw_fmt_resolve(fmt, path);
-	if (fmt == SW_FMT_TABLE || fmt == SW_FMT_MD)
-		return write_pivot(r, path, fmt, zh);
-	return write_long(r, path, fmt, zh);
+	if (fmt == SW_FMT_TABLE)
+		return write_table(r, path);
+	if (fmt == SW_FMT_MD)
+		return write_pivot(r, path, fmt);
+	return write_long(r, path, fmt);
 }

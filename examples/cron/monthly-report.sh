@@ -1,6 +1,7 @@
 #!/bin/sh
-# Monthly report from cron: on the 1st, last month's CSV and HTML into a
-# dated folder. Never prompts, never waits for ever. Its exit status says
+# Monthly report from cron: on the 1st, last month's report in Chinese into a
+# dated folder: the CSV, and beside it the workbook (xlsx) and the page
+# (HTML) to print, sign and file. Never prompts, never waits for ever. Its exit status says
 # whether a person must look: 0 nothing to do; 1 look (a station expected
 # to report has no records, or the report warned, e.g. of records that
 # belong to no station); 3 it failed (a missing database, a closed month
@@ -11,18 +12,19 @@
 #
 # SW_DB: the database (several: SW_DBS="a.db b.db"); OUT: where folders go;
 # BY: roll-up level (default township); MONTH: the month (default last
-# month, for a run by hand); SW_BUSY_TIMEOUT: wait for a writer (ms).
+# month, for a run by hand); REPORT_LANG: zh (default) or en;
+# SW_BUSY_TIMEOUT: wait for a writer (ms).
 set -u
 # Where the programs are: make install writes its BINDIR here, since cron
 # runs jobs with PATH=/usr/bin:/bin, which holds neither /usr/local/bin
 # nor wherever PREFIX put them. Empty (not installed): from PATH.
 bindir=
-: "${OUT:=$HOME/sw-reports}" "${BY:=township}" "${SW_BUSY_TIMEOUT:=60000}"
+: "${OUT:=$HOME/sw-reports}" "${BY:=township}" "${REPORT_LANG:=zh}" "${SW_BUSY_TIMEOUT:=60000}"
 export SW_BUSY_TIMEOUT
 dbs=${SW_DBS:-${SW_DB:-sw.db}}
 month=${MONTH:-$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m 2>/dev/null ||
 	date -v1d -v-1d +%Y-%m)}	# GNU date, else BSD date
-args=""
+args="--lang $REPORT_LANG"
 for db in $dbs; do
 	if [ ! -f "$db" ]; then
 		echo "monthly-report: $db: no such database" >&2
@@ -46,8 +48,11 @@ if [ -s "$warnings" ]; then
 else
 	rm -f "$warnings"
 fi
-# shellcheck disable=SC2086
-"${bindir:+$bindir/}sw-report" monthly --month "$month" --by "$BY" $args -q -f html -o "$dir/report-$month.html" </dev/null || exit $?
+for f in xlsx html; do
+	# shellcheck disable=SC2086
+	"${bindir:+$bindir/}sw-report" monthly --month "$month" --by "$BY" $args -q -f $f \
+		-o "$dir/report-$month.$f" </dev/null || exit $?
+done
 # shellcheck disable=SC2086
 "${bindir:+$bindir/}sw-report" completeness --month "$month" $args -f csv -o "$dir/missing-$month.csv" </dev/null
 rc=$?

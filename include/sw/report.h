@@ -114,13 +114,20 @@ struct sw_report {
 	const struct sw_net *net;
 	char fingerprint[160];	/* a closed month's, else "" */
 	int by;
-	const char *scope;	/* heading of the HTML page, or NULL */
+	const char *scope;	/* the reporting unit (the heading), or NULL */
+	long long *tree, *prevtree;	/* per station, its subtree (sw_report_fill_tree),
+					 * for subtotal rows; NULL: none */
 };
 
 /* Computes the figures for [from, to] (ISO dates) into a new v array of
  * (n->ngroups + 1) * SW_NFIG values. Returns NULL after printing a
  * database error. The caller frees. */
 long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to);
+/* As sw_report_fill, and into *tree a new array of n->nst * SW_NFIG
+ * values: each station's subtree within the scope (its subtotal row), the
+ * distinct figures counted again. The caller frees both. */
+long long *sw_report_fill_tree(const struct sw_net *n, const char *from, const char *to,
+			       long long **tree);
 /* A closed month's fingerprint: the figures per station of the whole
  * network for the month (own records) and, for the distinct figures, per
  * subtree, in tree order; their canonical text hashed with SHA-256. */
@@ -147,6 +154,7 @@ int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
  * trend (may be NULL) holds ntrend monthly totals for the HTML charts.
  * Returns 0 or -1 (printed). */
 #define SW_FMT_HTML 100
+#define SW_FMT_REPORT_XLSX 101	/* the workbook of lib/report_xlsx.c */
 struct sw_trend {
 	int n;
 	char (*month)[8];

@@ -25,6 +25,10 @@ month=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m 2>/dev/null || date -v1d -v-1d
 ok $? "runs under cron's PATH (status $rc: 0, or 1 when a station did not report)"
 [ -s "reports/$month/report-$month.csv" ] && [ -s "reports/$month/report-$month.html" ]
 ok $? "last month's CSV and HTML written"
+[ "$(head -c 2 "reports/$month/report-$month.xlsx")" = PK ]
+ok $? "and its workbook beside them"
+grep -q '<span>填报单位：' "reports/$month/report-$month.html" && grep -q ',服务人次,' "reports/$month/report-$month.csv"
+ok $? "in Chinese"
 [ ! -s cron.out ]
 ok $? "nothing on stdout (cron would mail it)"
 

@@ -79,6 +79,6 @@ MONTH=2026-10 OUT=out2 run sh "$cron"
 check_rc 1 "cron: records that belong to no station: status 1"
 check_err_has "monthly-report: 2026-10: the report has warnings, see out2/2026-10/warnings-2026-10.txt" \
 	"cron: says where to look"
-grep -q "1 employer belongs to no station" out2/2026-10/warnings-2026-10.txt
+grep -q "不属于任何站点" out2/2026-10/warnings-2026-10.txt
 ok $? "cron: the warning kept beside the report"
 done_testing

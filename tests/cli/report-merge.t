@@ -182,9 +182,9 @@ ok $? "with inline SVG charts of the trend"
 grep -Eiq '<script|src=|href=|@import|url\(' r.html
 [ $? = 1 ]
 ok $? "no scripts, nothing fetched"
-grep -q '<tr><th scope="row">服务人次</th><td class="n">0</td><td class="n">0</td><td class="n">3</td><td class="n">1</td><td class="n">4</td></tr>' r.html
+grep -q '<tr class="total"><th scope="row">合计</th><td>4</td><td>2</td><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>3</td><td>2.5</td><td>1</td></tr>' r.html
 ok $? "the table holds the figures"
-grep -q '<text x="354" y="152" font-size="9" text-anchor="middle">10</text>' r.html
+grep -q '<text x="354" y="153" font-size="10" text-anchor="middle">10</text>' r.html
 ok $? "twelve months up to the report's, October last"
 run sw-report merge a.csv b.csv -f html -o m.html
 check_rc 0 "merge writes html too"
