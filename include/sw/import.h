@@ -131,6 +131,13 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
 		  size_t outlen, char *why, size_t whylen);
 
+/* The name a message gives a column or a table: under Chinese
+ * (sw_i18n_zh) its first Chinese alias, 身份证号 for id_number, 服务对象
+ * for clients; else, or when it has none, its English name. The string
+ * lives until exit; safe on any thread. */
+const char *sw_column_title(const struct sw_column *c);
+const char *sw_table_title(const struct sw_table *t);
+
 /* Normalised header cell: text-normalised, lower case, no spaces or '*'. */
 void sw_header_norm(const char *in, char *out, size_t outlen);
 /* Which column of t a header cell names (English name or alias), or -1. */
