@@ -518,7 +518,9 @@ void sw_vocab_unknown(const char *vocab, const char *word, const char *column, c
 		      size_t whylen)
 {
 	char exp[1024], hint[160] = "", shown[96];
-	size_t pre = strlen(column) + 2, room = whylen > pre ? whylen - pre : whylen;
+	/* the "column: " of sw_row_norm, ": " being "：" in Chinese */
+	size_t pre = (size_t)snprintf(NULL, 0, _("%s: %s"), column, "");
+	size_t room = whylen > pre ? whylen - pre : whylen;
 	if (sw_vocab_expected(vocab, exp, sizeof exp) >= sizeof exp)
 		exp[0] = 0;
 	if (is_open(vocab))
