@@ -50,16 +50,26 @@ static const char *zh_alias(const char *aliases)
 	return t->title;
 }
 
+const char *sw_column_label(const struct sw_column *c, int zh)
+{
+	const char *t = zh ? zh_alias(c->aliases) : NULL;
+	return t ? t : c->name;
+}
+
+const char *sw_table_label(const struct sw_table *t, int zh)
+{
+	const char *s = zh ? zh_alias(t->aliases) : NULL;
+	return s ? s : t->name;
+}
+
 const char *sw_column_title(const struct sw_column *c)
 {
-	const char *t = sw_i18n_zh() ? zh_alias(c->aliases) : NULL;
-	return t ? t : c->name;
+	return sw_column_label(c, sw_i18n_zh());
 }
 
 const char *sw_table_title(const struct sw_table *t)
 {
-	const char *s = sw_i18n_zh() ? zh_alias(t->aliases) : NULL;
-	return s ? s : t->name;
+	return sw_table_label(t, sw_i18n_zh());
 }
 
 /* Splits a set or list at its separators (sw_vocab_sep: ; , / 、 and

@@ -441,7 +441,7 @@ static int has_word(const char *vocab, const char *key)
  * once; a local key with no word of its own shows as itself. */
 static size_t expected_zh(const char *vocab, char *buf, size_t n)
 {
-	static const char sep[] = "、";
+	const char *sep = _(", ");	/* 、 */
 	size_t len = 0;
 	for (size_t i = 0; i < NBUILTIN; i++)
 		if (strcmp(builtins[i].vocab, vocab) == 0)
