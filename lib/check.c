@@ -7,6 +7,7 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/input.h"
 #include "sw/layout.h"
 #include "sw/out.h"
@@ -139,9 +140,9 @@ static int refs_ok(struct ck *c, long line)
 		if (k == 0 && *why)
 			sw_error_at(c->fname, line, "%s", why);
 		else
-			sw_error_at(c->fname, line, "%s: unknown %s%s", col->name,
-				    col->refname ? col->refname : "reference",
-				    col->flags & SW_C_DEFER ? " (unless the file defines it)" : "");
+			sw_error_at(c->fname, line, _("%s: unknown %s%s"), sw_column_title(col),
+				    sw_ref_name(col),
+				    col->flags & SW_C_DEFER ? _(" (unless the file defines it)") : "");
 		bad = 1;
 	}
 	return bad;
@@ -178,8 +179,8 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 	if (*key && (first = keyset_add(&c->keys, key, rw->line))) {
 		for (int i = 0; i < t->ncols; i++)
 			if (t->cols[i].flags & SW_C_KEY) {
-				sw_error_at(c->fname, rw->line, "%s: duplicate key (line %ld has it)",
-					    t->cols[i].name, first);
+				sw_error_at(c->fname, rw->line, _("%s: duplicate key (line %ld has it)"),
+					    sw_column_title(&t->cols[i]), first);
 				break;
 			}
 		bad = 1;
@@ -232,7 +233,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	int rc = sw_layout_find(src, tables, o, &L);
 	if (rc != 0) {
 		if (rc > 0 && !sheet)
-			sw_error_at(c.fname, 0, "empty file (a header row is required)");
+			sw_error_at(c.fname, 0, _("empty file (a header row is required)"));
 		sw_layout_free(&L);
 		return rc > 0 && sheet ? SW_EXIT_OK : SW_EXIT_REJECTED;
 	}
@@ -288,7 +289,7 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 		return SW_EXIT_FAIL;
 	}
 	if (fixout && sw_source_parts(src) > 1 && o->nsheets != 1) {
-		sw_error_at(path, 0, "--fix writes one table: pick the sheet with --sheet NAME");
+		sw_error_at(path, 0, _("--fix writes one table: pick the sheet with --sheet NAME"));
 		sw_file_abort(&out);
 		sw_source_close(src);
 		return SW_EXIT_USAGE;

@@ -1,15 +1,77 @@
 /* Column descriptors: header mapping and per-type normalisation. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sw/cell.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 #include "sw/money.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
+
+/* The first alias of aliases ("client|服务对象") that is not plain ASCII,
+ * copied the first time it is asked for and kept to exit (the tables are
+ * few and fixed), or NULL if there is none. The reader thread asks too. */
+static const char *zh_alias(const char *aliases)
+{
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	static struct title {
+		const char *aliases;
+		char *title;
+		struct title *next;
+	} *all;
+	if (!aliases)
+		return NULL;
+	pthread_mutex_lock(&mu);
+	struct title *t = all;
+	while (t && t->aliases != aliases)
+		t = t->next;
+	if (!t) {
+		t = sw_xcalloc(1, sizeof *t);
+		t->aliases = aliases;
+		for (const char *p = aliases; *p && !t->title;) {
+			size_t n = strcspn(p, "|");
+			for (size_t i = 0; i < n; i++)
+				if ((unsigned char)p[i] >= 0x80) {
+					t->title = sw_xmalloc(n + 1);
+					memcpy(t->title, p, n);
+					t->title[n] = 0;
+					break;
+				}
+			p += n + (p[n] == '|');
+		}
+		t->next = all;
+		all = t;
+	}
+	pthread_mutex_unlock(&mu);
+	return t->title;
+}
+
+const char *sw_column_label(const struct sw_column *c, int zh)
+{
+	const char *t = zh ? zh_alias(c->aliases) : NULL;
+	return t ? t : c->name;
+}
+
+const char *sw_table_label(const struct sw_table *t, int zh)
+{
+	const char *s = zh ? zh_alias(t->aliases) : NULL;
+	return s ? s : t->name;
+}
+
+const char *sw_column_title(const struct sw_column *c)
+{
+	return sw_column_label(c, sw_i18n_zh());
+}
+
+const char *sw_table_title(const struct sw_table *t)
+{
+	return sw_table_label(t, sw_i18n_zh());
+}
 
 /* Splits a set or list at its separators (sw_vocab_sep: ; , / 、 and
  * line breaks, and spaces when spaces is set) and calls fn for each
@@ -66,14 +128,14 @@ static int add_key(void *ctx, char *word)
 	struct setctx *s = ctx;
 	const char *k = sw_vocab_lookup(s->c->vocab, word);
 	if (!k) {
-		sw_vocab_unknown(s->c->vocab, word, s->c->name, s->why, s->whylen);
+		sw_vocab_unknown(s->c->vocab, word, sw_column_title(s->c), s->why, s->whylen);
 		return -1;
 	}
 	for (int i = 0; i < s->n; i++)
 		if (s->keys[i] == k)
 			return 0;
 	if (s->n == 64) {
-		sw_msg(s->why, s->whylen, "too many values");
+		sw_msg(s->why, s->whylen, _("too many values"));
 		return -1;
 	}
 	s->keys[s->n++] = k;
@@ -88,12 +150,12 @@ static int add_word(void *ctx, char *word)
 		if (strcmp(s->lists[i], word) == 0)
 			return 0;
 	if (s->n == 64) {
-		sw_msg(s->why, s->whylen, "too many values");
+		sw_msg(s->why, s->whylen, _("too many values"));
 		return -1;
 	}
 	size_t k = strlen(word) + 1;
 	if (s->used + k > sizeof s->store) {	/* cannot happen: words come from buf */
-		sw_msg(s->why, s->whylen, "too long");
+		sw_msg(s->why, s->whylen, _("too long"));
 		return -1;
 	}
 	s->lists[s->n++] = memcpy(s->store + s->used, word, k);
@@ -119,7 +181,7 @@ static int join(const char *const *w, int n, char *out, size_t outlen, char *why
 	for (int i = 0; i < n; i++) {
 		size_t k = strlen(w[i]) + (i > 0);
 		if (k >= outlen - len) {
-			sw_msg(why, whylen, "too long");
+			sw_msg(why, whylen, _("too long"));
 			return -1;
 		}
 		if (i)
@@ -180,7 +242,7 @@ static int not_after_today(const char *date, char *why, size_t whylen)
 	sw_date_today(today);
 	if (strcmp(date, today) <= 0)
 		return 0;
-	sw_msg(why, whylen, "%s is after today (%s): record what has happened", date, today);
+	sw_msg(why, whylen, _("%s is after today (%s): record what has happened"), date, today);
 	return -1;
 }
 
@@ -197,15 +259,15 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		in = sw_cell_unquote(in);
 	size_t n = strlen(in);
 	if (kind == 'e') {
-		sw_msg(why, whylen, "the cell holds an Excel error (#N/A, #REF! ...): correct the "
-		       "formula or type the value");
+		sw_msg(why, whylen, _("the cell holds an Excel error (#N/A, #REF! ...): correct the "
+		       "formula or type the value"));
 		return -1;
 	}
 	if (c->type == SW_T_TEXT) {
 		/* free text stays as written: names, addresses and notes
 		 * keep their full-width punctuation */
 		if (outlen <= n) {
-			sw_msg(why, whylen, "value too long");
+			sw_msg(why, whylen, _("value too long"));
 			return -1;
 		}
 		memcpy(out, in, n + 1);
@@ -214,12 +276,12 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 	}
 	if (kind == 'n' && (c->type == SW_T_IDCARD || c->type == SW_T_CODE ||
 			    c->type == SW_T_DIVISION || c->type == SW_T_PHONE) && lost_digits(in)) {
-		sw_msg(why, whylen, "a number cell of more than 15 digits: Excel has lost the last "
-		       "ones; format the column as text and type them again");
+		sw_msg(why, whylen, _("a number cell of more than 15 digits: Excel has lost the last "
+		       "ones; format the column as text and type them again"));
 		return -1;
 	}
 	if (n >= sizeof buf) {
-		sw_msg(why, whylen, "value too long");
+		sw_msg(why, whylen, _("value too long"));
 		return -1;
 	}
 	memcpy(buf, in, n + 1);
@@ -262,13 +324,14 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		/* one word, matched whole: "中专/职高" is one education */
 		k = sw_vocab_lookup(c->type == SW_T_BOOL ? "bool" : c->vocab, buf);
 		if (!k) {
-			sw_vocab_unknown(c->type == SW_T_BOOL ? "bool" : c->vocab, buf, c->name, why, whylen);
+			sw_vocab_unknown(c->type == SW_T_BOOL ? "bool" : c->vocab, buf, sw_column_title(c), why,
+					 whylen);
 			return -1;
 		}
 		if (c->type == SW_T_BOOL)
 			k = strcmp(k, "yes") == 0 ? "1" : "0";
 		if (strlen(k) >= outlen) {
-			sw_msg(why, whylen, "too long");
+			sw_msg(why, whylen, _("too long"));
 			return -1;
 		}
 		strcpy(out, k);

@@ -12,6 +12,7 @@
 
 #include "sw/csvio.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/text.h"
 
 #define CHUNK (256 * 1024)
@@ -187,7 +188,7 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 	else if (encoding && strcasecmp(encoding, "utf-16le") == 0)
 		enc = "UTF-16LE";
 	else if (encoding && strcasecmp(encoding, "utf-8") != 0 && strcasecmp(encoding, "utf8") != 0) {
-		sw_error("unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)", encoding);
+		sw_error(_("unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)"), encoding);
 		sw_csv_close(r);
 		return NULL;
 	}
@@ -249,7 +250,7 @@ static int decode(struct sw_csv *r, int at_eof);
 static int fill(struct sw_csv *r)
 {
 	if (r->enc_bad) {
-		snprintf(r->err, sizeof r->err, "invalid %s byte sequence", r->enc);
+		snprintf(r->err, sizeof r->err, _("invalid %s byte sequence"), r->enc);
 		r->errline = r->enc_bad;
 		return -1;
 	}
@@ -292,7 +293,7 @@ static int fill(struct sw_csv *r)
 		r->sniffed = 1;
 		long line = utf8_not_gb(r->raw, r->rawlen);
 		if (line)
-			return fail(r, line, "text is UTF-8, not GB18030 (leave out --encoding)");
+			return fail(r, line, _("text is UTF-8, not GB18030 (leave out --encoding)"));
 	}
 	if (r->rawlen == 0) {
 		r->eof = 1;
@@ -319,7 +320,7 @@ static int decode(struct sw_csv *r, int at_eof)
 		return added ? 1 : fill(r);
 	}
 	if (rc == (size_t)-1 && errno == EINVAL && at_eof) {
-		snprintf(r->err, sizeof r->err, "%s text cut off at end of file", r->enc);
+		snprintf(r->err, sizeof r->err, _("%s text cut off at end of file"), r->enc);
 		r->errline = r->line + 1;
 		return -1;
 	}
@@ -329,7 +330,7 @@ static int decode(struct sw_csv *r, int at_eof)
 	return 1;
 }
 
-static const char too_long[] = "row longer than 2 MiB (is a closing quote missing?)";
+static const char too_long[] = N_("row longer than 2 MiB (is a closing quote missing?)");
 
 /* The next physical line including its terminator (LF, CRLF or a lone CR).
  * NULL at end of input or on error (r->err set). */
@@ -345,7 +346,7 @@ static char *next_line(struct sw_csv *r, size_t *n)
 		else if (!cr && nl)
 			end = nl + 1;
 		if (!end && (size_t)(e - s) > SW_ROW_BYTES_MAX) {
-			fail(r, r->in_record ? r->rec_line : r->line + 1, too_long);
+			fail(r, r->in_record ? r->rec_line : r->line + 1, _(too_long));
 			return NULL;
 		}
 		if (!end) {
@@ -378,8 +379,8 @@ static int finish(struct sw_csv *r, struct sw_row *row)
 {
 	if (r->nf > r->maxf) {
 		r->nf = r->maxf;
-		snprintf(r->toowide, sizeof r->toowide, "more than %d fields: clear the cells "
-			 "to the right of the table", r->maxf);
+		snprintf(r->toowide, sizeof r->toowide, _("more than %d fields: clear the cells "
+			 "to the right of the table"), r->maxf);
 		r->bad = r->toowide;
 	}
 	for (int i = 0; i < r->nf; i++)
@@ -449,7 +450,7 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 				return -1;
 			r->finished = 1;
 			if (csv_fini(&r->p, on_field, on_record, r) != 0)
-				return fail(r, r->rec_line, "unterminated quoted field");
+				return fail(r, r->rec_line, _("unterminated quoted field"));
 			return r->done ? finish(r, row) : 0;
 		}
 		r->line++;
@@ -467,19 +468,19 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 			/* only the file's first BOM marks the encoding; another
 			 * would end up inside a key, invisible */
 			if (r->line > 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-				r->bad = "a byte-order mark (U+FEFF) starts the line: were two files "
-					 "joined? delete it";
+				r->bad = _("a byte-order mark (U+FEFF) starts the line: were two "
+					   "files joined? delete it");
 		}
 		if ((r->rbytes += n) > SW_ROW_BYTES_MAX)
-			return fail(r, r->rec_line, too_long);
+			return fail(r, r->rec_line, _(too_long));
 		if (!r->bad && !sw_utf8_valid(s, n))
-			r->bad = memchr(s, 0, n) ? "NUL byte in data"
+			r->bad = memchr(s, 0, n) ? _("NUL byte in data")
 				: r->cd == (iconv_t)-1
-				? "invalid UTF-8 (if the file is GB18030, use --encoding gb18030)"
-				: "invalid text";
+				? _("invalid UTF-8 (if the file is GB18030, use --encoding gb18030)")
+				: _("invalid text");
 		if (csv_parse(&r->p, s, n, on_field, on_record, r) != n)
 			return fail(r, r->line, csv_error(&r->p) == CSV_EPARSE
-				    ? "malformed quoted field" : "out of memory");
+				    ? _("malformed quoted field") : _("out of memory"));
 		if (r->done)
 			return finish(r, row);
 	}

@@ -10,6 +10,7 @@
 #include "sw/closed.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 /* Default wait for another sw-* command's write lock: long enough for a big
  * import to finish, short enough that cron does not hang for ever. */
@@ -28,13 +29,14 @@ static void hint(sqlite3 *db, char *buf, size_t n)
 	int rc = sqlite3_extended_errcode(db), e = sqlite3_system_errno(db);
 	buf[0] = 0;
 	if ((rc & 0xff) == SQLITE_BUSY)
-		snprintf(buf, n, " (another sw command holds the database; SW_BUSY_TIMEOUT sets the wait in ms)");
+		snprintf(buf, n, "%s", _(" (another sw command holds the database; SW_BUSY_TIMEOUT sets "
+					 "the wait in ms)"));
 	else if ((rc & 0xff) == SQLITE_FULL)
-		snprintf(buf, n, " (disk full)");
+		snprintf(buf, n, "%s", _(" (disk full)"));
 	else if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) && e)
 		snprintf(buf, n, ": %s", strerror(e));
 	else if (rc == SQLITE_IOERR_WRITE)	/* SQLite keeps no errno for EFBIG */
-		snprintf(buf, n, " (writing failed: disk full or file too large)");
+		snprintf(buf, n, "%s", _(" (writing failed: disk full or file too large)"));
 }
 
 void sw_db_error(sqlite3 *db, const char *what)
@@ -85,29 +87,29 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & SW_DB_CREATE)) {
 			if (errno == ENOENT)
-				sw_error("%s: no such database (import some data first, or give --db)", path);
+				sw_error(_("%s: no such database (import some data first, or give --db)"), path);
 			else
 				sw_error("%s: %s", path, strerror(errno));
 			return NULL;
 		}
 		if (create_private(path) != 0) {
-			sw_error("%s: cannot create: %s", path, strerror(errno));
+			sw_error(_("%s: cannot create: %s"), path, strerror(errno));
 			return NULL;
 		}
 	} else if (S_ISDIR(sb.st_mode)) {
-		sw_error("%s: is a directory", path);
+		sw_error(_("%s: is a directory"), path);
 		return NULL;
 	} else if (S_ISREG(sb.st_mode) && (sb.st_mode & 077) && !said_mode++)
 		/* made by sqlite3 or cp under a umask of 022: said by every
 		 * command (once), -q or not, and never asked: cron must not
 		 * wait for an answer */
-		sw_error("warning: %s can be read by other users (mode %03o) and holds personal "
-			 "data: chmod 600 %s", path, (unsigned)(sb.st_mode & 0777), path);
+		sw_error(_("warning: %s can be read by other users (mode %03o) and holds personal "
+			 "data: chmod 600 %s"), path, (unsigned)(sb.st_mode & 0777), path);
 	/* One connection per process, one thread: no need for SQLite's mutexes. */
 	int oflags = ((flags & SW_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		     SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
-		sw_error("%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		sw_error("%s: %s", path, db ? sqlite3_errmsg(db) : _("cannot open"));
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -154,9 +156,9 @@ static void checkpoint(sqlite3 *db)
 		return;
 	char h[128];
 	hint(db, h, sizeof h);
-	sw_error("%s: stored, but only in its -wal file so far (copying into the database file"
+	sw_error(_("%s: stored, but only in its -wal file so far (copying into the database file"
 		 " failed: %s%s): a copy of the database file alone would miss it; copy the -wal"
-		 " file with it, or run any sw command once there is room", sw_db_name(db),
+		 " file with it, or run any sw command once there is room"), sw_db_name(db),
 		 sqlite3_errmsg(db), h);
 }
 

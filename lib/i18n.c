@@ -75,6 +75,13 @@ static int mo_load(const char *path)
 	mo_n = word(8);
 	mo_orig = word(12);
 	mo_trans = word(16);
+	/* tables cut short: a damaged file, read as none, so that Chinese is
+	 * said only where messages are Chinese (titles, vocabulary words) */
+	if (!mo_n || !mo_string(mo_orig, mo_n - 1) || !mo_string(mo_trans, mo_n - 1)) {
+		munmap(p, mo_size);
+		mo = NULL;
+		return -1;
+	}
 	return 0;
 }
 

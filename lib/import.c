@@ -11,6 +11,7 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 #include "sw/input.h"
 #include "sw/layout.h"
@@ -306,8 +307,8 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 	if (im->c.rejected <= MAX_SHOWN || !im->fname)
 		sw_error_at(im->fname, line, "%s", why);
 	else if (im->c.rejected == MAX_SHOWN + 1)
-		sw_error_at(im->fname, 0, "more rows rejected; not shown%s",
-			    im->rej ? "" : " (use --rejects FILE to keep them)");
+		sw_error_at(im->fname, 0, _("more rows rejected; not shown%s"),
+			    im->rej ? "" : _(" (use --rejects FILE to keep them)"));
 	if (!im->rej)
 		return;
 	FILE *fp = im->rej->fp;
@@ -333,14 +334,17 @@ static void constraint_msg(struct sw_import *im, char *why, size_t n)
 {
 	const char *m = sqlite3_errmsg(im->db), *u = strstr(m, "UNIQUE constraint failed: ");
 	if (u) {
-		/* "t.a, t.b" (a key of several columns): "a and b" */
-		char cols[200] = "";
-		for (const char *p = u + 26; (p = strchr(p, '.')) != NULL; p++)
-			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%.*s",
-				 *cols ? " and " : "", (int)strcspn(p + 1, ", "), p + 1);
-		sw_msg(why, n, "%s: already used by another record", cols);
+		/* "t.a, t.b" (a key of several columns): "a and b", by title */
+		char cols[200] = "", name[64];
+		for (const char *p = u + 26; (p = strchr(p, '.')) != NULL; p++) {
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(p + 1, ", "), p + 1);
+			int k = sw_table_col(im->t, name);
+			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s",
+				 *cols ? _(" and ") : "", k >= 0 ? sw_column_title(&im->t->cols[k]) : name);
+		}
+		sw_msg(why, n, _("%s: already used by another record"), cols);
 	} else if (strstr(m, "FOREIGN KEY"))
-		sw_msg(why, n, "refers to a record that does not exist");
+		sw_msg(why, n, _("refers to a record that does not exist"));
 	else
 		sw_msg(why, n, "%s", m);
 }
@@ -404,8 +408,8 @@ static const char *first_key(const struct sw_table *t)
 {
 	for (int i = 0; i < t->ncols; i++)
 		if (t->cols[i].flags & SW_C_KEY)
-			return t->cols[i].name;
-	return t->name;
+			return sw_column_title(&t->cols[i]);
+	return sw_table_title(t);
 }
 
 /* Stores the normalised row. Returns the outcome, SW_REJECTED with why,
@@ -426,7 +430,7 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 		if (!(taken && im->fname && dup_key(im)))
 			break;
 		if (made < 0 || occ == 999) {
-			sw_msg(why, whylen, "%s: duplicate key (an earlier line of this file has it)",
+			sw_msg(why, whylen, _("%s: duplicate key (an earlier line of this file has it)"),
 			       first_key(t));
 			return SW_REJECTED;
 		}
@@ -457,7 +461,7 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 /* The refusal of a change to a closed month; returns -1. */
 static int closed_msg(const char *column, const char *date, char *why, size_t whylen)
 {
-	sw_msg(why, whylen, "%s: month %.7s is closed (sw-report close --reopen to change it)",
+	sw_msg(why, whylen, _("%s: month %.7s is closed (sw-report close --reopen to change it)"),
 	       column, date);
 	return -1;
 }
@@ -506,9 +510,9 @@ static int locked(struct sw_import *im, char *why, size_t whylen)
 			continue;
 		const char *d = exists ? (const char *)sqlite3_column_text(im->old, k++) : NULL;
 		if (im->v[i] && (!exists || changes))
-			hit = month_check(im, t->cols[i].name, im->v[i], why, whylen) != 0;
+			hit = month_check(im, sw_column_title(&t->cols[i]), im->v[i], why, whylen) != 0;
 		if (!hit && d && changes)
-			hit = month_check(im, t->cols[i].name, d, why, whylen) != 0;
+			hit = month_check(im, sw_column_title(&t->cols[i]), d, why, whylen) != 0;
 	}
 	if (im->old)
 		sqlite3_reset(im->old);
@@ -596,7 +600,8 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 		if (!im->v[i] || !sw_refs_has(im->refs, i))
 			continue;
 		if (self_ref(im, i)) {
-			sw_msg(why, whylen, "%s: refers to the record itself", t->cols[i].name);
+			sw_msg(why, whylen, _("%s: refers to the record itself"),
+			       sw_column_title(&t->cols[i]));
 			return SW_REJECTED;
 		}
 		if (im->known >> i & 1)
@@ -616,8 +621,8 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 			continue;
 		}
 		if (!*w)
-			sw_msg(w, sizeof w, "%s: unknown %s \"%s\"", t->cols[i].name,
-			       t->cols[i].refname ? t->cols[i].refname : "reference", im->v[i]);
+			sw_msg(w, sizeof w, _("%s: unknown %s \"%s\""), sw_column_title(&t->cols[i]),
+			       sw_ref_name(&t->cols[i]), im->v[i]);
 		sw_problem_add(why, whylen, "%s", w);
 		bad = 1;
 		defer &= (t->cols[i].flags & SW_C_DEFER) != 0;
@@ -718,10 +723,11 @@ static void summary(const char *fname, const struct sw_counts *c, int dry_run)
 {
 	char skipped[48] = "";
 	if (c->skipped)
-		snprintf(skipped, sizeof skipped, ", skipped %ld", c->skipped);
-	char *line = sqlite3_mprintf("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, rejected %ld%s",
+		snprintf(skipped, sizeof skipped, _(", skipped %ld"), c->skipped);
+	char *line = sqlite3_mprintf(_("%s: read %ld, inserted %ld, updated %ld, unchanged %ld%s, "
+				       "rejected %ld%s"),
 				     fname, c->read, c->inserted, c->updated, c->unchanged, skipped,
-				     c->rejected, dry_run ? " (dry run: nothing written)" : "");
+				     c->rejected, dry_run ? _(" (dry run: nothing written)") : "");
 	sums = sw_xrealloc(sums, (size_t)(nsums + 1) * sizeof *sums);
 	sums[nsums++] = line;
 }
@@ -736,7 +742,7 @@ static void summaries_end(int kept)
 		sqlite3_free(sums[i]);
 	}
 	if (!kept && nsums)
-		sw_error("nothing imported: the whole command was rolled back");
+		sw_error(_("nothing imported: the whole command was rolled back"));
 	free(sums);
 	sums = NULL;
 	nsums = 0;
@@ -800,7 +806,7 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 	im->reader = NULL;
 	if (rc < 0) {
 		/* The rest of the file cannot be read reliably: nothing of it counts. */
-		sw_error_at(fname, sw_source_errline(src), "%s (file not imported)", sw_source_error(src));
+		sw_error_at(fname, sw_source_errline(src), _("%s (file not imported)"), sw_source_error(src));
 		status = FILE_REJECTED;
 	}
 	if (status == 0 && sw_unitwatch_check(&uw, L, fname) != 0)
@@ -808,7 +814,7 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 	if (status == 0 && !(o->strict && im->c.rejected) && flush_pending(im) != 0)
 		status = FILE_FAILED;
 	if (status == 0 && o->strict && im->c.rejected) {
-		sw_error_at(fname, 0, "--strict: nothing imported");
+		sw_error_at(fname, 0, _("--strict: nothing imported"));
 		status = FILE_REJECTED;
 	}
 	if (status == 0 && rebuild_indexes(im) != 0)
@@ -836,9 +842,9 @@ static int import_part(sqlite3 *db, const struct sw_table *const *tables, struct
 	else if (rc > 0 && sw_source_part(src, i)) {
 		rc = 0;	/* an empty sheet */
 		if (o->in.nsheets)
-			sw_warn_at(sw_source_name(src), 0, "empty sheet");
+			sw_warn_at(sw_source_name(src), 0, _("empty sheet"));
 	} else if (rc > 0) {
-		sw_error_at(sw_source_name(src), 0, "empty file (a header row is required)");
+		sw_error_at(sw_source_name(src), 0, _("empty file (a header row is required)"));
 		rc = FILE_REJECTED;
 	} else
 		rc = FILE_REJECTED;
@@ -899,7 +905,7 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 	else
 		failed = sw_db_commit(db) != 0;
 	if (failed && !nsums)
-		sw_error("nothing imported: the whole command was rolled back");
+		sw_error(_("nothing imported: the whole command was rolled back"));
 	summaries_end(!failed);
 	if (failed)
 		return SW_EXIT_FAIL;

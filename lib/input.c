@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/input.h"
 #include "sw/xls.h"
 #include "sw/xlsx.h"
@@ -33,16 +34,16 @@ static const struct {
 	size_t n;
 	const char *what;
 } magics[] = {
-	{"%PDF-", 5, "a PDF document: save the table from the program that made it as .xlsx or CSV"},
-	{"SQLite format 3", 16, "an SQLite database: give it with --db, not as an input file"},
-	{"\x1f\x8b", 2, "a gzip-compressed file: unpack it first"},
-	{"Rar!", 4, "a RAR archive: unpack it first"},
-	{"7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive: unpack it first"},
-	{"\x89PNG", 4, "a PNG image, not a table"},
-	{"\xff\xd8\xff", 3, "a JPEG image, not a table"},
-	{"GIF8", 4, "a GIF image, not a table"},
-	{"{\\rtf", 5, "an RTF document: save the table as .xlsx or CSV"},
-	{"\x7f" "ELF", 4, "a program, not a table"},
+	{"%PDF-", 5, N_("a PDF document: save the table from the program that made it as .xlsx or CSV")},
+	{"SQLite format 3", 16, N_("an SQLite database: give it with --db, not as an input file")},
+	{"\x1f\x8b", 2, N_("a gzip-compressed file: unpack it first")},
+	{"Rar!", 4, N_("a RAR archive: unpack it first")},
+	{"7z\xbc\xaf\x27\x1c", 6, N_("a 7-Zip archive: unpack it first")},
+	{"\x89PNG", 4, N_("a PNG image, not a table")},
+	{"\xff\xd8\xff", 3, N_("a JPEG image, not a table")},
+	{"GIF8", 4, N_("a GIF image, not a table")},
+	{"{\\rtf", 5, N_("an RTF document: save the table as .xlsx or CSV")},
+	{"\x7f" "ELF", 4, N_("a program, not a table")},
 };
 
 /* Skips a UTF-8 BOM and white space; the rest of p[0..n) lowercased into l. */
@@ -62,18 +63,18 @@ const char *sw_magic_what(const unsigned char *p, size_t n)
 {
 	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
 		if (n >= magics[i].n && memcmp(p, magics[i].magic, magics[i].n) == 0)
-			return magics[i].what;
+			return _(magics[i].what);
 	char l[512];
 	lower_start(p, n, l, sizeof l);
 	/* Many systems "export to Excel" as an HTML page or Excel 2003 XML
 	 * named .xls; Excel opens both. */
 	if (strncmp(l, "<!doctype html", 14) == 0 || strncmp(l, "<html", 5) == 0 ||
 	    strncmp(l, "<table", 6) == 0 || (strncmp(l, "<?xml", 5) == 0 && strstr(l, "<html")))
-		return "an HTML page (some systems save those as .xls): open it in Excel or WPS "
-		       "and save it as .xlsx or CSV UTF-8";
+		return _("an HTML page (some systems save those as .xls): open it in Excel or WPS "
+			 "and save it as .xlsx or CSV UTF-8");
 	if (strncmp(l, "<?xml", 5) == 0)
-		return "an XML file (perhaps Excel 2003 XML): open it in Excel or WPS and save it "
-		       "as .xlsx or CSV UTF-8";
+		return _("an XML file (perhaps Excel 2003 XML): open it in Excel or WPS and save it "
+			 "as .xlsx or CSV UTF-8");
 	return NULL;
 }
 
@@ -174,8 +175,8 @@ static int open_workbook(struct sw_source *s, const char *zpath, int old,
 			char names[512] = "";
 			for (int i = 0, len = 0; i < n && len < (int)sizeof names; i++)
 				len += snprintf(names + len, sizeof names - (size_t)len, "%s%s",
-						i ? ", " : "", sheet_name(s, i));
-			sw_error_at(s->path, 0, "--sheet: no sheet named \"%s\" (the sheets: %s)",
+						i ? _(", ") : "", sheet_name(s, i));
+			sw_error_at(s->path, 0, _("--sheet: no sheet named \"%s\" (the sheets: %s)"),
 				    o->sheets[k], names);
 			return -1;
 		}
@@ -236,7 +237,7 @@ static int recognise_fp(struct sw_source *s, FILE *fp, const struct sw_input_opt
 	else if (!enc && utf16le_nobom(h, n))
 		enc = "utf-16le";
 	else if (!enc && binary(h, n)) {
-		sw_error_at(s->path, 0, "a binary file, not text or a spreadsheet");
+		sw_error_at(s->path, 0, _("a binary file, not text or a spreadsheet"));
 		return -1;
 	}
 	s->csv = sw_csv_openf(fp, s->path, enc, (const char *)h, n);
@@ -308,8 +309,8 @@ int sw_source_next(struct sw_source *s, struct sw_row *row)
 		return sw_csv_next(s->csv, row);
 	int rc = s->x ? sw_xlsx_next(s->x, row) : sw_xls_next(s->xls, row);
 	if (rc == 1 && s->maxf && row->nf > s->maxf) {	/* (a sheet's columns bound the memory) */
-		snprintf(s->toowide, sizeof s->toowide, "more than %d fields: clear the cells "
-			 "to the right of the table", s->maxf);
+		snprintf(s->toowide, sizeof s->toowide, _("more than %d fields: clear the cells "
+			 "to the right of the table"), s->maxf);
 		row->nf = s->maxf;
 		row->bad = s->toowide;
 	}

@@ -318,16 +318,18 @@ static void unknown_cell(const char *fname, long line, const struct sw_table *t,
 		col[k] = 0;
 		for (int n = j + 1; n > 0 && k > 0; n = (n - 1) / 26)
 			col[--k] = (char)('A' + (n - 1) % 26);
-		sw_error_at(fname, line, "column %d (%s): not a column of %s, and not quoted: it looks "
+		sw_error_at(fname, line, _("column %d (%s): not a column of %s, and not quoted: it looks "
 			    "like a value, not a name (is a row of values taken for the header?); "
-			    "give the column a header, or leave it out with --ignore-column", j + 1,
-			    col + k, t->name);
-	} else if (h)
-		sw_error_at(fname, line, "%s: not a column of %s; if it holds %s, name it %s, or "
-			    "leave it out with --ignore-column %s", cell, t->name, h, h, cell);
+			    "give the column a header, or leave it out with --ignore-column"), j + 1,
+			    col + k, sw_table_title(t));
+	} else if (h) {
+		h = sw_column_title(&t->cols[sw_table_col(t, h)]);
+		sw_error_at(fname, line, _("%s: not a column of %s; if it holds %s, name it %s, or "
+			    "leave it out with --ignore-column %s"), cell, sw_table_title(t), h, h, cell);
+	}
 	else
-		sw_error_at(fname, line, "%s: not a column of %s; rename it to one of its columns, or "
-			    "leave it out with --ignore-column %s", cell, t->name, cell);
+		sw_error_at(fname, line, _("%s: not a column of %s; rename it to one of its columns, or "
+			    "leave it out with --ignore-column %s"), cell, sw_table_title(t), cell);
 }
 
 /* Maps the header row f to L->t. Prints each problem; -1 if any. */
@@ -359,8 +361,8 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 		c = sw_header_col_unit(t, f[j], &unit);
 		L->field[j] = c;
 		if (c == -2) {
-			sw_error_at(fname, L->line, "%s: unknown unit; name the column 时长（分钟） or "
-				    "时长（小时）", tmp);
+			sw_error_at(fname, L->line, _("%s: unknown unit; name the column 时长（分钟） or "
+				    "时长（小时）"), tmp);
 			rc = -1;
 			continue;
 		}
@@ -376,8 +378,8 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 			continue;
 		}
 		if (L->map[c] >= 0) {
-			sw_error_at(fname, L->line, "%s: column given twice (\"%s\" and \"%s\")",
-				    t->cols[c].name, f[L->map[c]], f[j]);
+			sw_error_at(fname, L->line, _("%s: column given twice (\"%s\" and \"%s\")"),
+				    sw_column_title(&t->cols[c]), f[L->map[c]], f[j]);
 			rc = -1;
 		}
 		L->map[c] = j;
@@ -393,8 +395,8 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 		} else if (c->flags & (SW_C_DERIVED | SW_C_MADE))
 			L->map[i] = SW_MAP_FILL;
 		else if (c->flags & (SW_C_REQUIRED | SW_C_KEY)) {
-			sw_error_at(fname, L->line, "%s: missing required column%s", c->name,
-				    strcmp(c->name, "station_code") == 0 ? " (or give --station CODE)" : "");
+			sw_error_at(fname, L->line, _("%s: missing required column%s"), sw_column_title(c),
+				    strcmp(c->name, "station_code") == 0 ? _(" (or give --station CODE)") : "");
 			rc = -1;
 		}
 	}
@@ -411,7 +413,7 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 
 	memset(L, 0, sizeof *L);
 	if (o->table && !(only = sw_table_find(tables, o->table))) {
-		sw_error("--table: unknown table \"%s\"", o->table);
+		sw_error(_("--table: unknown table \"%s\""), o->table);
 		return -1;
 	}
 	if (!only && sw_source_sheet(s))
@@ -443,18 +445,21 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 	}
 	if (L->skipped == 0)
 		return 1;
-	if (best)
-		sw_error_at(fname, L->line, "not a header row%s%s: most of its cells name no column "
-			    "(rename them, or leave them out with --ignore-column NAME)",
-			    only ? " of " : "", only ? only->name : "");
+	if (best && only)
+		sw_error_at(fname, L->line, _("not a header row of %s: most of its cells name no column "
+			    "(rename them, or leave them out with --ignore-column NAME)"),
+			    sw_table_title(only));
+	else if (best)
+		sw_error_at(fname, L->line, _("not a header row: most of its cells name no column "
+			    "(rename them, or leave them out with --ignore-column NAME)"));
 	else {
 		char names[256] = "";
 		size_t len = 0;
 		for (const struct sw_table *const *tp = tables; *tp && len < sizeof names; tp++)
 			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
-						len ? ", " : "", (*tp)->name);
-		sw_error_at(fname, 0, "no header row in the first %ld rows: cannot tell the table "
-			    "(%s); the header names the columns (see the man page)", L->skipped, names);
+						len ? _(", ") : "", sw_table_title(*tp));
+		sw_error_at(fname, 0, _("no header row in the first %ld rows: cannot tell the table "
+			    "(%s); the header names the columns (see the man page)"), L->skipped, names);
 	}
 	return -1;
 }

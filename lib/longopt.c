@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/longopt.h"
 
 int sw_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
@@ -17,7 +18,7 @@ int sw_getopt(int argc, char **argv, const char *shortopts, const struct option 
 	if (strncmp(a, "--", 2) == 0 && strncmp(a + 2, longopts[i].name, n) == 0 &&
 	    (a[2 + n] == 0 || a[2 + n] == '='))
 		return c;
-	sw_error("%.*s: write the option's whole name (--%s)", (int)strcspn(a, "="), a,
+	sw_error(_("%.*s: write the option's whole name (--%s)"), (int)strcspn(a, "="), a,
 		 longopts[i].name);
 	return '?';
 }

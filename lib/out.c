@@ -53,8 +53,8 @@ static int open_direct(struct sw_file *f, const char *path)
 		return -1;
 	}
 	if (!S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode)) {
-		sw_error("%s: %s", path, S_ISREG(sb.st_mode) ? "changed while being opened"
-			 : "not a file, a terminal or a pipe");
+		sw_error("%s: %s", path, S_ISREG(sb.st_mode) ? _("changed while being opened")
+			 : _("not a file, a terminal or a pipe"));
 		close(fd);
 		return -1;
 	}
@@ -90,11 +90,11 @@ int sw_file_open(struct sw_file *f, const char *path)
 	}
 	if (lstat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
-			sw_error("%s: is a directory", path);
+			sw_error(_("%s: is a directory"), path);
 			return -1;
 		}
 		if (S_ISLNK(sb.st_mode) && !link_to_device(path, &sb)) {
-			sw_error("%s: is a symbolic link: give the path of the file itself", path);
+			sw_error(_("%s: is a symbolic link: give the path of the file itself"), path);
 			return -1;
 		}
 		if (!S_ISREG(sb.st_mode))
@@ -133,7 +133,7 @@ int sw_file_check_inputs(const char *opt, const char *path, char *const *inputs)
 	for (; inputs && *inputs; inputs++)
 		if (strcmp(*inputs, "-") != 0 && stat(*inputs, &in) == 0 &&
 		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-			sw_error("%s %s: is the input file %s: name another file", opt, path, *inputs);
+			sw_error(_("%s %s: is the input file %s: name another file"), opt, path, *inputs);
 			return -1;
 		}
 	return 0;

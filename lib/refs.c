@@ -6,6 +6,7 @@
 
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/refs.h"
 #include "sw/station.h"
 
@@ -209,6 +210,17 @@ void sw_refs_free(struct sw_refs *r)
 	free(r);
 }
 
+const char *sw_ref_name(const struct sw_column *c)
+{
+	/* the refnames of the tables' columns, for the catalogue */
+	static const char *const names[] __attribute__((unused)) = {
+		N_("activity"), N_("case"), N_("catalogue item"), N_("client"), N_("division"),
+		N_("employer"), N_("goal"), N_("organisation"), N_("plan"), N_("resource"),
+		N_("seeker"), N_("service"), N_("station"), N_("vacancy"), N_("worker"),
+	};
+	return c->refname ? _(c->refname) : _("reference");
+}
+
 int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t idlen,
 		   char *why, size_t whylen)
 {
@@ -227,10 +239,10 @@ int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t id
 	int n = sw_workers_named(r->db, &r->byname, v[i], v[sc], dc >= 0 ? v[dc] : NULL,
 				 id, idlen, ids, sizeof ids);
 	if (n > 1)
-		sw_msg(why, whylen, "%s: %d workers of that name at the station of the row (%s): give "
-		       "the 工号", c->name, n, ids);
+		sw_msg(why, whylen, _("%s: %d workers of that name at the station of the row (%s): give "
+		       "the 工号"), sw_column_title(c), n, ids);
 	else if (n == 0)	/* (the station unnamed: it may be a value shifted there) */
-		sw_msg(why, whylen, "%s: no worker with that 工号, nor one of that name in post at "
-		       "the station of the row", c->name);
+		sw_msg(why, whylen, _("%s: no worker with that 工号, nor one of that name in post at "
+		       "the station of the row"), sw_column_title(c));
 	return n < 0 ? -1 : n == 1;
 }

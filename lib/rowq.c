@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/rowq.h"
 
 #define BATCH 512
@@ -126,7 +127,7 @@ struct sw_rowq *sw_rowq_start(sw_next_fn next, void *src, int nvals, sw_prep_fn 
 	pthread_mutex_init(&q->mu, NULL);
 	pthread_cond_init(&q->cv, NULL);
 	if (pthread_create(&q->th, NULL, run, q) != 0)
-		sw_die(SW_EXIT_FAIL, "cannot start the reader thread");
+		sw_die(SW_EXIT_FAIL, _("cannot start the reader thread"));
 	return q;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/layout.h"
 #include "sw/rowq.h"
 #include "sw/text.h"
@@ -24,13 +25,15 @@ void sw_problem_add(char *why, size_t whylen, const char *fmt, ...)
 
 const char *sw_problems_line(const char *why, char *out, size_t outlen)
 {
-	char *o = out;
-	for (; *why && o + 3 < out + outlen; why++)
+	/* TRANSLATORS: between the problems of one row */
+	const char *sep = _("; ");
+	size_t k = strlen(sep), len = 0;
+	for (; *why && len + k < outlen; why++)
 		if (*why == '\n')
-			*o++ = ';', *o++ = ' ';
+			memcpy(out + len, sep, k), len += k;
 		else
-			*o++ = *why;
-	*o = 0;
+			out[len++] = *why;
+	out[len] = 0;
 	return out;
 }
 
@@ -68,8 +71,8 @@ int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_ar
 	}
 	for (int j = 0; j < nf; j++)
 		if (*f[j] && (j >= L->nhdr || L->field[j] == SW_F_NOHEADER)) {
-			sw_problem_add(why, whylen, "column %d has a value but no header: give the column a "
-			    "name or clear it", j + 1);
+			sw_problem_add(why, whylen, _("column %d has a value but no header: give the column a "
+			    "name or clear it"), j + 1);
 			break;
 		}
 	for (int i = 0; i < t->ncols; i++) {
@@ -84,7 +87,8 @@ int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_ar
 		char *out = sw_arena_room(a, need), w[320];
 		if (sw_value_norm(c, in, kind && j >= 0 && j < nf ? kind[j] : 's', L->unit[i], out,
 				  need, w, sizeof w) != 0) {
-			sw_problem_add(why, whylen, "%s: %s", c->name, w);
+			/* TRANSLATORS: a column's name, then what is wrong */
+			sw_problem_add(why, whylen, _("%s: %s"), sw_column_title(c), w);
 			continue;
 		}
 		if (*out) {
@@ -92,7 +96,7 @@ int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_ar
 			a->len += strlen(out) + 1;
 		} else if ((c->flags & (SW_C_NOTNULL | SW_C_KEY)) && !(j == SW_MAP_FILL &&
 			   (c->flags & (SW_C_DERIVED | SW_C_MADE))))
-			sw_problem_add(why, whylen, "%s: required", c->name);
+			sw_problem_add(why, whylen, _("%s: required"), sw_column_title(c));
 	}
 	if (t->personal)
 		sw_problems_unquote(why);
@@ -128,8 +132,8 @@ int sw_unitwatch_check(const struct sw_unitwatch *w, const struct sw_layout *L, 
 {
 	if (w->n == 0 || !w->decimals || w->max > 12)
 		return 0;
-	sw_error_at(fname, L->line, "%s: the values look like hours (none above 12, some with "
+	sw_error_at(fname, L->line, _("%s: the values look like hours (none above 12, some with "
 		    "decimals): name the column 时长（小时） if they are hours, or 时长（分钟） if "
-		    "they are minutes (file not imported)", L->hdr[w->field]);
+		    "they are minutes (file not imported)"), L->hdr[w->field]);
 	return -1;
 }

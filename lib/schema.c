@@ -5,6 +5,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the whole data model. */
@@ -268,7 +269,7 @@ static int migrate(sqlite3 *db)
 	sqlite3_finalize(st);
 
 	if (have > NMIGRATIONS) {
-		sw_error("%s: schema version %d is newer than this program's (%d): upgrade sw-tools",
+		sw_error(_("%s: schema version %d is newer than this program's (%d): upgrade sw-tools"),
 			 sw_db_name(db), have, NMIGRATIONS);
 		return -1;
 	}
@@ -277,7 +278,7 @@ static int migrate(sqlite3 *db)
 	if (sqlite3_db_readonly(db, "main") == 1 && have >= SW_SCHEMA_READABLE)
 		return 0;	/* read as it is; the next command that writes upgrades it */
 	if (sqlite3_db_readonly(db, "main") == 1) {
-		sw_error("%s: schema version %d needs upgrading: run a command that writes",
+		sw_error(_("%s: schema version %d needs upgrading: run a command that writes"),
 			 sw_db_name(db), have);
 		return -1;
 	}

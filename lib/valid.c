@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/valid.h"
 
 int sw_date_valid(int y, int m, int d)
@@ -202,7 +203,7 @@ static int date_shape(const char *s, int *y, int *m, int *d)
 static int serial_date(long serial, char out[11], char *why, size_t whylen)
 {
 	if (serial < 10000 || serial > 73050) {
-		sw_msg(why, whylen, "not a date (expected YYYY-MM-DD)");
+		sw_msg(why, whylen, _("not a date (expected YYYY-MM-DD)"));
 		return -1;
 	}
 	sw_date_from_days(days_from_civil(1899, 12, 30) + serial, out);
@@ -226,7 +227,7 @@ static int date_verdict(int shape, int y, int m, int d, char out[11], char *why,
 	switch (shape) {
 	case D_FULL:
 		if (!sw_date_valid(y, m, d)) {
-			sw_msg(why, whylen, "impossible date");
+			sw_msg(why, whylen, _("impossible date"));
 			return -1;
 		}
 		put_iso(out, y, m, d);
@@ -234,20 +235,20 @@ static int date_verdict(int shape, int y, int m, int d, char out[11], char *why,
 	case D_YEAR:
 		if (!sw_date_valid(y, 1, 1))
 			break;
-		sw_msg(why, whylen, "a year alone: give the full date (YYYY-MM-DD)");
+		sw_msg(why, whylen, _("a year alone: give the full date (YYYY-MM-DD)"));
 		return -1;
 	case D_YM:
 		if (!sw_date_valid(y, m, 1))
 			break;
-		sw_msg(why, whylen, "year and month only: give the day too (YYYY-MM-DD)");
+		sw_msg(why, whylen, _("year and month only: give the day too (YYYY-MM-DD)"));
 		return -1;
 	case D_MD:
 		if (!sw_date_valid(2000, m, d))	/* a leap year: 2-29 has no year either */
 			break;
-		sw_msg(why, whylen, "no year: give the full date (YYYY-MM-DD)");
+		sw_msg(why, whylen, _("no year: give the full date (YYYY-MM-DD)"));
 		return -1;
 	}
-	sw_msg(why, whylen, "not a date (expected YYYY-MM-DD)");
+	sw_msg(why, whylen, _("not a date (expected YYYY-MM-DD)"));
 	return -1;
 }
 
@@ -257,7 +258,7 @@ int sw_date_parse(const char *s, char out[11], char *why, size_t whylen)
 	size_t n = strspn(s, "0123456789");
 
 	if (!*s) {
-		sw_msg(why, whylen, "empty date");
+		sw_msg(why, whylen, _("empty date"));
 		return -1;
 	}
 	/* a serial day, perhaps with its time of day (46350.5), dropped */
@@ -290,7 +291,7 @@ int sw_month_parse(const char *s, char out[8], char *why, size_t whylen)
 	put_iso(out, y, m, -1);
 	return 0;
 bad:
-	sw_msg(why, whylen, "not a month (expected YYYY-MM)");
+	sw_msg(why, whylen, _("not a month (expected YYYY-MM)"));
 	return -1;
 }
 
@@ -382,21 +383,21 @@ static int excel_undo(const char *s, char *buf, size_t n, const char *what,
 		 numberlike(s + 2, len - 3))
 		s += 2, len -= 3;
 	if (len >= n) {
-		sw_msg(why, whylen, "too long");
+		sw_msg(why, whylen, _("too long"));
 		return -1;
 	}
 	memcpy(buf, s, len);
 	buf[len] = 0;
 	if (sci_notation(buf)) {
-		sw_msg(why, whylen, "in scientific notation: Excel has lost digits; "
-		       "format the column as text and type the %s again", what);
+		sw_msg(why, whylen, _("in scientific notation: Excel has lost digits; "
+		       "format the column as text and type the %s again"), _(what));
 		return -1;
 	}
 	size_t d = strspn(buf, "0123456789");
 	if (d && buf[d] == '.' && buf[d + 1] && !buf[d + 1 + strspn(buf + d + 1, "0")]) {
 		if (d > 15) {
-			sw_msg(why, whylen, "a number of more than 15 digits: Excel has lost digits; "
-			       "format the column as text and type the %s again", what);
+			sw_msg(why, whylen, _("a number of more than 15 digits: Excel has lost digits; "
+			       "format the column as text and type the %s again"), _(what));
 			return -1;
 		}
 		buf[d] = 0;
@@ -413,7 +414,7 @@ static int id_clean(const char *s, char id[19], char *why, size_t whylen)
 	size_t n = 0;
 	if (strlen(s) >= sizeof buf)
 		goto shape;
-	if (excel_undo(s, buf, sizeof buf, "IDs", why, whylen) != 0)
+	if (excel_undo(s, buf, sizeof buf, N_("IDs"), why, whylen) != 0)
 		return -1;
 	for (const char *p = buf; *p; p++) {
 		if ((*p == ' ' || *p == '-') && n && isdigit((unsigned char)id[n - 1])) {
@@ -430,7 +431,7 @@ static int id_clean(const char *s, char id[19], char *why, size_t whylen)
 	id[n] = 0;
 	return 0;
 shape:
-	sw_msg(why, whylen, "not a resident ID (expected 18 digits, the last may be X)");
+	sw_msg(why, whylen, _("not a resident ID (expected 18 digits, the last may be X)"));
 	return -1;
 }
 
@@ -440,18 +441,21 @@ static int age_on(const char *birth, const char *today)
 	return atoi(today) - atoi(birth) - (strcmp(today + 5, birth + 5) < 0);
 }
 
-/* Why an 18-character ID's check character fails. Excel keeps 15
+/* Why an 18-character ID's check character fails, into why. Excel keeps 15
  * significant digits of a number: an ID typed into a number cell comes
  * back with 000 for its last three. One such ID in eleven still passes the
  * check and cannot be told from the one real ID in about 1100 that ends
  * in 000: it passes here, and sw_client_rules refuses it unless a person
  * confirmed it (sw_id_confirm). */
-static const char *id_damage(const char *id)
+static void id_damage(const char *id, char *why, size_t whylen)
 {
 	if (strcmp(id + 15, "000") == 0)
-		return "ends in 000: Excel keeps only 15 digits of a number; "
-		       "format the column as text and type the ID again";
-	return "bad check digit";
+		sw_msg(why, whylen, _("ends in 000: Excel keeps only 15 digits of a number; "
+		       "format the column as text and type the ID again"));
+	else if (sw_i18n_zh())	/* the wording: 校验位不对（应为X） */
+		sw_msg(why, whylen, _("bad check digit (expected %c)"), sw_idcard_check_char(id));
+	else	/* as the English has always read */
+		sw_msg(why, whylen, _("bad check digit"));
 }
 
 /* The 18-character form of a cleaned ID (15 or 18 characters; a final x
@@ -472,11 +476,11 @@ static int id_full(char id[19], char full[19], char *why, size_t whylen)
 	if (n == 18 && id[17] == 'x')
 		id[17] = 'X';
 	if (n != 18 || strspn(id, "0123456789") < 17 || (!isdigit((unsigned char)id[17]) && id[17] != 'X')) {
-		sw_msg(why, whylen, "not a resident ID (expected 18 digits, the last may be X)");
+		sw_msg(why, whylen, _("not a resident ID (expected 18 digits, the last may be X)"));
 		return -1;
 	}
 	if (sw_idcard_check_char(id) != id[17]) {
-		sw_msg(why, whylen, "%s", id_damage(id));
+		id_damage(id, why, whylen);
 		return -1;
 	}
 	memcpy(full, id, 19);
@@ -495,27 +499,27 @@ static int id_check(char id[19], char full[19], char birth[11], char *why, size_
 	if (id_full(id, full, why, whylen) != 0)
 		return -1;
 	if (!province_ok(full)) {
-		sw_msg(why, whylen, "unknown region code");
+		sw_msg(why, whylen, _("unknown region code"));
 		return -1;
 	}
 	int y = (full[6]-'0')*1000 + (full[7]-'0')*100 + (full[8]-'0')*10 + (full[9]-'0');
 	int m = (full[10]-'0')*10 + (full[11]-'0');
 	int d = (full[12]-'0')*10 + (full[13]-'0');
 	if (!sw_date_valid(y, m, d)) {
-		sw_msg(why, whylen, old ? "15 digits cut from an 18-digit ID (the birth date would be "
-			"impossible); give all 18 digits" : "impossible birth date");
+		sw_msg(why, whylen, "%s", old ? _("15 digits cut from an 18-digit ID (the birth date "
+			"would be impossible); give all 18 digits") : _("impossible birth date"));
 		return -1;
 	}
 	put_iso(birth, y, m, d);
 	sw_date_today(today);
 	if (strcmp(birth, today) > 0) {
-		sw_msg(why, whylen, "birth date in the future");
+		sw_msg(why, whylen, _("birth date in the future"));
 		return -1;
 	}
 	/* the oldest people alive are about 110 */
 	if (old && age_on(birth, today) > 110) {
-		sw_msg(why, whylen, "15 digits cut from an 18-digit ID (the birth date would make the "
-		       "person over 110); give all 18 digits");
+		sw_msg(why, whylen, _("15 digits cut from an 18-digit ID (the birth date would make the "
+		       "person over 110); give all 18 digits"));
 		return -1;
 	}
 	return 0;
@@ -574,7 +578,7 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 
 	if (strlen(s) >= sizeof buf)
 		goto bad;
-	if (excel_undo(s, buf, sizeof buf, "numbers", why, whylen) != 0)
+	if (excel_undo(s, buf, sizeof buf, N_("numbers"), why, whylen) != 0)
 		return -1;
 	if (*p == '+') {
 		if (strncmp(p, "+86", 3) != 0)
@@ -630,7 +634,7 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 		return 0;
 	}
 bad:
-	sw_msg(why, whylen, "not a phone number");
+	sw_msg(why, whylen, _("not a phone number"));
 	return -1;
 }
 
@@ -653,28 +657,28 @@ int sw_int_parse(const char *s, long long min, long long max, long long *out,
 	if (*end || errno)
 		goto bad;
 	if (v < min || v > max) {
-		sw_msg(why, whylen, "out of range (%lld to %lld)", min, max);
+		sw_msg(why, whylen, _("out of range (%lld to %lld)"), min, max);
 		return -1;
 	}
 	*out = v;
 	return 0;
 bad:
-	sw_msg(why, whylen, "not a whole number");
+	sw_msg(why, whylen, _("not a whole number"));
 	return -1;
 }
 
 int sw_code_parse(const char *s, char *out, size_t outlen, char *why, size_t whylen)
 {
-	if (excel_undo(s, out, outlen, "codes", why, whylen) != 0)
+	if (excel_undo(s, out, outlen, N_("codes"), why, whylen) != 0)
 		return -1;
 	size_t d = strspn(out, "0123456789");
 	if (d && out[d] == '.' && out[d + 1] && !out[d + 1 + strspn(out + d + 1, "0123456789")]) {
-		sw_msg(why, whylen, "a number with a fraction, not a code: "
-		       "format the column as text and type the codes again");
+		sw_msg(why, whylen, _("a number with a fraction, not a code: "
+		       "format the column as text and type the codes again"));
 		return -1;
 	}
 	if (!*out) {
-		sw_msg(why, whylen, "empty code");
+		sw_msg(why, whylen, _("empty code"));
 		return -1;
 	}
 	return 0;
@@ -688,25 +692,25 @@ int sw_division_code(const char *s, char out[13], int *level, char parent[13],
 		return -1;
 	size_t n = strlen(c);
 	if (!all_digits(c) || (n != 6 && n != 9 && n != 12)) {
-		sw_msg(why, whylen, "not a division code (expected 6 digits for a county, "
-		       "9 for a township, 12 for a village)");
+		sw_msg(why, whylen, _("not a division code (expected 6 digits for a county, "
+		       "9 for a township, 12 for a village)"));
 		return -1;
 	}
 	/* 449901103000 is the township 449901103 written at village length */
 	while (n > 6 && memcmp(c + n - 3, "000", 3) == 0)
 		c[n -= 3] = 0;
 	if (!province_ok(c)) {
-		sw_msg(why, whylen, "not a division code (no province starts with those two digits)");
+		sw_msg(why, whylen, _("not a division code (no province starts with those two digits)"));
 		return -1;
 	}
 	if (memcmp(c + 2, "0000", 4) == 0) {
-		sw_msg(why, whylen, "a province's code: give the county's 6 digits "
-		       "(or the township's 9, the village's 12)");
+		sw_msg(why, whylen, _("a province's code: give the county's 6 digits "
+		       "(or the township's 9, the village's 12)"));
 		return -1;
 	}
 	if (n == 12 && memcmp(c + 6, "000", 3) == 0) {
-		sw_msg(why, whylen, "not a division code (a village's digits 7 to 9 name its township, "
-		       "not 000)");
+		sw_msg(why, whylen, _("not a division code (a village's digits 7 to 9 name its township, "
+		       "not 000)"));
 		return -1;
 	}
 	memcpy(out, c, n + 1);
@@ -809,7 +813,7 @@ int sw_minutes_parse(const char *s, int unit, long long max, long long *out,
 	const char *p = s;
 
 	if (*s == '-') {
-		sw_msg(why, whylen, "a negative duration");
+		sw_msg(why, whylen, _("a negative duration"));
 		return -1;
 	}
 	if (unit < 1 || unit > 1440)
@@ -817,20 +821,20 @@ int sw_minutes_parse(const char *s, int unit, long long max, long long *out,
 	int rc = read_decimal(&p, &num, &den);
 	if (rc > 0 && !*p) {	/* a plain number, in the column's unit */
 		if (unit == 1 && num % den) {
-			sw_msg(why, whylen, "not a whole number of minutes "
-			       "(if these are hours, name the column 时长（小时）)");
+			sw_msg(why, whylen, _("not a whole number of minutes "
+			       "(if these are hours, name the column 时长（小时）)"));
 			return -1;
 		}
 		micro = num * unit * (MICRO / den);
 	} else if (rc >= 0 && (rc = read_terms(s, &micro)) == 0)
 		goto bad;
 	if (rc < 0 || (micro + MICRO / 2) / MICRO > max) {
-		sw_msg(why, whylen, "out of range (0 to %lld minutes)", max);
+		sw_msg(why, whylen, _("out of range (0 to %lld minutes)"), max);
 		return -1;
 	}
 	*out = (micro + MICRO / 2) / MICRO;
 	return 0;
 bad:
-	sw_msg(why, whylen, "not a duration (expected minutes, or e.g. 1.5小时, 1小时30分钟, 90分钟)");
+	sw_msg(why, whylen, _("not a duration (expected minutes, or e.g. 1.5小时, 1小时30分钟, 90分钟)"));
 	return -1;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/text.h"
 #include "sw/vocab.h"
 
@@ -364,7 +365,7 @@ int sw_vocab_load(sqlite3 *db)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, "SELECT vocab, alias, key FROM vocab ORDER BY rowid", -1,
 			       &st, NULL) != SQLITE_OK) {
-		sw_error("vocab: %s", sqlite3_errmsg(db));
+		sw_error(_("vocab: %s"), sqlite3_errmsg(db));
 		return -1;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -409,23 +410,80 @@ int sw_vocab_rank(const char *vocab, const char *key)
 	return -1;
 }
 
+/* Appends word to buf (n bytes) after sep when there is a word before it,
+ * whole or not at all; len is what the whole list needs so far. */
+static size_t put_word(char *buf, size_t n, size_t len, const char *sep, const char *word,
+		       int wlen)
+{
+	size_t k = (size_t)wlen + (len ? strlen(sep) : 0);
+	if (len + k < n)
+		snprintf(buf + len, n - len, "%s%.*s", len ? sep : "", wlen, word);
+	else if (len < n)
+		buf[len] = 0;	/* whole words or none: the caller sees len >= n */
+	return len + k;
+}
+
+/* 1 if buf's list (sep-separated) holds word already. */
+static int listed(const char *buf, const char *sep, const char *word, int wlen)
+{
+	size_t s = strlen(sep);
+	for (const char *p = buf; *p;) {
+		const char *e = strstr(p, sep);
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == (size_t)wlen && memcmp(p, word, k) == 0)
+			return 1;
+		p += k + (e ? s : 0);
+	}
+	return 0;
+}
+
+/* 1 if the local key of vocab has a word added for it beside itself. */
+static int has_word(const char *vocab, const char *key)
+{
+	for (size_t i = 0; i < nwords; i++)
+		if (words[i].local && words[i].key == key && strcmp(words[i].norm, key) != 0 &&
+		    strcmp(words[i].vocab, vocab) == 0)
+			return 1;
+	return 0;
+}
+
+/* The Chinese words of vocab for an admin: each built-in key's label (its
+ * first alias), then the words the station added with vocab add, each
+ * once; a local key with no word of its own shows as itself. */
+static size_t expected_zh(const char *vocab, char *buf, size_t n)
+{
+	const char *sep = _(", ");	/* 、 */
+	size_t len = 0;
+	for (size_t i = 0; i < NBUILTIN; i++)
+		if (strcmp(builtins[i].vocab, vocab) == 0)
+			len = put_word(buf, n, len, sep, builtins[i].aliases,
+				       (int)strcspn(builtins[i].aliases, "|"));
+	for (size_t i = 0; i < nwords; i++) {
+		const struct word *w = &words[i];
+		if (!w->local || strcmp(w->vocab, vocab) != 0 ||
+		    (strcmp(w->norm, w->key) == 0 && has_word(vocab, w->key)))
+			continue;
+		int k = (int)strlen(w->norm);
+		if (!(len < n && listed(buf, sep, w->norm, k)))
+			len = put_word(buf, n, len, sep, w->norm, k);
+	}
+	return len;
+}
+
 size_t sw_vocab_expected(const char *vocab, char *buf, size_t n)
 {
 	size_t len = 0;
 	load_builtins();
 	if (n)
 		buf[0] = 0;
+	if (sw_i18n_zh())
+		return expected_zh(vocab, buf, n);
 	for (size_t i = 0; i < nwords; i++) {
 		/* keys only: every key, built-in or local, is a word of its own
 		 * exactly once (push_local) */
 		if (strcmp(words[i].vocab, vocab) != 0 || strcmp(words[i].norm, words[i].key) != 0)
 			continue;
-		size_t k = strlen(words[i].key) + (len ? 2 : 0);
-		if (len + k < n)
-			snprintf(buf + len, n - len, "%s%s", len ? ", " : "", words[i].key);
-		else if (len < n)
-			buf[len] = 0;	/* whole keys or none: the caller sees len >= n */
-		len += k;
+		len = put_word(buf, n, len, ", ", words[i].key, (int)strlen(words[i].key));
 	}
 	return len;
 }
@@ -471,22 +529,24 @@ void sw_vocab_unknown(const char *vocab, const char *word, const char *column, c
 		      size_t whylen)
 {
 	char exp[1024], hint[160] = "", shown[96];
-	size_t pre = strlen(column) + 2, room = whylen > pre ? whylen - pre : whylen;
+	/* the "column: " of sw_row_norm, ": " being "：" in Chinese */
+	size_t pre = (size_t)snprintf(NULL, 0, _("%s: %s"), column, "");
+	size_t room = whylen > pre ? whylen - pre : whylen;
 	if (sw_vocab_expected(vocab, exp, sizeof exp) >= sizeof exp)
 		exp[0] = 0;
 	if (is_open(vocab))
-		snprintf(hint, sizeof hint, "; to accept it: %s vocab add %s VALUE KEY",
+		snprintf(hint, sizeof hint, _("; to accept it: %s vocab add %s VALUE KEY"),
 			 sw_progname, vocab);
 	show_word(word, shown, sizeof shown);
 	int n = 0;
 	if (*exp)
-		n = snprintf(why, whylen, "unknown value \"%s\" (expected %s%s)", shown, exp, hint);
+		n = snprintf(why, whylen, _("unknown value \"%s\" (expected %s%s)"), shown, exp, hint);
 	if (!*exp || (size_t)n >= room)
-		n = snprintf(why, whylen, "unknown value \"%s\" (expected a key or alias listed by "
-			     "%s vocab list %s%s)", shown, sw_progname, vocab, hint);
+		n = snprintf(why, whylen, _("unknown value \"%s\" (expected a key or alias listed by "
+			     "%s vocab list %s%s)"), shown, sw_progname, vocab, hint);
 	if ((size_t)n >= room)	/* a short buffer (an option's): the hint goes */
-		snprintf(why, whylen, "unknown value \"%s\" (expected a key or alias listed by "
-			 "%s vocab list %s)", shown, sw_progname, vocab);
+		snprintf(why, whylen, _("unknown value \"%s\" (expected a key or alias listed by "
+			 "%s vocab list %s)"), shown, sw_progname, vocab);
 }
 
 const char *sw_vocab_label(const char *vocab, const char *key, int zh)
@@ -527,32 +587,32 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 {
 	load_builtins();
 	if (!sw_vocab_exists(vocab)) {
-		sw_msg(why, whylen, "unknown vocabulary \"%s\"", vocab);
+		sw_msg(why, whylen, _("unknown vocabulary \"%s\""), vocab);
 		return -1;
 	}
 	const char *have = sw_vocab_lookup(vocab, key);
 	if (!have && !is_open(vocab)) {
 		char exp[512];
 		sw_vocab_expected(vocab, exp, sizeof exp);
-		sw_msg(why, whylen, "unknown %s \"%s\" (expected %s)", vocab, key, exp);
+		sw_msg(why, whylen, _("unknown %s \"%s\" (expected %s)"), vocab, key, exp);
 		return -1;
 	}
 	if (!have) {
 		/* A new key must look like one: lowercase ASCII words. */
 		for (const char *p = key; *p; p++)
 			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')) {
-				sw_msg(why, whylen, "new key \"%s\": use lowercase letters, digits and _", key);
+				sw_msg(why, whylen, _("new key \"%s\": use lowercase letters, digits and _"), key);
 				return -1;
 			}
 	}
 	if (is_set(vocab) && has_sep(alias)) {
-		sw_msg(why, whylen, "\"%s\" holds a separator (; , 、 / or a space): a set would split it",
+		sw_msg(why, whylen, _("\"%s\" holds a separator (; , 、 / or a space): a set would split it"),
 		       alias);
 		return -1;
 	}
 	const char *old = sw_vocab_lookup(vocab, alias);
 	if (old && (!have || strcmp(old, have) != 0)) {
-		sw_msg(why, whylen, "\"%s\" already means %s", alias, old);
+		sw_msg(why, whylen, _("\"%s\" already means %s"), alias, old);
 		return -1;
 	}
 	sqlite3_stmt *st;
@@ -607,8 +667,8 @@ int sw_vocab_remove(sqlite3 *db, const char *vocab, const char *alias, char *why
 	int n = aliases_of_key(db, vocab, alias);
 	const char *k = n == 1 ? sw_vocab_lookup(vocab, alias) : NULL;
 	if (n == 1 && !(k && builtin_key(vocab, k))) {
-		sw_msg(why, whylen, "\"%s\" is the only word for the local key %s, which records may "
-		       "hold: add another word for %s first", alias, k ? k : "?", k ? k : "it");
+		sw_msg(why, whylen, _("\"%s\" is the only word for the local key %s, which records may "
+		       "hold: add another word for %s first"), alias, k ? k : "?", k ? k : "?");
 		return -1;
 	}
 	int rc = sqlite3_prepare_v2(db, "DELETE FROM vocab WHERE vocab = ? AND alias = ?", -1, &st, NULL);
@@ -623,7 +683,7 @@ int sw_vocab_remove(sqlite3 *db, const char *vocab, const char *alias, char *why
 		return -1;
 	}
 	if (sqlite3_changes(db) == 0) {
-		sw_msg(why, whylen, "no local alias \"%s\" in %s", alias, vocab);
+		sw_msg(why, whylen, _("no local alias \"%s\" in %s"), alias, vocab);
 		return -1;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/text.h"
 #include "sw/xls.h"
 #include "sw/xlspriv.h"
@@ -36,8 +37,8 @@ struct sw_xls {
 	long errline;
 };
 
-static const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
-			     "and save it as .xlsx or CSV UTF-8";
+static const char *damaged = N_("a damaged Excel 97-2003 workbook (.xls): open it in Excel or "
+				"WPS and save it as .xlsx or CSV UTF-8");
 
 /* The whole file, at most SW_XLS_FILE_MAX bytes. NULL with why. */
 static unsigned char *slurp(const char *path, size_t *n, char *why, size_t whylen)
@@ -61,7 +62,7 @@ static unsigned char *slurp(const char *path, size_t *n, char *why, size_t whyle
 	int bad = ferror(fp), e = errno;
 	fclose(fp);
 	if (bad || len > SW_XLS_FILE_MAX) {
-		sw_msg(why, whylen, "%s", bad ? strerror(e) : "an .xls file larger than 512 MiB");
+		sw_msg(why, whylen, "%s", bad ? strerror(e) : _("an .xls file larger than 512 MiB"));
 		free(p);
 		return NULL;
 	}
@@ -82,13 +83,13 @@ static int precheck(struct sw_xls *x, char *why, size_t whylen)
 	for (int i = 0; i < x->book.nsheets; i++) {
 		struct sw_xls_cells c;
 		if (x->book.sheet[i].pos != at || sw_xls_substream_end(x->w, x->wn, at, &at) != 0) {
-			sw_msg(why, whylen, "%s", damaged);
+			sw_msg(why, whylen, "%s", _(damaged));
 			return -1;
 		}
 		if (x->book.sheet[i].type != 0)
 			continue;
 		if (sw_xls_cells_read(x->w, x->wn, &x->book, i, &c, why, whylen) != 0) {
-			sw_msg(why, whylen, "%s", damaged);
+			sw_msg(why, whylen, "%s", _(damaged));
 			return -1;
 		}
 		int col = c.slow_col;
@@ -97,9 +98,9 @@ static int precheck(struct sw_xls *x, char *why, size_t whylen)
 		if (col >= 0) {
 			char ref[4];
 			sw_xlsx_colname(col, ref);
-			sw_msg(why, whylen, "sheet %d, cell %s%lu: a date cell holds a number past "
+			sw_msg(why, whylen, _("sheet %d, cell %s%lu: a date cell holds a number past "
 			       "9999-12-31 (a date typed as digits?), which the .xls reader cannot "
-			       "read: type it as a date, or save the workbook as .xlsx",
+			       "read: type it as a date, or save the workbook as .xlsx"),
 			       i + 1, ref, (unsigned long)row + 1);
 			return -1;
 		}
@@ -125,7 +126,7 @@ struct sw_xls *sw_xls_open(const char *path, char *why, size_t whylen)
 	if (rc == 0 && (freexl_open(path, &x->fx) != FREEXL_OK ||
 			freexl_get_info(x->fx, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK ||
 			count != (unsigned)x->book.nsheets)) {
-		sw_msg(why, whylen, "%s", damaged);
+		sw_msg(why, whylen, "%s", _(damaged));
 		rc = -1;
 	}
 	if (rc != 0) {
@@ -183,12 +184,12 @@ int sw_xls_sheet(struct sw_xls *x, int i)
 	x->errline = 0;
 	sw_xls_cells_free(&x->cells);
 	if (i < 0 || i >= x->nsheets) {
-		sw_msg(x->err, sizeof x->err, "no sheet %d (the workbook has %d)", i + 1, x->nsheets);
+		sw_msg(x->err, sizeof x->err, _("no sheet %d (the workbook has %d)"), i + 1, x->nsheets);
 		return -1;
 	}
 	if (freexl_select_active_worksheet(x->fx, (unsigned short)x->sheet[i]) != FREEXL_OK ||
 	    freexl_worksheet_dimensions(x->fx, &x->rows, &cols) != FREEXL_OK) {
-		sw_msg(x->err, sizeof x->err, "%s", damaged);
+		sw_msg(x->err, sizeof x->err, "%s", _(damaged));
 		return -1;
 	}
 	x->cols = cols;
@@ -227,12 +228,12 @@ static void room(struct sw_xls *x, int col, size_t n)
 static const char *text_bad(const char *s, size_t n)
 {
 	if (!sw_utf8_valid(s, n))
-		return "invalid UTF-8";
+		return N_("invalid UTF-8");
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			return "control character in data";
+			return N_("control character in data");
 	if (sw_xlsx_units(s, n) > SW_XLSX_CELL_MAX)
-		return "text longer than 32767 characters";
+		return N_("text longer than 32767 characters");
 	return NULL;
 }
 
@@ -254,7 +255,7 @@ static const char *freexl_cell(struct sw_xls *x, uint32_t row, int col, char *ki
 		*bad = text_bad(s, strlen(s));
 		return s;
 	}
-	*bad = "a cell this reader cannot read: save the workbook as .xlsx";
+	*bad = N_("a cell this reader cannot read: save the workbook as .xlsx");
 	return "";
 }
 
@@ -306,7 +307,7 @@ int sw_xls_next(struct sw_xls *x, struct sw_row *row)
 {
 	if (x->cur < 0) {
 		if (!x->err[0])
-			sw_msg(x->err, sizeof x->err, "no sheet chosen");
+			sw_msg(x->err, sizeof x->err, _("no sheet chosen"));
 		return -1;
 	}
 	while (x->row < x->end) {
@@ -322,7 +323,7 @@ int sw_xls_next(struct sw_xls *x, struct sw_row *row)
 		row->nf = n;
 		row->f = x->f;
 		row->kind = x->kind;
-		row->bad = bad;
+		row->bad = bad ? _(bad) : NULL;	/* kept as msgids until here */
 		x->errline = row->line;
 		return 1;
 	}

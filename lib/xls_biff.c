@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/xlspriv.h"
 #include "sw/xlsxpriv.h"
 
@@ -173,8 +174,8 @@ static int text_ok(const unsigned char *d, size_t len, size_t at, int biff)
 int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b,
 		   char *why, size_t whylen)
 {
-	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
-			      "and save it as .xlsx or CSV UTF-8";
+	const char *damaged = _("a damaged Excel 97-2003 workbook (.xls): open it in Excel or "
+				"WPS and save it as .xlsx or CSV UTF-8");
 	unsigned char *fmt = sw_xmalloc(65536), *slow = sw_xcalloc(65536, 1);
 	uint16_t *ifmt = NULL;
 	int cap = 0, rc = -1;
@@ -186,22 +187,23 @@ int sw_xls_globals(const unsigned char *w, size_t n, struct sw_xls_book *b,
 	int bof = record(w, n, &pos, &type, &len, &d) == 1 && type == BOF && len >= 4;
 	if (!bof || (le16(d) != 0x0600 && le16(d) != 0x0500) || le16(d + 2) != 0x0005) {
 		sw_msg(why, whylen, "%s", bof && le16(d) < 0x0500
-		       ? "an Excel workbook older than Excel 5: open it in Excel or WPS and save it "
-			 "as .xlsx or CSV UTF-8" : damaged);
+		       ? _("an Excel workbook older than Excel 5: open it in Excel or WPS and save "
+			   "it as .xlsx or CSV UTF-8") : damaged);
 		goto out;
 	}
 	b->biff = le16(d) == 0x0600 ? 8 : 5;
 	int r, sst = 1;
 	while ((r = record(w, n, &pos, &type, &len, &d)) == 1 && type != EOF_) {
 		if (type == FILEPASS) {
-			sw_msg(why, whylen, "encrypted workbook: save it without a password");
+			sw_msg(why, whylen, _("encrypted workbook: save it without a password"));
 			goto out;
 		} else if (type == DATEMODE && len >= 2)
 			b->date1904 = le16(d) == 1;
 		else if ((type == SST && b->biff == 8 && (sst = sst_ok(w, n, pos, d, len)) != 1) ||
 			 (type == FORMAT && b->biff == 8 && !text_ok(d, len, 2, 8))) {
-			sw_msg(why, whylen, "%s", sst < 0 ? "a cell holds text too long for the .xls reader "
-			       "(thousands of characters): save the workbook as .xlsx or CSV UTF-8" : damaged);
+			sw_msg(why, whylen, "%s", sst < 0 ? _("a cell holds text too long for the .xls "
+			       "reader (thousands of characters): save the workbook as .xlsx or CSV UTF-8")
+			       : damaged);
 			goto out;
 		} else if (type == FORMAT && len >= 2) {
 			int sl = 0;
@@ -313,7 +315,7 @@ static void number(struct sw_xls_cells *c, const struct sw_xls_book *b, uint32_t
 		c->slow_col = col;
 	}
 	if (!isfinite(v)) {
-		add(c, row, col, 'n', "bad number in a number cell", "", 0);
+		add(c, row, col, 'n', N_("bad number in a number cell"), "", 0);
 		return;
 	}
 	if (cls != SW_FMT_NUMBER) {
@@ -323,7 +325,7 @@ static void number(struct sw_xls_cells *c, const struct sw_xls_book *b, uint32_t
 			return;
 		}
 		if (d == -1) {
-			add(c, row, col, 'd', "date cell holds Excel's nonexistent 1900-02-29", "", 0);
+			add(c, row, col, 'd', N_("date cell holds Excel's nonexistent 1900-02-29"), "", 0);
 			return;
 		}
 	}
@@ -366,7 +368,7 @@ static void boolerr(struct sw_xls_cells *c, uint32_t row, uint16_t col, unsigned
 	else if (v <= 1)
 		add(c, row, col, 'b', NULL, v ? "TRUE" : "FALSE", v ? 4 : 5);
 	else
-		add(c, row, col, 'b', "bad boolean cell", "", 0);
+		add(c, row, col, 'b', N_("bad boolean cell"), "", 0);
 }
 
 /* The text of a STRING record (a formula's result) in UTF-8. BIFF8 only:
@@ -375,12 +377,13 @@ static void string_result(struct sw_xls_cells *c, const struct sw_xls_book *b, u
 			  uint16_t col, const unsigned char *d, size_t len)
 {
 	if (b->biff != 8 || len < 3) {
-		add(c, row, col, 's', "a formula's text in an Excel 5 workbook: save it as .xlsx", "", 0);
+		add(c, row, col, 's', N_("a formula's text in an Excel 5 workbook: save it as .xlsx"),
+		    "", 0);
 		return;
 	}
 	size_t cch = le16(d), wide = d[2] & 1;
 	if (3 + (cch << wide) > len) {
-		add(c, row, col, 's', "a formula's text cut short", "", 0);
+		add(c, row, col, 's', N_("a formula's text cut short"), "", 0);
 		return;
 	}
 	char *out = sw_xmalloc(3 * cch + 1), *o = out;
@@ -391,7 +394,7 @@ static void string_result(struct sw_xls_cells *c, const struct sw_xls_book *b, u
 		    le16(d + 5 + 2 * i) >= 0xdc00 && le16(d + 5 + 2 * i) < 0xe000)
 			u = 0x10000 + ((u - 0xd800) << 10) + (le16(d + 3 + 2 * ++i) - 0xdc00);
 		else if ((u >= 0xd800 && u < 0xe000) || u == 0) {
-			bad = u ? "invalid UTF-8" : "NUL byte in data";
+			bad = u ? N_("invalid UTF-8") : N_("NUL byte in data");
 			continue;
 		}
 		if (u < 0x80)
@@ -438,13 +441,13 @@ static void formula(struct sw_xls_cells *c, const struct sw_xls_book *b, const u
 		if (r == 1 && type == STRING)
 			string_result(c, b, row, col, s, len);
 		else
-			add(c, row, col, 's', "a formula without its text", "", 0);
+			add(c, row, col, 's', N_("a formula without its text"), "", 0);
 		break;
 	}
 	case 1: boolerr(c, row, col, v[2], 0); break;
 	case 2: boolerr(c, row, col, v[2], 1); break;
 	case 3: add(c, row, col, 's', NULL, "", 0); break;	/* an empty text */
-	default: add(c, row, col, 's', "bad formula result", "", 0);
+	default: add(c, row, col, 's', N_("bad formula result"), "", 0);
 	}
 }
 
@@ -485,8 +488,8 @@ static int cell(struct sw_xls_cells *c, const struct sw_xls_book *b, unsigned ty
 	else if (type == FORMULA)
 		formula(c, b, d, w, n, pos);
 	else if (type == RSTRING)
-		add(c, le16(d), le16(d + 2), 's', "a rich-text cell of an Excel 5 workbook: "
-		    "save it as .xlsx", "", 0);
+		add(c, le16(d), le16(d + 2), 's', N_("a rich-text cell of an Excel 5 workbook: "
+		    "save it as .xlsx"), "", 0);
 	return 0;
 }
 
@@ -516,7 +519,7 @@ int sw_xls_cells_read(const unsigned char *w, size_t n, const struct sw_xls_book
 			break;	/* the sheet does not start with BOF */
 	}
 	if (r != 1 || depth != 0 || type != EOF_) {
-		sw_msg(why, whylen, "damaged sheet: its records end too early");
+		sw_msg(why, whylen, _("damaged sheet: its records end too early"));
 		sw_xls_cells_free(out);
 		return -1;
 	}

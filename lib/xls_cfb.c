@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/xlspriv.h"
 
 #define ENDCHAIN 0xfffffffeu
@@ -109,20 +110,20 @@ static void not_book(const unsigned char *dir, size_t nd, char *why, size_t whyl
 {
 	for (size_t i = 0; i + 128 <= nd; i += 128) {
 		if (named(dir + i, "EncryptedPackage")) {
-			sw_msg(why, whylen, "encrypted workbook: save it without a password");
+			sw_msg(why, whylen, _("encrypted workbook: save it without a password"));
 			return;
 		}
 		if (named(dir + i, "WordDocument")) {
-			sw_msg(why, whylen, "a Word document (.doc): copy the table into Excel or WPS and "
-			       "save it as .xlsx or CSV UTF-8");
+			sw_msg(why, whylen, _("a Word document (.doc): copy the table into Excel or WPS and "
+			       "save it as .xlsx or CSV UTF-8"));
 			return;
 		}
 		if (named(dir + i, "PowerPoint Document")) {
-			sw_msg(why, whylen, "a PowerPoint file, not a table");
+			sw_msg(why, whylen, _("a PowerPoint file, not a table"));
 			return;
 		}
 	}
-	sw_msg(why, whylen, "an Office file that holds no workbook: save the table as .xlsx or CSV UTF-8");
+	sw_msg(why, whylen, _("an Office file that holds no workbook: save the table as .xlsx or CSV UTF-8"));
 }
 
 /* A stream given its directory entry: from the FAT, or from the mini
@@ -158,8 +159,8 @@ static unsigned char *stream(const struct cfb *c, const unsigned char *dir,
 int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *wn,
 		  char *why, size_t whylen)
 {
-	const char *damaged = "a damaged Excel 97-2003 workbook (.xls): open it in Excel or WPS "
-			      "and save it as .xlsx or CSV UTF-8";
+	const char *damaged = _("a damaged Excel 97-2003 workbook (.xls): open it in Excel or "
+				"WPS and save it as .xlsx or CSV UTF-8");
 	struct cfb c = {p, n, 0, 0, NULL, 0};
 	*w = NULL;
 	if (n < 512 || memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) != 0 ||

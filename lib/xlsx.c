@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/xlsxpriv.h"
 
 struct rel {
@@ -30,7 +31,7 @@ static void XMLCALL rels_start(void *ud, const XML_Char *name, const XML_Char **
 	if (!id || !type || !target || (mode && strcmp(mode, "External") == 0))
 		return;
 	if (c->n == 4 * SW_XLSX_SHEETS_MAX) {
-		sw_xml_fail(s, "%s: too many relationships", s->part);
+		sw_xml_fail(s, _("%s: too many relationships"), s->part);
 		return;
 	}
 	if (c->n == c->cap) {
@@ -127,7 +128,7 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **at
 		const char *sheet = sw_xml_attr(atts, "name"), *id = sw_xml_attr(atts, "id");
 		const char *state = sw_xml_attr(atts, "state");
 		if (x->nsheets == SW_XLSX_SHEETS_MAX) {
-			sw_xml_fail(s, "%s: too many sheets", s->part);
+			sw_xml_fail(s, _("%s: too many sheets"), s->part);
 			return;
 		}
 		if (x->nsheets == x->sheetcap) {
@@ -210,7 +211,7 @@ static void not_zip(const char *path, char *why, size_t whylen)
 	for (int chunk = 0; !found && chunk < 1024; chunk++) {	/* the first 64 MiB */
 		size_t n = fread(buf + keep, 1, sizeof buf - keep, fp), len = keep + n;
 		if (chunk == 0 && len == 0) {
-			sw_msg(why, whylen, "not an .xlsx workbook: empty file");
+			sw_msg(why, whylen, _("not an .xlsx workbook: empty file"));
 			fclose(fp);
 			return;
 		}
@@ -228,13 +229,13 @@ static void not_zip(const char *path, char *why, size_t whylen)
 	}
 	fclose(fp);
 	if (found)
-		sw_msg(why, whylen, "encrypted workbook: save it without a password");
+		sw_msg(why, whylen, _("encrypted workbook: save it without a password"));
 	else if (is_cfb)
-		sw_msg(why, whylen, "not an .xlsx workbook: an Excel 97-2003 .xls file (save it as .xlsx)");
+		sw_msg(why, whylen, _("not an .xlsx workbook: an Excel 97-2003 .xls file (save it as .xlsx)"));
 	else if (is_zip)
-		sw_msg(why, whylen, "not an .xlsx workbook: truncated or damaged zip archive");
+		sw_msg(why, whylen, _("not an .xlsx workbook: truncated or damaged zip archive"));
 	else
-		sw_msg(why, whylen, "not an .xlsx workbook: not a zip archive");
+		sw_msg(why, whylen, _("not an .xlsx workbook: not a zip archive"));
 }
 
 /* 1 if some part of z is under dir ("xl/"). */
@@ -254,18 +255,18 @@ static int has_dir(zip_t *z, const char *dir)
 static void no_workbook(zip_t *z, const char *wb, char *why, size_t whylen)
 {
 	if (sw_xml_has(z, "word/document.xml"))
-		sw_msg(why, whylen, "a Word document (.docx): copy the table into Excel or WPS and "
-		       "save it as .xlsx or CSV UTF-8");
+		sw_msg(why, whylen, _("a Word document (.docx): copy the table into Excel or WPS and "
+		       "save it as .xlsx or CSV UTF-8"));
 	else if (sw_xml_has(z, "ppt/presentation.xml"))
-		sw_msg(why, whylen, "a PowerPoint file, not a table");
+		sw_msg(why, whylen, _("a PowerPoint file, not a table"));
 	else if (sw_xml_has(z, "xl/workbook.bin"))
-		sw_msg(why, whylen, "not an .xlsx workbook: a binary .xlsb workbook (save it as .xlsx)");
+		sw_msg(why, whylen, _("not an .xlsx workbook: a binary .xlsb workbook (save it as .xlsx)"));
 	else if (sw_xml_has(z, "content.xml") && sw_xml_has(z, "mimetype"))
-		sw_msg(why, whylen, "not an .xlsx workbook: an OpenDocument file (save it as .xlsx)");
+		sw_msg(why, whylen, _("not an .xlsx workbook: an OpenDocument file (save it as .xlsx)"));
 	else if (!has_dir(z, "xl/"))
-		sw_msg(why, whylen, "a zip archive: unpack it and give the spreadsheet inside");
+		sw_msg(why, whylen, _("a zip archive: unpack it and give the spreadsheet inside"));
 	else
-		sw_msg(why, whylen, "not an .xlsx workbook: no %s", wb);
+		sw_msg(why, whylen, _("not an .xlsx workbook: no %s"), wb);
 }
 
 /* Reads the workbook part and its relationships into x. */
@@ -307,7 +308,7 @@ struct sw_xlsx *sw_xlsx_open(const char *path, char *why, size_t whylen)
 		else if (code == ZIP_ER_OPEN || code == ZIP_ER_READ)
 			sw_msg(why, whylen, "%s", strerror(zip_error_code_system(&e)));
 		else
-			sw_msg(why, whylen, "not an .xlsx workbook: %s", sw_xml_ziperr(&e));
+			sw_msg(why, whylen, _("not an .xlsx workbook: %s"), sw_xml_ziperr(&e));
 		zip_error_fini(&e);
 		return NULL;
 	}
@@ -369,7 +370,7 @@ int sw_xlsx_sheet(struct sw_xlsx *x, int i)
 	x->err[0] = 0;
 	x->errline = 0;
 	if (i < 0 || i >= x->nsheets) {
-		sw_msg(x->err, sizeof x->err, "no sheet %d (the workbook has %d)", i + 1, x->nsheets);
+		sw_msg(x->err, sizeof x->err, _("no sheet %d (the workbook has %d)"), i + 1, x->nsheets);
 		return -1;
 	}
 	if (x->loaded == 0) {
@@ -383,7 +384,7 @@ int sw_xlsx_sheet(struct sw_xlsx *x, int i)
 		return -1;
 	}
 	if (!x->sheets[i].part) {
-		sw_msg(x->err, sizeof x->err, "damaged workbook: sheet %d has no worksheet part", i + 1);
+		sw_msg(x->err, sizeof x->err, _("damaged workbook: sheet %d has no worksheet part"), i + 1);
 		return -1;
 	}
 	if (sw_xlsx_rows_open(x, x->sheets[i].part) != 0)
@@ -396,7 +397,7 @@ int sw_xlsx_next(struct sw_xlsx *x, struct sw_row *row)
 {
 	if (x->cur < 0) {
 		if (!x->err[0])
-			sw_msg(x->err, sizeof x->err, "no sheet chosen");
+			sw_msg(x->err, sizeof x->err, _("no sheet chosen"));
 		return -1;
 	}
 	return sw_xlsx_rows_next(x, row);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sw/valid.h"
+#include "sw/i18n.h"
 #include "sw/xlsxpriv.h"
 
 /* The built-in number formats that show a date or a time, as ECMA-376
@@ -332,9 +333,9 @@ size_t sw_xlsx_unescape(char *s, size_t n, const char **bad)
 			c = -3;
 		if (c < 0) {
 			if (c == -2)
-				*bad = "invalid UTF-8";
+				*bad = N_("invalid UTF-8");
 			else if (c == -3)
-				*bad = "NUL byte in data";
+				*bad = N_("NUL byte in data");
 			s[o++] = s[i++];	/* not an escape, or a bad one left as is */
 			continue;
 		}

@@ -5,11 +5,12 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/xlsxpriv.h"
 
 /* Why a shared string cannot be used, by the code kept in sstbad. */
 static const char *const bad_reasons[] = {
-	NULL, "invalid UTF-8", "NUL byte in data", "control character in data"
+	NULL, N_("invalid UTF-8"), N_("NUL byte in data"), N_("control character in data")
 };
 
 static unsigned char bad_code(const char *why)
@@ -56,7 +57,7 @@ static void XMLCALL styles_start(void *ud, const XML_Char *name, const XML_Char 
 	else if (c->in_fmts && strcmp(name, "numFmt") == 0) {
 		const char *code = sw_xml_attr(atts, "formatCode");
 		if (c->nfmt == SW_XLSX_XF_MAX) {
-			sw_xml_fail(s, "%s: too many number formats", s->part);
+			sw_xml_fail(s, _("%s: too many number formats"), s->part);
 			return;
 		}
 		if (c->nfmt == c->fmtcap) {
@@ -67,7 +68,7 @@ static void XMLCALL styles_start(void *ud, const XML_Char *name, const XML_Char 
 		c->fmt[c->nfmt++].cls = code ? sw_xlsx_format_class(code) : SW_FMT_NUMBER;
 	} else if (c->in_xfs && strcmp(name, "xf") == 0) {
 		if (c->nxf == SW_XLSX_XF_MAX) {
-			sw_xml_fail(s, "%s: too many cell formats", s->part);
+			sw_xml_fail(s, _("%s: too many cell formats"), s->part);
 			return;
 		}
 		if (c->nxf == c->xfcap) {
@@ -158,7 +159,7 @@ static void XMLCALL sst_text(void *ud, const XML_Char *s, int len)
 	if (!c->in_t)
 		return;
 	if (t->sstlen - c->start + (size_t)len > SW_XLSX_RAW_MAX) {
-		sw_xml_fail(x, "%s: a shared string is longer than %d characters",
+		sw_xml_fail(x, _("%s: a shared string is longer than %d characters"),
 			    x->part, SW_XLSX_CELL_MAX);
 		return;
 	}
@@ -180,12 +181,12 @@ static void sst_end_string(struct sw_xml *x, struct strings *c)
 			bad = sw_xml_marked(s, n);
 	}
 	if (sw_xlsx_units(s, n) > SW_XLSX_CELL_MAX) {
-		sw_xml_fail(x, "%s: a shared string is longer than %d characters",
+		sw_xml_fail(x, _("%s: a shared string is longer than %d characters"),
 			    x->part, SW_XLSX_CELL_MAX);
 		return;
 	}
 	if (c->start + n + 1 + 5 * (t->nsst + 1) > SW_XLSX_SST_MAX) {
-		sw_xml_fail(x, "%s: shared strings take more than 1 GiB", x->part);
+		sw_xml_fail(x, _("%s: shared strings take more than 1 GiB"), x->part);
 		return;
 	}
 	t->sstlen = c->start + n;

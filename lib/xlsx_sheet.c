@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/xlsxpriv.h"
 
 static void room(struct sw_xlsx_rows *r, size_t n)
@@ -22,7 +23,7 @@ static const char *where(const struct sw_xlsx_rows *r, char *buf, size_t n)
 {
 	char col[4];
 	sw_xlsx_colname(r->col, col);
-	sw_msg(buf, n, "cell %s%ld", col, r->line);
+	sw_msg(buf, n, _("cell %s%ld"), col, r->line);
 	return buf;
 }
 
@@ -30,7 +31,7 @@ static const char *where(const struct sw_xlsx_rows *r, char *buf, size_t n)
 static int append(struct sw_xml *s, struct sw_xlsx_rows *r, const char *t, size_t n)
 {
 	if (r->alen + n > SW_XLSX_ROW_MAX) {
-		sw_xml_fail(s, "row longer than 2 MiB");
+		sw_xml_fail(s, _("row longer than 2 MiB"));
 		return -1;
 	}
 	room(r, n + 1);
@@ -44,15 +45,15 @@ static void start_row(struct sw_xml *s, struct sw_xlsx_rows *r, const char **att
 	const char *a = sw_xml_attr(atts, "r");
 	long n = a ? sw_xlsx_rownum(a) : r->prev + 1;
 	if (n < 1) {
-		sw_xml_fail(s, "bad row number");
+		sw_xml_fail(s, _("bad row number"));
 		return;
 	}
 	if (n > SW_XLSX_ROWS) {
-		sw_xml_fail(s, "row number beyond %ld", SW_XLSX_ROWS);
+		sw_xml_fail(s, _("row number beyond %ld"), SW_XLSX_ROWS);
 		return;
 	}
 	if (n <= r->prev) {
-		sw_xml_fail(s, "row numbers out of order");
+		sw_xml_fail(s, _("row numbers out of order"));
 		return;
 	}
 	r->line = n;
@@ -83,15 +84,15 @@ static void start_cell(struct sw_xml *s, struct sw_xlsx_rows *r, const char **at
 	int col = r->col + 1;
 	long row;
 	if (ref && sw_xlsx_ref(ref, &col, &row) != 0) {
-		sw_xml_fail(s, "bad cell reference");
+		sw_xml_fail(s, _("bad cell reference"));
 		return;
 	}
 	if (col >= SW_XLSX_COLS) {
-		sw_xml_fail(s, "cell reference beyond column XFD");
+		sw_xml_fail(s, _("cell reference beyond column XFD"));
 		return;
 	}
 	if (col <= r->col) {
-		sw_xml_fail(s, "cell references out of order");
+		sw_xml_fail(s, _("cell references out of order"));
 		return;
 	}
 	if (col >= r->cap) {
@@ -147,7 +148,7 @@ static void XMLCALL sheet_text(void *ud, const XML_Char *t, int len)
 	if (!r->in_v && !r->in_t)
 		return;
 	if (r->alen - r->start + (size_t)len > SW_XLSX_RAW_MAX) {
-		sw_xml_fail(s, "%s: text longer than %d characters",
+		sw_xml_fail(s, _("%s: text longer than %d characters"),
 			    where(r, buf, sizeof buf), SW_XLSX_CELL_MAX);
 		return;
 	}
@@ -168,7 +169,7 @@ static int shared(struct sw_xml *s, struct sw_xlsx *x, const char *v, const char
 	char *end;
 	unsigned long i = strtoul(v, &end, 10);
 	if (*end || end == v || *v == '-' || *v == '+' || i >= t->nsst) {
-		*bad = "shared string index out of range";
+		*bad = N_("shared string index out of range");
 		return set_text(s, &x->rows, "", 0);
 	}
 	size_t from = t->sstoff[i], to = i + 1 < t->nsst ? t->sstoff[i + 1] : t->sstlen;
@@ -184,7 +185,7 @@ static char number(struct sw_xml *s, struct sw_xlsx *x, const char *v, const cha
 	char out[32];
 	int rc = sw_xlsx_number(v, out);
 	if (rc < 0) {
-		*bad = "bad number in a number cell";
+		*bad = N_("bad number in a number cell");
 		return 'n';
 	}
 	int cls = r->xf >= 0 && r->xf < x->parts.nxf ? x->parts.xf[r->xf] : SW_FMT_NUMBER;
@@ -195,7 +196,7 @@ static char number(struct sw_xml *s, struct sw_xlsx *x, const char *v, const cha
 			return 'd';
 		}
 		if (d == -1) {
-			*bad = "date cell holds Excel's nonexistent 1900-02-29";
+			*bad = N_("date cell holds Excel's nonexistent 1900-02-29");
 			return 'd';
 		}
 		rc = sw_xlsx_number(v, out);	/* no date: a number after all */
@@ -219,8 +220,8 @@ static void end_cell(struct sw_xml *s, struct sw_xlsx *x)
 	char *v = r->arena + r->start;
 	size_t n = r->alen - r->start;
 	if (n == 0 && formula)	/* written by a program that does not compute */
-		bad = "a formula without a computed value: open the workbook in Excel or WPS "
-		      "and save it, or paste the column as values";
+		bad = N_("a formula without a computed value: open the workbook in Excel or WPS "
+			 "and save it, or paste the column as values");
 	else if (n == 0)
 		;	/* no value: an empty cell */
 	else if (s->marked && (bad = sw_xml_marked(v, n)) != NULL)
@@ -231,7 +232,7 @@ static void end_cell(struct sw_xml *s, struct sw_xlsx *x)
 	} else if (t == 'i' || t == 'r') {
 		r->alen = r->start + sw_xlsx_unescape(v, n, &bad);
 		if (sw_xlsx_units(v, r->alen - r->start) > SW_XLSX_CELL_MAX) {
-			sw_xml_fail(s, "%s: text longer than %d characters",
+			sw_xml_fail(s, _("%s: text longer than %d characters"),
 				    where(r, at, sizeof at), SW_XLSX_CELL_MAX);
 			return;
 		}
@@ -242,7 +243,7 @@ static void end_cell(struct sw_xml *s, struct sw_xlsx *x)
 		else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
 			set_text(s, r, "FALSE", 5);
 		else
-			bad = "bad boolean cell";
+			bad = N_("bad boolean cell");
 	} else if (t == 'e')
 		kind = 'e';
 	else if (t == 'd') {
@@ -251,7 +252,7 @@ static void end_cell(struct sw_xml *s, struct sw_xlsx *x)
 		if (sw_xlsx_isodate(v, out) == 0)
 			set_text(s, r, out, strlen(out));
 		else
-			bad = "bad date cell";
+			bad = N_("bad date cell");
 	} else
 		kind = number(s, x, v, &bad);
 	if (s->err[0])
@@ -347,7 +348,7 @@ int sw_xlsx_rows_next(struct sw_xlsx *x, struct sw_row *row)
 			row->nf = r->last;
 			row->f = r->f;
 			row->kind = r->kind;
-			row->bad = r->bad;
+			row->bad = r->bad ? _(r->bad) : NULL;	/* kept as msgids until here */
 			return 1;
 		}
 		if (rc < 0) {

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/text.h"
 #include "sw/xlsxpriv.h"
 
@@ -39,7 +40,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
 {
 	struct sw_xml *s = ud;
 	(void)name, (void)sys, (void)pub, (void)internal;
-	sw_xml_fail(s, "%s: document type declaration refused", s->part);
+	sw_xml_fail(s, _("%s: document type declaration refused"), s->part);
 }
 
 static void XMLCALL on_entity(void *ud, const XML_Char *name, int param,
@@ -49,23 +50,23 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int param,
 	(void)name, (void)param, (void)value, (void)len, (void)base, (void)sys;
 	struct sw_xml *s = ud;
 	(void)pub, (void)notation;
-	sw_xml_fail(s, "%s: entity declaration refused", s->part);
+	sw_xml_fail(s, _("%s: entity declaration refused"), s->part);
 }
 
 const char *sw_xml_ziperr(zip_error_t *e)
 {
 	switch (zip_error_code_zip(e)) {
-	case ZIP_ER_CRC: return "damaged zip archive (crc error)";
-	case ZIP_ER_ZLIB: case ZIP_ER_COMPRESSED_DATA: return "damaged zip archive (bad compressed data)";
-	case ZIP_ER_EOF: return "damaged zip archive (premature end)";
-	case ZIP_ER_INCONS: return "damaged zip archive (inconsistent)";
+	case ZIP_ER_CRC: return _("damaged zip archive (crc error)");
+	case ZIP_ER_ZLIB: case ZIP_ER_COMPRESSED_DATA: return _("damaged zip archive (bad compressed data)");
+	case ZIP_ER_EOF: return _("damaged zip archive (premature end)");
+	case ZIP_ER_INCONS: return _("damaged zip archive (inconsistent)");
 	case ZIP_ER_NOPASSWD: case ZIP_ER_WRONGPASSWD: case ZIP_ER_ENCRNOTSUPP:
-		return "encrypted workbook: save it without a password";
-	case ZIP_ER_COMPNOTSUPP: return "unsupported zip compression method";
-	case ZIP_ER_MEMORY: return "out of memory";
-	case ZIP_ER_NOENT: return "part missing";
-	case ZIP_ER_READ: case ZIP_ER_SEEK: return "read error";
-	default: return "damaged zip archive";
+		return _("encrypted workbook: save it without a password");
+	case ZIP_ER_COMPNOTSUPP: return _("unsupported zip compression method");
+	case ZIP_ER_MEMORY: return _("out of memory");
+	case ZIP_ER_NOENT: return _("part missing");
+	case ZIP_ER_READ: case ZIP_ER_SEEK: return _("read error");
+	default: return _("damaged zip archive");
 	}
 }
 
@@ -94,7 +95,7 @@ int sw_xml_open(struct sw_xml *s, zip_t *z, const char *part, void *ud,
 	s->ud = ud;
 	zip_int64_t i = zip_name_locate(z, part, ZIP_FL_NOCASE);
 	if (i < 0) {
-		sw_msg(why, whylen, "%s: part missing", part);
+		sw_msg(why, whylen, _("%s: part missing"), part);
 		return -1;
 	}
 	s->zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
@@ -104,7 +105,7 @@ int sw_xml_open(struct sw_xml *s, zip_t *z, const char *part, void *ud,
 	}
 	s->p = XML_ParserCreate(NULL);
 	if (!s->p) {
-		sw_msg(why, whylen, "out of memory");
+		sw_msg(why, whylen, _("out of memory"));
 		sw_xml_close(s);
 		return -1;
 	}
@@ -226,7 +227,7 @@ int sw_xml_step(struct sw_xml *s)
 		}
 		char *buf = XML_GetBuffer(s->p, (int)(s->check ? 3 * n + 1 : n + 1));
 		if (!buf) {
-			snprintf(s->err, sizeof s->err, "out of memory");
+			snprintf(s->err, sizeof s->err, "%s", _("out of memory"));
 			return -1;
 		}
 		size_t len = n;
@@ -286,8 +287,8 @@ const char *sw_xml_marked(const char *s, size_t n)
 	const char *e = s + n;
 	while ((s = memmem(s, (size_t)(e - s), "\xef\xb7", 2)) != NULL) {
 		if (e - s >= 3 && (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x92)
-			return s[2] == '\x90' ? "invalid UTF-8"
-				: s[2] == '\x91' ? "NUL byte in data" : "control character in data";
+			return s[2] == '\x90' ? N_("invalid UTF-8")
+				: s[2] == '\x91' ? N_("NUL byte in data") : N_("control character in data");
 		s += 2;
 	}
 	return NULL;

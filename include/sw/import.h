@@ -132,6 +132,18 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
 		  size_t outlen, char *why, size_t whylen);
 
+/* A column's or a table's label: when zh, its first Chinese alias
+ * (身份证号 for id_number, 服务对象 for clients), else or when it has
+ * none, its English name; as sw_vocab_label is a word's. For headers
+ * written in Chinese (--labels zh). The string lives until exit; safe on
+ * any thread. */
+const char *sw_column_label(const struct sw_column *c, int zh);
+const char *sw_table_label(const struct sw_table *t, int zh);
+/* The label in the user's language (sw_i18n_zh): what messages call a
+ * column or a table ("身份证号：校验位不对（应为X）"). */
+const char *sw_column_title(const struct sw_column *c);
+const char *sw_table_title(const struct sw_table *t);
+
 /* Normalised header cell: text-normalised, lower case, no spaces or '*'. */
 void sw_header_norm(const char *in, char *out, size_t outlen);
 /* Which column of t a header cell names (English name or alias), or -1. */

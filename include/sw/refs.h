@@ -30,6 +30,9 @@ int sw_refs_find(struct sw_refs *r, int i, const char *value);
  * database failure (printed). Import and check resolve names alike. */
 int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t idlen,
 		   char *why, size_t whylen);
+/* What column c refers to, for "unknown station": its refname in the
+ * user's language. */
+const char *sw_ref_name(const struct sw_column *c);
 /* Finalizes (and closes the reader's connection). NULL is fine. */
 void sw_refs_free(struct sw_refs *r);
 

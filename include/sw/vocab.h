@@ -25,7 +25,10 @@ const char *sw_vocab_lookup(const char *vocab, const char *value);
 int sw_vocab_rank(const char *vocab, const char *key);
 
 /* "county, regional, township, village" for messages: whole keys that fit
- * in buf. Returns the length the whole list needs, as snprintf does. */
+ * in buf; under Chinese (sw_i18n_zh) the words an admin writes instead,
+ * "县级社工总站、区域性中心社工站、...", each key's label and then the
+ * words added with vocab add. Returns the length the whole list needs, as
+ * snprintf does. */
 size_t sw_vocab_expected(const char *vocab, char *buf, size_t n);
 
 /* The message for a word vocab does not know, in column's column:
