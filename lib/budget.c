@@ -139,17 +139,22 @@ static int gather(sqlite3 *db, struct budget *b)
 	return 0;
 }
 
-/* The spending categories, in vocabulary order, into b. */
+static void add_category(void *ctx, const char *vocab, const char *key, const char *alias, int local)
+{
+	struct budget *b = ctx;
+	(void)vocab, (void)alias, (void)local;
+	for (int c = 0; c < b->ncat; c++)
+		if (strcmp(b->cat[c], key) == 0)
+			return;
+	if (b->ncat < NCAT)
+		snprintf(b->cat[b->ncat++], sizeof b->cat[0], "%s", key);
+}
+
+/* The spending categories' keys, in vocabulary order, into b. */
 static void categories(struct budget *b)
 {
-	char list[512];
-	sw_vocab_expected("spending_category", list, sizeof list);
 	b->ncat = 0;
-	for (char *p = list; *p && b->ncat < NCAT; p += strspn(p, ", ")) {
-		size_t n = strcspn(p, ",");
-		snprintf(b->cat[b->ncat++], sizeof b->cat[0], "%.*s", (int)n, p);
-		p += n;
-	}
+	sw_vocab_each("spending_category", add_category, b);
 }
 
 int sw_budget_write(sqlite3 *db, const char *contract, const char *on, struct sw_out *out, int zh)
