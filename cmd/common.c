@@ -84,7 +84,7 @@ const char sw_usage_import[] = N_(
 	"import [--table T] [--dry-run] [--strict] [--rejects F]\n"
 	"[--encoding E] [--sheet NAME] [--station CODE]\n"
 	"[--ignore-column NAME] [FILE...]");
-const char sw_usage_add[] = N_("add [--table T] COLUMN=VALUE...");
+const char sw_usage_add[] = N_("add [--table T] [--dry-run] COLUMN=VALUE...");
 const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]");
 const char sw_usage_vocab[] = N_("vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS");
 

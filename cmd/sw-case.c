@@ -273,7 +273,7 @@ static int cmd_show(int argc, char **argv)
 		"  WHERE c.client_id = ?1"
 		") AS t ORDER BY date, kind, id",
 	};
-	static const char *const titles[] = {NULL, "Cases", "Timeline"};
+	static const char *const titles[] = {NULL, N_("Cases"), N_("Timeline")};
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
@@ -284,7 +284,7 @@ static int cmd_show(int argc, char **argv)
 	}
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(sw_opt.fmt, titles[i]);
+			sw_out_section(sw_opt.fmt, _(titles[i]));
 		st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, masking());
@@ -421,7 +421,8 @@ static int cmd_request(int argc, char **argv)
 		sw_usage_fail(_("request: expected plan or close, not %s"), kind);
 	}
 	if (!o.by || (strcmp(kind, "close") == 0 && (!o.reason || !*o.reason))) {
-		sw_usage_fail(_("request: --by is required%s"), strcmp(kind, "close") == 0 ? ", and --reason" : "");
+		sw_usage_fail("%s", strcmp(kind, "close") == 0 ? _("request: --by is required, and --reason")
+			      : _("request: --by is required"));
 	}
 	return edit('q', kind, argv[optind + 1]);
 }

@@ -283,8 +283,8 @@ static int cmd_place(int argc, char **argv)
 			rc = SW_EXIT_REJECTED;
 		} else if (out >= 0 && sw_db_commit(db) == 0) {
 			rc = SW_EXIT_OK;
-			sw_warn(_("%s at %s: %s on %s%s"), vals[0], vals[1], o.stage, o.date,
-				out == SW_UNCHANGED ? " (already recorded)" : "");
+			sw_warn(out == SW_UNCHANGED ? _("%s at %s: %s on %s (already recorded)")
+				: _("%s at %s: %s on %s"), vals[0], vals[1], o.stage, o.date);
 		} else
 			sw_db_rollback(db);
 	}

@@ -791,5 +791,6 @@ static const struct sw_cmd cmds[] = {
 int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
+	sw_cli_formats = "csv|tsv|json|table|md|html";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

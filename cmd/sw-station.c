@@ -115,11 +115,11 @@ static int cmd_show(int argc, char **argv)
 		"SELECT code, name, level, opened_on, closed_on FROM stations"
 		" WHERE parent_code = ?1 ORDER BY code",
 	};
-	static const char *const titles[] = {NULL, "Staff", "Children"};
+	static const char *const titles[] = {NULL, N_("Staff"), N_("Children")};
 	int rc = SW_EXIT_OK;
 	for (int i = 0; i < 3 && rc == SW_EXIT_OK; i++) {
 		if (titles[i])
-			sw_out_section(sw_opt.fmt, titles[i]);
+			sw_out_section(sw_opt.fmt, _(titles[i]));
 		sqlite3_stmt *st = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);

@@ -8,7 +8,7 @@ expect_fail 3 "sw-report: $T/sw.db: no such database (import some data first, or
 expect_fail 2 "sw-report: --month: not a month (expected YYYY-MM)" sw-report monthly --month 2026-13
 run sw-report monthly --month 2026-13
 check_out "usage errors write nothing on stdout" </dev/null
-check_err_has "usage: sw-report monthly --month M" "usage on stderr"
+check_err_has "Try 'sw-report monthly --help'." "a Try line on stderr"
 expect_fail 2 "sw-report: monthly: give --month M (or use period --from --to)" sw-report monthly
 expect_fail 2 "sw-report: period: give --from DATE --to DATE" sw-report period --from 2026-01-01
 expect_fail 2 "sw-report: --to: before --from 2026-02-01" sw-report period --from 2026-02-01 --to 2026-01-31
