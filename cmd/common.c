@@ -88,7 +88,7 @@ const char sw_usage_add[] = N_("add [--table T] [--dry-run] COLUMN=VALUE...");
 const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]");
 const char sw_usage_vocab[] = N_("vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS");
 
-/* Columns s takes on a terminal: two for each character from U+1100 on
+/* Columns s takes on a terminal: two for each character from U+1000 on
  * (what usage text holds of them is Chinese), one for the others. */
 static int width(const char *s)
 {
@@ -135,7 +135,7 @@ static _Noreturn void help(void)
 		print_usage(c, c == from);
 	for (const struct sw_cmd *c = from; c->name && (c == from || !cur); c++) {
 		int seen = 0;
-		for (const struct sw_cmd *d = all; d < c && !seen; d++)
+		for (const struct sw_cmd *d = from; d < c && !seen; d++)
 			seen = d->notes == c->notes;
 		if (c->notes && !seen)
 			printf("%s\n", _(c->notes));
@@ -391,9 +391,8 @@ static const struct sw_table *import_opts(int argc, char **argv,
 	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
 		sw_cli_common(c, optarg);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
+	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
-	}
 	return t;
 }
 
@@ -482,9 +481,8 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
 {
 	const struct sw_table *t = import_opts(argc, argv, tables);
 	int n = argc - optind;
-	if (n < 1) {
+	if (n < 1)
 		sw_usage_fail(_("add: give COLUMN=VALUE pairs"));
-	}
 	char **names = sw_xcalloc((size_t)n, sizeof *names);
 	const char **vals = sw_xcalloc((size_t)n, sizeof *vals);
 	for (int i = 0; i < n; i++) {
@@ -559,9 +557,8 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 		else
 			sw_cli_common(c, optarg);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
+	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
-	}
 	sqlite3 *db = sw_open(0);
 	/* personal data is masked on a terminal, as sw-case's exports */
 	int mask = t->personal && (force >= 0 ? force : (!sw_opt.output ||
@@ -666,9 +663,8 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask)
 {
 	int sc = col_named(t, "station_code"), nvals = 0;
-	if (station && sc < 0) {
+	if (station && sc < 0)
 		sw_usage_fail(_("--station: table %s has no station_code"), t->name);
-	}
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
 	if (station)
@@ -718,14 +714,12 @@ int sw_run_vocab(int argc, char **argv)
 	sw_getopt_plain(argc, argv);
 	argc -= optind;
 	argv += optind;
-	if (argc < 1) {
+	if (argc < 1)
 		sw_usage_fail(_("vocab: expected list, add or rm"));
-	}
 	char why[512];
 	if (strcmp(argv[0], "list") == 0) {
-		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1]))) {
+		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1])))
 			sw_usage_fail(_("vocab list: unknown vocabulary \"%s\""), argc > 1 ? argv[1] : "");
-		}
 		/* Without a database the built-ins are still worth listing. */
 		sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, 0) : NULL;
 		if (db)
@@ -741,12 +735,10 @@ int sw_run_vocab(int argc, char **argv)
 		return sw_out_close(l.o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 	}
 	int add = strcmp(argv[0], "add") == 0;
-	if (!add && strcmp(argv[0], "rm") != 0) {
+	if (!add && strcmp(argv[0], "rm") != 0)
 		sw_usage_fail(_("vocab: unknown action \"%s\" (expected list, add, rm)"), argv[0]);
-	}
-	if (argc != (add ? 4 : 3)) {
+	if (argc != (add ? 4 : 3))
 		sw_usage_fail("%s", add ? _("vocab add: expected VOCAB ALIAS KEY") : _("vocab rm: expected VOCAB ALIAS"));
-	}
 	sqlite3 *db = sw_open(1);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {

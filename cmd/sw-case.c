@@ -49,9 +49,8 @@ static void range_opt(const char *opt, const char *arg, char from[11], char to[1
 {
 	const char *dots = strstr(arg, "..");
 	char a[64];
-	if (!dots) {
+	if (!dots)
 		sw_usage_fail(_("--%s: expected FROM..TO"), opt);
-	}
 	snprintf(a, sizeof a, "%.*s", (int)(dots - arg), arg);
 	if (*a)
 		sw_opt_date(opt, a, from);
@@ -182,10 +181,9 @@ static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv); }
 static int list_table(const struct sw_table *t, int argc, char **argv)
 {
 	if (o.category || o.status || o.worker || o.reg_from[0] || o.reg_to[0] ||
-	    o.open_from[0] || o.open_to[0]) {
+	    o.open_from[0] || o.open_to[0])
 		sw_usage_fail(_("list --table %s: --category, --status, --worker, --registered and --opened "
 			 "list clients; filter with COLUMN=VALUE"), t->name);
-	}
 	return sw_run_list(t, argc - optind, argv + optind, o.station, masking());
 }
 
@@ -193,16 +191,14 @@ static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
+	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\" (expected clients, cases, services, activities)"),
 			 sw_opt.table);
-	}
 	if (t != &sw_clients_table || optind < argc)
 		return list_table(t, argc, argv);
 	const char *cat = sw_opt_vocab("category", "category", o.category);
-	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
+	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0)
 		sw_usage_fail(_("--status: expected open or closed"));
-	}
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
 	if (o.station)
@@ -356,9 +352,8 @@ static int client_record(const struct sw_table *t, const char *prefix, int n,
 static int cmd_open(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.domain) {
+	if (!o.domain)
 		sw_usage_fail(_("open: --domain is required"));
-	}
 	char prefix[100];
 	snprintf(prefix, sizeof prefix, "%s-K", argv[optind]);
 	const char *names[] = {"case_id", "client_id", "station_code", "domain", "opened_on",
@@ -399,9 +394,8 @@ static int edit(int op, const char *a, const char *b)
 static int cmd_close(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.reason || !*o.reason) {
+	if (!o.reason || !*o.reason)
 		sw_usage_fail(_("close: --reason is required"));
-	}
 	sqlite3 *db = sw_open(0);
 	int need = sw_approval_required(db, argv[optind]);
 	finish_db(db);
@@ -417,22 +411,19 @@ static int cmd_request(int argc, char **argv)
 {
 	parse_n(argc, argv, 2, 2);
 	const char *kind = argv[optind];
-	if (strcmp(kind, "plan") != 0 && strcmp(kind, "close") != 0) {
+	if (strcmp(kind, "plan") != 0 && strcmp(kind, "close") != 0)
 		sw_usage_fail(_("request: expected plan or close, not %s"), kind);
-	}
-	if (!o.by || (strcmp(kind, "close") == 0 && (!o.reason || !*o.reason))) {
+	if (!o.by || (strcmp(kind, "close") == 0 && (!o.reason || !*o.reason)))
 		sw_usage_fail("%s", strcmp(kind, "close") == 0 ? _("request: --by is required, and --reason")
 			      : _("request: --by is required"));
-	}
 	return edit('q', kind, argv[optind + 1]);
 }
 
 static int decide(int argc, char **argv, int op)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.by || !o.comment || !*o.comment) {
+	if (!o.by || !o.comment || !*o.comment)
 		sw_usage_fail(_("%s: --by and --comment are required"), argv[0]);
-	}
 	return edit(op, argv[optind], NULL);
 }
 
@@ -480,9 +471,8 @@ static int cmd_reopen(int argc, char **argv)
 static int cmd_log(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.type) {
+	if (!o.type)
 		sw_usage_fail(_("log: --type is required"));
-	}
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "S%.4s%.2s%.2s-", o.on, o.on + 5, o.on + 8);
 	const char *names[] = {"service_id", "client_id", "station_code", "date", "type",
@@ -526,9 +516,8 @@ static int cmd_export(int argc, char **argv)
 {
 	parse_n(argc, argv, 0, 0);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
+	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
-	}
 	if (o.key_file && !o.pseudo) {	/* else the export would be in clear */
 		sw_usage_fail(_("--key-file: only with --pseudonymize"));
 	}
@@ -562,12 +551,10 @@ static int rules(sqlite3 *db, const struct sw_table *t, const char **v, char *bu
 static int cmd_check(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (o.fix && !sw_opt.output) {
+	if (o.fix && !sw_opt.output)
 		sw_usage_fail(_("check: --fix needs -o OUT"));
-	}
-	if (!o.fix && sw_opt.output) {
+	if (!o.fix && sw_opt.output)
 		sw_usage_fail(_("check: -o is only for --fix"));
-	}
 	struct sw_input_opts in;
 	sw_cli_input_opts(&in);
 	/* The local vocabulary and the references, if there is a database;

@@ -121,9 +121,8 @@ static void no_operands(int argc, char **argv)
 /* The market from --seekers/--vacancies, or else from the database. */
 static struct sw_market *load_market(int *status)
 {
-	if (!o.seekers_csv != !o.vacancies_csv) {
+	if (!o.seekers_csv != !o.vacancies_csv)
 		sw_usage_fail(_("--seekers and --vacancies go together"));
-	}
 	if (o.seekers_csv) {
 		char *files[] = {(char *)o.seekers_csv, (char *)o.vacancies_csv, NULL};
 		if (sw_file_check_inputs("-o", sw_opt.output, files) != 0) {
@@ -154,10 +153,9 @@ static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
+	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\" (expected vacancies, employers, seekers, placements)"),
 			 sw_opt.table);
-	}
 	return sw_run_list(t, argc - optind, argv + optind, o.station, 0);
 }
 
@@ -266,12 +264,10 @@ static int cmd_assign(int argc, char **argv)
 static int cmd_place(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (argc - optind != 2) {
+	if (argc - optind != 2)
 		sw_usage_fail(_("place: expected SEEKER VACANCY"));
-	}
-	if (!o.stage || !o.date[0]) {
+	if (!o.stage || !o.date[0])
 		sw_usage_fail(_("place: --stage and --date are required"));
-	}
 	const char *names[] = {"seeker_id", "vacancy_id", "stage", "date", "worker_id"};
 	const char *vals[] = {argv[optind], argv[optind + 1], o.stage, o.date, o.worker};
 	sqlite3 *db = sw_open(0);

@@ -69,14 +69,12 @@ static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
+	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\" (expected stations, divisions, workers)"), sw_opt.table);
-	}
 	if (t != &sw_stations_table || optind < argc) {
-		if (o_level || o_parent || o_active) {
+		if (o_level || o_parent || o_active)
 			sw_usage_fail(_("list --table %s: --level, --parent and --active list stations; "
 				 "filter with COLUMN=VALUE"), t->name);
-		}
 		return sw_run_list(t, argc - optind, argv + optind, o_station, 0);
 	}
 	const char *level = sw_opt_vocab("level", "level", o_level);
@@ -168,9 +166,8 @@ static int cmd_close(int argc, char **argv)
 	const char *on = o_on;
 	parse(argc, argv);
 	sw_cli_nargs(argc, 1, 1);
-	if (!o_on_set) {
+	if (!o_on_set)
 		sw_usage_fail(_("close: --on DATE is required"));
-	}
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	if (sw_db_begin(db) != 0) {

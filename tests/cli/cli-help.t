@@ -125,6 +125,11 @@ run sw-case help close
 check_rc 0 "help SUB is SUB --help"
 head -n 1 .out | grep -qx "usage: sw-case close CASE --reason TEXT \[--on DATE\] \[--goals-left TEXT\]"
 ok $? "help SUB prints SUB's usage"
+run sw-match assign --help
+check_out_has "match options: --on DATE" "assign --help has the notes it shares with rank"
+run sw-match --help
+[ "$(grep -c '^match options:' .out)" = 1 ]
+ok $? "the program's help prints shared notes once"
 run sw-case --help
 check_out_has "output options: -f csv|tsv|json|table|md  -o FILE  --raw" "the program's help lists the output options"
 run sw-case merge --help
