@@ -8,6 +8,7 @@
 #include "sw/csvio.h"
 #include "sw/err.h"
 #include "sw/report.h"
+#include "sw/strset.h"
 #include "sw/valid.h"
 
 static const char *const header[] = {"period", "station_code", "station_name", "level",
@@ -22,13 +23,14 @@ struct merge {
 	char period[32], first[4096];
 	long dupline;		/* first row of a file whose station an earlier file had */
 	char dupcode[64];
+	struct sw_strset idx;	/* station code -> row */
 };
 
 static int row_of(struct merge *m, char **f, int file)
 {
-	for (int i = 0; i < m->n; i++)
-		if (strcmp(m->codes[i], f[1]) == 0)
-			return i;
+	int i = sw_strset_put(&m->idx, 0, f[1], sw_str_hash(f[1]), m->n);
+	if (i >= 0)
+		return i;
 	if (m->n == m->cap) {
 		m->cap = m->cap ? 2 * m->cap : 16;
 		m->codes = sw_xrealloc(m->codes, (size_t)m->cap * sizeof *m->codes);
@@ -163,6 +165,7 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 	for (int i = 0; i < m.n; i++)
 		free(m.codes[i]), free(m.names[i]), free(m.levels[i]);
 	free(m.codes), free(m.names), free(m.levels), free(m.file), free(m.v);
+	sw_strset_free(&m.idx);
 	return status;
 }
 
