@@ -8,9 +8,8 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "sw/i18n.h"
-
 #include "sw/cli.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 
 #define SW_VERSION "0.1.0"
@@ -73,7 +72,11 @@ enum {
  * other ("list does not take --dry-run", then "Try 'PROG list --help'.").
  *
  *   {"import", cmd_import, N_("import [--table T] [--dry-run] [FILE...]"),
- *    SW_O_IMPORT},
+ *    SW_O_IMPORT, NULL},
+ *
+ * A subcommand parses with sw_cli_getopt (its longopts may hold more than
+ * it takes: opts decides), reports a bad command line with
+ * sw_usage_fail(_("...")), and checks its operands with sw_cli_nargs.
  *
  * usage: N_() text, one line per form, each starting with the subcommand's
  *   name; a line that does not continues the form above (printed aligned

@@ -278,14 +278,12 @@ static int cmd_coverage(int argc, char **argv)
 	return rc;
 }
 
-/* The options of the listings, and which subcommand takes which. */
-#define LIST_OPTS "table level parent active on station" SW_O_OUT
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
 	{"add", cmd_add, sw_usage_add, "table dry-run station", NULL},
 	{"list", cmd_list, N_("list [--level L] [--parent CODE] [--active] [--on DATE]\n"
 			      "list --table T [--station CODE] [COLUMN=VALUE | COLUMN=FROM..TO ...]"),
-	 LIST_OPTS, NULL},
+	 "table level parent active on station" SW_O_OUT, NULL},
 	{"show", cmd_show, N_("show CODE"), "format raw", NULL},
 	{"tree", cmd_tree, N_("tree [--on DATE] [CODE]"), "on" SW_O_OUT, NULL},
 	{"close", cmd_close, N_("close CODE --on DATE"), "on", NULL},
