@@ -599,7 +599,8 @@ static int cmd_audit(int argc, char **argv)
 		struct sw_audit_check c = {.head = o.head, .key_file = o.key_file};
 		int bad = sw_audit_verify(db, &c);
 		if (!bad)
-			printf("%ld entries verified%s%s\n", c.entries, c.entries ? ", head " : "", c.last);
+			printf(c.entries ? _("%ld entries verified, head %s\n") : _("%ld entries verified\n"),
+			       c.entries, c.last);
 		rc = bad < 0 ? SW_EXIT_FAIL : bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	} else if (o.head) {
 		sw_usage_fail(_("audit: --head goes with --verify"));
