@@ -11,6 +11,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/place.h"
 #include "sw/report.h"
 #include "sw/station.h"
@@ -211,16 +212,23 @@ void sw_net_warn_unplaced(const struct sw_net *n)
 	const struct net_priv *p = (const struct net_priv *)n;
 	for (int d = 0; p->unplaced && d < n->ndb; d++) {
 		long long e = p->unplaced[d][0], s = p->unplaced[d][1];
-		char what[96] = "";
+		char ew[48] = "", what[96] = "";
 		if (e)
-			snprintf(what, sizeof what, "%lld employer%s", e, e == 1 ? "" : "s");
-		if (s)
-			snprintf(what + strlen(what), sizeof what - strlen(what), "%s%lld job seeker%s",
-				 e ? " and " : "", s, s == 1 ? "" : "s");
+			snprintf(ew, sizeof ew, sw_ngettext("%lld employer", "%lld employers", (unsigned long)e), e);
+		if (e && s)
+			snprintf(what, sizeof what, sw_ngettext("%s and %lld job seeker", "%s and %lld job seekers",
+								(unsigned long)s), ew, s);
+		else if (s)
+			snprintf(what, sizeof what, sw_ngettext("%lld job seeker", "%lld job seekers",
+								(unsigned long)s), s);
+		else
+			snprintf(what, sizeof what, "%s", ew);
 		if (e || s)
-			sw_warn("%s: %s belong%s to no station (no station_code, client or district"
-				" naming a division): counted on the row (unattributed)",
-				sw_db_name(n->db[d]), what, e + s == 1 ? "s" : "");
+			sw_warn(sw_ngettext("%s: %s belongs to no station (no station_code, client or district"
+					    " naming a division): counted on the row (unattributed)",
+					    "%s: %s belong to no station (no station_code, client or district"
+					    " naming a division): counted on the row (unattributed)",
+					    (unsigned long)(e + s)), sw_db_name(n->db[d]), what);
 	}
 }
 

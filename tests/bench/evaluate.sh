@@ -84,21 +84,9 @@ X
 		"$system" "$dir/stations.csv" >"$dir/scores.csv"
 fi
 
-now() { date +%s.%N; }
-# best of 3 runs, in seconds
-best() {
-	b=""
-	for i in 1 2 3; do
-		t0=$(now); "$@" >/dev/null; t1=$(now)
-		b=$(echo "$t0 $t1 ${b:-999}" | awk '{ d = $2 - $1; print (d < $3 ? d : $3) }')
-	done
-	echo "$b"
-}
-
-ev=$(best "$SW_BIN/sw-report" evaluate --system "$system" --scores "$dir/scores.csv" \
-	--from 2026-01-01 --to 2026-12-31 -f csv)
-pe=$(best "$SW_BIN/sw-report" period --from 2026-01-01 --to 2026-12-31 --by township -f csv)
-printf '%-56s %8s\n' "200 stations, 67 points, $N services in 2026:" "seconds"
-printf '%-56s %8.3f\n' "sw-report evaluate (with the evaluator's sheet)" "$ev"
-printf '%-56s %8.3f\n' "sw-report period --by township" "$pe"
-echo "$ev $pe" | awk '{ printf "evaluate / period = %.2f (target <= 2)\n", $1 / $2; exit !($1 <= 2 * $2) }'
+. "$SW_TOP/tests/bench/pair.sh"
+export system dir
+pair "sw-report evaluate, 200 stations, 67 points, $N services in 2026" "evaluate (with the evaluator's sheet)" \
+	'"$SW_BIN/sw-report" evaluate --system "$system" --scores "$dir/scores.csv" --from 2026-01-01 --to 2026-12-31 -f csv' \
+	"period --by township" '"$SW_BIN/sw-report" period --from 2026-01-01 --to 2026-12-31 --by township -f csv' "<=" 2
+exit $pair_status
