@@ -1,5 +1,6 @@
 /* The command line and the subcommands all programs share (common.h). */
 #include <errno.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -14,7 +15,6 @@
 #include "sw/import.h"
 #include "sw/input.h"
 #include "sw/layout.h"
-#include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
@@ -71,20 +71,175 @@ void sw_cli_version(void)
 }
 
 /* A repeatable option's value added to list (at most max of them). */
-static void repeat(const char *opt, const char **list, int *n, int max, const char *arg,
-		   sw_usage_fn usage)
+static void repeat(const char *opt, const char **list, int *n, int max, const char *arg)
 {
-	if (*n == max) {
-		sw_error("--%s: at most %d", opt, max);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (*n == max)
+		sw_usage_fail(_("--%s: at most %d"), opt, max);
 	list[(*n)++] = arg;
 }
 
-void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
+static const struct sw_cmd *all, *cur;	/* the program's subcommands, the one running */
+const char *sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx";
+
+const char sw_usage_import[] = N_(
+	"import [--table T] [--dry-run] [--strict] [--rejects F]\n"
+	"[--encoding E] [--sheet NAME] [--station CODE]\n"
+	"[--ignore-column NAME] [FILE...]");
+const char sw_usage_add[] = N_("add [--table T] [--dry-run] COLUMN=VALUE...");
+const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]");
+const char sw_usage_vocab[] = N_("vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS");
+
+/* Columns s takes on a terminal: two for each character from U+1000 on
+ * (what usage text holds of them is Chinese), one for the others. */
+static int width(const char *s)
+{
+	int w = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			w += *p >= 0xE1 ? 2 : 1;
+	return w;
+}
+
+/* c's usage lines, the first after "usage: " when lead (else blanks as
+ * wide): each form as "PROG LINE", a continuation under its options. */
+static void print_usage(const struct sw_cmd *c, int lead)
+{
+	const char *u = _(c->usage), *word = _("usage: ");
+	int lw = width(word), n = (int)strlen(c->name);
+	for (int first = lead; *u; first = 0) {
+		int len = (int)strcspn(u, "\n");
+		if (strncmp(u, c->name, n) == 0 && (u[n] == ' ' || u[n] == '\n' || !u[n]))
+			printf("%s%*s%s ", first ? word : "", first ? 0 : lw, "", sw_progname);
+		else
+			printf("%*s", lw + (int)strlen(sw_progname) + 1 + n + 1, "");
+		printf("%.*s\n", len, u);
+		u += len + (u[len] == '\n');
+	}
+}
+
+/* Whether list (space-separated names) holds name. */
+static int takes(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; p && *(p += strspn(p, " ")); p += strcspn(p, " "))
+		if (strncmp(p, name, n) == 0 && (p[n] == ' ' || !p[n]))
+			return 1;
+	return 0;
+}
+
+/* --help: the usage of the subcommand running, or of them all, then the
+ * notes and the options they share; exits 0. */
+static _Noreturn void help(void)
+{
+	const struct sw_cmd *from = cur ? cur : all;
+	for (const struct sw_cmd *c = from; c->name && (c == from || !cur); c++)
+		print_usage(c, c == from);
+	for (const struct sw_cmd *c = from; c->name && (c == from || !cur); c++) {
+		int seen = 0;
+		for (const struct sw_cmd *d = from; d < c && !seen; d++)
+			seen = d->notes == c->notes;
+		if (c->notes && !seen)
+			printf("%s\n", _(c->notes));
+	}
+	printf(_("common options: --db FILE  -q  --lang zh|en  -h  -V\n"));
+	const char *o = cur ? cur->opts : SW_O_OUT;
+	char out[256] = "";
+	if (takes(o, "format"))
+		snprintf(out, sizeof out, "  -f %s", sw_cli_formats);
+	if (takes(o, "output"))
+		snprintf(out + strlen(out), sizeof out - strlen(out), "  %s", _("-o FILE"));
+	if (takes(o, "raw"))
+		snprintf(out + strlen(out), sizeof out - strlen(out), "  --raw");
+	if (*out)
+		printf(_("output options: %s\n"), out + 2);
+	exit(sw_cli_finish(0));
+}
+
+void sw_usage(void)
+{
+	if (cur)
+		fprintf(stderr, _("Try '%s %s --help'.\n"), sw_progname, cur->name);
+	else
+		fprintf(stderr, _("Try '%s --help'.\n"), sw_progname);
+	exit(SW_EXIT_USAGE);
+}
+
+void sw_usage_fail(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	sw_error("%s", msg);
+	sw_usage();
+}
+
+void sw_cli_nargs(int argc, int min, int max)
+{
+	if (argc - optind < min || argc - optind > max)
+		sw_usage_fail(_("%s: wrong number of arguments"), cur ? cur->name : sw_progname);
+}
+
+/* What getopt_long refused (opterr is off): an unknown long option
+ * (optopt 0, at optind - 1), a known one without its value or with one it
+ * does not take, or a short option optopt unknown or without its value. */
+static _Noreturn void bad_option(char **argv, const struct option *longopts)
+{
+	const char *a = argv[optind - 1], *sub = cur ? cur->name : sw_progname;
+	int n = (int)strcspn(a, "=");
+	const struct option *l = longopts;
+	while (l->name && l->val != optopt)
+		l++;
+	if (!optopt)
+		sw_usage_fail(_("%s: unknown option %.*s"), sub, n, a);
+	if (optopt >= 0x100 || (l->name && strncmp(a, "--", 2) == 0 &&
+				strncmp(a + 2, l->name, strlen(l->name)) == 0)) {
+		if (a[n])
+			sw_usage_fail(_("%s: %.*s takes no value"), sub, n, a);
+		sw_usage_fail(_("%s: %s needs a value"), sub, a);
+	}
+	if (!strchr(SW_SHORTOPTS, optopt))
+		sw_usage_fail(_("%s: unknown option -%c"), sub, optopt);
+	sw_usage_fail(_("%s: -%c needs a value"), sub, optopt);
+}
+
+int sw_cli_getopt(int argc, char **argv, const struct option *longopts)
+{
+	int i = -1;
+	opterr = 0;
+	int c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, &i);
+	if (c == '?')
+		bad_option(argv, longopts);
+	if (c == -1)
+		return c;
+	/* the element that held a long option: "--name=V", or "--name" before
+	 * V; "--key" is not taken for "--key-file" (a secret's file, or an
+	 * option added later, must not be guessed) */
+	const char *a = argv[optind - 1];
+	if (i >= 0 && optarg && a == optarg && optind >= 2)
+		a = argv[optind - 2];
+	size_t n = i >= 0 ? strlen(longopts[i].name) : 0;
+	if (i >= 0 && (strncmp(a + 2, longopts[i].name, n) != 0 || (a[2 + n] && a[2 + n] != '=')))
+		sw_usage_fail(_("%.*s: write the option's whole name (--%s)"), (int)strcspn(a, "="), a,
+			      longopts[i].name);
+	/* the options of the subcommand: the common ones and its own */
+	const char *name = i >= 0 ? longopts[i].name : NULL;
+	for (const struct option *l = longopts; !name && l->name; l++)
+		if (l->val == c)
+			name = l->name;
+	if (cur && name && !takes("db quiet lang help version", name) && !takes(cur->opts, name)) {
+		if (i >= 0)
+			sw_usage_fail(_("%s does not take --%s"), cur->name, name);
+		sw_usage_fail(_("%s does not take -%c"), cur->name, c);
+	}
+	return c;
+}
+
+void sw_cli_common(int c, const char *arg)
 {
 	switch (c) {
-	case 'h': usage(stdout, 0); break;
+	case 'h': help();
 	case 'V': sw_cli_version(); break;
 	case 'q': sw_quiet = 1; break;
 	case 'o': sw_opt.output = arg; break;
@@ -93,87 +248,86 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 		if (strcasecmp(arg, "utf-8") != 0 && strcasecmp(arg, "utf8") != 0 &&
 		    strcasecmp(arg, "gb18030") != 0 && strcasecmp(arg, "gbk") != 0 &&
 		    strcasecmp(arg, "gb2312") != 0 && strcasecmp(arg, "utf-16") != 0 &&
-		    strcasecmp(arg, "utf-16le") != 0) {
-			sw_error("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)", arg);
-			usage(stderr, SW_EXIT_USAGE);
-		}
+		    strcasecmp(arg, "utf-16le") != 0)
+			sw_usage_fail(_("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)"), arg);
 		sw_opt.encoding = arg;
 		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
 	case SW_OPT_SHEET:
 		repeat("sheet", sw_opt.sheets, &sw_opt.nsheets,
-		       (int)(sizeof sw_opt.sheets / sizeof sw_opt.sheets[0]), arg, usage);
+		       (int)(sizeof sw_opt.sheets / sizeof sw_opt.sheets[0]), arg);
 		break;
 	case SW_OPT_STATION: sw_opt.station = arg; break;
 	case SW_OPT_IGNORE:
 		repeat("ignore-column", sw_opt.ignore, &sw_opt.nignore,
-		       (int)(sizeof sw_opt.ignore / sizeof sw_opt.ignore[0]), arg, usage);
+		       (int)(sizeof sw_opt.ignore / sizeof sw_opt.ignore[0]), arg);
 		break;
 	case SW_OPT_REJECTS: sw_opt.rejects = arg; break;
 	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
 	case SW_OPT_RAW: sw_cell_raw = 1; break;
 	case SW_OPT_STRICT: sw_opt.strict = 1; break;
 	case 'f':
-		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0) {
-			sw_error(_("-f: unknown format \"%s\" (expected csv, tsv, json, jsonl, table, md, xlsx)"), arg);
-			usage(stderr, SW_EXIT_USAGE);
-		}
+		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0)
+			sw_usage_fail(_("-f: unknown format \"%s\" (expected csv, tsv, json, jsonl, table, md, xlsx)"), arg);
 		break;
 	case SW_OPT_LANG:
-		if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0) {
-			sw_error("--lang: expected zh or en");
-			usage(stderr, SW_EXIT_USAGE);
-		}
+		if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
+			sw_usage_fail(_("--lang: expected zh or en"));
 		sw_i18n_init(arg);
 		sw_opt.zh = sw_i18n_zh();
 		break;
-	default:
-		/* getopt_long has already said what was wrong */
-		usage(stderr, SW_EXIT_USAGE);
+	default:	/* an option in longopts that nothing handles */
+		sw_usage_fail(_("%s: option not handled"), cur ? cur->name : sw_progname);
 	}
 }
 
-int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_fn usage)
+/* The subcommand named sub, or NULL. */
+static const struct sw_cmd *find(const char *sub)
 {
-	if (argc < 2) {
-		sw_error("missing subcommand");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	for (const struct sw_cmd *c = all; c->name; c++)
+		if (strcmp(c->name, sub) == 0)
+			return c;
+	return NULL;
+}
+
+int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds)
+{
+	all = cmds;
+	if (argc < 2)
+		sw_usage_fail(_("missing subcommand"));
 	const char *sub = argv[1];
-	if (strcmp(sub, "-h") == 0 || strcmp(sub, "--help") == 0 || strcmp(sub, "help") == 0)
-		usage(stdout, 0);
+	int ask = strcmp(sub, "help") == 0 && argc > 2;	/* help SUB: SUB --help */
+	if (ask)
+		sub = argv[2];
+	else if (strcmp(sub, "-h") == 0 || strcmp(sub, "--help") == 0 || strcmp(sub, "help") == 0)
+		help();
 	if (strcmp(sub, "-V") == 0 || strcmp(sub, "--version") == 0)
 		sw_cli_version();
-	for (const struct sw_cmd *c = cmds; c->name; c++)
-		if (strcmp(c->name, sub) == 0) {
-			optind = 1;
-			return sw_cli_finish(c->run(argc - 1, argv + 1));
-		}
-	sw_error("unknown subcommand \"%s\"", sub);
-	usage(stderr, SW_EXIT_USAGE);
-	return SW_EXIT_USAGE;
+	if (!(cur = find(sub)))
+		sw_usage_fail(_("unknown subcommand \"%s\""), sub);
+	if (ask)
+		help();
+	optind = 1;
+	return sw_cli_finish(cur->run(argc - 1, argv + 1));
 }
 
-
-void sw_opt_fail(const char *opt, const char *why, sw_usage_fn usage)
+void sw_opt_fail(const char *opt, const char *why)
 {
-	sw_error("--%s: %s", opt, why);
-	usage(stderr, SW_EXIT_USAGE);
-	exit(SW_EXIT_USAGE);	/* usage functions exit; this one must not return */
+	sw_usage_fail("--%s: %s", opt, why);
 }
 
-void sw_opt_date(const char *opt, const char *arg, char out[11], sw_usage_fn usage)
+void sw_opt_date(const char *opt, const char *arg, char out[11])
 {
 	char why[128];
 	if (sw_date_parse(arg, out, why, sizeof why) != 0)
-		sw_opt_fail(opt, why, usage);
+		sw_opt_fail(opt, why);
 }
 
-void sw_opt_month(const char *opt, const char *arg, char out[8], sw_usage_fn usage)
+void sw_opt_month(const char *opt, const char *arg, char out[8])
 {
 	char why[128];
 	if (sw_month_parse(arg, out, why, sizeof why) != 0)
-		sw_opt_fail(opt, why, usage);
+		sw_opt_fail(opt, why);
 }
 
 /* The local words of the database, for an option read before the command
@@ -189,7 +343,7 @@ static void load_local_words(void)
 	sw_db_close(db);
 }
 
-const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, sw_usage_fn usage)
+const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value)
 {
 	/* Normalised like an imported value, so the message reads the same. */
 	const struct sw_column c = {opt, NULL, SW_T_VOCAB, vocab, 0, 0, 0, NULL, NULL};
@@ -198,7 +352,7 @@ const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, 
 		return NULL;
 	load_local_words();
 	if (sw_column_norm(&c, value, key, sizeof key, why, sizeof why) != 0)
-		sw_opt_fail(opt, why, usage);
+		sw_opt_fail(opt, why);
 	return sw_vocab_lookup(vocab, key);
 }
 
@@ -220,34 +374,32 @@ sqlite3 *sw_open(int create)
 	return db;
 }
 
-void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage)
+void sw_getopt_plain(int argc, char **argv)
 {
 	static const struct option longopts[] = {SW_LONGOPTS, {0}};
 	int c;
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
-		sw_cli_common(c, optarg, usage);
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
+		sw_cli_common(c, optarg);
 }
 
 /* Parses the shared and import options; returns the --table (or the
  * program's main table), exiting with a usage error if it is unknown. */
 static const struct sw_table *import_opts(int argc, char **argv,
-					  const struct sw_table *const *tables, sw_usage_fn usage)
+					  const struct sw_table *const *tables)
 {
 	static const struct option longopts[] = {SW_LONGOPTS, SW_IMPORT_LONGOPTS, {0}};
 	int c;
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
-		sw_cli_common(c, optarg, usage);
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
+		sw_cli_common(c, optarg);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!t)
+		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
 	return t;
 }
 
-int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+int sw_run_import(int argc, char **argv, const struct sw_table *const *tables)
 {
-	import_opts(argc, argv, tables, usage);
+	import_opts(argc, argv, tables);
 	struct sw_import_opts o = {.rejects = sw_opt.rejects, .dry_run = sw_opt.dry_run,
 				   .strict = sw_opt.strict};
 	sw_cli_input_opts(&o.in);
@@ -321,29 +473,25 @@ static int add_stored(sqlite3 *db, const struct sw_table *t, int *n, char ***nam
 			sqlite3_str_appendf(miss, "%s%s", sqlite3_str_length(miss) ? ", " : "", t->cols[c].name);
 	char *m = sqlite3_str_finish(miss);
 	if (m)
-		sw_error("add: no such record in %s to update; a new one needs %s too", t->name, m);
+		sw_error(_("add: no such record in %s to update; a new one needs %s too"), t->name, m);
 	sqlite3_free(m);
 	return m ? -1 : 0;
 }
 
-int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
 {
-	const struct sw_table *t = import_opts(argc, argv, tables, usage);
+	const struct sw_table *t = import_opts(argc, argv, tables);
 	int n = argc - optind;
-	if (n < 1) {
-		sw_error("add: give COLUMN=VALUE pairs");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (n < 1)
+		sw_usage_fail(_("add: give COLUMN=VALUE pairs"));
 	char **names = sw_xcalloc((size_t)n, sizeof *names);
 	const char **vals = sw_xcalloc((size_t)n, sizeof *vals);
 	for (int i = 0; i < n; i++) {
 		char *a = argv[optind + i], *eq = strchr(a, '=');
 		if (!eq) {
 			if (t->personal)	/* it may be a value */
-				sw_error("add: argument %d is not COLUMN=VALUE", i + 1);
-			else
-				sw_error("add: \"%s\" is not COLUMN=VALUE", a);
-			usage(stderr, SW_EXIT_USAGE);
+				sw_usage_fail(_("add: argument %d is not COLUMN=VALUE"), i + 1);
+			sw_usage_fail(_("add: \"%s\" is not COLUMN=VALUE"), a);
 		}
 		names[i] = sw_xstrdup(a);
 		names[i][eq - a] = 0;
@@ -396,7 +544,7 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_u
 	return rc;
 }
 
-int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 {
 	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK };
 	static const struct option longopts[] = {
@@ -404,16 +552,14 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, s
 		{"mask", no_argument, NULL, OPT_MASK}, {"no-mask", no_argument, NULL, OPT_NO_MASK},
 		{0}};
 	int c, force = -1;	/* --mask 1, --no-mask 0, else by the terminal */
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1)
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
 		if (c == OPT_MASK || c == OPT_NO_MASK)
 			force = c == OPT_MASK;
 		else
-			sw_cli_common(c, optarg, usage);
+			sw_cli_common(c, optarg);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!t)
+		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
 	sqlite3 *db = sw_open(0);
 	/* personal data is masked on a terminal, as sw-case's exports */
 	int mask = t->personal && (force >= 0 ? force : (!sw_opt.output ||
@@ -467,19 +613,18 @@ static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
 
 /* (why quotes the value: dropped for a table of personal data, whose
  * filters are names and ID numbers) */
-static void list_fail(const struct sw_table *t, const char *column, char *why, sw_usage_fn usage)
+static void list_fail(const struct sw_table *t, const char *column, char *why)
 {
 	if (t->personal)
 		sw_problems_unquote(why);
-	sw_error("list: %s: %s", column, why);
-	usage(stderr, SW_EXIT_USAGE);
+	sw_usage_fail(_("list: %s: %s"), column, why);
 }
 
 /* Adds the condition of one COLUMN=VALUE (or date range) filter and its
  * values to bind (as ?2 on: ?1 is the station). Usage error if the filter
  * does not parse. */
 static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f, char (*vals)[512],
-			int *nvals, sw_usage_fn usage)
+			int *nvals)
 {
 	const char *eq = strchr(f, '=');
 	char name[128], why[512];
@@ -487,14 +632,12 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	int c = eq ? sw_header_col(t, name) : -1;
 	if (c < 0) {
 		if (eq && t->personal)
-			sw_error("list: a filter names no column of %s", t->name);
-		else if (eq)
-			sw_error("list: table %s has no column \"%s\"", t->name, name);
-		else if (t->personal)	/* it may be a value */
-			sw_error("list: a filter is not COLUMN=VALUE");
-		else
-			sw_error("list: \"%s\" is not COLUMN=VALUE", f);
-		usage(stderr, SW_EXIT_USAGE);
+			sw_usage_fail(_("list: a filter names no column of %s"), t->name);
+		if (eq)
+			sw_usage_fail(_("list: table %s has no column \"%s\""), t->name, name);
+		if (t->personal)	/* it may be a value */
+			sw_usage_fail(_("list: a filter is not COLUMN=VALUE"));
+		sw_usage_fail(_("list: \"%s\" is not COLUMN=VALUE"), f);
 	}
 	const struct sw_column *k = &t->cols[c];
 	const char *v = eq + 1, *dots = k->type == SW_T_DATE ? strstr(v, "..") : NULL;
@@ -503,7 +646,7 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 		snprintf(a, sizeof a, "%.*s", (int)(dots - v), v);
 		if ((*a && sw_date_parse(a, vals[(*nvals)++], why, sizeof why) != 0) ||
 		    (dots[2] && sw_date_parse(dots + 2, vals[(*nvals)++], why, sizeof why) != 0))
-			list_fail(t, k->name, why, usage);
+			list_fail(t, k->name, why);
 		if (*a)
 			sqlite3_str_appendf(q, " AND \"%w\" >= ?%d", k->name, *nvals + 1 - !!dots[2]);
 		if (dots[2])
@@ -513,19 +656,16 @@ static void list_filter(sqlite3_str *q, const struct sw_table *t, const char *f,
 	int bad = k->type == SW_T_DATE ? sw_date_parse(v, vals[*nvals], why, sizeof why)
 		: sw_column_norm(k, v, vals[*nvals], sizeof vals[0], why, sizeof why);
 	if (bad)
-		list_fail(t, k->name, why, usage);
+		list_fail(t, k->name, why);
 	(*nvals)++;
 	sqlite3_str_appendf(q, " AND \"%w\" = ?%d", k->name, *nvals + 1);
 }
 
-int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
-		sw_usage_fn usage)
+int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask)
 {
 	int sc = col_named(t, "station_code"), nvals = 0;
-	if (station && sc < 0) {
-		sw_error("--station: table %s has no station_code", t->name);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (station && sc < 0)
+		sw_usage_fail(_("--station: table %s has no station_code"), t->name);
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
 	if (station)
@@ -541,7 +681,7 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	if (station)
 		sqlite3_str_appendall(q, " AND station_code IN (SELECT code FROM subtree)");
 	for (int i = 0; i < n; i++)
-		list_filter(q, t, filters[i], vals, &nvals, usage);
+		list_filter(q, t, filters[i], vals, &nvals);
 	sqlite3_str_appendall(q, " ORDER BY ");
 	for (int i = 0, k = 0; i < t->ncols; i++)
 		if (t->cols[i].flags & SW_C_KEY)
@@ -559,24 +699,17 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	return rc;
 }
 
-int sw_run_template(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
+int sw_run_template(int argc, char **argv, const struct sw_table *const *tables)
 {
-	sw_getopt_plain(argc, argv, usage);
-	if (argc - optind > 1) {
-		sw_error(_("template: expected one TABLE"));
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	sw_getopt_plain(argc, argv);
+	sw_cli_nargs(argc, 0, 1);
 	const char *name = optind < argc ? argv[optind] : NULL;
 	const struct sw_table *t = name ? sw_table_find(tables, name) : tables[0];
-	if (!t) {
-		sw_error(_("template: unknown table \"%s\""), name);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!t)
+		sw_usage_fail(_("template: unknown table \"%s\""), name);
 	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
-	if (fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_XLSX) {
-		sw_error(_("template: -f: expected csv, tsv or xlsx"));
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_XLSX)
+		sw_usage_fail(_("template: -f: expected csv, tsv or xlsx"));
 	load_local_words();	/* the drop-downs offer the station's own words too */
 	return sw_template_write(t, sw_opt.output, fmt) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 }
@@ -592,21 +725,17 @@ static void vocab_row(void *ctx, const char *vocab, const char *key, const char 
 	sw_out_row(l->o, v);
 }
 
-int sw_run_vocab(int argc, char **argv, sw_usage_fn usage)
+int sw_run_vocab(int argc, char **argv)
 {
-	sw_getopt_plain(argc, argv, usage);
+	sw_getopt_plain(argc, argv);
 	argc -= optind;
 	argv += optind;
-	if (argc < 1) {
-		sw_error("vocab: expected list, add or rm");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (argc < 1)
+		sw_usage_fail(_("vocab: expected list, add or rm"));
 	char why[512];
 	if (strcmp(argv[0], "list") == 0) {
-		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1]))) {
-			sw_error("vocab list: unknown vocabulary \"%s\"", argc > 1 ? argv[1] : "");
-			usage(stderr, SW_EXIT_USAGE);
-		}
+		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1])))
+			sw_usage_fail(_("vocab list: unknown vocabulary \"%s\""), argc > 1 ? argv[1] : "");
 		/* Without a database the built-ins are still worth listing. */
 		sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, 0) : NULL;
 		if (db)
@@ -622,21 +751,17 @@ int sw_run_vocab(int argc, char **argv, sw_usage_fn usage)
 		return sw_out_close(l.o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 	}
 	int add = strcmp(argv[0], "add") == 0;
-	if (!add && strcmp(argv[0], "rm") != 0) {
-		sw_error("vocab: unknown action \"%s\" (expected list, add, rm)", argv[0]);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	if (argc != (add ? 4 : 3)) {
-		sw_error(add ? "vocab add: expected VOCAB ALIAS KEY" : "vocab rm: expected VOCAB ALIAS");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!add && strcmp(argv[0], "rm") != 0)
+		sw_usage_fail(_("vocab: unknown action \"%s\" (expected list, add, rm)"), argv[0]);
+	if (argc != (add ? 4 : 3))
+		sw_usage_fail("%s", add ? _("vocab add: expected VOCAB ALIAS KEY") : _("vocab rm: expected VOCAB ALIAS"));
 	sqlite3 *db = sw_open(1);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
 		int bad = add ? sw_vocab_add(db, argv[1], argv[2], argv[3], why, sizeof why)
 			: sw_vocab_remove(db, argv[1], argv[2], why, sizeof why);
 		if (bad) {
-			sw_error("vocab %s: %s", argv[0], why);
+			sw_error(_("vocab %s: %s"), argv[0], why);
 			sw_db_rollback(db);
 			rc = SW_EXIT_REJECTED;
 		} else

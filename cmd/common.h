@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "sw/cli.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 
 #define SW_VERSION "0.1.0"
@@ -65,57 +66,95 @@ enum {
 	{"station", required_argument, NULL, SW_OPT_STATION}, \
 	{"ignore-column", required_argument, NULL, SW_OPT_IGNORE}
 
-/* A program's usage text printer: to fp, then exit(status). */
-typedef void (*sw_usage_fn)(FILE *fp, int status);
-
+/* A subcommand, as data. Its usage is what SUB --help prints and what
+ * PROG --help lists; the options it takes besides the common ones (--db,
+ * -q, --lang, -h, -V) are named in opts, and sw_cli_getopt refuses any
+ * other ("list does not take --dry-run", then "Try 'PROG list --help'.").
+ *
+ *   {"import", cmd_import, N_("import [--table T] [--dry-run] [FILE...]"),
+ *    SW_O_IMPORT, NULL},
+ *
+ * A subcommand parses with sw_cli_getopt (its longopts may hold more than
+ * it takes: opts decides), reports a bad command line with
+ * sw_usage_fail(_("...")), and checks its operands with sw_cli_nargs.
+ *
+ * usage: N_() text, one line per form, each starting with the subcommand's
+ *   name; a line that does not continues the form above (printed aligned
+ *   under its first option). The translation keeps the option names.
+ * opts: long names, space-separated ("table station " SW_O_OUT); a short
+ *   option by its long twin (-f format, -o output).
+ * notes: N_() lines printed under the usage (shared by pointer: the full
+ *   usage prints each once), or NULL. */
 struct sw_cmd {
 	const char *name;
 	int (*run)(int argc, char **argv);
+	const char *usage;
+	const char *opts;
+	const char *notes;
 };
+
+/* Option sets for opts: what a subcommand that writes rows takes, what
+ * reads input files, and import's. */
+#define SW_O_OUT " format output raw "
+#define SW_O_INPUT " encoding sheet station ignore-column "
+#define SW_O_IMPORT " table dry-run strict rejects" SW_O_INPUT
+/* The usage of the subcommands every program has. */
+extern const char sw_usage_import[], sw_usage_add[], sw_usage_export[], sw_usage_vocab[];
+/* -f's values in the usage (sw-report adds html). */
+extern const char *sw_cli_formats;
 
 /* Sets the program name, the language (--lang anywhere in argv, else the
  * locale) and the defaults from the environment. */
 void sw_cli_init(int argc, char **argv);
-/* Handles a shared option returned by getopt_long; usage errors and --help
- * go to usage. Call it from the default case of the option switch. */
-void sw_cli_common(int c, const char *arg, sw_usage_fn usage);
+/* getopt_long for the current subcommand, with SW_SHORTOPTS: long options
+ * written whole, and an option it does not take, an unknown one or a
+ * missing value a usage error (sw_usage_fail). Returns as getopt does. */
+int sw_cli_getopt(int argc, char **argv, const struct option *longopts);
+/* Handles a shared option returned by sw_cli_getopt (-h prints the
+ * subcommand's usage). Call it from the default case of the switch. */
+void sw_cli_common(int c, const char *arg);
 /* Runs argv[1] from cmds (with argv shifted so the subcommand is argv[0]),
  * or handles a top-level --help/--version. Returns the exit status. */
-int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds, sw_usage_fn usage);
+int sw_cli_dispatch(int argc, char **argv, const struct sw_cmd *cmds);
+/* A usage error: "prog: message" (fmt is translated by the caller), then
+ * "Try 'prog SUB --help'." and exit 2. sw_usage is the second half alone. */
+_Noreturn void sw_usage_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void sw_usage(void);
+/* The operands after the options: a usage error unless min..max of them. */
+void sw_cli_nargs(int argc, int min, int max);
 /* Option values that must parse: the canonical value, or "--OPT: reason"
- * and usage(stderr, 2). opt is the long name without dashes. */
-void sw_opt_fail(const char *opt, const char *why, sw_usage_fn usage);
-void sw_opt_date(const char *opt, const char *arg, char out[11], sw_usage_fn usage);
-void sw_opt_month(const char *opt, const char *arg, char out[8], sw_usage_fn usage);
+ * and a usage error. opt is the long name without dashes. */
+_Noreturn void sw_opt_fail(const char *opt, const char *why);
+void sw_opt_date(const char *opt, const char *arg, char out[11]);
+void sw_opt_month(const char *opt, const char *arg, char out[8]);
 /* The vocabulary key for value (NULL when value is NULL); it lives until exit. */
-const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value, sw_usage_fn usage);
+const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value);
 
 /* Writes the toolkit version line for -V. */
 void sw_cli_version(void);
 
 /* Subcommands every program has, built on the library: import, add,
  * list --table, export and vocab. A program lists them in its sw_cmd
- * table through a one-line wrapper that passes its tables and usage. */
+ * table through a one-line wrapper that passes its tables. */
 
 /* import [--table T] [--dry-run] [--strict] [--rejects F] [--encoding E] [FILE...] */
-int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage);
+int sw_run_import(int argc, char **argv, const struct sw_table *const *tables);
 /* add [--table T] COLUMN=VALUE...: one record through the import rules;
  * the table defaults to tables[0]. */
-int sw_run_add(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage);
+int sw_run_add(int argc, char **argv, const struct sw_table *const *tables);
 /* export [--table T]: every row as CSV (or -f) that imports back to the
  * same state. */
-int sw_run_export(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage);
+int sw_run_export(int argc, char **argv, const struct sw_table *const *tables);
 /* list --table T [--station CODE] [COLUMN=VALUE | DATECOLUMN=FROM..TO ...]:
  * the rows of t in key order whose columns hold the values (normalised as
  * an import would), within --station's subtree; personal columns masked
  * when mask. n filters in filters[]. Returns the exit status. */
-int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask,
-		sw_usage_fn usage);
+int sw_run_list(const struct sw_table *t, int n, char **filters, const char *station, int mask);
 /* template [TABLE] [-f csv|tsv|xlsx] [-o FILE]: a blank register of TABLE
  * (default tables[0]) with its Chinese headers (lib/template.c). */
-int sw_run_template(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage);
+int sw_run_template(int argc, char **argv, const struct sw_table *const *tables);
 /* vocab list [VOCAB] | vocab add VOCAB ALIAS KEY | vocab rm VOCAB ALIAS */
-int sw_run_vocab(int argc, char **argv, sw_usage_fn usage);
+int sw_run_vocab(int argc, char **argv);
 
 /* Called by import and add before they close the database: for table
  * hooks that keep prepared statements between rows. NULL if none. */
@@ -123,7 +162,7 @@ extern void (*sw_subcmd_release)(void);
 
 /* Parses only the shared options (no extra ones) and leaves the operands
  * at argv[optind]. For subcommands with no options of their own. */
-void sw_getopt_plain(int argc, char **argv, sw_usage_fn usage);
+void sw_getopt_plain(int argc, char **argv);
 /* Opens sw_opt.db (creating it when create) and loads local vocabulary;
  * exits with status 3 on failure. */
 struct sqlite3 *sw_open(int create);

@@ -15,7 +15,6 @@
 #include "sw/dupes.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
-#include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
@@ -30,43 +29,6 @@ static const struct sw_table *const tables[] = {
 	&sw_services_table,
 	&sw_activities_table, NULL
 };
-
-static void usage(FILE *fp, int status)
-{
-	fprintf(fp,
-		"usage: sw-case import [--table T] [--dry-run] [--strict] [--rejects F]\n"
-		"                      [--encoding E] [--sheet NAME] [--station CODE]\n"
-		"                      [--ignore-column NAME] [FILE...]\n"
-		"       sw-case add [--table T] COLUMN=VALUE...\n"
-		"       sw-case list [--station CODE] [--category C] [--status open|closed]\n"
-		"                    [--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
-		"       sw-case list --table T [--station CODE] [--mask | --no-mask]\n"
-		"                    [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
-		"       sw-case show [--at DATE] CLIENT\n"
-		"       sw-case open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
-		"                    [--risk R] [--station CODE]\n"
-		"       sw-case close CASE --reason TEXT [--on DATE] [--goals-left TEXT]\n"
-		"       sw-case reopen CASE\n"
-		"       sw-case request plan|close CASE --by WORKER [--reason TEXT] [--on DATE]\n"
-		"                       [--goals-left TEXT]\n"
-		"       sw-case approve REQUEST --by WORKER --comment TEXT [--on DATE]\n"
-		"       sw-case reject REQUEST --by WORKER --comment TEXT [--on DATE]\n"
-		"       sw-case due [--idle DAYS] [--station CODE]\n"
-		"       sw-case log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
-		"                   [--worker ID] [--note TEXT] [--id ID] [--station CODE]\n"
-		"       sw-case export [--table T] [--mask | --no-mask]\n"
-		"                      [--pseudonymize [--key-file F]] [--at DATE]\n"
-		"       sw-case check [--table T] [--encoding E] [--fix -o OUT] FILE\n"
-		"       sw-case dupes [--min-score N]\n"
-		"       sw-case merge KEEP DROP\n"
-		"       sw-case confirm-id [FILE]\n"
-		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
-		"       sw-case template [TABLE]\n"
-		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
-		"                --lang zh|en  -h  -V\n");
-	exit(status);
-}
 
 /* Options of sw-case's own subcommands. */
 static struct {
@@ -88,15 +50,13 @@ static void range_opt(const char *opt, const char *arg, char from[11], char to[1
 {
 	const char *dots = strstr(arg, "..");
 	char a[64];
-	if (!dots) {
-		sw_error("--%s: expected FROM..TO", opt);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!dots)
+		sw_usage_fail(_("--%s: expected FROM..TO"), opt);
 	snprintf(a, sizeof a, "%.*s", (int)(dots - arg), arg);
 	if (*a)
-		sw_opt_date(opt, a, from, usage);
+		sw_opt_date(opt, a, from);
 	if (dots[2])
-		sw_opt_date(opt, dots + 2, to, usage);
+		sw_opt_date(opt, dots + 2, to);
 }
 
 static void parse(int argc, char **argv)
@@ -135,7 +95,7 @@ static void parse(int argc, char **argv)
 	int c;
 	sw_date_today(o.on);
 	sw_date_today(o.at);
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1) {
 		switch (c) {
 		case SW_OPT_STATION:	/* import's, and the other subcommands' */
 		case OPT_STATION: o.station = sw_opt.station = optarg; break;
@@ -145,7 +105,7 @@ static void parse(int argc, char **argv)
 		case OPT_REGISTERED: range_opt("registered", optarg, o.reg_from, o.reg_to); break;
 		case OPT_OPENED: range_opt("opened", optarg, o.open_from, o.open_to); break;
 		case OPT_REASON: o.reason = optarg; break;
-		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); o.on_set = 1; break;
+		case OPT_ON: sw_opt_date("on", optarg, o.on); o.on_set = 1; break;
 		case OPT_DOMAIN: o.domain = optarg; break;
 		case OPT_RISK: o.risk = optarg; break;
 		case OPT_CASE: o.case_id = optarg; break;
@@ -157,7 +117,7 @@ static void parse(int argc, char **argv)
 		case OPT_NO_MASK: o.no_mask = 1; break;
 		case OPT_PSEUDO: o.pseudo = 1; break;
 		case OPT_KEY_FILE: o.key_file = optarg; break;
-		case OPT_AT: sw_opt_date("at", optarg, o.at, usage); break;
+		case OPT_AT: sw_opt_date("at", optarg, o.at); break;
 		case OPT_FIX: o.fix = 1; break;
 		case OPT_VERIFY: o.verify = 1; break;
 		case OPT_MIN_SCORE: o.min_score = atoi(optarg); break;
@@ -168,12 +128,12 @@ static void parse(int argc, char **argv)
 			char *end;
 			long d = strtol(optarg, &end, 10);
 			if (*end || end == optarg || d < 1 || d > 3650)
-				sw_opt_fail("idle", "expected a number of days, 1 to 3650", usage);
+				sw_opt_fail("idle", _("expected a number of days, 1 to 3650"));
 			o.idle = (int)d;
 			break;
 		}
 		case OPT_HEAD: o.head = optarg; break;
-		default: sw_cli_common(c, optarg, usage);
+		default: sw_cli_common(c, optarg);
 		}
 	}
 }
@@ -182,10 +142,7 @@ static void parse(int argc, char **argv)
 static void parse_n(int argc, char **argv, int min, int max)
 {
 	parse(argc, argv);
-	if (argc - optind < min || argc - optind > max) {
-		sw_error("%s: wrong number of arguments", argv[0]);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	sw_cli_nargs(argc, min, max);
 }
 
 /* Personal data is masked on a terminal unless --no-mask, and always
@@ -216,40 +173,34 @@ static int emit(sqlite3_stmt *st)
 	return sw_out_query(sw_opt.output, sw_opt.fmt, st);
 }
 
-static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
-static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
-static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
-static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
+static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables); }
+static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables); }
+static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables); }
 
 /* list --table T for a table other than clients: the generic listing,
  * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
 static int list_table(const struct sw_table *t, int argc, char **argv)
 {
 	if (o.category || o.status || o.worker || o.reg_from[0] || o.reg_to[0] ||
-	    o.open_from[0] || o.open_to[0]) {
-		sw_error("list --table %s: --category, --status, --worker, --registered and --opened "
-			 "list clients; filter with COLUMN=VALUE", t->name);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	return sw_run_list(t, argc - optind, argv + optind, o.station, masking(), usage);
+	    o.open_from[0] || o.open_to[0])
+		sw_usage_fail(_("list --table %s: --category, --status, --worker, --registered and --opened "
+			 "list clients; filter with COLUMN=VALUE"), t->name);
+	return sw_run_list(t, argc - optind, argv + optind, o.station, masking());
 }
 
 static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\" (expected clients, cases, services, activities)",
+	if (!t)
+		sw_usage_fail(_("--table: unknown table \"%s\" (expected clients, cases, services, activities)"),
 			 sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
 	if (t != &sw_clients_table || optind < argc)
 		return list_table(t, argc, argv);
-	const char *cat = sw_opt_vocab("category", "category", o.category, usage);
-	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0) {
-		sw_error("--status: expected open or closed");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	const char *cat = sw_opt_vocab("category", "category", o.category);
+	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0)
+		sw_usage_fail(_("--status: expected open or closed"));
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
 	if (o.station)
@@ -327,7 +278,7 @@ static int cmd_show(int argc, char **argv)
 	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
 	sqlite3_finalize(st);
 	if (!found) {
-		sw_error("%s: no such client", id);
+		sw_error(_("%s: no such client"), id);
 		rc = SW_EXIT_REJECTED;
 	} else {
 		sqlite3_stmt *sts[3];
@@ -352,7 +303,7 @@ static int client_station(sqlite3 *db, const char *id, char *out, size_t n)
 	if (found)
 		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
 	else
-		sw_error("%s: no such client", id);
+		sw_error(_("%s: no such client"), id);
 	sqlite3_finalize(st);
 	return found;
 }
@@ -404,10 +355,8 @@ static int client_record(const struct sw_table *t, const char *prefix, int n,
 static int cmd_open(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.domain) {
-		sw_error("open: --domain is required");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!o.domain)
+		sw_usage_fail(_("open: --domain is required"));
 	char prefix[100];
 	snprintf(prefix, sizeof prefix, "%s-K", argv[optind]);
 	const char *names[] = {"case_id", "client_id", "station_code", "domain", "opened_on",
@@ -448,16 +397,14 @@ static int edit(int op, const char *a, const char *b)
 static int cmd_close(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.reason || !*o.reason) {
-		sw_error("close: --reason is required");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!o.reason || !*o.reason)
+		sw_usage_fail(_("close: --reason is required"));
 	sqlite3 *db = sw_open(0);
 	int need = sw_approval_required(db, argv[optind]);
 	finish_db(db);
 	if (need > 0) {
-		sw_error("%s: the station requires a supervisor's approval of closures: "
-			 "sw-case request close %s --by WORKER --reason TEXT", argv[optind], argv[optind]);
+		sw_error(_("%s: the station requires a supervisor's approval of closures: "
+			 "sw-case request close %s --by WORKER --reason TEXT"), argv[optind], argv[optind]);
 		return SW_EXIT_REJECTED;
 	}
 	return need < 0 ? SW_EXIT_FAIL : edit('c', argv[optind], NULL);
@@ -467,24 +414,19 @@ static int cmd_request(int argc, char **argv)
 {
 	parse_n(argc, argv, 2, 2);
 	const char *kind = argv[optind];
-	if (strcmp(kind, "plan") != 0 && strcmp(kind, "close") != 0) {
-		sw_error("request: expected plan or close, not %s", kind);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	if (!o.by || (strcmp(kind, "close") == 0 && (!o.reason || !*o.reason))) {
-		sw_error("request: --by is required%s", strcmp(kind, "close") == 0 ? ", and --reason" : "");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (strcmp(kind, "plan") != 0 && strcmp(kind, "close") != 0)
+		sw_usage_fail(_("request: expected plan or close, not %s"), kind);
+	if (!o.by || (strcmp(kind, "close") == 0 && (!o.reason || !*o.reason)))
+		sw_usage_fail("%s", strcmp(kind, "close") == 0 ? _("request: --by is required, and --reason")
+			      : _("request: --by is required"));
 	return edit('q', kind, argv[optind + 1]);
 }
 
 static int decide(int argc, char **argv, int op)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.by || !o.comment || !*o.comment) {
-		sw_error("%s: --by and --comment are required", argv[0]);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!o.by || !o.comment || !*o.comment)
+		sw_usage_fail(_("%s: --by and --comment are required"), argv[0]);
 	return edit(op, argv[optind], NULL);
 }
 
@@ -532,10 +474,8 @@ static int cmd_reopen(int argc, char **argv)
 static int cmd_log(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (!o.type) {
-		sw_error("log: --type is required");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!o.type)
+		sw_usage_fail(_("log: --type is required"));
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "S%.4s%.2s%.2s-", o.on, o.on + 5, o.on + 8);
 	const char *names[] = {"service_id", "client_id", "station_code", "date", "type",
@@ -579,13 +519,10 @@ static int cmd_export(int argc, char **argv)
 {
 	parse_n(argc, argv, 0, 0);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\"", sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!t)
+		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
 	if (o.key_file && !o.pseudo) {	/* else the export would be in clear */
-		sw_error("--key-file: only with --pseudonymize");
-		usage(stderr, SW_EXIT_USAGE);
+		sw_usage_fail(_("--key-file: only with --pseudonymize"));
 	}
 	size_t keylen = 0;
 	unsigned char *key = NULL;
@@ -617,14 +554,10 @@ static int rules(sqlite3 *db, const struct sw_table *t, const char **v, char *bu
 static int cmd_check(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
-	if (o.fix && !sw_opt.output) {
-		sw_error("check: --fix needs -o OUT");
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	if (!o.fix && sw_opt.output) {
-		sw_error("check: -o is only for --fix");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (o.fix && !sw_opt.output)
+		sw_usage_fail(_("check: --fix needs -o OUT"));
+	if (!o.fix && sw_opt.output)
+		sw_usage_fail(_("check: -o is only for --fix"));
 	struct sw_input_opts in;
 	sw_cli_input_opts(&in);
 	/* The local vocabulary and the references, if there is a database;
@@ -669,11 +602,11 @@ static int cmd_audit(int argc, char **argv)
 		struct sw_audit_check c = {.head = o.head, .key_file = o.key_file};
 		int bad = sw_audit_verify(db, &c);
 		if (!bad)
-			printf("%ld entries verified%s%s\n", c.entries, c.entries ? ", head " : "", c.last);
+			printf(c.entries ? _("%ld entries verified, head %s\n") : _("%ld entries verified\n"),
+			       c.entries, c.last);
 		rc = bad < 0 ? SW_EXIT_FAIL : bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	} else if (o.head) {
-		sw_error("audit: --head goes with --verify");
-		usage(stderr, SW_EXIT_USAGE);
+		sw_usage_fail(_("audit: --head goes with --verify"));
 	} else
 		rc = emit(sw_db_prepare(db, "SELECT seq, at, user, action, tbl, row_key, detail,"
 					    " command FROM audit ORDER BY seq"));
@@ -707,7 +640,7 @@ static int cmd_confirm_id(int argc, char **argv)
 			if (sw_id_confirm(db, line, why, sizeof why) != 0) {
 				failed = !*why;	/* a database error was printed */
 				if (*why) {
-					sw_error_at(path, n, "id_number: %s", why);
+					sw_error_at(path, n, _("id_number: %s"), why);
 					bad++;
 				}
 			}
@@ -724,13 +657,52 @@ static int cmd_confirm_id(int argc, char **argv)
 }
 
 static const struct sw_cmd cmds[] = {
-	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
-	{"open", cmd_open}, {"close", cmd_close}, {"reopen", cmd_reopen}, {"log", cmd_log},
-	{"export", cmd_export}, {"check", cmd_check}, {"dupes", cmd_dupes},
-	{"merge", cmd_merge}, {"audit", cmd_audit}, {"vocab", cmd_vocab}, {"template", cmd_template},
-	{"confirm-id", cmd_confirm_id}, {"request", cmd_request}, {"approve", cmd_approve},
-	{"reject", cmd_reject}, {"due", cmd_due},
-	{NULL, NULL}};
+	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
+	{"add", cmd_add, sw_usage_add, "table dry-run", NULL},
+	{"list", cmd_list,
+	 N_("list [--station CODE] [--category C] [--status open|closed]\n"
+	    "[--worker ID] [--registered FROM..TO] [--opened FROM..TO]\n"
+	    "list --table T [--station CODE] [--mask | --no-mask]\n"
+	    "[COLUMN=VALUE | COLUMN=FROM..TO ...]"),
+	 "station category status worker registered opened table mask no-mask" SW_O_OUT, NULL},
+	{"show", cmd_show, N_("show [--at DATE] [--mask | --no-mask] CLIENT"),
+	 "at mask no-mask" SW_O_OUT, NULL},
+	{"open", cmd_open,
+	 N_("open CLIENT --domain D [--case ID] [--on DATE] [--worker ID]\n"
+	    "[--risk R] [--station CODE]"),
+	 "domain case on worker risk station", NULL},
+	{"close", cmd_close, N_("close CASE --reason TEXT [--on DATE] [--goals-left TEXT]"),
+	 "reason on goals-left", NULL},
+	{"reopen", cmd_reopen, N_("reopen CASE"), "", NULL},
+	{"request", cmd_request,
+	 N_("request plan|close CASE --by WORKER [--reason TEXT] [--on DATE]\n"
+	    "[--goals-left TEXT]"),
+	 "by reason on goals-left", NULL},
+	{"approve", cmd_approve, N_("approve REQUEST --by WORKER --comment TEXT [--on DATE]"),
+	 "by comment on", NULL},
+	{"reject", cmd_reject, N_("reject REQUEST --by WORKER --comment TEXT [--on DATE]"),
+	 "by comment on", NULL},
+	{"due", cmd_due, N_("due [--idle DAYS] [--station CODE]"), "idle station" SW_O_OUT, NULL},
+	{"log", cmd_log,
+	 N_("log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
+	    "[--worker ID] [--note TEXT] [--id ID] [--station CODE]"),
+	 "type case on minutes worker note id station", NULL},
+	{"export", cmd_export,
+	 N_("export [--table T] [--mask | --no-mask]\n"
+	    "[--pseudonymize [--key-file F]] [--at DATE]"),
+	 "table mask no-mask pseudonymize key-file at" SW_O_OUT, NULL},
+	{"check", cmd_check,
+	 N_("check [--table T] [--encoding E] [--sheet NAME] [--station CODE]\n"
+	    "[--ignore-column NAME] [--fix -o OUT] FILE"),
+	 "table fix output" SW_O_INPUT, NULL},
+	{"dupes", cmd_dupes, N_("dupes [--min-score N]"), "min-score" SW_O_OUT, NULL},
+	{"merge", cmd_merge, N_("merge KEEP DROP"), "", NULL},
+	{"confirm-id", cmd_confirm_id, N_("confirm-id [FILE]"), "", NULL},
+	{"audit", cmd_audit, N_("audit [--verify [--head HASH] [--key-file F]]"),
+	 "verify head key-file" SW_O_OUT, NULL},
+	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
+	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
+	{NULL, NULL, NULL, NULL, NULL}};
 
 int main(int argc, char **argv)
 {
@@ -741,5 +713,5 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_clients_table);
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
-	return sw_cli_dispatch(argc, argv, cmds, usage);
+	return sw_cli_dispatch(argc, argv, cmds);
 }

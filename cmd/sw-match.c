@@ -11,7 +11,6 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
-#include "sw/longopt.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
@@ -21,32 +20,6 @@
 static const struct sw_table *const tables[] = {
 	&sw_vacancies_table, &sw_employers_table, &sw_seekers_table, &sw_placements_table, NULL
 };
-
-static void usage(FILE *fp, int status)
-{
-	fprintf(fp,
-		"usage: sw-match import [--table T] [--dry-run] [--strict] [--rejects F]\n"
-		"                       [--encoding E] [--sheet NAME] [--station CODE]\n"
-		"                       [--ignore-column NAME] [FILE...]\n"
-		"       sw-match add [--table T] COLUMN=VALUE...\n"
-		"       sw-match list [--table vacancies|employers|seekers|placements] [--station CODE]\n"
-		"                     [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
-		"       sw-match rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]\n"
-		"       sw-match assign [--timing] [MATCH OPTIONS]\n"
-		"       sw-match place SEEKER VACANCY --stage S --date D [--worker W]\n"
-		"       sw-match placements [--seeker S] [--vacancy V] [--stage S] [--station C]\n"
-		"                           [--worker W] [--from D] [--to D]\n"
-		"       sw-match stats [--from D] [--to D] [--on DATE]\n"
-		"       sw-match due [--on DATE]\n"
-		"       sw-match export [--table T] [--mask | --no-mask]\n"
-		"       sw-match template [TABLE]\n"
-		"       sw-match vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
-		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
-		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
-		"                --lang zh|en  -h  -V\n");
-	exit(status);
-}
 
 /* Options of the subcommands, with what they default to. */
 static struct {
@@ -96,31 +69,31 @@ static void parse(int argc, char **argv)
 	sw_date_today(o.on);
 	o.ro.w = sw_weights_default;
 	o.ro.top = 10;
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1) {
 		switch (c) {
-		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); break;
-		case OPT_FROM: sw_opt_date("from", optarg, o.from, usage); break;
-		case OPT_TO: sw_opt_date("to", optarg, o.to, usage); break;
-		case OPT_DATE: sw_opt_date("date", optarg, o.date, usage); break;
+		case OPT_ON: sw_opt_date("on", optarg, o.on); break;
+		case OPT_FROM: sw_opt_date("from", optarg, o.from); break;
+		case OPT_TO: sw_opt_date("to", optarg, o.to); break;
+		case OPT_DATE: sw_opt_date("date", optarg, o.date); break;
 		case OPT_TOP:
 			if (sw_int_parse(optarg, 1, 100000, &k, why, sizeof why) != 0)
-				sw_opt_fail("top", why, usage);
+				sw_opt_fail("top", why);
 			o.ro.top = (int)k;
 			o.top_set = 1;
 			break;
 		case OPT_BY:
 			if (strcmp(optarg, "vacancy") != 0 && strcmp(optarg, "seeker") != 0)
-				sw_opt_fail("by", "expected seeker or vacancy", usage);
+				sw_opt_fail("by", _("expected seeker or vacancy"));
 			o.ro.by_vacancy = optarg[0] == 'v';
 			break;
 		case OPT_WEIGHTS:
 			if (sw_weights_parse(optarg, &o.ro.w, why, sizeof why) != 0)
-				sw_opt_fail("weights", why, usage);
+				sw_opt_fail("weights", why);
 			break;
 		case OPT_MIN: {
 			double d = strtod(optarg, &end);
 			if (end == optarg || *end || !(d >= 0 && d <= 100))
-				sw_opt_fail("min-score", "expected a number from 0 to 100", usage);
+				sw_opt_fail("min-score", _("expected a number from 0 to 100"));
 			o.ro.min_score = (int)lround(d * 10);
 			o.min_set = 1;
 			break;
@@ -129,31 +102,27 @@ static void parse(int argc, char **argv)
 		case OPT_TIMING: o.timing = 1; break;
 		case OPT_SEEKERS: o.seekers_csv = optarg; break;
 		case OPT_VACANCIES: o.vacancies_csv = optarg; break;
-		case OPT_STAGE: o.stage = sw_opt_vocab("stage", "stage", optarg, usage); break;
+		case OPT_STAGE: o.stage = sw_opt_vocab("stage", "stage", optarg); break;
 		case OPT_WORKER: o.worker = optarg; break;
 		case OPT_SEEKER: o.seeker = optarg; break;
 		case OPT_VACANCY: o.vacancy = optarg; break;
 		case OPT_STATION: o.station = optarg; break;
-		default: sw_cli_common(c, optarg, usage);
+		default: sw_cli_common(c, optarg);
 		}
 	}
 }
 
 static void no_operands(int argc, char **argv)
 {
-	if (optind < argc) {
-		sw_error("unexpected argument \"%s\"", argv[optind]);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (optind < argc)
+		sw_usage_fail(_("unexpected argument \"%s\""), argv[optind]);
 }
 
 /* The market from --seekers/--vacancies, or else from the database. */
 static struct sw_market *load_market(int *status)
 {
-	if (!o.seekers_csv != !o.vacancies_csv) {
-		sw_error("--seekers and --vacancies go together");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!o.seekers_csv != !o.vacancies_csv)
+		sw_usage_fail(_("--seekers and --vacancies go together"));
 	if (o.seekers_csv) {
 		char *files[] = {(char *)o.seekers_csv, (char *)o.vacancies_csv, NULL};
 		if (sw_file_check_inputs("-o", sw_opt.output, files) != 0) {
@@ -175,22 +144,20 @@ static struct sw_market *load_market(int *status)
 	return m;
 }
 
-static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
-static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
-static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
-static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
-static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
+static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables); }
+static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables); }
+static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables); }
+static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables); }
 
 static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\" (expected vacancies, employers, seekers, placements)",
+	if (!t)
+		sw_usage_fail(_("--table: unknown table \"%s\" (expected vacancies, employers, seekers, placements)"),
 			 sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	return sw_run_list(t, argc - optind, argv + optind, o.station, 0, usage);
+	return sw_run_list(t, argc - optind, argv + optind, o.station, 0);
 }
 
 static int cmd_rank(int argc, char **argv)
@@ -222,7 +189,7 @@ static int cmd_rank(int argc, char **argv)
 	double secs;
 	sw_ranking_end(g, &pairs, &secs);
 	if (o.timing)
-		sw_error("ranked %d seekers x %d vacancies: %lld pairs looked at in %.3f s CPU",
+		sw_error(_("ranked %d seekers x %d vacancies: %lld pairs looked at in %.3f s CPU"),
 			 m->ns, m->nv, pairs, secs);
 	sw_market_free(m);
 	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
@@ -263,7 +230,7 @@ static int cmd_assign(int argc, char **argv)
 	clock_t t0 = clock();
 	sw_assign(m, &o.ro, &a);
 	if (o.timing)
-		sw_error("assigned in %.3f s CPU: %d solve(s), %zu pairs held, lists grown %lld times",
+		sw_error(_("assigned in %.3f s CPU: %d solve(s), %zu pairs held, lists grown %lld times"),
 			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.grown);
 	static const char *const cols[] = {"seeker_id", "vacancy_id", "score", "reasons"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, "ssns");
@@ -289,7 +256,7 @@ static int cmd_assign(int argc, char **argv)
 	}
 	char total[32];
 	snprintf(total, sizeof total, "%lld.%lld", a.total / 10, a.total % 10);
-	sw_warn("assigned %d of %d seekers (%d open vacancies), total score %s", placed, m->ns, m->nv, total);
+	sw_warn(_("assigned %d of %d seekers (%d open vacancies), total score %s"), placed, m->ns, m->nv, total);
 	sw_assignment_free(&a);
 	sw_market_free(m);
 	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
@@ -298,14 +265,10 @@ static int cmd_assign(int argc, char **argv)
 static int cmd_place(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (argc - optind != 2) {
-		sw_error("place: expected SEEKER VACANCY");
-		usage(stderr, SW_EXIT_USAGE);
-	}
-	if (!o.stage || !o.date[0]) {
-		sw_error("place: --stage and --date are required");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (argc - optind != 2)
+		sw_usage_fail(_("place: expected SEEKER VACANCY"));
+	if (!o.stage || !o.date[0])
+		sw_usage_fail(_("place: --stage and --date are required"));
 	const char *names[] = {"seeker_id", "vacancy_id", "stage", "date", "worker_id"};
 	const char *vals[] = {argv[optind], argv[optind + 1], o.stage, o.date, o.worker};
 	sqlite3 *db = sw_open(0);
@@ -317,8 +280,8 @@ static int cmd_place(int argc, char **argv)
 			rc = SW_EXIT_REJECTED;
 		} else if (out >= 0 && sw_db_commit(db) == 0) {
 			rc = SW_EXIT_OK;
-			sw_warn("%s at %s: %s on %s%s", vals[0], vals[1], o.stage, o.date,
-				out == SW_UNCHANGED ? " (already recorded)" : "");
+			sw_warn(out == SW_UNCHANGED ? _("%s at %s: %s on %s (already recorded)")
+				: _("%s at %s: %s on %s"), vals[0], vals[1], o.stage, o.date);
 		} else
 			sw_db_rollback(db);
 	}
@@ -447,15 +410,41 @@ static int cmd_due(int argc, char **argv)
 	return rc;
 }
 
+/* What rank and assign share. */
+static const char match_notes[] = N_(
+	"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
+	"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
+	"               --encoding E  --sheet NAME  --ignore-column NAME (of those files)");
+#define MATCH_OPTS " on weights min-score seekers vacancies encoding sheet ignore-column" SW_O_OUT
+
 static const struct sw_cmd cmds[] = {
-	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"rank", cmd_rank},
-	{"assign", cmd_assign}, {"place", cmd_place}, {"placements", cmd_placements},
-	{"stats", cmd_stats}, {"due", cmd_due}, {"export", cmd_export}, {"vocab", cmd_vocab}, {"template", cmd_template},
-	{NULL, NULL}};
+	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
+	{"add", cmd_add, sw_usage_add, "table dry-run", NULL},
+	{"list", cmd_list,
+	 N_("list [--table vacancies|employers|seekers|placements] [--station CODE]\n"
+	    "[COLUMN=VALUE | COLUMN=FROM..TO ...]"),
+	 "table station" SW_O_OUT, NULL},
+	{"rank", cmd_rank,
+	 N_("rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]"),
+	 "top by exhaustive timing" MATCH_OPTS, match_notes},
+	{"assign", cmd_assign, N_("assign [--timing] [MATCH OPTIONS]"), "timing" MATCH_OPTS,
+	 match_notes},
+	{"place", cmd_place, N_("place SEEKER VACANCY --stage S --date D [--worker W]"),
+	 "stage date worker", NULL},
+	{"placements", cmd_placements,
+	 N_("placements [--seeker S] [--vacancy V] [--stage S] [--station C]\n"
+	    "[--worker W] [--from D] [--to D]"),
+	 "seeker vacancy stage station worker from to" SW_O_OUT, NULL},
+	{"stats", cmd_stats, N_("stats [--from D] [--to D] [--on DATE]"), "from to on" SW_O_OUT, NULL},
+	{"due", cmd_due, N_("due [--on DATE]"), "on" SW_O_OUT, NULL},
+	{"export", cmd_export, sw_usage_export, "table mask no-mask" SW_O_OUT, NULL},
+	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
+	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
+	{NULL, NULL, NULL, NULL, NULL}};
 
 int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
-	return sw_cli_dispatch(argc, argv, cmds, usage);
+	return sw_cli_dispatch(argc, argv, cmds);
 }

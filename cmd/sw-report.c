@@ -13,37 +13,11 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
-#include "sw/i18n.h"
-#include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/report.h"
 #include "sw/target.h"
 #include "sw/valid.h"
 #include "sw/workfig.h"
-
-static void usage(FILE *fp, int status)
-{
-	fprintf(fp,
-		"usage: sw-report monthly --month M [--by LEVEL] [--station CODE] [--compare prev|yoy]\n"
-		"                         [--indicator LIST]\n"
-		"       sw-report period --from DATE --to DATE [same options as monthly]\n"
-		"       sw-report trend --from M --to M [--indicator LIST] [--by LEVEL] [--station CODE]\n"
-		"       sw-report targets --targets FILE (--period YYYY | --contract C) [--on DATE]\n"
-		"       sw-report completeness --month M [--station CODE]\n"
-		"       sw-report workers (--month M | --from DATE --to DATE) [--station CODE]\n"
-		"       sw-report items (--month M | --from DATE --to DATE) [--station CODE]\n"
-		"       sw-report workforce (--month M | --from DATE --to DATE) [--station CODE]\n"
-		"       sw-report referrals (--month M | --from DATE --to DATE) [--station CODE]\n"
-		"       sw-report budget [--contract C] [--on DATE]\n"
-		"       sw-report close --month M [--reopen --reason TEXT] | close --list\n"
-		"       sw-report merge FILE...\n"
-		"       sw-report evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
-		"                          [--station CODE] [--scores SHEET]\n"
-		"LEVEL: station, township, regional, county, total\n"
-		"common options: --db FILE (repeatable)  -f csv|tsv|json|jsonl|table|md|xlsx|html\n"
-		"                -o FILE  -q  --raw  --lang zh|en  -h  -V\n");
-	exit(status);
-}
 
 /* Options; each subcommand checks which it takes. */
 static struct {
@@ -60,13 +34,6 @@ enum { OPT_MONTH = SW_OPT_LOCAL, OPT_FROM, OPT_TO, OPT_BY, OPT_STATION, OPT_COMP
        OPT_INDICATOR, OPT_TARGETS, OPT_PERIOD, OPT_ON, OPT_REOPEN, OPT_REASON, OPT_LIST,
        OPT_SYSTEM, OPT_CONTRACT, OPT_SCORES };
 enum { CMP_NONE, CMP_PREV, CMP_YOY };
-
-static _Noreturn void bad_usage(const char *fmt, const char *arg)
-{
-	sw_error(fmt, arg);
-	usage(stderr, SW_EXIT_USAGE);
-	exit(SW_EXIT_USAGE);
-}
 
 static void parse(int argc, char **argv)
 {
@@ -91,16 +58,16 @@ static void parse(int argc, char **argv)
 		{0}};
 	int c;
 	sw_date_today(o.on);	/* o.by: SW_BY_STATION unless preset */
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1) {
 		switch (c) {
 		case OPT_MONTH:
-			sw_opt_month("month", optarg, o.month, usage);
+			sw_opt_month("month", optarg, o.month);
 			break;
 		case OPT_FROM: o.from_arg = optarg; break;
 		case OPT_TO: o.to_arg = optarg; break;
 		case OPT_BY:
 			if ((o.by = sw_by_parse(optarg)) < 0)
-				bad_usage("--by: unknown level \"%s\" (expected station, township, regional, county, total)", optarg);
+				sw_usage_fail(_("--by: unknown level \"%s\" (expected station, township, regional, county, total)"), optarg);
 			break;
 		case OPT_STATION: o.station = optarg; break;
 		case OPT_COMPARE:
@@ -109,12 +76,12 @@ static void parse(int argc, char **argv)
 			else if (strcmp(optarg, "yoy") == 0)
 				o.compare = CMP_YOY;
 			else
-				bad_usage("--compare: expected prev or yoy, not \"%s\"", optarg);
+				sw_usage_fail(_("--compare: expected prev or yoy, not \"%s\""), optarg);
 			break;
 		case OPT_INDICATOR: o.indicator = optarg; break;
 		case OPT_TARGETS: o.targets = optarg; break;
 		case OPT_PERIOD: o.period = optarg; break;
-		case OPT_ON: sw_opt_date("on", optarg, o.on, usage); break;
+		case OPT_ON: sw_opt_date("on", optarg, o.on); break;
 		case OPT_REOPEN: o.reopen = 1; break;
 		case OPT_REASON: o.reason = optarg; break;
 		case OPT_LIST: o.list = 1; break;
@@ -123,7 +90,7 @@ static void parse(int argc, char **argv)
 		case OPT_SCORES: o.scores = optarg; break;
 		case SW_OPT_DB:
 			if (o.ndb == (int)(sizeof o.dbs / sizeof o.dbs[0]))
-				bad_usage("--db: at most %s databases", "64");
+				sw_usage_fail(_("--db: at most %d databases"), 64);
 			o.dbs[o.ndb++] = optarg;
 			break;
 		case 'f':
@@ -132,7 +99,7 @@ static void parse(int argc, char **argv)
 				break;
 			}
 			/* fall through */
-		default: sw_cli_common(c, optarg, usage);
+		default: sw_cli_common(c, optarg);
 		}
 	}
 	if (!o.ndb)
@@ -146,9 +113,9 @@ static int out_fmt(void) { return o.form ? o.form : sw_opt.fmt; }
 static void no_html(const char *cmd)
 {
 	if (o.form == SW_FMT_HTML)
-		bad_usage("%s: -f html is for monthly, period and merge", cmd);
+		sw_usage_fail(_("%s: -f html is for monthly, period and merge"), cmd);
 	if (o.form)
-		sw_cli_common('f', "xlsx", usage);
+		sw_cli_common('f', "xlsx");
 }
 
 /* Opens every --db for reading, and their station network. */
@@ -180,7 +147,7 @@ static void close_all(sqlite3 **dbs, struct sw_net *n)
 static void scope(sqlite3 **dbs, struct sw_net *n, int by)
 {
 	if (sw_net_scope(n, o.station, by) != 0) {
-		sw_error("%s: no such station", o.station);
+		sw_error(_("%s: no such station"), o.station);
 		close_all(dbs, n);
 		exit(SW_EXIT_REJECTED);
 	}
@@ -256,8 +223,8 @@ static int closed_state(sqlite3 **dbs, const char *month, char *out, size_t n)
 		}
 		int rc = sw_report_fp(dbs[i], month, &now), same = rc == 0 && sw_fp_matches(&now, stored);
 		if (rc == 0 && !same)
-			sw_error("%s: month %s was closed with fingerprint %.12s but its figures are now %.12s:"
-				 " reopen it (close --month %s --reopen --reason TEXT) and close it again",
+			sw_error(_("%s: month %s was closed with fingerprint %.12s but its figures are now %.12s:"
+				 " reopen it (close --month %s --reopen --reason TEXT) and close it again"),
 				 o.dbs[i], month, stored, now.hex, month);
 		sw_fp_free(&now);
 		if (!same)
@@ -275,25 +242,25 @@ static int run_report(int monthly, int argc, char **argv)
 	parse(argc, argv);
 	const char *cmd = monthly ? "monthly" : "period";
 	if (optind < argc)
-		bad_usage("%s: unexpected argument", cmd);
+		sw_usage_fail(_("%s: unexpected argument"), cmd);
 	struct sw_report r;
 	memset(&r, 0, sizeof r);
 	char bad[128];
 	if (sw_figure_select(o.indicator, r.sel, bad, sizeof bad) != 0)
-		bad_usage("--indicator: unknown figure \"%s\"", bad);
+		sw_usage_fail(_("--indicator: unknown figure \"%s\""), bad);
 	if (monthly) {
 		if (!o.month[0] || o.from_arg || o.to_arg)
-			bad_usage("%s: give --month M (or use period --from --to)", cmd);
+			sw_usage_fail(_("%s: give --month M (or use period --from --to)"), cmd);
 		sw_month_first(o.month, r.from);
 		sw_month_last(o.month, r.to);
 		snprintf(r.period, sizeof r.period, "%s", o.month);
 	} else {
 		if (!o.from_arg || !o.to_arg || o.month[0])
-			bad_usage("%s: give --from DATE --to DATE", cmd);
-		sw_opt_date("from", o.from_arg, r.from, usage);
-		sw_opt_date("to", o.to_arg, r.to, usage);
+			sw_usage_fail(_("%s: give --from DATE --to DATE"), cmd);
+		sw_opt_date("from", o.from_arg, r.from);
+		sw_opt_date("to", o.to_arg, r.to);
 		if (strcmp(r.from, r.to) > 0)
-			bad_usage("--to: before --from %s", r.from);
+			sw_usage_fail(_("--to: before --from %s"), r.from);
 		snprintf(r.period, sizeof r.period, "%s..%s", r.from, r.to);
 	}
 	sqlite3 *dbs[64];
@@ -361,15 +328,15 @@ static int cmd_trend(int argc, char **argv)
 	parse(argc, argv);
 	no_html("trend");
 	if (optind < argc || !o.from_arg || !o.to_arg)
-		bad_usage("trend: give --from M --to M%s", "");
+		sw_usage_fail(_("trend: give --from M --to M"));
 	char first[8], last[8], bad[128];
 	unsigned char sel[SW_NFIG];
-	sw_opt_month("from", o.from_arg, first, usage);
-	sw_opt_month("to", o.to_arg, last, usage);
+	sw_opt_month("from", o.from_arg, first);
+	sw_opt_month("to", o.to_arg, last);
 	if (strcmp(first, last) > 0)
-		bad_usage("--to: before --from %s", first);
+		sw_usage_fail(_("--to: before --from %s"), first);
 	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
-		bad_usage("--indicator: unknown figure \"%s\"", bad);
+		sw_usage_fail(_("--indicator: unknown figure \"%s\""), bad);
 	int by = o.by;
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
@@ -418,7 +385,7 @@ static int cmd_completeness(int argc, char **argv)
 	parse(argc, argv);
 	no_html("completeness");
 	if (optind < argc || !o.month[0])
-		bad_usage("completeness: give --month M%s", "");
+		sw_usage_fail(_("completeness: give --month M"));
 	char first[11], last[11];
 	sw_month_first(o.month, first);
 	sw_month_last(o.month, last);
@@ -457,7 +424,7 @@ static int cmd_completeness(int argc, char **argv)
 	}
 	int rc = !out || sw_out_close(out) != 0 ? SW_EXIT_FAIL : missing ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	if (missing)
-		sw_warn("%s: %d of %d stations have no records", o.month, missing, expected);
+		sw_warn(_("%s: %d of %d stations have no records"), o.month, missing, expected);
 	free(has);
 	free(v);
 	close_all(dbs, n);
@@ -471,13 +438,13 @@ static int cmd_workers(int argc, char **argv)
 	no_html("workers");
 	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
-		bad_usage("workers: give --month M or --from DATE --to DATE%s", "");
+		sw_usage_fail(_("workers: give --month M or --from DATE --to DATE"));
 	if (o.month[0]) {
 		sw_month_first(o.month, from);
 		sw_month_last(o.month, to);
 	} else {
-		sw_opt_date("from", o.from_arg, from, usage);
-		sw_opt_date("to", o.to_arg, to, usage);
+		sw_opt_date("from", o.from_arg, from);
+		sw_opt_date("to", o.to_arg, to);
 	}
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
@@ -512,15 +479,15 @@ static int casework(int argc, char **argv,
 	no_html(argv[0]);
 	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
-		bad_usage("%s: give --month M or --from DATE --to DATE", argv[0]);
+		sw_usage_fail(_("%s: give --month M or --from DATE --to DATE"), argv[0]);
 	if (o.ndb > 1)
-		bad_usage("%s: one --db at a time", argv[0]);
+		sw_usage_fail(_("%s: one --db at a time"), argv[0]);
 	if (o.month[0]) {
 		sw_month_first(o.month, from);
 		sw_month_last(o.month, to);
 	} else {
-		sw_opt_date("from", o.from_arg, from, usage);
-		sw_opt_date("to", o.to_arg, to, usage);
+		sw_opt_date("from", o.from_arg, from);
+		sw_opt_date("to", o.to_arg, to);
 	}
 	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
 	if (!db)
@@ -606,7 +573,7 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 		for (int i = 0; ok && i < row.nf; i++)
 			ok = strcmp(row.f[i], cols[i + 1 - c]) == 0;
 		if (!ok) {
-			sw_error_at(fname, row.line, "header: expected station_code,indicator,from,to,target");
+			sw_error_at(fname, row.line, _("header: expected station_code,indicator,from,to,target"));
 			bad = 2;
 		}
 	}
@@ -618,15 +585,15 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 		if (row.bad)
 			snprintf(why, sizeof why, "%s", row.bad);
 		else if (row.nf != 5 + c)
-			snprintf(why, sizeof why, "expected %d fields, found %d", 5 + c, row.nf);
+			snprintf(why, sizeof why, _("expected %d fields, found %d"), 5 + c, row.nf);
 		else if (c && o.contract && strcmp(row.f[0], o.contract) != 0)
 			continue;
 		else if (c && row_contract(n, row.f, cfrom, cto, list, sizeof list, why, sizeof why) != 0)
 			;
 		else if ((*f[0] || !c) && sw_net_find(n, f[0]) < 0)
-			snprintf(why, sizeof why, "station_code: unknown station \"%.60s\"", f[0]);
+			snprintf(why, sizeof why, _("station_code: unknown station \"%.60s\""), f[0]);
 		else if ((fig = sw_figure_find(f[1])) < 0)
-			snprintf(why, sizeof why, "indicator: unknown figure \"%.60s\"", f[1]);
+			snprintf(why, sizeof why, _("indicator: unknown figure \"%.60s\""), f[1]);
 		else if ((*f[2] || !c) && sw_date_parse(f[2], from, why + 6, sizeof why - 6) != 0)
 			memcpy(why, "from: ", 6);
 		else if ((*f[3] || !c) && sw_date_parse(f[3], to, why + 4, sizeof why - 4) != 0)
@@ -640,12 +607,12 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 		else if (!*from || !*to)
 			snprintf(why, sizeof why, _("from, to: give both or neither (the contract's period)"));
 		else if (strcmp(to, from) < 0)
-			snprintf(why, sizeof why, "to: %s is before from %s", to, from);
+			snprintf(why, sizeof why, _("to: %s is before from %s"), to, from);
 		else if (c && (strcmp(from, cfrom) < 0 || strcmp(to, cto) > 0))
 			snprintf(why, sizeof why, _("from, to: %s to %s is outside contract %.60s's period "
 				 "(%s to %s)"), from, to, row.f[0], cfrom, cto);
 		else if (sw_figure_parse(fig, f[4], &target) != 0 || target < 0)
-			snprintf(why, sizeof why, "target: not a number");
+			snprintf(why, sizeof why, _("target: not a number"));
 		if (why[0]) {
 			sw_error_at(fname, row.line, "%s", why);
 			bad = 1;
@@ -685,9 +652,9 @@ static int cmd_targets(int argc, char **argv)
 	parse(argc, argv);
 	no_html("targets");
 	if (optind < argc || !o.targets || (!o.period && !o.contract))
-		bad_usage("targets: give --targets FILE --period YYYY%s", "");
+		sw_usage_fail(_("targets: give --targets FILE and --period YYYY or --contract C"));
 	if (o.period && (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4))
-		bad_usage("--period: expected a year YYYY, not \"%s\"", o.period);
+		sw_usage_fail(_("--period: expected a year YYYY, not \"%s\""), o.period);
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	struct target *t = NULL;
@@ -729,8 +696,7 @@ static int cmd_targets(int argc, char **argv)
 		sw_target_eval(t[i].fig, t[i].from, t[i].to, o.on, t[i].target, actual, &e);
 		sw_figure_fmt(t[i].fig, t[i].target, tv, sizeof tv);
 		sw_figure_fmt(t[i].fig, actual, av, sizeof av);
-		const char *status = e.on_track ? (sw_opt.zh ? "进度正常" : "on track")
-			: (sw_opt.zh ? "进度滞后" : "behind");
+		const char *status = e.on_track ? _("on track") : _("behind");
 		const char *row[] = {t[i].contract, t[i].station, n->st[sw_net_find(n, t[i].station)].name,
 			sw_figures[t[i].fig].key, sw_figure_label(t[i].fig, sw_opt.zh), t[i].from, t[i].to,
 			tv, av, e.completion, e.expected, status};
@@ -753,10 +719,9 @@ static int cmd_budget(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_html("budget");
-	if (optind < argc)
-		bad_usage(_("budget: unexpected argument \"%s\""), argv[optind]);
+	sw_cli_nargs(argc, 0, 0);
 	if (o.ndb > 1)
-		bad_usage("%s: one --db at a time", "budget");
+		sw_usage_fail(_("%s: one --db at a time"), "budget");
 	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
 	if (!db)
 		return SW_EXIT_FAIL;
@@ -864,22 +829,22 @@ static int cmd_close(int argc, char **argv)
 	parse(argc, argv);
 	no_html("close");
 	if (optind < argc)
-		bad_usage("close: unexpected argument \"%s\"", argv[optind]);
+		sw_usage_fail(_("close: unexpected argument \"%s\""), argv[optind]);
 	if (o.ndb != 1)
-		bad_usage("close: one --db at a time%s", "");
+		sw_usage_fail(_("close: one --db at a time"));
 	if (o.list)
 		return close_list();
 	if (!o.month[0])
-		bad_usage("close: give --month M%s", "");
+		sw_usage_fail(_("close: give --month M"));
 	if (o.reason && !o.reopen)
-		bad_usage("close: --reason goes with --reopen%s", "");
+		sw_usage_fail(_("close: --reason goes with --reopen"));
 	if (o.reopen && (!o.reason || !*o.reason))
-		bad_usage("close: --reopen needs --reason TEXT%s", "");
+		sw_usage_fail(_("close: --reopen needs --reason TEXT"));
 	char last[11], today[11], stored[80], fp[65] = "";
 	sw_month_last(o.month, last);
 	sw_date_today(today);
 	if (!o.reopen && strcmp(last, today) >= 0) {
-		sw_error("close: month %s has not ended", o.month);
+		sw_error(_("close: month %s has not ended"), o.month);
 		return SW_EXIT_REJECTED;
 	}
 	sqlite3 *db = sw_db_open(o.dbs[0], 0);
@@ -889,7 +854,8 @@ static int cmd_close(int argc, char **argv)
 	if (sw_db_begin(db) != 0 || sw_month_closed(db, o.month, stored, sizeof stored) != 0)
 		goto out;
 	if (o.reopen ? !stored[0] : !!stored[0]) {
-		sw_error("close: month %s is %s", o.month, o.reopen ? "not closed" : "already closed");
+		sw_error(o.reopen ? _("close: month %s is not closed") : _("close: month %s is already closed"),
+			 o.month);
 		rc = SW_EXIT_REJECTED;
 		goto out;
 	}
@@ -899,9 +865,9 @@ static int cmd_close(int argc, char **argv)
 	    (!o.reopen && sw_audit_keep(db, o.month) != 0) || sw_db_commit(db) != 0)
 		goto out;
 	if (o.reopen)
-		sw_warn("%s: reopened", o.month);
+		sw_warn(_("%s: reopened"), o.month);
 	else
-		sw_warn("%s: closed, fingerprint %s", o.month, fp);
+		sw_warn(_("%s: closed, fingerprint %s"), o.month, fp);
 	rc = SW_EXIT_OK;
 out:
 	sw_db_rollback(db);
@@ -914,7 +880,7 @@ static int cmd_merge(int argc, char **argv)
 {
 	parse(argc, argv);
 	if (optind >= argc)
-		bad_usage("merge: give report files (written with -f csv)%s", "");
+		sw_usage_fail(_("merge: give report files (written with -f csv)"));
 	struct sw_report r;
 	int rc = sw_report_merge(argv + optind, argc - optind, &r);
 	if (!rc)
@@ -930,19 +896,19 @@ static int cmd_merge(int argc, char **argv)
 static void eval_period(const char *cfrom, const char *cto, struct sw_eval *e)
 {
 	if (!o.contract && (!o.from_arg || !o.to_arg))
-		bad_usage(_("evaluate: give --contract C or --from DATE --to DATE%s"), "");
+		sw_usage_fail(_("evaluate: give --contract C or --from DATE --to DATE%s"), "");
 	if (o.from_arg)
-		sw_opt_date("from", o.from_arg, e->from, usage);
+		sw_opt_date("from", o.from_arg, e->from);
 	else
 		snprintf(e->from, sizeof e->from, "%s", cfrom);
 	if (o.to_arg)
-		sw_opt_date("to", o.to_arg, e->to, usage);
+		sw_opt_date("to", o.to_arg, e->to);
 	else
 		snprintf(e->to, sizeof e->to, "%s", cto);
 	if (strcmp(e->from, e->to) > 0)
-		bad_usage("--to: before --from %s", e->from);
+		sw_usage_fail(_("--to: before --from %s"), e->from);
 	if (o.contract && (strcmp(e->from, cfrom) < 0 || strcmp(e->to, cto) > 0))
-		bad_usage(_("evaluate: the period is outside contract %s's"), o.contract);
+		sw_usage_fail(_("evaluate: the period is outside contract %s's"), o.contract);
 	snprintf(e->period, sizeof e->period, "%s..%s", e->from, e->to);
 }
 
@@ -973,9 +939,9 @@ static int cmd_evaluate(int argc, char **argv)
 {
 	parse(argc, argv);
 	if (o.form == SW_FMT_REPORT_XLSX)	/* a listing's workbook, as for trend */
-		sw_cli_common('f', "xlsx", usage);
+		sw_cli_common('f', "xlsx");
 	if (optind < argc || !o.system)
-		bad_usage(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
+		sw_usage_fail(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
 	struct sw_input_opts in = {0};
 	struct sw_system sys;
 	int rc = sw_system_read(o.system, &in, &sys);
@@ -1014,16 +980,45 @@ out:
 	return rc;
 }
 
+static const char level_notes[] = N_("LEVEL: station, township, regional, county, total");
+#define PERIOD_OPTS "month from to station" SW_O_OUT
+
 static const struct sw_cmd cmds[] = {
-	{"monthly", cmd_monthly}, {"period", cmd_period}, {"trend", cmd_trend},
-	{"targets", cmd_targets}, {"completeness", cmd_completeness}, {"workers", cmd_workers},
-	{"close", cmd_close}, {"merge", cmd_merge}, {"items", cmd_items},
-	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {"evaluate", cmd_evaluate},
-	{"budget", cmd_budget},
-	{NULL, NULL}};
+	{"monthly", cmd_monthly,
+	 N_("monthly --month M [--by LEVEL] [--station CODE] [--compare prev|yoy]\n"
+	    "[--indicator LIST]"),
+	 "month by station compare indicator" SW_O_OUT, level_notes},
+	{"period", cmd_period, N_("period --from DATE --to DATE [same options as monthly]"),
+	 "from to by station compare indicator" SW_O_OUT, level_notes},
+	{"trend", cmd_trend,
+	 N_("trend --from M --to M [--indicator LIST] [--by LEVEL] [--station CODE]"),
+	 "from to indicator by station" SW_O_OUT, level_notes},
+	{"targets", cmd_targets,
+	 N_("targets --targets FILE (--period YYYY | --contract C) [--on DATE]"),
+	 "targets period contract on" SW_O_OUT, NULL},
+	{"completeness", cmd_completeness, N_("completeness --month M [--station CODE]"),
+	 "month station" SW_O_OUT, NULL},
+	{"workers", cmd_workers, N_("workers (--month M | --from DATE --to DATE) [--station CODE]"),
+	 PERIOD_OPTS, NULL},
+	{"items", cmd_items, N_("items (--month M | --from DATE --to DATE) [--station CODE]"),
+	 PERIOD_OPTS, NULL},
+	{"workforce", cmd_workforce,
+	 N_("workforce (--month M | --from DATE --to DATE) [--station CODE]"), PERIOD_OPTS, NULL},
+	{"referrals", cmd_referrals,
+	 N_("referrals (--month M | --from DATE --to DATE) [--station CODE]"), PERIOD_OPTS, NULL},
+	{"budget", cmd_budget, N_("budget [--contract C] [--on DATE]"), "contract on" SW_O_OUT, NULL},
+	{"close", cmd_close, N_("close --month M [--reopen --reason TEXT] | close --list"),
+	 "month reopen reason list" SW_O_OUT, NULL},
+	{"merge", cmd_merge, N_("merge FILE..."), SW_O_OUT, NULL},
+	{"evaluate", cmd_evaluate,
+	 N_("evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
+	    "[--station CODE] [--scores SHEET]"),
+	 "system contract from to station scores" SW_O_OUT, NULL},
+	{NULL, NULL, NULL, NULL, NULL}};
 
 int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
-	return sw_cli_dispatch(argc, argv, cmds, usage);
+	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
+	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -8,7 +8,6 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
-#include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/partners.h"
 #include "sw/staff.h"
@@ -22,29 +21,6 @@ static const struct sw_table *const tables[] = {
 	&sw_volunteer_hours_table, &sw_resources_table, &sw_resource_uses_table, &sw_contracts_table,
 	&sw_contract_staffing_table, &sw_spending_table, NULL
 };
-
-static void usage(FILE *fp, int status)
-{
-	fprintf(fp,
-		"usage: sw-station import [--table T] [--dry-run] [--strict] [--rejects F]\n"
-		"                         [--encoding E] [--sheet NAME] [--station CODE]\n"
-		"                         [--ignore-column NAME] [FILE...]\n"
-		"       sw-station add [--table T] COLUMN=VALUE...\n"
-		"       sw-station list [--level L] [--parent CODE] [--active] [--on DATE]\n"
-		"       sw-station list --table T [--station CODE] [COLUMN=VALUE | COLUMN=FROM..TO ...]\n"
-		"       sw-station show CODE\n"
-		"       sw-station tree [--on DATE] [CODE]\n"
-		"       sw-station close CODE --on DATE\n"
-		"       sw-station workers [--station CODE] [--role R] [--certified] [--active] [--on DATE]\n"
-		"       sw-station coverage [--uncovered] [--on DATE]\n"
-		"       sw-station staffing [--on DATE] [--station CODE]\n"
-		"       sw-station export [--table T] [--mask | --no-mask]\n"
-		"       sw-station template [TABLE]\n"
-		"       sw-station vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
-		"common options: --db FILE  -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw  -q\n"
-		"                --lang zh|en  -h  -V\n");
-	exit(status);
-}
 
 /* Options of the listing subcommands. */
 static const char *o_level, *o_parent, *o_station, *o_role;
@@ -70,7 +46,7 @@ static void parse(int argc, char **argv)
 		{0}};
 	int c;
 	sw_date_today(o_on);
-	while ((c = sw_getopt(argc, argv, SW_SHORTOPTS, longopts)) != -1) {
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1) {
 		switch (c) {
 		case OPT_LEVEL: o_level = optarg; break;
 		case OPT_PARENT: o_parent = optarg; break;
@@ -80,37 +56,33 @@ static void parse(int argc, char **argv)
 		case OPT_CERTIFIED: o_certified = 1; break;
 		case OPT_UNCOVERED: o_uncovered = 1; break;
 		case OPT_ON:
-			sw_opt_date("on", optarg, o_on, usage);
+			sw_opt_date("on", optarg, o_on);
 			o_on_set = 1;
 			break;
-		default: sw_cli_common(c, optarg, usage);
+		default: sw_cli_common(c, optarg);
 		}
 	}
 }
 
-static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables, usage); }
-static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables, usage); }
-static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables, usage); }
-static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv, usage); }
-static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables, usage); }
+static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables); }
+static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables); }
+static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables); }
+static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv); }
+static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables); }
 
 static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t) {
-		sw_error("--table: unknown table \"%s\" (expected stations, divisions, workers)", sw_opt.table);
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	if (!t)
+		sw_usage_fail(_("--table: unknown table \"%s\" (expected stations, divisions, workers)"), sw_opt.table);
 	if (t != &sw_stations_table || optind < argc) {
-		if (o_level || o_parent || o_active) {
-			sw_error("list --table %s: --level, --parent and --active list stations; "
-				 "filter with COLUMN=VALUE", t->name);
-			usage(stderr, SW_EXIT_USAGE);
-		}
-		return sw_run_list(t, argc - optind, argv + optind, o_station, 0, usage);
+		if (o_level || o_parent || o_active)
+			sw_usage_fail(_("list --table %s: --level, --parent and --active list stations; "
+				 "filter with COLUMN=VALUE"), t->name);
+		return sw_run_list(t, argc - optind, argv + optind, o_station, 0);
 	}
-	const char *level = sw_opt_vocab("level", "level", o_level, usage);
+	const char *level = sw_opt_vocab("level", "level", o_level);
 	sqlite3 *db = sw_open(0);
 	if (o_parent)
 		sw_station_need(db, o_parent);
@@ -134,8 +106,7 @@ static int cmd_list(int argc, char **argv)
 static int cmd_show(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (argc - optind != 1)
-		usage(stderr, SW_EXIT_USAGE);
+	sw_cli_nargs(argc, 1, 1);
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_station_need(db, code);
@@ -162,8 +133,7 @@ static int cmd_show(int argc, char **argv)
 static int cmd_tree(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (argc - optind > 1)
-		usage(stderr, SW_EXIT_USAGE);
+	sw_cli_nargs(argc, 0, 1);
 	const char *root = optind < argc ? argv[optind] : NULL;
 	sqlite3 *db = sw_open(0);
 	if (root)
@@ -199,12 +169,9 @@ static int cmd_close(int argc, char **argv)
 {
 	const char *on = o_on;
 	parse(argc, argv);
-	if (argc - optind != 1)
-		usage(stderr, SW_EXIT_USAGE);
-	if (!o_on_set) {
-		sw_error("close: --on DATE is required");
-		usage(stderr, SW_EXIT_USAGE);
-	}
+	sw_cli_nargs(argc, 1, 1);
+	if (!o_on_set)
+		sw_usage_fail(_("close: --on DATE is required"));
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	if (sw_db_begin(db) != 0) {
@@ -223,16 +190,16 @@ static int cmd_close(int argc, char **argv)
 	const char *closed = (const char *)sqlite3_column_text(st, 1);
 	int open_children = sqlite3_column_int(st, 2), rc = SW_EXIT_OK;
 	if (closed) {
-		sw_error("%s: already closed on %s", code, closed);
+		sw_error(_("%s: already closed on %s"), code, closed);
 		rc = SW_EXIT_REJECTED;
 	} else if (opened && strcmp(on, opened) < 0) {
-		sw_error("%s: --on %s is before opened_on %s", code, on, opened);
+		sw_error(_("%s: --on %s is before opened_on %s"), code, on, opened);
 		rc = SW_EXIT_REJECTED;
 	}
 	sqlite3_finalize(st);
 	if (rc == SW_EXIT_OK) {
 		if (open_children)
-			sw_warn("%s: %d station(s) below it are still open", code, open_children);
+			sw_warn(_("%s: %d station(s) below it are still open"), code, open_children);
 		st = sw_db_prepare(db, "UPDATE stations SET closed_on = ?2 WHERE code = ?1");
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
@@ -253,9 +220,8 @@ static int cmd_close(int argc, char **argv)
 static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (optind < argc)
-		usage(stderr, SW_EXIT_USAGE);
-	const char *role = sw_opt_vocab("role", "role", o_role, usage);
+	sw_cli_nargs(argc, 0, 0);
+	const char *role = sw_opt_vocab("role", "role", o_role);
 	sqlite3 *db = sw_open(0);
 	if (o_station)
 		sw_station_need(db, o_station);
@@ -292,8 +258,7 @@ static int cmd_workers(int argc, char **argv)
 static int cmd_coverage(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (optind < argc)
-		usage(stderr, SW_EXIT_USAGE);
+	sw_cli_nargs(argc, 0, 0);
 	sqlite3 *db = sw_open(0);
 	sqlite3_stmt *st;
 	if (o_uncovered)
@@ -337,8 +302,7 @@ static int staffing_row(void *ctx, const struct sw_shortfall *s)
 static int cmd_staffing(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (optind < argc)
-		usage(stderr, SW_EXIT_USAGE);
+	sw_cli_nargs(argc, 0, 0);
 	sqlite3 *db = sw_open(0);
 	if (o_station)
 		sw_station_need(db, o_station);
@@ -358,11 +322,24 @@ static int cmd_staffing(int argc, char **argv)
 }
 
 static const struct sw_cmd cmds[] = {
-	{"import", cmd_import}, {"add", cmd_add}, {"list", cmd_list}, {"show", cmd_show},
-	{"tree", cmd_tree}, {"close", cmd_close}, {"workers", cmd_workers},
-	{"coverage", cmd_coverage}, {"staffing", cmd_staffing}, {"export", cmd_export},
-	{"vocab", cmd_vocab}, {"template", cmd_template},
-	{NULL, NULL}};
+	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
+	{"add", cmd_add, sw_usage_add, "table dry-run station", NULL},
+	{"list", cmd_list, N_("list [--level L] [--parent CODE] [--active] [--on DATE]\n"
+			      "list --table T [--station CODE] [COLUMN=VALUE | COLUMN=FROM..TO ...]"),
+	 "table level parent active on station" SW_O_OUT, NULL},
+	{"show", cmd_show, N_("show CODE"), SW_O_OUT, NULL},
+	{"tree", cmd_tree, N_("tree [--on DATE] [CODE]"), "on" SW_O_OUT, NULL},
+	{"close", cmd_close, N_("close CODE --on DATE"), "on", NULL},
+	{"workers", cmd_workers,
+	 N_("workers [--station CODE] [--role R] [--certified] [--active] [--on DATE]"),
+	 "station role certified active on" SW_O_OUT, NULL},
+	{"coverage", cmd_coverage, N_("coverage [--uncovered] [--on DATE]"), "uncovered on" SW_O_OUT, NULL},
+	{"staffing", cmd_staffing, N_("staffing [--on DATE] [--station CODE]"), "on station" SW_O_OUT,
+	 NULL},
+	{"export", cmd_export, sw_usage_export, "table mask no-mask" SW_O_OUT, NULL},
+	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
+	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
+	{NULL, NULL, NULL, NULL, NULL}};
 
 /* Before the database closes: the statements the hooks keep. */
 static void release(void)
@@ -378,5 +355,5 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_subcmd_release = release;
-	return sw_cli_dispatch(argc, argv, cmds, usage);
+	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -86,7 +86,7 @@ expect_fail 2 'sw-match: --date: not a date (expected YYYY-MM-DD)' \
 	sw-match place S2 V1 --stage referred --date yesterday
 expect_fail 2 'sw-match: place: --stage and --date are required' \
 	sw-match place S2 V1 --stage referred
-check_err_has "usage: sw-match import" "usage follows on stderr"
+check_err_has "Try 'sw-match place --help'." "a Try line follows on stderr"
 expect_fail 2 'sw-match: place: --stage and --date are required' \
 	sw-match place S2 V1 --date 2026-04-01
 expect_fail 2 'sw-match: place: expected SEEKER VACANCY' \

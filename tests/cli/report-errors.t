@@ -8,7 +8,7 @@ expect_fail 3 "sw-report: $T/sw.db: no such database (import some data first, or
 expect_fail 2 "sw-report: --month: not a month (expected YYYY-MM)" sw-report monthly --month 2026-13
 run sw-report monthly --month 2026-13
 check_out "usage errors write nothing on stdout" </dev/null
-check_err_has "usage: sw-report monthly --month M" "usage on stderr"
+check_err_has "Try 'sw-report monthly --help'." "a Try line on stderr"
 expect_fail 2 "sw-report: monthly: give --month M (or use period --from --to)" sw-report monthly
 expect_fail 2 "sw-report: period: give --from DATE --to DATE" sw-report period --from 2026-01-01
 expect_fail 2 "sw-report: --to: before --from 2026-02-01" sw-report period --from 2026-02-01 --to 2026-01-31
@@ -21,7 +21,7 @@ expect_fail 2 'sw-report: --compare: expected prev or yoy, not "last"' sw-report
 expect_fail 2 'sw-report: -f: unknown format "pdf" (expected csv, tsv, json, jsonl, table, md, xlsx)' sw-report monthly --month 2026-10 -f pdf
 expect_fail 2 "sw-report: --lang: expected zh or en" sw-report monthly --month 2026-10 --lang fr
 expect_fail 2 'sw-report: unknown subcommand "yearly"' sw-report yearly
-expect_fail 2 "sw-report: targets: give --targets FILE --period YYYY" sw-report targets --period 2026
+expect_fail 2 "sw-report: targets: give --targets FILE and --period YYYY or --contract C" sw-report targets --period 2026
 expect_fail 2 'sw-report: --period: expected a year YYYY, not "26"' sw-report targets --targets t.csv --period 26
 expect_fail 3 "sw-report: t.csv: No such file or directory" sw-report targets --targets t.csv --period 2026
 printf 'station,indicator\n' >h.csv
