@@ -9,6 +9,7 @@
 #include "common.h"
 #include "sw/cell.h"
 #include "sw/db.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
@@ -44,6 +45,7 @@ void sw_cli_init(int argc, char **argv)
 	const char *db = getenv("SW_DB");
 	sw_opt.db = db && *db ? db : "sw.db";
 	sw_opt.fmt = SW_FMT_AUTO;
+	sw_opt.out_enc = -1;
 	const char *lang = lang_arg(argc, argv);
 	sw_i18n_init(lang && (strcmp(lang, "zh") == 0 || strcmp(lang, "en") == 0) ? lang : NULL);
 	sw_opt.zh = sw_i18n_zh();
@@ -80,6 +82,16 @@ static void repeat(const char *opt, const char **list, int *n, int max, const ch
 	list[(*n)++] = arg;
 }
 
+/* JSON is UTF-8 by its standard (RFC 8259): -f json and another
+ * --output-encoding, in either order, is a usage error. */
+static void json_utf8(sw_usage_fn usage)
+{
+	if (sw_opt.fmt == SW_FMT_JSON && sw_opt.out_enc > SW_ENC_UTF8) {
+		sw_error(_("--output-encoding: JSON is always UTF-8"));
+		usage(stderr, SW_EXIT_USAGE);
+	}
+}
+
 void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 {
 	switch (c) {
@@ -97,6 +109,15 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 			usage(stderr, SW_EXIT_USAGE);
 		}
 		sw_opt.encoding = arg;
+		break;
+	case SW_OPT_OUT_ENC:
+		if ((sw_opt.out_enc = sw_enc_parse(arg)) < 0) {
+			sw_error(_("--output-encoding: unknown encoding \"%s\" (expected utf-8, utf-8-bom, gb18030)"),
+				 arg);
+			usage(stderr, SW_EXIT_USAGE);
+		}
+		sw_out_encoding = sw_opt.out_enc;
+		json_utf8(usage);
 		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
 	case SW_OPT_SHEET:
@@ -117,6 +138,7 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 			sw_error("-f: unknown format \"%s\" (expected csv, tsv, json, table, md)", arg);
 			usage(stderr, SW_EXIT_USAGE);
 		}
+		json_utf8(usage);
 		break;
 	case SW_OPT_LANG:
 		if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0) {
@@ -247,8 +269,8 @@ static const struct sw_table *import_opts(int argc, char **argv,
 int sw_run_import(int argc, char **argv, const struct sw_table *const *tables, sw_usage_fn usage)
 {
 	import_opts(argc, argv, tables, usage);
-	struct sw_import_opts o = {.rejects = sw_opt.rejects, .dry_run = sw_opt.dry_run,
-				   .strict = sw_opt.strict};
+	struct sw_import_opts o = {.rejects = sw_opt.rejects, .rejects_enc = sw_opt.out_enc,
+				   .dry_run = sw_opt.dry_run, .strict = sw_opt.strict};
 	sw_cli_input_opts(&o.in);
 	sqlite3 *db = sw_open(1);
 	int rc = sw_import_files(db, tables, argv + optind, &o);

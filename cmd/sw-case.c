@@ -632,7 +632,8 @@ static int cmd_check(int argc, char **argv)
 	sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, SW_DB_READONLY) : NULL;
 	if (db)
 		sw_vocab_load(db);
-	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL, rules);
+	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL,
+				sw_opt.out_enc, rules);
 	sw_db_close(db);
 	return rc;
 }

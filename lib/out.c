@@ -10,6 +10,7 @@
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/out.h"
 #include "sw/text.h"
@@ -138,6 +139,10 @@ int sw_file_check_inputs(const char *opt, const char *path, char *const *inputs)
 
 int sw_file_commit(struct sw_file *f)
 {
+	if (sw_file_unencode(f, 0) != 0) {
+		sw_file_abort(f);
+		return -1;
+	}
 	if (f->fp == stdout)
 		return sw_cli_finish(0) == 0 ? 0 : -1;
 	if (f->direct) {
@@ -171,6 +176,7 @@ int sw_file_commit(struct sw_file *f)
 
 void sw_file_abort(struct sw_file *f)
 {
+	sw_file_unencode(f, 1);
 	if (f->direct && f->fp)
 		fclose(f->fp);
 	if (f->tmp) {
@@ -214,6 +220,11 @@ struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
 		return NULL;
 	}
 	o->fmt = fmt = sw_fmt_resolve(fmt, path);
+	if (sw_out_encode(&o->file, fmt) != 0) {
+		sw_file_abort(&o->file);
+		free(o);
+		return NULL;
+	}
 	o->ncols = ncols;
 	o->names = sw_xcalloc((size_t)ncols, sizeof *o->names);
 	o->types = sw_xcalloc((size_t)ncols + 1, 1);
