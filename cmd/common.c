@@ -13,6 +13,7 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
+#include "sw/labels.h"
 #include "sw/input.h"
 #include "sw/layout.h"
 #include "sw/longopt.h"
@@ -118,6 +119,12 @@ void sw_cli_common(int c, const char *arg, sw_usage_fn usage)
 		}
 		sw_out_encoding = sw_opt.out_enc;
 		json_utf8(usage);
+		break;
+	case SW_OPT_LABELS:
+		if ((sw_labels = sw_labels_parse(arg)) < 0) {
+			sw_error(_("--labels: expected zh or en"));
+			usage(stderr, SW_EXIT_USAGE);
+		}
 		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
 	case SW_OPT_SHEET:

@@ -22,7 +22,6 @@ struct sw_opts {
 	const char *table;	/* --table */
 	const char *rejects;	/* --rejects */
 	int out_enc;		/* --output-encoding (enum sw_enc), -1 if not given */
-	int labels;		/* --labels (enum sw_labels) */
 	int dry_run, strict;
 	int zh;			/* --lang zh, or LANG=zh_* */
 	const char *sheets[16];	/* --sheet NAME (repeatable) */

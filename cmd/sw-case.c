@@ -14,6 +14,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/labels.h"
 #include "sw/longopt.h"
 #include "sw/mask.h"
 #include "sw/out.h"
@@ -737,6 +738,7 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
+	sw_label_tables = tables;
 	sw_subcmd_release = release;
 	/* No hook looks clients or services up by their secondary indexes. */
 	sw_import_bulk(&sw_clients_table);

@@ -6,6 +6,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/labels.h"
 #include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/audit.h"
@@ -334,6 +335,7 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
+	sw_label_tables = tables;
 	sw_subcmd_release = release;
 	return sw_cli_dispatch(argc, argv, cmds, usage);
 }

@@ -1,10 +1,12 @@
 /* Column descriptors: header mapping and per-type normalisation. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sw/cell.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 #include "sw/text.h"
 #include "sw/valid.h"
@@ -303,4 +305,49 @@ int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit
 		return sw_credit_code(buf, out, why, whylen);
 	}
 	return -1;
+}
+
+/* Titles made from aliases, kept until exit: a column's title is asked
+ * for per message and per listing, from the import's reader thread too. */
+static struct title {
+	const char *aliases;
+	char *zh;
+} *titles;
+static size_t ntitles;
+static pthread_mutex_t titles_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const char *sw_column_zh(const struct sw_column *c)
+{
+	const char *p = c->aliases ? c->aliases : "";
+	size_t n = 0;
+	for (; *p; p += n + (p[n] == '|')) {	/* the first alias with Chinese in it */
+		n = strcspn(p, "|");
+		int wide = 0;
+		for (size_t k = 0; k < n; k++)
+			wide |= (unsigned char)p[k] >= 0x80;
+		if (wide)
+			break;
+	}
+	if (!*p)
+		return c->name;
+	const char *zh = NULL;
+	pthread_mutex_lock(&titles_lock);
+	for (size_t i = 0; i < ntitles && !zh; i++)
+		if (titles[i].aliases == p)
+			zh = titles[i].zh;
+	if (!zh) {
+		titles = sw_xrealloc(titles, (ntitles + 1) * sizeof *titles);
+		char *t = sw_xmalloc(n + 1);
+		memcpy(t, p, n);
+		t[n] = 0;
+		titles[ntitles++] = (struct title){p, t};
+		zh = t;
+	}
+	pthread_mutex_unlock(&titles_lock);
+	return zh;
+}
+
+const char *sw_column_title(const struct sw_column *c)
+{
+	return sw_i18n_zh() ? sw_column_zh(c) : c->name;
 }

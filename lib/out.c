@@ -12,6 +12,7 @@
 #include "sw/db.h"
 #include "sw/enc.h"
 #include "sw/err.h"
+#include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/text.h"
 
@@ -197,6 +198,9 @@ struct sw_out {
 	/* csv and tsv: a row's cells as written, and what of them to free */
 	const char **safe;
 	char **freed;
+	/* Chinese words in place of keys (sw/labels.h): the table column
+	 * each column shows, or NULL */
+	const struct sw_column **lab;
 	/* table and md buffer their rows to align columns */
 	char **cells;
 	size_t nrows, caprows;
@@ -379,6 +383,7 @@ static void free_out(struct sw_out *o)
 	free(o->types);
 	free(o->safe);
 	free(o->freed);
+	free(o->lab);
 	free(o);
 }
 
@@ -407,15 +412,21 @@ struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st)
 	const char **names = sw_xcalloc((size_t)n, sizeof *names);
 	for (int i = 0; i < n; i++)
 		names[i] = sqlite3_column_name(st, i);
+	const struct sw_column **lab = sw_labels_stmt(st, sw_fmt_resolve(fmt, path), names);
 	struct sw_out *o = sw_out_open(path, fmt, n, names, NULL);
 	free(names);
-	if (!o)
+	if (!o) {
+		free(lab);
 		return NULL;
+	}
+	o->lab = lab;
 	/* Table columns have a declared type; expressions (count(*)) are
 	 * marked '?' and typed by their first value in sw_out_stmt. */
 	for (int i = 0; i < n; i++) {
 		const char *dt = sqlite3_column_decltype(st, i);
 		o->types[i] = !dt ? '?' : strcmp(dt, "INTEGER") == 0 || strcmp(dt, "REAL") == 0 ? 'n' : 's';
+		if (lab && lab[i] && lab[i]->type == SW_T_BOOL)
+			o->types[i] = 's';	/* 是 or 否 */
 	}
 	return o;
 }
@@ -424,15 +435,23 @@ int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st)
 {
 	int rc;
 	const char **vals = sw_xcalloc((size_t)o->ncols, sizeof *vals);
+	char **words = sw_xcalloc((size_t)o->ncols, sizeof *words);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < o->ncols; i++) {
 			int t = sqlite3_column_type(st, i);
 			if (o->types[i] == '?' && t != SQLITE_NULL)
 				o->types[i] = t == SQLITE_INTEGER || t == SQLITE_FLOAT ? 'n' : 's';
 			vals[i] = (const char *)sqlite3_column_text(st, i);
+			if (o->lab && o->lab[i] && (words[i] = sw_label_value(o->lab[i], vals[i])))
+				vals[i] = words[i];
 		}
 		sw_out_row(o, vals);
+		for (int i = 0; o->lab && i < o->ncols; i++) {
+			free(words[i]);
+			words[i] = NULL;
+		}
 	}
+	free(words);
 	for (int i = 0; i < o->ncols; i++)
 		if (o->types[i] == '?')
 			o->types[i] = 's';

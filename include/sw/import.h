@@ -133,6 +133,13 @@ int sw_column_norm(const struct sw_column *c, const char *in, char *out, size_t 
 int sw_value_norm(const struct sw_column *c, const char *in, char kind, int unit, char *out,
 		  size_t outlen, char *why, size_t whylen);
 
+/* The column's Chinese title: its first alias with Chinese in it (its
+ * name if it has none). Lives until exit. */
+const char *sw_column_zh(const struct sw_column *c);
+/* The column as messages and human formats name it: its Chinese title
+ * under zh (sw_i18n_zh), else its name. */
+const char *sw_column_title(const struct sw_column *c);
+
 /* Normalised header cell: text-normalised, lower case, no spaces or '*'. */
 void sw_header_norm(const char *in, char *out, size_t outlen);
 /* Which column of t a header cell names (English name or alias), or -1. */
