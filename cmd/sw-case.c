@@ -63,7 +63,7 @@ static void usage(FILE *fp, int status)
 		"       sw-case audit [--verify [--head HASH] [--key-file F]]\n"
 		"       sw-case vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS\n"
 		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"                --output-encoding utf-8|utf-8-bom|gb18030  --labels zh|en  -h  -V\n");
 	exit(status);
 }
 

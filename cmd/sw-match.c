@@ -44,7 +44,7 @@ static void usage(FILE *fp, int status)
 		"match options: --on DATE  --weights skills=50,district=25,wage=15,education=10\n"
 		"               --min-score N  --seekers FILE --vacancies FILE (no database)\n"
 		"common options: --db FILE  -f csv|tsv|json|table|md  -o FILE  --raw  -q  --lang zh|en\n"
-		"                -h  -V\n");
+		"                --output-encoding utf-8|utf-8-bom|gb18030  --labels zh|en  -h  -V\n");
 	exit(status);
 }
 

@@ -34,7 +34,8 @@ static void usage(FILE *fp, int status)
 		"       sw-report merge FILE...\n"
 		"LEVEL: station, township, regional, county, total\n"
 		"common options: --db FILE (repeatable)  -f csv|tsv|json|table|md|html  -o FILE  -q\n"
-		"                --raw  --lang zh|en  -h  -V\n");
+		"                --raw  --lang zh|en  --output-encoding utf-8|utf-8-bom|gb18030\n"
+		"                --labels zh|en  -h  -V\n");
 	exit(status);
 }
 
