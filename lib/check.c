@@ -245,9 +245,10 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	struct sw_unitwatch uw;
 	sw_unitwatch_init(&uw, &L);
 	if (out) {
-		/* the fixed file goes back to whoever wrote this one (a pipe: UTF-8) */
-		sw_file_encode(out, fixenc >= 0 ? fixenc : out->tmp ? sw_source_encoding(src)
-			       : SW_ENC_UTF8);	/* (if it fails, so will the commit) */
+		/* the fixed file goes back to whoever wrote this one (a pipe: UTF-8);
+		 * if the encoding fails, so will the commit */
+		int enc = sw_file_to_file(out) ? sw_source_encoding(src) : SW_ENC_UTF8;
+		sw_file_encode(out, fixenc >= 0 ? fixenc : enc);
 		write_header(&L, out->fp);
 	}
 	while ((rc = sw_source_next(src, &rw)) > 0) {

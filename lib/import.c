@@ -313,9 +313,9 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 	if (!im->rej)
 		return;
 	if (!im->rej->encoded) {
-		/* a file or a pipe: the rejects are for a person or a program */
-		int enc = im->o->rejects_enc >= 0 ? im->o->rejects_enc : im->rej->tmp ? im->enc
-			: SW_ENC_UTF8;
+		/* a file is for a person, a pipe for a program */
+		int enc = im->o->rejects_enc >= 0 ? im->o->rejects_enc
+			: sw_file_to_file(im->rej) ? im->enc : SW_ENC_UTF8;
 		sw_file_encode(im->rej, enc);	/* (if it fails, so will the commit) */
 	}
 	FILE *fp = im->rej->fp;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "sw/enc.h"
 #include "sw/err.h"
@@ -130,6 +131,12 @@ int sw_file_encode(struct sw_file *f, int enc)
 	f->fp = fp;
 	f->enc = c;
 	return rc;
+}
+
+int sw_file_to_file(const struct sw_file *f)
+{
+	struct stat sb;
+	return f->tmp || (fstat(fileno(f->fp), &sb) == 0 && S_ISREG(sb.st_mode));
 }
 
 int sw_out_encode(struct sw_file *f, int fmt)

@@ -17,6 +17,9 @@ const char *sw_enc_name(int enc);
 extern int sw_out_encoding;
 
 struct sw_file;
+/* 1 if f ends up in a file (standard output too, when redirected to one),
+ * which a person may open; 0 for a pipe or a terminal, read by programs. */
+int sw_file_to_file(const struct sw_file *f);
 /* Applies sw_out_encoding to a listing in fmt (enum sw_fmt) opened on f.
  * JSON is UTF-8 by its standard: another encoding asked is refused. 0, or
  * -1 with a message printed. */

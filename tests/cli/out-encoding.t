@@ -51,6 +51,10 @@ sw-station import --rejects - gb.csv 2>/dev/null | cat >piped.csv
 cmp -s piped.csv want.csv
 ok $? "rejects into a pipe stay plain UTF-8"
 rm -f sw.db
+sw-station import --rejects - gb.csv >redirected.csv 2>/dev/null
+iconv -f GB18030 -t UTF-8 redirected.csv | cmp -s - want.csv
+ok $? "standard output redirected to a file is a file: GB18030"
+rm -f sw.db
 run sw-station import --rejects r.csv net.csv gb.csv
 iconv -f UTF-8 -t UTF-8 r.csv >/dev/null 2>&1 && [ "$(grep -c 西村社工服务点 r.csv)" = 2 ]
 ok $? "rejects of several files are in the first one's encoding"
