@@ -30,8 +30,6 @@ int sw_enc_parse(const char *s)
 	return -1;
 }
 
-const char *sw_enc_name(int enc) { return names[enc]; }
-
 struct conv {
 	FILE *raw;		/* the file's own stream */
 	iconv_t cd;		/* UTF-8 to GB18030 */
@@ -147,7 +145,9 @@ int sw_out_encode(struct sw_file *f, int fmt)
 		sw_error(_("--output-encoding: JSON is always UTF-8"));
 		return -1;
 	}
-	return sw_file_encode(f, sw_out_encoding);
+	/* text only: a workbook or a page says its own encoding */
+	int text = fmt == SW_FMT_CSV || fmt == SW_FMT_TSV || fmt == SW_FMT_TABLE || fmt == SW_FMT_MD;
+	return text ? sw_file_encode(f, sw_out_encoding) : 0;
 }
 
 int sw_file_unencode(struct sw_file *f, int quiet)

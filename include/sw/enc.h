@@ -9,8 +9,6 @@ enum sw_enc { SW_ENC_UTF8, SW_ENC_UTF8_BOM, SW_ENC_GB18030 };
 
 /* "utf-8" (or "utf8"), "utf-8-bom", "gb18030", in any case; -1 if unknown. */
 int sw_enc_parse(const char *s);
-/* The name sw_enc_parse reads. */
-const char *sw_enc_name(int enc);
 
 /* --output-encoding for listings, exports and reports written with
  * sw_out_open (sw/out.h); -1 when not given: UTF-8. Set by cmd/. */
@@ -20,9 +18,9 @@ struct sw_file;
 /* 1 if f ends up in a file (standard output too, when redirected to one),
  * which a person may open; 0 for a pipe or a terminal, read by programs. */
 int sw_file_to_file(const struct sw_file *f);
-/* Applies sw_out_encoding to a listing in fmt (enum sw_fmt) opened on f.
- * JSON is UTF-8 by its standard: another encoding asked is refused. 0, or
- * -1 with a message printed. */
+/* Applies sw_out_encoding to a listing in fmt (enum sw_fmt) opened on f:
+ * to text (csv, tsv, table, md); JSON is UTF-8 by its standard, another
+ * encoding asked is refused. 0, or -1 with a message printed. */
 int sw_out_encode(struct sw_file *f, int fmt);
 /* Writes f in enc from here on; call it before anything is written, at
  * most once (later calls do nothing). UTF-8 is written as it is; a BOM is
