@@ -10,6 +10,8 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/evaluate.h"
+#include "sw/i18n.h"
 #include "sw/longopt.h"
 #include "sw/out.h"
 #include "sw/report.h"
@@ -32,6 +34,8 @@ static void usage(FILE *fp, int status)
 		"       sw-report referrals (--month M | --from DATE --to DATE) [--station CODE]\n"
 		"       sw-report close --month M [--reopen --reason TEXT] | close --list\n"
 		"       sw-report merge FILE...\n"
+		"       sw-report evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
+		"                          [--station CODE] [--scores SHEET]\n"
 		"LEVEL: station, township, regional, county, total\n"
 		"common options: --db FILE (repeatable)  -f csv|tsv|json|table|md|html  -o FILE  -q\n"
 		"                --raw  --lang zh|en  --output-encoding utf-8|utf-8-bom|gb18030\n"
@@ -45,12 +49,14 @@ static struct {
 	const char *from_arg, *to_arg;	/* as given, for trend's months */
 	int by, compare, html, reopen, list;
 	const char *station, *indicator, *targets, *period, *reason;
+	const char *system, *contract, *scores;	/* evaluate */
 	const char *dbs[64];
 	int ndb;
 } o;
 
 enum { OPT_MONTH = SW_OPT_LOCAL, OPT_FROM, OPT_TO, OPT_BY, OPT_STATION, OPT_COMPARE,
-       OPT_INDICATOR, OPT_TARGETS, OPT_PERIOD, OPT_ON, OPT_REOPEN, OPT_REASON, OPT_LIST };
+       OPT_INDICATOR, OPT_TARGETS, OPT_PERIOD, OPT_ON, OPT_REOPEN, OPT_REASON, OPT_LIST,
+       OPT_SYSTEM, OPT_CONTRACT, OPT_SCORES };
 enum { CMP_NONE, CMP_PREV, CMP_YOY };
 
 static _Noreturn void bad_usage(const char *fmt, const char *arg)
@@ -77,6 +83,9 @@ static void parse(int argc, char **argv)
 		{"reopen", no_argument, NULL, OPT_REOPEN},
 		{"reason", required_argument, NULL, OPT_REASON},
 		{"list", no_argument, NULL, OPT_LIST},
+		{"system", required_argument, NULL, OPT_SYSTEM},
+		{"contract", required_argument, NULL, OPT_CONTRACT},
+		{"scores", required_argument, NULL, OPT_SCORES},
 		{0}};
 	int c;
 	sw_date_today(o.on);	/* o.by: SW_BY_STATION unless preset */
@@ -107,6 +116,9 @@ static void parse(int argc, char **argv)
 		case OPT_REOPEN: o.reopen = 1; break;
 		case OPT_REASON: o.reason = optarg; break;
 		case OPT_LIST: o.list = 1; break;
+		case OPT_SYSTEM: o.system = optarg; break;
+		case OPT_CONTRACT: o.contract = optarg; break;
+		case OPT_SCORES: o.scores = optarg; break;
 		case SW_OPT_DB:
 			if (o.ndb == (int)(sizeof o.dbs / sizeof o.dbs[0]))
 				bad_usage("--db: at most %s databases", "64");
@@ -788,11 +800,99 @@ static int cmd_merge(int argc, char **argv)
 	return rc;
 }
 
+/* The period of evaluate: --from and --to, within the contract's when
+ * there is one; the contract's own when they are not given. */
+static void eval_period(const char *cfrom, const char *cto, struct sw_eval *e)
+{
+	if (!o.contract && (!o.from_arg || !o.to_arg))
+		bad_usage(_("evaluate: give --contract C or --from DATE --to DATE%s"), "");
+	if (o.from_arg)
+		sw_opt_date("from", o.from_arg, e->from, usage);
+	else
+		snprintf(e->from, sizeof e->from, "%s", cfrom);
+	if (o.to_arg)
+		sw_opt_date("to", o.to_arg, e->to, usage);
+	else
+		snprintf(e->to, sizeof e->to, "%s", cto);
+	if (strcmp(e->from, e->to) > 0)
+		bad_usage("--to: before --from %s", e->from);
+	if (o.contract && (strcmp(e->from, cfrom) < 0 || strcmp(e->to, cto) > 0))
+		bad_usage(_("evaluate: the period is outside contract %s's"), o.contract);
+	snprintf(e->period, sizeof e->period, "%s..%s", e->from, e->to);
+}
+
+/* Points no score was given for: a warning, and status 1 when a sheet
+ * was given (it should have scored them). */
+static int eval_unscored(const struct sw_eval *e, const struct sw_system *sys)
+{
+	if (!e->unscored)
+		return SW_EXIT_OK;
+	if (!o.scores) {
+		sw_warn(_("%d points are scored by an evaluator: give their scores with --scores SHEET"
+			  " (no grade until then)"), sys->nevaluator);
+		return SW_EXIT_OK;
+	}
+	for (int k = 0; k < e->nst; k++) {
+		int missing = 0;
+		for (int i = 0; i < sys->n; i++)
+			missing += sys->ind[i].point && e->score[(size_t)k * sys->n + i] < 0;
+		if (missing)
+			sw_warn(_("%s: station %s: %d of %d points an evaluator scores have no score (no grade)"),
+				o.scores, e->net->st[e->st[k]].code, missing, sys->nevaluator);
+	}
+	return SW_EXIT_REJECTED;
+}
+
+/* evaluate: each station's scorecard under an indicator system. */
+static int cmd_evaluate(int argc, char **argv)
+{
+	parse(argc, argv);
+	if (optind < argc || !o.system)
+		bad_usage(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
+	struct sw_input_opts in = {0};
+	struct sw_system sys;
+	int rc = sw_system_read(o.system, &in, &sys);
+	if (rc) {
+		sw_system_free(&sys);
+		return rc == 3 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	}
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	struct sw_eval e = {.sys = &sys, .net = n};
+	char cfrom[11] = "", cto[11] = "", **codes = NULL;
+	rc = SW_EXIT_REJECTED;
+	if (o.contract && sw_eval_contract(dbs, o.ndb, o.contract, cfrom, cto, &codes) != 0)
+		goto out;
+	eval_period(cfrom, cto, &e);
+	if (sw_eval_stations(&e, o.station, codes) != 0)
+		goto out;
+	if (!e.nst) {
+		sw_error(_("evaluate: no station to evaluate (none reports in the period)%s"), "");
+		goto out;
+	}
+	rc = sw_eval_run(&e, o.scores, &in);
+	if (rc == 0) {
+		rc = eval_unscored(&e, &sys);
+		if (sw_eval_write(&e, sw_opt.output, out_fmt()) != 0)
+			rc = SW_EXIT_FAIL;
+	} else
+		rc = rc == 3 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+out:
+	for (int i = 0; codes && codes[i]; i++)
+		free(codes[i]);
+	free(codes);
+	sw_eval_free(&e);
+	sw_system_free(&sys);
+	close_all(dbs, n);
+	return rc;
+}
+
 static const struct sw_cmd cmds[] = {
 	{"monthly", cmd_monthly}, {"period", cmd_period}, {"trend", cmd_trend},
 	{"targets", cmd_targets}, {"completeness", cmd_completeness}, {"workers", cmd_workers},
 	{"close", cmd_close}, {"merge", cmd_merge}, {"items", cmd_items},
-	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {NULL, NULL}};
+	{"workforce", cmd_workforce}, {"referrals", cmd_referrals}, {"evaluate", cmd_evaluate},
+	{NULL, NULL}};
 
 int main(int argc, char **argv)
 {

@@ -7,6 +7,7 @@
 #include "sw/case.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 /* The case's station and those above it, nearest first, as a CTE. */
 #define UP "WITH RECURSIVE up(code, depth) AS (" \
@@ -51,12 +52,12 @@ int sw_request_new(sqlite3 *db, const struct sw_request *r, char *id, size_t idl
 	int rc = one(db, "SELECT station_code FROM cases WHERE case_id = ?1", r->case_id, NULL, n, sizeof n);
 	if (rc <= 0) {
 		if (rc == 0)
-			sw_error("%s: no such case", r->case_id);
+			sw_error(_("%s: no such case"), r->case_id);
 		return rc < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	if ((rc = one(db, "SELECT 1 FROM workers WHERE worker_id = ?1", r->by, NULL, NULL, 0)) <= 0) {
 		if (rc == 0)
-			sw_error("--by: no such worker");
+			sw_error(_("--by: no such worker"));
 		return rc < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	char plan[64] = "";
@@ -64,13 +65,13 @@ int sw_request_new(sqlite3 *db, const struct sw_request *r, char *id, size_t idl
 	    (rc = one(db, "SELECT plan_id FROM plans WHERE case_id = ?1 ORDER BY version DESC LIMIT 1",
 		      r->case_id, NULL, plan, sizeof plan)) <= 0) {
 		if (rc == 0)
-			sw_error("%s: the case has no plan to approve", r->case_id);
+			sw_error(_("%s: the case has no plan to approve"), r->case_id);
 		return rc < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	if ((rc = one(db, "SELECT request_id FROM requests WHERE case_id = ?1 AND kind = ?2"
 		      " AND status = 'pending'", r->case_id, r->kind, n, sizeof n)) != 0) {
 		if (rc > 0)
-			sw_error("%s: request %s for the same is pending", r->case_id, n);
+			sw_error(_("%s: request %s for the same is pending"), r->case_id, n);
 		return rc < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	if (one(db, "SELECT count(*) FROM requests", NULL, NULL, n, sizeof n) < 0)
@@ -103,26 +104,31 @@ int sw_request_decide(sqlite3 *db, const char *id, const char *by, const char *o
 	}
 	sqlite3_finalize(st);
 	if (!found) {
-		sw_error("%s: no such request", id);
+		sw_error(_("%s: no such request"), id);
 		return SW_EXIT_REJECTED;
 	}
 	if (strcmp(f[RQ_STATUS], "pending") != 0) {
-		sw_error("%s: already %s", id, f[RQ_STATUS]);
+		if (strcmp(f[RQ_STATUS], "approved") == 0)
+			sw_error(_("%s: already approved"), id);
+		else if (strcmp(f[RQ_STATUS], "rejected") == 0)
+			sw_error(_("%s: already rejected"), id);
+		else
+			sw_error(_("%s: already %s"), id, f[RQ_STATUS]);
 		return SW_EXIT_REJECTED;
 	}
 	if (strcmp(by, f[RQ_BY]) == 0) {
-		sw_error("%s: a worker never decides their own request", id);
+		sw_error(_("%s: a worker never decides their own request"), id);
 		return SW_EXIT_REJECTED;
 	}
 	int rc = one(db, UP "SELECT 1 FROM workers w JOIN up ON w.station_code = up.code"
 		     " WHERE w.worker_id = ?2 AND w.role = 'supervisor'", f[RQ_CASE], by, NULL, 0);
 	if (rc <= 0) {
 		if (rc == 0)
-			sw_error("%s: --by: only a supervisor (督导) at the case's station or above decides", id);
+			sw_error(_("%s: --by: only a supervisor (督导) at the case's station or above decides"), id);
 		return rc < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	if (strcmp(on, f[RQ_ON]) < 0) {
-		sw_error("%s: decided on %s, before it was asked (%s)", id, on, f[RQ_ON]);
+		sw_error(_("%s: decided on %s, before it was asked (%s)"), id, on, f[RQ_ON]);
 		return SW_EXIT_REJECTED;
 	}
 	if (approve && strcmp(f[RQ_KIND], "close") == 0 &&

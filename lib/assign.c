@@ -7,6 +7,7 @@
 
 #include "sw/assign.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 /* A seeker's pairs, by key: what the pair can bring, w - p(v), as of the
  * last time it was looked at. Prices only rise, so a key never falls short
@@ -512,7 +513,7 @@ long long sw_bmatch(const struct sw_bgraph *g, int *match, long long *u, long lo
 		l[s].e = sw_xmalloc(((size_t)l[s].n + 1) * sizeof *l[s].e);
 		for (int i = 0; i < l[s].n; i++) {
 			if (g->w[g->off[s] + i] > SW_BMATCH_WMAX) {
-				sw_error("internal error: weight %d above %d", g->w[g->off[s] + i], SW_BMATCH_WMAX);
+				sw_error(_("internal error: weight %d above %d"), g->w[g->off[s] + i], SW_BMATCH_WMAX);
 				abort();
 			}
 			l[s].e[i] = (struct edge){g->to[g->off[s] + i], (int16_t)g->w[g->off[s] + i], 0};
@@ -595,7 +596,7 @@ static int certified(const struct sw_market *m, struct lists *L, struct elist *l
 	if (ok && dual == a->total)
 		return 1;
 	if (!grew) {		/* every list complete and still not proven: a bug */
-		sw_error("internal error: the assignment is not optimal");
+		sw_error(_("internal error: the assignment is not optimal"));
 		abort();
 	}
 	return 0;

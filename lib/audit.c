@@ -22,6 +22,7 @@
 #include "sw/auditpriv.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 const char *const sw_audited[] = {
 	"stations", "workers", "clients", "cases", "services", "activities",
@@ -60,7 +61,7 @@ static int setup(void)
 	if (A.sha)
 		return 0;
 	if (!(A.sha = EVP_MD_fetch(NULL, "SHA256", NULL)) || !(A.ctx = EVP_MD_CTX_new()))
-		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
+		sw_die(SW_EXIT_FAIL, _("audit: cannot set up SHA-256"));
 	const char *kf = getenv("SW_AUDIT_KEY_FILE");
 	return kf && *kf ? sw_audit_key_load(kf, &A.key) : 0;
 }
@@ -119,7 +120,7 @@ static int start(sqlite3 *db)
 	if (A.id)
 		return 0;
 	if (sqlite3_get_autocommit(db)) {
-		sw_error("audit: change outside a transaction");
+		sw_error(_("audit: change outside a transaction"));
 		return -1;
 	}
 	if (setup() != 0)
@@ -170,7 +171,7 @@ static int seal(sqlite3 *db)
 	sqlite3_int64 id = A.id, first, last;
 	forget();
 	if (A.prev_keyed && !A.key.set) {
-		sw_error("audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file");
+		sw_error(_("audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file"));
 		return -1;
 	}
 	char hash[65];
@@ -272,7 +273,7 @@ int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *k
 		 const char *detail)
 {
 	if (sqlite3_get_autocommit(db))
-		sw_die(SW_EXIT_FAIL, "audit: entry outside a transaction");
+		sw_die(SW_EXIT_FAIL, _("audit: entry outside a transaction"));
 	int joined = A.id && detail && key ? annotate(db, action, tbl, key, detail) : 0;
 	return joined < 0 ? -1 : joined ? 0 : entry(db, action, tbl, key, detail, NULL);
 }
@@ -328,7 +329,7 @@ static void fn_cmd(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	(void)argc;
 	(void)argv;
 	if (start(sqlite3_context_db_handle(cx)) != 0)
-		sqlite3_result_error(cx, "audit: cannot begin the command's entries", -1);
+		sqlite3_result_error(cx, _("audit: cannot begin the command's entries"), -1);
 	else
 		sqlite3_result_int64(cx, A.id);
 }

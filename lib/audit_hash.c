@@ -7,6 +7,7 @@
 #include "sw/auditpriv.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/text.h"
 
 void sw_audit_hex(const unsigned char *md, unsigned n, char *out)
@@ -93,7 +94,7 @@ int sw_audit_key_load(const char *path, struct sw_audit_key *key)
 	int bad = ferror(fp) || !feof(fp);
 	fclose(fp);
 	if (bad || n < 16) {
-		sw_error("%s: a key file holds 16 to 4096 bytes (e.g. head -c 32 /dev/urandom)", path);
+		sw_error(_("%s: a key file holds 16 to 4096 bytes (e.g. head -c 32 /dev/urandom)"), path);
 		return -1;
 	}
 	memset(key->k, 0, sizeof key->k);

@@ -20,6 +20,7 @@
 #include "sw/auditpriv.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 #define NB 4096		/* buckets per table */
 #define MAXT 32		/* audited tables, at most */
@@ -124,11 +125,11 @@ static long verify_v1(sqlite3 *db, struct verify *v, char prev[65], sqlite3_int6
 		static const struct sw_audit_key none;
 		sw_audit_mac_done(v->ctx, v->sha, &none, h);
 		if (seq != *last + 1 || strcmp(f[7] ? f[7] : "", prev) != 0) {
-			sw_error("audit: entry %lld: the entry before it was removed or altered",
+			sw_error(_("audit: entry %lld: the entry before it was removed or altered"),
 				 (long long)seq);
 			bad = 1;
 		} else if (!stored || strcmp(stored, h) != 0) {
-			sw_error("audit: entry %lld: content does not match its hash (edited)",
+			sw_error(_("audit: entry %lld: content does not match its hash (edited)"),
 				 (long long)seq);
 			bad = 1;
 		}
@@ -160,11 +161,11 @@ static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd, sq
 		f[i] = (const char *)sqlite3_column_text(cmd, i);
 	w->keyed = sqlite3_column_int(cmd, 6);
 	if (id != w->cmd + 1)
-		w->bad = "the command before it was removed or altered";
+		w->bad = N_("the command before it was removed or altered");
 	else if (w->keyed && !v->key.set)
-		w->bad = "its command is keyed: give --key-file";
+		w->bad = N_("its command is keyed: give --key-file");
 	else if (!w->keyed && v->key.set && w->seen_keyed)
-		w->bad = "its command is not keyed (written or rewritten without the key)";
+		w->bad = N_("its command is not keyed (written or rewritten without the key)");
 	if (w->bad)
 		return -1;
 	static const struct sw_audit_key none;
@@ -190,10 +191,10 @@ static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
 		 sqlite3_int64 seq, sqlite3_int64 id)
 {
 	if (seq != w->last + 1)
-		w->bad = "the entry before it was removed";
+		w->bad = N_("the entry before it was removed");
 	else if (!find_command(cmd, on, id))
-		w->bad = id < w->cmd ? "not where its command's entries are"
-				     : "its command's record was removed";
+		w->bad = id < w->cmd ? N_("not where its command's entries are")
+				     : N_("its command's record was removed");
 	if (w->bad)
 		return -1;
 	w->first = sqlite3_column_int64(cmd, 4);
@@ -201,7 +202,7 @@ static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
 	if (seq == w->first)
 		return begin_command(v, w, cmd, id);
 	if (id != w->cmd || seq > w->end) {
-		w->bad = "not where its command's entries are";
+		w->bad = N_("not where its command's entries are");
 		return -1;
 	}
 	return 0;
@@ -214,9 +215,10 @@ static int end_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd)
 	static const struct sw_audit_key none;
 	sw_audit_mac_done(v->ctx, v->sha, w->keyed ? &v->key : &none, w->prev);
 	if (!stored || strcmp(stored, w->prev) != 0) {
-		sw_error("audit: entries %lld-%lld (command %lld): content does not match their %s",
-			 (long long)w->first, (long long)w->end, (long long)w->cmd,
-			 w->keyed ? "HMAC (edited, or another key)" : "hash (edited)");
+		sw_error(w->keyed ? _("audit: entries %lld-%lld (command %lld): content does not match "
+				      "their HMAC (edited, or another key)")
+			 : _("audit: entries %lld-%lld (command %lld): content does not match their hash "
+			     "(edited)"), (long long)w->first, (long long)w->end, (long long)w->cmd);
 		return -1;
 	}
 	reached(v, w->prev);
@@ -272,20 +274,20 @@ static long verify_chain(sqlite3 *db, struct verify *v, char head[65])
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			sqlite3_int64 f = sqlite3_column_int64(st, 1);
 			w.at = f > w.last ? f : w.last + 1;
-			w.bad = "removed (its command's record remains)";
+			w.bad = N_("removed (its command's record remains)");
 		}
 		sqlite3_finalize(st);
 	}
 	if (w.bad) {
-		sw_error("audit: entry %lld: %s", (long long)w.at, w.bad);
+		sw_error(_("audit: entry %lld: %s"), (long long)w.at, _(w.bad));
 		n = -1;
 	}
 	if (n >= 0 && v->key.set && !w.keyed) {
 		if (w.seen_keyed)
-			sw_error("audit: command %lld, the newest, is not keyed: the trail was"
-				 " written or rewritten without the key", (long long)w.cmd);
+			sw_error(_("audit: command %lld, the newest, is not keyed: the trail was"
+				 " written or rewritten without the key"), (long long)w.cmd);
 		else
-			sw_error("audit: no command of the trail is keyed");
+			sw_error(_("audit: no command of the trail is keyed"));
 		n = -1;
 	}
 	snprintf(head, 65, "%s", n > 0 ? w.prev : "");
@@ -397,11 +399,14 @@ static long locate(sqlite3 *db, struct verify *v, const char *t)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		const char *how = strcmp(kind, "deleted") == 0 ? _("deleted behind the tool's back")
+			: strcmp(kind, "inserted") == 0 ? _("inserted behind the tool's back")
+			: _("changed behind the tool's back");
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
-			sw_error("audit: %s %s: %s behind the tool's back", t, key, kind);
+			sw_error(_("audit: %s %s: %s"), t, key, how);
 		else
-			sw_error("audit: %s %s: %s behind the tool's back before entry %lld", t, key,
-				 kind, (long long)sqlite3_column_int64(st, 2));
+			sw_error(_("audit: %s %s: %s before entry %lld"), t, key, how,
+				 (long long)sqlite3_column_int64(st, 2));
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -443,7 +448,7 @@ static void anchors(sqlite3 *db, struct verify *v, const char *head)
 		struct anchor *a = v->an + v->nan++;
 		memset(a, 0, sizeof *a);
 		snprintf(a->hash, sizeof a->hash, "%s", (const char *)sqlite3_column_text(st, 1));
-		snprintf(a->what, sizeof a->what, "month %.7s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(a->what, sizeof a->what, _("month %.7s"), (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
 }
@@ -453,8 +458,8 @@ static int missing_anchors(const struct verify *v)
 	int bad = 0;
 	for (int i = 0; i < v->nan; i++)
 		if (!v->an[i].found) {
-			sw_error("audit: %s: head %s is not in the trail (commands removed, or the"
-				 " trail rewritten)", v->an[i].what, v->an[i].hash);
+			sw_error(_("audit: %s: head %s is not in the trail (commands removed, or the"
+				 " trail rewritten)"), v->an[i].what, v->an[i].hash);
 			bad = 1;
 		}
 	return bad;
@@ -467,7 +472,7 @@ int sw_audit_verify(sqlite3 *db, struct sw_audit_check *c)
 		return -1;
 	if (!(v.sha = EVP_MD_fetch(NULL, "SHA256", NULL)) || !(v.ctx = EVP_MD_CTX_new()) ||
 	    RAND_bytes((unsigned char *)v.sk, sizeof v.sk) != 1)
-		sw_die(SW_EXIT_FAIL, "audit: cannot set up SHA-256");
+		sw_die(SW_EXIT_FAIL, _("audit: cannot set up SHA-256"));
 	for (int t = 0; sw_audited[t] && t < MAXT; t++)
 		v.d[t] = sw_xcalloc(NB, sizeof *v.d[t]);
 	anchors(db, &v, c->head);

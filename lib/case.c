@@ -8,6 +8,7 @@
 #include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/valid.h"
 
 /* 1 if categories ("k1;k2", vocab keys) name a child: "child", any
@@ -33,9 +34,9 @@ static int child_category(const char *cats)
 static const char *short_id_doubt(const char **v, const char *birth)
 {
 	if (v[CL_BIRTH] && strcmp(v[CL_BIRTH], birth) != 0)
-		return "its birth date disagrees with birth_date";
+		return _("its birth date disagrees with birth_date");
 	if (child_category(v[CL_CATS]))
-		return "a child's ID has 18 digits";
+		return _("a child's ID has 18 digits");
 	return NULL;
 }
 
@@ -69,20 +70,20 @@ int sw_client_rules(sqlite3 *db, const char **v, char *buf, char *why, size_t wh
 	if (!id)
 		return 0;
 	if (sw_idcard_parse(id, out, birth, &male, w, sizeof w) != 0) {
-		sw_msg(why, whylen, "id_number: %s", w);
+		sw_msg(why, whylen, _("id_number: %s"), w);
 		return -1;
 	}
 	if (excel_cut(id) && !confirmed(db, id)) {
-		sw_msg(why, whylen, "id_number: ends in 000, what Excel leaves of an ID typed into a "
+		sw_msg(why, whylen, _("id_number: ends in 000, what Excel leaves of an ID typed into a "
 		       "number cell (it keeps 15 digits): format the column as text and type the ID "
-		       "again; if the card really ends in 000, confirm it once with sw-case confirm-id");
+		       "again; if the card really ends in 000, confirm it once with sw-case confirm-id"));
 		return -1;
 	}
 	/* The column keeps an old ID's 15 digits (sw_idcard_norm) for this. */
 	if (strlen(id) == 15) {
 		if ((doubt = short_id_doubt(v, birth))) {
-			sw_msg(why, whylen, "id_number: 15 digits cut from an 18-digit ID (%s); "
-			       "give all 18 digits", doubt);
+			sw_msg(why, whylen, _("id_number: 15 digits cut from an 18-digit ID (%s); "
+			       "give all 18 digits"), doubt);
 			return -1;
 		}
 		memcpy(buf + 16, out, 19);
@@ -92,13 +93,13 @@ int sw_client_rules(sqlite3 *db, const char **v, char *buf, char *why, size_t wh
 		memcpy(buf, birth, 11);
 		v[CL_BIRTH] = buf;
 	} else if (strcmp(v[CL_BIRTH], birth) != 0) {
-		sw_msg(why, whylen, "birth_date: does not agree with id_number");
+		sw_msg(why, whylen, _("birth_date: does not agree with id_number"));
 		return -1;
 	}
 	if (!v[CL_GENDER])
 		v[CL_GENDER] = male ? "male" : "female";
 	else if (strcmp(v[CL_GENDER], male ? "male" : "female") != 0) {
-		sw_msg(why, whylen, "gender: does not agree with id_number");
+		sw_msg(why, whylen, _("gender: does not agree with id_number"));
 		return -1;
 	}
 	return 0;
@@ -108,11 +109,11 @@ int sw_case_rules(const char **v, char *why, size_t whylen)
 {
 	const char *opened = v[CA_OPENED], *closed = v[CA_CLOSED];
 	if (opened && closed && strcmp(closed, opened) < 0) {
-		sw_msg(why, whylen, "closed_on: %s is before opened_on %s", closed, opened);
+		sw_msg(why, whylen, _("closed_on: %s is before opened_on %s"), closed, opened);
 		return -1;
 	}
 	if (v[CA_REASON] && !closed) {
-		sw_msg(why, whylen, "close_reason: given without closed_on");
+		sw_msg(why, whylen, _("close_reason: given without closed_on"));
 		return -1;
 	}
 	return 0;
@@ -142,7 +143,7 @@ int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen)
 	if (sw_idcard_parse(s, id, NULL, NULL, why, whylen) != 0)
 		return -1;
 	if (!excel_cut(id)) {
-		sw_msg(why, whylen, "does not end in 000: it needs no confirming");
+		sw_msg(why, whylen, _("does not end in 000: it needs no confirming"));
 		return -1;
 	}
 	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO id_confirmed(id_number) VALUES (?) "
@@ -177,11 +178,13 @@ static int check_case(struct sw_import *im, const char **v, char *why, size_t wh
 	char ids[120];
 	int n = closing ? sw_case_open_goals(db, v[CA_ID], ids, sizeof ids) : 0;
 	if (n > 0)
-		sw_msg(why, whylen, "closed_on: the case's plan has %d open goal%s (%s): review them, "
-		       "or close it with sw-case close --goals-left REASON", n, n > 1 ? "s" : "", ids);
+		sw_msg(why, whylen, sw_ngettext("closed_on: the case's plan has %d open goal (%s): review "
+		       "them, or close it with sw-case close --goals-left REASON",
+		       "closed_on: the case's plan has %d open goals (%s): review them, or close it with "
+		       "sw-case close --goals-left REASON", (unsigned long)n), n, ids);
 	if (n == 0 && closing && (n = sw_approval_required(db, v[CA_ID])) > 0)
-		sw_msg(why, whylen, "closed_on: the station requires a supervisor's approval of "
-		       "closures: sw-case request close CASE --by WORKER --reason TEXT");
+		sw_msg(why, whylen, _("closed_on: the station requires a supervisor's approval of "
+		       "closures: sw-case request close CASE --by WORKER --reason TEXT"));
 	return n != 0 ? -1 : 0;
 }
 
@@ -197,7 +200,7 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 		  strcmp((const char *)sqlite3_column_text(case_owner, 0), v[SV_CLIENT]) != 0;
 	sqlite3_reset(case_owner);
 	if (bad)
-		sw_msg(why, whylen, "case_id: case \"%s\" belongs to another client", v[SV_CASE]);
+		sw_msg(why, whylen, _("case_id: case \"%s\" belongs to another client"), v[SV_CASE]);
 	return bad ? -1 : 0;
 }
 

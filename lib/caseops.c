@@ -7,6 +7,7 @@
 #include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 /* Steps st once (binding text params), returns the sqlite3_step code. */
 static int step_text(sqlite3_stmt *st, int n, const char *const *p)
@@ -50,7 +51,7 @@ static int case_dates(sqlite3 *db, const char *id, char opened[11], char closed[
 		snprintf(opened, 11, "%s", o ? o : "");
 		snprintf(closed, 11, "%s", c ? c : "");
 	} else
-		sw_error("%s: no such case", id);
+		sw_error(_("%s: no such case"), id);
 	sqlite3_finalize(st);
 	return found;
 }
@@ -62,11 +63,11 @@ int sw_case_close(sqlite3 *db, const char *id, const char *on, const char *reaso
 	if (!case_dates(db, id, opened, closed))
 		return SW_EXIT_REJECTED;
 	if (*closed) {
-		sw_error("%s: already closed on %s", id, closed);
+		sw_error(_("%s: already closed on %s"), id, closed);
 		return SW_EXIT_REJECTED;
 	}
 	if (strcmp(on, opened) < 0) {
-		sw_error("%s: closed_on: %s is before opened_on %s", id, on, opened);
+		sw_error(_("%s: closed_on: %s is before opened_on %s"), id, on, opened);
 		return SW_EXIT_REJECTED;
 	}
 	if (!month_ok(db, "closed_on", on))
@@ -76,8 +77,10 @@ int sw_case_close(sqlite3 *db, const char *id, const char *on, const char *reaso
 	if (n < 0)
 		return SW_EXIT_FAIL;
 	if (n > 0 && !goals_left) {
-		sw_error("%s: the case's plan has %d open goal%s (%s): review them, or say why they "
-			 "are left with --goals-left REASON", id, n, n > 1 ? "s" : "", ids);
+		sw_error(sw_ngettext("%s: the case's plan has %d open goal (%s): review them, or say why "
+				     "they are left with --goals-left REASON",
+				     "%s: the case's plan has %d open goals (%s): review them, or say why "
+				     "they are left with --goals-left REASON", (unsigned long)n), id, n, ids);
 		return SW_EXIT_REJECTED;
 	}
 	if (n > 0 && sw_case_drop_goals(db, id, on, goals_left) != 0)
@@ -95,7 +98,7 @@ int sw_case_reopen(sqlite3 *db, const char *id)
 	if (!case_dates(db, id, opened, closed))
 		return SW_EXIT_REJECTED;
 	if (!*closed) {
-		sw_error("%s: is not closed", id);
+		sw_error(_("%s: is not closed"), id);
 		return SW_EXIT_REJECTED;
 	}
 	if (!month_ok(db, "closed_on", closed))
@@ -112,7 +115,7 @@ static int client_exists(sqlite3 *db, const char *id)
 	int found = step_text(st, 1, &id) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	if (!found)
-		sw_error("%s: no such client", id);
+		sw_error(_("%s: no such client"), id);
 	return found;
 }
 
@@ -136,7 +139,7 @@ static int merge_months_ok(sqlite3 *db, const char *drop)
 int sw_client_merge(sqlite3 *db, const char *keep, const char *drop)
 {
 	if (strcmp(keep, drop) == 0) {
-		sw_error("merge: KEEP and DROP are the same client");
+		sw_error(_("merge: KEEP and DROP are the same client"));
 		return SW_EXIT_USAGE;
 	}
 	if (!client_exists(db, keep) || !client_exists(db, drop))

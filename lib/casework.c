@@ -10,6 +10,8 @@
 #include "sw/casework.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
+#include "sw/vocab.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 
@@ -55,7 +57,7 @@ static int after_opening(struct sw_import *im, const char *case_id, const char *
 			     "SELECT opened_on FROM cases WHERE case_id = ?", case_id, opened, sizeof opened))
 		return 0;
 	if (strcmp(date, opened) < 0) {
-		sw_msg(why, whylen, "%s: %s is before the case was opened (%s)", col, date, opened);
+		sw_msg(why, whylen, _("%s: %s is before the case was opened (%s)"), col, date, opened);
 		return -1;
 	}
 	return 0;
@@ -115,7 +117,7 @@ static int check_goal(struct sw_import *im, const char **v, char *why, size_t wh
 	if (v[GO_DUE] && lookup(sw_import_db(im), &plan_date, "SELECT date FROM plans WHERE plan_id = ?",
 				v[GO_PLAN], planned, sizeof planned) &&
 	    strcmp(v[GO_DUE], planned) < 0) {
-		sw_msg(why, whylen, "due_on: %s is before the plan's date (%s)", v[GO_DUE], planned);
+		sw_msg(why, whylen, _("due_on: %s is before the plan's date (%s)"), v[GO_DUE], planned);
 		return -1;
 	}
 	return 0;
@@ -147,24 +149,24 @@ static int check_referral(struct sw_import *im, const char **v, char *why, size_
 {
 	static char was[16];
 	if (!v[RF_STATION] == !v[RF_ORG]) {
-		sw_msg(why, whylen, "to_station, to_org: give the station or the organisation referred "
-		       "to, one of them");
+		sw_msg(why, whylen, _("to_station, to_org: give the station or the organisation referred "
+		       "to, one of them"));
 		return -1;
 	}
 	if (!v[RF_CONSENT]) {
-		sw_msg(why, whylen, "consent_on: a referral needs the person's consent, and the day it "
-		       "was given, before personal data leaves the station");
+		sw_msg(why, whylen, _("consent_on: a referral needs the person's consent, and the day it "
+		       "was given, before personal data leaves the station"));
 		return -1;
 	}
 	if (strcmp(v[RF_CONSENT], v[RF_DATE]) > 0) {
-		sw_msg(why, whylen, "consent_on: %s is after the referral (%s): consent comes first",
+		sw_msg(why, whylen, _("consent_on: %s is after the referral (%s): consent comes first"),
 		       v[RF_CONSENT], v[RF_DATE]);
 		return -1;
 	}
 	if (!v[RF_STATUS])
 		v[RF_STATUS] = "sent";
 	if (v[RF_FEEDBACK_ON] && strcmp(v[RF_FEEDBACK_ON], v[RF_DATE]) < 0) {
-		sw_msg(why, whylen, "feedback_on: %s is before the referral (%s)", v[RF_FEEDBACK_ON],
+		sw_msg(why, whylen, _("feedback_on: %s is before the referral (%s)"), v[RF_FEEDBACK_ON],
 		       v[RF_DATE]);
 		return -1;
 	}
@@ -172,12 +174,15 @@ static int check_referral(struct sw_import *im, const char **v, char *why, size_
 		   v[RF_ID], was, sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
 		int a = referral_step(was), b = referral_step(v[RF_STATUS]);
 		if (b <= a || (b == 2 && strcmp(was, "accepted") != 0)) {
-			sw_msg(why, whylen, "status: a referral %s cannot become %s (sent, then accepted or "
-			       "declined, then completed if accepted)", was, v[RF_STATUS]);
+			char from[64];	/* the statuses in the admin's words */
+			snprintf(from, sizeof from, "%s", sw_vocab_label("referral_status", was, sw_i18n_zh()));
+			sw_msg(why, whylen, _("status: a referral %s cannot become %s (sent, then accepted or "
+			       "declined, then completed if accepted)"), from,
+			       sw_vocab_label("referral_status", v[RF_STATUS], sw_i18n_zh()));
 			return -1;
 		}
 	} else if (strcmp(v[RF_STATUS], "completed") == 0 && !v[RF_FEEDBACK_ON]) {
-		sw_msg(why, whylen, "feedback_on: a completed referral needs the day of the feedback");
+		sw_msg(why, whylen, _("feedback_on: a completed referral needs the day of the feedback"));
 		return -1;
 	}
 	return after_opening(im, v[RF_CASE], v[RF_DATE], "date", why, whylen);
@@ -191,15 +196,16 @@ static int check_need(struct sw_import *im, const char **v, char *why, size_t wh
 	if (!v[ND_STATUS])
 		v[ND_STATUS] = v[ND_MET] ? "met" : "open";
 	if (v[ND_MET] && strcmp(v[ND_STATUS], "met") != 0) {
-		sw_msg(why, whylen, "met_on: given for a need that is %s", v[ND_STATUS]);
+		sw_msg(why, whylen, _("met_on: given for a need that is %s"),
+		       sw_vocab_label("need_status", v[ND_STATUS], sw_i18n_zh()));
 		return -1;
 	}
 	if (!v[ND_MET] && strcmp(v[ND_STATUS], "met") == 0) {
-		sw_msg(why, whylen, "met_on: a met need needs the day it was met");
+		sw_msg(why, whylen, _("met_on: a met need needs the day it was met"));
 		return -1;
 	}
 	if (v[ND_MET] && strcmp(v[ND_MET], v[ND_ON]) < 0) {
-		sw_msg(why, whylen, "met_on: %s is before the need was found (%s)", v[ND_MET], v[ND_ON]);
+		sw_msg(why, whylen, _("met_on: %s is before the need was found (%s)"), v[ND_MET], v[ND_ON]);
 		return -1;
 	}
 	return 0;

@@ -5,6 +5,7 @@
 
 #include "sw/cli.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 
 int sw_cli_finish(int status)
 {
@@ -12,7 +13,7 @@ int sw_cli_finish(int status)
 	static int reported;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (!reported)
-			sw_error("stdout: %s", strerror(errno ? errno : EIO));
+			sw_error(_("stdout: %s"), strerror(errno ? errno : EIO));
 		reported = 1;
 		return status ? status : SW_EXIT_FAIL;
 	}

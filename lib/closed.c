@@ -13,6 +13,7 @@
 #include "sw/closed.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/report.h"
 
 /* Tables that feed no figure: changing them touches no month. */
@@ -181,8 +182,8 @@ static int unchecked(void *arg)
 	(void)arg;
 	if (!W.dirty)
 		return 0;
-	sw_error("%s: a write outside sw_db_commit would go unchecked against the closed months;"
-		 " nothing stored", sw_db_name(W.db));
+	sw_error(_("%s: a write outside sw_db_commit would go unchecked against the closed months;"
+		 " nothing stored"), sw_db_name(W.db));
 	return 1;
 }
 
@@ -298,7 +299,8 @@ static long long value(const struct sw_fp *fp, int i, int f)
 }
 
 /* Writes into buf the figures that differ between b (before) and a
- * (after), four at most: "T1 staff 2 -> 1, ...". Returns how many differ. */
+ * (after), four at most: "T1 staff 2 -> 1, ..." (under Chinese, the
+ * figures' Chinese labels). Returns how many differ. */
 static int changes(const struct sw_fp *b, const struct sw_fp *a, char *buf, size_t n)
 {
 	int k = 0;
@@ -314,11 +316,12 @@ static int changes(const struct sw_fp *b, const struct sw_fp *a, char *buf, size
 			long long x = value(b, ib, f), y = value(a, ia, f);
 			if (x != y && k++ < 4 && len < n)
 				len += (size_t)snprintf(buf + len, n - len, "%s%s %s %lld -> %lld",
-							k > 1 ? ", " : "", code, sw_figures[f].key, x, y);
+							k > 1 ? ", " : "", code, sw_i18n_zh() ?
+							sw_figures[f].zh : sw_figures[f].key, x, y);
 		}
 	}
 	if (k > 4 && len < n)
-		snprintf(buf + len, n - len, " and %d more", k - 4);
+		snprintf(buf + len, n - len, _(" and %d more"), k - 4);
 	return k;
 }
 
@@ -349,12 +352,15 @@ static int check_month(sqlite3 *db, const char *month, const char *stored)
 	int rc = sw_report_fp(db, month, &a);
 	if (rc == 0 && !sw_fp_matches(&a, stored)) {
 		int k = before(db, month, &b) == 0 ? changes(&b, &a, what, sizeof what) : -1;
-		if (k != 0) {
-			sw_error("%s: refused: month %s is closed and this would change its figures%s%s"
-				 " (reopen it first: sw-report close --month %s --reopen --reason TEXT)",
-				 sw_db_name(db), month, k > 0 ? ": " : "", k > 0 ? what : "", month);
-			rc = -1;
-		}
+		if (k > 0)
+			sw_error(_("%s: refused: month %s is closed and this would change its figures: %s"
+				   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),
+				 sw_db_name(db), month, what, month);
+		else if (k < 0)
+			sw_error(_("%s: refused: month %s is closed and this would change its figures"
+				   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),
+				 sw_db_name(db), month, month);
+		rc = k != 0 ? -1 : rc;
 		sw_fp_free(&b);
 	}
 	sw_fp_free(&a);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 
@@ -23,7 +24,7 @@ int sw_credit_code(const char *s, char out[19], char *why, size_t whylen)
 	char buf[64];
 	size_t n = 0;
 	if (strlen(s) >= sizeof buf) {
-		sw_msg(why, whylen, "not a credit code (expected 18 characters)");
+		sw_msg(why, whylen, _("not a credit code (expected 18 characters)"));
 		return -1;
 	}
 	strcpy(buf, s);
@@ -33,19 +34,19 @@ int sw_credit_code(const char *s, char out[19], char *why, size_t whylen)
 			continue;	/* written in groups */
 		char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
 		if (n == 18 || !strchr(set, c) || !c) {
-			sw_msg(why, whylen, "not a credit code (18 characters of 0-9 and A-Y without "
-			       "I, O, Z, S, V)");
+			sw_msg(why, whylen, _("not a credit code (18 characters of 0-9 and A-Y without "
+			       "I, O, Z, S, V)"));
 			return -1;
 		}
 		out[n++] = c;
 	}
 	out[n] = 0;
 	if (n != 18) {
-		sw_msg(why, whylen, "not a credit code (expected 18 characters)");
+		sw_msg(why, whylen, _("not a credit code (expected 18 characters)"));
 		return -1;
 	}
 	if (sw_credit_check_char(out) != out[17]) {
-		sw_msg(why, whylen, "bad check character");
+		sw_msg(why, whylen, _("bad check character"));
 		return -1;
 	}
 	return 0;

@@ -9,6 +9,7 @@
 #include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/pinyin.h"
 #include "sw/text.h"
 
@@ -103,7 +104,7 @@ static int iput(struct intern *t, const char *s)
 	while (t->len + n + 1 > t->cap)
 		t->buf = sw_xrealloc(t->buf, t->cap = t->cap * 2 + 65536);
 	if (t->len + n + 1 > UINT32_MAX)
-		sw_die(SW_EXIT_FAIL, "dupes: too many distinct values");
+		sw_die(SW_EXIT_FAIL, _("dupes: too many distinct values"));
 	memcpy(t->buf + t->len, s, n + 1);
 	t->off[t->count] = (uint32_t)t->len;
 	t->len += n + 1;
@@ -227,8 +228,8 @@ static void warn_placeholders(sqlite3 *db, struct dupes *d, const int64_t *rowid
 			st = sw_db_prepare(db, "SELECT client_id FROM clients WHERE rowid = ?");
 		sqlite3_bind_int64(st, 1, rowid[c]);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			sw_warn("dupes: %d clients share one phone (the first is %s): taken as a"
-				" placeholder, not compared", d->phone.n[id],
+			sw_warn(_("dupes: %d clients share one phone (the first is %s): taken as a"
+				" placeholder, not compared"), d->phone.n[id],
 				(const char *)sqlite3_column_text(st, 0));
 		sqlite3_reset(st);
 		d->phone.n[id] = 0;	/* said */

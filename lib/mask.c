@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/import.h"
 #include "sw/mask.h"
 #include "sw/text.h"
@@ -98,7 +99,7 @@ unsigned char *sw_key_load(const char *path, size_t *len)
 		int bad = ferror(fp);
 		fclose(fp);
 		if (bad) {
-			sw_error("%s: read error", path);
+			sw_error(_("%s: read error"), path);
 			free(key);
 			return NULL;
 		}
@@ -106,7 +107,7 @@ unsigned char *sw_key_load(const char *path, size_t *len)
 	} else {
 		const char *env = getenv("SW_KEY");
 		if (!env || !*env) {
-			sw_error("--pseudonymize: no key (use --key-file FILE or set SW_KEY)");
+			sw_error(_("--pseudonymize: no key (use --key-file FILE or set SW_KEY)"));
 			return NULL;
 		}
 		key = sw_xstrdup(env);
@@ -115,7 +116,7 @@ unsigned char *sw_key_load(const char *path, size_t *len)
 	while (n && (key[n - 1] == '\n' || key[n - 1] == '\r'))
 		key[--n] = 0;
 	if (n < 16) {
-		sw_error("--pseudonymize: key too short (at least 16 bytes)");
+		sw_error(_("--pseudonymize: key too short (at least 16 bytes)"));
 		free(key);
 		return NULL;
 	}
@@ -180,7 +181,7 @@ static void sql_pseudo(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	if (!s)
 		return;
 	if (sw_pseudonym(k->k, k->n, s, out) != 0) {
-		sqlite3_result_error(cx, "HMAC failed", -1);
+		sqlite3_result_error(cx, _("HMAC failed"), -1);
 		return;
 	}
 	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);

@@ -7,6 +7,7 @@
 #include "sw/csvio.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/input.h"
 #include "sw/layout.h"
 #include "sw/match.h"
@@ -29,11 +30,11 @@ enum { P_SEEKER, P_VACANCY, P_STAGE, P_DATE, P_WORKER, P_NCOLS };
 static int vacancy_rules(const char **v, char *why, size_t whylen)
 {
 	if (v[V_WAGE_MIN] && v[V_WAGE_MAX] && atoll(v[V_WAGE_MIN]) > atoll(v[V_WAGE_MAX])) {
-		sw_msg(why, whylen, "wage_max: %s is below wage_min %s", v[V_WAGE_MAX], v[V_WAGE_MIN]);
+		sw_msg(why, whylen, _("wage_max: %s is below wage_min %s"), v[V_WAGE_MAX], v[V_WAGE_MIN]);
 		return -1;
 	}
 	if (v[V_POSTED] && v[V_CLOSES] && strcmp(v[V_CLOSES], v[V_POSTED]) < 0) {
-		sw_msg(why, whylen, "closes_on: %s is before posted_on %s", v[V_CLOSES], v[V_POSTED]);
+		sw_msg(why, whylen, _("closes_on: %s is before posted_on %s"), v[V_CLOSES], v[V_POSTED]);
 		return -1;
 	}
 	return 0;
@@ -131,8 +132,12 @@ static int check_open(sqlite3 *db, const char *vacancy, const char *date, char *
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *po = (const char *)sqlite3_column_text(st, 0);
 		const char *cl = (const char *)sqlite3_column_text(st, 1);
-		sw_msg(why, whylen, "vacancy_id: vacancy \"%s\" is not open on %s (%s %s)", vacancy, date,
-		       strcmp(date, po) < 0 ? "posted on" : "closed on", strcmp(date, po) < 0 ? po : cl);
+		if (strcmp(date, po) < 0)
+			sw_msg(why, whylen, _("vacancy_id: vacancy \"%s\" is not open on %s (posted on %s)"),
+			       vacancy, date, po);
+		else
+			sw_msg(why, whylen, _("vacancy_id: vacancy \"%s\" is not open on %s (closed on %s)"),
+			       vacancy, date, cl);
 		rc = -1;
 	}
 	sqlite3_finalize(st);
@@ -155,8 +160,10 @@ static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, con
 		const char *od = (const char *)sqlite3_column_text(st, 1);
 		int orank = stage_rank(os), c = strcmp(od, date);
 		if ((orank < r && c > 0) || (orank > r && c < 0)) {
-			sw_msg(why, whylen, "stage: %s on %s goes backwards from %s on %s",
-			       stage, date, os, od);
+			char said[64];	/* the stages in the admin's words */
+			snprintf(said, sizeof said, "%s", sw_vocab_label("stage", stage, sw_i18n_zh()));
+			sw_msg(why, whylen, _("stage: %s on %s goes backwards from %s on %s"),
+			       said, date, sw_vocab_label("stage", os, sw_i18n_zh()), od);
 			rc = -1;
 		}
 		if (strcmp(os, "hired") == 0 && c <= 0)
@@ -164,7 +171,8 @@ static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, con
 	}
 	sqlite3_finalize(st);
 	if (rc == 0 && r > stage_rank("hired") && !hired) {
-		sw_msg(why, whylen, "stage: %s needs a hire recorded on or before %s", stage, date);
+		sw_msg(why, whylen, _("stage: %s needs a hire recorded on or before %s"),
+		       sw_vocab_label("stage", stage, sw_i18n_zh()), date);
 		rc = -1;
 	}
 	return rc;
@@ -191,9 +199,13 @@ static int check_headcount(sqlite3 *db, const char *seeker, const char *vacancy,
 	int rc = 0;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) >= sqlite3_column_int(st, 0)) {
 		const char *at = (const char *)sqlite3_column_text(st, 2);
-		sw_msg(why, whylen, "vacancy_id: no headcount left at vacancy \"%s\" (%d of %d hired%s%s)",
-		       vacancy, sqlite3_column_int(st, 1), sqlite3_column_int(st, 0),
-		       strcmp(at, date) != 0 ? " on " : "", strcmp(at, date) != 0 ? at : "");
+		int n = sqlite3_column_int(st, 1), of = sqlite3_column_int(st, 0);
+		if (strcmp(at, date) != 0)
+			sw_msg(why, whylen, _("vacancy_id: no headcount left at vacancy \"%s\" (%d of %d hired "
+			       "on %s)"), vacancy, n, of, at);
+		else
+			sw_msg(why, whylen, _("vacancy_id: no headcount left at vacancy \"%s\" (%d of %d "
+			       "hired)"), vacancy, n, of);
 		rc = -1;
 	}
 	sqlite3_finalize(st);
@@ -228,8 +240,8 @@ static int check_retention(sqlite3 *db, const char *seeker, const char *vacancy,
 		const char *rs = (const char *)sqlite3_column_text(st, 1);
 		const char *rd = (const char *)sqlite3_column_text(st, 2);
 		const char *due = (const char *)sqlite3_column_text(st, 3);
-		sw_msg(why, whylen, "date: %s on %s is less than %c months after the hire on %s (due %s)",
-		       rs, rd, rs[9], hd, due);
+		sw_msg(why, whylen, _("date: %s on %s is less than %c months after the hire on %s (due %s)"),
+		       sw_vocab_label("stage", rs, sw_i18n_zh()), rd, rs[9], hd, due);
 		rc = -1;
 	}
 	sqlite3_finalize(st);
@@ -526,7 +538,7 @@ static int read_file(struct sw_market *m, const struct sw_table *t, const char *
 			sw_layout_free(&L);
 	const char *fname = sw_source_name(src);
 	if (rc > 0)
-		sw_error_at(fname, 0, "empty file (a header row is required)");
+		sw_error_at(fname, 0, _("empty file (a header row is required)"));
 	if (rc != 0) {
 		sw_layout_free(&L);
 		sw_source_close(src);
@@ -571,7 +583,7 @@ static int dup_id(const char *path, const char *what, const char *a, const char 
 {
 	if (strcmp(a, b) != 0)
 		return 0;
-	sw_error_at(path, 0, "%s: \"%s\" given twice", what, a);
+	sw_error_at(path, 0, _("%s: \"%s\" given twice"), what, a);
 	return 1;
 }
 

@@ -5,6 +5,7 @@
 
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/partners.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
@@ -34,8 +35,8 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 	sqlite3 *db = sw_import_db(im);
 	char day[16], total[32];
 	if (!v[VH_ACTIVITY] == !v[VH_SERVICE]) {
-		sw_msg(why, whylen, "activity_id, service_id: give the activity or the service the "
-		       "hours were given at, one of them");
+		sw_msg(why, whylen, _("activity_id, service_id: give the activity or the service the "
+		       "hours were given at, one of them"));
 		return -1;
 	}
 	const char *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
@@ -46,8 +47,10 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 		sw_db_text(db, &service_date, "SELECT date FROM services WHERE service_id = ?", 1, a,
 		      day, sizeof day);
 	if (*day && strcmp(day, v[VH_DATE]) != 0) {
-		sw_msg(why, whylen, "date: %s is not the day of the %s (%s)", v[VH_DATE],
-		       v[VH_ACTIVITY] ? "activity" : "service", day);
+		if (v[VH_ACTIVITY])
+			sw_msg(why, whylen, _("date: %s is not the day of the activity (%s)"), v[VH_DATE], day);
+		else
+			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
 		return -1;
 	}
 	/* the row itself, stored by an earlier import of the file, is not
@@ -61,8 +64,8 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 	      6, k, total, sizeof total);
 	long sum = atol(total) + atol(v[VH_MINUTES]);
 	if (sum > 24 * 60) {
-		sw_msg(why, whylen, "minutes: %ld hours on %s with the volunteer's other records: "
-		       "more than a day holds", (sum + 59) / 60, v[VH_DATE]);
+		sw_msg(why, whylen, _("minutes: %ld hours on %s with the volunteer's other records: "
+		       "more than a day holds"), (sum + 59) / 60, v[VH_DATE]);
 		return -1;
 	}
 	return 0;
@@ -72,7 +75,7 @@ static int check_resource(struct sw_import *im, const char **v, char *why, size_
 {
 	(void)im;
 	if (v[RS_FROM] && v[RS_TO] && strcmp(v[RS_TO], v[RS_FROM]) < 0) {
-		sw_msg(why, whylen, "valid_to: %s is before valid_from %s", v[RS_TO], v[RS_FROM]);
+		sw_msg(why, whylen, _("valid_to: %s is before valid_from %s"), v[RS_TO], v[RS_FROM]);
 		return -1;
 	}
 	return 0;
@@ -85,8 +88,8 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 	sqlite3 *db = sw_import_db(im);
 	char terms[64], total[32];
 	if (!v[RU_CLIENT] == !v[RU_ACTIVITY]) {
-		sw_msg(why, whylen, "client_id, activity_id: give the client or the activity the "
-		       "resource went to, one of them");
+		sw_msg(why, whylen, _("client_id, activity_id: give the client or the activity the "
+		       "resource went to, one of them"));
 		return -1;
 	}
 	const char *r[1] = {v[RU_RESOURCE]};
@@ -99,7 +102,7 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 	*to++ = 0;
 	*cap++ = 0;
 	if ((*from && strcmp(v[RU_DATE], from) < 0) || (*to && strcmp(v[RU_DATE], to) > 0)) {
-		sw_msg(why, whylen, "date: %s is outside the resource's validity (%s to %s)",
+		sw_msg(why, whylen, _("date: %s is outside the resource's validity (%s to %s)"),
 		       v[RU_DATE], *from ? from : "…", *to ? to : "…");
 		return -1;
 	}
@@ -112,7 +115,7 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 	      " AND client_id IS ?4 AND activity_id IS ?5)", 5, k, total, sizeof total);
 	long q = v[RU_QUANTITY] ? atol(v[RU_QUANTITY]) : 1, sum = atol(total) + q;
 	if (sum > atol(cap)) {
-		sw_msg(why, whylen, "quantity: %ld used in all, past the resource's capacity of %s",
+		sw_msg(why, whylen, _("quantity: %ld used in all, past the resource's capacity of %s"),
 		       sum, cap);
 		return -1;
 	}

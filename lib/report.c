@@ -11,75 +11,17 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/place.h"
 #include "sw/report.h"
 #include "sw/station.h"
+#include "sw/strset.h"
 #include "sw/valid.h"
-
-/* A set of (tag, string) with an int payload, open addressing. The
- * strings are copied; the set owns them. */
-struct strset {
-	size_t cap, n;
-	struct ent {
-		unsigned long long h;
-		long long tag;
-		char *s;
-		int val;
-	} *e;
-};
-
-static unsigned long long hash_str(const char *s)
-{
-	unsigned long long h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
-static void set_grow(struct strset *t)
-{
-	struct strset n = {t->cap ? t->cap * 2 : 1024, t->n, NULL};
-	n.e = sw_xcalloc(n.cap, sizeof *n.e);
-	for (size_t i = 0; i < t->cap; i++) {
-		if (!t->e[i].s)
-			continue;
-		size_t k = t->e[i].h & (n.cap - 1);
-		while (n.e[k].s)
-			k = (k + 1) & (n.cap - 1);
-		n.e[k] = t->e[i];
-	}
-	free(t->e);
-	*t = n;
-}
-
-/* Finds (tag, s), hashed h; inserts it with val if absent. Returns the
- * stored val, or -1 when it was inserted. */
-static int set_put(struct strset *t, long long tag, const char *s, unsigned long long h, int val)
-{
-	if (2 * (t->n + 1) > t->cap)
-		set_grow(t);
-	h ^= (unsigned long long)tag * 0x9e3779b97f4a7c15ull;
-	size_t k = h & (t->cap - 1);
-	for (; t->e[k].s; k = (k + 1) & (t->cap - 1))
-		if (t->e[k].h == h && t->e[k].tag == tag && strcmp(t->e[k].s, s) == 0)
-			return t->e[k].val;
-	t->e[k] = (struct ent){h, tag, sw_xstrdup(s), val};
-	t->n++;
-	return -1;
-}
-
-static void set_free(struct strset *t)
-{
-	for (size_t i = 0; i < t->cap; i++)
-		free(t->e[i].s);
-	free(t->e);
-	memset(t, 0, sizeof *t);
-}
 
 /* The station network plus its index of codes. */
 struct net_priv {
 	struct sw_net pub;
-	struct strset codes;	/* code -> station index */
+	struct sw_strset codes;	/* code -> station index */
 	struct sw_placer **place;	/* per database */
 	long long (*unplaced)[2];	/* per database: employers, seekers */
 };
@@ -128,12 +70,12 @@ static int by_key(const void *a, const void *b)
 static void net_order(struct net_priv *p)
 {
 	struct sw_net *n = &p->pub;
-	struct strset idx = {0};
+	struct sw_strset idx = {0};
 	for (int i = 0; i < n->nst; i++)
-		set_put(&idx, 0, n->st[i].code, hash_str(n->st[i].code), i);
+		sw_strset_put(&idx, 0, n->st[i].code, sw_str_hash(n->st[i].code), i);
 	for (int i = 0; i < n->nst; i++) {
 		const char *par = n->st[i].parent;
-		n->st[i].up = par ? set_put(&idx, 0, par, hash_str(par), -2) : -1;
+		n->st[i].up = par ? sw_strset_put(&idx, 0, par, sw_str_hash(par), -2) : -1;
 		if (n->st[i].up == -2)	/* dangling: treat as a root */
 			n->st[i].up = -1;
 	}
@@ -154,7 +96,7 @@ static void net_order(struct net_priv *p)
 	for (int i = 0; i < n->nst; i++) {
 		if (sorted[i].up >= 0)
 			sorted[i].up = where[sorted[i].up];
-		set_put(&p->codes, 0, sorted[i].code, hash_str(sorted[i].code), i);
+		sw_strset_put(&p->codes, 0, sorted[i].code, sw_str_hash(sorted[i].code), i);
 		free(keys[i]);
 	}
 	free(n->st);
@@ -162,7 +104,7 @@ static void net_order(struct net_priv *p)
 	free(keys);
 	free(order);
 	free(where);
-	set_free(&idx);
+	sw_strset_free(&idx);
 }
 
 /* The stations of db, with their reports column where the schema has it
@@ -178,12 +120,12 @@ static sqlite3_stmt *stations_stmt(sqlite3 *db)
 }
 
 /* Stations of db not yet in n (an earlier database names a code). */
-static void load_stations(struct sw_net *n, sqlite3 *db, struct strset *seen, int *cap)
+static void load_stations(struct sw_net *n, sqlite3 *db, struct sw_strset *seen, int *cap)
 {
 	sqlite3_stmt *st = stations_stmt(db);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(st, 0);
-		if (set_put(seen, 0, code, hash_str(code), 0) != -1)
+		if (sw_strset_put(seen, 0, code, sw_str_hash(code), 0) != -1)
 			continue;
 		if (n->nst == *cap)
 			n->st = sw_xrealloc(n->st, (size_t)(*cap = *cap ? 2 * *cap : 64) * sizeof *n->st);
@@ -202,14 +144,14 @@ static void load_stations(struct sw_net *n, sqlite3 *db, struct strset *seen, in
 /* Workers of db: one worker per worker_id and station, so that a county's
  * W001 and another county's W001 are two people, while a station's staff
  * list present in two of its databases counts once. */
-static void load_workers(struct sw_net *n, sqlite3 *db, struct strset *seen, int *cap)
+static void load_workers(struct sw_net *n, sqlite3 *db, struct sw_strset *seen, int *cap)
 {
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT worker_id, station_code, certificate, hired_on, left_on,"
 					 " name FROM workers ORDER BY worker_id");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		int at = sw_net_find(n, (const char *)sqlite3_column_text(st, 1));
-		if (set_put(seen, at, id, hash_str(id), 0) != -1)
+		if (sw_strset_put(seen, at, id, sw_str_hash(id), 0) != -1)
 			continue;
 		if (n->nw == *cap)
 			n->w = sw_xrealloc(n->w, (size_t)(*cap = *cap ? 2 * *cap : 64) * sizeof *n->w);
@@ -260,7 +202,7 @@ static int net_place(struct net_priv *p)
 	n->st = sw_xrealloc(n->st, (size_t)(n->nst + 1) * sizeof *n->st);
 	n->st[n->nst] = (struct sw_station){sw_xstrdup("(unattributed)"), sw_xstrdup("(unattributed)"),
 		sw_xstrdup("unattributed"), NULL, NULL, NULL, -1, -1, 0};
-	set_put(&p->codes, 0, n->st[n->nst].code, hash_str(n->st[n->nst].code), n->nst);
+	sw_strset_put(&p->codes, 0, n->st[n->nst].code, sw_str_hash(n->st[n->nst].code), n->nst);
 	n->unplaced = n->nst++;
 	return 0;
 }
@@ -270,16 +212,23 @@ void sw_net_warn_unplaced(const struct sw_net *n)
 	const struct net_priv *p = (const struct net_priv *)n;
 	for (int d = 0; p->unplaced && d < n->ndb; d++) {
 		long long e = p->unplaced[d][0], s = p->unplaced[d][1];
-		char what[96] = "";
+		char ew[48] = "", what[96] = "";
 		if (e)
-			snprintf(what, sizeof what, "%lld employer%s", e, e == 1 ? "" : "s");
-		if (s)
-			snprintf(what + strlen(what), sizeof what - strlen(what), "%s%lld job seeker%s",
-				 e ? " and " : "", s, s == 1 ? "" : "s");
+			snprintf(ew, sizeof ew, sw_ngettext("%lld employer", "%lld employers", (unsigned long)e), e);
+		if (e && s)
+			snprintf(what, sizeof what, sw_ngettext("%s and %lld job seeker", "%s and %lld job seekers",
+								(unsigned long)s), ew, s);
+		else if (s)
+			snprintf(what, sizeof what, sw_ngettext("%lld job seeker", "%lld job seekers",
+								(unsigned long)s), s);
+		else
+			snprintf(what, sizeof what, "%s", ew);
 		if (e || s)
-			sw_warn("%s: %s belong%s to no station (no station_code, client or district"
-				" naming a division): counted on the row (unattributed)",
-				sw_db_name(n->db[d]), what, e + s == 1 ? "s" : "");
+			sw_warn(sw_ngettext("%s: %s belongs to no station (no station_code, client or district"
+					    " naming a division): counted on the row (unattributed)",
+					    "%s: %s belong to no station (no station_code, client or district"
+					    " naming a division): counted on the row (unattributed)",
+					    (unsigned long)(e + s)), sw_db_name(n->db[d]), what);
 	}
 }
 
@@ -300,18 +249,18 @@ struct sw_net *sw_net_load(sqlite3 **dbs, int ndb)
 {
 	struct net_priv *p = sw_xcalloc(1, sizeof *p);
 	struct sw_net *n = &p->pub;
-	struct strset seen = {0}, wseen = {0};
+	struct sw_strset seen = {0}, wseen = {0};
 	int cap = 0, wcap = 0;
 	n->db = dbs;
 	n->ndb = ndb;
 	n->unplaced = -1;
 	for (int d = 0; d < ndb; d++)
 		load_stations(n, dbs[d], &seen, &cap);
-	set_free(&seen);
+	sw_strset_free(&seen);
 	net_order(p);
 	for (int d = 0; d < ndb; d++)
 		load_workers(n, dbs[d], &wseen, &wcap);
-	set_free(&wseen);
+	sw_strset_free(&wseen);
 	if (net_place(p) != 0) {
 		sw_net_free(n);
 		return NULL;
@@ -343,7 +292,7 @@ void sw_net_free(struct sw_net *n)
 	free(n->w);
 	free(n->st);
 	free(n->rep);
-	set_free(&p->codes);
+	sw_strset_free(&p->codes);
 	free(p);
 }
 
@@ -357,7 +306,7 @@ struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *
 		n->st[i] = (struct sw_station){sw_xstrdup(codes[i]), sw_xstrdup(names[i]),
 			sw_xstrdup(levels[i]), NULL, NULL, NULL, -1, i, -1};
 		n->rep[i] = i;
-		set_put(&p->codes, 0, codes[i], hash_str(codes[i]), i);
+		sw_strset_put(&p->codes, 0, codes[i], sw_str_hash(codes[i]), i);
 	}
 	n->nst = n->ngroups = cnt;
 	n->unplaced = -1;
@@ -366,15 +315,7 @@ struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *
 
 int sw_net_find(const struct sw_net *n, const char *code)
 {
-	struct strset *codes = &((struct net_priv *)n)->codes;
-	if (!code || !codes->cap)
-		return -1;
-	unsigned long long h = hash_str(code);
-	size_t k = h & (codes->cap - 1);
-	for (; codes->e[k].s; k = (k + 1) & (codes->cap - 1))
-		if (codes->e[k].h == h && strcmp(codes->e[k].s, code) == 0)
-			return codes->e[k].val;
-	return -1;
+	return code ? sw_strset_get(&((struct net_priv *)n)->codes, 0, code, sw_str_hash(code)) : -1;
 }
 
 int sw_net_scope(struct sw_net *n, const char *root, int by)
@@ -421,7 +362,13 @@ struct acc {
 	long long *st;		/* per station, own records: st[i * SW_NFIG + f] */
 	long long *grp;		/* per row and total: distinct figures */
 	long long *sub;		/* per station subtree (fingerprints), or NULL */
-	struct strset people;
+	/* Distinct people: each client of each database gets a number
+	 * (ids), and a person counted in a row or subtree is the key
+	 * row << 32 | number (people): the name is copied once, not per row,
+	 * and the sets hold 8 bytes a key. */
+	struct sw_strset ids;
+	int nids;
+	struct sw_keyset people;
 };
 
 static void add_at(struct acc *a, int i, int fig, long long v)
@@ -530,15 +477,16 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 		v[F_SVC_TYPE + kind_index(svc_types, (const char *)sqlite3_column_text(st, 1))]++;
 		v[F_SERVICE_HOURS] += sqlite3_column_int64(st, 2);
 		const char *client = (const char *)sqlite3_column_text(st, 3);
-		unsigned long long h = hash_str(client);
-		int g = n->st[i].group, ng = n->ngroups;
-		if (set_put(&a->people, (long long)g * n->ndb + d, client, h, 0) == -1)
-			a->grp[(size_t)g * SW_NFIG + F_PEOPLE_SERVED]++;
-		if (set_put(&a->people, (long long)ng * n->ndb + d, client, h, 0) == -1)
-			a->grp[(size_t)ng * SW_NFIG + F_PEOPLE_SERVED]++;
+		int id = sw_strset_put(&a->ids, d, client, sw_str_hash(client), a->nids);
+		uint64_t who = (uint32_t)(id < 0 ? a->nids++ : id);
+		uint64_t g = (uint64_t)n->st[i].group, ng = (uint64_t)n->ngroups;
+		if (sw_keyset_add(&a->people, g << 32 | who))
+			a->grp[g * SW_NFIG + F_PEOPLE_SERVED]++;
+		if (sw_keyset_add(&a->people, ng << 32 | who))
+			a->grp[ng * SW_NFIG + F_PEOPLE_SERVED]++;
 		/* fingerprints: every subtree this station is in */
 		for (int k = i; a->sub && k >= 0; k = n->st[k].up)
-			if (set_put(&a->people, -1 - ((long long)k * n->ndb + d), client, h, 0) == -1)
+			if (sw_keyset_add(&a->people, (ng + 1 + (uint64_t)k) << 32 | who))
 				a->sub[k]++;
 	}
 	return finish(db, st, rc);
@@ -648,7 +596,8 @@ static void acc_free(struct acc *a)
 {
 	free(a->st);
 	free(a->sub);
-	set_free(&a->people);
+	sw_strset_free(&a->ids);
+	sw_keyset_free(&a->people);
 }
 
 long long *sw_report_fill(const struct sw_net *n, const char *from, const char *to)

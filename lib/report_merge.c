@@ -7,7 +7,9 @@
 
 #include "sw/csvio.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/report.h"
+#include "sw/strset.h"
 #include "sw/valid.h"
 
 static const char *const header[] = {"period", "station_code", "station_name", "level",
@@ -22,13 +24,14 @@ struct merge {
 	char period[32], first[4096];
 	long dupline;		/* first row of a file whose station an earlier file had */
 	char dupcode[64];
+	struct sw_strset idx;	/* station code -> row */
 };
 
 static int row_of(struct merge *m, char **f, int file)
 {
-	for (int i = 0; i < m->n; i++)
-		if (strcmp(m->codes[i], f[1]) == 0)
-			return i;
+	int i = sw_strset_put(&m->idx, 0, f[1], sw_str_hash(f[1]), m->n);
+	if (i >= 0)
+		return i;
 	if (m->n == m->cap) {
 		m->cap = m->cap ? 2 * m->cap : 16;
 		m->codes = sw_xrealloc(m->codes, (size_t)m->cap * sizeof *m->codes);
@@ -76,8 +79,9 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 		for (int i = 0; ok && i < 7; i++)
 			ok = strcmp(row.f[i], header[i]) == 0;
 		if (!ok) {
-			sw_error_at(path, row.line, row.nf == 9 ? "written with --compare: merge takes plain reports"
-				    : "not a report (expected period,station_code,station_name,level,figure,label,value)");
+			sw_error_at(path, row.line, "%s", row.nf == 9 ? _("written with --compare: merge takes "
+				    "plain reports") : _("not a report (expected period,station_code,"
+				    "station_name,level,figure,label,value)"));
 			status = SW_EXIT_REJECTED;
 		}
 	}
@@ -85,7 +89,7 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 		long long x;
 		int fig, bad;
 		if (row.bad || row.nf != 7) {
-			sw_error_at(path, row.line, "%s", row.bad ? row.bad : "expected 7 fields");
+			sw_error_at(path, row.line, "%s", row.bad ? row.bad : _("expected 7 fields"));
 			status = SW_EXIT_REJECTED;
 		} else if (!m->period[0]) {
 			snprintf(m->period, sizeof m->period, "%s", row.f[0]);
@@ -94,19 +98,19 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 		if (status)
 			break;
 		if (strcmp(row.f[0], m->period) != 0) {
-			sw_error_at(path, row.line, "period: %s, not %s as in %s", row.f[0], m->period, m->first);
+			sw_error_at(path, row.line, _("period: %s, not %s as in %s"), row.f[0], m->period, m->first);
 			status = SW_EXIT_REJECTED;
 		} else if (strcmp(row.f[4], "fingerprint") == 0 || strcmp(row.f[3], "total") == 0)
 			continue;	/* recomputed for the merged report */
 		else if ((fig = sw_figure_find(row.f[4])) < 0) {
-			sw_error_at(path, row.line, "figure: unknown figure \"%s\"", row.f[4]);
+			sw_error_at(path, row.line, _("figure: unknown figure \"%s\""), row.f[4]);
 			status = SW_EXIT_REJECTED;
 		} else if ((bad = sw_figure_parse(fig, row.f[6], &x)) != 0) {
-			sw_error_at(path, row.line, "value: %s", bad == -2 ? "negative: no figure is"
-				    : bad == -3 ? "too large" : "not a number");
+			sw_error_at(path, row.line, "%s", bad == -2 ? _("value: negative: no figure is")
+				    : bad == -3 ? _("value: too large") : _("value: not a number"));
 			status = SW_EXIT_REJECTED;
 		} else if (add_value(m, row.f, file, row.line, fig, x) != 0) {
-			sw_error_at(path, row.line, "value: %s adds up past the largest figure (%lld)",
+			sw_error_at(path, row.line, _("value: %s adds up past the largest figure (%lld)"),
 				    row.f[4], LLONG_MAX);
 			status = SW_EXIT_REJECTED;
 		} else {
@@ -118,7 +122,7 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 		sw_error_at(path, sw_csv_errline(csv), "%s", sw_csv_error(csv));
 		status = SW_EXIT_REJECTED;
 	} else if (!status && !rows) {
-		sw_error("%s: no figures", path);
+		sw_error(_("%s: no figures"), path);
 		status = SW_EXIT_REJECTED;
 	}
 	sw_csv_close(csv);
@@ -135,11 +139,11 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 		unsigned char sel[SW_NFIG] = {0};
 		status = merge_file(&m, files[i], i, sel);
 		if (!status && i && memcmp(sel, r->sel, sizeof sel) != 0) {
-			sw_error("%s: figures differ from those of %s", files[i], files[0]);
+			sw_error(_("%s: figures differ from those of %s"), files[i], files[0]);
 			status = SW_EXIT_REJECTED;
 		} else if (!status && m.dupline) {
 			/* the same county twice would count its people twice */
-			sw_error_at(files[i], m.dupline, "station_code: %s is also in an earlier file", m.dupcode);
+			sw_error_at(files[i], m.dupline, _("station_code: %s is also in an earlier file"), m.dupcode);
 			status = SW_EXIT_REJECTED;
 		}
 		memcpy(r->sel, sel, sizeof sel);
@@ -163,6 +167,7 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 	for (int i = 0; i < m.n; i++)
 		free(m.codes[i]), free(m.names[i]), free(m.levels[i]);
 	free(m.codes), free(m.names), free(m.levels), free(m.file), free(m.v);
+	sw_strset_free(&m.idx);
 	return status;
 }
 

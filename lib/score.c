@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/score.h"
 #include "sw/text.h"
 
@@ -27,18 +28,18 @@ int sw_weights_parse(const char *s, struct sw_weights *w, char *why, size_t whyl
 		char *end;
 		long v = eq ? strtol(eq + 1, &end, 10) : 0;
 		if (!eq || i == 4) {
-			sw_msg(why, whylen, "expected NAME=N with NAME one of skills, district, wage, education");
+			sw_msg(why, whylen, _("expected NAME=N with NAME one of skills, district, wage, education"));
 			return -1;
 		}
 		if (end != p + n || end == eq + 1 || v < 0 || v > 1000) {
-			sw_msg(why, whylen, "%s: expected a whole number from 0 to 1000", names[i]);
+			sw_msg(why, whylen, _("%s: expected a whole number from 0 to 1000"), names[i]);
 			return -1;
 		}
 		*slot[i] = (int)v;
 		p += n + (p[n] == ',');
 	}
 	if (w->skills + w->district + w->wage + w->education == 0) {
-		sw_msg(why, whylen, "at least one weight must be above 0");
+		sw_msg(why, whylen, _("at least one weight must be above 0"));
 		return -1;
 	}
 	return 0;
@@ -806,7 +807,7 @@ struct sw_ranking *sw_ranking_start(const struct sw_market *m, const struct sw_r
 	pthread_mutex_init(&g->mu, NULL);
 	pthread_cond_init(&g->cv, NULL);
 	if (pthread_create(&g->th, NULL, ranking_run, g) != 0)
-		sw_die(SW_EXIT_FAIL, "cannot start the ranking thread");
+		sw_die(SW_EXIT_FAIL, _("cannot start the ranking thread"));
 	return g;
 }
 

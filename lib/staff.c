@@ -5,6 +5,7 @@
 #include "sw/audit.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/staff.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
@@ -48,7 +49,7 @@ static int check_certificate(struct sw_import *im, const char **v, char *why, si
 {
 	(void)im;
 	if (strcmp(v[CE_LEVEL], "none") == 0) {
-		sw_msg(why, whylen, "level: 无 is not a certificate obtained");
+		sw_msg(why, whylen, _("level: 无 is not a certificate obtained"));
 		return -1;
 	}
 	return 0;

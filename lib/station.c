@@ -5,6 +5,7 @@
 
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/station.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
@@ -21,7 +22,7 @@ int sw_station_exists(sqlite3 *db, const char *code)
 void sw_station_need(sqlite3 *db, const char *code)
 {
 	if (!sw_station_exists(db, code)) {
-		sw_error("%s: no such station", code);
+		sw_error(_("%s: no such station"), code);
 		sw_db_close(db);
 		exit(SW_EXIT_REJECTED);
 	}
@@ -48,12 +49,13 @@ static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const c
 			char *why, size_t whylen)
 {
 	const char *code = v[0], *level = v[2], *parent = v[3];
-	char plevel[32];
+	char plevel[32], said[64];	/* said: a level in the admin's words */
 	if (parent && level) {
 		level_of(db, tbl, parent, plevel, sizeof plevel);
 		if (*plevel && sw_vocab_rank(vocab, plevel) >= sw_vocab_rank(vocab, level)) {
-			sw_msg(why, whylen, "parent_code: parent \"%s\" is %s, not above %s",
-			       parent, plevel, level);
+			snprintf(said, sizeof said, "%s", sw_vocab_label(vocab, plevel, sw_i18n_zh()));
+			sw_msg(why, whylen, _("parent_code: parent \"%s\" is %s, not above %s"),
+			       parent, said, sw_vocab_label(vocab, level, sw_i18n_zh()));
 			return -1;
 		}
 	}
@@ -66,8 +68,10 @@ static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const c
 		while (!bad && sqlite3_step(st) == SQLITE_ROW) {
 			const char *cl = (const char *)sqlite3_column_text(st, 1);
 			if (sw_vocab_rank(vocab, cl) <= sw_vocab_rank(vocab, level)) {
-				sw_msg(why, whylen, "level: child \"%s\" is %s, not below %s",
-				       (const char *)sqlite3_column_text(st, 0), cl, level);
+				snprintf(said, sizeof said, "%s", sw_vocab_label(vocab, cl, sw_i18n_zh()));
+				sw_msg(why, whylen, _("level: child \"%s\" is %s, not below %s"),
+				       (const char *)sqlite3_column_text(st, 0), said,
+				       sw_vocab_label(vocab, level, sw_i18n_zh()));
 				bad = 1;
 			}
 		}
@@ -93,7 +97,7 @@ static int check_division(struct sw_import *im, const char **v, char *why, size_
 			v[3] = parent;
 	}
 	if (!v[2]) {
-		sw_msg(why, whylen, "level: required (the code does not tell it: give a level column)");
+		sw_msg(why, whylen, _("level: required (the code does not tell it: give a level column)"));
 		return -1;
 	}
 	return check_levels(sw_import_db(im), "divisions", "division_level", v, why, whylen);
@@ -103,7 +107,7 @@ static int check_dates(const char *from, const char *to, const char *fromname,
 		       const char *toname, char *why, size_t whylen)
 {
 	if (from && to && strcmp(to, from) < 0) {
-		sw_msg(why, whylen, "%s: %s is before %s %s", toname, to, fromname, from);
+		sw_msg(why, whylen, _("%s: %s is before %s %s"), toname, to, fromname, from);
 		return -1;
 	}
 	return 0;
@@ -126,7 +130,7 @@ static int check_station(struct sw_import *im, const char **v, char *why, size_t
 			  !sqlite3_column_int(st, 1);
 		sqlite3_finalize(st);
 		if (bad) {
-			sw_msg(why, whylen, "division_code: unknown division \"%s\"", v[4]);
+			sw_msg(why, whylen, _("division_code: unknown division \"%s\""), v[4]);
 			return -1;
 		}
 	}

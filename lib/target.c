@@ -6,6 +6,7 @@
 
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/strset.h"
 #include "sw/target.h"
 #include "sw/valid.h"
 
@@ -79,12 +80,14 @@ static int by_order(const void *a, const void *b)
 	return strcmp(x->c.worker_id, y->c.worker_id);
 }
 
-/* A worker is a worker_id at a station: two counties' W001 are two rows. */
-static struct wrow *find_row(struct wrow **rows, int *n, int *cap, const char *id, const char *station)
+/* A worker is a worker_id at a station (index s of the network): two
+ * counties' W001 are two rows. idx finds the row. */
+static struct wrow *find_row(struct wrow **rows, int *n, int *cap, struct sw_strset *idx,
+			     const char *id, const char *station, int s)
 {
-	for (int i = 0; i < *n; i++)
-		if (strcmp((*rows)[i].c.worker_id, id) == 0 && strcmp((*rows)[i].c.station, station) == 0)
-			return &(*rows)[i];
+	int i = sw_strset_put(idx, s, id, sw_str_hash(id), *n);
+	if (i >= 0)
+		return &(*rows)[i];
 	if (*n == *cap)
 		*rows = sw_xrealloc(*rows, (size_t)(*cap = *cap ? 2 * *cap : 32) * sizeof **rows);
 	struct wrow *r = &(*rows)[(*n)++];
@@ -100,6 +103,7 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 {
 	struct wrow *rows = NULL;
 	int nr = 0, cap = 0;
+	struct sw_strset idx = {0};
 	for (int i = 0; i < n->nw; i++) {
 		const struct sw_worker *w = &n->w[i];
 		int s = sw_net_find(n, w->station);
@@ -107,7 +111,7 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 		if (s < 0 || !sw_net_in(n, s) || (w->hired && strcmp(w->hired, to) > 0) ||
 		    (w->left && strcmp(w->left, from) <= 0))
 			continue;
-		struct wrow *r = find_row(&rows, &nr, &cap, w->id, w->station);
+		struct wrow *r = find_row(&rows, &nr, &cap, &idx, w->id, w->station, s);
 		r->c.name = w->name ? sw_xstrdup(w->name) : NULL;
 		r->order = s;
 	}
@@ -131,7 +135,7 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 			int s = sw_net_find(n, station);
 			if (s < 0 || !sw_net_in(n, s))
 				continue;
-			struct wrow *r = find_row(&rows, &nr, &cap, id, station);
+			struct wrow *r = find_row(&rows, &nr, &cap, &idx, id, station, s);
 			if (r->order < 0) {
 				r->order = s;
 				r->c.name = name ? sw_xstrdup(name) : NULL;
@@ -150,6 +154,7 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 		if (rc != SQLITE_DONE)
 			break;
 	}
+	sw_strset_free(&idx);
 	struct sw_caseload *out = sw_xcalloc((size_t)nr + 1, sizeof *out);
 	qsort(rows, (size_t)nr, sizeof *rows, by_order);
 	for (int i = 0; i < nr; i++) {

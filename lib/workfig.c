@@ -6,6 +6,7 @@
 
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/i18n.h"
 #include "sw/valid.h"
 #include "sw/workfig.h"
 
@@ -36,7 +37,7 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql, const char *from, con
 		int found = sqlite3_step(st) == SQLITE_ROW;
 		sqlite3_finalize(st);
 		if (!found) {
-			sw_error("--station: no station %s", station);
+			sw_error(_("--station: no station %s"), station);
 			return NULL;
 		}
 	}

@@ -13,6 +13,7 @@ NSERVICES=${NSERVICES:-1000000}
 export SW_TODAY=2026-11-24 LC_ALL=C SW_DB=$D/sw.db
 unset SW_KEY SW_AUDIT_KEY_FILE
 . "$SW_TOP/tests/bench/gen.sh"
+. "$SW_TOP/tests/bench/pair.sh"
 
 [ -s "$D/clients-$NCLIENTS.csv" ] || gen_clients "$NCLIENTS" "$D/clients-$NCLIENTS.csv"
 [ -s "$D/services-$NSERVICES.csv" ] ||
@@ -37,12 +38,9 @@ echo "$ic $is" | awk -v c="$nc" -v s="$ns" '{
 	printf "import with audit  clients %d rows %6.1f s (%5.1f cpu-s) | services %d rows %6.1f s (%5.1f cpu-s)\n",
 		c, $1, $2, s, $3, $4 }'
 sync
-# the read first, so that both find the file in the page cache
-measure sqlite3 "$D/sw.db" "SELECT * FROM clients; SELECT * FROM services" >/dev/null
-r=$(measure sqlite3 "$D/sw.db" "SELECT * FROM clients; SELECT * FROM services")
-v=$(measure "$SW_BIN/sw-case" audit --verify)
-[ -s "$D/.err" ] && { cat "$D/.err" >&2; exit 1; }
-echo "$r $v" | awk -v c="$nc" -v s="$ns" -v e="$ne" '{
-	printf "audit --verify     %d clients + %d services, %d entries: %.1f s (%.1f cpu-s) | sqlite3 SELECT * read %.1f s (%.1f cpu-s) | ratio %.2f (cpu %.2f), at most 2\n",
-		c, s, e, $3, $4, $1, $2, $3 / $1, $4 / $2 }'
+export D
+pair "sw-case audit --verify, $nc clients + $ns services, $ne entries" "audit --verify" \
+	'"$SW_BIN/sw-case" audit --verify' "sqlite3 reading both tables" \
+	'sqlite3 "$D/sw.db" "SELECT * FROM clients; SELECT * FROM services"' "<=" 2
 rm -f "$D/sw.db" "$D/sw.db-wal" "$D/sw.db-shm"
+exit $pair_status

@@ -1,8 +1,8 @@
 #!/bin/sh
 # make bench: sw-report monthly over 10,000,000 services (and the clients
 # and cases behind them), side by side with the bare SQL for the same
-# counts run by sqlite3 on the same file, and with mlr computing the
-# services counts from the CSV. Data is generated once into $BENCH_DATA
+# counts run by sqlite3 on the same file, with mlr computing the services
+# counts from the CSV, and a year's memory beside a month's. Data is generated once into $BENCH_DATA
 # (never committed) and reused. N overrides the number of services.
 set -eu
 : "${SW_BIN:?run through make bench}" "${BENCH_DATA:?run through make bench}"
@@ -30,10 +30,10 @@ if [ ! -s "$db" ] || [ ! -s "$csv" ]; then
 			printf "K%d,P%d,%s,elderly,%04d-%02d-%02d,%s\n", i, 1 + int(rand() * 200000),
 				st[1 + int(rand() * ns)], y, m, d, closed >ca
 		}
-		print "service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note"
+		print "service_id,client_id,case_id,station_code,worker_id,date,type,minutes,note,item_code"
 		for (i = 1; i <= n; i++) {
 			m = int(rand() * 24); y = 2025 + int(m / 12); m = m % 12 + 1
-			printf "S%d,P%d,,%s,,%04d-%02d-%02d,%s,%d,\n", i, 1 + int(rand() * 200000),
+			printf "S%d,P%d,,%s,,%04d-%02d-%02d,%s,%d,,\n", i, 1 + int(rand() * 200000),
 				st[1 + int(rand() * ns)], y, m, 1 + int(rand() * md[m]), ty[1 + int(rand() * 6)],
 				5 + int(rand() * 116)
 		}
@@ -59,16 +59,7 @@ X
 	rm -f "$BENCH_DATA/report-clients.tmp" "$BENCH_DATA/report-cases.tmp"
 fi
 
-now() { date +%s.%N; }
-# best of 3 runs, in seconds
-best() {
-	b=""
-	for i in 1 2 3; do
-		t0=$(now); "$@" >/dev/null; t1=$(now)
-		b=$(echo "$t0 $t1 ${b:-999}" | awk '{ d = $2 - $1; print (d < $3 ? d : $3) }')
-	done
-	echo "$b"
-}
+. "$SW_TOP/tests/bench/pair.sh"
 
 # The same counts as sw-report, as plain SQL: clients, cases, and the
 # services per station and type with hours and distinct people.
@@ -81,16 +72,15 @@ SELECT count(DISTINCT client_id) FROM services WHERE date >= '$month-01' AND dat
 SELECT station_code, kind, count(*), sum(coalesce(sessions, 1)), sum(coalesce(participants, 0)) FROM activities WHERE date >= '$month-01' AND date <= '$month-31' GROUP BY station_code, kind;"
 
 rows=$(sqlite3 "$db" "select count(*) from services where date like '$month%'")
-sw=$(best "$SW_BIN/sw-report" monthly --month $month --by station -f csv)
-sq=$(best sqlite3 "$db" "$sql")
-t0=$(now)
-mlr --icsv --ocsv filter '$date >= "'$month'-01" && $date <= "'$month'-31"' \
-	then stats1 -a count,sum,distinct_count -f minutes,client_id -g station_code,type "$csv" >/dev/null
-t1=$(now)
-ml=$(echo "$t0 $t1" | awk '{ print $2 - $1 }')
-printf '%-48s %8s\n' "$N services, $rows in $month:" "seconds"
-printf '%-48s %8.3f\n' "sw-report monthly --by station (all figures)" "$sw"
-printf '%-48s %8.3f\n' "sqlite3, the same counts in bare SQL" "$sq"
-printf '%-48s %8.3f\n' "mlr, services counts from the CSV" "$ml"
-echo "$sw $sq $ml" | awk '{ printf "sw-report / sqlite3 = %.2f (target <= 1.5); mlr / sw-report = %.1f (target >= 10)\n", $1 / $2, $3 / $1
-	exit !($1 <= 1.5 * $2 && $3 >= 10 * $1) }'
+export db csv month sql
+pair "sw-report monthly --by station, $month of $N services ($rows)" sw-report \
+	'"$SW_BIN/sw-report" monthly --month $month --by station -f csv' \
+	"sqlite3, the same counts in SQL" 'sqlite3 "$db" "$sql"' "<=" 0.5
+pair "mlr over the CSV vs sw-report monthly, $N services" "mlr, services counts from the CSV" \
+	'mlr --icsv --ocsv filter "\$date >= \"$month-01\" && \$date <= \"$month-31\"" then stats1 -a count,sum,distinct_count -f minutes,client_id -g station_code,type "$csv"' \
+	sw-report '"$SW_BIN/sw-report" monthly --month $month --by station -f csv' ">=" 10
+# a year's report within 1.5x the memory of a month's (issue 14)
+METRIC=mem pair "sw-report period, a year vs a month of $N services" "2025" \
+	'"$SW_BIN/sw-report" period --from 2025-01-01 --to 2025-12-31 --by station -f csv' \
+	"$month" '"$SW_BIN/sw-report" monthly --month $month --by station -f csv' "<=" 1.5
+exit $pair_status

@@ -55,7 +55,7 @@ check_rc 2 "--lang fr is a usage error"
 # The catalogue is whole: every message marked in lib/ and cmd/ has a
 # translation, and the translations keep the formats' conversions.
 if command -v xgettext >/dev/null && command -v msgcmp >/dev/null; then
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o "$T/now.pot" \
+	xgettext --keyword=_ --keyword=N_ --keyword=sw_ngettext:1,2 --from-code=UTF-8 -o "$T/now.pot" \
 		"$SW_TOP"/lib/*.c "$SW_TOP"/cmd/*.c 2>"$T/.err"
 	ok $? "xgettext reads the sources"
 	msgcmp "$SW_TOP/po/zh_CN.po" "$T/now.pot" 2>"$T/.err"
