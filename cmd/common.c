@@ -10,10 +10,12 @@
 #include "common.h"
 #include "sw/cell.h"
 #include "sw/db.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
 #include "sw/input.h"
+#include "sw/labels.h"
 #include "sw/layout.h"
 #include "sw/mask.h"
 #include "sw/out.h"
@@ -45,6 +47,7 @@ void sw_cli_init(int argc, char **argv)
 	const char *db = getenv("SW_DB");
 	sw_opt.db = db && *db ? db : "sw.db";
 	sw_opt.fmt = SW_FMT_AUTO;
+	sw_opt.out_enc = -1;
 	const char *lang = lang_arg(argc, argv);
 	sw_i18n_init(lang && (strcmp(lang, "zh") == 0 || strcmp(lang, "en") == 0) ? lang : NULL);
 	sw_opt.zh = sw_i18n_zh();
@@ -236,6 +239,14 @@ int sw_cli_getopt(int argc, char **argv, const struct option *longopts)
 	return c;
 }
 
+/* JSON is UTF-8 by its standard (RFC 8259): -f json and another
+ * --output-encoding, in either order, is a usage error. */
+static void json_utf8(void)
+{
+	if ((sw_opt.fmt == SW_FMT_JSON || sw_opt.fmt == SW_FMT_JSONL) && sw_opt.out_enc > SW_ENC_UTF8)
+		sw_usage_fail(_("--output-encoding: JSON is always UTF-8"));
+}
+
 void sw_cli_common(int c, const char *arg)
 {
 	switch (c) {
@@ -251,6 +262,17 @@ void sw_cli_common(int c, const char *arg)
 		    strcasecmp(arg, "utf-16le") != 0)
 			sw_usage_fail(_("--encoding: unknown encoding \"%s\" (expected utf-8, gb18030, utf-16)"), arg);
 		sw_opt.encoding = arg;
+		break;
+	case SW_OPT_OUT_ENC:
+		if ((sw_opt.out_enc = sw_enc_parse(arg)) < 0)
+			sw_usage_fail(_("--output-encoding: unknown encoding \"%s\" (expected utf-8, utf-8-bom, gb18030)"),
+				      arg);
+		sw_out_encoding = sw_opt.out_enc;
+		json_utf8();
+		break;
+	case SW_OPT_LABELS:
+		if ((sw_labels = sw_labels_parse(arg)) < 0)
+			sw_usage_fail(_("--labels: expected zh or en"));
 		break;
 	case SW_OPT_TABLE: sw_opt.table = arg; break;
 	case SW_OPT_SHEET:
@@ -269,6 +291,7 @@ void sw_cli_common(int c, const char *arg)
 	case 'f':
 		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0)
 			sw_usage_fail(_("-f: unknown format \"%s\" (expected csv, tsv, json, jsonl, table, md, xlsx)"), arg);
+		json_utf8();
 		break;
 	case SW_OPT_LANG:
 		if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
@@ -400,8 +423,8 @@ static const struct sw_table *import_opts(int argc, char **argv,
 int sw_run_import(int argc, char **argv, const struct sw_table *const *tables)
 {
 	import_opts(argc, argv, tables);
-	struct sw_import_opts o = {.rejects = sw_opt.rejects, .dry_run = sw_opt.dry_run,
-				   .strict = sw_opt.strict};
+	struct sw_import_opts o = {.rejects = sw_opt.rejects, .rejects_enc = sw_opt.out_enc,
+				   .dry_run = sw_opt.dry_run, .strict = sw_opt.strict};
 	sw_cli_input_opts(&o.in);
 	sqlite3 *db = sw_open(1);
 	int rc = sw_import_files(db, tables, argv + optind, &o);

@@ -22,6 +22,7 @@ struct sw_opts {
 	const char *encoding;	/* --encoding */
 	const char *table;	/* --table */
 	const char *rejects;	/* --rejects */
+	int out_enc;		/* --output-encoding (enum sw_enc), -1 if not given */
 	int dry_run, strict;
 	int zh;			/* --lang zh, or LANG=zh_* */
 	const char *sheets[16];	/* --sheet NAME (repeatable) */
@@ -40,7 +41,7 @@ extern struct sw_opts sw_opt;
 enum {
 	SW_OPT_DB = 0x100, SW_OPT_ENCODING, SW_OPT_TABLE, SW_OPT_REJECTS,
 	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_LANG, SW_OPT_SHEET, SW_OPT_STATION,
-	SW_OPT_IGNORE, SW_OPT_RAW, SW_OPT_LOCAL = 0x200
+	SW_OPT_IGNORE, SW_OPT_RAW, SW_OPT_OUT_ENC, SW_OPT_LABELS, SW_OPT_LOCAL = 0x200
 };
 
 #define SW_SHORTOPTS "f:o:qhV"
@@ -52,7 +53,9 @@ enum {
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, 'V'}, \
 	{"lang", required_argument, NULL, SW_OPT_LANG}, \
-	{"raw", no_argument, NULL, SW_OPT_RAW}
+	{"raw", no_argument, NULL, SW_OPT_RAW}, \
+	{"output-encoding", required_argument, NULL, SW_OPT_OUT_ENC}, \
+	{"labels", required_argument, NULL, SW_OPT_LABELS}
 #define SW_IMPORT_LONGOPTS \
 	{"encoding", required_argument, NULL, SW_OPT_ENCODING}, \
 	{"table", required_argument, NULL, SW_OPT_TABLE}, \
@@ -95,9 +98,9 @@ struct sw_cmd {
 
 /* Option sets for opts: what a subcommand that writes rows takes, what
  * reads input files, and import's. */
-#define SW_O_OUT " format output raw "
+#define SW_O_OUT " format output raw output-encoding labels "
 #define SW_O_INPUT " encoding sheet station ignore-column "
-#define SW_O_IMPORT " table dry-run strict rejects" SW_O_INPUT
+#define SW_O_IMPORT " table dry-run strict rejects output-encoding" SW_O_INPUT
 /* The usage of the subcommands every program has. */
 extern const char sw_usage_import[], sw_usage_add[], sw_usage_export[], sw_usage_vocab[];
 /* -f's values in the usage (sw-report adds html). */

@@ -15,6 +15,7 @@
 #include "sw/dupes.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/labels.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
@@ -565,7 +566,8 @@ static int cmd_check(int argc, char **argv)
 	sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, SW_DB_READONLY) : NULL;
 	if (db)
 		sw_vocab_load(db);
-	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL, rules);
+	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL,
+				sw_opt.out_enc, rules);
 	sw_db_close(db);
 	return rc;
 }
@@ -694,7 +696,7 @@ static const struct sw_cmd cmds[] = {
 	{"check", cmd_check,
 	 N_("check [--table T] [--encoding E] [--sheet NAME] [--station CODE]\n"
 	    "[--ignore-column NAME] [--fix -o OUT] FILE"),
-	 "table fix output" SW_O_INPUT, NULL},
+	 "table fix output output-encoding" SW_O_INPUT, NULL},
 	{"dupes", cmd_dupes, N_("dupes [--min-score N]"), "min-score" SW_O_OUT, NULL},
 	{"merge", cmd_merge, N_("merge KEEP DROP"), "", NULL},
 	{"confirm-id", cmd_confirm_id, N_("confirm-id [FILE]"), "", NULL},
@@ -708,6 +710,7 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
+	sw_label_tables = tables;
 	sw_subcmd_release = release;
 	/* No hook looks clients or services up by their secondary indexes. */
 	sw_import_bulk(&sw_clients_table);

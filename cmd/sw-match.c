@@ -11,6 +11,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
+#include "sw/labels.h"
 #include "sw/match.h"
 #include "sw/out.h"
 #include "sw/score.h"
@@ -446,5 +447,6 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
+	sw_label_tables = tables;
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -8,6 +8,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/partners.h"
 #include "sw/staff.h"
@@ -354,6 +355,7 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
+	sw_label_tables = tables;
 	sw_subcmd_release = release;
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -6,6 +6,7 @@
 #include "sw/check.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/input.h"
@@ -220,7 +221,7 @@ static void write_header(const struct sw_layout *L, FILE *fp)
 
 /* Checks one part of src (a sheet, or the text). Returns an exit status. */
 static int check_part(struct sw_source *src, int part, const struct sw_table *const *tables,
-		      const struct sw_input_opts *o, sqlite3 *db, struct sw_file *out,
+		      const struct sw_input_opts *o, sqlite3 *db, struct sw_file *out, int fixenc,
 		      sw_rules_fn rules, struct defined *def)
 {
 	struct sw_layout L;
@@ -244,8 +245,13 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 		c.refs = sw_refs_new(db, c.t, L.map);
 	struct sw_unitwatch uw;
 	sw_unitwatch_init(&uw, &L);
-	if (out)
+	if (out) {
+		/* the fixed file goes back to whoever wrote this one (a pipe: UTF-8);
+		 * if the encoding fails, so will the commit */
+		int enc = sw_file_to_file(out) ? sw_source_encoding(src) : SW_ENC_UTF8;
+		sw_file_encode(out, fixenc >= 0 ? fixenc : enc);
 		write_header(&L, out->fp);
+	}
 	while ((rc = sw_source_next(src, &rw)) > 0) {
 		int skip = 0;
 		if (!rw.bad)
@@ -273,7 +279,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 }
 
 int sw_check_file(const struct sw_table *const *tables, const char *path,
-		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout,
+		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout, int fixenc,
 		  sw_rules_fn rules)
 {
 	int status;
@@ -298,7 +304,8 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 	struct defined def = {.n = 0};
 	status = bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	for (int i = 0; i < sw_source_parts(src); i++) {
-		int rc = check_part(src, order[i], tables, o, db, fixout ? &out : NULL, rules, &def);
+		int rc = check_part(src, order[i], tables, o, db, fixout ? &out : NULL, fixenc, rules,
+				    &def);
 		status = rc > status ? rc : status;
 	}
 	for (int k = 0; k < def.n; k++)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "sw/csvio.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/text.h"
@@ -33,6 +34,7 @@ struct sw_csv {
 	int sniffed;		/* the start of GB18030 input was checked */
 	int delim_known;	/* the separator was chosen from the first lines */
 	int detect;		/* no encoding given: the first chunk decides */
+	int bom;		/* UTF-8 that starts with a byte-order mark */
 	long enc_bad;		/* line of an undecodable byte, reported once reached */
 	struct csv_parser p;
 	long line;		/* lines fed so far */
@@ -88,6 +90,14 @@ long sw_csv_lines(const struct sw_csv *r) { return r->line; }
 const char *sw_csv_error(const struct sw_csv *r) { return r->err; }
 void sw_csv_max_fields(struct sw_csv *r, int n) { r->maxf = n; }
 long sw_csv_errline(const struct sw_csv *r) { return r->errline; }
+
+int sw_csv_encoding(const struct sw_csv *r)
+{
+	if (r->enc && strcmp(r->enc, "GB18030") == 0)
+		return SW_ENC_GB18030;
+	/* UTF-16 is Excel's "Unicode text": UTF-8 with a BOM reads as well there */
+	return r->enc || r->bom ? SW_ENC_UTF8_BOM : SW_ENC_UTF8;
+}
 
 /* Decodes the input from here on from enc: "GB18030" (GBK and GB2312 are
  * subsets), "UTF-16" (byte order from the BOM) or "UTF-16LE". */
@@ -457,7 +467,7 @@ int sw_csv_next(struct sw_csv *r, struct sw_row *row)
 		if (!r->started) {
 			r->started = 1;
 			if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-				s += 3, n -= 3;
+				s += 3, n -= 3, r->bom = 1;
 		}
 		if (!r->in_record) {
 			if (blank(s, n))

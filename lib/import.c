@@ -10,6 +10,7 @@
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
@@ -63,6 +64,7 @@ struct sw_import {
 	struct sw_counts c;
 	struct sw_file *rej;	/* --rejects, shared by all files */
 	int rej_header;
+	int enc;		/* the file's encoding (sw_source_encoding) */
 	struct pending *pend;
 	size_t npend, cappend;
 };
@@ -311,6 +313,12 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 			    im->rej ? "" : _(" (use --rejects FILE to keep them)"));
 	if (!im->rej)
 		return;
+	if (!im->rej->encoded) {
+		/* a file is for a person, a pipe for a program */
+		int enc = im->o->rejects_enc >= 0 ? im->o->rejects_enc
+			: sw_file_to_file(im->rej) ? im->enc : SW_ENC_UTF8;
+		sw_file_encode(im->rej, enc);	/* (if it fails, so will the commit) */
+	}
 	FILE *fp = im->rej->fp;
 	if (!im->rej_header) {
 		for (int i = 0; i < im->L->nhdr; i++) {
@@ -759,6 +767,7 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 	const char *fname = sw_source_name(src);
 	struct sw_import *im = im_new(db, fname, L, o);
 	im->rej = rej;
+	im->enc = sw_source_encoding(src);
 	im->c.read = im->c.skipped = L->skipped;
 	drop_indexes(im);
 	int status = 0, rc;

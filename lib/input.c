@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/input.h"
@@ -315,6 +316,12 @@ int sw_source_next(struct sw_source *s, struct sw_row *row)
 		row->bad = s->toowide;
 	}
 	return rc;
+}
+
+int sw_source_encoding(const struct sw_source *s)
+{
+	/* a workbook's reader has Excel: UTF-8 CSV needs a BOM there */
+	return s->csv ? sw_csv_encoding(s->csv) : SW_ENC_UTF8_BOM;
 }
 
 const char *sw_source_error(const struct sw_source *s)

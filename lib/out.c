@@ -10,8 +10,10 @@
 #include "sw/cli.h"
 #include "sw/csvio.h"
 #include "sw/db.h"
+#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/outxlsx.h"
 #include "sw/text.h"
@@ -141,6 +143,10 @@ int sw_file_check_inputs(const char *opt, const char *path, char *const *inputs)
 
 int sw_file_commit(struct sw_file *f)
 {
+	if (sw_file_unencode(f, 0) != 0) {
+		sw_file_abort(f);
+		return -1;
+	}
 	if (f->fp == stdout)
 		return sw_cli_finish(0) == 0 ? 0 : -1;
 	if (f->direct) {
@@ -174,6 +180,7 @@ int sw_file_commit(struct sw_file *f)
 
 void sw_file_abort(struct sw_file *f)
 {
+	sw_file_unencode(f, 1);
 	if (f->direct && f->fp)
 		fclose(f->fp);
 	if (f->tmp) {
@@ -198,6 +205,9 @@ struct sw_out {
 	/* csv and tsv: a row's cells as written, and what of them to free */
 	const char **safe;
 	char **freed;
+	/* Chinese words in place of keys (sw/labels.h): the table column
+	 * each column shows, or NULL */
+	const struct sw_column **lab;
 	/* table and md buffer their rows to align columns */
 	char **cells;
 	size_t nrows, caprows;
@@ -222,6 +232,8 @@ static void free_columns(struct sw_out *o)
 	free(o->types);
 	free(o->safe);
 	free(o->freed);
+	free(o->lab);
+	o->lab = NULL;
 }
 
 /* Sets the columns of what comes next (a listing, or a list of a show). */
@@ -294,6 +306,11 @@ static struct sw_out *open_out(const char *path, int fmt)
 		return NULL;
 	}
 	o->fmt = sw_fmt_resolve(fmt, path);
+	if (sw_out_encode(&o->file, o->fmt) != 0) {
+		sw_file_abort(&o->file);
+		free(o);
+		return NULL;
+	}
 	if (o->fmt == SW_FMT_XLSX) {
 		const char *x = xlsx_path(o);
 		if (!x || !(o->xlsx = sw_xlsx_out_open(x))) {
@@ -544,6 +561,8 @@ static void stmt_types(struct sw_out *o, sqlite3_stmt *st)
 		const char *dt = sqlite3_column_decltype(st, i);
 		o->types[i] = !dt ? '?' : strcmp(dt, "INTEGER") == 0 || strcmp(dt, "REAL") == 0 ? 'n'
 			: strcmp(dt, "TEXT") == 0 && sw_out_datecol(sqlite3_column_name(st, i)) ? 'd' : 's';
+		if (o->lab && o->lab[i] && o->lab[i]->type == SW_T_BOOL)
+			o->types[i] = 's';	/* 是 or 否 */
 	}
 }
 
@@ -553,10 +572,14 @@ struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st)
 	const char **names = sw_xcalloc((size_t)n, sizeof *names);
 	for (int i = 0; i < n; i++)
 		names[i] = sqlite3_column_name(st, i);
+	const struct sw_column **lab = sw_labels_stmt(st, sw_fmt_resolve(fmt, path), names);
 	struct sw_out *o = sw_out_open(path, fmt, n, names, NULL);
 	free(names);
-	if (!o)
+	if (!o) {
+		free(lab);
 		return NULL;
+	}
+	o->lab = lab;
 	stmt_types(o, st);
 	return o;
 }
@@ -565,15 +588,23 @@ int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st)
 {
 	int rc;
 	const char **vals = sw_xcalloc((size_t)o->ncols, sizeof *vals);
+	char **words = sw_xcalloc((size_t)o->ncols, sizeof *words);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < o->ncols; i++) {
 			int t = sqlite3_column_type(st, i);
 			if (o->types[i] == '?' && t != SQLITE_NULL)
 				o->types[i] = t == SQLITE_INTEGER || t == SQLITE_FLOAT ? 'n' : 's';
 			vals[i] = (const char *)sqlite3_column_text(st, i);
+			if (o->lab && o->lab[i] && (words[i] = sw_label_value(o->lab[i], vals[i])))
+				vals[i] = words[i];
 		}
 		sw_out_row(o, vals);
+		for (int i = 0; o->lab && i < o->ncols; i++) {
+			free(words[i]);
+			words[i] = NULL;
+		}
 	}
+	free(words);
 	for (int i = 0; i < o->ncols; i++)
 		if (o->types[i] == '?')
 			o->types[i] = 's';
@@ -603,8 +634,10 @@ static void stmt_columns(struct sw_out *o, sqlite3_stmt *st)
 	const char **names = sw_xcalloc((size_t)n + 1, sizeof *names);
 	for (int i = 0; i < n; i++)
 		names[i] = sqlite3_column_name(st, i);
+	const struct sw_column **lab = sw_labels_stmt(st, o->fmt, names);
 	columns(o, n, names, NULL);
 	free(names);
+	o->lab = lab;
 	stmt_types(o, st);
 }
 

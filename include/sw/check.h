@@ -20,10 +20,12 @@ typedef int (*sw_rules_fn)(sqlite3 *db, const struct sw_table *t, const char **v
  * be NULL). When fixout is non-NULL writes the file there with canonical
  * headers and normalised values, every column of the input kept (a value
  * that cannot be fixed is kept as it was; title and total rows left out).
+ * fixenc is its encoding (enum sw_enc), or -1 for that of path (UTF-8
+ * into a pipe).
  * Returns 0 if clean, 1 if problems were found, 2 for --fix of a workbook
  * of several sheets without --sheet, 3 on failure. */
 int sw_check_file(const struct sw_table *const *tables, const char *path,
-		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout,
+		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout, int fixenc,
 		  sw_rules_fn rules);
 
 #endif

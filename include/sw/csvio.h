@@ -53,6 +53,10 @@ const char *sw_csv_error(const struct sw_csv *r);
 /* Fields a record may have from now on (see SW_ROW_FIELDS_MAX). */
 void sw_csv_max_fields(struct sw_csv *r, int n);
 long sw_csv_errline(const struct sw_csv *r);
+/* The encoding (enum sw_enc, sw/enc.h) to write a file for whoever wrote
+ * this one: GB18030 for GB18030, UTF-8 with a BOM for a BOM or UTF-16,
+ * else UTF-8. Known once the first record is read. */
+int sw_csv_encoding(const struct sw_csv *r);
 
 void sw_csv_close(struct sw_csv *r);
 

@@ -84,6 +84,9 @@ struct sw_counts {
 struct sw_import_opts {
 	struct sw_input_opts in;
 	const char *rejects;	/* --rejects FILE */
+	int rejects_enc;	/* its encoding (enum sw_enc); -1: that of the file the
+				 * first rejected row came from, UTF-8 into a pipe
+				 * or onto a terminal */
 	int dry_run, strict;
 };
 

@@ -43,6 +43,10 @@ int sw_source_next(struct sw_source *s, struct sw_row *row);
 /* Rows of the current part may have n fields from now on (the header's
  * width and a margin); one with more is handed out with bad set. */
 void sw_source_max_fields(struct sw_source *s, int n);
+/* The encoding (enum sw_enc) of a CSV file written for the person who
+ * wrote s: its own, and UTF-8 with a BOM for a workbook, which Excel reads
+ * right; once its first row is read. */
+int sw_source_encoding(const struct sw_source *s);
 const char *sw_source_error(const struct sw_source *s);
 long sw_source_errline(const struct sw_source *s);
 void sw_source_close(struct sw_source *s);

@@ -34,6 +34,8 @@ struct sw_file {
 	char *path;		/* where the file ends up */
 	char *tmp;		/* NULL for stdout and for devices, written directly */
 	int direct;		/* a device or FIFO (/dev/stdout, /dev/null): no rename */
+	int encoded;		/* sw_file_encode was called (sw/enc.h) */
+	void *enc;		/* its conversion, when fp is its stream */
 };
 /* path NULL or "-" is stdout. A symbolic link is refused unless it leads
  * to a device or FIFO (/dev/stdout) and its owner is the user or root.

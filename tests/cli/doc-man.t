@@ -52,7 +52,8 @@ for p in sw-station sw-case sw-match sw-report; do
 done
 
 # The options every program shares, in sw(7), long and short.
-for o in '--db' '-f, --format' '-o, --output' '-q, --quiet' '--lang' '-h, --help' '-V, --version'; do
+for o in '--db' '-f, --format' '-o, --output' '-q, --quiet' '--lang' '--output-encoding' \
+	'--labels' '-h, --help' '-V, --version'; do
 	long=${o#*, } short=${o%%,*}
 	grep -q "^\.It Fl ${short#-}" "$M/sw.7" && grep -q "Fl ${long#-}" "$M/sw.7"
 	ok $? "sw(7) documents $o"

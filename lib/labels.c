@@ -1,0 +1,84 @@
+/* Chinese titles and words in listings (sw/labels.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/err.h"
+#include "sw/i18n.h"
+#include "sw/labels.h"
+#include "sw/out.h"
+#include "sw/vocab.h"
+
+int sw_labels;
+const struct sw_table *const *sw_label_tables;
+
+int sw_labels_parse(const char *s)
+{
+	return strcmp(s, "zh") == 0 ? SW_LABELS_ZH : strcmp(s, "en") == 0 ? SW_LABELS_EN : -1;
+}
+
+int sw_labels_zh(int fmt)
+{
+	if (sw_labels != SW_LABELS_AUTO)
+		return sw_labels == SW_LABELS_ZH;
+	/* every format but the machine ones is for people */
+	return sw_i18n_zh() && fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_JSON;
+}
+
+/* The column named name of the table named table among the registered. */
+static const struct sw_column *column_of(const char *table, const char *name)
+{
+	const struct sw_table *t = table ? sw_table_find(sw_label_tables, table) : NULL;
+	int i = t && name ? sw_table_col(t, name) : -1;
+	return i >= 0 ? &t->cols[i] : NULL;
+}
+
+const struct sw_column **sw_labels_stmt(sqlite3_stmt *st, int fmt, const char **names)
+{
+	if (!sw_labels_zh(fmt) || !sw_label_tables)
+		return NULL;
+	int n = sqlite3_column_count(st);
+	const struct sw_column **cols = sw_xcalloc((size_t)n + 1, sizeof *cols);
+	const char *main = NULL;	/* the table the listing's columns come from */
+	for (int i = 0; i < n; i++) {
+		const char *t = sqlite3_column_table_name(st, i);
+		const char *o = sqlite3_column_origin_name(st, i);
+		/* (a column renamed by AS shows something else than its origin) */
+		if (t && o && strcmp(o, names[i]) == 0 && (cols[i] = column_of(t, o)) && !main)
+			main = t;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!cols[i] && !sqlite3_column_table_name(st, i))
+			cols[i] = column_of(main, names[i]);
+		if (cols[i])
+			names[i] = sw_column_label(cols[i], 1);
+	}
+	return cols;
+}
+
+char *sw_label_value(const struct sw_column *c, const char *v)
+{
+	if (!v || !*v)
+		return NULL;
+	if (c->type == SW_T_BOOL)
+		return sw_xstrdup(sw_vocab_label("bool", strcmp(v, "0") == 0 ? "no" : "yes", 1));
+	if (c->type == SW_T_VOCAB) {
+		const char *l = sw_vocab_label(c->vocab, v, 1);
+		return l == v ? NULL : sw_xstrdup(l);
+	}
+	if (c->type != SW_T_SET)
+		return NULL;
+	/* "k1;k2" as the words an admin writes: "老年人、低保" */
+	size_t cap = strlen(v) * 4 + 64, len = 0;
+	char *out = sw_xmalloc(cap), key[128];
+	for (const char *p = v; *p;) {
+		size_t k = strcspn(p, ";");
+		snprintf(key, sizeof key, "%.*s", (int)k, p);
+		const char *l = sw_vocab_label(c->vocab, key, 1);
+		size_t need = strlen(l) + 4;
+		if (len + need >= cap)
+			out = sw_xrealloc(out, cap = (len + need) * 2);
+		len += (size_t)sprintf(out + len, "%s%s", len ? "、" : "", l);
+		p += k + (p[k] == ';');
+	}
+	return out;
+}
