@@ -532,6 +532,26 @@ static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 	return p->score >= r->o.min_score;
 }
 
+/* pair() under a market's own rules (sw_rules): the pair shares a key. */
+static int pair_rules(struct sw_ranker *r, int i, int j, struct sw_pick *p)
+{
+	const struct sw_market *m = r->m;
+	p->s = r->o.by_vacancy ? j : i;
+	p->v = r->o.by_vacancy ? i : j;
+	r->pairs++;
+	const struct sw_seeker *s = &m->s[p->s];
+	const struct sw_vac *v = &m->v[p->v];
+	if (!(s->mask & v->mask) || !common(s->skills, s->nskills, v->skills, v->nskills))
+		return 0;
+	p->score = m->rules->score(m, p->s, p->v);
+	return p->score >= 0 && p->score >= r->o.min_score;
+}
+
+int sw_pair_score(const struct sw_market *m, const struct sw_weights *w, int s, int v)
+{
+	return m->rules ? m->rules->score(m, s, v) : sw_score(m, w, &m->s[s], &m->v[v]);
+}
+
 /* Looks at item it with partner p (records): into t when eligible and
  * good enough. The score is first worked out with the most skills the
  * two lists allow (at least one when shared is set); the skills are
@@ -674,6 +694,16 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 	struct topk t = {out, 0, k, r->o.by_vacancy, r->o.min_score};
 	if (k <= 0)
 		return 0;
+	if (r->m->rules) {	/* every candidate shares a key: the key lists hold them all */
+		struct sw_pick p;
+		if (r->o.exhaustive) {
+			for (int j = 0; j < r->np; j++)
+				if (pair_rules(r, i, j, &p))
+					topk_add(&t, p);
+		} else
+			EACH_CANDIDATE(r, i, j, if (pair_rules(r, i, j, &p)) topk_add(&t, p));
+		return t.n;
+	}
 	if (r->o.exhaustive) {
 		struct sw_pick p;
 		for (int j = 0; j < r->np; j++)
@@ -738,6 +768,15 @@ void sw_ranker_each(struct sw_ranker *r, int i, void (*fn)(void *ctx, const stru
 		    void *ctx)
 {
 	struct sw_pick p;
+	if (r->m->rules) {
+		if (r->o.exhaustive) {
+			for (int j = 0; j < r->np; j++)
+				if (pair_rules(r, i, j, &p))
+					fn(ctx, &p);
+		} else
+			EACH_CANDIDATE(r, i, j, if (pair_rules(r, i, j, &p)) fn(ctx, &p));
+		return;
+	}
 	if (r->o.exhaustive || r->o.min_score <= r->bound) {
 		for (int j = 0; j < r->np; j++)
 			if (pair(r, i, j, &p))
