@@ -36,6 +36,14 @@ static int needs_score(const struct sw_market *m, int s, int v)
 	return place * priority_pct[x->need[s].priority] / 10;
 }
 
+/* At a key of the need's station, any partner may be there; at another
+ * key, those at the station were listed under the station's key. */
+static int needs_bound(const struct sw_market *m, int s, int k)
+{
+	const struct sw_needs *x = sw_needs_of(m);
+	return x->place[k] * priority_pct[x->need[s].priority] / 10;
+}
+
 static char *dup_or_null(const unsigned char *s)
 {
 	return s ? sw_xstrdup((const char *)s) : NULL;
@@ -48,11 +56,16 @@ struct keys {
 
 static void key_add(struct sw_market *m, struct keys *ks, const char *need, const char *area)
 {
+	struct sw_needs *x = (struct sw_needs *)m->rules;
 	char key[160];
 	if (ks->n == (int)(sizeof ks->k / sizeof ks->k[0]))
 		return;	/* more needs than the vocabulary holds: cannot happen */
 	snprintf(key, sizeof key, "%s@%s", need, area);
-	ks->k[ks->n++] = sw_market_skill(m, key);
+	int k = ks->k[ks->n++] = sw_market_skill(m, key);
+	if (k == x->nplace) {
+		x->place = sw_xrealloc(x->place, (size_t)++x->nplace);
+		x->place[k] = *area == 's' ? PLACE_STATION : *area == 'd' ? PLACE_DISTRICT : PLACE_ANY;
+	}
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -249,6 +262,7 @@ struct sw_market *sw_needs_market(sqlite3 *db, const char *on, int per_volunteer
 	struct sw_needs *x = sw_xcalloc(1, sizeof *x);
 	struct grow g = {0, 0};
 	x->rules.score = needs_score;
+	x->rules.bound = needs_bound;
 	m->rules = &x->rules;
 	const char *sql[] = {needs_sql, resources_sql, volunteers_sql};
 	int rc = SQLITE_OK;
@@ -291,6 +305,7 @@ void sw_needs_free(struct sw_market *m)
 	if (x) {
 		free(x->need);
 		free(x->offer);
+		free(x->place);
 		free(x);
 	}
 	sw_market_free(m);

@@ -41,6 +41,8 @@ struct sw_needs {
 	struct sw_rules rules;
 	struct sw_need *need;	/* per seeker of the market */
 	struct sw_offer *offer;	/* per vacancy */
+	unsigned char *place;	/* per key: its area's place, in percent */
+	int nplace;
 };
 
 /* The needs market as of on (YYYY-MM-DD): the needs open and identified

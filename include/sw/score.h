@@ -43,6 +43,11 @@ struct sw_rules {
 	/* The score of seeker s with vacancy v, which share a key:
 	 * 0..SW_SCORE_MAX, or -1 when they may not pair after all. */
 	int (*score)(const struct sw_market *m, int s, int v);
+	/* The best score seeker s can have with a vacancy listed under its
+	 * key k and under none of its keys of a higher bound: rankings look
+	 * at the keys from the highest bound down, each key's vacancies in
+	 * index order, and leave a key where its bound cannot beat the K-th. */
+	int (*bound)(const struct sw_market *m, int s, int k);
 };
 
 /* The score of an eligible pair under m's rules (those of jobs: sw_score
