@@ -217,4 +217,19 @@ run sw-report evaluate --system system.csv --contract K1 --from 2026-09-01 --to 
 check_rc 2 "a period outside the contract's is refused"
 run sw-report evaluate --system system.csv --contract K9 -f csv
 check_err_has 'no contract "K9"' "an unknown contract is named"
+# -f xlsx: the scorecard as a workbook, read back by a reader we do not write
+run sw-report evaluate --system system.csv --scores scores.csv --from 2026-10-01 --to 2026-10-31 -f xlsx -o card.xlsx
+check_rc 0 "evaluate -f xlsx"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	/usr/bin/python3 -c '
+import openpyxl
+ws = openpyxl.load_workbook("card.xlsx").active
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+t1 = [r for r in rows if r[1] == "T1" and r[4] == "total"][0]
+assert t1[7] == 13.5 and t1[11] == "excellent", t1
+' 2>"$T/.err"
+	ok $? "the workbook holds the scorecard, scores as numbers"
+else
+	echo "ok $((n = n + 1)) - # SKIP python3-openpyxl not installed (make deps)"
+fi
 done_testing
