@@ -6,6 +6,9 @@
 
 #include <stdio.h>
 
+/* -f html where a program writes a page: beside enum sw_fmt (sw/out.h). */
+#define SW_FMT_HTML 100
+
 /* Fonts Debian ships (fonts-noto-cjk), then Windows' and macOS's, then
  * whatever the reader has: the page stays readable without any of them. */
 #define SW_HTML_FONTS \
