@@ -361,10 +361,6 @@ static int cmd_volunteer_record(int argc, char **argv)
 	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
-static const char volrec_notes[] = N_(
-	"-f html: the certificate, to print on A4 and seal; other formats: one row per\n"
-	"service, for the national volunteer platform");
-
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
 	{"add", cmd_add, sw_usage_add, "table dry-run station", NULL},
@@ -382,7 +378,7 @@ static const struct sw_cmd cmds[] = {
 	 NULL},
 	{"volunteer-record", cmd_volunteer_record,
 	 N_("volunteer-record VOLUNTEER [--from DATE] [--to DATE] [--on DATE] [-f html]"),
-	 "from to on" SW_O_OUT, volrec_notes},
+	 "from to on" SW_O_OUT, NULL},
 	{"export", cmd_export, sw_usage_export, "table mask no-mask" SW_O_OUT, NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},

@@ -228,7 +228,7 @@ static void services(FILE *fp, sqlite3_stmt *st, const struct rec *v)
 {
 	char h[32];
 	fprintf(fp, "<table class=\"rows\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-		"<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", _("No."), _("Date"),
+		"<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", _("No."), _("Service date"),
 		_("Activity or service"), _("Content"), _("Role"), _("Hours"));
 	for (long i = 1; sqlite3_step(st) == SQLITE_ROW; i++) {
 		hours(sqlite3_column_int64(st, R_MINUTES), h, sizeof h);
