@@ -123,10 +123,15 @@ static int number(sqlite3_stmt *st, const char *volunteer, struct rec *v)
 	const char *head[] = {volunteer, v->from, v->to};
 	for (int i = 0; i < 3; i++)
 		EVP_DigestUpdate(ctx, head[i], strlen(head[i]) + 1);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (int i = R_DATE; i <= R_MINUTES; i++)
 			EVP_DigestUpdate(ctx, col(st, i), strlen(col(st, i)) + 1);
-	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || sqlite3_reset(st) != SQLITE_OK) {
+		EVP_MD_CTX_free(ctx);
+		sw_db_error(sqlite3_db_handle(st), "volunteer-record");
+		return -1;
+	}
 	EVP_DigestFinal_ex(ctx, md, &mdlen);
 	EVP_MD_CTX_free(ctx);
 	snprintf(v->number, sizeof v->number, "%.20s-%.4s%.2s%.2s-%02X%02X%02X%02X", v->station,
@@ -143,12 +148,18 @@ static int write_rows(sqlite3_stmt *st, const struct sw_volrec *r, const struct 
 	if (!o)
 		return -1;
 	int label = sw_i18n_zh() && sw_fmt_human(r->fmt, r->path);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char h[32];
 		hours(sqlite3_column_int64(st, R_MINUTES), h, sizeof h);
 		const char *row[] = {r->volunteer, v->id, col(st, R_DATE), col(st, R_ACTIVITY),
 			col(st, R_SERVICE), content(st, label), col(st, R_ROLE), col(st, R_MINUTES), h};
 		sw_out_row(o, row);
+	}
+	if (rc != SQLITE_DONE) {
+		sw_db_error(sqlite3_db_handle(st), "volunteer-record");
+		sw_out_abort(o);
+		return -1;
 	}
 	return sw_out_close(o);
 }
@@ -223,14 +234,16 @@ static void who(FILE *fp, const char *volunteer, const struct rec *v)
 	fputs("</table>\n", fp);
 }
 
-/* The services, one a row, and their total. */
-static void services(FILE *fp, sqlite3_stmt *st, const struct rec *v)
+/* The services, one a row, and their total. Returns the sqlite3_step
+ * code that ended them (SQLITE_DONE). */
+static int services(FILE *fp, sqlite3_stmt *st, const struct rec *v)
 {
 	char h[32];
+	int rc;
 	fprintf(fp, "<table class=\"rows\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 		"<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", _("No."), _("Service date"),
 		_("Activity or service"), _("Content"), _("Role"), _("Hours"));
-	for (long i = 1; sqlite3_step(st) == SQLITE_ROW; i++) {
+	for (long i = 1; (rc = sqlite3_step(st)) == SQLITE_ROW; i++) {
 		hours(sqlite3_column_int64(st, R_MINUTES), h, sizeof h);
 		fprintf(fp, "<tr><td class=\"n\">%ld</td><td class=\"d\">", i);
 		sw_html_put(fp, col(st, R_DATE));
@@ -245,6 +258,7 @@ static void services(FILE *fp, sqlite3_stmt *st, const struct rec *v)
 	hours(v->minutes, h, sizeof h);
 	fprintf(fp, "<tr class=\"total\"><th colspan=\"5\">%s</th><td class=\"n\">%s</td></tr>\n"
 		"</tbody>\n</table>\n", _("Total"), h);
+	return rc;
 }
 
 /* Who issues it: the station, with blanks for the people who sign and
@@ -273,7 +287,11 @@ static int write_html(sqlite3_stmt *st, const struct sw_volrec *r, const struct 
 	fprintf(fp, "%s</head>\n<body>\n<h1>%s</h1>\n<p class=\"no\">%s%s</p>\n", style,
 		_("Volunteer service record"), _("Certificate number: "), v->number);
 	who(fp, r->volunteer, v);
-	services(fp, st, v);
+	if (services(fp, st, v) != SQLITE_DONE) {
+		sw_db_error(sqlite3_db_handle(st), "volunteer-record");
+		sw_file_abort(&file);
+		return -1;
+	}
 	issuer(fp, r, v);
 	fputs("</body>\n</html>\n", fp);
 	return sw_file_commit(&file);
