@@ -63,14 +63,20 @@ static const char *content(sqlite3_stmt *st, int label)
 }
 
 /* The volunteer and the period's extent. 0, or 1 (printed) when there is
- * no such volunteer or no hours in the period. */
+ * no such volunteer or no hours in the period, -1 (printed) when the
+ * database cannot be read. */
 static int load(sqlite3 *db, const struct sw_volrec *r, struct rec *v)
 {
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT v.name, v.id_number, v.station_code, s.name"
 		" FROM volunteers v LEFT JOIN stations s ON s.code = v.station_code"
 		" WHERE v.volunteer_id = ?1");
 	sqlite3_bind_text(st, 1, r->volunteer, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sw_db_error(db, "volunteer-record");
+		sqlite3_finalize(st);
+		return -1;
+	}
 	if (found) {
 		snprintf(v->name, sizeof v->name, "%s", col(st, 0));
 		sw_mask_id(col(st, 1), v->id, sizeof v->id);
@@ -90,7 +96,11 @@ static int load(sqlite3 *db, const struct sw_volrec *r, struct rec *v)
 	sqlite3_bind_text(st, 1, r->volunteer, -1, SQLITE_STATIC);
 	sw_db_bind_text(st, 2, r->from);
 	sw_db_bind_text(st, 3, r->to);
-	sqlite3_step(st);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sw_db_error(db, "volunteer-record");
+		sqlite3_finalize(st);
+		return -1;
+	}
 	snprintf(v->from, sizeof v->from, "%s", r->from ? r->from : col(st, 0));
 	snprintf(v->to, sizeof v->to, "%s", r->to ? r->to : col(st, 1));
 	v->n = sqlite3_column_int64(st, 2);

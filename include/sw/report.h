@@ -114,7 +114,9 @@ struct sw_report {
 	long long *v, *prev;
 	int *show;		/* show[g]: row g goes in the output */
 	const struct sw_net *net;
-	char fingerprint[160];	/* a closed month's, else "" */
+	/* a closed month's, else "": one per database (64 at most),
+	 * space-separated */
+	char fingerprint[65 * 64 + 1];
 	int by;
 	const char *scope;	/* the reporting unit (the heading), or NULL */
 	long long *tree, *prevtree;	/* per station, its subtree (sw_report_fill_tree),
