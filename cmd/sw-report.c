@@ -10,6 +10,7 @@
 #include "sw/contract.h"
 #include "sw/csvio.h"
 #include "sw/i18n.h"
+#include "sw/labels.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
@@ -740,7 +741,7 @@ static int cmd_budget(int argc, char **argv)
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, SW_BUDGET_NCOLS, sw_budget_cols,
 					 sw_budget_types);
 	int rc = out ? sw_budget_write(db, o.contract, o.on, out,
-				       sw_opt.zh && sw_fmt_human(sw_opt.fmt, sw_opt.output)) : -1;
+				       sw_labels_zh(sw_out_format(out))) : -1;
 	if (rc != 0 && rc != 1 && out)
 		sw_out_abort(out);
 	else if (out && sw_out_close(out) != 0)

@@ -128,7 +128,13 @@ static int gather(sqlite3 *db, struct budget *b)
 		int m = (atoi(month) - atoi(b->first)) * 12 + atoi(month + 5) - atoi(b->first + 5), c;
 		for (c = 0; c < b->ncat && strcmp(b->cat[c], cat) != 0; c++)
 			;
-		if (m >= 0 && m < b->nmonths && c < b->ncat)
+		if (c == b->ncat) {	/* a figure never counts nothing in silence */
+			sw_error(_("budget: spending category \"%s\" is not a category of the "
+				   "vocabulary (sw-station vocab list spending_category)"), cat);
+			sqlite3_finalize(st);
+			return -1;
+		}
+		if (m >= 0 && m < b->nmonths)
 			b->spent[m * b->ncat + c] += sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);

@@ -123,8 +123,13 @@ int sw_file_encode(struct sw_file *f, int enc)
 	}
 	FILE *fp = fopencookie(c, "w", (cookie_io_functions_t){.write = conv_write,
 							       .close = conv_close});
-	if (!fp)
-		sw_die(SW_EXIT_FAIL, "%s", strerror(errno));
+	if (!fp) {	/* (out of memory) the file stays unencoded and is dropped */
+		sw_error("%s: %s", f->path ? f->path : "-", strerror(errno));
+		if (c->cd != (iconv_t)-1)
+			iconv_close(c->cd);
+		free(c);
+		return -1;
+	}
 	setvbuf(fp, NULL, _IOFBF, SW_OUT_BUFSIZ);
 	f->fp = fp;
 	f->enc = c;

@@ -78,9 +78,10 @@ void sw_xlsx_out_sheet(struct sw_xlsx_out *x, const char *title, int ncols, char
 	end_sheet(x);
 	x->ws = workbook_add_worksheet(x->wb, title);
 	x->ncols = ncols;
-	x->width = sw_xcalloc((size_t)ncols + 1, sizeof *x->width);
 	x->row = 0;
-	if (!x->ws) {
+	if (x->ws)
+		x->width = sw_xcalloc((size_t)ncols + 1, sizeof *x->width);
+	else {
 		sw_error(_("-f xlsx: cannot add a sheet named \"%s\""), title ? title : "");
 		x->failed = 1;
 		return;

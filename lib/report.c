@@ -75,9 +75,8 @@ static void net_order(struct net_priv *p)
 		sw_strset_put(&idx, 0, n->st[i].code, sw_str_hash(n->st[i].code), i);
 	for (int i = 0; i < n->nst; i++) {
 		const char *par = n->st[i].parent;
-		n->st[i].up = par ? sw_strset_put(&idx, 0, par, sw_str_hash(par), -2) : -1;
-		if (n->st[i].up == -2)	/* dangling: treat as a root */
-			n->st[i].up = -1;
+		/* a dangling parent makes a root */
+		n->st[i].up = par ? sw_strset_get(&idx, 0, par, sw_str_hash(par)) : -1;
 	}
 	/* Parent cycles cannot be imported; guard anyway by depth in tree_key. */
 	char **keys = sw_xcalloc((size_t)n->nst, sizeof *keys);

@@ -10,6 +10,7 @@
 #include "sw/err.h"
 #include "sw/html.h"
 #include "sw/i18n.h"
+#include "sw/labels.h"
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/vocab.h"
@@ -157,7 +158,7 @@ static int write_rows(sqlite3_stmt *st, const struct sw_volrec *r, const struct 
 	struct sw_out *o = sw_out_open(r->path, r->fmt, 9, names, "ssdssssnn");
 	if (!o)
 		return -1;
-	int label = sw_i18n_zh() && sw_fmt_human(r->fmt, r->path);
+	int label = sw_labels_zh(sw_fmt_resolve(r->fmt, r->path));
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char h[32];
