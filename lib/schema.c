@@ -255,6 +255,9 @@ static const char *const migrations[] = {
 	"  contract_id TEXT NOT NULL REFERENCES contracts(contract_id), date TEXT NOT NULL,"
 	"  category TEXT NOT NULL, amount TEXT NOT NULL, note TEXT);"
 	"CREATE INDEX spending_contract ON spending(contract_id, date);",
+	/* 13 -> 14: a case's latest service, for due's cases without one
+	 * (100,000 cases: 1.6 s with an index SQLite builds for the query). */
+	"CREATE INDEX services_case ON services(case_id, date) WHERE case_id IS NOT NULL;",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};
