@@ -15,9 +15,7 @@
 	{"activity_sessions_" k, "活动节数（" zh "）", "activity sessions: " en, 0, 0, 0}, \
 	{"activity_participants_" k, "参与人次（" zh "）", "activity participants: " en, 0, 0, 0}
 
-#define RES(k, zh, en) \
-	{"resource_uses_" k, "资源使用次数（" zh "）", "resource uses: " en, 0, 0, 0}, \
-	{"resource_value_" k, "资源价值（" zh "）", "resource value: " en, 0, 0, 0}
+#define RES(k, zh, en) {"resource_uses_" k, "资源使用次数（" zh "）", "resource uses: " en, 0, 0, 0}
 
 const struct sw_figure sw_figures[SW_NFIG] = {
 	{"clients_end", "建档服务对象", "clients on file at end", 0, 0, 0},

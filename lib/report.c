@@ -561,8 +561,7 @@ static int scan_resources(struct acc *a, int d, const char *from, const char *to
 		int k = kind_index(res_kinds, (const char *)sqlite3_column_text(st, 1));
 		v[F_RES_USES]++;
 		v[F_RES_VALUE] += value;
-		v[F_RES_KIND + 2 * k]++;
-		v[F_RES_KIND + 2 * k + 1] += value;
+		v[F_RES_KIND + k]++;
 		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
 			count_once(a, d, 2, i, F_ORGS_ENGAGED, (const char *)sqlite3_column_text(st, 3));
 	}
@@ -707,6 +706,17 @@ static void count_network(struct acc *a, const char *to)
 	}
 }
 
+/* 1 if db has the table: a database read as it is may be older than
+ * the tables of 五社联动, whose figures are then 0. */
+static int has_table(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
 /* One pass: every database's records for [from, to] into a. */
 static int accumulate(struct acc *a, const char *from, const char *to)
 {
@@ -724,8 +734,10 @@ static int accumulate(struct acc *a, const char *from, const char *to)
 				return -1;
 		}
 		if (scan_placed(a, d, from, to) != 0 || scan_activities(a, db, from, to) != 0 ||
-		    scan_services(a, d, from, to) != 0 || scan_volunteers(a, d, from, to) != 0 ||
-		    scan_resources(a, d, from, to) != 0 || scan_needs(a, db, from, to) != 0)
+		    scan_services(a, d, from, to) != 0 ||
+		    (has_table(db, "volunteer_hours") && scan_volunteers(a, d, from, to) != 0) ||
+		    (has_table(db, "resource_uses") && scan_resources(a, d, from, to) != 0) ||
+		    (has_table(db, "needs") && scan_needs(a, db, from, to) != 0))
 			return -1;
 	}
 	medians(a);

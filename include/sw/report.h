@@ -27,8 +27,8 @@ enum {
 	F_ORGS_ENGAGED, F_VOLUNTEERS, F_VOL_HOURS, F_VOL_SERVICES,
 	F_NEEDS_NEW, F_NEEDS_MET, F_NEEDS_DAYS,
 	F_RES_USES, F_RES_VALUE,
-	F_RES_KIND,	/* 2 per kind: uses, value */
-	SW_NFIG = F_RES_KIND + 16
+	F_RES_KIND,	/* uses per kind */
+	SW_NFIG = F_RES_KIND + 8
 };
 #define F_PARTNERS F_ORGS_ENGAGED	/* the first figure of fingerprint version 3 */
 
