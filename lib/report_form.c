@@ -18,7 +18,7 @@ const struct sw_section sw_sections[SW_NSECTIONS] = {
 	{N_("Employment"), F_EMPLOYERS, F_STAFF},
 	/* 社工 and the stations are two of the five parties: one section
 	 * keeps the printed form on three pages */
-	{N_("Staff, stations and five-party linkage"), F_STAFF, SW_NFIG},
+	{N_("Staff, stations, five parties"), F_STAFF, SW_NFIG},
 };
 
 int sw_section_shown(const struct sw_report *r, int s)

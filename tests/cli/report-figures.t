@@ -67,21 +67,13 @@ median days to meet a need                 0           0         0         0    
 resource uses                              0           0         0         0      0
 resource value (yuan)                      0           0         0         0      0
 resource uses: policy                      0           0         0         0      0
-resource value: policy                     0           0         0         0      0
 resource uses: funds                       0           0         0         0      0
-resource value: funds                      0           0         0         0      0
 resource uses: goods                       0           0         0         0      0
-resource value: goods                      0           0         0         0      0
 resource uses: venue                       0           0         0         0      0
-resource value: venue                      0           0         0         0      0
 resource uses: professional                0           0         0         0      0
-resource value: professional               0           0         0         0      0
 resource uses: volunteer                   0           0         0         0      0
-resource value: volunteer                  0           0         0         0      0
 resource uses: job                         0           0         0         0      0
-resource value: job                        0           0         0         0      0
 resource uses: other                       0           0         0         0      0
-resource value: other                      0           0         0         0      0
 X
 
 F=clients_end,clients_new,cases_opened,cases_closed,cases_open_end,services,people_served,service_hours,staff,stations_active
