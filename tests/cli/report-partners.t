@@ -147,6 +147,20 @@ check_out "the form's subtotal row: 2 volunteers and a median of 7 days for 梅�
 合计                 3           5.5
 X
 
+# merge adds county reports: a median does not add, so it is left out, saying so.
+run sw-report monthly --month 2026-10 --by township --indicator volunteers_active,needs_median_days -f csv -o t.csv
+run sw-report merge t.csv -f csv
+check_out "merge: the volunteers added, the median left out" <<'X'
+period,station_code,station_name,level,figure,label,value
+2026-10,C,青溪县总站,county,volunteers_active,volunteers active,0
+2026-10,T1,梅江镇站,township,volunteers_active,volunteers active,2
+2026-10,T2,石门镇站,township,volunteers_active,volunteers active,1
+2026-10,,total,total,volunteers_active,volunteers active,3
+X
+check_err "  with a warning that says why" <<'X'
+sw-report: merge: needs_median_days left out: a median of medians is not the median of the whole (sw-report monthly on the databases together computes it)
+X
+
 # A closed month: the tables that feed these figures are watched.
 run sw-report close --month 2026-10
 check_rc 0 "close October"
