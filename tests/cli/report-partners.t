@@ -147,6 +147,17 @@ check_out "the form's subtotal row: 2 volunteers and a median of 7 days for 梅�
 合计                 3           5.5
 X
 
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	run sw-report monthly --month 2026-10 --by township --indicator needs_median_days -f xlsx -o m.xlsx
+	/usr/bin/python3 -c 'import openpyxl, sys
+ws = openpyxl.load_workbook("m.xlsx").worksheets[0]
+print(*[c.value for c in ws["B"] if isinstance(c.value, (int, float))])' >cells.txt 2>&1
+	[ "$(cat cells.txt)" = "0 7 1 5.5" ]
+	ok $? "-f xlsx: the median a number cell, 5.5 not rounded ($(cat cells.txt))"
+else
+	echo "ok $((n = n + 1)) - # SKIP openpyxl not installed"
+fi
+
 # merge adds county reports: a median does not add, so it is left out, saying so.
 run sw-report monthly --month 2026-10 --by township --indicator volunteers_active,needs_median_days -f csv -o t.csv
 run sw-report merge t.csv -f csv
