@@ -114,8 +114,10 @@ static void no_html(const char *cmd)
 {
 	if (o.form == SW_FMT_HTML)
 		sw_usage_fail(_("%s: -f html is for monthly, period and merge"), cmd);
-	if (o.form)
+	if (o.form) {
 		sw_cli_common('f', "xlsx");
+		o.form = 0;
+	}
 }
 
 /* Opens every --db for reading, and their station network. */
@@ -938,8 +940,10 @@ static int eval_unscored(const struct sw_eval *e, const struct sw_system *sys)
 static int cmd_evaluate(int argc, char **argv)
 {
 	parse(argc, argv);
-	if (o.form == SW_FMT_REPORT_XLSX)	/* a listing's workbook, as for trend */
+	if (o.form == SW_FMT_REPORT_XLSX) {	/* a listing's workbook, as for trend */
 		sw_cli_common('f', "xlsx");
+		o.form = 0;
+	}
 	if (optind < argc || !o.system)
 		sw_usage_fail(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
 	struct sw_input_opts in = {0};

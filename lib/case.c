@@ -216,7 +216,7 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 		    "clients.client_id", "client"}
 
 static const struct sw_column client_cols[] = {
-	{"client_id", "档案号|编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
+	{"client_id", "档案号|编号|服务对象编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	{"name", "姓名", SW_T_TEXT, NULL, REQ, 0, 0, NULL, NULL},
 	/* derived from id_number when the file has no such column */
 	{"gender", "性别", SW_T_VOCAB, "gender", SW_C_DERIVED, 0, 0, NULL, NULL},

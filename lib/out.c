@@ -306,6 +306,12 @@ static struct sw_out *open_out(const char *path, int fmt)
 		return NULL;
 	}
 	o->fmt = sw_fmt_resolve(fmt, path);
+	if (o->fmt < SW_FMT_CSV || o->fmt > SW_FMT_XLSX) {	/* a caller's mistake, not an empty file */
+		sw_error(_("no such output format (%d)"), o->fmt);
+		sw_file_abort(&o->file);
+		free(o);
+		return NULL;
+	}
 	if (sw_out_encode(&o->file, o->fmt) != 0) {
 		sw_file_abort(&o->file);
 		free(o);

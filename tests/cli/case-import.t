@@ -196,4 +196,10 @@ sw-case: new-c.csv: read 2, inserted 2, updated 0, unchanged 0, rejected 0
 sw-case: new-s.csv: read 4, inserted 3, updated 0, unchanged 0, rejected 1
 X
 
+# the register's own word for the client's number, as the other tables' headers say it
+printf '服务对象编号,姓名,站点编号,登记日期\nC77,甄一,QX-001,2026-10-01\n' >alias.csv
+run sw-case import -q alias.csv
+check_rc 0 "服务对象编号 heads the clients' client_id column"
+[ "$(sql "SELECT count(*) FROM clients WHERE client_id = 'C77'")" = 1 ]
+ok $? "and the row is stored under it"
 done_testing
