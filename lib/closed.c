@@ -25,9 +25,8 @@ static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", 
 
 /* Tables whose rows count in a month only through their own dates. Any
  * other table (stations, divisions, employers, vacancies, seekers,
- * volunteers, resources: rows
- * that other rows are counted through) may touch every closed month. Keep
- * in step with the figures in lib/report.c.
+ * volunteers, resources: rows that other rows are counted through) may
+ * touch every closed month. Keep in step with the figures in lib/report.c.
  * within: a row counts only in the months of its dates;
  * else: only in months from its earliest date on; an empty first date
  * means every month (a worker with no hired_on is on the staff of each),

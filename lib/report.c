@@ -607,6 +607,8 @@ static int by_days(const void *x, const void *y)
  * doubled (the two middle values summed), 0 where no need was met. */
 static void medians(struct acc *a)
 {
+	if (!a->nmet)
+		return;	/* a->met is NULL: qsort must not see it */
 	const struct sw_net *n = a->n;
 	size_t nrow = (size_t)n->ngroups + 1 + (a->sub ? (size_t)n->nst : 0), m;
 	long *cnt = sw_xcalloc(nrow, sizeof *cnt), *seen = sw_xcalloc(nrow, sizeof *seen);

@@ -121,7 +121,6 @@ void sw_form_head(int f, char *top, size_t ntop, char *sub, size_t nsub)
 	static const char *const cases[] = {N_("opened"), N_("closed"), N_("open at end")};
 	static const char *const vol[] = {N_("active"), N_("hours"), N_("person-times")};
 	static const char *const needs[] = {N_("identified"), N_("met"), N_("median days to meet")};
-
 	const char *t = "", *s = NULL;
 	if (f == F_CLIENTS_END || f == F_CLIENTS_NEW) {
 		t = _("Clients");
