@@ -67,7 +67,7 @@ $(MO): po/zh_CN.po
 # po/sw-tools.pot from the sources, merged into the catalogue: new messages
 # arrive untranslated, for a translator to fill in (make check fails meanwhile).
 po:
-	xgettext --keyword=_ --keyword=N_ --keyword=sw_ngettext:1,2 --from-code=UTF-8 --add-comments=TRANSLATORS \
+	xgettext --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --keyword=sw_ngettext:1,2 --from-code=UTF-8 --add-comments=TRANSLATORS \
 		--package-name=sw-tools --sort-by-file -o po/sw-tools.pot lib/*.c cmd/*.c
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/sw-tools.pot
 

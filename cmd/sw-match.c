@@ -13,6 +13,7 @@
 #include "sw/input.h"
 #include "sw/labels.h"
 #include "sw/match.h"
+#include "sw/needs.h"
 #include "sw/out.h"
 #include "sw/score.h"
 #include "sw/text.h"
@@ -32,11 +33,13 @@ static struct {
 	const char *seekers_csv, *vacancies_csv;
 	struct sw_rank_opts ro;
 	int by_set, min_set, top_set, timing;
+	int assign;		/* needs --assign */
+	int per_volunteer;	/* needs --per-volunteer */
 } o;
 
 enum { OPT_ON = SW_OPT_LOCAL, OPT_TOP, OPT_BY, OPT_WEIGHTS, OPT_MIN, OPT_EXHAUSTIVE,
        OPT_SEEKERS, OPT_VACANCIES, OPT_STAGE, OPT_DATE, OPT_WORKER, OPT_SEEKER, OPT_VACANCY,
-       OPT_STATION, OPT_FROM, OPT_TO, OPT_TIMING };
+       OPT_STATION, OPT_FROM, OPT_TO, OPT_TIMING, OPT_ASSIGN, OPT_PER_VOLUNTEER };
 
 static void parse(int argc, char **argv)
 {
@@ -63,6 +66,8 @@ static void parse(int argc, char **argv)
 		{"from", required_argument, NULL, OPT_FROM},
 		{"to", required_argument, NULL, OPT_TO},
 		{"timing", no_argument, NULL, OPT_TIMING},
+		{"assign", no_argument, NULL, OPT_ASSIGN},
+		{"per-volunteer", required_argument, NULL, OPT_PER_VOLUNTEER},
 		{0}};
 	int c;
 	char why[256], *end;
@@ -70,6 +75,7 @@ static void parse(int argc, char **argv)
 	sw_date_today(o.on);
 	o.ro.w = sw_weights_default;
 	o.ro.top = 10;
+	o.per_volunteer = 1;
 	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1) {
 		switch (c) {
 		case OPT_ON: sw_opt_date("on", optarg, o.on); break;
@@ -101,6 +107,12 @@ static void parse(int argc, char **argv)
 		}
 		case OPT_EXHAUSTIVE: o.ro.exhaustive = 1; break;
 		case OPT_TIMING: o.timing = 1; break;
+		case OPT_ASSIGN: o.assign = 1; break;
+		case OPT_PER_VOLUNTEER:
+			if (sw_int_parse(optarg, 1, 100000, &k, why, sizeof why) != 0)
+				sw_opt_fail("per-volunteer", why);
+			o.per_volunteer = (int)k;
+			break;
 		case OPT_SEEKERS: o.seekers_csv = optarg; break;
 		case OPT_VACANCIES: o.vacancies_csv = optarg; break;
 		case OPT_STAGE: o.stage = sw_opt_vocab("stage", "stage", optarg); break;
@@ -261,6 +273,103 @@ static int cmd_assign(int argc, char **argv)
 	sw_assignment_free(&a);
 	sw_market_free(m);
 	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+/* The offer's id in its column: resource_id or volunteer_id. */
+static void offer_ids(const struct sw_market *m, int v, const char **res, const char **vol)
+{
+	int is_vol = sw_needs_of(m)->offer[v].volunteer;
+	*res = is_vol ? NULL : m->v[v].id;
+	*vol = is_vol ? m->v[v].id : NULL;
+}
+
+static int needs_rank(const struct sw_market *m)
+{
+	static const char *const cols[] = {"need_id", "client_id", "resource_id", "volunteer_id",
+					   "rank", "score", "reasons"};
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 7, cols, "ssssnns");
+	struct sw_ranking *g = sw_ranking_start(m, &o.ro);
+	const struct sw_pick *p;
+	int k;
+	while ((k = sw_ranking_next(g, &p)) >= 0)
+		for (int r = 0; out && r < k; r++) {
+			char rank[SW_DECIMAL_MAX], score[8], reasons[1024];
+			const char *res, *vol;
+			offer_ids(m, p[r].v, &res, &vol);
+			sw_score_fmt(p[r].score, score);
+			sw_needs_reasons(m, p[r].s, p[r].v, reasons, sizeof reasons);
+			const char *row[] = {m->s[p[r].s].id, sw_needs_of(m)->need[p[r].s].client, res, vol,
+					     sw_decimal(r + 1, rank), score, reasons};
+			sw_out_row(out, row);
+		}
+	long long pairs;
+	double secs;
+	sw_ranking_end(g, &pairs, &secs);
+	if (o.timing)
+		sw_error(_("ranked %d needs x %d resources and volunteers: %lld pairs looked at in %.3f s CPU"),
+			 m->ns, m->nv, pairs, secs);
+	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+static int needs_assign(const struct sw_market *m)
+{
+	static const char *const cols[] = {"need_id", "client_id", "resource_id", "volunteer_id",
+					   "score", "reasons"};
+	struct sw_assignment a = {0};
+	clock_t t0 = clock();
+	sw_assign(m, &o.ro, &a);
+	if (o.timing)
+		sw_error(_("assigned in %.3f s CPU: %d solve(s), %zu pairs held, lists grown %lld times"),
+			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.grown);
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, cols, "ssssns");
+	int met = 0;
+	char score[8], reasons[1024];
+	/* the needs met, then those left, each in need order */
+	for (int pass = 0; out && pass < 2; pass++)
+		for (int s = 0; s < m->ns; s++) {
+			const char *res = NULL, *vol = NULL, *sc = NULL;
+			if ((a.vac[s] >= 0) == pass)
+				continue;
+			if (a.vac[s] >= 0) {
+				met++;
+				offer_ids(m, a.vac[s], &res, &vol);
+				sw_score_fmt(a.score[s], score);
+				sc = score;
+				sw_needs_reasons(m, s, a.vac[s], reasons, sizeof reasons);
+			} else if (a.best[s] >= 0)
+				snprintf(reasons, sizeof reasons,
+					 _("what could meet it went to a better total (best %s)"), m->v[a.best[s]].id);
+			else
+				snprintf(reasons, sizeof reasons, "%s",
+					 _("no resource or volunteer can meet it in its area on the day"));
+			const char *row[] = {m->s[s].id, sw_needs_of(m)->need[s].client, res, vol, sc, reasons};
+			sw_out_row(out, row);
+		}
+	char total[32];
+	snprintf(total, sizeof total, "%lld.%lld", a.total / 10, a.total % 10);
+	sw_warn(_("met %d of %d open needs (%d resources and volunteers), total score %s"), met, m->ns,
+		m->nv, total);
+	sw_assignment_free(&a);
+	return out && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+/* 供需对接: a second market through rank's index and assign's solver. */
+static int cmd_needs(int argc, char **argv)
+{
+	parse(argc, argv);
+	no_operands(argc, argv);
+	if (o.assign && !o.top_set)
+		o.ro.top = 8;	/* the first list length, as in assign */
+	sqlite3 *db = sw_open(0);
+	sw_db_exec(db, "BEGIN");	/* needs and offers from the same state */
+	struct sw_market *m = sw_needs_market(db, o.on, o.per_volunteer);
+	sw_db_exec(db, "COMMIT");
+	sw_db_close(db);
+	if (!m)
+		return SW_EXIT_FAIL;
+	int rc = o.assign ? needs_assign(m) : needs_rank(m);
+	sw_needs_free(m);
+	return rc;
 }
 
 static int cmd_place(int argc, char **argv)
@@ -430,6 +539,9 @@ static const struct sw_cmd cmds[] = {
 	 "top by exhaustive timing" MATCH_OPTS, match_notes},
 	{"assign", cmd_assign, N_("assign [--timing] [MATCH OPTIONS]"), "timing" MATCH_OPTS,
 	 match_notes},
+	{"needs", cmd_needs,
+	 N_("needs [--top K] [--assign [--per-volunteer N]] [--exhaustive] [--timing] [--on DATE]"),
+	 "top assign per-volunteer exhaustive timing on" SW_O_OUT, NULL},
 	{"place", cmd_place, N_("place SEEKER VACANCY --stage S --date D [--worker W]"),
 	 "stage date worker", NULL},
 	{"placements", cmd_placements,

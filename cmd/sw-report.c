@@ -231,7 +231,11 @@ static int closed_state(sqlite3 **dbs, const char *month, char *out, size_t n)
 		sw_fp_free(&now);
 		if (!same)
 			return SW_EXIT_FAIL;
-		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? " " : "", stored);
+		if (len + strlen(stored) + 1 >= n) {	/* whole or not at all */
+			sw_error(_("%s: too many fingerprints for one report"), month);
+			return SW_EXIT_FAIL;
+		}
+		len += (size_t)snprintf(out + len, n - len, "%s%s", len ? " " : "", stored);
 	}
 	if (!all)
 		out[0] = 0;

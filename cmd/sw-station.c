@@ -8,6 +8,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/html.h"
 #include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/partners.h"
@@ -15,6 +16,7 @@
 #include "sw/station.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
+#include "sw/volrecord.h"
 
 static const struct sw_table *const tables[] = {
 	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
@@ -322,6 +324,43 @@ static int cmd_staffing(int argc, char **argv)
 	return rc;
 }
 
+/* volunteer-record VOLUNTEER: the 志愿服务记录证明 (-f html) or its rows. */
+static int cmd_volunteer_record(int argc, char **argv)
+{
+	enum { OPT_FROM = SW_OPT_LOCAL, OPT_TO, OPT_ISSUED };
+	static const struct option longopts[] = {
+		SW_LONGOPTS, {"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO}, {"on", required_argument, NULL, OPT_ISSUED},
+		{0}};
+	char from[11], to[11], on[11];
+	struct sw_volrec r = {0};
+	int c;
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
+		switch (c) {
+		case OPT_FROM: sw_opt_date("from", optarg, from); r.from = from; break;
+		case OPT_TO: sw_opt_date("to", optarg, to); r.to = to; break;
+		case OPT_ISSUED: sw_opt_date("on", optarg, on); r.on = on; break;
+		case 'f':
+			if (strcmp(optarg, "html") == 0) {
+				r.fmt = SW_FMT_HTML;
+				break;
+			}
+			/* fall through */
+		default: sw_cli_common(c, optarg);
+		}
+	sw_cli_nargs(argc, 1, 1);
+	if (r.from && r.to && strcmp(r.from, r.to) > 0)
+		sw_usage_fail(_("volunteer-record: --from %s is after --to %s"), r.from, r.to);
+	r.volunteer = argv[optind];
+	r.path = sw_opt.output;
+	if (r.fmt != SW_FMT_HTML)
+		r.fmt = sw_opt.fmt;
+	sqlite3 *db = sw_open(0);
+	int rc = sw_volrec_write(db, &r);
+	sw_db_close(db);
+	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
+}
+
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
 	{"add", cmd_add, sw_usage_add, "table dry-run station", NULL},
@@ -337,6 +376,9 @@ static const struct sw_cmd cmds[] = {
 	{"coverage", cmd_coverage, N_("coverage [--uncovered] [--on DATE]"), "uncovered on" SW_O_OUT, NULL},
 	{"staffing", cmd_staffing, N_("staffing [--on DATE] [--station CODE]"), "on station" SW_O_OUT,
 	 NULL},
+	{"volunteer-record", cmd_volunteer_record,
+	 N_("volunteer-record VOLUNTEER [--from DATE] [--to DATE] [--on DATE] [-f html]"),
+	 "from to on" SW_O_OUT, NULL},
 	{"export", cmd_export, sw_usage_export, "table mask no-mask" SW_O_OUT, NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},

@@ -652,7 +652,7 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 	} while (!certified(m, &L, l, cap, a));
 	for (int s = 0; s < ns; s++) {
 		if (a->vac[s] >= 0)
-			a->score[s] = sw_score(m, &ro.w, &m->s[s], &m->v[a->vac[s]]);
+			a->score[s] = sw_pair_score(m, &ro.w, s, a->vac[s]);
 		a->edges += (size_t)l[s].n;
 		free(l[s].e);
 	}

@@ -49,6 +49,11 @@ static int norm_stations(sqlite3 *db, const char *in, char *out, size_t len, cha
 		size_t n = 0, sep = 0;
 		while (p[n] && !(sep = sw_vocab_sep(p + n, 1)))
 			n++;
+		if (n >= sizeof word) {	/* checked whole, never cut to fit */
+			sw_msg(why, whylen, _("stations: a station code longer than %zu characters"),
+			       sizeof word - 1);
+			return -1;
+		}
 		snprintf(word, sizeof word, "%.*s", (int)n, p);
 		p += n + sep;
 		if (!*word)
@@ -56,7 +61,7 @@ static int norm_stations(sqlite3 *db, const char *in, char *out, size_t len, cha
 		if (sw_code_parse(word, code, sizeof code, why, whylen) != 0) {
 			char r[160];
 			snprintf(r, sizeof r, "%s", why);
-			sw_msg(why, whylen, "stations: %s", r);
+			sw_msg(why, whylen, _("stations: %s"), r);
 			return -1;
 		}
 		const char *k[1] = {code};
@@ -135,8 +140,13 @@ static int check_contract(struct sw_import *im, const char **v, char *why, size_
 	v[CO_STATIONS] = stations;
 	/* a new period must still hold what was spent under the contract */
 	const char *k[3] = {v[CO_ID], v[CO_START], v[CO_END]};
-	if (sw_db_text(db, &spent_outside, "SELECT min(date) FROM spending WHERE contract_id = ?1"
-		       " AND (date < ?2 OR date > ?3)", 3, k, day, sizeof day) > 0) {
+	int outside = sw_db_text(db, &spent_outside, "SELECT min(date) FROM spending WHERE"
+				 " contract_id = ?1 AND (date < ?2 OR date > ?3)", 3, k, day, sizeof day);
+	if (outside < 0) {	/* said; the row cannot be checked, so it is not stored */
+		sw_msg(why, whylen, _("start, end: the contract's spending could not be read"));
+		return -1;
+	}
+	if (outside) {
 		sw_msg(why, whylen, _("start, end: spending of the contract on %s would fall outside "
 		       "%s to %s"), day, v[CO_START], v[CO_END]);
 		return -1;

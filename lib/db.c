@@ -259,12 +259,16 @@ int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const cha
 		sw_db_bind_text(s, i + 1, p[i]);
 	int rc = sqlite3_step(s);
 	const unsigned char *v = rc == SQLITE_ROW ? sqlite3_column_text(s, 0) : NULL;
-	if (out)
-		snprintf(out, outlen, "%s", v ? (const char *)v : "");
+	/* a value cut short would be another value: refused, not copied */
+	int whole = !out || (size_t)snprintf(out, outlen, "%s", v ? (const char *)v : "") < outlen;
 	sqlite3_reset(s);
 	sqlite3_finalize(own);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		sw_db_error(db, "look-up");
+		return -1;
+	}
+	if (!whole) {
+		sw_error(_("%s: a stored value is longer than %zu bytes"), sw_db_name(db), outlen - 1);
 		return -1;
 	}
 	return v != NULL;

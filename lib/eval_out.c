@@ -8,6 +8,7 @@
 
 #include "sw/err.h"
 #include "sw/evaluate.h"
+#include "sw/html.h"
 #include "sw/i18n.h"
 #include "sw/out.h"
 
@@ -152,34 +153,22 @@ static int write_pivot(const struct sw_eval *e, const char *path, int fmt)
 	return o ? sw_out_close(o) : -1;
 }
 
-static void html_put(FILE *fp, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: putc(*s, fp);
-		}
-}
-
 static void html_row(FILE *fp, const struct sw_eval *e, int i)
 {
 	const struct sw_ind *d = &e->sys->ind[i];
 	char max[32], how[96], c[640];
 	sw_marks_fmt(d->max, max, sizeof max);
 	fprintf(fp, "<tr class=\"%s\"><td>", level_key(d));
-	html_put(fp, d->code);
+	sw_html_put(fp, d->code);
 	fprintf(fp, "</td><td style=\"padding-left:%dem\">", 1 + d->depth);
-	html_put(fp, d->name);
+	sw_html_put(fp, d->name);
 	fprintf(fp, "</td><td class=\"n\">%s</td><td>", max);
-	html_put(fp, how_label(d, how, sizeof how));
+	sw_html_put(fp, how_label(d, how, sizeof how));
 	fputs("</td>", fp);
 	for (int k = 0; k < e->nst; k++) {
 		cell(e, k, i, c, sizeof c);
 		fputs("<td>", fp);
-		html_put(fp, c);
+		sw_html_put(fp, c);
 		fputs("</td>", fp);
 	}
 	fputs("</tr>\n", fp);
@@ -204,7 +193,7 @@ static int write_html(const struct sw_eval *e, const char *path)
 		_("marks"), _("scored by"));
 	for (int k = 0; k < e->nst; k++) {
 		fputs("<th>", fp);
-		html_put(fp, st_name(e, k));
+		sw_html_put(fp, st_name(e, k));
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);

@@ -185,6 +185,15 @@ const char *sw_gettext(const char *msgid)
 	return zh && *msgid ? lookup(msgid) : msgid;
 }
 
+const char *sw_pgettext(const char *ctx, const char *msgid)
+{
+	char key[256];
+	if (!zh || snprintf(key, sizeof key, "%s\004%s", ctx, msgid) >= (int)sizeof key)
+		return msgid;
+	const char *t = lookup(key);
+	return t == key || strcmp(t, key) == 0 ? msgid : t;	/* glibc gives the key back */
+}
+
 /* Chinese has one form: a plural entry's key is its singular, and its
  * first translation serves every n. */
 const char *sw_ngettext(const char *one, const char *many, unsigned long n)

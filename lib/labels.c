@@ -21,7 +21,8 @@ int sw_labels_zh(int fmt)
 	if (sw_labels != SW_LABELS_AUTO)
 		return sw_labels == SW_LABELS_ZH;
 	/* every format but the machine ones is for people */
-	return sw_i18n_zh() && fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_JSON;
+	return sw_i18n_zh() && fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_JSON &&
+	       fmt != SW_FMT_JSONL;
 }
 
 /* The column named name of the table named table among the registered. */
@@ -81,4 +82,121 @@ char *sw_label_value(const struct sw_column *c, const char *v)
 		p += k + (p[k] == ';');
 	}
 	return out;
+}
+
+/* The titles of the columns listings compute or name by hand (reports,
+ * due, coverage, ...), for the catalogue: a table column is titled by its
+ * aliases (sw_labels_stmt); these by gettext, in context "column". */
+const char *const sw_listing_titles[] = {
+	NC_("column", "accepted"),
+	NC_("column", "action"),
+	NC_("column", "active"),
+	NC_("column", "activities"),
+	NC_("column", "address"),
+	NC_("column", "alias"),
+	NC_("column", "amount"),
+	NC_("column", "assistant"),
+	NC_("column", "at"),
+	NC_("column", "birth_date"),
+	NC_("column", "case_id"),
+	NC_("column", "caseload"),
+	NC_("column", "cases_closed"),
+	NC_("column", "cases_opened"),
+	NC_("column", "categories"),
+	NC_("column", "category"),
+	NC_("column", "certificate"),
+	NC_("column", "certified"),
+	NC_("column", "certified_total"),
+	NC_("column", "check_stage"),
+	NC_("column", "client_a"),
+	NC_("column", "client_b"),
+	NC_("column", "client_id"),
+	NC_("column", "closed_on"),
+	NC_("column", "code"),
+	NC_("column", "completed"),
+	NC_("column", "contract_id"),
+	NC_("column", "county"),
+	NC_("column", "date"),
+	NC_("column", "days_overdue"),
+	NC_("column", "depth"),
+	NC_("column", "division_code"),
+	NC_("column", "due_on"),
+	NC_("column", "employer"),
+	NC_("column", "employment_rate"),
+	NC_("column", "expected"),
+	NC_("column", "figure"),
+	NC_("column", "fingerprint"),
+	NC_("column", "flag"),
+	NC_("column", "gender"),
+	NC_("column", "hired_on"),
+	NC_("column", "hukou"),
+	NC_("column", "id"),
+	NC_("column", "intermediate"),
+	NC_("column", "item_code"),
+	NC_("column", "job_starts"),
+	NC_("column", "key"),
+	NC_("column", "label"),
+	NC_("column", "leavers"),
+	NC_("column", "left_on"),
+	NC_("column", "level"),
+	NC_("column", "median_days"),
+	NC_("column", "median_days_to_feedback"),
+	NC_("column", "median_days_to_referral"),
+	NC_("column", "month"),
+	NC_("column", "name"),
+	NC_("column", "new"),
+	NC_("column", "open_cases"),
+	NC_("column", "opened_on"),
+	NC_("column", "over_under"),
+	NC_("column", "parent_code"),
+	NC_("column", "participants"),
+	NC_("column", "people"),
+	NC_("column", "period"),
+	NC_("column", "reason"),
+	NC_("column", "reasons"),
+	NC_("column", "received"),
+	NC_("column", "referred"),
+	NC_("column", "registered"),
+	NC_("column", "registered_on"),
+	NC_("column", "required"),
+	NC_("column", "retention_3m"),
+	NC_("column", "retention_6m"),
+	NC_("column", "role"),
+	NC_("column", "score"),
+	NC_("column", "seeker_id"),
+	NC_("column", "senior"),
+	NC_("column", "services"),
+	NC_("column", "short"),
+	NC_("column", "since"),
+	NC_("column", "source"),
+	NC_("column", "spent"),
+	NC_("column", "spent_to_date"),
+	NC_("column", "staff"),
+	NC_("column", "staff_total"),
+	NC_("column", "stage"),
+	NC_("column", "station_code"),
+	NC_("column", "station_name"),
+	NC_("column", "status"),
+	NC_("column", "supervision_hours"),
+	NC_("column", "title"),
+	NC_("column", "township_pct"),
+	NC_("column", "townships"),
+	NC_("column", "townships_covered"),
+	NC_("column", "training_hours"),
+	NC_("column", "user"),
+	NC_("column", "vacancy_id"),
+	NC_("column", "value"),
+	NC_("column", "village_pct"),
+	NC_("column", "villages"),
+	NC_("column", "villages_covered"),
+	NC_("column", "vocab"),
+	NC_("column", "what"),
+	NC_("column", "worker_id"),
+	NC_("column", "workers"),
+	NULL
+};
+
+const char *sw_label_title(const char *name)
+{
+	return sw_pgettext("column", name);
 }

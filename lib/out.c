@@ -245,8 +245,9 @@ static void columns(struct sw_out *o, int ncols, const char *const *names, const
 	o->types = sw_xcalloc((size_t)ncols + 1, 1);
 	o->safe = sw_xcalloc((size_t)ncols, sizeof *o->safe);
 	o->freed = sw_xcalloc((size_t)ncols, sizeof *o->freed);
+	int zh = sw_labels_zh(o->fmt);
 	for (int i = 0; i < ncols; i++) {
-		o->names[i] = human_cell(o, names[i]);
+		o->names[i] = human_cell(o, zh ? sw_label_title(names[i]) : names[i]);
 		o->types[i] = types && (types[i] == 'n' || types[i] == 'd') ? types[i] : 's';
 	}
 }

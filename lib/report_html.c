@@ -6,29 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/html.h"
 #include "sw/i18n.h"
 #include "sw/out.h"
 #include "sw/reportpriv.h"
 
-static void html_put(FILE *fp, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: putc(*s, fp);
-		}
-}
-
-/* Fonts Debian ships (fonts-noto-cjk), then Windows' and macOS's, then
- * whatever the reader has: the page stays readable without any of them. */
 static const char style[] =
 	"<style>\n"
 	"@page{size:A4 landscape;margin:10mm 10mm 12mm}\n"
-	"body{font-family:\"Noto Sans CJK SC\",\"Noto Serif CJK SC\",\"Source Han Sans SC\","
-	"\"Microsoft YaHei\",\"SimSun\",sans-serif;margin:1.5em;color:#000;font-size:10pt}\n"
+	"body{font-family:" SW_HTML_FONTS ";margin:1.5em;color:#000;font-size:10pt}\n"
 	"h1{font-size:15pt;text-align:center;margin:0 0 6pt}\n"
 	"h2{font-size:10.5pt;margin:8pt 0 3pt;break-after:avoid}\n"
 	".meta{display:flex;justify-content:space-between;flex-wrap:wrap;margin:0 0 2pt}\n"
@@ -56,15 +42,13 @@ static void head(FILE *fp, const struct sw_report *r)
 	char title[256], period[128];
 	sw_form_title(r, title, sizeof title);
 	sw_form_dates(r, period, sizeof period);
-	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-		sw_i18n_zh() ? "zh-CN" : "en");
-	html_put(fp, title);
-	fprintf(fp, "</title>\n%s</head>\n<body>\n<h1>", style);
-	html_put(fp, title);
+	sw_html_begin(fp, title);
+	fprintf(fp, "%s</head>\n<body>\n<h1>", style);
+	sw_html_put(fp, title);
 	fprintf(fp, "</h1>\n<div class=\"meta\"><span>%s", _("Reporting unit: "));
-	html_put(fp, r->scope ? r->scope : "");
+	sw_html_put(fp, r->scope ? r->scope : "");
 	fprintf(fp, "</span><span>%s", _("Period: "));
-	html_put(fp, period);
+	sw_html_put(fp, period);
 	fputs("</span></div>\n", fp);
 	if (r->fingerprint[0])
 		fprintf(fp, "<div class=\"meta\"><span>%s%s</span></div>\n", _("Fingerprint (closed month): "),
@@ -92,7 +76,7 @@ static void thead(FILE *fp, const struct sw_report *r, int s)
 			fprintf(fp, "<th colspan=\"%d\">", span);
 		else
 			fputs("<th rowspan=\"2\">", fp);
-		html_put(fp, top[0] ? top : sub);
+		sw_html_put(fp, top[0] ? top : sub);
 		fputs("</th>", fp);
 		if (top[0])
 			f = g - 1;
@@ -102,7 +86,7 @@ static void thead(FILE *fp, const struct sw_report *r, int s)
 		sw_form_head(f, top, sizeof top, sub, sizeof sub);
 		if (r->sel[f] && top[0]) {
 			fputs("<th>", fp);
-			html_put(fp, sub);
+			sw_html_put(fp, sub);
 			fputs("</th>", fp);
 		}
 	}
@@ -113,14 +97,14 @@ static void section(FILE *fp, const struct sw_report *r, int s, const struct sw_
 {
 	static const char *const cls[] = {"", " class=\"sub\"", " class=\"total\""};
 	fputs("<section>\n<h2>", fp);
-	html_put(fp, _(sw_sections[s].title));
+	sw_html_put(fp, _(sw_sections[s].title));
 	fputs("</h2>\n<table>\n", fp);
 	thead(fp, r, s);
 	fputs("<tbody>\n", fp);
 	for (int k = 0; k < nrows; k++) {
 		char name[160], c[80];
 		fprintf(fp, "<tr%s><th scope=\"row\">", cls[rows[k].kind]);
-		html_put(fp, sw_form_name(r, &rows[k], name, sizeof name));
+		sw_html_put(fp, sw_form_name(r, &rows[k], name, sizeof name));
 		fputs("</th>", fp);
 		for (int f = sw_sections[s].first; f < sw_sections[s].end; f++)
 			if (r->sel[f]) {
@@ -158,7 +142,7 @@ static void chart(FILE *fp, const struct sw_trend *t, int f)
 			max = tval(t, i, f);
 	char buf[32];
 	fputs("<figure><figcaption>", fp);
-	html_put(fp, sw_figure_label(f, sw_i18n_zh()));
+	sw_html_put(fp, sw_figure_label(f, sw_i18n_zh()));
 	fprintf(fp, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
 		" viewBox=\"0 0 %d %d\" role=\"img\">\n", w, h, w, h);
 	fprintf(fp, "<line x1=\"30\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", base, w - 5, base);

@@ -150,8 +150,9 @@ static void sheet(struct book *b, const struct sw_report *r, int s, const struct
 	across(ws, 1, ncols / 2 + 1, ncols, text, b->meta);
 	int h = 2;
 	if (r->fingerprint[0]) {
-		snprintf(text, sizeof text, "%s%s", _("Fingerprint (closed month): "), r->fingerprint);
-		across(ws, h++, 0, ncols, text, b->meta);
+		char fp[sizeof r->fingerprint + 128];
+		snprintf(fp, sizeof fp, "%s%s", _("Fingerprint (closed month): "), r->fingerprint);
+		across(ws, h++, 0, ncols, fp, b->meta);
 	}
 	headings(ws, b, r, s, h);
 	double namew = sw_text_width(_("Unit")) + 2.0;

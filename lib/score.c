@@ -417,6 +417,13 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		at += r->all[p].nsk;
 	}
 	r->sk = build_lists(r, m->nskill, 1, &r->sk_off);
+	if (m->rules) {	/* each key's partners in index order: see rules_top */
+		int most = 0;
+		for (int i = 0; i < m->ns; i++)
+			most = m->s[i].nskills > most ? m->s[i].nskills : most;
+		r->at = sw_xmalloc((2 * (size_t)most + 1) * sizeof *r->at);
+		return r;
+	}
 	int nsk = r->sk_off[m->nskill];
 	r->skd = sw_xmalloc(((size_t)nsk + 1) * sizeof *r->skd);
 	memcpy(r->skd, r->sk, (size_t)nsk * sizeof *r->skd);
@@ -530,6 +537,26 @@ static inline int pair(struct sw_ranker *r, int i, int j, struct sw_pick *p)
 		return 0;
 	p->score = sw_score(m, &r->o.w, &m->s[p->s], &m->v[p->v]);
 	return p->score >= r->o.min_score;
+}
+
+/* pair() under a market's own rules (sw_rules): the pair shares a key. */
+static int pair_rules(struct sw_ranker *r, int i, int j, struct sw_pick *p)
+{
+	const struct sw_market *m = r->m;
+	p->s = r->o.by_vacancy ? j : i;
+	p->v = r->o.by_vacancy ? i : j;
+	r->pairs++;
+	const struct sw_seeker *s = &m->s[p->s];
+	const struct sw_vac *v = &m->v[p->v];
+	if (!(s->mask & v->mask) || !common(s->skills, s->nskills, v->skills, v->nskills))
+		return 0;
+	p->score = m->rules->score(m, p->s, p->v);
+	return p->score >= 0 && p->score >= r->o.min_score;
+}
+
+int sw_pair_score(const struct sw_market *m, const struct sw_weights *w, int s, int v)
+{
+	return m->rules ? m->rules->score(m, s, v) : sw_score(m, w, &m->s[s], &m->v[v]);
 }
 
 /* Looks at item it with partner p (records): into t when eligible and
@@ -655,6 +682,37 @@ static int scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const
 	return e;
 }
 
+/* The K best partners of seeker i under the market's rules: its keys
+ * from the highest bound down (sw_rules), each key's partners in index
+ * order up to the first that could not make the list. */
+static int rules_top(struct sw_ranker *r, int i, struct topk *t)
+{
+	const struct sw_market *m = r->m;
+	const struct sw_seeker *it = &m->s[i];
+	int n = it->nskills, *key = r->at, *bound = r->at + n;
+	for (int a = 0; a < n; a++) {
+		int b = m->rules->bound(m, i, it->skills[a]), x = a;
+		for (; x > 0 && bound[x - 1] < b; x--)
+			key[x] = key[x - 1], bound[x] = bound[x - 1];
+		key[x] = it->skills[a], bound[x] = b;
+	}
+	r->cur++;
+	struct sw_pick p;
+	for (int a = 0; a < n && may_enter(t, bound[a], 0); a++) {
+		if (key[a] < 0 || key[a] >= m->nskill)
+			continue;
+		const struct rec *l = r->sk + r->sk_off[key[a]], *e = r->sk + r->sk_off[key[a] + 1];
+		for (; l < e && may_enter(t, bound[a], l->j); l++) {
+			if (r->stamp[l->j] == r->cur)
+				continue;
+			r->stamp[l->j] = r->cur;
+			if (pair_rules(r, i, l->j, &p))
+				topk_add(t, p);
+		}
+	}
+	return t->n;
+}
+
 /* The K best partners of item i. Each partner's score is bounded by its
  * skill count, its education and whether it is in i's district; partners
  * are looked at best bound first, and those whose bound cannot beat the
@@ -674,6 +732,18 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 	struct topk t = {out, 0, k, r->o.by_vacancy, r->o.min_score};
 	if (k <= 0)
 		return 0;
+	if (r->m->rules) {	/* every candidate shares a key: the key lists hold them all */
+		struct sw_pick p;
+		if (!r->o.exhaustive && !r->o.by_vacancy)
+			return rules_top(r, i, &t);
+		if (r->o.exhaustive) {
+			for (int j = 0; j < r->np; j++)
+				if (pair_rules(r, i, j, &p))
+					topk_add(&t, p);
+		} else
+			EACH_CANDIDATE(r, i, j, if (pair_rules(r, i, j, &p)) topk_add(&t, p));
+		return t.n;
+	}
 	if (r->o.exhaustive) {
 		struct sw_pick p;
 		for (int j = 0; j < r->np; j++)
@@ -738,6 +808,15 @@ void sw_ranker_each(struct sw_ranker *r, int i, void (*fn)(void *ctx, const stru
 		    void *ctx)
 {
 	struct sw_pick p;
+	if (r->m->rules) {
+		if (r->o.exhaustive) {
+			for (int j = 0; j < r->np; j++)
+				if (pair_rules(r, i, j, &p))
+					fn(ctx, &p);
+		} else
+			EACH_CANDIDATE(r, i, j, if (pair_rules(r, i, j, &p)) fn(ctx, &p));
+		return;
+	}
 	if (r->o.exhaustive || r->o.min_score <= r->bound) {
 		for (int j = 0; j < r->np; j++)
 			if (pair(r, i, j, &p))

@@ -85,7 +85,11 @@ static const char *const type_desc[] = {
 	[SW_T_DIVISION] = N_("division code, 6, 9 or 12 digits"),
 	[SW_T_MINUTES] = N_("minutes, a whole number"),
 	[SW_T_CREDIT] = N_("unified social credit code, 18 characters"),
+	[SW_T_MONEY] = N_("amount in yuan, as 150000.00"),
 };
+/* a new column type needs its words here (contracts' amounts read past
+ * the end of this table once) */
+_Static_assert(sizeof type_desc / sizeof type_desc[0] == SW_T_MONEY + 1, "a description per type");
 
 /* What a cell of c may hold, beyond its type, into buf. */
 static void accepted(const struct sw_column *c, const struct words *ws, char *buf, size_t n)

@@ -17,7 +17,14 @@ const char *sw_gettext(const char *msgid) __attribute__((format_arg(1)));
 const char *sw_ngettext(const char *one, const char *many, unsigned long n)
 	__attribute__((format_arg(1), format_arg(2)));
 
+/* The translation of msgid in context ctx (gettext's msgctxt), or msgid:
+ * the same English word may be a column title in one place and something
+ * else in another. */
+const char *sw_pgettext(const char *ctx, const char *msgid) __attribute__((format_arg(2)));
+
 #define _(s) sw_gettext(s)
 #define N_(s) (s)
+/* marks msgid in context ctx, translated where printed with sw_pgettext */
+#define NC_(ctx, s) (s)
 
 #endif

@@ -35,4 +35,10 @@ const struct sw_column **sw_labels_stmt(sqlite3_stmt *st, int fmt, const char **
  * stays as it is. Who frees: the caller. */
 char *sw_label_value(const struct sw_column *c, const char *v);
 
+/* A listing column's title in Chinese (gettext, context "column"), or
+ * name itself when the catalogue has none. sw_listing_titles holds the
+ * names the catalogue titles. */
+const char *sw_label_title(const char *name);
+extern const char *const sw_listing_titles[];
+
 #endif

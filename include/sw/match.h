@@ -59,6 +59,9 @@ struct sw_market {
 	char **district;	/* district number -> name */
 	int ndistrict;
 	void *priv;		/* interning tables, freed with the market */
+	/* Another market through the same index and solver (sw/score.h):
+	 * the rules its pairs are decided and scored by; NULL for jobs. */
+	const struct sw_rules *rules;
 };
 
 /* Loads the market from the database as of date (YYYY-MM-DD): vacancies

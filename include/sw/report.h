@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include "sw/html.h"
+
 /* Figure indices, in report order. The by-type and by-kind figures are
  * consecutive runs in vocabulary order. */
 enum {
@@ -121,7 +123,9 @@ struct sw_report {
 	long long *v, *prev;
 	int *show;		/* show[g]: row g goes in the output */
 	const struct sw_net *net;
-	char fingerprint[160];	/* a closed month's, else "" */
+	/* a closed month's, else "": one per database (64 at most),
+	 * space-separated */
+	char fingerprint[65 * 64 + 1];
 	int by;
 	const char *scope;	/* the reporting unit (the heading), or NULL */
 	long long *tree, *prevtree;	/* per station, its subtree (sw_report_fill_tree),
@@ -164,7 +168,6 @@ int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
 /* The rendering of lib/report_out.c. fmt is an sw_fmt or SW_FMT_HTML.
  * trend (may be NULL) holds ntrend monthly totals for the HTML charts.
  * Returns 0 or -1 (printed). */
-#define SW_FMT_HTML 100
 #define SW_FMT_REPORT_XLSX 101	/* the workbook of lib/report_xlsx.c */
 struct sw_trend {
 	int n;

@@ -34,6 +34,26 @@ extern const struct sw_weights sw_weights_default;	/* 50, 25, 15, 10 */
  * rest keep w's values). 0, or -1 with why. */
 int sw_weights_parse(const char *s, struct sw_weights *w, char *why, size_t whylen);
 
+/* The rules of a market other than jobs (needs, sw/needs.h), matched
+ * through the same index and solver. Its items are seekers and its
+ * partners vacancies, whose skill lists are keys such that a pair may be
+ * proposed only when it shares one (so the index finds every candidate);
+ * district, education, wage and the weights play no part. */
+struct sw_rules {
+	/* The score of seeker s with vacancy v, which share a key:
+	 * 0..SW_SCORE_MAX, or -1 when they may not pair after all. */
+	int (*score)(const struct sw_market *m, int s, int v);
+	/* The best score seeker s can have with a vacancy listed under its
+	 * key k and under none of its keys of a higher bound: rankings look
+	 * at the keys from the highest bound down, each key's vacancies in
+	 * index order, and leave a key where its bound cannot beat the K-th. */
+	int (*bound)(const struct sw_market *m, int s, int k);
+};
+
+/* The score of an eligible pair under m's rules (those of jobs: sw_score
+ * with w). */
+int sw_pair_score(const struct sw_market *m, const struct sw_weights *w, int s, int v);
+
 /* 1 if the pair passes the hard rules. */
 int sw_eligible(const struct sw_seeker *s, const struct sw_vac *v);
 /* The score of an eligible pair, 0..SW_SCORE_MAX. */

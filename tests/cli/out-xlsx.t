@@ -264,4 +264,19 @@ fi
 expect_fail 3 'sw-case: template：-f xlsx 需要 -o 文件名.xlsx' sw-case template clients -f xlsx --lang zh
 
 expect_fail 2 'sw-case: -f: unknown format "xml" (expected csv, tsv, json, jsonl, table, md, xlsx)' sw-case list -f xml
+# every column type has its words on the notes sheet (an amount's had none
+# and read past the end of the table of them)
+run sw-station template contracts -f xlsx -o contracts.xlsx
+check_rc 0 "a template of contracts"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	/usr/bin/python3 -c '
+import openpyxl
+wb = openpyxl.load_workbook("contracts.xlsx")
+text = " ".join(str(c.value) for ws in wb.worksheets[1:] for r in ws.iter_rows() for c in r)
+assert "150000.00" in text, text[:300]
+' 2>"$T/.err"
+	ok $? "the notes say how to write an amount"
+else
+	echo "ok $((n = n + 1)) - # SKIP python3-openpyxl not installed (make deps)"
+fi
 done_testing
