@@ -21,15 +21,13 @@ static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", 
 					  "closed_months", "month_log", "id_confirmed", "catalogue",
 					  "assessments", "plans", "goals", "reviews", "referrals",
 					  "requests", "supervision", "training", "certificates",
-					  "orgs", "volunteers", "volunteer_hours", "resources",
-					  "resource_uses", "needs", "contracts", "contract_staffing",
-					  "spending"};
+					  "orgs", "contracts", "contract_staffing", "spending"};
 
 /* Tables whose rows count in a month only through their own dates. Any
- * other table (stations, divisions, employers, vacancies, seekers: rows
- * that other rows are counted through) may touch every closed month. Keep
- * in step with the figures in lib/report.c.
- * within: a row counts only in the month of its date;
+ * other table (stations, divisions, employers, vacancies, seekers,
+ * volunteers, resources: rows that other rows are counted through) may
+ * touch every closed month. Keep in step with the figures in lib/report.c.
+ * within: a row counts only in the months of its dates;
  * else: only in months from its earliest date on; an empty first date
  * means every month (a worker with no hired_on is on the staff of each),
  * or, with none_empty, no month (a client with no registered_on);
@@ -42,14 +40,22 @@ static const struct dated {
 	const char *col[2];
 	const char *reached;
 } dated[] = {
+	/* volunteer hours are on the day of their service or activity */
 	{"services", 1, 0, {"date", NULL}, NULL},
-	{"activities", 1, 0, {"date", NULL}, NULL},
+	{"activities", 1, 0, {"date", NULL},
+	 "SELECT 1 FROM resource_uses WHERE activity_id IS NOT NULL LIMIT 1"},
+	{"volunteer_hours", 1, 0, {"date", NULL}, NULL},
+	{"resource_uses", 1, 0, {"date", NULL}, NULL},
+	/* found in one month, met in another */
+	{"needs", 1, 0, {"identified_on", "met_on"}, NULL},
 	{"cases", 0, 0, {"opened_on", "closed_on"}, NULL},
 	{"workers", 0, 0, {"hired_on", "left_on"}, NULL},
 	/* a pair's first stage at or beyond matched moves only from a date on */
 	{"placements", 0, 0, {"date", NULL}, NULL},
+	/* needs and resource uses count at their client's station */
 	{"clients", 0, 1, {"registered_on", NULL},
-	 "SELECT 1 FROM seekers WHERE client_id IS NOT NULL LIMIT 1"},
+	 "SELECT 1 FROM seekers WHERE client_id IS NOT NULL UNION ALL SELECT 1 FROM needs"
+	 " UNION ALL SELECT 1 FROM resource_uses WHERE client_id IS NOT NULL LIMIT 1"},
 };
 #define NDATED (int)(sizeof dated / sizeof dated[0])
 
@@ -105,12 +111,12 @@ static void note(sqlite3 *db, int d, int (*get)(sqlite3 *, int, sqlite3_value **
 			W.all = 1;
 			return;
 		}
+		if (m >= 0 && dated[d].within)
+			W.in[m / 8] |= (unsigned char)(1u << (m % 8));
 		if (m >= 0 && (first < 0 || m < first))
 			first = m;
 	}
-	if (dated[d].within)
-		W.in[first / 8] |= (unsigned char)(1u << (first % 8));
-	else if (first < W.since)
+	if (!dated[d].within && first < W.since)
 		W.since = first;
 }
 

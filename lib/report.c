@@ -360,14 +360,18 @@ struct acc {
 	const struct sw_net *n;
 	long long *st;		/* per station, own records: st[i * SW_NFIG + f] */
 	long long *grp;		/* per row and total: distinct figures */
-	long long *sub;		/* per station subtree (fingerprints), or NULL */
-	/* Distinct people: each client of each database gets a number
-	 * (ids), and a person counted in a row or subtree is the key
-	 * row << 32 | number (people): the name is copied once, not per row,
-	 * and the sets hold 8 bytes a key. */
+	long long *sub;		/* per station subtree, distinct figures:
+				 * sub[i * SW_NFIG + f] (fingerprints), or NULL */
+	/* Distinct people: each client (volunteer, organisation) of each
+	 * database gets a number (ids), and one counted in a row or subtree
+	 * is the key row << 32 | number (people): the name is copied once,
+	 * not per row, and the sets hold 8 bytes a key. */
 	struct sw_strset ids;
 	int nids;
 	struct sw_keyset people;
+	/* Needs met in the period, for the median per row: station, days. */
+	struct met { int st; long days; } *met;
+	size_t nmet, capmet;
 };
 
 static void add_at(struct acc *a, int i, int fig, long long v)
@@ -434,15 +438,45 @@ static const struct query placed[] = {
 	 3, {F_HIRES, F_RETAINED_3M, F_RETAINED_6M}},
 };
 
-static const char *const svc_types[] = {"visit", "counselling", "phone", "referral", "employment", "other"};
-static const char *const act_kinds[] = {"group", "community", "outreach", "fair", "training", "other"};
+static const char *const svc_types[] = {"visit", "counselling", "phone", "referral", "employment",
+					"other", NULL};
+static const char *const act_kinds[] = {"group", "community", "outreach", "fair", "training", "other", NULL};
+static const char *const res_kinds[] = {"policy", "funds", "goods", "venue", "professional", "volunteer",
+					"job", "other", NULL};
 
+/* Index of k in keys; a key outside them counts as the last, "other". */
 static int kind_index(const char *const *keys, const char *k)
 {
-	for (int i = 0; i < 6; i++)
+	int i = 0;
+	for (; keys[i + 1]; i++)
 		if (k && strcmp(keys[i], k) == 0)
 			return i;
-	return 5;	/* "other" */
+	return i;
+}
+
+/* Counts who (of namespace ns: 0 clients, 1 volunteers, 2 organisations)
+ * once in figure fig of station i's row, of the total and, for
+ * fingerprints, of every subtree station i is in. */
+static void count_once(struct acc *a, int d, int ns, int i, int fig, const char *id)
+{
+	const struct sw_net *n = a->n;
+	int k = sw_strset_put(&a->ids, (long long)d * 3 + ns, id, sw_str_hash(id), a->nids);
+	uint64_t who = (uint32_t)(k < 0 ? a->nids++ : k);
+	uint64_t g = (uint64_t)n->st[i].group, ng = (uint64_t)n->ngroups;
+	if (sw_keyset_add(&a->people, g << 32 | who))
+		a->grp[g * SW_NFIG + fig]++;
+	if (sw_keyset_add(&a->people, ng << 32 | who))
+		a->grp[ng * SW_NFIG + fig]++;
+	for (int s = i; a->sub && s >= 0; s = n->st[s].up)
+		if (sw_keyset_add(&a->people, (ng + 1 + (uint64_t)s) << 32 | who))
+			a->sub[(size_t)s * SW_NFIG + fig]++;
+}
+
+/* Index of the in-scope station code, or -1. */
+static int in_scope(const struct sw_net *n, const char *code)
+{
+	int i = sw_net_find(n, code);
+	return i >= 0 && sw_net_in(n, i) ? i : -1;
 }
 
 static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from, const char *to)
@@ -475,20 +509,134 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 		v[F_SERVICES]++;
 		v[F_SVC_TYPE + kind_index(svc_types, (const char *)sqlite3_column_text(st, 1))]++;
 		v[F_SERVICE_HOURS] += sqlite3_column_int64(st, 2);
-		const char *client = (const char *)sqlite3_column_text(st, 3);
-		int id = sw_strset_put(&a->ids, d, client, sw_str_hash(client), a->nids);
-		uint64_t who = (uint32_t)(id < 0 ? a->nids++ : id);
-		uint64_t g = (uint64_t)n->st[i].group, ng = (uint64_t)n->ngroups;
-		if (sw_keyset_add(&a->people, g << 32 | who))
-			a->grp[g * SW_NFIG + F_PEOPLE_SERVED]++;
-		if (sw_keyset_add(&a->people, ng << 32 | who))
-			a->grp[ng * SW_NFIG + F_PEOPLE_SERVED]++;
-		/* fingerprints: every subtree this station is in */
-		for (int k = i; a->sub && k >= 0; k = n->st[k].up)
-			if (sw_keyset_add(&a->people, (ng + 1 + (uint64_t)k) << 32 | who))
-				a->sub[k]++;
+		count_once(a, d, 0, i, F_PEOPLE_SERVED, (const char *)sqlite3_column_text(st, 3));
 	}
 	return finish(db, st, rc);
+}
+
+/* Volunteer hours, at the station of the activity or service they were
+ * given at; the volunteers and their organisations counted once a row. */
+static int scan_volunteers(struct acc *a, int d, const char *from, const char *to)
+{
+	sqlite3 *db = a->n->db[d];
+	sqlite3_stmt *st = period_stmt(db, "SELECT coalesce(a.station_code, s.station_code, v.station_code),"
+		" h.volunteer_id, v.org_id, h.minutes FROM volunteer_hours h"
+		" JOIN volunteers v ON v.volunteer_id = h.volunteer_id"
+		" LEFT JOIN activities a ON a.activity_id = h.activity_id"
+		" LEFT JOIN services s ON s.service_id = h.service_id"
+		" WHERE h.date >= ?1 AND h.date <= ?2", from, to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = in_scope(a->n, (const char *)sqlite3_column_text(st, 0));
+		if (i < 0)
+			continue;
+		long long *v = a->st + (size_t)i * SW_NFIG;
+		v[F_VOL_SERVICES]++;
+		v[F_VOL_HOURS] += sqlite3_column_int64(st, 3);
+		count_once(a, d, 1, i, F_VOLUNTEERS, (const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			count_once(a, d, 2, i, F_ORGS_ENGAGED, (const char *)sqlite3_column_text(st, 2));
+	}
+	return finish(db, st, rc);
+}
+
+/* Resource uses, at the station of the client or activity they went to
+ * (else the resource's); the providing organisations counted once a row. */
+static int scan_resources(struct acc *a, int d, const char *from, const char *to)
+{
+	sqlite3 *db = a->n->db[d];
+	sqlite3_stmt *st = period_stmt(db, "SELECT coalesce(c.station_code, a.station_code, r.station_code),"
+		" r.kind, coalesce(u.value, 0), r.org_id FROM resource_uses u"
+		" JOIN resources r ON r.resource_id = u.resource_id"
+		" LEFT JOIN clients c ON c.client_id = u.client_id"
+		" LEFT JOIN activities a ON a.activity_id = u.activity_id"
+		" WHERE u.date >= ?1 AND u.date <= ?2", from, to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = in_scope(a->n, (const char *)sqlite3_column_text(st, 0));
+		if (i < 0)
+			continue;
+		long long *v = a->st + (size_t)i * SW_NFIG, value = sqlite3_column_int64(st, 2);
+		int k = kind_index(res_kinds, (const char *)sqlite3_column_text(st, 1));
+		v[F_RES_USES]++;
+		v[F_RES_VALUE] += value;
+		v[F_RES_KIND + k]++;
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+			count_once(a, d, 2, i, F_ORGS_ENGAGED, (const char *)sqlite3_column_text(st, 3));
+	}
+	return finish(db, st, rc);
+}
+
+/* Needs found and met in the period, at their client's station; the days
+ * each met need took, kept for the median of each row (medians). */
+static int scan_needs(struct acc *a, sqlite3 *db, const char *from, const char *to)
+{
+	sqlite3_stmt *st = period_stmt(db, "SELECT c.station_code, n.identified_on, n.met_on, n.status"
+		" FROM needs n JOIN clients c ON c.client_id = n.client_id"
+		" WHERE (n.identified_on >= ?1 AND n.identified_on <= ?2)"
+		" OR (n.met_on >= ?1 AND n.met_on <= ?2)", from, to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = in_scope(a->n, (const char *)sqlite3_column_text(st, 0));
+		const char *found = (const char *)sqlite3_column_text(st, 1);
+		const char *met = (const char *)sqlite3_column_text(st, 2);
+		const char *status = (const char *)sqlite3_column_text(st, 3);
+		if (i < 0)
+			continue;
+		if (strcmp(found, from) >= 0 && strcmp(found, to) <= 0)
+			a->st[(size_t)i * SW_NFIG + F_NEEDS_NEW]++;
+		if (!met || strcmp(status, "met") != 0 || strcmp(met, from) < 0 || strcmp(met, to) > 0)
+			continue;
+		a->st[(size_t)i * SW_NFIG + F_NEEDS_MET]++;
+		if (a->nmet == a->capmet)
+			a->met = sw_xrealloc(a->met, (a->capmet = a->capmet ? 2 * a->capmet : 64) * sizeof *a->met);
+		a->met[a->nmet++] = (struct met){i, sw_date_days(met) - sw_date_days(found)};
+	}
+	return finish(db, st, rc);
+}
+
+static int by_days(const void *x, const void *y)
+{
+	long a = ((const struct met *)x)->days, b = ((const struct met *)y)->days;
+	return (a > b) - (a < b);
+}
+
+/* The median days to meet a need of each row, of the total and of each
+ * subtree, from the needs themselves: a median does not add up. Kept
+ * doubled (the two middle values summed), 0 where no need was met. */
+static void medians(struct acc *a)
+{
+	if (!a->nmet)
+		return;	/* a->met is NULL: qsort must not see it */
+	const struct sw_net *n = a->n;
+	size_t nrow = (size_t)n->ngroups + 1 + (a->sub ? (size_t)n->nst : 0), m;
+	long *cnt = sw_xcalloc(nrow, sizeof *cnt), *seen = sw_xcalloc(nrow, sizeof *seen);
+	qsort(a->met, a->nmet, sizeof *a->met, by_days);
+	for (int pass = 0; pass < 2; pass++)
+		for (m = 0; m < a->nmet; m++) {
+			int i = a->met[m].st;
+			size_t rows[66], nr = 0;
+			rows[nr++] = (size_t)n->st[i].group;
+			rows[nr++] = (size_t)n->ngroups;
+			for (int s = i; a->sub && s >= 0 && nr < 66; s = n->st[s].up)
+				rows[nr++] = (size_t)n->ngroups + 1 + (size_t)s;
+			for (size_t r = 0; r < nr; r++) {
+				size_t k = rows[r];
+				if (!pass) {
+					cnt[k]++;
+					continue;
+				}
+				long at = seen[k]++;
+				if (at != (cnt[k] - 1) / 2 && at != cnt[k] / 2)
+					continue;
+				long long *v = k <= (size_t)n->ngroups ? &a->grp[k * SW_NFIG + F_NEEDS_DAYS]
+					: &a->sub[(k - (size_t)n->ngroups - 1) * SW_NFIG + F_NEEDS_DAYS];
+				/* the middle value twice when the count is odd */
+				*v += a->met[m].days * (cnt[k] % 2 ? 2 : 1);
+			}
+		}
+	free(cnt);
+	free(seen);
 }
 
 static int scan_activities(struct acc *a, sqlite3 *db, const char *from, const char *to)
@@ -559,6 +707,17 @@ static void count_network(struct acc *a, const char *to)
 	}
 }
 
+/* 1 if db has the table: a database read as it is may be older than
+ * the tables of 五社联动, whose figures are then 0. */
+static int has_table(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
 /* One pass: every database's records for [from, to] into a. */
 static int accumulate(struct acc *a, const char *from, const char *to)
 {
@@ -576,9 +735,13 @@ static int accumulate(struct acc *a, const char *from, const char *to)
 				return -1;
 		}
 		if (scan_placed(a, d, from, to) != 0 || scan_activities(a, db, from, to) != 0 ||
-		    scan_services(a, d, from, to) != 0)
+		    scan_services(a, d, from, to) != 0 ||
+		    (has_table(db, "volunteer_hours") && scan_volunteers(a, d, from, to) != 0) ||
+		    (has_table(db, "resource_uses") && scan_resources(a, d, from, to) != 0) ||
+		    (has_table(db, "needs") && scan_needs(a, db, from, to) != 0))
 			return -1;
 	}
+	medians(a);
 	count_network(a, to);
 	return 0;
 }
@@ -595,6 +758,7 @@ static void acc_free(struct acc *a)
 {
 	free(a->st);
 	free(a->sub);
+	free(a->met);
 	sw_strset_free(&a->ids);
 	sw_keyset_free(&a->people);
 }
@@ -611,7 +775,7 @@ static long long *subtrees(const struct acc *a)
 		long long *row = t + (size_t)i * SW_NFIG, *own = a->st + (size_t)i * SW_NFIG;
 		int up = n->st[i].up >= 0 && sw_net_in(n, n->st[i].up) ? n->st[i].up : -1;
 		for (int f = 0; f < SW_NFIG; f++) {
-			row[f] = sw_figures[f].distinct ? a->sub[i] : row[f] + own[f];
+			row[f] = sw_figures[f].distinct ? a->sub[(size_t)i * SW_NFIG + f] : row[f] + own[f];
 			if (up >= 0 && !sw_figures[f].distinct)
 				t[(size_t)up * SW_NFIG + f] += row[f];
 		}
@@ -630,7 +794,7 @@ long long *sw_report_fill_tree(const struct sw_net *n, const char *from, const c
 	struct acc a;
 	acc_init(&a, n);
 	if (tree)
-		a.sub = sw_xcalloc((size_t)n->nst + 1, sizeof *a.sub);
+		a.sub = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *a.sub);
 	if (accumulate(&a, from, to) != 0) {
 		free(a.grp);
 		acc_free(&a);
@@ -653,12 +817,23 @@ long long *sw_report_fill_tree(const struct sw_net *n, const char *from, const c
 	return v;
 }
 
+/* 1 if station i's figures [0, nf) are all 0. */
+static int zero_below(const struct sw_fp *fp, int i, int nf)
+{
+	for (int f = 0; f < nf; f++)
+		if (fp->v[(size_t)i * SW_NFIG + f])
+			return 0;
+	return 1;
+}
+
 /* Hashes a month's canonical text: one line per station and figure, in
  * tree order. Version 2 leaves out stations whose figures are all 0 (a
  * station opened after the month must not change it); version 1, kept to
- * recognise months closed before, has every station. */
+ * recognise months closed before, has every station. Versions 1 and 2
+ * hash the figures before those of 五社联动 (F_PARTNERS), version 3 all. */
 static void fp_digest(const struct sw_fp *fp, const char *month, int version, char hex[65])
 {
+	int nf = version >= 3 ? SW_NFIG : F_PARTNERS;
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned char sum[EVP_MAX_MD_SIZE];
 	unsigned len = 0;
@@ -668,9 +843,9 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 	EVP_DigestUpdate(md, line, strlen(line));
 	for (int i = 0; i < fp->n; i++) {
 		const long long *v = fp->v + (size_t)i * SW_NFIG;
-		if (version > 1 && sw_fp_zero(fp, i))
+		if (version > 1 && zero_below(fp, i, nf))
 			continue;
-		for (int f = 0; f < SW_NFIG; f++) {
+		for (int f = 0; f < nf; f++) {
 			snprintf(line, sizeof line, "%s\t%s\t%lld\n", fp->code[i], sw_figures[f].key, v[f]);
 			EVP_DigestUpdate(md, line, strlen(line));
 		}
@@ -687,10 +862,7 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 
 int sw_fp_zero(const struct sw_fp *fp, int i)
 {
-	for (int f = 0; f < SW_NFIG; f++)
-		if (fp->v[(size_t)i * SW_NFIG + f])
-			return 0;
-	return 1;
+	return zero_below(fp, i, SW_NFIG);
 }
 
 int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
@@ -704,7 +876,7 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 		return -1;
 	struct acc a;
 	acc_init(&a, n);
-	a.sub = sw_xcalloc((size_t)n->nst + 1, sizeof *a.sub);
+	a.sub = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *a.sub);
 	int rc = accumulate(&a, from, to);
 	if (rc == 0) {
 		fp->n = n->nst;
@@ -713,13 +885,14 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 		for (int i = 0; i < n->nst; i++) {
 			fp->code[i] = sw_xstrdup(n->st[i].code);
 			for (int f = 0; f < SW_NFIG; f++)
-				fp->v[(size_t)i * SW_NFIG + f] = sw_figures[f].distinct ? a.sub[i]
-					: a.st[(size_t)i * SW_NFIG + f];
+				fp->v[(size_t)i * SW_NFIG + f] = (sw_figures[f].distinct ? a.sub
+					: a.st)[(size_t)i * SW_NFIG + f];
 		}
 		/* the audit trail's head when the month was closed: the bureau
 		 * holding the fingerprint holds an anchor of the trail */
 		rc = sw_audit_anchor(db, month, fp->audit);
-		fp_digest(fp, month, 2, fp->hex);
+		fp_digest(fp, month, 3, fp->hex);
+		fp_digest(fp, month, 2, fp->hex2);
 		fp_digest(fp, month, 1, fp->hex1);
 	}
 	free(a.grp);
@@ -728,9 +901,17 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 	return rc;
 }
 
+/* A month closed before version 3 holds no figure of 五社联动: its older
+ * fingerprints match only while those figures stay 0. */
 int sw_fp_matches(const struct sw_fp *fp, const char *stored)
 {
-	return strcmp(stored, fp->hex) == 0 || strcmp(stored, fp->hex1) == 0;
+	if (strcmp(stored, fp->hex) == 0)
+		return 1;
+	for (int i = 0; i < fp->n; i++)
+		for (int f = F_PARTNERS; f < SW_NFIG; f++)
+			if (fp->v[(size_t)i * SW_NFIG + f])
+				return 0;
+	return strcmp(stored, fp->hex2) == 0 || strcmp(stored, fp->hex1) == 0;
 }
 
 void sw_fp_free(struct sw_fp *fp)

@@ -16,7 +16,9 @@ const struct sw_section sw_sections[SW_NSECTIONS] = {
 	{N_("Services"), F_SERVICES, F_ACTIVITIES},
 	{N_("Activities"), F_ACTIVITIES, F_EMPLOYERS},
 	{N_("Employment"), F_EMPLOYERS, F_STAFF},
-	{N_("Staff and stations"), F_STAFF, SW_NFIG},
+	/* 社工 and the stations are two of the five parties: one section
+	 * keeps the printed form on three pages */
+	{N_("Staff, stations, five parties"), F_STAFF, SW_NFIG},
 };
 
 int sw_section_shown(const struct sw_report *r, int s)
@@ -117,6 +119,8 @@ void sw_form_head(int f, char *top, size_t ntop, char *sub, size_t nsub)
 {
 	static const char *const act[] = {N_("activities"), N_("sessions"), N_("participants")};
 	static const char *const cases[] = {N_("opened"), N_("closed"), N_("open at end")};
+	static const char *const vol[] = {N_("active"), N_("hours"), N_("person-times")};
+	static const char *const needs[] = {N_("identified"), N_("met"), N_("median days to meet")};
 	const char *t = "", *s = NULL;
 	if (f == F_CLIENTS_END || f == F_CLIENTS_NEW) {
 		t = _("Clients");
@@ -138,6 +142,18 @@ void sw_form_head(int f, char *top, size_t ntop, char *sub, size_t nsub)
 		t = sw_vocab_label("activity_kind", sw_figures[F_ACT_KIND + (f - F_ACT_KIND) / 3 * 3].key +
 				   strlen("activities_"), sw_i18n_zh());
 		s = _(act[(f - F_ACT_KIND) % 3]);
+	} else if (f >= F_VOLUNTEERS && f <= F_VOL_SERVICES) {
+		t = _("Volunteers");
+		s = _(vol[f - F_VOLUNTEERS]);
+	} else if (f >= F_NEEDS_NEW && f <= F_NEEDS_DAYS) {
+		t = _("Needs");
+		s = _(needs[f - F_NEEDS_NEW]);
+	} else if (f == F_RES_USES || f == F_RES_VALUE) {
+		t = _("Resources");
+		s = f == F_RES_USES ? _("uses") : _("value (yuan)");
+	} else if (f >= F_RES_KIND) {
+		t = _("Resource uses by kind");
+		s = sw_vocab_label("resource_kind", sw_figures[f].key + strlen("resource_uses_"), sw_i18n_zh());
 	}
 	snprintf(top, ntop, "%s", t);	/* before s: the vocabulary's label is one buffer */
 	snprintf(sub, nsub, "%s", s ? s : sw_figure_label(f, sw_i18n_zh()));

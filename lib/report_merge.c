@@ -23,6 +23,7 @@ struct merge {
 	long long tot[SW_NFIG];	/* the total row */
 	char period[32], first[4096];
 	long dupline;		/* first row of a file whose station an earlier file had */
+	int median;		/* a median was left out: it does not add up */
 	char dupcode[64];
 	struct sw_strset idx;	/* station code -> row */
 };
@@ -105,6 +106,9 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 		else if ((fig = sw_figure_find(row.f[4])) < 0) {
 			sw_error_at(path, row.line, _("figure: unknown figure \"%s\""), row.f[4]);
 			status = SW_EXIT_REJECTED;
+		} else if (sw_figures[fig].median) {
+			m->median = 1;	/* the files' medians give no median of the whole */
+			continue;
 		} else if ((bad = sw_figure_parse(fig, row.f[6], &x)) != 0) {
 			sw_error_at(path, row.line, "%s", bad == -2 ? _("value: negative: no figure is")
 				    : bad == -3 ? _("value: too large") : _("value: not a number"));
@@ -148,6 +152,9 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 		}
 		memcpy(r->sel, sel, sizeof sel);
 	}
+	if (!status && m.median)
+		sw_warn(_("merge: needs_median_days left out: a median of medians is not the median of the"
+			  " whole (sw-report monthly on the databases together computes it)"));
 	if (!status) {
 		r->net = sw_net_flat(m.codes, m.names, m.levels, m.n);
 		r->ngroups = m.n;

@@ -20,7 +20,7 @@
 #include "sw/text.h"
 
 /* Formats by row kind (station, subtotal, total) and cell type. */
-enum { C_NAME, C_NUM, C_HOURS, NCELL };
+enum { C_NAME, C_NUM, C_HOURS, C_MEDIAN, NCELL };
 struct book {
 	lxw_workbook *wb;
 	lxw_format *title, *meta, *head, *cell[3][NCELL];
@@ -40,7 +40,8 @@ static void formats(struct book *b)
 	format_set_align(b->head, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_text_wrap(b->head);
 	format_set_bg_color(b->head, 0xEEEEEE);
-	static const char *const num[NCELL] = {NULL, "0", "0.0"};
+	/* a median is whole or ends in .5: General shows 7 and 5.5 */
+	static const char *const num[NCELL] = {NULL, "0", "0.0", "General"};
 	for (int k = 0; k < 3; k++)
 		for (int c = 0; c < NCELL; c++) {
 			lxw_format *f = b->cell[k][c] = workbook_add_format(b->wb);
@@ -115,7 +116,7 @@ static int values(lxw_worksheet *ws, struct book *b, const struct sw_report *r, 
 			/* the number the CSV writes (hours to one decimal) */
 			sw_figure_fmt(f, x, v, sizeof v);
 			worksheet_write_number(ws, at, ++col, strtod(v, NULL),
-					       fmt[sw_figures[f].hours ? C_HOURS : C_NUM]);
+					       fmt[sw_figures[f].hours ? C_HOURS : sw_figures[f].median ? C_MEDIAN : C_NUM]);
 		}
 	}
 	return at;

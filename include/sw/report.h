@@ -24,14 +24,23 @@ enum {
 	F_EMPLOYERS = F_ACT_KIND + 18, F_VACANCIES, F_VAC_HEADCOUNT, F_SEEKERS,
 	F_MATCHES, F_HIRES, F_RETAINED_3M, F_RETAINED_6M,
 	F_STAFF, F_STAFF_CERTIFIED, F_STATIONS_ACTIVE,
-	SW_NFIG
+	/* 五社联动 (lib/partners.c, lib/casework.c): after the older figures,
+	 * which fingerprints of version 1 and 2 hash alone */
+	F_ORGS_ENGAGED, F_VOLUNTEERS, F_VOL_HOURS, F_VOL_SERVICES,
+	F_NEEDS_NEW, F_NEEDS_MET, F_NEEDS_DAYS,
+	F_RES_USES, F_RES_VALUE,
+	F_RES_KIND,	/* uses per kind */
+	SW_NFIG = F_RES_KIND + 8
 };
+#define F_PARTNERS F_ORGS_ENGAGED	/* the first figure of fingerprint version 3 */
 
 struct sw_figure {
 	const char *key, *zh, *en;
 	int hours;	/* kept in minutes, shown as hours with one decimal */
 	int distinct;	/* counts distinct people across stations: rolled up
 			 * by counting again, never by adding */
+	int median;	/* a median in days, computed again per row (distinct
+			 * is set too); kept doubled, shown with .5 when odd */
 };
 extern const struct sw_figure sw_figures[SW_NFIG];
 
@@ -141,6 +150,8 @@ struct sw_fp {
 	long long *v;		/* v[i * SW_NFIG + f] */
 	char hex[65];		/* the fingerprint */
 	char hex1[65];		/* version 1 of it, of months closed before version 2 */
+	char hex2[65];		/* version 2, of months closed before the figures
+				 * of 五社联动 (matched only while they are 0) */
 	char audit[65];		/* the audit trail's head it covers, or "" (sw_audit_anchor) */
 };
 /* Computes month's on database db alone into fp. 0, or -1 after printing

@@ -57,6 +57,23 @@ retained 6 months                          0           0         0         0    
 active staff                               0           0         3         0      3
 certified staff                            0           0         1         0      1
 active stations                            1           1         2         0      4
+organisations engaged                      0           0         0         0      0
+volunteers active                          0           0         0         0      0
+volunteer hours                          0.0         0.0       0.0       0.0    0.0
+volunteer service person-times             0           0         0         0      0
+needs identified                           0           0         0         0      0
+needs met                                  0           0         0         0      0
+median days to meet a need                 0           0         0         0      0
+resource uses                              0           0         0         0      0
+resource value (yuan)                      0           0         0         0      0
+resource uses: policy                      0           0         0         0      0
+resource uses: funds                       0           0         0         0      0
+resource uses: goods                       0           0         0         0      0
+resource uses: venue                       0           0         0         0      0
+resource uses: professional                0           0         0         0      0
+resource uses: volunteer                   0           0         0         0      0
+resource uses: job                         0           0         0         0      0
+resource uses: other                       0           0         0         0      0
 X
 
 F=clients_end,clients_new,cases_opened,cases_closed,cases_open_end,services,people_served,service_hours,staff,stations_active
