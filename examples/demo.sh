@@ -1,15 +1,17 @@
 #!/bin/sh
 # make demo: the main job end to end on the bundled sample county, into
 # demo.db: the station network, the register, the job library, matches,
-# and last month's report as a table and as HTML (demo-out/).
+# and last month's report as a table, and as the 报表 in HTML and xlsx with
+# a blank register to fill in (demo-out/; DEMO_DB and DEMO_OUT move them).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-bin="$top/${BUILD:-build/release}/bin"
+bin="${SW_BIN:-$top/${BUILD:-build/release}/bin}"
 s="$top/examples/sample"
-export SW_DB="$top/demo.db"
+export SW_DB="${DEMO_DB:-$top/demo.db}"
+out=${DEMO_OUT:-$top/demo-out}
 month=${DEMO_MONTH:-2026-10}
 rm -f "$SW_DB" "$SW_DB-wal" "$SW_DB-shm"
-mkdir -p "$top/demo-out"
+mkdir -p "$out"
 
 step() { printf '\n== %s\n' "$*"; }
 have() { [ -x "$bin/$1" ]; }
@@ -33,7 +35,10 @@ fi
 if have sw-report; then
 	step "sw-report: $month for the civil-affairs bureau"
 	"$bin/sw-report" monthly --month "$month" --by township -f table
-	"$bin/sw-report" monthly --month "$month" --by township -f html -o "$top/demo-out/report-$month.html"
-	echo "written: demo-out/report-$month.html"
+	# the 报表 a bureau prints and signs, and its workbook
+	"$bin/sw-report" monthly --month "$month" --by township --lang zh -f html -o "$out/report-$month.html"
+	"$bin/sw-report" monthly --month "$month" --by township --lang zh -f xlsx -o "$out/report-$month.xlsx"
+	"$bin/sw-case" template clients -f xlsx -o "$out/clients-template.xlsx"
+	echo "written: $out/report-$month.html, report-$month.xlsx, clients-template.xlsx"
 fi
 printf '\ndemo database: %s\n' "$SW_DB"
