@@ -252,48 +252,44 @@ static void columns(struct sw_out *o, int ncols, const char *const *names, const
 	}
 }
 
-/* Where libxlsxwriter writes: the temporary file beside the output, or,
- * for stdout and devices, one in $TMPDIR that close copies out. NULL
- * (printed) if xlsx would go to a terminal. */
-static const char *xlsx_path(struct sw_out *o)
+const char *sw_file_named(struct sw_file *f, char **own)
 {
-	if (o->file.tmp)
-		return o->file.tmp;
-	if (isatty(fileno(o->file.fp))) {
+	*own = NULL;
+	if (f->tmp)
+		return f->tmp;
+	if (isatty(fileno(f->fp))) {
 		sw_error(_("-f xlsx: a workbook is not for a terminal: give -o FILE.xlsx or "
 			   "redirect the output to a file"));
 		return NULL;
 	}
 	const char *dir = getenv("TMPDIR");
-	o->xtmp = sw_xmalloc(strlen(dir && *dir ? dir : "/tmp") + 16);
-	sprintf(o->xtmp, "%s/sw-out.XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(o->xtmp);
+	char *t = sw_xmalloc(strlen(dir && *dir ? dir : "/tmp") + 16);
+	sprintf(t, "%s/sw-out.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(t);
 	if (fd < 0) {
-		sw_error("%s: %s", o->xtmp, strerror(errno));
-		free(o->xtmp);
-		o->xtmp = NULL;
+		sw_error("%s: %s", t, strerror(errno));
+		free(t);
 		return NULL;
 	}
 	close(fd);
-	return o->xtmp;
+	return *own = t;
 }
 
-/* The workbook written to a temporary in $TMPDIR, copied to the output. */
-static int xlsx_copy(struct sw_out *o)
+int sw_file_fill(struct sw_file *f, const char *path)
 {
-	FILE *in = fopen(o->xtmp, "rb");
+	FILE *in = fopen(path, "rb");
 	char buf[65536];
 	size_t n;
 	if (!in) {
-		sw_error("%s: %s", o->xtmp, strerror(errno));
+		sw_error("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	int ok = 1;
 	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		ok = fwrite(buf, 1, n, o->file.fp) == n;
+		ok = fwrite(buf, 1, n, f->fp) == n;
 	ok = ok && !ferror(in);
 	if (!ok)
-		sw_error("%s: %s", o->file.path ? o->file.path : "-", strerror(errno ? errno : EIO));
+		sw_error("%s: %s", f->path ? f->path : "-", strerror(errno ? errno : EIO));
 	fclose(in);
 	return ok ? 0 : -1;
 }
@@ -319,7 +315,7 @@ static struct sw_out *open_out(const char *path, int fmt)
 		return NULL;
 	}
 	if (o->fmt == SW_FMT_XLSX) {
-		const char *x = xlsx_path(o);
+		const char *x = sw_file_named(&o->file, &o->xtmp);
 		if (!x || !(o->xlsx = sw_xlsx_out_open(x))) {
 			sw_out_abort(o);
 			return NULL;
@@ -510,7 +506,7 @@ static int xlsx_end(struct sw_out *o)
 	int rc = o->xlsx ? sw_xlsx_out_close(o->xlsx) : 0;
 	o->xlsx = NULL;
 	if (rc == 0 && o->xtmp)
-		rc = xlsx_copy(o);
+		rc = sw_file_fill(&o->file, o->xtmp);
 	if (o->xtmp)
 		unlink(o->xtmp);
 	free(o->xtmp);

@@ -5,7 +5,6 @@
  * below the headings; each sheet prints on A4 landscape, one page wide,
  * headings repeated. The same figures give the same bytes: the workbook's
  * creation time is the period's last day, not the clock. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,48 +199,23 @@ static int build(const struct sw_report *r, const char *tmp)
 	return 0;
 }
 
-/* Copies file tmp into out. 0 or -1 (the commit reports write errors). */
-static int copy(const char *tmp, FILE *out)
-{
-	FILE *in = fopen(tmp, "rb");
-	if (!in)
-		return -1;
-	char buf[65536];
-	size_t k;
-	while ((k = fread(buf, 1, sizeof buf, in)) > 0)
-		fwrite(buf, 1, k, out);
-	int rc = ferror(in) ? -1 : 0;
-	fclose(in);
-	return rc;
-}
-
 int sw_report_xlsx(const struct sw_report *r, const char *path)
 {
-	if ((!path || strcmp(path, "-") == 0) && isatty(STDOUT_FILENO)) {
-		sw_error(_("-f xlsx: a workbook is not for the terminal; give -o FILE.xlsx"));
-		return -1;
-	}
-	/* libxlsxwriter writes to a named file: a private one, then into
-	 * place as every output goes (sw_file) */
-	const char *dir = getenv("TMPDIR");
-	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s/sw-report-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		sw_error("%s: %s", tmp, strerror(errno));
-		return -1;
-	}
-	close(fd);
 	struct sw_file file;
-	int rc = build(r, tmp);
-	if (rc == 0 && (rc = sw_file_open(&file, path)) == 0) {
-		if (copy(tmp, file.fp) != 0) {
-			sw_error("%s: %s", tmp, strerror(errno));
-			sw_file_abort(&file);
-			rc = -1;
-		} else
-			rc = sw_file_commit(&file);
+	char *own;
+	const char *dst;
+	if (sw_file_open(&file, path) != 0)
+		return -1;
+	if (!(dst = sw_file_named(&file, &own)) || build(r, dst) != 0 ||
+	    (own && sw_file_fill(&file, own) != 0)) {
+		sw_file_abort(&file);
+		if (own)
+			unlink(own);
+		free(own);
+		return -1;
 	}
-	unlink(tmp);
-	return rc;
+	if (own)
+		unlink(own);
+	free(own);
+	return sw_file_commit(&file);
 }

@@ -48,6 +48,13 @@ int sw_file_check_inputs(const char *opt, const char *path, char *const *inputs)
 int sw_file_commit(struct sw_file *f);
 /* Drops a file that will not be completed. */
 void sw_file_abort(struct sw_file *f);
+/* For a writer that only writes to a named file (libxlsxwriter): f's
+ * temporary when it has one, else a private file in $TMPDIR, whose name
+ * goes to *own (unlink and free it after copying it in with sw_file_fill);
+ * NULL (printed) when f is a terminal. */
+const char *sw_file_named(struct sw_file *f, char **own);
+/* Copies the file at path into f. 0, or -1 (printed). */
+int sw_file_fill(struct sw_file *f, const char *path);
 
 struct sw_out;
 
