@@ -89,7 +89,8 @@ const char sw_usage_import[] = N_(
 	"[--encoding E] [--sheet NAME] [--station CODE]\n"
 	"[--ignore-column NAME] [FILE...]");
 const char sw_usage_add[] = N_("add [--table T] [--dry-run] COLUMN=VALUE...");
-const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]");
+const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]\n"
+				  "[--pseudonymize [--key-file F]]");
 const char sw_usage_vocab[] = N_("vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS");
 
 /* Columns s takes on a terminal: two for each character from U+1000 on
@@ -569,33 +570,52 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
 
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 {
-	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK };
+	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE };
 	static const struct option longopts[] = {
 		SW_LONGOPTS, {"table", required_argument, NULL, SW_OPT_TABLE},
 		{"mask", no_argument, NULL, OPT_MASK}, {"no-mask", no_argument, NULL, OPT_NO_MASK},
+		{"pseudonymize", no_argument, NULL, OPT_PSEUDO},
+		{"key-file", required_argument, NULL, OPT_KEY_FILE},
 		{0}};
-	int c, force = -1;	/* --mask 1, --no-mask 0, else by the terminal */
+	int c, force = -1, pseudo = 0;	/* --mask 1, --no-mask 0, else by the terminal */
+	const char *key_file = NULL;
 	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
 		if (c == OPT_MASK || c == OPT_NO_MASK)
 			force = c == OPT_MASK;
+		else if (c == OPT_PSEUDO)
+			pseudo = 1;
+		else if (c == OPT_KEY_FILE)
+			key_file = optarg;
 		else
 			sw_cli_common(c, optarg);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
 	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
+	if (key_file && !pseudo)	/* else the export would be in clear */
+		sw_usage_fail(_("--key-file: only with --pseudonymize"));
+	size_t keylen = 0;
+	unsigned char *key = NULL;
+	if (pseudo && !(key = sw_key_load(key_file, &keylen)))
+		return SW_EXIT_USAGE;
 	sqlite3 *db = sw_open(0);
 	/* personal data is masked on a terminal, as sw-case's exports */
 	int mask = t->personal && (force >= 0 ? force : (!sw_opt.output ||
 		   strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO));
-	sw_mask_register(db, NULL, 0);
+	sw_mask_register(db, key, keylen);
 	sqlite3_str *q = sqlite3_str_new(db);
 	sqlite3_str_appendall(q, "SELECT ");
-	for (int i = 0; i < t->ncols; i++) {
-		sqlite3_str_appendall(q, i ? "," : "");
+	for (int i = 0, k = 0; i < t->ncols; i++) {
+		const char *sep = k ? "," : "";
+		if (pseudo && t->personal) {	/* (an address is left out) */
+			k += sw_pseudo_select(q, &t->cols[i], sep);
+			continue;
+		}
+		sqlite3_str_appendall(q, sep);
 		if (mask)
 			sw_mask_select(q, &t->cols[i]);
 		else
 			sqlite3_str_appendf(q, "\"%w\"", t->cols[i].name);
+		k++;
 	}
 	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
 	for (int i = 0, k = 0; i < t->ncols; i++)
@@ -617,6 +637,7 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 	}
 	sqlite3_finalize(st);
 	sw_db_close(db);
+	free(key);
 	return rc;
 }
 

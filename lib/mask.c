@@ -134,21 +134,43 @@ int sw_age(const char *birth, const char *at)
 	return age < 0 ? -1 : age;
 }
 
+/* a person's name (姓名, 联系人), not an employer's */
+static int person_name(const struct sw_column *c)
+{
+	return (strcmp(c->name, "name") == 0 && c->aliases && strstr(c->aliases, "姓名")) ||
+	       strcmp(c->name, "contact") == 0;
+}
+
+/* an address or a disability: said to exist, never shown */
+static int hidden(const struct sw_column *c)
+{
+	return strcmp(c->name, "address") == 0 || strcmp(c->name, "disability") == 0;
+}
+
 void sw_mask_select(sqlite3_str *q, const struct sw_column *c)
 {
 	const char *n = c->name, *fn = c->type == SW_T_IDCARD ? "mask_id"
 		: c->type == SW_T_PHONE ? "mask_phone" : NULL;
-	/* a person's name (姓名, 联系人), not an employer's */
-	if ((strcmp(n, "name") == 0 && c->aliases && strstr(c->aliases, "姓名")) ||
-	    strcmp(n, "contact") == 0)
+	if (person_name(c))
 		fn = "mask_name";
 	if (fn)
 		sqlite3_str_appendf(q, "%s(\"%w\") AS \"%w\"", fn, n, n);
-	else if (strcmp(n, "address") == 0 || strcmp(n, "disability") == 0)
+	else if (hidden(c))
 		sqlite3_str_appendf(q, "CASE WHEN coalesce(\"%w\", '') = '' THEN \"%w\" ELSE '***' END "
 				    "AS \"%w\"", n, n, n);
 	else
 		sqlite3_str_appendf(q, "\"%w\"", n);
+}
+
+int sw_pseudo_select(sqlite3_str *q, const struct sw_column *c, const char *sep)
+{
+	if (hidden(c))
+		return 0;
+	if (c->type == SW_T_IDCARD || c->type == SW_T_PHONE || person_name(c))
+		sqlite3_str_appendf(q, "%spseudo(\"%w\") AS \"%w\"", sep, c->name, c->name);
+	else
+		sqlite3_str_appendf(q, "%s\"%w\"", sep, c->name);
+	return 1;
 }
 
 /* mask_id(x) and friends: NULL stays NULL. */

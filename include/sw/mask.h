@@ -38,5 +38,10 @@ void sw_mask_register(sqlite3 *db, const unsigned char *key, size_t keylen);
  * ID numbers, phones and a person's name (姓名, 联系人) through the SQL
  * functions above, addresses and disabilities as "***". */
 void sw_mask_select(sqlite3_str *q, const struct sw_column *c);
+/* Column c of a pseudonymised export, after sep: a person's name, ID
+ * number and phone as keyed pseudonyms (pseudo(), sw_mask_register with a
+ * key: one person, one pseudonym, so that rows still link); 0 when the
+ * column is left out (an address, a disability), else 1. */
+int sw_pseudo_select(sqlite3_str *q, const struct sw_column *c, const char *sep);
 
 #endif

@@ -63,6 +63,17 @@ V1,甄**,female,339901********1234,139****0011,心理疏导;书法,QX-001,O1,,
 X
 run sw-station export --table volunteers --no-mask -f csv
 check_out_has "V1,甄志愿,female,339901198808081234,13900000011" "--no-mask: as stored"
+printf 'a station key of twenty bytes\n' >key
+run sw-station export --table volunteers --pseudonymize --key-file key
+check_rc 0 "export --pseudonymize: volunteers for a platform"
+! grep -q "甄志愿\|339901198808081234\|13900000011" .out &&
+	grep -q "^V1,[0-9a-f]\{32\},female,[0-9a-f]\{32\},[0-9a-f]\{32\},心理疏导;书法,QX-001,O1" .out
+ok $? "name, ID number and phone as keyed pseudonyms, nothing in clear"
+cp .out first.csv
+run sw-station export --table volunteers --pseudonymize --key-file key
+cmp -s .out first.csv
+ok $? "the same key, the same pseudonyms: rows still link across exports"
+expect_fail 2 "sw-station: --key-file: only with --pseudonymize" sw-station export --table volunteers --key-file key
 # --- resources (资源库) and what was given to whom ---------------------------------------
 cat >res.csv <<'X'
 资源编号,资源类型,资源名称,提供组织,服务需求,可供数量,单位,有效期起,有效期止
