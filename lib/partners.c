@@ -16,15 +16,64 @@ enum { RS_ID, RS_KIND, RS_NAME, RS_ORG, RS_STATION, RS_DISTRICT, RS_SERVES, RS_C
 enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALUE, RU_NOTE };
 
 static sqlite3_stmt *day_total, *activity_date, *service_date, *resource_terms, *used;
+static sqlite3_stmt *vol_station, *activity_station, *service_station, *county_of;
 
 void sw_partners_release(void)
 {
+	sqlite3_finalize(vol_station);
+	sqlite3_finalize(activity_station);
+	sqlite3_finalize(service_station);
+	sqlite3_finalize(county_of);
+	vol_station = activity_station = service_station = county_of = NULL;
 	sqlite3_finalize(day_total);
 	sqlite3_finalize(activity_date);
 	sqlite3_finalize(service_date);
 	sqlite3_finalize(resource_terms);
 	sqlite3_finalize(used);
 	day_total = activity_date = service_date = resource_terms = used = NULL;
+}
+
+/* The county of station code into out ("" if unknown): its nearest
+ * ancestor-or-self at county level, else the top of its network. */
+static int county(sqlite3 *db, const char *code, char *out, size_t n)
+{
+	const char *k[1] = {code};
+	*out = 0;
+	return !*code ? 0 : sw_db_text(db, &county_of, "WITH RECURSIVE up(code, parent, level, depth) AS ("
+		" SELECT code, parent_code, level, 0 FROM stations WHERE code = ?1"
+		" UNION ALL SELECT s.code, s.parent_code, s.level, up.depth + 1 FROM stations s"
+		"  JOIN up ON s.code = up.parent WHERE up.depth < 64)"
+		" SELECT code FROM up ORDER BY level = 'county' DESC, parent IS NULL DESC, depth LIMIT 1",
+		1, k, out, n) < 0 ? -1 : 0;
+}
+
+/* A volunteer gives hours in their own county: an activity or service of
+ * another county's station is refused (a mistyped id, or a record that
+ * belongs to the other county's register). 0, or -1 with why. */
+static int other_county(sqlite3 *db, const char **v, char *why, size_t whylen)
+{
+	char vs[128], as[128], vc[128], ac[128];
+	const char *k[1] = {v[VH_VOLUNTEER]}, *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
+	if (sw_db_text(db, &vol_station, "SELECT station_code FROM volunteers WHERE volunteer_id = ?",
+		       1, k, vs, sizeof vs) < 0 ||
+	    (v[VH_ACTIVITY] ? sw_db_text(db, &activity_station, "SELECT station_code FROM activities"
+					 " WHERE activity_id = ?", 1, a, as, sizeof as)
+	     : sw_db_text(db, &service_station, "SELECT station_code FROM services WHERE service_id = ?",
+			  1, a, as, sizeof as)) < 0 ||
+	    county(db, vs, vc, sizeof vc) != 0 || county(db, as, ac, sizeof ac) != 0) {
+		sw_msg(why, whylen, _("volunteer_id: the stations could not be read"));
+		return -1;
+	}
+	if (*vc && *ac && strcmp(vc, ac) != 0) {
+		if (v[VH_ACTIVITY])
+			sw_msg(why, whylen, _("activity_id: the activity is at %s, of county %s; the "
+			       "volunteer's station %s is of county %s"), as, ac, vs, vc);
+		else
+			sw_msg(why, whylen, _("service_id: the service is at %s, of county %s; the "
+			       "volunteer's station %s is of county %s"), as, ac, vs, vc);
+		return -1;
+	}
+	return 0;
 }
 
 /* Hours are given at one activity or alongside one service, on its day;
@@ -53,6 +102,8 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
 		return -1;
 	}
+	if (other_county(db, v, why, whylen) != 0)
+		return -1;
 	/* the row itself, stored by an earlier import of the file, is not
 	 * counted again: by its key, or (a key made from the row) its values */
 	const char *k[6] = {v[VH_VOLUNTEER], v[VH_DATE], v[VH_ID], v[VH_ACTIVITY], v[VH_SERVICE],

@@ -56,6 +56,24 @@ ok $? "3 hours stored as 180 minutes"
 run sw-station import hrs.csv
 check_err_has "hrs.csv: read 4, inserted 0, updated 0, unchanged 1, rejected 3" "the same file again: the stored row is the same row, not counted twice"
 
+# another county in the same database: its activity is not the volunteer's
+cat >other.csv <<'X'
+code,name,level,parent_code
+YS,云山县社会工作总站,county,
+YS-001,云山街道社工站,township,YS
+X
+cat >oact.csv <<'X'
+activity_id,station_code,kind,title,date
+Y2026001,YS-001,group,云山县的小组活动,2026-07-22
+X
+run sw-station import -q other.csv
+run sw-case import -q oact.csv
+printf 'volunteer_id,date,activity_id,minutes\nV1,2026-07-22,Y2026001,60\n' >ohrs.csv
+db_snap
+expect_fail 1 "sw-station: ohrs.csv:2: activity_id: the activity is at YS-001, of county YS; the volunteer's station QX-001 is of county QX" \
+	sw-station import ohrs.csv
+db_same "nothing of the refused row is stored"
+
 run sw-station export --table volunteers --mask
 check_out "export --mask: a volunteer's name, ID number and phone masked" <<'X'
 volunteer_id,name,gender,id_number,phone,skills,station_code,org_id,registered_on,left_on
