@@ -35,8 +35,10 @@ pair_row() {	# label aname bname a_secs b_secs a_mib b_mib ratio lo hi op target
 		b = bn == "" ? "" : sprintf("%s: %.2f s, %.0f MiB", bn, bs, bm)
 		printf "%s\n  A %s: %.2f s, %.0f MiB | B %s | %s median %.2f (min %.2f, max %.2f, %d runs) | target %s %s\n",
 			l, an, as, am, b == "" ? "-" : b, what, r, lo, hi, n, goal == "" ? "none" : goal, ok
+		ml = l; man = an; mb = b	# a | of a pipeline would end a Markdown cell
+		gsub(/\|/, "\\|", ml); gsub(/\|/, "\\|", man); gsub(/\|/, "\\|", mb)
 		printf "| %s | %s: %.2f s, %.0f MiB | %s | %s %.2f (%.2f–%.2f, %d) | %s | %s |\n",
-			l, an, as, am, b == "" ? "–" : b, what, r, lo, hi, n, goal == "" ? "–" : goal, ok == "" ? "–" : ok >>results
+			ml, man, as, am, mb == "" ? "–" : mb, what, r, lo, hi, n, goal == "" ? "–" : goal, ok == "" ? "–" : ok >>results
 		exit ok == "FAIL" }' || pair_status=1
 }
 
