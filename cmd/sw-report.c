@@ -10,6 +10,7 @@
 #include "sw/contract.h"
 #include "sw/csvio.h"
 #include "sw/i18n.h"
+#include "sw/text.h"
 #include "sw/labels.h"
 #include "sw/db.h"
 #include "sw/err.h"
@@ -633,13 +634,10 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 			continue;
 		}
 		/* each station of the contract */
-		for (char *p = list, *e; *p; p = *e ? e + 1 : e) {
-			e = p + strcspn(p, ";");
-			char code[128];
-			snprintf(code, sizeof code, "%.*s", (int)(e - p), p);
+		char code[128];
+		for (const char *p = list; sw_list_next(&p, code, sizeof code);)
 			if (sw_net_find(n, code) >= 0)
 				add_target(out, &count, &cap, code, row.f[0], fig, from, to, target);
-		}
 	}
 	if (rc < 0) {
 		sw_error_at(fname, sw_csv_errline(csv), "%s", sw_csv_error(csv));

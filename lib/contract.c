@@ -7,6 +7,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/text.h"
 #include "sw/station.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
@@ -101,9 +102,8 @@ static int overlap(sqlite3 *db, const char **v, const char *stations, char *why,
 	int rc = SQLITE_DONE, bad = 0;
 	while (!bad && (rc = sqlite3_step(overlapping)) == SQLITE_ROW) {
 		const char *other = (const char *)sqlite3_column_text(overlapping, 3);
-		for (const char *p = stations; p && *p && !bad; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL) {
-			char code[128];
-			snprintf(code, sizeof code, "%.*s", (int)strcspn(p, ";"), p);
+		char code[128];
+		for (const char *p = stations; !bad && sw_list_next(&p, code, sizeof code);) {
 			if (in_list(other, code)) {
 				sw_msg(why, whylen, _("stations: %s is in contract %s too, from %s to %s: "
 				       "a station is under one contract at a time"), code,
@@ -290,9 +290,8 @@ int sw_staffing_short(sqlite3 *db, const char *on, const char *station,
 	while (n >= 0 && (rc = sqlite3_step(cs)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(cs, 0);
 		const char *list = (const char *)sqlite3_column_text(cs, 1);
-		for (const char *p = list; n >= 0 && p && *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL) {
-			char code[128];
-			snprintf(code, sizeof code, "%.*s", (int)strcspn(p, ";"), p);
+		char code[128];
+		for (const char *p = list; n >= 0 && sw_list_next(&p, code, sizeof code);) {
 			if (station && strcmp(code, station) != 0)
 				continue;
 			if ((n = station_short(db, need, id, code, fn, ctx)) >= 0)

@@ -210,3 +210,16 @@ size_t sw_text_trim(char *s)
 	}
 	return n;
 }
+
+int sw_list_next(const char **p, char *out, size_t n)
+{
+	if (!*p || !**p)
+		return 0;
+	size_t k = strcspn(*p, ";");
+	if (k >= n)
+		return 0;
+	memcpy(out, *p, k);
+	out[k] = 0;
+	*p += k + ((*p)[k] == ';');
+	return 1;
+}
