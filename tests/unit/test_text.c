@@ -75,5 +75,15 @@ int main(void)
 		char buf[SW_DECIMAL_MAX];
 		T_STR(sw_decimal(dec[i].v, buf), dec[i].want, "decimal %s", dec[i].want);
 	}
+	{	/* a contract's stations */
+		const char *p = "QX-001;QX-002", *q = "QX-0012345;X";
+		char c[8];
+		int a = sw_list_next(&p, c, sizeof c);
+		T_STR(a ? c : NULL, "QX-001", "the first item of a list");
+		a = sw_list_next(&p, c, sizeof c);
+		T_STR(a ? c : NULL, "QX-002", "the last, with no ';' after it");
+		T_INT(sw_list_next(&p, c, sizeof c), 0, "then the end");
+		T_INT(sw_list_next(&q, c, sizeof c), 0, "an item too long for the buffer ends it, never cut");
+	}
 	return T_DONE();
 }
