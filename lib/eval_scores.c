@@ -9,6 +9,7 @@
 #include "sw/err.h"
 #include "sw/evaluate.h"
 #include "sw/i18n.h"
+#include "sw/layout.h"
 
 enum { C_STATION, C_CODE, C_SCORE, C_NOTE, C_NCOLS };
 static const struct sw_column score_cols[C_NCOLS] = {
@@ -87,7 +88,7 @@ int sw_scores_read(struct sw_eval *e, const char *path, const struct sw_input_op
 		s.pos[i] = -1;
 	for (int k = 0; k < e->nst; k++)
 		s.pos[e->st[k]] = k;
-	int rc = sw_eval_rows(path, &score_table, o, add_score, &s);
+	int rc = sw_table_rows(path, &score_table, o, add_score, &s);
 	free(s.pos);
 	free(s.line);
 	return rc;

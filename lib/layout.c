@@ -7,6 +7,7 @@
 #include "sw/i18n.h"
 #include "sw/layout.h"
 #include "sw/money.h"
+#include "sw/rowq.h"
 #include "sw/template.h"
 #include "sw/text.h"
 
@@ -544,4 +545,61 @@ int *sw_layout_order(struct sw_source *src, const struct sw_table *const *tables
 		}
 	free(rank);
 	return order;
+}
+
+int sw_table_rows(const char *path, const struct sw_table *t, const struct sw_input_opts *o,
+		 int (*each)(void *ctx, const char *fname, long line, const char **v), void *ctx)
+{
+	int status;
+	struct sw_source *src = sw_source_open(path, o, &status);
+	if (!src)
+		return status == SW_EXIT_FAIL ? 3 : 1;
+	const struct sw_table *only[] = {t, NULL};
+	struct sw_input_opts po = *o;
+	po.table = t->name;
+	struct sw_layout L;
+	int rc = 1;
+	for (int i = 0; i < sw_source_parts(src) && rc > 0; i++)
+		if (sw_source_begin(src, i) == 0 && (rc = sw_layout_find(src, only, &po, &L)) > 0)
+			sw_layout_free(&L);
+	const char *fname = sw_source_name(src);
+	if (rc > 0)
+		sw_error_at(fname, 0, "%s", _("empty file (a header row is required)"));
+	if (rc != 0) {
+		sw_source_close(src);
+		return 1;
+	}
+	struct sw_arena a = {0};
+	long *off = sw_xcalloc((size_t)t->ncols, sizeof *off);
+	const char **v = sw_xcalloc((size_t)t->ncols, sizeof *v);
+	char why[1400], msg[2800];
+	struct sw_row rw;
+	status = 0;
+	while ((rc = sw_source_next(src, &rw)) > 0) {
+		a.len = 0;
+		int k = sw_row_norm(&L, &rw, &a, off, why, sizeof why);
+		if (k > 0)
+			continue;
+		if (k < 0) {
+			sw_error_at(fname, rw.line, "%s", sw_problems_line(why, msg, sizeof msg));
+			status = 1;
+			continue;
+		}
+		for (int i = 0; i < t->ncols; i++)
+			v[i] = off[i] < 0 ? NULL : a.p + off[i];
+		if ((k = each(ctx, fname, rw.line, v)) != 0)
+			status = k;
+		if (k > 1)
+			break;
+	}
+	if (rc < 0) {
+		sw_error_at(fname, sw_source_errline(src), "%s", sw_source_error(src));
+		status = 1;
+	}
+	free(a.p);
+	free(off);
+	free(v);
+	sw_layout_free(&L);
+	sw_source_close(src);
+	return status;
 }

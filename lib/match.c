@@ -517,65 +517,37 @@ struct sw_market *sw_market_from_db(sqlite3 *db, const char *date)
 	return m;
 }
 
-/* Reads one file of table t into m through the one input path (its
- * first sheet that holds t, for a workbook). Returns 0, 1 if rows were
- * bad (printed), 3 if the file cannot be read. */
+struct reading {
+	struct sw_market *m;
+	const struct sw_table *t;
+	const char *date;
+	int cap;
+};
+
+/* A row of --seekers or --vacancies into the market; a vacancy open on
+ * the date only. */
+static int market_row(void *ctx, const char *fname, long line, const char **v)
+{
+	struct reading *r = ctx;
+	char why[1400], msg[2800];
+	if (r->t == &sw_vacancies_table && vacancy_rules(v, why, sizeof why) != 0) {
+		sw_error_at(fname, line, "%s", sw_problems_line(why, msg, sizeof msg));
+		return 1;
+	}
+	if (r->t == &sw_seekers_table)
+		add_seeker(r->m, v, &r->cap);
+	else if (strcmp(v[V_POSTED], r->date) <= 0 && (!v[V_CLOSES] || strcmp(v[V_CLOSES], r->date) >= 0))
+		add_vac(r->m, v, &r->cap);
+	return 0;
+}
+
+/* Reads one file of table t into m (sw_table_rows). Returns 0, 1 if rows
+ * were bad (printed), 3 if the file cannot be read. */
 static int read_file(struct sw_market *m, const struct sw_table *t, const char *path,
 		     const char *date, const struct sw_input_opts *o)
 {
-	int status;
-	struct sw_source *src = sw_source_open(path, o, &status);
-	if (!src)
-		return status == SW_EXIT_FAIL ? 3 : 1;
-	const struct sw_table *only[] = {t, NULL};
-	struct sw_input_opts po = *o;
-	po.table = t->name;
-	struct sw_layout L;
-	int rc = 1;
-	status = 1;
-	for (int i = 0; i < sw_source_parts(src) && rc > 0; i++)
-		if (sw_source_begin(src, i) == 0 && (rc = sw_layout_find(src, only, &po, &L)) > 0)
-			sw_layout_free(&L);
-	const char *fname = sw_source_name(src);
-	if (rc > 0)
-		sw_error_at(fname, 0, _("empty file (a header row is required)"));
-	if (rc != 0) {
-		sw_layout_free(&L);
-		sw_source_close(src);
-		return 1;
-	}
-	status = 0;
-	struct sw_arena a = {0};
-	long off[16];
-	const char *v[16];
-	char why[1400], msg[2800];
-	int cap = 0;
-	struct sw_row rw;
-	while ((rc = sw_source_next(src, &rw)) > 0) {
-		a.len = 0;
-		int k = sw_row_norm(&L, &rw, &a, off, why, sizeof why);
-		if (k > 0)
-			continue;
-		for (int i = 0; k == 0 && i < t->ncols; i++)
-			v[i] = off[i] < 0 ? NULL : a.p + off[i];
-		if (k == 0 && t == &sw_vacancies_table)
-			k = vacancy_rules(v, why, sizeof why);
-		if (k != 0) {
-			sw_error_at(fname, rw.line, "%s", sw_problems_line(why, msg, sizeof msg));
-			status = 1;
-		} else if (t == &sw_seekers_table)
-			add_seeker(m, v, &cap);
-		else if (strcmp(v[V_POSTED], date) <= 0 && (!v[V_CLOSES] || strcmp(v[V_CLOSES], date) >= 0))
-			add_vac(m, v, &cap);
-	}
-	if (rc < 0) {
-		sw_error_at(fname, sw_source_errline(src), "%s", sw_source_error(src));
-		status = 1;
-	}
-	free(a.p);
-	sw_layout_free(&L);
-	sw_source_close(src);
-	return status;
+	struct reading r = {m, t, date, 0};
+	return sw_table_rows(path, t, o, market_row, &r);
 }
 
 /* Ids must be unique within a file: the first repeat is named. */

@@ -109,13 +109,6 @@ void sw_eval_free(struct sw_eval *e);
  * 3 (cannot be read). For sw_eval_run. */
 int sw_scores_read(struct sw_eval *e, const char *path, const struct sw_input_opts *o);
 
-/* For lib/eval_*.c: reads every row of table t from path through the one
- * input path, each normalised (sw_row_norm) and handed to each with its
- * line; rows with problems are printed. each returns 0, 1 (the row was
- * bad, printed) or 2 (stop). Returns 0, 1 (some row bad), 3 (unreadable). */
-int sw_eval_rows(const char *path, const struct sw_table *t, const struct sw_input_opts *o,
-		 int (*each)(void *ctx, const char *fname, long line, const char **v), void *ctx);
-
 /* Writes the scorecards side by side. fmt: an sw_fmt or SW_FMT_HTML.
  * 0 or -1 (printed). */
 int sw_eval_write(const struct sw_eval *e, const char *path, int fmt);

@@ -104,4 +104,14 @@ int sw_unitwatch_check(const struct sw_unitwatch *w, const struct sw_layout *L, 
 int *sw_layout_order(struct sw_source *src, const struct sw_table *const *tables,
 		     const struct sw_input_opts *o, int *bad);
 
+/* Reads every row of table t from path (its first sheet that holds t, for
+ * a workbook) through the one input path, each normalised (sw_row_norm)
+ * and handed to each with its line; rows with problems are printed. each
+ * returns 0, 1 (the row was bad, printed) or more (stop with that status).
+ * Returns 0, 1 (some row bad) or 3 (the file cannot be read). For files
+ * read without an import: sw-match's --seekers and --vacancies, an
+ * indicator system, an evaluator's scores. */
+int sw_table_rows(const char *path, const struct sw_table *t, const struct sw_input_opts *o,
+		  int (*each)(void *ctx, const char *fname, long line, const char **v), void *ctx);
+
 #endif
