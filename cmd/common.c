@@ -568,6 +568,14 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
 	return rc;
 }
 
+/* t's key columns, for ORDER BY: listings and exports in key order. */
+static void order_by_key(sqlite3_str *q, const struct sw_table *t)
+{
+	for (int i = 0, k = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & SW_C_KEY)
+			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+}
+
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 {
 	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE };
@@ -618,9 +626,7 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 		k++;
 	}
 	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
-	for (int i = 0, k = 0; i < t->ncols; i++)
-		if (t->cols[i].flags & SW_C_KEY)
-			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+	order_by_key(q, t);
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_stmt *st = sw_db_prepare(db, sql);
 	sqlite3_free(sql);
@@ -727,9 +733,7 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	for (int i = 0; i < n; i++)
 		list_filter(q, t, filters[i], vals, &nvals);
 	sqlite3_str_appendall(q, " ORDER BY ");
-	for (int i = 0, k = 0; i < t->ncols; i++)
-		if (t->cols[i].flags & SW_C_KEY)
-			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+	order_by_key(q, t);
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_stmt *st = sw_db_prepare(db, sql);
 	sqlite3_free(sql);
