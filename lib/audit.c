@@ -388,6 +388,16 @@ int sw_audit_attach(sqlite3 *db)
 {
 	if (setup() != 0)
 		return -1;
+	/* installed already (an import asks after it sets temp_store, which
+	 * empties the temporary schema when it changes it): the functions too,
+	 * which are not registered again, since that expires every prepared
+	 * statement of db (sw_db_stmt's) */
+	sqlite3_stmt *st = sw_db_stmt(db, "SELECT 1 FROM temp.sqlite_master"
+				      " WHERE type = 'trigger' AND name LIKE 'sw\\_audit\\_%' ESCAPE '\\'");
+	int have = sqlite3_step(st) == SQLITE_ROW;
+	sw_db_release(st);
+	if (have)
+		return 0;
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	if (sqlite3_create_function(db, "sw_audit_row", -1, flags, NULL, fn_row, NULL, NULL) ||
 	    sqlite3_create_function(db, "sw_audit_cols", -1, flags, NULL, fn_cols, NULL, NULL) ||
@@ -395,14 +405,6 @@ int sw_audit_attach(sqlite3 *db)
 		sw_db_error(db, "audit");
 		return -1;
 	}
-	/* installed already (an import asks after it sets temp_store, which
-	 * empties the temporary schema when it changes it) */
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM temp.sqlite_master"
-					 " WHERE type = 'trigger' AND name LIKE 'sw\\_audit\\_%' ESCAPE '\\'");
-	int have = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	if (have)
-		return 0;
 	if (!A.triggers) {	/* built once */
 		sqlite3_str *all = sqlite3_str_new(db);
 		for (int i = 0; sw_audited[i]; i++) {

@@ -46,6 +46,62 @@ void sw_db_error(sqlite3 *db, const char *what)
 	sw_error("%s: %s: %s%s", sw_db_name(db), what, sqlite3_errmsg(db), h);
 }
 
+/* sw_db_stmt's cache: few entries, so a linear search. */
+#define NCACHED 64
+static struct cached {
+	sqlite3_stmt *st;	/* NULL: a free slot */
+	sqlite3 *db;
+	int out;		/* handed out, not yet released */
+	unsigned long used;	/* when last handed out */
+} cached[NCACHED];
+static unsigned long ticks;
+
+sqlite3_stmt *sw_db_stmt(sqlite3 *db, const char *sql)
+{
+	struct cached *slot = NULL;
+	for (struct cached *c = cached; c < cached + NCACHED; c++) {
+		if (c->st && c->db == db && !c->out && strcmp(sqlite3_sql(c->st), sql) == 0) {
+			c->out = 1;
+			c->used = ++ticks;
+			return c->st;
+		}
+		if (!c->out && (!slot || c->used < slot->used))
+			slot = c;	/* a free slot (used 0), else the least recently used */
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		sw_db_error(db, "prepare");
+		exit(SW_EXIT_FAIL);
+	}
+	if (slot) {	/* else every entry is out: st is the caller's alone */
+		sqlite3_finalize(slot->st);
+		*slot = (struct cached){st, db, 1, ++ticks};
+	}
+	return st;
+}
+
+void sw_db_release(sqlite3_stmt *st)
+{
+	for (struct cached *c = cached; st && c < cached + NCACHED; c++)
+		if (c->st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->out = 0;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+/* Finalizes db's cached statements, before it closes. */
+static void uncache(sqlite3 *db)
+{
+	for (struct cached *c = cached; c < cached + NCACHED; c++)
+		if (c->st && c->db == db) {
+			sqlite3_finalize(c->st);
+			*c = (struct cached){0};
+		}
+}
+
 /* Creates the file ourselves so that it is 0600 whatever the umask:
  * it holds personal data. SQLite gives -wal and -shm the same mode. */
 static int create_private(const char *path)
@@ -168,6 +224,7 @@ void sw_db_close(sqlite3 *db)
 		return;
 	checkpoint(db);
 	sw_closed_unwatch(db);
+	uncache(db);
 	if (sqlite3_close(db) != SQLITE_OK) {
 		/* A statement left unfinalized is a bug; say so rather than leak. */
 		sw_db_error(db, "close");

@@ -131,13 +131,13 @@ static void prepare(struct sw_import *im)
 	char *sql = sqlite3_mprintf("INSERT INTO \"%w\"(%s) VALUES(%s) ON CONFLICT(%s) DO NOTHING",
 				    t->name, sqlite3_str_value(ins), sqlite3_str_value(vals),
 				    sqlite3_str_value(key));
-	im->ins = sw_db_prepare(im->db, sql);
+	im->ins = sw_db_stmt(im->db, sql);
 	sqlite3_free(sql);
 	if (nset) {
 		sql = sqlite3_mprintf("UPDATE \"%w\" SET %s WHERE %s AND (%s)", t->name,
 				      sqlite3_str_value(set), sqlite3_str_value(where),
 				      sqlite3_str_value(diff));
-		im->upd = sw_db_prepare(im->db, sql);
+		im->upd = sw_db_stmt(im->db, sql);
 		sqlite3_free(sql);
 	}
 	sqlite3_free(sqlite3_str_finish(ins));
@@ -148,12 +148,12 @@ static void prepare(struct sw_import *im)
 	char *where0 = sqlite3_str_finish(where);
 
 	/* Only when some month is closed is the stored row read for each row. */
-	sqlite3_stmt *st = sw_db_prepare(im->db, "SELECT month FROM closed_months");
+	sqlite3_stmt *st = sw_db_stmt(im->db, "SELECT month FROM closed_months");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		im->closed = sw_xrealloc(im->closed, ((size_t)im->locks + 1) * sizeof *im->closed);
 		snprintf(im->closed[im->locks++], 8, "%.7s", (const char *)sqlite3_column_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	sw_db_release(st);
 	if (im->locks) {
 		sqlite3_str *q = sqlite3_str_new(im->db);
 		sqlite3_str_appendall(q, "SELECT ");
@@ -163,11 +163,11 @@ static void prepare(struct sw_import *im)
 		sqlite3_str_appendf(q, " FROM \"%w\" WHERE %s", t->name, where0);
 		sql = sqlite3_str_finish(q);
 		if (strstr(sql, "SELECT  FROM") == NULL)
-			im->old = sw_db_prepare(im->db, sql);
+			im->old = sw_db_stmt(im->db, sql);
 		sqlite3_free(sql);
 		if (im->old && nset) {
 			sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s AND (%s)", t->name, where0, diff0);
-			im->chg = sw_db_prepare(im->db, sql);
+			im->chg = sw_db_stmt(im->db, sql);
 			sqlite3_free(sql);
 		}
 	}
@@ -176,13 +176,13 @@ static void prepare(struct sw_import *im)
 	/* A key met twice in one file: the stored row has a rowid this
 	 * file gave it. Asked only when the INSERT found the key taken. */
 	sql = sqlite3_mprintf("SELECT max(rowid) FROM \"%w\"", t->name);
-	st = sw_db_prepare(im->db, sql);
+	st = sw_db_stmt(im->db, sql);
 	sqlite3_free(sql);
 	im->start = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sw_db_release(st);
 	sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE %s AND rowid > ?%d", t->name, where0,
 			      t->ncols + 1);
-	im->dup = sw_db_prepare(im->db, sql);
+	im->dup = sw_db_stmt(im->db, sql);
 	sqlite3_free(sql);
 	sqlite3_free(where0);
 	sqlite3_free(diff0);
@@ -191,7 +191,7 @@ static void prepare(struct sw_import *im)
 	 * so memory stays flat), only for rows whose key is taken. */
 	if (im->fname) {
 		sw_db_exec(im->db, SEEN_TABLE "; DELETE FROM temp.sw_seen");
-		im->seen = sw_db_prepare(im->db, "INSERT INTO temp.sw_seen VALUES(?) ON CONFLICT DO NOTHING");
+		im->seen = sw_db_stmt(im->db, "INSERT INTO temp.sw_seen VALUES(?) ON CONFLICT DO NOTHING");
 		im->key = sqlite3_str_new(NULL);
 	}
 }
@@ -281,12 +281,12 @@ static void im_free(struct sw_import *im)
 {
 	sw_refs_free(im->reader);
 	sw_refs_free(im->refs);
-	sqlite3_finalize(im->ins);
-	sqlite3_finalize(im->upd);
-	sqlite3_finalize(im->old);
-	sqlite3_finalize(im->chg);
-	sqlite3_finalize(im->dup);
-	sqlite3_finalize(im->seen);
+	sw_db_release(im->ins);
+	sw_db_release(im->upd);
+	sw_db_release(im->old);
+	sw_db_release(im->chg);
+	sw_db_release(im->dup);
+	sw_db_release(im->seen);
 	sqlite3_free(sqlite3_str_finish(im->key));
 	for (size_t i = 0; i < im->npend; i++) {
 		for (int j = 0; j < im->pend[i].nf; j++)

@@ -45,6 +45,16 @@ void sw_db_rollback(sqlite3 *db);
 
 /* Prepares sql or dies with status 3 naming the database. */
 sqlite3_stmt *sw_db_prepare(sqlite3 *db, const char *sql);
+/* The statement for sql from db's cache, prepared once and kept (up to
+ * a few dozen per process, the least recently used going first): for SQL
+ * run on every file or every command of a long-lived process, such as an
+ * import's INSERT, whose triggers make preparing it cost more than a small
+ * file's rows. Dies like sw_db_prepare. Give it back with sw_db_release,
+ * never sqlite3_finalize; sw_db_close finalizes the rest. One thread. */
+sqlite3_stmt *sw_db_stmt(sqlite3 *db, const char *sql);
+/* Resets st and clears its bindings for the next sw_db_stmt of its SQL,
+ * or finalizes it if the cache had no room for it. NULL is a no-op. */
+void sw_db_release(sqlite3_stmt *st);
 /* Runs SQL that takes no parameters; dies with status 3 on error. */
 void sw_db_exec(sqlite3 *db, const char *sql);
 /* Prints "prog: DB: what: sqlite message". */
