@@ -939,8 +939,12 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	/* checked() looks every reference up itself (tests/unit/test_schema.c
 	 * holds each foreign key to a column's ref), so SQLite's own check, a
 	 * second look-up per reference, is off for the transaction. The pragma
-	 * is a no-op inside a transaction: it is set around one. */
-	sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+	 * is a no-op inside a transaction: it is set around one, and only when
+	 * on, since each change expires db's prepared statements (sw_db_stmt). */
+	int fk = 0;
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk);
+	if (fk)
+		sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
 	/* Index builds' sort runs and the keys dup_key notes go to temporary
 	 * files past their caches, not RAM: memory stays flat. It stays so
 	 * after: each change empties the temporary schema, where the audit's
@@ -952,7 +956,8 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	 * small file takes, and of each run of tests/fuzz/fuzz_csv.c). */
 	sqlite3_exec(db, SEEN_TABLE, NULL, NULL, NULL);
 	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(db, tables, files, &rej, o);
-	sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+	if (fk)
+		sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;
 }
 
