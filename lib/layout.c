@@ -119,11 +119,12 @@ static int time_unit(const char *u)
 	return 0;
 }
 
-int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit)
+/* sw_header_col_unit of a cell already through sw_header_norm. */
+static int col_unit(const struct sw_table *t, const char *normed, int *unit)
 {
 	char norm[256];
 	int u = 0;
-	sw_header_norm(cell, norm, sizeof norm);
+	snprintf(norm, sizeof norm, "%s", normed);
 	int c = col_of(t, norm);
 	size_t n = strlen(norm);
 	char *open = n && norm[n - 1] == ')' ? strrchr(norm, '(') : NULL;
@@ -140,6 +141,13 @@ int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit)
 	if (unit)
 		*unit = u;
 	return c;
+}
+
+int sw_header_col_unit(const struct sw_table *t, const char *cell, int *unit)
+{
+	char norm[256];
+	sw_header_norm(cell, norm, sizeof norm);
+	return col_unit(t, norm, unit);
 }
 
 int sw_header_col(const struct sw_table *t, const char *cell)
@@ -172,11 +180,11 @@ const struct sw_table *sw_table_find(const struct sw_table *const *tables, const
 	return NULL;
 }
 
-/* 1 if a header cell is ignored on purpose: 序号, or --ignore-column. */
-static int ignored(const struct sw_input_opts *o, const char *cell)
+/* 1 if a header cell is ignored on purpose: 序号, or --ignore-column.
+ * norm: the cell through sw_header_norm. */
+static int ignored_norm(const struct sw_input_opts *o, const char *cell, const char *norm)
 {
-	char norm[256], k[256];
-	sw_header_norm(cell, norm, sizeof norm);
+	char k[256];
 	if (strcmp(norm, "序号") == 0 || strcmp(norm, "序") == 0)
 		return 1;
 	for (int i = 0; i < o->nignore; i++) {
@@ -187,26 +195,38 @@ static int ignored(const struct sw_input_opts *o, const char *cell)
 	return 0;
 }
 
-/* How well row f names t's columns: distinct columns named, and cells
- * that hold something and are not ignored. */
-static unsigned long long score(const struct sw_table *t, const struct sw_input_opts *o,
-				char *const *f, int nf, int *named, int *cells)
+static int ignored(const struct sw_input_opts *o, const char *cell)
 {
-	unsigned long long seen = 0;	/* tables have fewer than 64 columns */
-	*named = *cells = 0;
+	char norm[256];
+	sw_header_norm(cell, norm, sizeof norm);
+	return ignored_norm(o, cell, norm);
+}
+
+/* How well row f names each table's columns: seen[k], the columns of
+ * tables[k] it names (tables have fewer than 64 columns), named[k] how
+ * many; *cells, how many cells hold something and are not ignored. Each
+ * cell is normalised once, whatever the number of tables. */
+static void score(const struct sw_table *const *tables, int nt, const struct sw_input_opts *o,
+		  char *const *f, int nf, unsigned long long *seen, int *named, int *cells)
+{
+	*cells = 0;
 	for (int j = 0; j < nf; j++) {
-		char tmp[256];
+		char tmp[256], norm[256];
 		snprintf(tmp, sizeof tmp, "%s", f[j]);
-		if (sw_text_norm(tmp) == 0 || ignored(o, f[j]))
+		if (sw_text_norm(tmp) == 0)
+			continue;
+		sw_header_norm(f[j], norm, sizeof norm);
+		if (ignored_norm(o, f[j], norm))
 			continue;
 		++*cells;
-		int c = sw_header_col(t, f[j]);
-		if (c >= 0 && c < 64 && !(seen >> c & 1)) {
-			seen |= 1ull << c;
-			++*named;
+		for (int k = 0; k < nt; k++) {
+			int c = col_unit(tables[k], norm, NULL);
+			if (c >= 0 && c < 64 && !(seen[k] >> c & 1)) {
+				seen[k] |= 1ull << c;
+				named[k]++;
+			}
 		}
 	}
-	return seen;
 }
 
 /* Among tables (or only t when given), the one row f is a header of: NULL
@@ -217,14 +237,19 @@ static const struct sw_table *header_of(const struct sw_table *const *tables,
 					int *best)
 {
 	const struct sw_table *pick = NULL;
-	int pick_score = 0;
+	int pick_score = 0, nt = 0, cells;
 	*best = 0;
-	for (const struct sw_table *const *tp = tables; *tp; tp++) {
-		const struct sw_table *t = *tp;
-		if (only && t != only)
-			continue;
-		int named, cells, complete = 1;
-		unsigned long long seen = score(t, o, f, nf, &named, &cells);
+	while (tables[nt])
+		nt++;
+	if (only)
+		tables = &only, nt = 1;
+	unsigned long long *seens = sw_xcalloc((size_t)nt, sizeof *seens);
+	int *nameds = sw_xcalloc((size_t)nt, sizeof *nameds);
+	score(tables, nt, o, f, nf, seens, nameds, &cells);
+	for (int k = 0; k < nt; k++) {
+		const struct sw_table *t = tables[k];
+		int named = nameds[k], complete = 1;
+		unsigned long long seen = seens[k];
 		if (named > *best)
 			*best = named;
 		/* most cells name columns (a title row names none), or three
@@ -243,6 +268,8 @@ static const struct sw_table *header_of(const struct sw_table *const *tables,
 		if (s > pick_score)
 			pick = t, pick_score = s;
 	}
+	free(seens);
+	free(nameds);
 	return pick;
 }
 
