@@ -1,6 +1,10 @@
 /* The reader thread of an import (see sw/rowq.h). Batches go round a ring
  * of NBATCH: the reader fills batch k while the caller works through the
- * batches before it, and waits when it is NBATCH ahead. */
+ * batches before it, and waits when it is NBATCH ahead. The caller fills
+ * the first batch itself, as it would only wait for it: a file that fits
+ * in one (most files sent by hand; every run of tests/fuzz/fuzz_csv.c)
+ * starts no thread, and a batch's memory is taken when it is first
+ * filled. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +29,7 @@ struct qr {
 struct batch {
 	int n;
 	int end;		/* after the rows: 0 more, 1 end of input, -1 error */
-	struct qr r[BATCH];
+	struct qr *r;		/* BATCH rows */
 	long *off;		/* BATCH x nvals value offsets */
 	struct sw_arena a;
 };
@@ -41,6 +45,7 @@ struct sw_rowq {
 	pthread_cond_t cv;
 	long filled, taken;	/* batches handed over, batches given back */
 	int stop;
+	int begun, started;	/* batch 0 filled; the thread started (caller's) */
 	struct batch b[NBATCH];
 	struct batch *cur;	/* the caller's batch, and its next row */
 	int i;
@@ -61,6 +66,10 @@ char *sw_arena_room(struct sw_arena *a, size_t need)
 
 static void fill(struct sw_rowq *q, struct batch *b)
 {
+	if (!b->r) {
+		b->r = sw_xmalloc(BATCH * sizeof *b->r);
+		b->off = sw_xmalloc((size_t)BATCH * (size_t)(q->nvals ? q->nvals : 1) * sizeof *b->off);
+	}
 	b->n = 0;
 	b->end = 0;
 	b->a.len = 0;
@@ -92,7 +101,7 @@ static void fill(struct sw_rowq *q, struct batch *b)
 static void *run(void *arg)
 {
 	struct sw_rowq *q = arg;
-	for (long k = 0;; k++) {
+	for (long k = 1;; k++) {	/* the caller filled batch 0 */
 		pthread_mutex_lock(&q->mu);
 		while (k - q->taken >= NBATCH && !q->stop)
 			pthread_cond_wait(&q->cv, &q->mu);
@@ -121,18 +130,30 @@ struct sw_rowq *sw_rowq_start(sw_next_fn next, void *src, int nvals, sw_prep_fn 
 	q->nvals = nvals;
 	q->prep = prep;
 	q->ctx = ctx;
-	for (int k = 0; k < NBATCH; k++)
-		q->b[k].off = sw_xcalloc((size_t)BATCH * (size_t)(nvals ? nvals : 1), sizeof(long));
 	q->v = sw_xcalloc((size_t)(nvals ? nvals : 1), sizeof *q->v);
 	pthread_mutex_init(&q->mu, NULL);
 	pthread_cond_init(&q->cv, NULL);
+	return q;
+}
+
+/* Fills batch 0 on the caller's thread, then starts the reader on the
+ * rest, if there is a rest. */
+static void begin(struct sw_rowq *q)
+{
+	q->begun = 1;
+	fill(q, &q->b[0]);
+	q->filled = 1;
+	if (q->b[0].end)
+		return;
 	if (pthread_create(&q->th, NULL, run, q) != 0)
 		sw_die(SW_EXIT_FAIL, _("cannot start the reader thread"));
-	return q;
+	q->started = 1;
 }
 
 int sw_rowq_next(struct sw_rowq *q, struct sw_qrow *row)
 {
+	if (!q->begun)
+		begin(q);
 	while (!q->cur || q->i == q->cur->n) {
 		if (q->cur && q->cur->end)
 			return q->cur->end > 0 ? 0 : -1;
@@ -170,14 +191,17 @@ void sw_rowq_stop(struct sw_rowq *q)
 {
 	if (!q)
 		return;
-	pthread_mutex_lock(&q->mu);
-	q->stop = 1;
-	pthread_cond_broadcast(&q->cv);
-	pthread_mutex_unlock(&q->mu);
-	pthread_join(q->th, NULL);
+	if (q->started) {
+		pthread_mutex_lock(&q->mu);
+		q->stop = 1;
+		pthread_cond_broadcast(&q->cv);
+		pthread_mutex_unlock(&q->mu);
+		pthread_join(q->th, NULL);
+	}
 	pthread_mutex_destroy(&q->mu);
 	pthread_cond_destroy(&q->cv);
 	for (int k = 0; k < NBATCH; k++) {
+		free(q->b[k].r);
 		free(q->b[k].off);
 		free(q->b[k].a.p);
 	}

@@ -18,11 +18,12 @@ struct sw_arena {
 /* Makes room for need more bytes at p + len; returns that address. */
 char *sw_arena_room(struct sw_arena *a, size_t need);
 
-/* Runs on the reader thread, so it must not print nor use the caller's
- * database connection: writes the row's nvals values into a and their
- * offsets into off (-1 for none), and may set bits in *flags for the
- * caller. rw is the row as read (rw->bad set: unreadable). Returns 0, -1
- * with why, or 1: the row is not data (a total row), skip it. */
+/* Runs on the reader thread (the first batch's rows on the caller's), so
+ * it must not print nor use the caller's database connection: writes the
+ * row's nvals values into a and their offsets into off (-1 for none), and
+ * may set bits in *flags for the caller. rw is the row as read (rw->bad
+ * set: unreadable). Returns 0, -1 with why, or 1: the row is not data (a
+ * total row), skip it. */
 typedef int (*sw_prep_fn)(const void *ctx, const struct sw_row *rw, struct sw_arena *a,
 			  long *off, unsigned *flags, char *why, size_t whylen);
 
@@ -42,7 +43,8 @@ struct sw_qrow {
 
 struct sw_rowq;
 
-/* Starts reading r on a new thread. */
+/* Starts reading r: the first batch at the first sw_rowq_next, on the
+ * caller's thread, the rest on a new thread (none if there is no rest). */
 struct sw_rowq *sw_rowq_start(sw_next_fn next, void *src, int nvals, sw_prep_fn prep,
 			      const void *ctx);
 /* The next row, valid until the next call: 1, 0 at the end of input, or

@@ -2,6 +2,7 @@
  * their lines, fields and prepared values across many batches; a row the
  * prep step refuses carries its reason; a file that cannot be read on ends
  * with -1 after the rows before it; stopping early neither hangs nor leaks. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -34,6 +35,18 @@ static int prep(const void *ctx, const struct sw_row *rw, struct sw_arena *a, lo
 		a->len += (size_t)snprintf(p, 16, "%zu", strlen(f[0])) + 1;
 	}
 	*flags = (unsigned)nf;
+	return 0;
+}
+
+/* Notes in *flags whether the row was prepared on the caller's thread. */
+static pthread_t caller;
+
+static int where(const void *ctx, const struct sw_row *rw, struct sw_arena *a, long *off,
+		 unsigned *flags, char *why, size_t whylen)
+{
+	(void)ctx, (void)rw, (void)a, (void)why, (void)whylen;
+	off[0] = off[1] = -1;
+	*flags = pthread_equal(pthread_self(), caller) != 0;
 	return 0;
 }
 
@@ -108,6 +121,25 @@ int main(void)
 	sw_rowq_stop(q);
 	sw_csv_close(r);
 	T_INT(n, 10, "a caller may stop early");
+	/* the first batch on the caller's thread: no thread for a small file */
+	caller = pthread_self();
+	int mine = 0, others = 0;
+	r = file(data);
+	q = sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, where, NULL);
+	while (sw_rowq_next(q, &row) > 0)
+		row.flags ? mine++ : others++;
+	sw_rowq_stop(q);
+	sw_csv_close(r);
+	T_INT(mine, 512, "the first batch of rows read on the caller's thread");
+	T_INT(others, 3000 - 512, "the rest (of the 3,000 readable) on the reader's");
+	r = file("a,b\nc,d\n");
+	q = sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, where, NULL);
+	for (mine = 0; sw_rowq_next(q, &row) > 0;)
+		mine += row.flags;
+	sw_rowq_stop(q);
+	sw_csv_close(r);
+	T_INT(mine, 2, "a file that fits in one batch: all on the caller's thread");
+
 	r = file("a,b\n");	/* (leaks or races here fail under the sanitizers) */
 	sw_rowq_stop(sw_rowq_start((sw_next_fn)sw_csv_next, r, 2, prep, NULL));
 	sw_csv_close(r);
