@@ -23,7 +23,7 @@ struct qr {
 	int ok, skip;
 	unsigned flags;
 	size_t fields;		/* arena offset of nf NUL-terminated fields */
-	char why[640];
+	size_t why;		/* arena offset of why a row cannot be used */
 };
 
 struct batch {
@@ -91,9 +91,17 @@ static void fill(struct sw_rowq *q, struct batch *b)
 			memcpy(sw_arena_room(&b->a, n), rw.f[i], n);
 			b->a.len += n;
 		}
-		rc = q->prep(q->ctx, &rw, &b->a, off, &x->flags, x->why, sizeof x->why);
+		char why[640];
+		why[0] = 0;
+		rc = q->prep(q->ctx, &rw, &b->a, off, &x->flags, why, sizeof why);
 		x->ok = rc == 0;
 		x->skip = rc > 0;
+		if (!x->ok) {	/* in the arena, not in each row: few rows have one */
+			size_t n = strlen(why) + 1;
+			memcpy(sw_arena_room(&b->a, n), why, n);
+			x->why = b->a.len;
+			b->a.len += n;
+		}
 		b->n++;
 	}
 }
@@ -183,7 +191,8 @@ int sw_rowq_next(struct sw_rowq *q, struct sw_qrow *row)
 	}
 	for (int i = 0; i < q->nvals && x->ok; i++)
 		q->v[i] = off[i] < 0 ? NULL : b->a.p + off[i];
-	*row = (struct sw_qrow){x->line, x->nf, q->f, q->v, x->ok, x->skip, x->flags, x->why};
+	*row = (struct sw_qrow){x->line, x->nf, q->f, q->v, x->ok, x->skip, x->flags,
+				x->ok ? "" : b->a.p + x->why};
 	return 1;
 }
 
