@@ -204,13 +204,18 @@ static void reset(sqlite3 *db)
 	W.total0 = sqlite3_total_changes64(db);
 }
 
-/* 1 if db has a closed month (0 before the schema has the table). */
+/* 1 if db has a closed month (0 before the schema has the table). Asked
+ * at every BEGIN: kept prepared (sw_db_stmt). */
 static int any_closed(sqlite3 *db)
 {
-	sqlite3_stmt *st = NULL;
-	int yes = sqlite3_prepare_v2(db, "SELECT 1 FROM closed_months LIMIT 1", -1, &st, NULL) == SQLITE_OK
-		&& sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_stmt *st = sw_db_stmt(db, "SELECT 1 FROM main.sqlite_schema WHERE name = 'closed_months'");
+	int yes = sqlite3_step(st) == SQLITE_ROW;
+	sw_db_release(st);
+	if (yes) {
+		st = sw_db_stmt(db, "SELECT 1 FROM closed_months LIMIT 1");
+		yes = sqlite3_step(st) == SQLITE_ROW;
+		sw_db_release(st);
+	}
 	return yes;
 }
 

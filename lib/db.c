@@ -92,6 +92,27 @@ void sw_db_release(sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
+/* Runs sql (one statement, no parameters) kept prepared: sqlite3_exec
+ * without parsing it each time. Returns SQLITE_OK or the error code, with
+ * the message in db. */
+static int run(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = sw_db_stmt(db, sql);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	int rc = sqlite3_reset(st);
+	sw_db_release(st);
+	return rc;
+}
+
+void sw_db_run(sqlite3 *db, const char *sql)
+{
+	if (run(db, sql) != SQLITE_OK) {
+		sw_db_error(db, "exec");
+		exit(SW_EXIT_FAIL);
+	}
+}
+
 /* Finalizes db's cached statements, before it closes. */
 static void uncache(sqlite3 *db)
 {
@@ -234,7 +255,7 @@ void sw_db_close(sqlite3 *db)
 
 int sw_db_begin(sqlite3 *db)
 {
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+	if (run(db, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		sw_db_error(db, "begin");
 		return -1;
 	}
@@ -258,7 +279,7 @@ int sw_db_commit(sqlite3 *db)
 		sw_db_rollback(db);
 		return -1;
 	}
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (run(db, "COMMIT") != SQLITE_OK) {
 		sw_db_error(db, "commit");
 		sw_db_rollback(db);
 		return -1;
@@ -270,7 +291,7 @@ int sw_db_commit(sqlite3 *db)
 void sw_db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		run(db, "ROLLBACK");
 	sw_closed_forget(db);
 	if (after_rollback)
 		after_rollback();

@@ -190,7 +190,8 @@ static void prepare(struct sw_import *im)
 	 * such keys are noted in a temporary table (on disk past its cache,
 	 * so memory stays flat), only for rows whose key is taken. */
 	if (im->fname) {
-		sw_db_exec(im->db, SEEN_TABLE "; DELETE FROM temp.sw_seen");
+		sw_db_run(im->db, SEEN_TABLE);
+		sw_db_run(im->db, "DELETE FROM temp.sw_seen");
 		im->seen = sw_db_stmt(im->db, "INSERT INTO temp.sw_seen VALUES(?) ON CONFLICT DO NOTHING");
 		im->key = sqlite3_str_new(NULL);
 	}
@@ -954,7 +955,7 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	 * change of schema undone: SQLite then reads the whole schema again,
 	 * audit triggers and all, at the next statement (most of the time a
 	 * small file takes, and of each run of tests/fuzz/fuzz_csv.c). */
-	sqlite3_exec(db, SEEN_TABLE, NULL, NULL, NULL);
+	sw_db_run(db, SEEN_TABLE);
 	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(db, tables, files, &rej, o);
 	if (fk)
 		sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);

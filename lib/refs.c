@@ -68,8 +68,9 @@ enum { LOOKUP, COUNT, KEYS };
 
 /* For a column whose ref is "t.k": does a value exist, how many keys are
  * there, and the keys (text only: a value read from a file is text, and
- * equals nothing else). NULL on an error. */
-static sqlite3_stmt *ref_prepare(sqlite3 *db, const char *ref, int what)
+ * equals nothing else). NULL on an error; cached: from sw_db_stmt, which
+ * dies on one. */
+static sqlite3_stmt *ref_prepare(sqlite3 *db, const char *ref, int what, int cached)
 {
 	const char *dot = strchr(ref, '.'), *k = dot + 1;
 	char t[64];
@@ -78,7 +79,10 @@ static sqlite3_stmt *ref_prepare(sqlite3 *db, const char *ref, int what)
 		  : sqlite3_mprintf("SELECT %s\"%w\"%s FROM \"%w\" WHERE typeof(\"%w\") = 'text'",
 				    what == COUNT ? "count(" : "", k, what == COUNT ? ")" : "", t, k);
 	sqlite3_stmt *st = NULL;
-	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (cached)
+		st = sw_db_stmt(db, sql);
+	else
+		sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	sqlite3_free(sql);
 	return st;
 }
@@ -89,10 +93,10 @@ static sqlite3_stmt *ref_prepare(sqlite3 *db, const char *ref, int what)
 static void keyset_build(struct sw_refs *r, int i)
 {
 	struct keyset *k = &r->keys[i];
-	sqlite3_stmt *st = ref_prepare(r->own, r->t->cols[i].ref, COUNT);
+	sqlite3_stmt *st = ref_prepare(r->own, r->t->cols[i].ref, COUNT, 0);
 	long long n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_finalize(st);
-	if (n < 0 || n > KEYSET_MAX || !(st = ref_prepare(r->own, r->t->cols[i].ref, KEYS)))
+	if (n < 0 || n > KEYSET_MAX || !(st = ref_prepare(r->own, r->t->cols[i].ref, KEYS, 0)))
 		return;
 	size_t nslot = 16;
 	while (nslot < 2 * (size_t)n)
@@ -135,9 +139,20 @@ static int prepare(struct sw_refs *r, sqlite3 *db, const struct sw_table *t, con
 	r->misses = sw_xcalloc((size_t)t->ncols, sizeof *r->misses);
 	r->keys = sw_xcalloc((size_t)t->ncols, sizeof *r->keys);
 	for (int i = 0; i < t->ncols; i++)
-		if (t->cols[i].ref && map[i] != -1 /* SW_MAP_ABSENT */ && !(r->st[i] = ref_prepare(db, t->cols[i].ref, LOOKUP)))
+		if (t->cols[i].ref && map[i] != -1 /* SW_MAP_ABSENT */ &&
+		    !(r->st[i] = ref_prepare(db, t->cols[i].ref, LOOKUP, !r->own)))
 			return -1;
 	return 0;
+}
+
+/* The caller's look-ups are kept prepared (sw_db_stmt) from one import
+ * to the next; the reader's connection closes with its look-ups. */
+static void finalize(struct sw_refs *r, sqlite3_stmt *st)
+{
+	if (r->own)
+		sqlite3_finalize(st);
+	else
+		sw_db_release(st);
 }
 
 struct sw_refs *sw_refs_new(sqlite3 *db, const struct sw_table *t, const int *map)
@@ -197,7 +212,7 @@ void sw_refs_free(struct sw_refs *r)
 	if (!r)
 		return;
 	for (int i = 0; r->st && i < r->t->ncols; i++) {
-		sqlite3_finalize(r->st[i]);
+		finalize(r, r->st[i]);
 		free(r->keys[i].slot);
 		free(r->keys[i].text);
 	}

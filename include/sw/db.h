@@ -57,6 +57,9 @@ sqlite3_stmt *sw_db_stmt(sqlite3 *db, const char *sql);
 void sw_db_release(sqlite3_stmt *st);
 /* Runs SQL that takes no parameters; dies with status 3 on error. */
 void sw_db_exec(sqlite3 *db, const char *sql);
+/* sw_db_exec of one statement kept prepared (sw_db_stmt), for SQL run
+ * again and again on a connection. */
+void sw_db_run(sqlite3 *db, const char *sql);
 /* Prints "prog: DB: what: sqlite message". */
 void sw_db_error(sqlite3 *db, const char *what);
 
