@@ -46,21 +46,32 @@ void sw_db_error(sqlite3 *db, const char *what)
 	sw_error("%s: %s: %s%s", sw_db_name(db), what, sqlite3_errmsg(db), h);
 }
 
-/* sw_db_stmt's cache: few entries, so a linear search. */
+/* sw_db_stmt's cache: few entries, so a linear search, by a hash of the
+ * SQL before the SQL itself. */
 #define NCACHED 64
 static struct cached {
 	sqlite3_stmt *st;	/* NULL: a free slot */
 	sqlite3 *db;
+	unsigned hash;
 	int out;		/* handed out, not yet released */
 	unsigned long used;	/* when last handed out */
 } cached[NCACHED];
 static unsigned long ticks;
 
+static unsigned fnv(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 sqlite3_stmt *sw_db_stmt(sqlite3 *db, const char *sql)
 {
 	struct cached *slot = NULL;
+	unsigned h = fnv(sql);
 	for (struct cached *c = cached; c < cached + NCACHED; c++) {
-		if (c->st && c->db == db && !c->out && strcmp(sqlite3_sql(c->st), sql) == 0) {
+		if (c->st && c->hash == h && c->db == db && !c->out && strcmp(sqlite3_sql(c->st), sql) == 0) {
 			c->out = 1;
 			c->used = ++ticks;
 			return c->st;
@@ -75,7 +86,7 @@ sqlite3_stmt *sw_db_stmt(sqlite3 *db, const char *sql)
 	}
 	if (slot) {	/* else every entry is out: st is the caller's alone */
 		sqlite3_finalize(slot->st);
-		*slot = (struct cached){st, db, 1, ++ticks};
+		*slot = (struct cached){st, db, h, 1, ++ticks};
 	}
 	return st;
 }
