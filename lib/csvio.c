@@ -6,6 +6,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -99,11 +100,47 @@ int sw_csv_encoding(const struct sw_csv *r)
 	return r->enc || r->bom ? SW_ENC_UTF8_BOM : SW_ENC_UTF8;
 }
 
+/* A GB18030 converter kept from one file to the next: opening one loads
+ * its module (glibc: a dlopen), which costs more than a small file's rows.
+ * Taken and given back under a lock, since readers open one on the
+ * import's reader thread too. (Not UTF-16's: glibc keeps the byte order
+ * of the last BOM across a reset.) */
+static iconv_t spare = (iconv_t)-1;
+static pthread_mutex_t spare_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static iconv_t cd_open(const char *enc)
+{
+	iconv_t cd = (iconv_t)-1;
+	if (strcmp(enc, "GB18030") == 0) {
+		pthread_mutex_lock(&spare_mu);
+		cd = spare;
+		spare = (iconv_t)-1;
+		pthread_mutex_unlock(&spare_mu);
+	}
+	if (cd == (iconv_t)-1)
+		return iconv_open("UTF-8", enc);
+	iconv(cd, NULL, NULL, NULL, NULL);	/* its initial state */
+	return cd;
+}
+
+static void cd_close(const char *enc, iconv_t cd)
+{
+	if (strcmp(enc, "GB18030") == 0) {
+		pthread_mutex_lock(&spare_mu);
+		iconv_t old = spare;
+		spare = cd;
+		pthread_mutex_unlock(&spare_mu);
+		cd = old;
+	}
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+}
+
 /* Decodes the input from here on from enc: "GB18030" (GBK and GB2312 are
  * subsets), "UTF-16" (byte order from the BOM) or "UTF-16LE". */
 static int use_iconv(struct sw_csv *r, const char *enc)
 {
-	r->cd = iconv_open("UTF-8", enc);
+	r->cd = cd_open(enc);
 	if (r->cd == (iconv_t)-1)
 		return -1;
 	r->enc = enc;
@@ -149,7 +186,7 @@ static int looks_gb18030(const char *s, size_t n)
 		return -1;
 	if (bad <= good)
 		return 0;
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	iconv_t cd = cd_open("GB18030");
 	if (cd == (iconv_t)-1)
 		return 0;
 	char out[4096], *in = (char *)s;
@@ -163,7 +200,7 @@ static int looks_gb18030(const char *s, size_t n)
 		ok = errno == EINVAL;	/* cut inside a character: its end is unread */
 		break;
 	}
-	iconv_close(cd);
+	cd_close("GB18030", cd);
 	return ok;
 }
 
@@ -504,7 +541,7 @@ void sw_csv_close(struct sw_csv *r)
 	if (r->fp && r->fp != stdin)
 		fclose(r->fp);
 	if (r->cd != (iconv_t)-1)
-		iconv_close(r->cd);
+		cd_close(r->enc, r->cd);
 	csv_free(&r->p);
 	free(r->raw);
 	free(r->buf);

@@ -74,6 +74,11 @@ int main(void)
 	      "bytes GB18030 has no character for: not taken for GB18030");
 	T_STR(dump("name\n\x81\x20\n", 8, "gb18030"), "1:name;ERR 2 invalid GB18030 byte sequence",
 	      "bad GB18030 names the line");
+	/* the converters are kept from one file to the next: each file is
+	 * read from the converter's first state, by its own BOM */
+	T_STR(dump("\xff\xfe" "a\0\n\0", 6, "utf-16"), "1:a;", "UTF-16 little-endian by its BOM");
+	T_STR(dump("\xfe\xff" "\0b\0\n", 6, "utf-16"), "1:b;", "then big-endian by its own");
+	T_STR(dump("\xff\xfe" "c\0\n\0", 6, "utf-16"), "1:c;", "then little-endian again");
 	T_STR(D(""), "", "empty file has no records");
 
 	/* ASCII decides nothing: GB18030 rows after 300 KB of ASCII ones. */
