@@ -441,23 +441,34 @@ static int finish(struct sw_csv *r, struct sw_row *row)
 	return 1;
 }
 
-/* Lines of s[0..n) (at most 64, blank ones left out) in which separator
- * d occurs outside quotes. */
-static int lines_with(const char *s, size_t n, char d)
+/* Lines of s[0..n) (at most 64, blank ones left out) in which a comma,
+ * a tab, a semicolon occurs outside quotes: lines[0], [1], [2]. */
+static void lines_with(const char *s, size_t n, int lines[3])
 {
-	int lines = 0, seen = 0, quoted = 0, k = 0;
+	int quoted = 0, k = 0;
+	unsigned seen = 0;	/* bit d: separator d on this line */
+	lines[0] = lines[1] = lines[2] = 0;
 	for (size_t i = 0; i < n && k < 64; i++) {
-		if (s[i] == '"')
+		char c = s[i];
+		if (c == '"')
 			quoted = !quoted;
-		else if (s[i] == d && !quoted)
-			seen = 1;
-		else if (s[i] == '\n' && !quoted) {
-			lines += seen;
+		else if (quoted)
+			continue;
+		else if (c == ',')
+			seen |= 1;
+		else if (c == '\t')
+			seen |= 2;
+		else if (c == ';')
+			seen |= 4;
+		else if (c == '\n') {
+			for (int d = 0; d < 3; d++)
+				lines[d] += seen >> d & 1;
 			seen = 0;
 			k++;
 		}
 	}
-	return lines + seen;
+	for (int d = 0; d < 3; d++)
+		lines[d] += seen >> d & 1;
 }
 
 /* Chooses the field separator from the first lines: a comma, unless tabs
@@ -468,10 +479,9 @@ static int choose_delim(struct sw_csv *r)
 	r->delim_known = 1;
 	if (r->pos == r->len && fill(r) < 0)
 		return -1;
-	const char *s = r->buf + r->pos;
-	size_t n = r->len - r->pos;
-	int comma = lines_with(s, n, ','), tab = lines_with(s, n, '\t');
-	int semi = lines_with(s, n, ';');
+	int l[3];
+	lines_with(r->buf + r->pos, r->len - r->pos, l);
+	int comma = l[0], tab = l[1], semi = l[2];
 	if (tab > comma && tab >= semi)
 		csv_set_delim(&r->p, '\t');
 	else if (semi > comma)

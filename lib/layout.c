@@ -122,14 +122,13 @@ static int time_unit(const char *u)
 /* sw_header_col_unit of a cell already through sw_header_norm. */
 static int col_unit(const struct sw_table *t, const char *normed, int *unit)
 {
-	char norm[256];
-	int u = 0;
-	snprintf(norm, sizeof norm, "%s", normed);
-	int c = col_of(t, norm);
-	size_t n = strlen(norm);
-	char *open = n && norm[n - 1] == ')' ? strrchr(norm, '(') : NULL;
-	if (c < 0 && open && open > norm) {
+	int u = 0, c = col_of(t, normed);
+	size_t n = strlen(normed);
+	const char *bra = c < 0 && n && normed[n - 1] == ')' ? strrchr(normed, '(') : NULL;
+	if (bra && bra > normed) {
 		/* "时长(小时)": the name, and a unit or note in brackets */
+		char norm[256], *open = norm + (bra - normed);
+		snprintf(norm, sizeof norm, "%s", normed);
 		norm[n - 1] = 0;
 		*open = 0;
 		c = col_of(t, norm);
