@@ -49,14 +49,25 @@ void sw_header_norm(const char *in, char *out, size_t outlen)
  * order: a header cell is looked up here instead of each alias being
  * normalised again for each cell of each row that may be the header.
  * Built on first use and kept to exit; only the main thread reads headers. */
+#define NAME_BUCKETS 64
 struct names {
 	const struct sw_table *t;
 	int n, cap;
 	char **norm;
 	size_t *len;
 	int *col;
+	int head[NAME_BUCKETS];	/* by hash: the first name, -1 for none */
+	int *chain;		/* the next name of the same bucket, in order */
 	struct names *next;
 };
+
+static unsigned name_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h % NAME_BUCKETS;
+}
 
 static void names_add(struct names *nm, const char *norm, int col)
 {
@@ -90,6 +101,14 @@ static const struct names *names_of(const struct sw_table *t)
 			p += n + (p[n] == '|');
 		}
 	}
+	nm->chain = sw_xcalloc((size_t)nm->n + 1, sizeof *nm->chain);
+	for (int b = 0; b < NAME_BUCKETS; b++)
+		nm->head[b] = -1;
+	for (int k = nm->n - 1; k >= 0; k--) {	/* the first of equal names found first */
+		unsigned b = name_hash(nm->norm[k]);
+		nm->chain[k] = nm->head[b];
+		nm->head[b] = k;
+	}
 	nm->t = t;
 	nm->next = all;
 	return all = nm;
@@ -99,7 +118,7 @@ static int col_of(const struct sw_table *t, const char *norm)
 {
 	const struct names *nm = names_of(t);
 	size_t n = strlen(norm);
-	for (int k = 0; k < nm->n; k++)
+	for (int k = nm->head[name_hash(norm)]; k >= 0; k = nm->chain[k])
 		if (nm->len[k] == n && memcmp(nm->norm[k], norm, n) == 0)
 			return nm->col[k];
 	return -1;
