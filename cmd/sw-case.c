@@ -38,12 +38,12 @@ static struct {
 	int idle;
 	char reg_from[11], reg_to[11], open_from[11], open_to[11];
 	char on[11], at[11];
-	int on_set, mask, no_mask, pseudo, fix, verify, min_score;
+	int on_set, mask, no_mask, fix, verify, min_score;
 } o;
 
 enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
        OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
-       OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
+       OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_KEY_FILE, OPT_AT, OPT_FIX,
        OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT, OPT_BY, OPT_COMMENT, OPT_IDLE, OPT_HEAD };
 
 /* FROM..TO with either end optional. */
@@ -81,7 +81,6 @@ static void parse(int argc, char **argv)
 		{"id", required_argument, NULL, OPT_ID},
 		{"mask", no_argument, NULL, OPT_MASK},
 		{"no-mask", no_argument, NULL, OPT_NO_MASK},
-		{"pseudonymize", no_argument, NULL, OPT_PSEUDO},
 		{"key-file", required_argument, NULL, OPT_KEY_FILE},
 		{"at", required_argument, NULL, OPT_AT},
 		{"fix", no_argument, NULL, OPT_FIX},
@@ -116,7 +115,6 @@ static void parse(int argc, char **argv)
 		case OPT_ID: o.id = optarg; break;
 		case OPT_MASK: o.mask = 1; break;
 		case OPT_NO_MASK: o.no_mask = 1; break;
-		case OPT_PSEUDO: o.pseudo = 1; break;
 		case OPT_KEY_FILE: o.key_file = optarg; break;
 		case OPT_AT: sw_opt_date("at", optarg, o.at); break;
 		case OPT_FIX: o.fix = 1; break;
@@ -178,6 +176,7 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv); }
 static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables); }
+static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables); }
 
 /* list --table T for a table other than clients: the generic listing,
  * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
@@ -487,62 +486,6 @@ static int cmd_log(int argc, char **argv)
 	return client_record(&sw_services_table, prefix, 9, names, vals);
 }
 
-/* The SELECT of an export: every column of t, with the clients' personal
- * columns masked or pseudonymized when asked. Caller frees. */
-static char *export_sql(sqlite3 *db, const struct sw_table *t, int mask)
-{
-	sqlite3_str *q = sqlite3_str_new(db);
-	int clients = t == &sw_clients_table;
-	sqlite3_str_appendall(q, "SELECT ");
-	for (int i = 0, k = 0; i < t->ncols; i++) {
-		const char *n = t->cols[i].name;
-		const char *sep = k++ ? "," : "";
-		if (clients && o.pseudo && i == CL_BIRTH)
-			sqlite3_str_appendf(q, "%sage(coalesce(birth_date, substr(id_number, 7, 4) || '-' ||"
-					    " substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)), ?1)"
-					    " AS age", sep);
-		else if (clients && o.pseudo && (i == CL_NAME || i == CL_IDNO || i == CL_PHONE))
-			sqlite3_str_appendf(q, "%spseudo(\"%w\") AS \"%w\"", sep, n, n);
-		else if (clients && (o.pseudo || mask) && i == CL_ADDRESS)
-			k--;
-		else if (clients && mask && (i == CL_NAME || i == CL_IDNO || i == CL_PHONE))
-			sqlite3_str_appendf(q, "%s%s(\"%w\") AS \"%w\"", sep,
-					    i == CL_NAME ? "mask_name" : i == CL_IDNO ? "mask_id" : "mask_phone",
-					    n, n);
-		else
-			sqlite3_str_appendf(q, "%s\"%w\"", sep, n);
-	}
-	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY \"%w\"", t->name, t->cols[0].name);
-	return sqlite3_str_finish(q);
-}
-
-static int cmd_export(int argc, char **argv)
-{
-	parse_n(argc, argv, 0, 0);
-	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t)
-		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
-	if (o.key_file && !o.pseudo) {	/* else the export would be in clear */
-		sw_usage_fail(_("--key-file: only with --pseudonymize"));
-	}
-	size_t keylen = 0;
-	unsigned char *key = NULL;
-	if (o.pseudo && !(key = sw_key_load(o.key_file, &keylen)))
-		return SW_EXIT_USAGE;
-	sqlite3 *db = sw_open(0);
-	sw_mask_register(db, key, keylen);
-	char *sql = export_sql(db, t, masking() && !o.pseudo);
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
-	sqlite3_free(sql);
-	sqlite3_bind_text(st, 1, o.at, -1, SQLITE_STATIC);
-	if (sw_opt.fmt == SW_FMT_AUTO)
-		sw_opt.fmt = SW_FMT_CSV;
-	int rc = emit(st);
-	sw_db_close(db);
-	free(key);
-	return rc;
-}
-
 static int rules(sqlite3 *db, const struct sw_table *t, const char **v, char *buf, char *why, size_t whylen)
 {
 	if (t == &sw_clients_table)
@@ -689,10 +632,8 @@ static const struct sw_cmd cmds[] = {
 	 N_("log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
 	    "[--worker ID] [--note TEXT] [--id ID] [--station CODE]"),
 	 "type case on minutes worker note id station", NULL},
-	{"export", cmd_export,
-	 N_("export [--table T] [--mask | --no-mask]\n"
-	    "[--pseudonymize [--key-file F]] [--at DATE]"),
-	 "table mask no-mask pseudonymize key-file at" SW_O_OUT, NULL},
+	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
+	 NULL},
 	{"check", cmd_check,
 	 N_("check [--table T] [--encoding E] [--sheet NAME] [--station CODE]\n"
 	    "[--ignore-column NAME] [--fix -o OUT] FILE"),

@@ -550,7 +550,7 @@ static const struct sw_cmd cmds[] = {
 	 "seeker vacancy stage station worker from to" SW_O_OUT, NULL},
 	{"stats", cmd_stats, N_("stats [--from D] [--to D] [--on DATE]"), "from to on" SW_O_OUT, NULL},
 	{"due", cmd_due, N_("due [--on DATE]"), "on" SW_O_OUT, NULL},
-	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file" SW_O_OUT,
+	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
 	 NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},

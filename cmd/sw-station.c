@@ -379,7 +379,7 @@ static const struct sw_cmd cmds[] = {
 	{"volunteer-record", cmd_volunteer_record,
 	 N_("volunteer-record VOLUNTEER [--from DATE] [--to DATE] [--on DATE] [-f html]"),
 	 "from to on" SW_O_OUT, NULL},
-	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file" SW_O_OUT,
+	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
 	 NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
