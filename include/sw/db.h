@@ -3,6 +3,7 @@
 #ifndef SW_DB_H
 #define SW_DB_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 enum {
