@@ -71,7 +71,8 @@ sqlite3_stmt *sw_db_stmt(sqlite3 *db, const char *sql)
 	struct cached *slot = NULL;
 	unsigned h = fnv(sql);
 	for (struct cached *c = cached; c < cached + NCACHED; c++) {
-		if (c->st && c->hash == h && c->db == db && !c->out && strcmp(sqlite3_sql(c->st), sql) == 0) {
+		if (c->st && c->hash == h && c->db == db && !c->out &&
+		    strcmp(sqlite3_sql(c->st), sql) == 0) {
 			c->out = 1;
 			c->used = ++ticks;
 			return c->st;

@@ -81,7 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	/* (written over the last input, then cut: no pages freed and taken again) */
-	if (pwrite(fd, data + 1, size - 1, 0) != (ssize_t)(size - 1) || ftruncate(fd, (off_t)size - 1) != 0)
+	if (pwrite(fd, data + 1, size - 1, 0) != (ssize_t)(size - 1) ||
+	    ftruncate(fd, (off_t)size - 1) != 0)
 		abort();
 	struct sw_import_opts o = {0};
 	const struct sw_table *const *tl = data[0] & 0x80 ? mtables : tables;
