@@ -11,7 +11,7 @@ CFLAGS  ?= -O2 -g
 # libpq's headers: pkg-config, else pg_config (Debian's libpq-dev has both)
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || pg_config --includedir 2>/dev/null | sed 's/^/-I/')
 override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(PQ_CFLAGS) $(CFLAGS)
-LDLIBS  := -lcsv -lsqlite3 -lpq -lcrypto -lzip -lexpat -lfreexl -lxlsxwriter -lm -pthread
+LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lfreexl -lxlsxwriter -lm -pthread
 
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -89,6 +89,10 @@ $(BUILD)/libsw.a: $(LIB_OBJ)
 $(BUILD)/cmd/common.o: cmd/common.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# libpq (and what it loads: Kerberos, LDAP, GnuTLS) where a server is used so
+# far: sw-station's init-server and grant; every program once ported.
+$(BUILD)/bin/sw-station: LDLIBS += -lpq
 
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)

@@ -220,7 +220,8 @@ static const char my_stations[] =
 
 /* The bureau's figures: per month and station, counts and sums only, of
  * the stations below its own. Made by sw_report, which reads the tables
- * whole; the caller needs to become it for a moment. */
+ * whole; the caller needs to become it for a moment. A count of one is
+ * shown as it is: suppressing small counts would be decided here. */
 static const char figures[] =
 	"GRANT CREATE ON SCHEMA public TO sw_report; GRANT sw_report TO CURRENT_USER;"
 	"SET LOCAL ROLE sw_report;"

@@ -30,6 +30,12 @@
  *   int sw_store_copy_end(s);
  *   int sw_store_schema_version(s);
  *
+ * Only sw-station links libpq so far (Makefile). Linking it into every
+ * program loads Kerberos, LDAP and GnuTLS at each start; under
+ * SANITIZE=1, libp11-kit's constructor then leaks in glibc's newlocale
+ * when LOCPATH holds no locale (i18n.t): a suppression for LSan
+ * (leak:__argz_add_sep in tests/cli/lsan.supp, LSAN_OPTIONS for every test).
+ *
  * Each call does on SQLite what lib/db.c does today (sqlite3_prepare_v2,
  * BEGIN IMMEDIATE, PRAGMA user_version...). On PostgreSQL:
  * - prepare translates the SQL once (sw_sql_pg below) and prepares it
@@ -88,8 +94,9 @@
  *   of the interface over information_schema.
  * - sqlite_master and temp.sqlite_master (lib/report.c, audit.c): a
  *   store call (does this table exist) over information_schema.tables.
- * - rowid (lib/dupes.c, import.c, audit_hash.c, vocab.c): every table has
- *   a key; order and look-ups by it, or a ctid-free identity column.
+ * - rowid (lib/dupes.c, import.c, audit_hash.c, vocab.c): PostgreSQL has
+ *   none; order and look up by each table's key, or give the table an
+ *   identity column where the order of arrival matters (vocab).
  * - typeof() (lib/refs.c): the columns are typed on the server: dropped.
  * - WITHOUT ROWID and TEMP tables (lib/import.c, audit_verify.c, dupes.c,
  *   caseops.c): CREATE TEMP TABLE is common to both; WITHOUT ROWID only

@@ -21,6 +21,9 @@ check_rc 3 "SW_DB=service=NAME: vocab list refuses too (it reads local words whe
 check_err "with the same message" <<X
 sw-case: vocab: $NOPE
 X
+run env SW_DB=service=county sw-report merge
+check_rc 2 "SW_DB=service=NAME: sw-report merge, which reads no database, is not refused"
+check_err_has "merge: give report files" "(it asks for its files)"
 run env SW_DB=postgresql://h/sw sw-station import --db "$T/a.db" stations.csv
 check_rc 0 "--db FILE wins over SW_DB naming a server"
 run ls
