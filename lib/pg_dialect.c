@@ -129,9 +129,3 @@ char *sw_sql_pg(const char *sql)
 	}
 	return b.s;
 }
-
-int sw_store_is_server(const char *db)
-{
-	return db && (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0 ||
-		      strncmp(db, "service=", 8) == 0);
-}
