@@ -30,12 +30,6 @@
  *   int sw_store_copy_end(s);
  *   int sw_store_schema_version(s);
  *
- * Only sw-station links libpq so far (Makefile). Linking it into every
- * program loads Kerberos, LDAP and GnuTLS at each start; under
- * SANITIZE=1, libp11-kit's constructor then leaks in glibc's newlocale
- * when LOCPATH holds no locale (i18n.t): a suppression for LSan
- * (leak:__argz_add_sep in tests/cli/lsan.supp, LSAN_OPTIONS for every test).
- *
  * Each call does on SQLite what lib/db.c does today (sqlite3_prepare_v2,
  * BEGIN IMMEDIATE, PRAGMA user_version...). On PostgreSQL:
  * - prepare translates the SQL once (sw_sql_pg below) and prepares it
@@ -50,8 +44,9 @@
  *   Results are text (PQgetvalue); sw_stmt_int64 parses it.
  * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; commit retries the whole
  *   command's transaction on a serialization failure or deadlock
- *   (SQLSTATE 40001, 40P01), which is why a command's writes go through
- *   a function that can be run again (the import loop already is one).
+ *   (SQLSTATE 40001, 40P01), so a command's writes are one function the
+ *   store can run again from BEGIN: nothing of the first try may have
+ *   left the process (output is written after the commit).
  * - copy-in is COPY table (cols) FROM STDIN (text format, \N for NULL,
  *   backslash, tab and newline escaped) into a TEMP staging table; the
  *   import then upserts from it with INSERT ... SELECT ... ON CONFLICT in
@@ -61,17 +56,19 @@
  *   migrates) and a newer one.
  * - the audit trail's user is the database role (session_user).
  *
- * FUNCTIONS. The SQL functions registered with sqlite3_create_function are
- * created on the server by init-server, as SQL functions where SQL can say
- * it and with the same results: days_between(a, b) (lib/workfig.c) as
- * b::date - a::date; age(birth, on) (lib/mask.c) from date parts;
- * mask_id, mask_phone, mask_name with substr and repeat (personal values
- * are masked on the server, never sent whole to a client that masks).
- * pseudo(value) is an HMAC under the user's key: it stays in C, applied to
- * the rows as they are written out. The audit's sw_audit_row, sw_audit_cols
- * and sw_audit_cmd belong to its temporary triggers: on the server the
- * triggers are PL/pgSQL, installed once by init-server, with the row hash
- * by sha256() over the same canonical row text.
+ * FUNCTIONS. The SQL functions registered with sqlite3_create_function
+ * exist on the server too, created by init-server, with the same results:
+ * days_between(a, b) (lib/workfig.c) as b::date - a::date, NULL when
+ * either is not a YYYY-MM-DD date (matched before the cast: a failed cast
+ * is an error there, not a NULL); age(birth, on) (lib/mask.c) from the
+ * dates' parts. mask_id, mask_phone, mask_name and pseudo (an HMAC under
+ * the user's key, which never goes to the server) are applied in C to the
+ * rows as they arrive: the same bytes by construction. The audit's
+ * sw_audit_row, sw_audit_cols and sw_audit_cmd serve its temporary
+ * triggers: on the server the triggers are PL/pgSQL, installed once by
+ * init-server, hashing the same canonical row text with sha256(), and the
+ * chain's head is read and written by a SECURITY DEFINER function, since
+ * people may add to the trail but read none of it (lib/pg_access.c).
  *
  * DIALECT. Translated by sw_sql_pg, word by word: ?N and ? as $N; INTEGER
  * as BIGINT and REAL as DOUBLE PRECISION (SQLite's are 64-bit); INTEGER
@@ -111,6 +108,12 @@
  *   formatted in C or cast (CAST(sum(x) AS BIGINT)) to print the same.
  * - text order: the server's database must sort by bytes, as SQLite does
  *   (init-server refuses another collation or an encoding but UTF8).
+ *
+ * LINKING. Only sw-station links libpq so far (Makefile). Linking it into
+ * every program loads Kerberos, LDAP and GnuTLS at each start; under
+ * SANITIZE=1, libp11-kit's constructor then leaks in glibc's newlocale
+ * when LOCPATH holds no locale (i18n.t): the port needs a suppression for
+ * LSan (leak:__argz_add_sep in tests/cli/lsan.supp, given to every test).
  *
  * WHO SEES WHAT on a server is the database's business (lib/pg_access.c):
  * a person's role sees its station's rows through row-level security,
