@@ -58,17 +58,19 @@ static long version(PGconn *c)
 
 /* Migrations have..SW_SCHEMA_VERSION-1, translated. A step in C follows
  * some (lib/schema.c, steps[]): written for SQLite, it has nothing to do
- * in a database that starts empty, and cannot run in one that does not. */
+ * in a database that starts empty, and cannot run in one that does not:
+ * refused before anything runs. */
 static int migrate(PGconn *c, long have)
 {
-	int step;
+	int step, from = have < 0 ? 0 : (int)have;
 	const char *sql;
-	for (int v = have < 0 ? 0 : (int)have; (sql = sw_schema_sql(v, &step)); v++) {
-		if (step && have > 0) {
+	for (int v = from; have > 0 && sw_schema_sql(v, &step); v++)
+		if (step) {
 			sw_error(_("%s: schema version %ld: migrating it on PostgreSQL is not possible yet"),
 				 PQdb(c), have);
 			return -1;
 		}
+	for (int v = from; (sql = sw_schema_sql(v, &step)); v++) {
 		char *pg = sw_sql_pg(sql);
 		int rc = sw_pg_exec(c, "migrate", pg);
 		free(pg);
