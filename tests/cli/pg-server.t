@@ -6,7 +6,8 @@
 # it likes, sees and changes its station's rows only. Skipped without it.
 . "$SW_TOP/tests/cli/lib.sh"
 if [ -z "${SW_TEST_PG:-}" ]; then
-	echo "1..0 # SKIP SW_TEST_PG is not set"
+	echo "# SKIP SW_TEST_PG is not set (tests/run says so)"
+	echo "1..0"
 	exit 0
 fi
 
