@@ -1027,5 +1027,6 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
+	sw_cli_on_server = "merge";	/* reads report files, no database */
 	return sw_cli_dispatch(argc, argv, cmds);
 }

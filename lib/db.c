@@ -11,6 +11,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 
 /* Default wait for another sw-* command's write lock: long enough for a big
  * import to finish, short enough that cron does not hang for ever. */
@@ -84,6 +85,10 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	struct stat sb;
 	char hbuf[128];
 
+	if (sw_store_is_server(path)) {	/* never a file named "postgresql:" */
+		sw_error(_("--db names a PostgreSQL server: this command does not run on PostgreSQL yet"));
+		return NULL;
+	}
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & SW_DB_CREATE)) {
 			if (errno == ENOENT)

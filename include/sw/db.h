@@ -65,5 +65,9 @@ int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const cha
 
 /* Applies the schema: called by sw_db_open (lib/schema.c). */
 int sw_schema_migrate(sqlite3 *db);
+/* The SQL of migration v -> v+1 as SQLite runs it, and in *has_step
+ * whether a step in C follows it; NULL when v is not one. For PostgreSQL's
+ * init-server (lib/pg_schema.c), which translates it (sw/store.h). */
+const char *sw_schema_sql(int v, int *has_step);
 
 #endif
