@@ -11,6 +11,7 @@
 #include "sw/err.h"
 #include "sw/evaluate.h"
 #include "sw/i18n.h"
+#include "sw/items.h"
 
 int sw_grade(long long score, long long max)
 {
@@ -138,7 +139,7 @@ static void score_station(struct sw_eval *e, int k)
 		const struct sw_ind *d = &sys->ind[i];
 		if (d->point && d->rule.kind != SW_RULE_EVALUATOR) {
 			char v[48];
-			s[i] = sw_rule_score(&d->rule, d->max, e->fig + (size_t)k * SW_NFIG, v, sizeof v);
+			s[i] = sw_rule_score(&d->rule, d->max, e->fig + (size_t)k * e->nfig, v, sizeof v);
 			e->value[(size_t)k * sys->n + i] = sw_xstrdup(v);
 		} else if (!d->point && s[i] < 0)
 			s[i] = 0;	/* no points under it scored (yet) */
@@ -180,7 +181,7 @@ static void fingerprint(struct sw_eval *e)
 	unsigned len = 0;
 	char a[64], b[96];
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-	put(md, "sw-report evaluate 1", e->from, e->to, NULL);
+	put(md, "sw-report evaluate 2", e->from, e->to, NULL);
 	for (int i = 0; i < sys->n; i++) {
 		const struct sw_ind *d = &sys->ind[i];
 		sw_marks_fmt(d->max, a, sizeof a);
@@ -190,9 +191,9 @@ static void fingerprint(struct sw_eval *e)
 	}
 	for (int k = 0; k < e->nst; k++) {
 		const char *code = e->net->st[e->st[k]].code;
-		for (int f = 0; f < SW_NFIG; f++) {
-			snprintf(a, sizeof a, "%lld", e->fig[(size_t)k * SW_NFIG + f]);
-			put(md, "figure", code, sw_figures[f].key, a);
+		for (int f = 0; f < e->nfig; f++) {
+			snprintf(a, sizeof a, "%lld", e->fig[(size_t)k * e->nfig + f]);
+			put(md, "figure", code, sw_figure_def(f)->key, a);
 		}
 		for (int i = 0; i < sys->n; i++) {
 			size_t at = (size_t)k * sys->n + i;
@@ -209,12 +210,42 @@ static void fingerprint(struct sw_eval *e)
 		sprintf(e->fingerprint + 2 * i, "%02x", sum[i]);
 }
 
+/* The figures of each evaluated station: the report's and, when a rule
+ * names one, the catalogue's, side by side (e->nfig a station). */
+static int figures(struct sw_eval *e)
+{
+	const struct sw_system *sys = e->sys;
+	int items = 0;
+	for (int i = 0; i < sys->n; i++)
+		items |= sys->ind[i].rule.fig >= SW_NFIG || sys->ind[i].rule.fig2 >= SW_NFIG;
+	e->nfig = SW_NFIG;
+	if (!(e->fig = sw_report_fill(e->net, e->from, e->to)))
+		return -1;
+	if (!items)
+		return 0;
+	long long *it = sw_items_fill(e->net, e->from, e->to), *v = e->fig;
+	if (!it)
+		return -1;
+	int lines = sw_items_lines();
+	e->nfig = sw_figure_count();
+	e->fig = sw_xcalloc((size_t)e->nst * e->nfig + 1, sizeof *e->fig);
+	for (int k = 0; k < e->nst; k++) {
+		long long *row = e->fig + (size_t)k * e->nfig;
+		memcpy(row, v + (size_t)k * SW_NFIG, SW_NFIG * sizeof *row);
+		for (int j = 0; j < e->nfig - SW_NFIG; j++)
+			row[SW_NFIG + j] = it[((size_t)k * lines + j) * SW_ITEM_NVAL + SW_ITEM_SERVICES];
+	}
+	free(v);
+	free(it);
+	return 0;
+}
+
 int sw_eval_run(struct sw_eval *e, const char *scores, const struct sw_input_opts *o)
 {
 	const struct sw_system *sys = e->sys;
 	size_t cells = (size_t)e->nst * (size_t)sys->n + 1;
 	group(e);
-	if (!(e->fig = sw_report_fill(e->net, e->from, e->to)))
+	if (figures(e) != 0)
 		return 3;
 	e->score = sw_xmalloc(cells * sizeof *e->score);
 	for (size_t i = 0; i < cells; i++)
