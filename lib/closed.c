@@ -315,9 +315,10 @@ static long long value(const struct sw_fp *fp, int i, int f)
 }
 
 /* Writes into buf the figures that differ between b (before) and a
- * (after), four at most: "T1 staff 2 -> 1, ..." (under Chinese, the
- * figures' Chinese labels); only those a fingerprint of version v does
- * not hash (0: all). Returns how many differ. */
+ * (after), four at most, as the report writes them: "T1 staff 2 -> 1,
+ * ..." (under Chinese, the figures' Chinese labels); only those a
+ * fingerprint of version v does not hash (0: all). Returns how many
+ * differ. */
 static int changes(const struct sw_fp *b, const struct sw_fp *a, int v, char *buf, size_t n)
 {
 	int k = 0;
@@ -333,10 +334,13 @@ static int changes(const struct sw_fp *b, const struct sw_fp *a, int v, char *bu
 			if (v && sw_figures[f].since <= v)
 				continue;
 			long long x = value(b, ib, f), y = value(a, ia, f);
+			char bx[32], by[32];	/* as the report writes them: hours, not minutes */
+			sw_figure_fmt(f, x, bx, sizeof bx);
+			sw_figure_fmt(f, y, by, sizeof by);
 			if (x != y && k++ < 4 && len < n)
-				len += (size_t)snprintf(buf + len, n - len, "%s%s %s %lld -> %lld",
+				len += (size_t)snprintf(buf + len, n - len, "%s%s %s %s -> %s",
 							k > 1 ? ", " : "", code, sw_i18n_zh() ?
-							sw_figures[f].zh : sw_figures[f].key, x, y);
+							sw_figures[f].zh : sw_figures[f].key, bx, by);
 		}
 	}
 	if (k > 4 && len < n)
