@@ -661,13 +661,11 @@ static int target_actual(const struct sw_net *n, const struct target *t, const c
 	*actual = 0;
 	if (strcmp(upto, t->from) < 0)
 		return 0;
-	int item = t->fig >= SW_NFIG;
-	long long *v = item ? sw_items_fill(n, t->from, upto) : sw_report_fill(n, t->from, upto);
+	int stride;
+	long long *v = sw_figures_fill(n, t->from, upto, t->fig >= SW_NFIG, &stride);
 	if (!v)
 		return -1;
-	*actual = item ? v[((size_t)n->ngroups * sw_items_lines() + (size_t)(t->fig - SW_NFIG)) * SW_ITEM_NVAL
-			   + SW_ITEM_SERVICES]
-		: v[(size_t)n->ngroups * SW_NFIG + t->fig];
+	*actual = v[(size_t)n->ngroups * stride + t->fig];
 	free(v);
 	return 0;
 }

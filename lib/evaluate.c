@@ -210,42 +210,15 @@ static void fingerprint(struct sw_eval *e)
 		sprintf(e->fingerprint + 2 * i, "%02x", sum[i]);
 }
 
-/* The figures of each evaluated station: the report's and, when a rule
- * names one, the catalogue's, side by side (e->nfig a station). */
-static int figures(struct sw_eval *e)
-{
-	const struct sw_system *sys = e->sys;
-	int items = 0;
-	for (int i = 0; i < sys->n; i++)
-		items |= sys->ind[i].rule.fig >= SW_NFIG || sys->ind[i].rule.fig2 >= SW_NFIG;
-	e->nfig = SW_NFIG;
-	if (!(e->fig = sw_report_fill(e->net, e->from, e->to)))
-		return -1;
-	if (!items)
-		return 0;
-	long long *it = sw_items_fill(e->net, e->from, e->to), *v = e->fig;
-	if (!it)
-		return -1;
-	int lines = sw_items_lines();
-	e->nfig = sw_figure_count();
-	e->fig = sw_xcalloc((size_t)e->nst * e->nfig + 1, sizeof *e->fig);
-	for (int k = 0; k < e->nst; k++) {
-		long long *row = e->fig + (size_t)k * e->nfig;
-		memcpy(row, v + (size_t)k * SW_NFIG, SW_NFIG * sizeof *row);
-		for (int j = 0; j < e->nfig - SW_NFIG; j++)
-			row[SW_NFIG + j] = it[((size_t)k * lines + j) * SW_ITEM_NVAL + SW_ITEM_SERVICES];
-	}
-	free(v);
-	free(it);
-	return 0;
-}
-
 int sw_eval_run(struct sw_eval *e, const char *scores, const struct sw_input_opts *o)
 {
 	const struct sw_system *sys = e->sys;
 	size_t cells = (size_t)e->nst * (size_t)sys->n + 1;
+	int items = 0;	/* the catalogue's figures, when a rule names one */
+	for (int i = 0; i < sys->n; i++)
+		items |= sys->ind[i].rule.fig >= SW_NFIG || sys->ind[i].rule.fig2 >= SW_NFIG;
 	group(e);
-	if (figures(e) != 0)
+	if (!(e->fig = sw_figures_fill(e->net, e->from, e->to, items, &e->nfig)))
 		return 3;
 	e->score = sw_xmalloc(cells * sizeof *e->score);
 	for (size_t i = 0; i < cells; i++)

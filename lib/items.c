@@ -35,14 +35,6 @@ static void forget(void)
 	memset(&C, 0, sizeof C);
 }
 
-/* 1 if db has the table (a database read as it is may predate it). */
-static int has(sqlite3 *db, const char *table)
-{
-	const char *p[1] = {table};
-	return sw_db_text(db, NULL, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-			  1, p, NULL, 0) == 1;
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? sw_xstrdup(s) : NULL;
@@ -88,7 +80,7 @@ int sw_items_load(sqlite3 *const *dbs, int ndb)
 	int cap = 0;
 	forget();
 	for (int d = 0; d < ndb; d++) {
-		if (!has(dbs[d], "catalogue"))
+		if (!sw_db_has(dbs[d], "catalogue"))
 			continue;
 		sqlite3_stmt *st = sw_db_prepare(dbs[d], "SELECT item_code, name, category FROM catalogue");
 		int rc;
@@ -161,7 +153,7 @@ static void count(long long *v, struct sw_keyset *seen, int lines, int g, int ng
 {
 	int rows[2] = {g, ng};
 	for (int r = 0; r < 2; r++) {
-		long long *x = v + ((size_t)rows[r] * lines + k) * SW_ITEM_NVAL;
+		long long *x = &SW_ITEM_AT(v, rows[r], k, 0);
 		for (int j = 0; j < SW_ITEM_NVAL; j++)
 			x[j] += vals[j];
 		if (who >= 0 && sw_keyset_add(seen, ((uint64_t)rows[r] * lines + k) << 32 | (uint64_t)who))
@@ -228,7 +220,7 @@ long long *sw_items_fill(const struct sw_net *n, const char *from, const char *t
 	int nids = 0, rc = 0;
 	for (int d = 0; d < n->ndb && rc == 0 && C.n; d++)
 		for (int kind = 0; kind < 2 && rc == 0; kind++)
-			if (has(n->db[d], "catalogue"))
+			if (sw_db_has(n->db[d], "catalogue"))
 				rc = scan(n, d, kind, from, to, v, &ids, &nids, &seen);
 	sw_strset_free(&ids);
 	sw_keyset_free(&seen);
@@ -237,4 +229,27 @@ long long *sw_items_fill(const struct sw_net *n, const char *from, const char *t
 		return NULL;
 	}
 	return v;
+}
+
+long long *sw_figures_fill(const struct sw_net *n, const char *from, const char *to, int catalogue,
+			   int *stride)
+{
+	long long *v = sw_report_fill(n, from, to), *it = NULL;
+	*stride = SW_NFIG;
+	if (!v || !catalogue)
+		return v;
+	if (!(it = sw_items_fill(n, from, to))) {
+		free(v);
+		return NULL;
+	}
+	int nf = *stride = sw_figure_count();
+	long long *all = sw_xcalloc((size_t)(n->ngroups + 1) * (size_t)nf, sizeof *all);
+	for (int g = 0; g <= n->ngroups; g++) {
+		memcpy(all + (size_t)g * nf, v + (size_t)g * SW_NFIG, SW_NFIG * sizeof *all);
+		for (int k = 0; k < nf - SW_NFIG; k++)
+			all[(size_t)g * nf + SW_NFIG + k] = SW_ITEM_AT(it, g, k, SW_ITEM_SERVICES);
+	}
+	free(v);
+	free(it);
+	return all;
 }

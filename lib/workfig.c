@@ -15,15 +15,6 @@
 #include "sw/valid.h"
 #include "sw/workfig.h"
 
-/* 1 if db has the table: a database read as it is may predate it, and
- * its figures are then 0. */
-static int has(sqlite3 *db, const char *table)
-{
-	const char *p[1] = {table};
-	return sw_db_text(db, NULL, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-			  1, p, NULL, 0) == 1;
-}
-
 static sqlite3_stmt *period(sqlite3 *db, const char *sql, const char *from, const char *to)
 {
 	sqlite3_stmt *st = sw_db_prepare(db, sql);
@@ -77,12 +68,14 @@ static const struct { const char *table, *sql; int fig; } hours[] = {
 	 " WHERE t.date >= ?1 AND t.date <= ?2 GROUP BY w.station_code", F_TRAINING},
 };
 
+/* A database read as it is may predate these tables: their figures are
+ * then 0. */
 int sw_work_scan(struct sw_acc *a, sqlite3 *db, const char *from, const char *to)
 {
-	if (has(db, "referrals") && referrals(a, db, from, to) != 0)
+	if (sw_db_has(db, "referrals") && referrals(a, db, from, to) != 0)
 		return -1;
 	for (size_t q = 0; q < sizeof hours / sizeof hours[0]; q++) {
-		if (!has(db, hours[q].table))
+		if (!sw_db_has(db, hours[q].table))
 			continue;
 		sqlite3_stmt *st = period(db, hours[q].sql, from, to);
 		int rc;
@@ -205,8 +198,7 @@ int sw_items_write(struct sw_net *n, const char *station, const char *from, cons
 		vals[1] = code;
 		vals[2] = code ? name : vals[0] ? "(all items)" : "(no item)";
 		for (int j = 0; j < SW_ITEM_NVAL; j++) {
-			snprintf(cell[j], sizeof cell[j], "%lld",
-				 v[((size_t)n->ngroups * lines + k) * SW_ITEM_NVAL + j]);
+			snprintf(cell[j], sizeof cell[j], "%lld", SW_ITEM_AT(v, n->ngroups, k, j));
 			vals[3 + j] = cell[j];
 		}
 		sw_out_row(out, vals);

@@ -39,5 +39,15 @@ int sw_items_find(const char *name, char *why, size_t whylen);
  * NULL after printing a database error. The caller frees. */
 enum { SW_ITEM_SERVICES, SW_ITEM_PEOPLE, SW_ITEM_ACTIVITIES, SW_ITEM_PARTICIPANTS, SW_ITEM_NVAL };
 long long *sw_items_fill(const struct sw_net *n, const char *from, const char *to);
+#define SW_ITEM_AT(v, row, k, j) ((v)[((size_t)(row) * (size_t)sw_items_lines() + (size_t)(k)) \
+				       * SW_ITEM_NVAL + (j)])
+
+/* Every figure a target or rule may name, per row of n over [from, to]:
+ * the report's (sw_report_fill) and, with catalogue, the catalogue's
+ * after them; a new array of n->ngroups + 1 rows (the total last) of
+ * *stride values (SW_NFIG, or sw_figure_count() with catalogue). NULL
+ * after printing a database error. The caller frees. */
+long long *sw_figures_fill(const struct sw_net *n, const char *from, const char *to, int catalogue,
+			   int *stride);
 
 #endif
