@@ -107,7 +107,8 @@ void sw_work_staff(struct sw_acc *a, const char *from, const char *to)
 		if ((w->hired && strcmp(w->hired, to) > 0) || (w->left && strcmp(w->left, to) <= 0))
 			continue;	/* not in post at the end */
 		for (int k = 0; k < 3; k++)
-			sw_acc_add(a, w->station, F_STAFF_LEVEL + k, w->certificate && strcmp(w->certificate, levels[k]) == 0);
+			sw_acc_add(a, w->station, F_STAFF_LEVEL + k,
+				   w->certificate && strcmp(w->certificate, levels[k]) == 0);
 	}
 }
 
@@ -122,8 +123,8 @@ static const char *const referrals_cols[] = {"referred", "received", "accepted",
 static const int referrals_figs[] = {F_REF_OUT, F_REF_IN, F_REF_ACCEPTED, F_REF_COMPLETED, F_REF_DAYS};
 const struct sw_view sw_referrals_view = {5, referrals_cols, referrals_figs};
 
-/* Scopes n to station's subtree, grouped by g. 0, or 1 after naming an
- * unknown station. */
+/* Scopes n to station's subtree, in rows of level by. 0, or 1 after
+ * naming an unknown station. */
 static int scope(struct sw_net *n, const char *station, int by)
 {
 	if (sw_net_scope(n, station, by) == 0)
