@@ -363,12 +363,13 @@ struct acc {
 	long long *sub;		/* per station subtree, distinct figures:
 				 * sub[i * SW_NFIG + f] (fingerprints), or NULL */
 	/* Distinct people: each client (volunteer, organisation) of each
-	 * database gets a number (ids), and one counted in a row or subtree
-	 * is the key row << 32 | number (people): the name is copied once,
-	 * not per row, and the sets hold 8 bytes a key. */
+	 * database gets a number (ids), and each row, the total and each
+	 * subtree its set of the numbers counted (seen: groups, the total,
+	 * then stations' subtrees), which becomes a bitmap of a bit a person
+	 * as it fills: a year's sets take the memory of a month's. */
 	struct sw_strset ids;
 	int nids;
-	struct sw_keyset people;
+	struct sw_numset *seen;
 	/* Needs met in the period, for the median per row: station, days. */
 	struct met { int st; long days; } *met;
 	size_t nmet, capmet;
@@ -461,14 +462,14 @@ static void count_once(struct acc *a, int d, int ns, int i, int fig, const char 
 {
 	const struct sw_net *n = a->n;
 	int k = sw_strset_put(&a->ids, (long long)d * 3 + ns, id, sw_str_hash(id), a->nids);
-	uint64_t who = (uint32_t)(k < 0 ? a->nids++ : k);
-	uint64_t g = (uint64_t)n->st[i].group, ng = (uint64_t)n->ngroups;
-	if (sw_keyset_add(&a->people, g << 32 | who))
+	uint32_t who = (uint32_t)(k < 0 ? a->nids++ : k);
+	size_t g = (size_t)n->st[i].group, ng = (size_t)n->ngroups;
+	if (sw_numset_add(&a->seen[g], who))
 		a->grp[g * SW_NFIG + fig]++;
-	if (sw_keyset_add(&a->people, ng << 32 | who))
+	if (sw_numset_add(&a->seen[ng], who))
 		a->grp[ng * SW_NFIG + fig]++;
 	for (int s = i; a->sub && s >= 0; s = n->st[s].up)
-		if (sw_keyset_add(&a->people, (ng + 1 + (uint64_t)s) << 32 | who))
+		if (sw_numset_add(&a->seen[ng + 1 + (size_t)s], who))
 			a->sub[(size_t)s * SW_NFIG + fig]++;
 }
 
@@ -487,11 +488,26 @@ static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from,
 	return st;
 }
 
+/* A pass that reads each page once (the services' index) gains nothing
+ * from the page cache: held small (2 MiB) meanwhile, a year's report
+ * takes the memory of a month's instead of the whole cache. 0, or -1
+ * (printed). */
+static int small_cache(sqlite3 *db, int small)
+{
+	if (sqlite3_exec(db, small ? "PRAGMA cache_size=-2048" : "PRAGMA cache_size=" SW_DB_CACHE,
+			 NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	sw_db_error(db, "report");
+	return -1;
+}
+
 /* Services: one pass over the date-first covering index. */
 static int scan_services(struct acc *a, int d, const char *from, const char *to)
 {
 	const struct sw_net *n = a->n;
 	sqlite3 *db = n->db[d];
+	if (small_cache(db, 1) != 0)
+		return -1;
 	sqlite3_stmt *st = period_stmt(db, "SELECT station_code, type, minutes, client_id"
 		" FROM services WHERE date >= ?1 AND date <= ?2", from, to);
 	int rc, last = -1;
@@ -511,7 +527,8 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 		v[F_SERVICE_HOURS] += sqlite3_column_int64(st, 2);
 		count_once(a, d, 0, i, F_PEOPLE_SERVED, (const char *)sqlite3_column_text(st, 3));
 	}
-	return finish(db, st, rc);
+	rc = finish(db, st, rc);
+	return small_cache(db, 0) != 0 ? -1 : rc;
 }
 
 /* Volunteer hours, at the station of the activity or service they were
@@ -752,6 +769,7 @@ static void acc_init(struct acc *a, const struct sw_net *n)
 	a->n = n;
 	a->st = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *a->st);
 	a->grp = sw_xcalloc((size_t)(n->ngroups + 1) * SW_NFIG, sizeof *a->grp);
+	a->seen = sw_xcalloc((size_t)n->ngroups + 1 + (size_t)n->nst, sizeof *a->seen);
 }
 
 static void acc_free(struct acc *a)
@@ -760,7 +778,9 @@ static void acc_free(struct acc *a)
 	free(a->sub);
 	free(a->met);
 	sw_strset_free(&a->ids);
-	sw_keyset_free(&a->people);
+	for (int r = 0; r < a->n->ngroups + 1 + a->n->nst; r++)
+		sw_numset_free(&a->seen[r]);
+	free(a->seen);
 }
 
 /* Each in-scope station's subtree: own records added up the tree (tree

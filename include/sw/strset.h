@@ -1,6 +1,6 @@
 /* Hash tables the library's passes share, open addressing, doubled at
- * half full: (tag, string) pairs with an int each (the strings copied and
- * owned), and sets of 64-bit keys (no allocation per key). */
+ * half full: (tag, string) pairs with an int each (the strings copied into
+ * the set's own text), and sets of numbers (no allocation per number). */
 #ifndef SW_STRSET_H
 #define SW_STRSET_H
 
@@ -12,9 +12,11 @@ struct sw_strset {
 	struct sw_strset_ent {
 		unsigned long long h;
 		long long tag;
-		char *s;
+		size_t at;	/* the string's offset in text plus one; 0 a free slot */
 		int val;
 	} *e;
+	char *text;		/* the strings, one after another: no allocation each */
+	size_t used, size;
 };
 
 unsigned long long sw_str_hash(const char *s);
@@ -25,12 +27,17 @@ int sw_strset_put(struct sw_strset *t, long long tag, const char *s, unsigned lo
 int sw_strset_get(const struct sw_strset *t, long long tag, const char *s, unsigned long long h);
 void sw_strset_free(struct sw_strset *t);
 
-struct sw_keyset {
-	size_t cap, n;
-	uint64_t *k;		/* 0 marks a free slot: keys are stored plus one */
+/* A set of numbers from a dense numbering (people numbered as met): a
+ * table while it holds few, a bitmap once the bitmap is no larger. */
+struct sw_numset {
+	size_t cap;		/* slots of k, or words of bits */
+	size_t n;		/* numbers held */
+	uint32_t top;		/* the largest number held */
+	uint32_t *k;		/* the table: numbers plus one, 0 a free slot */
+	uint64_t *bits;		/* the bitmap (k is then NULL): bit x for x */
 };
-/* 1 when key was added, 0 when it was there. key < UINT64_MAX. */
-int sw_keyset_add(struct sw_keyset *s, uint64_t key);
-void sw_keyset_free(struct sw_keyset *s);
+/* 1 when x was added, 0 when it was there. x < UINT32_MAX. */
+int sw_numset_add(struct sw_numset *s, uint32_t x);
+void sw_numset_free(struct sw_numset *s);
 
 #endif
