@@ -461,7 +461,7 @@ static int kind_index(const char *const *keys, const char *k)
 static void count_once(struct acc *a, int d, int ns, int i, int fig, const char *id)
 {
 	const struct sw_net *n = a->n;
-	int k = sw_strset_put(&a->ids, (long long)d * 3 + ns, id, sw_str_hash(id), a->nids);
+	int k = sw_strset_put(&a->ids, d * 3 + ns, id, sw_str_hash(id), a->nids);
 	uint32_t who = (uint32_t)(k < 0 ? a->nids++ : k);
 	size_t g = (size_t)n->st[i].group, ng = (size_t)n->ngroups;
 	if (sw_numset_add(&a->seen[g], who))

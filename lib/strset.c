@@ -18,10 +18,10 @@ static void strset_grow(struct sw_strset *t)
 	size_t cap = t->cap ? t->cap * 2 : 1024;
 	struct sw_strset_ent *e = sw_xcalloc(cap, sizeof *e);
 	for (size_t i = 0; i < t->cap; i++) {
-		if (!t->e[i].at)
+		if (!t->e[i].kind)
 			continue;
 		size_t k = t->e[i].h & (cap - 1);
-		while (e[k].at)
+		while (e[k].kind)
 			k = (k + 1) & (cap - 1);
 		e[k] = t->e[i];
 	}
@@ -30,24 +30,40 @@ static void strset_grow(struct sw_strset *t)
 	t->cap = cap;
 }
 
-static size_t strset_slot(const struct sw_strset *t, long long tag, const char *s, unsigned long long h)
+/* An entry's string: in the entry when short, else in t's text. */
+static const char *strset_str(const struct sw_strset *t, const struct sw_strset_ent *e)
+{
+	size_t at;
+	if (e->kind == 1)
+		return e->s;
+	memcpy(&at, e->s, sizeof at);
+	return t->text + at;
+}
+
+static size_t strset_slot(const struct sw_strset *t, int tag, const char *s, unsigned long long h)
 {
 	size_t k = h & (t->cap - 1);
-	for (; t->e[k].at; k = (k + 1) & (t->cap - 1))
-		if (t->e[k].h == h && t->e[k].tag == tag && strcmp(t->text + t->e[k].at - 1, s) == 0)
+	for (; t->e[k].kind; k = (k + 1) & (t->cap - 1))
+		if (t->e[k].h == h && t->e[k].tag == tag && strcmp(strset_str(t, &t->e[k]), s) == 0)
 			break;
 	return k;
 }
 
-static unsigned long long tagged(long long tag, unsigned long long h)
+static unsigned long long tagged(int tag, unsigned long long h)
 {
 	return h ^ (unsigned long long)tag * 0x9e3779b97f4a7c15ull;
 }
 
-/* s copied to the end of t's text: its offset plus one. */
-static size_t strset_keep(struct sw_strset *t, const char *s)
+/* s into entry e: in it when it fits (one memory access finds it), else
+ * copied to the end of t's text. */
+static void strset_keep(struct sw_strset *t, struct sw_strset_ent *e, const char *s)
 {
 	size_t len = strlen(s) + 1, at = t->used;
+	if (len <= sizeof e->s) {
+		memcpy(e->s, s, len);
+		e->kind = 1;
+		return;
+	}
 	if (t->size - t->used < len) {
 		while (t->size - t->used < len)
 			t->size = t->size ? 2 * t->size : 16384;
@@ -55,28 +71,33 @@ static size_t strset_keep(struct sw_strset *t, const char *s)
 	}
 	memcpy(t->text + at, s, len);
 	t->used += len;
-	return at + 1;
+	memcpy(e->s, &at, sizeof at);
+	e->kind = 2;
 }
 
-int sw_strset_put(struct sw_strset *t, long long tag, const char *s, unsigned long long h, int val)
+int sw_strset_put(struct sw_strset *t, int tag, const char *s, unsigned long long h, int val)
 {
 	if (2 * (t->n + 1) > t->cap)
 		strset_grow(t);
 	h = tagged(tag, h);
 	size_t k = strset_slot(t, tag, s, h);
-	if (t->e[k].at)
-		return t->e[k].val;
-	t->e[k] = (struct sw_strset_ent){h, tag, strset_keep(t, s), val};
+	struct sw_strset_ent *e = &t->e[k];
+	if (e->kind)
+		return e->val;
+	e->h = h;
+	e->tag = tag;
+	e->val = val;
+	strset_keep(t, e, s);
 	t->n++;
 	return -1;
 }
 
-int sw_strset_get(const struct sw_strset *t, long long tag, const char *s, unsigned long long h)
+int sw_strset_get(const struct sw_strset *t, int tag, const char *s, unsigned long long h)
 {
 	if (!t->cap)
 		return -1;
 	size_t k = strset_slot(t, tag, s, tagged(tag, h));
-	return t->e[k].at ? t->e[k].val : -1;
+	return t->e[k].kind ? t->e[k].val : -1;
 }
 
 void sw_strset_free(struct sw_strset *t)

@@ -1,6 +1,7 @@
 /* Hash tables the library's passes share, open addressing, doubled at
- * half full: (tag, string) pairs with an int each (the strings copied into
- * the set's own text), and sets of numbers (no allocation per number). */
+ * half full: (tag, string) pairs with an int each (short strings kept in
+ * their entry, longer ones copied into the set's own text), and sets of
+ * numbers (no allocation per number). */
 #ifndef SW_STRSET_H
 #define SW_STRSET_H
 
@@ -11,20 +12,21 @@ struct sw_strset {
 	size_t cap, n;
 	struct sw_strset_ent {
 		unsigned long long h;
-		long long tag;
-		size_t at;	/* the string's offset in text plus one; 0 a free slot */
-		int val;
+		int tag, val;
+		unsigned char kind;	/* 0 a free slot, 1 s is the string, 2 s holds
+					 * the string's offset in text (a size_t) */
+		char s[15];
 	} *e;
-	char *text;		/* the strings, one after another: no allocation each */
+	char *text;		/* the strings too long for an entry, one after another */
 	size_t used, size;
 };
 
 unsigned long long sw_str_hash(const char *s);
 /* Finds (tag, s), hashed h (sw_str_hash); inserts it with val if absent.
  * Returns the stored val, or -1 when it was inserted. */
-int sw_strset_put(struct sw_strset *t, long long tag, const char *s, unsigned long long h, int val);
+int sw_strset_put(struct sw_strset *t, int tag, const char *s, unsigned long long h, int val);
 /* The val of (tag, s), or -1. */
-int sw_strset_get(const struct sw_strset *t, long long tag, const char *s, unsigned long long h);
+int sw_strset_get(const struct sw_strset *t, int tag, const char *s, unsigned long long h);
 void sw_strset_free(struct sw_strset *t);
 
 /* A set of numbers from a dense numbering (people numbered as met): a

@@ -16,19 +16,25 @@ int main(void)
 	T_INT(sw_strset_get(&t, 3, "S1", sw_str_hash("S1")), 8, "and keeps its own value");
 	int bad = 0;
 	for (int i = 0; i < 100000; i++) {	/* through many doublings */
-		snprintf(s, sizeof s, "W%06d", i);
+		snprintf(s, sizeof s, "%s%06d", i % 2 ? "W" : "a-longer-worker-id-", i);
 		bad += sw_strset_put(&t, i % 5, s, sw_str_hash(s), i) != -1;
 	}
 	for (int i = 0; i < 100000; i++) {
-		snprintf(s, sizeof s, "W%06d", i);
+		snprintf(s, sizeof s, "%s%06d", i % 2 ? "W" : "a-longer-worker-id-", i);
 		bad += sw_strset_get(&t, i % 5, s, sw_str_hash(s)) != i;
 		bad += sw_strset_get(&t, i % 5 + 1, s, sw_str_hash(s)) != -1;
 	}
-	T_INT(bad, 0, "100,000 strings found again after growing, under their tags only");
+	T_INT(bad, 0, "100,000 strings, short and long, found again after growing, under their tags only");
 	T_INT((long long)t.n, 100002, "each stored once");
 	sw_strset_free(&t);
 	T_INT((long long)t.cap, 0, "freed");
 
+	const char *edge[] = {"12345678901234", "123456789012345", "1234567890123456"};
+	for (int i = 0; i < 3; i++)	/* around the length kept in an entry */
+		sw_strset_put(&t, 0, edge[i], sw_str_hash(edge[i]), i);
+	for (int i = 0; i < 3; i++)
+		bad += sw_strset_get(&t, 0, edge[i], sw_str_hash(edge[i])) != i;
+	T_INT(bad, 0, "strings of 14, 15 and 16 bytes, in the entry or beside it, found again");
 	static char longer[40000];	/* longer than the text's first block */
 	memset(longer, 'x', sizeof longer - 1);
 	T_INT(sw_strset_put(&t, 0, longer, sw_str_hash(longer), 1), -1, "a long string is inserted");
