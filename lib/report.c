@@ -489,16 +489,30 @@ static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from,
 }
 
 /* A pass that reads each page once (the services' index) gains nothing
- * from the page cache: held small (2 MiB) meanwhile, a year's report
- * takes the memory of a month's instead of the whole cache. 0, or -1
- * (printed). */
-static int small_cache(sqlite3 *db, int small)
+ * from the page cache: held small meanwhile, a year's report takes the
+ * memory of a month's instead of the whole cache. Not in a write
+ * transaction (closed months checked during an import), whose changed
+ * pages the cache holds. Returns the size it had (PRAGMA cache_size) for
+ * cache_back, or 0 when it is left as it is. */
+static int small_cache(sqlite3 *db)
 {
-	if (sqlite3_exec(db, small ? "PRAGMA cache_size=-2048" : "PRAGMA cache_size=" SW_DB_CACHE,
-			 NULL, NULL, NULL) == SQLITE_OK)
+	if (sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE)
 		return 0;
-	sw_db_error(db, "report");
-	return -1;
+	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA cache_size");
+	int was = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (was && sqlite3_exec(db, "PRAGMA cache_size=-2048", NULL, NULL, NULL) != SQLITE_OK)
+		was = 0;
+	return was;
+}
+
+/* The page cache as small_cache found it. */
+static void cache_back(sqlite3 *db, int was)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", was);
+	if (was)
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 /* Services: one pass over the date-first covering index. */
@@ -506,8 +520,7 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 {
 	const struct sw_net *n = a->n;
 	sqlite3 *db = n->db[d];
-	if (small_cache(db, 1) != 0)
-		return -1;
+	int cache = small_cache(db);
 	sqlite3_stmt *st = period_stmt(db, "SELECT station_code, type, minutes, client_id"
 		" FROM services WHERE date >= ?1 AND date <= ?2", from, to);
 	int rc, last = -1;
@@ -528,7 +541,8 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 		count_once(a, d, 0, i, F_PEOPLE_SERVED, (const char *)sqlite3_column_text(st, 3));
 	}
 	rc = finish(db, st, rc);
-	return small_cache(db, 0) != 0 ? -1 : rc;
+	cache_back(db, cache);
+	return rc;
 }
 
 /* Volunteer hours, at the station of the activity or service they were

@@ -118,12 +118,13 @@ static size_t mix(uint64_t x)
 	return (size_t)(x ^ (x >> 31));
 }
 
-static void numset_put(uint32_t *k, size_t cap, uint32_t x)
+/* The slot of table k that holds x, else the free one where it goes. */
+static size_t numset_slot(const uint32_t *k, size_t cap, uint32_t x)
 {
 	size_t j = mix((uint64_t)x + 1) & (cap - 1);
-	while (k[j])
+	while (k[j] && k[j] != x + 1)
 		j = (j + 1) & (cap - 1);
-	k[j] = x + 1;
+	return j;
 }
 
 /* s's numbers into a table of cap slots, from its table or bitmap. */
@@ -132,10 +133,12 @@ static void numset_table(struct sw_numset *s, size_t cap)
 	uint32_t *k = sw_xcalloc(cap, sizeof *k);
 	for (size_t i = 0; i < s->cap; i++)
 		if (s->bits) {
-			for (uint64_t w = s->bits[i]; w; w &= w - 1)
-				numset_put(k, cap, (uint32_t)(i * 64 + (size_t)__builtin_ctzll(w)));
+			for (uint64_t w = s->bits[i]; w; w &= w - 1) {
+				uint32_t x = (uint32_t)(i * 64 + (size_t)__builtin_ctzll(w));
+				k[numset_slot(k, cap, x)] = x + 1;
+			}
 		} else if (s->k[i])
-			numset_put(k, cap, s->k[i] - 1);
+			k[numset_slot(k, cap, s->k[i] - 1)] = s->k[i];
 	free(s->k);
 	free(s->bits);
 	s->k = k;
@@ -191,10 +194,9 @@ int sw_numset_add(struct sw_numset *s, uint32_t x)
 		s->n++;
 		return 1;
 	}
-	size_t j = mix((uint64_t)x + 1) & (s->cap - 1);
-	for (; s->k[j]; j = (j + 1) & (s->cap - 1))
-		if (s->k[j] == x + 1)
-			return 0;
+	size_t j = numset_slot(s->k, s->cap, x);
+	if (s->k[j])
+		return 0;
 	s->k[j] = x + 1;
 	s->n++;
 	return 1;
