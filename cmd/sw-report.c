@@ -635,7 +635,7 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 		}
 		/* each station of the contract */
 		char code[128];
-		for (const char *p = list; sw_list_next(&p, code, sizeof code);)
+		for (const char *p = list; sw_list_next(&p, code, sizeof code) > 0;)
 			if (sw_net_find(n, code) >= 0)
 				add_target(out, &count, &cap, code, row.f[0], fig, from, to, target);
 	}

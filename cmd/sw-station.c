@@ -18,9 +18,11 @@
 #include "sw/vocab.h"
 #include "sw/volrecord.h"
 
+/* A workbook's sheets are imported in this order: orgs before the workers
+ * who name their employer (a station names its operator once both are in). */
 static const struct sw_table *const tables[] = {
-	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
-	&sw_supervision_table, &sw_training_table, &sw_orgs_table, &sw_volunteers_table,
+	&sw_stations_table, &sw_divisions_table, &sw_orgs_table, &sw_workers_table,
+	&sw_certificates_table, &sw_supervision_table, &sw_training_table, &sw_volunteers_table,
 	&sw_volunteer_hours_table, &sw_resources_table, &sw_resource_uses_table, &sw_contracts_table,
 	&sw_contract_staffing_table, &sw_spending_table, NULL
 };
@@ -113,11 +115,14 @@ static int cmd_show(int argc, char **argv)
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_station_need(db, code);
+	/* the organisations by id and name: who runs the station, who employs each worker */
 	static const char *const q[] = {
-		"SELECT code, name, level, parent_code, division_code, address, opened_on, closed_on"
-		" FROM stations WHERE code = ?1",
-		"SELECT worker_id, name, role, certificate, hired_on, left_on FROM workers"
-		" WHERE station_code = ?1 ORDER BY worker_id",
+		"SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address, s.opened_on,"
+		" s.closed_on, s.operator_org, o.name AS operator_name"
+		" FROM stations s LEFT JOIN orgs o ON o.org_id = s.operator_org WHERE s.code = ?1",
+		"SELECT w.worker_id, w.name, w.role, w.certificate, w.hired_on, w.left_on, w.employer_org,"
+		" o.name AS employer_name FROM workers w LEFT JOIN orgs o ON o.org_id = w.employer_org"
+		" WHERE w.station_code = ?1 ORDER BY w.worker_id",
 		"SELECT code, name, level, opened_on, closed_on FROM stations"
 		" WHERE parent_code = ?1 ORDER BY code",
 	};
@@ -379,7 +384,7 @@ static const struct sw_cmd cmds[] = {
 	{"volunteer-record", cmd_volunteer_record,
 	 N_("volunteer-record VOLUNTEER [--from DATE] [--to DATE] [--on DATE] [-f html]"),
 	 "from to on" SW_O_OUT, NULL},
-	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file" SW_O_OUT,
+	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
 	 NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},

@@ -258,6 +258,13 @@ static const char *const migrations[] = {
 	/* 13 -> 14: a case's latest service, for due's cases without one
 	 * (100,000 cases: 1.6 s with an index SQLite builds for the query). */
 	"CREATE INDEX services_case ON services(case_id, date) WHERE case_id IS NOT NULL;",
+
+	/* 14 -> 15: the organisation that runs a station (承接机构) and a
+	 * worker's employer. Appended and NULL in the rows already there, so
+	 * the audit trail's row hashes (by column position, NULLs left out)
+	 * stay as they were. */
+	"ALTER TABLE stations ADD COLUMN operator_org TEXT REFERENCES orgs(org_id);"
+	"ALTER TABLE workers ADD COLUMN employer_org TEXT REFERENCES orgs(org_id);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};
