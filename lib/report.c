@@ -14,6 +14,7 @@
 #include "sw/i18n.h"
 #include "sw/place.h"
 #include "sw/report.h"
+#include "sw/reportacc.h"
 #include "sw/station.h"
 #include "sw/strset.h"
 #include "sw/valid.h"
@@ -370,8 +371,9 @@ struct acc {
 	struct sw_strset ids;
 	int nids;
 	struct sw_numset *seen;
-	/* Needs met in the period, for the median per row: station, days. */
-	struct met { int st; long days; } *met;
+	/* The values of the medians (needs met, referrals' feedback) in
+	 * the period, for the median per row: station, figure, days. */
+	struct met { int st, fig; long days; } *met;
 	size_t nmet, capmet;
 };
 
@@ -621,31 +623,52 @@ static int scan_needs(struct acc *a, sqlite3 *db, const char *from, const char *
 		a->st[(size_t)i * SW_NFIG + F_NEEDS_MET]++;
 		if (a->nmet == a->capmet)
 			a->met = sw_xrealloc(a->met, (a->capmet = a->capmet ? 2 * a->capmet : 64) * sizeof *a->met);
-		a->met[a->nmet++] = (struct met){i, sw_date_days(met) - sw_date_days(found)};
+		a->met[a->nmet++] = (struct met){i, F_NEEDS_DAYS, sw_date_days(met) - sw_date_days(found)};
 	}
 	return finish(db, st, rc);
 }
 
-static int by_days(const void *x, const void *y)
+/* What lib/workfig.c adds to the pass (sw/reportacc.h). */
+void sw_acc_add(struct sw_acc *x, const char *code, int fig, long long v)
 {
-	long a = ((const struct met *)x)->days, b = ((const struct met *)y)->days;
-	return (a > b) - (a < b);
+	add((struct acc *)x, code, fig, v);
 }
 
-/* The median days to meet a need of each row, of the total and of each
- * subtree, from the needs themselves: a median does not add up. Kept
- * doubled (the two middle values summed), 0 where no need was met. */
-static void medians(struct acc *a)
+void sw_acc_days(struct sw_acc *x, const char *code, int fig, long days)
 {
-	if (!a->nmet)
-		return;	/* a->met is NULL: qsort must not see it */
+	struct acc *a = (struct acc *)x;
+	int i = in_scope(a->n, code);
+	if (i < 0)
+		return;
+	if (a->nmet == a->capmet)
+		a->met = sw_xrealloc(a->met, (a->capmet = a->capmet ? 2 * a->capmet : 64) * sizeof *a->met);
+	a->met[a->nmet++] = (struct met){i, fig, days};
+}
+
+const struct sw_net *sw_acc_net(const struct sw_acc *x)
+{
+	return ((const struct acc *)x)->n;
+}
+
+static int by_days(const void *x, const void *y)
+{
+	const struct met *p = x, *q = y;
+	long a = p->days, b = q->days;
+	return p->fig != q->fig ? p->fig - q->fig : (a > b) - (a < b);
+}
+
+/* One median figure of each row, of the total and of each subtree, from
+ * its values (met[0..nmet), sorted): a median does not add up. Kept
+ * doubled (the two middle values summed), 0 where there is none. */
+static void median_of(struct acc *a, const struct met *met, size_t nmet)
+{
 	const struct sw_net *n = a->n;
 	size_t nrow = (size_t)n->ngroups + 1 + (a->sub ? (size_t)n->nst : 0), m;
 	long *cnt = sw_xcalloc(nrow, sizeof *cnt), *seen = sw_xcalloc(nrow, sizeof *seen);
-	qsort(a->met, a->nmet, sizeof *a->met, by_days);
+	int f = met[0].fig;
 	for (int pass = 0; pass < 2; pass++)
-		for (m = 0; m < a->nmet; m++) {
-			int i = a->met[m].st;
+		for (m = 0; m < nmet; m++) {
+			int i = met[m].st;
 			size_t rows[66], nr = 0;
 			rows[nr++] = (size_t)n->st[i].group;
 			rows[nr++] = (size_t)n->ngroups;
@@ -660,14 +683,27 @@ static void medians(struct acc *a)
 				long at = seen[k]++;
 				if (at != (cnt[k] - 1) / 2 && at != cnt[k] / 2)
 					continue;
-				long long *v = k <= (size_t)n->ngroups ? &a->grp[k * SW_NFIG + F_NEEDS_DAYS]
-					: &a->sub[(k - (size_t)n->ngroups - 1) * SW_NFIG + F_NEEDS_DAYS];
+				long long *v = k <= (size_t)n->ngroups ? &a->grp[k * SW_NFIG + f]
+					: &a->sub[(k - (size_t)n->ngroups - 1) * SW_NFIG + f];
 				/* the middle value twice when the count is odd */
-				*v += a->met[m].days * (cnt[k] % 2 ? 2 : 1);
+				*v += met[m].days * (cnt[k] % 2 ? 2 : 1);
 			}
 		}
 	free(cnt);
 	free(seen);
+}
+
+/* Every median figure, each from its own values. */
+static void medians(struct acc *a)
+{
+	if (!a->nmet)
+		return;	/* a->met is NULL: qsort must not see it */
+	qsort(a->met, a->nmet, sizeof *a->met, by_days);
+	for (size_t m = 0, e; m < a->nmet; m = e) {
+		for (e = m; e < a->nmet && a->met[e].fig == a->met[m].fig; e++)
+			;
+		median_of(a, a->met + m, e - m);
+	}
 }
 
 static int scan_activities(struct acc *a, sqlite3 *db, const char *from, const char *to)
@@ -769,11 +805,13 @@ static int accumulate(struct acc *a, const char *from, const char *to)
 		    scan_services(a, d, from, to) != 0 ||
 		    (has_table(db, "volunteer_hours") && scan_volunteers(a, d, from, to) != 0) ||
 		    (has_table(db, "resource_uses") && scan_resources(a, d, from, to) != 0) ||
-		    (has_table(db, "needs") && scan_needs(a, db, from, to) != 0))
+		    (has_table(db, "needs") && scan_needs(a, db, from, to) != 0) ||
+		    sw_work_scan((struct sw_acc *)a, db, from, to) != 0)
 			return -1;
 	}
 	medians(a);
 	count_network(a, to);
+	sw_work_staff((struct sw_acc *)a, from, to);
 	return 0;
 }
 
@@ -851,11 +889,14 @@ long long *sw_report_fill_tree(const struct sw_net *n, const char *from, const c
 	return v;
 }
 
-/* 1 if station i's figures [0, nf) are all 0. */
-static int zero_below(const struct sw_fp *fp, int i, int nf)
+/* 1 if figure f is hashed by fingerprints of version v. */
+#define IN_VERSION(f, v) (sw_figures[f].since <= (v))
+
+/* 1 if station i's figures of version v are all 0. */
+static int zero_in(const struct sw_fp *fp, int i, int v)
 {
-	for (int f = 0; f < nf; f++)
-		if (fp->v[(size_t)i * SW_NFIG + f])
+	for (int f = 0; f < SW_NFIG; f++)
+		if (IN_VERSION(f, v) && fp->v[(size_t)i * SW_NFIG + f])
 			return 0;
 	return 1;
 }
@@ -863,11 +904,10 @@ static int zero_below(const struct sw_fp *fp, int i, int nf)
 /* Hashes a month's canonical text: one line per station and figure, in
  * tree order. Version 2 leaves out stations whose figures are all 0 (a
  * station opened after the month must not change it); version 1, kept to
- * recognise months closed before, has every station. Versions 1 and 2
- * hash the figures before those of 五社联动 (F_PARTNERS), version 3 all. */
+ * recognise months closed before, has every station. Each version hashes
+ * the figures it knew (sw_figure.since), in report order. */
 static void fp_digest(const struct sw_fp *fp, const char *month, int version, char hex[65])
 {
-	int nf = version >= 3 ? SW_NFIG : F_PARTNERS;
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned char sum[EVP_MAX_MD_SIZE];
 	unsigned len = 0;
@@ -877,9 +917,11 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 	EVP_DigestUpdate(md, line, strlen(line));
 	for (int i = 0; i < fp->n; i++) {
 		const long long *v = fp->v + (size_t)i * SW_NFIG;
-		if (version > 1 && zero_below(fp, i, nf))
+		if (version > 1 && zero_in(fp, i, version))
 			continue;
-		for (int f = 0; f < nf; f++) {
+		for (int f = 0; f < SW_NFIG; f++) {
+			if (!IN_VERSION(f, version))
+				continue;
 			snprintf(line, sizeof line, "%s\t%s\t%lld\n", fp->code[i], sw_figures[f].key, v[f]);
 			EVP_DigestUpdate(md, line, strlen(line));
 		}
@@ -896,7 +938,7 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 
 int sw_fp_zero(const struct sw_fp *fp, int i)
 {
-	return zero_below(fp, i, SW_NFIG);
+	return zero_in(fp, i, SW_FP_VERSION);
 }
 
 int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
@@ -925,7 +967,8 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 		/* the audit trail's head when the month was closed: the bureau
 		 * holding the fingerprint holds an anchor of the trail */
 		rc = sw_audit_anchor(db, month, fp->audit);
-		fp_digest(fp, month, 3, fp->hex);
+		fp_digest(fp, month, SW_FP_VERSION, fp->hex);
+		fp_digest(fp, month, 3, fp->hex3);
 		fp_digest(fp, month, 2, fp->hex2);
 		fp_digest(fp, month, 1, fp->hex1);
 	}
@@ -935,17 +978,21 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 	return rc;
 }
 
-/* A month closed before version 3 holds no figure of 五社联动: its older
- * fingerprints match only while those figures stay 0. */
-int sw_fp_matches(const struct sw_fp *fp, const char *stored)
+/* A month closed before version 3 holds no figure of 五社联动: its
+ * fingerprints of version 1 and 2 match only while those figures stay 0.
+ * Version 3 covers all but the figures of referrals and the workforce,
+ * which a month closed then keeps as they are (lib/closed.c). */
+int sw_fp_version(const struct sw_fp *fp, const char *stored)
 {
 	if (strcmp(stored, fp->hex) == 0)
-		return 1;
+		return SW_FP_VERSION;
+	if (strcmp(stored, fp->hex3) == 0)
+		return 3;
 	for (int i = 0; i < fp->n; i++)
-		for (int f = F_PARTNERS; f < SW_NFIG; f++)
-			if (fp->v[(size_t)i * SW_NFIG + f])
+		for (int f = 0; f < SW_NFIG; f++)
+			if (sw_figures[f].since == 3 && fp->v[(size_t)i * SW_NFIG + f])
 				return 0;
-	return strcmp(stored, fp->hex2) == 0 || strcmp(stored, fp->hex1) == 0;
+	return strcmp(stored, fp->hex2) == 0 ? 2 : strcmp(stored, fp->hex1) == 0;
 }
 
 void sw_fp_free(struct sw_fp *fp)
