@@ -364,12 +364,13 @@ struct acc {
 	long long *sub;		/* per station subtree, distinct figures:
 				 * sub[i * SW_NFIG + f] (fingerprints), or NULL */
 	/* Distinct people: each client (volunteer, organisation) of each
-	 * database gets a number (ids), and one counted in a row or subtree
-	 * is the key row << 32 | number (people): the name is copied once,
-	 * not per row, and the sets hold 8 bytes a key. */
+	 * database gets a number (ids), and each row, the total and each
+	 * subtree its set of the numbers counted (seen: groups, the total,
+	 * then stations' subtrees), which becomes a bitmap of a bit a person
+	 * as it fills: a year's sets take the memory of a month's. */
 	struct sw_strset ids;
 	int nids;
-	struct sw_keyset people;
+	struct sw_numset *seen;
 	/* The values of the medians (needs met, referrals' feedback) in
 	 * the period, for the median per row: station, figure, days. */
 	struct met { int st, fig; long days; } *met;
@@ -462,15 +463,15 @@ static int kind_index(const char *const *keys, const char *k)
 static void count_once(struct acc *a, int d, int ns, int i, int fig, const char *id)
 {
 	const struct sw_net *n = a->n;
-	int k = sw_strset_put(&a->ids, (long long)d * 3 + ns, id, sw_str_hash(id), a->nids);
-	uint64_t who = (uint32_t)(k < 0 ? a->nids++ : k);
-	uint64_t g = (uint64_t)n->st[i].group, ng = (uint64_t)n->ngroups;
-	if (sw_keyset_add(&a->people, g << 32 | who))
+	int k = sw_strset_put(&a->ids, d * 3 + ns, id, sw_str_hash(id), a->nids);
+	uint32_t who = (uint32_t)(k < 0 ? a->nids++ : k);
+	size_t g = (size_t)n->st[i].group, ng = (size_t)n->ngroups;
+	if (sw_numset_add(&a->seen[g], who))
 		a->grp[g * SW_NFIG + fig]++;
-	if (sw_keyset_add(&a->people, ng << 32 | who))
+	if (sw_numset_add(&a->seen[ng], who))
 		a->grp[ng * SW_NFIG + fig]++;
 	for (int s = i; a->sub && s >= 0; s = n->st[s].up)
-		if (sw_keyset_add(&a->people, (ng + 1 + (uint64_t)s) << 32 | who))
+		if (sw_numset_add(&a->seen[ng + 1 + (size_t)s], who))
 			a->sub[(size_t)s * SW_NFIG + fig]++;
 }
 
@@ -489,11 +490,39 @@ static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from,
 	return st;
 }
 
+/* A pass that reads each page once (the services' index) gains nothing
+ * from the page cache: held small meanwhile, a year's report takes the
+ * memory of a month's instead of the whole cache. Not in a write
+ * transaction (closed months checked during an import), whose changed
+ * pages the cache holds. Returns the size it had (PRAGMA cache_size) for
+ * cache_back, or 0 when it is left as it is. */
+static int small_cache(sqlite3 *db)
+{
+	if (sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE)
+		return 0;
+	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA cache_size");
+	int was = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (was && sqlite3_exec(db, "PRAGMA cache_size=-2048", NULL, NULL, NULL) != SQLITE_OK)
+		was = 0;
+	return was;
+}
+
+/* The page cache as small_cache found it. */
+static void cache_back(sqlite3 *db, int was)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", was);
+	if (was)
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
 /* Services: one pass over the date-first covering index. */
 static int scan_services(struct acc *a, int d, const char *from, const char *to)
 {
 	const struct sw_net *n = a->n;
 	sqlite3 *db = n->db[d];
+	int cache = small_cache(db);
 	sqlite3_stmt *st = period_stmt(db, "SELECT station_code, type, minutes, client_id"
 		" FROM services WHERE date >= ?1 AND date <= ?2", from, to);
 	int rc, last = -1;
@@ -513,7 +542,9 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 		v[F_SERVICE_HOURS] += sqlite3_column_int64(st, 2);
 		count_once(a, d, 0, i, F_PEOPLE_SERVED, (const char *)sqlite3_column_text(st, 3));
 	}
-	return finish(db, st, rc);
+	rc = finish(db, st, rc);
+	cache_back(db, cache);
+	return rc;
 }
 
 /* Volunteer hours, at the station of the activity or service they were
@@ -790,6 +821,7 @@ static void acc_init(struct acc *a, const struct sw_net *n)
 	a->n = n;
 	a->st = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *a->st);
 	a->grp = sw_xcalloc((size_t)(n->ngroups + 1) * SW_NFIG, sizeof *a->grp);
+	a->seen = sw_xcalloc((size_t)n->ngroups + 1 + (size_t)n->nst, sizeof *a->seen);
 }
 
 static void acc_free(struct acc *a)
@@ -798,7 +830,9 @@ static void acc_free(struct acc *a)
 	free(a->sub);
 	free(a->met);
 	sw_strset_free(&a->ids);
-	sw_keyset_free(&a->people);
+	for (int r = 0; r < a->n->ngroups + 1 + a->n->nst; r++)
+		sw_numset_free(&a->seen[r]);
+	free(a->seen);
 }
 
 /* Each in-scope station's subtree: own records added up the tree (tree
