@@ -147,16 +147,16 @@ int sw_items_find(const char *name, char *why, size_t whylen)
 }
 
 /* Counts one record of line k in row g and in the total; who (a client's
- * number, or -1) once per row and line. */
-static void count(long long *v, struct sw_keyset *seen, int lines, int g, int ng, int k,
-		  const int *vals, long long who)
+ * number, or -1) once per row and line, in that row and line's set. */
+static void count(long long *v, struct sw_numset *seen, int lines, int g, int ng, int k,
+		  const int *vals, int who)
 {
 	int rows[2] = {g, ng};
 	for (int r = 0; r < 2; r++) {
 		long long *x = &SW_ITEM_AT(v, rows[r], k, 0);
 		for (int j = 0; j < SW_ITEM_NVAL; j++)
 			x[j] += vals[j];
-		if (who >= 0 && sw_keyset_add(seen, ((uint64_t)rows[r] * lines + k) << 32 | (uint64_t)who))
+		if (who >= 0 && sw_numset_add(&seen[(size_t)rows[r] * (size_t)lines + (size_t)k], (uint32_t)who))
 			x[SW_ITEM_PEOPLE]++;
 	}
 }
@@ -165,7 +165,7 @@ static void count(long long *v, struct sw_keyset *seen, int lines, int g, int ng
  * at their station's row: under their item and its category, or under
  * "(no item)". Categories are the database's own. 0 or -1 (printed). */
 static int scan(const struct sw_net *n, int d, int kind, const char *from, const char *to,
-		long long *v, struct sw_strset *ids, int *nids, struct sw_keyset *seen)
+		long long *v, struct sw_strset *ids, int *nids, struct sw_numset *seen)
 {
 	static const char *const sql[2] = {
 		"SELECT s.station_code, s.item_code, c.category, s.client_id FROM services s"
@@ -185,7 +185,7 @@ static int scan(const struct sw_net *n, int d, int kind, const char *from, const
 		const char *code = (const char *)sqlite3_column_text(st, 1);
 		const char *cat = (const char *)sqlite3_column_text(st, 2);
 		int vals[SW_ITEM_NVAL] = {0}, k[2] = {lines - 1, -1};
-		long long who = -1;
+		int who = -1;
 		if (kind == 0) {
 			const char *client = (const char *)sqlite3_column_text(st, 3);
 			int id = sw_strset_put(ids, d, client, sw_str_hash(client), *nids);
@@ -216,14 +216,17 @@ long long *sw_items_fill(const struct sw_net *n, const char *from, const char *t
 	long long *v = sw_xcalloc((size_t)(n->ngroups + 1) * (size_t)(C.n ? C.n : 1) * SW_ITEM_NVAL,
 				  sizeof *v);
 	struct sw_strset ids = {0};
-	struct sw_keyset seen = {0};
+	size_t nsets = (size_t)(n->ngroups + 1) * (size_t)C.n;
+	struct sw_numset *seen = sw_xcalloc(nsets ? nsets : 1, sizeof *seen);
 	int nids = 0, rc = 0;
 	for (int d = 0; d < n->ndb && rc == 0 && C.n; d++)
 		for (int kind = 0; kind < 2 && rc == 0; kind++)
 			if (sw_db_has(n->db[d], "catalogue"))
-				rc = scan(n, d, kind, from, to, v, &ids, &nids, &seen);
+				rc = scan(n, d, kind, from, to, v, &ids, &nids, seen);
 	sw_strset_free(&ids);
-	sw_keyset_free(&seen);
+	for (size_t i = 0; i < nsets; i++)
+		sw_numset_free(&seen[i]);
+	free(seen);
 	if (rc != 0) {
 		free(v);
 		return NULL;

@@ -107,8 +107,8 @@ void sw_strset_free(struct sw_strset *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* A 64-bit mix (splitmix64's finaliser): keys made of small ids packed
- * side by side would otherwise crowd one end of the table. */
+/* A 64-bit mix (splitmix64's finaliser): dense numbers would otherwise
+ * crowd one end of the table. */
 static size_t mix(uint64_t x)
 {
 	x ^= x >> 30;
@@ -116,37 +116,6 @@ static size_t mix(uint64_t x)
 	x ^= x >> 27;
 	x *= 0x94d049bb133111ebull;
 	return (size_t)(x ^ (x >> 31));
-}
-
-int sw_keyset_add(struct sw_keyset *s, uint64_t key)
-{
-	if (2 * (s->n + 1) > s->cap) {
-		struct sw_keyset n = {s->cap ? s->cap * 2 : 4096, s->n, NULL};
-		n.k = sw_xcalloc(n.cap, sizeof *n.k);
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->k[i]) {
-				size_t j = mix(s->k[i]) & (n.cap - 1);
-				while (n.k[j])
-					j = (j + 1) & (n.cap - 1);
-				n.k[j] = s->k[i];
-			}
-		free(s->k);
-		*s = n;
-	}
-	key++;
-	size_t j = mix(key) & (s->cap - 1);
-	for (; s->k[j]; j = (j + 1) & (s->cap - 1))
-		if (s->k[j] == key)
-			return 0;
-	s->k[j] = key;
-	s->n++;
-	return 1;
-}
-
-void sw_keyset_free(struct sw_keyset *s)
-{
-	free(s->k);
-	memset(s, 0, sizeof *s);
 }
 
 /* The slot of table k that holds x, else the free one where it goes. */

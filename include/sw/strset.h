@@ -1,7 +1,7 @@
 /* Hash tables the library's passes share, open addressing, doubled at
  * half full: (tag, string) pairs with an int each (short strings kept in
- * their entry, longer ones copied into the set's own text), sets of 64-bit
- * keys and sets of numbers (no allocation per key or number). */
+ * their entry, longer ones copied into the set's own text) and sets of
+ * numbers (no allocation per number). */
 #ifndef SW_STRSET_H
 #define SW_STRSET_H
 
@@ -28,14 +28,6 @@ int sw_strset_put(struct sw_strset *t, int tag, const char *s, unsigned long lon
 /* The val of (tag, s), or -1. */
 int sw_strset_get(const struct sw_strset *t, int tag, const char *s, unsigned long long h);
 void sw_strset_free(struct sw_strset *t);
-
-struct sw_keyset {
-	size_t cap, n;
-	uint64_t *k;		/* 0 marks a free slot: keys are stored plus one */
-};
-/* 1 when key was added, 0 when it was there. key < UINT64_MAX. */
-int sw_keyset_add(struct sw_keyset *s, uint64_t key);
-void sw_keyset_free(struct sw_keyset *s);
 
 /* A set of numbers from a dense numbering (people numbered as met): a
  * table while it holds few, a bitmap once the bitmap is no larger. */

@@ -44,20 +44,6 @@ int main(void)
 	T_INT(sw_strset_get(&t, 0, longer, sw_str_hash(longer)), 1, "and it is found whole");
 	sw_strset_free(&t);
 
-	struct sw_keyset ks = {0};
-	T_INT(sw_keyset_add(&ks, 0), 1, "key 0 is a key like any other");
-	T_INT(sw_keyset_add(&ks, 0), 0, "and is there the second time");
-	T_INT(sw_keyset_add(&ks, UINT64_MAX - 1), 1, "the largest key");
-	bad = 0;
-	for (uint64_t g = 0; g < 4; g++)
-		for (uint64_t p = 1; p < 50000; p++)
-			bad += sw_keyset_add(&ks, g << 32 | p) != 1;
-	for (uint64_t p = 1; p < 50000; p++)
-		bad += sw_keyset_add(&ks, 2ull << 32 | p) != 0;
-	T_INT(bad, 0, "row << 32 | person keys: each new once, then known");
-	T_INT((long long)ks.n, 2 + 4 * 49999, "counted once each");
-	sw_keyset_free(&ks);
-
 	struct sw_numset k = {0};
 	T_INT(sw_numset_add(&k, 0), 1, "number 0 is a number like any other");
 	T_INT(sw_numset_add(&k, 0), 0, "and is there the second time");
