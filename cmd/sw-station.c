@@ -12,8 +12,10 @@
 #include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/partners.h"
+#include "sw/pg.h"
 #include "sw/staff.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 #include "sw/volrecord.h"
@@ -366,6 +368,47 @@ static int cmd_volunteer_record(int argc, char **argv)
 	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
+/* init-server and grant: a server's, not a SQLite file's (which every
+ * command creates and which has no roles). */
+static void server_only(const char *sub)
+{
+	if (!sw_store_is_server(sw_opt.db))
+		sw_usage_fail(_("%s: --db must name a PostgreSQL server (postgresql://..., postgres://..."
+				" or service=NAME)"), sub);
+}
+
+/* init-server: the schema, the roles and row-level security in an empty
+ * database, or its migration (lib/pg_schema.c). */
+static int cmd_init_server(int argc, char **argv)
+{
+	sw_getopt_plain(argc, argv);
+	sw_cli_nargs(argc, 0, 0);
+	server_only("init-server");
+	return sw_pg_init_server(sw_opt.db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+/* grant ROLE --station CODE --as KIND: whose rows a person's role sees. */
+static int cmd_grant(int argc, char **argv)
+{
+	enum { OPT_AS = SW_OPT_LOCAL };
+	static const struct option longopts[] = {
+		SW_LONGOPTS, {"station", required_argument, NULL, SW_OPT_STATION},
+		{"as", required_argument, NULL, OPT_AS}, {0}};
+	int c, kind = -1;
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
+		if (c == OPT_AS) {
+			if ((kind = sw_pg_kind_parse(optarg)) < 0)
+				sw_opt_fail("as", _("expected worker, station-admin, county or bureau"));
+		} else
+			sw_cli_common(c, optarg);
+	sw_cli_nargs(argc, 1, 1);
+	if (!sw_opt.station || kind < 0)
+		sw_usage_fail(_("grant: --station and --as are required"));
+	server_only("grant");
+	return sw_pg_grant(sw_opt.db, argv[optind], sw_opt.station, kind) == 0 ? SW_EXIT_OK
+										  : SW_EXIT_FAIL;
+}
+
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
 	{"add", cmd_add, sw_usage_add, "table dry-run station", NULL},
@@ -388,6 +431,9 @@ static const struct sw_cmd cmds[] = {
 	 NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
+	{"init-server", cmd_init_server, N_("init-server"), "", NULL},
+	{"grant", cmd_grant, N_("grant ROLE --station CODE --as worker|station-admin|county|bureau"),
+	 "station as", NULL},
 	{NULL, NULL, NULL, NULL, NULL}};
 
 /* Before the database closes: the statements the hooks keep. */
@@ -405,5 +451,6 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
+	sw_cli_on_server = "init-server grant";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -324,3 +324,13 @@ int sw_schema_migrate(sqlite3 *db)
 	/* every connection that writes records its changes */
 	return sqlite3_db_readonly(db, "main") == 1 ? 0 : sw_audit_attach(db);
 }
+
+/* Migration v -> v+1 for another database (lib/pg_schema.c): its SQL, and
+ * whether a step in C follows it (written for SQLite). NULL past the end. */
+const char *sw_schema_sql(int v, int *has_step)
+{
+	if (v < 0 || v >= NMIGRATIONS)
+		return NULL;
+	*has_step = v < (int)(sizeof steps / sizeof steps[0]) && steps[v];
+	return migrations[v];
+}
