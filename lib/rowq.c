@@ -2,9 +2,8 @@
  * of NBATCH: the reader fills batch k while the caller works through the
  * batches before it, and waits when it is NBATCH ahead. The caller fills
  * the first batch itself, as it would only wait for it: a file that fits
- * in one (most files sent by hand; every run of tests/fuzz/fuzz_csv.c)
- * starts no thread, and a batch's memory is taken when it is first
- * filled. */
+ * in one (most files kept by hand; tests/fuzz/fuzz_csv.c's inputs) starts
+ * no thread, and a batch's memory is taken when it is first filled. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
