@@ -106,7 +106,12 @@ check: all $(UNITS)
 	@$(CC) $(CFLAGS) -fsyntax-only $(wildcard tests/fuzz/fuzz_*.c)
 	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run $(UNITS)
 
-bench: all
+# tests/bench/store.sh's loader through the store
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libsw.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
+
+bench: all $(BUILD)/bench/copy_in
 	BUILD=$(BUILD) sh tests/bench/run
 
 # libFuzzer harnesses (clang), FUZZ_SECONDS each (default 60).

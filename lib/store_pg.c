@@ -613,7 +613,7 @@ static int check_schema(PGconn *c, int flags)
 	if (there < 0 || v < -1)
 		return -1;
 	if (there == 0 || v < 0)
-		sw_error(_("%s: no sw-tools schema in this database: run sw-station init-server"), PQdb(c));
+		sw_error(_("%s: no sw-tools schema at this version: run sw-station init-server first"), PQdb(c));
 	else if (v > SW_SCHEMA_VERSION)
 		sw_error(_("%s: schema version %d is newer than this program's (%d): upgrade sw-tools"),
 			 PQdb(c), (int)v, SW_SCHEMA_VERSION);
