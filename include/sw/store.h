@@ -15,31 +15,57 @@
  * from sqlite3 calls one file at a time; until then sw_store_sqlite gives
  * them the connection under a store opened on a file.
  *
- * Each call does on SQLite what lib/db.c does today (sqlite3_prepare_v2,
- * BEGIN IMMEDIATE, PRAGMA user_version...). On PostgreSQL:
+ * Each call does on SQLite what lib/db.c does (sw_db_open, sw_db_begin,
+ * sw_db_commit with its closed months and audit seal, PRAGMA
+ * user_version). On PostgreSQL (lib/store_pg.c):
  * - prepare translates the SQL once (sw_sql_pg below) and prepares it
  *   (PQprepare) at the first step, when the parameters' types are known:
- *   text binds as text, int64 as bigint, blob as bytea (binary format),
- *   NULL as text. That answers "?1 IS NULL" with an untyped parameter
- *   ("could not determine data type of parameter $1"). A statement bound
- *   later with other types is prepared again.
- * - step reads a SELECT through a cursor (DECLARE ... NO SCROLL CURSOR,
- *   FETCH 1000): memory stays flat, and another statement may run between
- *   two steps, as the code does on SQLite (a look-up inside a row loop).
- *   Results are text (PQgetvalue); sw_stmt_int64 parses it.
- * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; commit retries the whole
- *   command's transaction on a serialization failure or deadlock
- *   (SQLSTATE 40001, 40P01), so a command's writes are one function the
- *   store can run again from BEGIN: nothing of the first try may have
- *   left the process (output is written after the commit).
+ *   int64 binds as bigint, blob as bytea (binary format), text and NULL
+ *   as the SQL types them (unknown: "12" into a BIGINT column is 12), and
+ *   as text where the server cannot say ("?1 IS NULL" alone: 42P18; "?1
+ *   IS NULL OR name = ?1": 42P08), the failed try undone by a savepoint.
+ *   A statement bound later with other types is prepared again.
+ * - step reads a query (SELECT, VALUES, a WITH ending in one) through a
+ *   cursor (DECLARE ... NO SCROLL CURSOR, FETCH 1000): memory stays flat,
+ *   and another statement may run between two steps, as on SQLite (a
+ *   look-up inside a row loop). Outside begin..commit the first cursor
+ *   begins a REPEATABLE READ transaction (one snapshot for the loop and
+ *   its look-ups, as a reading SQLite connection has) and the last one to
+ *   close commits it. Results are text (PQgetvalue); sw_stmt_int64 parses
+ *   it. Anything else runs whole (INSERT ... RETURNING's rows are held).
+ * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; sw_store_transact runs
+ *   the command's writes again from BEGIN on a serialization failure or
+ *   deadlock (SQLSTATE 40001, 40P01), up to 10 times with a random wait:
+ *   nothing of a failed try may have left the process (output is written
+ *   after the commit).
  * - copy-in is COPY table (cols) FROM STDIN (text format, \N for NULL,
- *   backslash, tab and newline escaped) into a TEMP staging table; the
- *   import then upserts from it with INSERT ... SELECT ... ON CONFLICT in
- *   one statement, so that read = stored + rejected holds as on SQLite.
+ *   backslash, tab, newline and CR escaped), into a TEMP staging table for
+ *   the import, which then upserts from it with INSERT ... SELECT ... ON
+ *   CONFLICT in one statement, so that read = stored + rejected holds as
+ *   on SQLite. The server checks the rows at copy_end.
  * - the schema version is the one row of sw_schema (PostgreSQL has no
  *   user_version); sw_store_open refuses an older one (init-server
- *   migrates) and a newer one.
+ *   migrates; read-only, one from SW_SCHEMA_READABLE on is read) and a
+ *   newer one. SW_STORE_READONLY makes every transaction READ ONLY.
  * - the audit trail's user is the database role (session_user).
+ *
+ * WHAT CALLERS DO so that both behave alike (tests/unit/test_store_both.c
+ * shows each):
+ * - Bind what the column holds: int64 for integers, text for text (an
+ *   int64 compared with a TEXT column is an error there). NULL is
+ *   sw_stmt_bind_text(st, i, NULL); "" stays "" (lib/db.c's
+ *   sw_db_bind_text makes "" NULL: a caller that relied on it binds NULL).
+ * - After a failed statement, stop: a server's transaction is over at the
+ *   first error (SQLite's goes on); roll back, or return -1 to
+ *   sw_store_transact. Say nothing more: the store said it, or will try
+ *   again.
+ * - Begin no transaction inside a row loop, and finish or reset a loop
+ *   before commit (a server's cursors end with their transaction: a
+ *   later step says so). A write inside a loop outside begin..commit is
+ *   kept when the loop ends.
+ * - A look-up costs three round trips on a server (DECLARE, FETCH,
+ *   CLOSE; about 10,000 a second on a Unix socket): fine inside a loop of
+ *   thousands, not of millions (join instead).
  *
  * FUNCTIONS. The SQL functions registered with sqlite3_create_function
  * exist on the server too, created by init-server, with the same results:
@@ -88,9 +114,12 @@
  *   boolean, CASE WHEN ?3 fail there, and a boolean prints as t/f. Write
  *   ?3 <> 0 and CASE WHEN ... THEN 1 ELSE 0 END (cmd/sw-station.c's tree
  *   and coverage, and others).
- * - numbers: sum() of a bigint is numeric and 100.0 * x a numeric on the
- *   server, a 64-bit integer and a double in SQLite: outputs must be
- *   formatted in C or cast (CAST(sum(x) AS BIGINT)) to print the same.
+ * - numbers: sum() of a bigint is numeric (it prints the same while
+ *   whole), avg() and 100.0 * x are numeric on the server ("17.5000...")
+ *   and a double here ("17.5"): format in C, or CAST(... AS INTEGER).
+ *   CAST(2.5 AS INTEGER) is 3 there and 2 here: round in C.
+ * - NULL sorts first here and last there: ORDER BY x NULLS FIRST (both
+ *   read it) wherever a NULL may be among the keys.
  * - text order: the server's database must sort by bytes, as SQLite does
  *   (init-server refuses another collation or an encoding but UTF8).
  *
