@@ -165,7 +165,7 @@ static void pg_bind(struct sw_stmt *st, int i, int type, const void *v, size_t n
 		q->bad = 1;
 		return;
 	}
-	if (q->state != FRESH && q->state != DEAD)	/* binding ends a run under way */
+	if (q->state != FRESH)	/* binding ends a run, as reset does */
 		pg_reset(st);
 	struct param *p = &q->p[i - 1];
 	free(p->v);
