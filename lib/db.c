@@ -278,3 +278,10 @@ int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const cha
 	}
 	return v != NULL;
 }
+
+int sw_db_has(sqlite3 *db, const char *table)
+{
+	const char *p[1] = {table};
+	return sw_db_text(db, NULL, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+			  1, p, NULL, 0) == 1;
+}

@@ -63,6 +63,9 @@ void sw_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const char *const *p,
 	       char *out, size_t outlen);
 
+/* 1 if db has the table: a database read as it is may be older than it. */
+int sw_db_has(sqlite3 *db, const char *table);
+
 /* Applies the schema: called by sw_db_open (lib/schema.c). */
 int sw_schema_migrate(sqlite3 *db);
 /* The SQL of migration v -> v+1 as SQLite runs it, and in *has_step
