@@ -47,8 +47,15 @@ void sw_stmt_bind_text(struct sw_stmt *st, int i, const char *v)
 		st->s->ops->bind(st, i, SW_BIND_NULL, NULL, 0, 0);
 }
 
-void sw_stmt_bind_int64(struct sw_stmt *st, int i, int64_t v) { st->s->ops->bind(st, i, SW_BIND_INT64, NULL, 0, v); }
-void sw_stmt_bind_null(struct sw_stmt *st, int i) { st->s->ops->bind(st, i, SW_BIND_NULL, NULL, 0, 0); }
+void sw_stmt_bind_int64(struct sw_stmt *st, int i, int64_t v)
+{
+	st->s->ops->bind(st, i, SW_BIND_INT64, NULL, 0, v);
+}
+
+void sw_stmt_bind_null(struct sw_stmt *st, int i)
+{
+	st->s->ops->bind(st, i, SW_BIND_NULL, NULL, 0, 0);
+}
 
 void sw_stmt_bind_blob(struct sw_stmt *st, int i, const void *p, size_t n)
 {
@@ -60,10 +67,26 @@ int sw_stmt_step(struct sw_stmt *st) { return st->s->ops->step(st); }
 /* Accessors: a column outside the row is NULL, as SQLite has it. */
 static int in_row(struct sw_stmt *st, int col) { return col >= 0 && col < st->s->ops->columns(st); }
 int sw_stmt_columns(struct sw_stmt *st) { return st->s->ops->columns(st); }
-const char *sw_stmt_name(struct sw_stmt *st, int col) { return in_row(st, col) ? st->s->ops->column_name(st, col) : NULL; }
-const char *sw_stmt_text(struct sw_stmt *st, int col) { return in_row(st, col) ? st->s->ops->text(st, col) : NULL; }
-int64_t sw_stmt_int64(struct sw_stmt *st, int col) { return in_row(st, col) ? st->s->ops->int64(st, col) : 0; }
-int sw_stmt_is_null(struct sw_stmt *st, int col) { return in_row(st, col) ? st->s->ops->is_null(st, col) : 1; }
+
+const char *sw_stmt_name(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->column_name(st, col) : NULL;
+}
+
+const char *sw_stmt_text(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->text(st, col) : NULL;
+}
+
+int64_t sw_stmt_int64(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->int64(st, col) : 0;
+}
+
+int sw_stmt_is_null(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->is_null(st, col) : 1;
+}
 
 const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n)
 {

@@ -1,6 +1,8 @@
 /* Inside lib/store*.c: what a backend provides. lib/store.c checks what
  * is common to both and calls these; each backend's structs begin with
- * the ones here. */
+ * the ones here. Flat in lib/, as pg*.c, xlsx*.c and audit*.c are with
+ * their private headers: two backends of one file each are no layer of
+ * files that a folder would make clearer. */
 #ifndef SW_STOREPRIV_H
 #define SW_STOREPRIV_H
 
