@@ -33,7 +33,8 @@ endif
 # mandoc for the man pages' lint, miller jq for the README's pipeline, locales for
 # a zh_CN.UTF-8 locale, chromium fonts-noto-cjk poppler-utils to print the report,
 # postgresql for the throwaway server of the PostgreSQL tests, tests/pg/cluster), bench
-# (miller time); libpq-dev: --db postgresql://... (lib/pg*.c).
+# (miller time); libpq-dev: --db postgresql://... (lib/pg*.c, lib/store_pg.c), its
+# headers at build time; its libpq5 is loaded when a server is named (lib/pq.c), not linked.
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
             libfreexl-dev sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl \
             python3-xlwt xlsx2csv mandoc jq unicode-data gettext locales libxlsxwriter-dev \
@@ -90,10 +91,6 @@ $(BUILD)/cmd/common.o: cmd/common.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-# libpq (and what it loads: Kerberos, LDAP, GnuTLS) where a server is used so
-# far: sw-station's init-server and grant; every program once ported.
-$(BUILD)/bin/sw-station: LDLIBS += -lpq
-
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/cmd/common.o $(BUILD)/libsw.a $(LDLIBS)
@@ -109,7 +106,12 @@ check: all $(UNITS)
 	@$(CC) $(CFLAGS) -fsyntax-only $(wildcard tests/fuzz/fuzz_*.c)
 	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run $(UNITS)
 
-bench: all
+# tests/bench/store.sh's loader through the store
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libsw.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
+
+bench: all $(BUILD)/bench/copy_in
 	BUILD=$(BUILD) sh tests/bench/run
 
 # libFuzzer harnesses (clang), FUZZ_SECONDS each (default 60).

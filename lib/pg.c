@@ -1,5 +1,5 @@
 /* A PostgreSQL server through libpq: connecting, running SQL, saying what
- * failed. The port's lib/store_pg.c grows from here (sw/store.h). */
+ * failed (lib/store_pg.c is the store over it: sw/store.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +24,8 @@ PGconn *sw_pg_connect(const char *conninfo)
 	/* the URI or service= is expanded as dbname; the encoding is ours */
 	const char *const keys[] = {"dbname", "fallback_application_name", "client_encoding", NULL};
 	const char *const vals[] = {conninfo, sw_progname, "UTF8", NULL};
+	if (sw_pq_load() != 0)
+		return NULL;
 	PGconn *c = PQconnectdbParams(keys, vals, 1);
 	if (!c)
 		sw_die(SW_EXIT_FAIL, _("out of memory"));

@@ -94,10 +94,22 @@ static const char *word_pg(const char *p, size_t n, const char **end)
 	return NULL;
 }
 
-char *sw_sql_pg(const char *sql)
+/* Whether the n-byte word at p is one of the words of list, by case. */
+static int word_in(const char *p, size_t n, const char *const *list)
 {
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp(p, *list, n) == 0)
+			return 1;
+	return 0;
+}
+
+char *sw_sql_pg_info(const char *sql, int *nparams, int *query)
+{
+	static const char *const reads[] = {"SELECT", "VALUES", NULL};
+	static const char *const writes[] = {"INSERT", "UPDATE", "DELETE", NULL};
 	struct buf b = {0};
 	long next = 1;	/* what a bare ? stands for: one past the largest so far */
+	int depth = 0, words = 0, with = 0, kind = 0;	/* 1 reads, 2 writes or else */
 	put(&b, "", 0);
 	for (const char *p = sql; *p;) {
 		const char *e = skip_quoted(p);
@@ -118,14 +130,36 @@ char *sw_sql_pg(const char *sql)
 			size_t n = 1;
 			while (is_word((unsigned char)p[n]))
 				n++;
+			/* a query is a SELECT or VALUES, or a WITH whose
+			 * statement (the first of these words outside the
+			 * parentheses of its tables) is one */
+			if (!kind && depth == 0 && (words++ == 0 || with)) {
+				if (!with && n == 4 && strncasecmp(p, "WITH", 4) == 0)
+					with = 1;
+				else if (word_in(p, n, reads))
+					kind = 1;
+				else if (word_in(p, n, writes) || !with)
+					kind = 2;
+			}
 			const char *pg = word_pg(p, n, &e);
 			if (pg)
 				put(&b, pg, strlen(pg));
 			else
 				put(&b, p, n);
 			p = e;
-		} else
+		} else {
+			depth += (*p == '(') - (*p == ')');
 			put(&b, p++, 1);
+		}
 	}
+	if (nparams)
+		*nparams = (int)(next - 1);
+	if (query)
+		*query = kind == 1;
 	return b.s;
+}
+
+char *sw_sql_pg(const char *sql)
+{
+	return sw_sql_pg_info(sql, NULL, NULL);
 }

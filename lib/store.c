@@ -1,8 +1,20 @@
 /* Where the data lives (sw/store.h): a SQLite file or a PostgreSQL
- * server. The port's storage interface grows here. */
+ * server. This file chooses the backend (lib/store_sqlite.c,
+ * lib/store_pg.c), checks what both would, and tries a transaction again
+ * when the server asks for it. */
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "sw/store.h"
+#include "sw/err.h"
+#include "sw/i18n.h"
+#include "sw/storepriv.h"
+
+/* How many times sw_store_transact runs a transaction the server could
+ * not serialize, and the longest wait between two tries (ms). */
+#define TRIES 10
+#define WAIT_MS 1000
 
 int sw_store_is_server(const char *db)
 {
@@ -10,3 +22,177 @@ int sw_store_is_server(const char *db)
 	return db && (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0 ||
 		      strncmp(db, "service=", 8) == 0);
 }
+
+struct sw_store *sw_store_open(const char *db, int flags)
+{
+	return sw_store_is_server(db) ? sw_store_pg_open(db, flags) : sw_store_sqlite_open(db, flags);
+}
+
+void sw_store_close(struct sw_store *s)
+{
+	if (s)
+		s->ops->close(s);
+}
+
+int sw_store_kind(const struct sw_store *s) { return s->kind; }
+const char *sw_store_name(const struct sw_store *s) { return s->ops->name(s); }
+int sw_store_exec(struct sw_store *s, const char *sql) { return s->ops->exec(s, sql); }
+struct sw_stmt *sw_store_prepare(struct sw_store *s, const char *sql) { return s->ops->prepare(s, sql); }
+
+void sw_stmt_bind_text(struct sw_stmt *st, int i, const char *v)
+{
+	if (v)
+		st->s->ops->bind(st, i, SW_BIND_TEXT, v, strlen(v), 0);
+	else
+		st->s->ops->bind(st, i, SW_BIND_NULL, NULL, 0, 0);
+}
+
+void sw_stmt_bind_int64(struct sw_stmt *st, int i, int64_t v)
+{
+	st->s->ops->bind(st, i, SW_BIND_INT64, NULL, 0, v);
+}
+
+void sw_stmt_bind_null(struct sw_stmt *st, int i)
+{
+	st->s->ops->bind(st, i, SW_BIND_NULL, NULL, 0, 0);
+}
+
+void sw_stmt_bind_blob(struct sw_stmt *st, int i, const void *p, size_t n)
+{
+	st->s->ops->bind(st, i, p ? SW_BIND_BLOB : SW_BIND_NULL, p, n, 0);
+}
+
+int sw_stmt_step(struct sw_stmt *st) { return st->s->ops->step(st); }
+
+/* Accessors: a column outside the row is NULL, as SQLite has it. */
+static int in_row(struct sw_stmt *st, int col) { return col >= 0 && col < st->s->ops->columns(st); }
+int sw_stmt_columns(struct sw_stmt *st) { return st->s->ops->columns(st); }
+
+const char *sw_stmt_name(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->column_name(st, col) : NULL;
+}
+
+const char *sw_stmt_text(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->text(st, col) : NULL;
+}
+
+int64_t sw_stmt_int64(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->int64(st, col) : 0;
+}
+
+int sw_stmt_is_null(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->is_null(st, col) : 1;
+}
+
+const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n)
+{
+	*n = 0;
+	return in_row(st, col) ? st->s->ops->blob(st, col, n) : NULL;
+}
+
+int sw_stmt_reset(struct sw_stmt *st) { return st->s->ops->reset(st); }
+
+void sw_stmt_finalize(struct sw_stmt *st)
+{
+	if (st)
+		st->s->ops->finalize(st);
+}
+
+int sw_store_begin(struct sw_store *s) { return s->ops->begin(s); }
+int sw_store_commit(struct sw_store *s) { return s->ops->commit(s); }
+
+void sw_store_rollback(struct sw_store *s)
+{
+	s->ops->rollback(s);	/* ends a copy under way */
+	s->copy_n = 0;
+}
+
+/* Waits a random time up to WAIT_MS, longer after each try, so that two
+ * commands that collided do not collide again at once. */
+static void wait_before(int try)
+{
+	static unsigned seed;
+	if (!seed)
+		seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+	long most = 10L << (try < 7 ? try : 7);
+	long ms = 1 + rand_r(&seed) % (most < WAIT_MS ? most : WAIT_MS);
+	struct timespec ts = {ms / 1000, ms % 1000 * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+int sw_store_transact(struct sw_store *s, int (*fn)(struct sw_store *, void *), void *arg)
+{
+	for (int try = 1;; try++) {
+		/* the last try says why it failed */
+		s->transact = try < TRIES;
+		s->again = 0;
+		int rc = sw_store_begin(s);
+		if (rc == 0) {
+			if ((rc = fn(s, arg)) == 0)
+				rc = sw_store_commit(s);	/* rolls back when it fails */
+			else
+				sw_store_rollback(s);
+		}
+		int again = rc != 0 && s->again;
+		s->transact = s->again = 0;
+		if (!again)
+			return rc;
+		wait_before(try);
+	}
+}
+
+/* "table" ("col", ...): names quoted, as both backends read them. */
+static char *copy_target(const char *table, int n, const char *const *cols)
+{
+	size_t len = 2 * strlen(table) + 8;
+	for (int i = 0; i < n; i++)
+		len += 2 * strlen(cols[i]) + 4;
+	char *t = sw_xmalloc(len), *o = t;
+	for (int i = -1; i < n; i++) {
+		const char *name = i < 0 ? table : cols[i];
+		o += strlen(strcpy(o, i < 0 ? "\"" : i == 0 ? " (\"" : ", \""));
+		for (; *name; name++)
+			if ((*o++ = *name) == '"')
+				*o++ = '"';
+		*o++ = '"';
+	}
+	strcpy(o, ")");
+	return t;
+}
+
+int sw_store_copy_begin(struct sw_store *s, const char *table, int n, const char *const *cols)
+{
+	if (n < 1 || s->copy_n) {
+		sw_error(_("%s: copy: a copy is begun once, with its columns, before its rows"), sw_store_name(s));
+		return -1;
+	}
+	char *target = copy_target(table, n, cols);
+	int rc = s->ops->copy_begin(s, target, n);
+	free(target);
+	if (rc == 0)
+		s->copy_n = n;
+	return rc;
+}
+
+int sw_store_copy_row(struct sw_store *s, const char *const *vals)
+{
+	if (!s->copy_n) {
+		sw_error(_("%s: copy: a copy is begun once, with its columns, before its rows"), sw_store_name(s));
+		return -1;
+	}
+	return s->ops->copy_row(s, vals);
+}
+
+int sw_store_copy_end(struct sw_store *s)
+{
+	if (!s->copy_n)
+		return 0;
+	s->copy_n = 0;
+	return s->ops->copy_end(s);
+}
+
+int sw_store_schema_version(struct sw_store *s) { return s->ops->schema_version(s); }

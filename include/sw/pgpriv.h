@@ -1,8 +1,60 @@
-/* Inside lib/pg*.c: the libpq connection and its errors. */
+/* Inside lib/pg*.c and lib/store_pg.c: libpq, the connection and its
+ * errors. */
 #ifndef SW_PGPRIV_H
 #define SW_PGPRIV_H
 
 #include <libpq-fe.h>
+
+/* libpq is loaded when a server is first named (lib/pq.c), not linked:
+ * it brings Kerberos, LDAP and GnuTLS, which would more than double the
+ * start of every program, most of which never meet a server. Its functions
+ * are called through sw_pq, under their own names (the defines below). */
+#define SW_PQ_FUNCS(X) \
+	X(PQclear) X(PQcmdStatus) X(PQconnectdbParams) X(PQdb) X(PQdescribePrepared) X(PQerrorMessage) \
+	X(PQescapeIdentifier) X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) \
+	X(PQfname) X(PQfreemem) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
+	X(PQnfields) X(PQntuples) X(PQparamtype) X(PQprepare) X(PQputCopyData) X(PQputCopyEnd) \
+	X(PQresultErrorField) X(PQresultStatus) X(PQserverVersion) X(PQsetNoticeReceiver) \
+	X(PQstatus) X(PQtransactionStatus) X(PQunescapeBytea)
+#define SW_PQ_POINTER(f) __typeof__(f) *f;
+extern struct sw_pq {
+	SW_PQ_FUNCS(SW_PQ_POINTER)
+} sw_pq;
+/* Loads libpq once: 0, or -1 after printing why. */
+int sw_pq_load(void);
+
+#ifndef SW_PQ_LOADER
+#define PQclear sw_pq.PQclear
+#define PQcmdStatus sw_pq.PQcmdStatus
+#define PQconnectdbParams sw_pq.PQconnectdbParams
+#define PQdb sw_pq.PQdb
+#define PQdescribePrepared sw_pq.PQdescribePrepared
+#define PQerrorMessage sw_pq.PQerrorMessage
+#define PQescapeIdentifier sw_pq.PQescapeIdentifier
+#define PQexec sw_pq.PQexec
+#define PQexecParams sw_pq.PQexecParams
+#define PQexecPrepared sw_pq.PQexecPrepared
+#define PQfinish sw_pq.PQfinish
+#define PQfname sw_pq.PQfname
+#define PQfreemem sw_pq.PQfreemem
+#define PQgetResult sw_pq.PQgetResult
+#define PQgetisnull sw_pq.PQgetisnull
+#define PQgetlength sw_pq.PQgetlength
+#define PQgetvalue sw_pq.PQgetvalue
+#define PQnfields sw_pq.PQnfields
+#define PQntuples sw_pq.PQntuples
+#define PQparamtype sw_pq.PQparamtype
+#define PQprepare sw_pq.PQprepare
+#define PQputCopyData sw_pq.PQputCopyData
+#define PQputCopyEnd sw_pq.PQputCopyEnd
+#define PQresultErrorField sw_pq.PQresultErrorField
+#define PQresultStatus sw_pq.PQresultStatus
+#define PQserverVersion sw_pq.PQserverVersion
+#define PQsetNoticeReceiver sw_pq.PQsetNoticeReceiver
+#define PQstatus sw_pq.PQstatus
+#define PQtransactionStatus sw_pq.PQtransactionStatus
+#define PQunescapeBytea sw_pq.PQunescapeBytea
+#endif
 
 /* Connects (client encoding UTF8, search_path public, notices below
  * WARNING dropped) or returns NULL after printing why. */

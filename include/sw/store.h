@@ -1,8 +1,8 @@
 /* Where the data lives: a SQLite file (the default) or a PostgreSQL server
  * (issue 18). What exists today is the choice between them, the dialect
- * translation and, on a server, init-server and grant (sw/pg.h); every
- * other command refuses a server (exit 3) until it is ported. The rest of
- * this comment is the design the port follows.
+ * translation, the storage interface below over both, and on a server
+ * init-server and grant (sw/pg.h); every other command refuses a server
+ * (exit 3) until it is ported to the interface.
  *
  * CHOOSING. --db (or $SW_DB) names a server when it starts with
  * postgresql:// or postgres:// (a libpq URI) or service= (a libpq service,
@@ -10,51 +10,62 @@
  * (./service=x is the file). Messages name a server by its database name
  * (PQdb), never by the connection string, which may hold a password.
  *
- * THE INTERFACE (to write in lib/store.c, store_sqlite.c, store_pg.c; the
- * domain files move from sqlite3 calls to these one file at a time):
+ * THE INTERFACE is declared below (lib/store.c dispatches to
+ * lib/store_sqlite.c and lib/store_pg.c). The domain files move to it
+ * from sqlite3 calls one file at a time; until then sw_store_sqlite gives
+ * them the connection under a store opened on a file.
  *
- *   struct sw_store *sw_store_open(const char *db, int flags);  SW_DB_* flags
- *   void sw_store_close(struct sw_store *);
- *   int sw_store_kind(const struct sw_store *);        SQLite or PostgreSQL
- *   struct sw_stmt *sw_store_prepare(struct sw_store *, const char *sql);
- *   void sw_stmt_bind_text(st, i, s) / _int64(st, i, v) / _blob(st, i, p, n)
- *        / _null(st, i);                               i from 1, as ?N
- *   int sw_stmt_step(st);                    SW_ROW, SW_DONE or -1 (printed)
- *   const char *sw_stmt_text(st, col); int64_t sw_stmt_int64(st, col);
- *   int sw_stmt_is_null(st, col); int sw_stmt_columns(st);
- *   const char *sw_stmt_name(st, col);
- *   int sw_stmt_reset(st); void sw_stmt_finalize(st);
- *   int sw_store_begin(s) / sw_store_commit(s) / void sw_store_rollback(s);
- *   int sw_store_copy_begin(s, const char *table, int n, const char *const *cols);
- *   int sw_store_copy_row(s, const char *const *vals);  NULL is SQL NULL
- *   int sw_store_copy_end(s);
- *   int sw_store_schema_version(s);
- *
- * Each call does on SQLite what lib/db.c does today (sqlite3_prepare_v2,
- * BEGIN IMMEDIATE, PRAGMA user_version...). On PostgreSQL:
+ * Each call does on SQLite what lib/db.c does (sw_db_open, sw_db_begin,
+ * sw_db_commit with its closed months and audit seal, PRAGMA
+ * user_version). On PostgreSQL (lib/store_pg.c):
  * - prepare translates the SQL once (sw_sql_pg below) and prepares it
  *   (PQprepare) at the first step, when the parameters' types are known:
- *   text binds as text, int64 as bigint, blob as bytea (binary format),
- *   NULL as text. That answers "?1 IS NULL" with an untyped parameter
- *   ("could not determine data type of parameter $1"). A statement bound
- *   later with other types is prepared again.
- * - step reads a SELECT through a cursor (DECLARE ... NO SCROLL CURSOR,
- *   FETCH 1000): memory stays flat, and another statement may run between
- *   two steps, as the code does on SQLite (a look-up inside a row loop).
- *   Results are text (PQgetvalue); sw_stmt_int64 parses it.
- * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; commit retries the whole
- *   command's transaction on a serialization failure or deadlock
- *   (SQLSTATE 40001, 40P01), so a command's writes are one function the
- *   store can run again from BEGIN: nothing of the first try may have
- *   left the process (output is written after the commit).
+ *   int64 binds as bigint, blob as bytea (binary format), text and NULL
+ *   as the SQL types them (unknown: "12" into a BIGINT column is 12), and
+ *   as text where the server cannot say ("?1 IS NULL" alone: 42P18; "?1
+ *   IS NULL OR name = ?1": 42P08), the failed try undone by a savepoint.
+ *   A statement bound later with other types is prepared again.
+ * - step reads a query (SELECT, VALUES, a WITH ending in one) through a
+ *   cursor (DECLARE ... NO SCROLL CURSOR, FETCH 1000): memory stays flat,
+ *   and another statement may run between two steps, as on SQLite (a
+ *   look-up inside a row loop). Outside begin..commit the first cursor
+ *   begins a REPEATABLE READ transaction (one snapshot for the loop and
+ *   its look-ups, as a reading SQLite connection has) and the last one to
+ *   close commits it. Results are text (PQgetvalue); sw_stmt_int64 parses
+ *   it. Anything else runs whole (INSERT ... RETURNING's rows are held).
+ * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; sw_store_transact runs
+ *   the command's writes again from BEGIN on a serialization failure or
+ *   deadlock (SQLSTATE 40001, 40P01), up to 10 times with a random wait:
+ *   nothing of a failed try may have left the process (output is written
+ *   after the commit).
  * - copy-in is COPY table (cols) FROM STDIN (text format, \N for NULL,
- *   backslash, tab and newline escaped) into a TEMP staging table; the
- *   import then upserts from it with INSERT ... SELECT ... ON CONFLICT in
- *   one statement, so that read = stored + rejected holds as on SQLite.
+ *   backslash, tab, newline and CR escaped), into a TEMP staging table for
+ *   the import, which then upserts from it with INSERT ... SELECT ... ON
+ *   CONFLICT in one statement, so that read = stored + rejected holds as
+ *   on SQLite. The server checks the rows at copy_end.
  * - the schema version is the one row of sw_schema (PostgreSQL has no
  *   user_version); sw_store_open refuses an older one (init-server
- *   migrates) and a newer one.
+ *   migrates; read-only, one from SW_SCHEMA_READABLE on is read) and a
+ *   newer one. SW_STORE_READONLY makes every transaction READ ONLY.
  * - the audit trail's user is the database role (session_user).
+ *
+ * WHAT CALLERS DO so that both behave alike (tests/unit/test_store_both.c
+ * shows each):
+ * - Bind what the column holds: int64 for integers, text for text (an
+ *   int64 compared with a TEXT column is an error there). NULL is
+ *   sw_stmt_bind_text(st, i, NULL); "" stays "" (lib/db.c's
+ *   sw_db_bind_text makes "" NULL: a caller that relied on it binds NULL).
+ * - After a failed statement, stop: a server's transaction is over at the
+ *   first error (SQLite's goes on); roll back, or return -1 to
+ *   sw_store_transact. Say nothing more: the store said it, or will try
+ *   again.
+ * - Begin no transaction inside a row loop, and finish or reset a loop
+ *   before commit (a server's cursors end with their transaction: a
+ *   later step says so). A write inside a loop outside begin..commit is
+ *   kept when the loop ends.
+ * - A look-up costs three round trips on a server (DECLARE, FETCH,
+ *   CLOSE; about 10,000 a second on a Unix socket): fine inside a loop of
+ *   thousands, not of millions (join instead).
  *
  * FUNCTIONS. The SQL functions registered with sqlite3_create_function
  * exist on the server too, created by init-server, with the same results:
@@ -103,17 +114,23 @@
  *   boolean, CASE WHEN ?3 fail there, and a boolean prints as t/f. Write
  *   ?3 <> 0 and CASE WHEN ... THEN 1 ELSE 0 END (cmd/sw-station.c's tree
  *   and coverage, and others).
- * - numbers: sum() of a bigint is numeric and 100.0 * x a numeric on the
- *   server, a 64-bit integer and a double in SQLite: outputs must be
- *   formatted in C or cast (CAST(sum(x) AS BIGINT)) to print the same.
+ * - numbers: sum() of a bigint is numeric (it prints the same while
+ *   whole), avg() and 100.0 * x are numeric on the server ("17.5000...")
+ *   and a double here ("17.5"): format in C, or CAST(... AS INTEGER).
+ *   CAST(2.5 AS INTEGER) is 3 there and 2 here: round in C.
+ * - NULL sorts first here and last there: ORDER BY x NULLS FIRST (both
+ *   read it) wherever a NULL may be among the keys.
  * - text order: the server's database must sort by bytes, as SQLite does
  *   (init-server refuses another collation or an encoding but UTF8).
  *
- * LINKING. Only sw-station links libpq so far (Makefile). Linking it into
- * every program loads Kerberos, LDAP and GnuTLS at each start; under
- * SANITIZE=1, libp11-kit's constructor then leaks in glibc's newlocale
- * when LOCPATH holds no locale (i18n.t): the port needs a suppression for
- * LSan (leak:__argz_add_sep in tests/cli/lsan.supp, given to every test).
+ * LINKING. No program links libpq: lib/pq.c loads it (dlopen) at the
+ * first connection to a server. Linked, it loads Kerberos, LDAP and
+ * GnuTLS (21 more libraries) at every start: measured, sw-case --help took
+ * 5.3 ms unlinked and 12.5 ms linked, paid by every cron line and pipe
+ * that never meets a server; and under SANITIZE=1 libp11-kit's
+ * constructor leaks in glibc's newlocale when LOCPATH holds no locale
+ * (i18n.t). Loaded, it costs only commands that connect, where the
+ * connection costs more.
  *
  * WHO SEES WHAT on a server is the database's business (lib/pg_access.c):
  * a person's role sees its station's rows through row-level security,
@@ -121,11 +138,97 @@
 #ifndef SW_STORE_H
 #define SW_STORE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /* Whether --db's value names a PostgreSQL server (see CHOOSING above). */
 int sw_store_is_server(const char *db);
 
 /* sql (SQLite's dialect, the shared subset) as PostgreSQL reads it; the
  * caller frees it. */
 char *sw_sql_pg(const char *sql);
+
+struct sw_store;	/* a connection to a SQLite file or a server */
+struct sw_stmt;		/* a prepared statement of one store */
+struct sqlite3;
+
+enum { SW_STORE_SQLITE, SW_STORE_PG };	/* sw_store_kind */
+enum {
+	SW_STORE_CREATE = 1,	/* SQLite: create the file (0600) if missing */
+	SW_STORE_READONLY = 2	/* read only (on a server: read-only transactions) */
+};
+enum { SW_ROW = 100, SW_DONE = 101 };	/* sw_stmt_step */
+
+/* Opens db (a file, or a server: CHOOSING) with flags. A file gets our
+ * settings and its schema migrated (lib/db.c's sw_db_open); a server must
+ * be at this build's schema version (init-server migrates). NULL after
+ * printing why. */
+struct sw_store *sw_store_open(const char *db, int flags);
+/* Closes; statements must be finalized first. s may be NULL. */
+void sw_store_close(struct sw_store *s);
+int sw_store_kind(const struct sw_store *s);
+/* For messages: the file's path, or the server's database name. */
+const char *sw_store_name(const struct sw_store *s);
+/* A store on a file: its SQLite connection, for code not ported yet; NULL
+ * on a server. */
+struct sqlite3 *sw_store_sqlite(struct sw_store *s);
+
+/* Runs statements without parameters (translated on a server): 0, or -1
+ * after printing why. */
+int sw_store_exec(struct sw_store *s, const char *sql);
+/* Prepares one statement; NULL after printing why. Parameters are ?N
+ * (or ?), numbered from 1; an unbound one is NULL. */
+struct sw_stmt *sw_store_prepare(struct sw_store *s, const char *sql);
+/* Binds parameter i. Text as it is ("" stays "", NULL is SQL NULL); on a
+ * server text and NULL are of the type the SQL gives the parameter, text
+ * when it gives none (?1 IS NULL). Bindings stay until bound again;
+ * binding ends a run under way, as sw_stmt_reset. */
+void sw_stmt_bind_text(struct sw_stmt *st, int i, const char *v);
+void sw_stmt_bind_int64(struct sw_stmt *st, int i, int64_t v);
+void sw_stmt_bind_blob(struct sw_stmt *st, int i, const void *p, size_t n);
+void sw_stmt_bind_null(struct sw_stmt *st, int i);
+/* The next row: SW_ROW, SW_DONE, or -1 after printing why (not printed
+ * when sw_store_transact will try again). A step after SW_DONE runs the
+ * statement again. */
+int sw_stmt_step(struct sw_stmt *st);
+/* The row's columns, numbered from 0, valid until the next step, reset or
+ * finalize. The names and their count are known once a step has
+ * returned. text is NULL for NULL; int64 parses it (0 for NULL). */
+int sw_stmt_columns(struct sw_stmt *st);
+const char *sw_stmt_name(struct sw_stmt *st, int col);
+const char *sw_stmt_text(struct sw_stmt *st, int col);
+int64_t sw_stmt_int64(struct sw_stmt *st, int col);
+int sw_stmt_is_null(struct sw_stmt *st, int col);
+const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n);
+/* Ends the statement's run (a row loop left early), keeping its
+ * bindings. 0 or -1 (printed). */
+int sw_stmt_reset(struct sw_stmt *st);
+void sw_stmt_finalize(struct sw_stmt *st);	/* st may be NULL */
+
+/* One transaction: on SQLite BEGIN IMMEDIATE and lib/db.c's commit
+ * (closed months, the audit trail's seal); on a server SERIALIZABLE.
+ * Commit ends the row loops still open. 0, or -1 after printing why
+ * (commit rolls back). */
+int sw_store_begin(struct sw_store *s);
+int sw_store_commit(struct sw_store *s);
+void sw_store_rollback(struct sw_store *s);
+/* Runs fn(s, arg) between begin and commit; fn returns 0, or -1 to roll
+ * back. Where the server could not serialize the transaction with another
+ * (or broke a deadlock), fn runs again from begin, a few times, after a
+ * short random wait: fn must leave nothing outside the database before
+ * its commit (no output, no counts kept across tries). 0 or -1 (printed). */
+int sw_store_transact(struct sw_store *s, int (*fn)(struct sw_store *, void *), void *arg);
+
+/* Loads rows into table's n columns cols: COPY on a server, one prepared
+ * INSERT on SQLite; inside a transaction, and no other statement of s
+ * runs until copy_end. vals[i] NULL is SQL NULL; any other bytes are
+ * stored as they are. 0, or -1 after printing why (roll back then). */
+int sw_store_copy_begin(struct sw_store *s, const char *table, int n, const char *const *cols);
+int sw_store_copy_row(struct sw_store *s, const char *const *vals);
+int sw_store_copy_end(struct sw_store *s);
+
+/* The schema's version (user_version, or the row of sw_schema); -1 after
+ * printing why. */
+int sw_store_schema_version(struct sw_store *s);
 
 #endif

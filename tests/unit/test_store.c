@@ -1,6 +1,6 @@
 /* sw/store.h: which --db values name a server, SQLite's dialect as
  * PostgreSQL reads it, and that lib/db.c never makes a file of a server's
- * name. */
+ * name. The interface itself: test_store_both.c. */
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +8,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/store.h"
+#include "sw/storepriv.h"
 #include "unit.h"
 
 static const struct {
@@ -47,6 +48,23 @@ static const struct {
 	{"SELECT CAST(x AS INTEGER) FROM t", "SELECT CAST(x AS BIGINT) FROM t", "casts too"},
 };
 
+/* what the server reads through a cursor, and how many parameters */
+static const struct {
+	const char *sql;
+	int n, query;
+} info[] = {
+	{"SELECT a FROM t WHERE b = ?2", 2, 1},
+	{"  select ?, ?", 2, 1},
+	{"VALUES (1)", 0, 1},
+	{"WITH RECURSIVE up(code, d) AS (SELECT ?1, 0 UNION ALL SELECT 1, 2) SELECT * FROM up", 1, 1},
+	{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", 0, 0},
+	{"WITH x(a) AS (VALUES (1)) DELETE FROM t WHERE a IN (SELECT a FROM x)", 0, 0},
+	{"INSERT INTO t SELECT ?3", 3, 0},
+	{"UPDATE t SET a = (SELECT 1)", 0, 0},
+	{"/* SELECT */ PRAGMA user_version", 0, 0},
+	{"CREATE TABLE s AS SELECT 1", 0, 0},
+};
+
 int main(void)
 {
 	sw_progname = "test_store";
@@ -59,6 +77,13 @@ int main(void)
 		free(pg);
 	}
 
+	for (size_t i = 0; i < sizeof info / sizeof info[0]; i++) {
+		int n = -1, q = -1;
+		free(sw_sql_pg_info(info[i].sql, &n, &q));
+		T_OK(n == info[i].n && q == info[i].query, "%s: %d parameters, %s", info[i].sql, info[i].n,
+		     info[i].query ? "a query (cursor)" : "not a query");
+	}
+
 	/* a program that opens a server's name as a file refuses: no file
 	 * "service=x" appears, nor the directory "postgresql:" */
 	char dir[] = "/tmp/sw-unit-store.XXXXXX";
@@ -69,6 +94,7 @@ int main(void)
 	     "sw_db_open refuses service=x and makes no file");
 	T_OK(sw_db_open("postgresql://h/db", SW_DB_CREATE) == NULL && stat("postgresql:", &sb) != 0,
 	     "and postgresql://");
+
 	if (chdir("/") != 0 || rmdir(dir) != 0)
 		T_OK(0, "the scratch directory is empty");
 	return T_DONE();
