@@ -1,20 +1,23 @@
 /* Optimal assignment: one vacancy per seeker, at most its headcount of
  * seekers per vacancy, maximising the total score.
  *
- * The core is a maximum-weight b-matching by successive shortest paths
- * (min-cost flow; one Dijkstra search from each seeker in turn, over
- * reduced costs kept non-negative by node potentials, with a bucket queue
- * since the costs are small integers). Each seeker's pairs are held best
- * first, and a search only looks at those that could still shorten its
- * path: with every price at or above 0, a pair scoring w costs at least
- * u(seeker) - w. So a seeker starts with its best few vacancies and its
- * list grows (from the ranking index) only when a search reaches below
- * its end; a single solve covers every pair.
+ * The solver is an ε-scaling auction (sw/auction.h) over the pairs it is
+ * given: each seeker's best few from the ranking index, then, once prices
+ * are roughly right, every pair of each vacancy that could be worth
+ * anything at its price, from the index of seekers. So no seeker is
+ * scored against every vacancy, and a pair left out is one that scores
+ * no more than its vacancy's price.
  *
  * The LP dual then certifies the answer over all pairs: a pair is
- * harmless when its score is at most u(seeker) + p(vacancy). Should a pair
- * break this, its seeker gets its whole list and the problem is solved
- * again, so the answer is the optimum over every pair whatever happens. */
+ * harmless when its score is at most u(seeker) + p(vacancy). The dual is
+ * rebuilt exactly from the answer, with p(vacancy) at least the score of
+ * any of its pairs left out; a vacancy whose pairs were never looked at is
+ * checked pair by pair, and should a pair break the dual the vacancy's
+ * pairs are taken in and the problem solved again, so the answer is the
+ * optimum over every pair whatever happens.
+ *
+ * Among answers of the same total, which one comes out is not specified,
+ * but it is the same on every run for the same market. */
 #ifndef SW_ASSIGN_H
 #define SW_ASSIGN_H
 
@@ -43,15 +46,14 @@ struct sw_assignment {
 	long long *u, *p;	/* the dual that certifies the answer */
 	long long total;
 	int rounds;		/* solves until the dual certified the answer */
-	size_t edges;		/* pairs held in the lists at the end */
-	long long grown;	/* times a list grew during the searches */
-	int no_grow;		/* in (tests): never grow lists while solving, so
-				 * that only the certificate can find missing pairs */
+	long long edges;	/* pairs listed at the end */
+	long long bids, reverse;	/* bids of the auction; reverse bids */
+	int no_grow;		/* in (tests): take in no vacancy's pairs before
+				 * the certificate finds them missing */
 };
 
 /* Assigns m's seekers with pairs scoring at least o->min_score (and above
- * 0), searching from those whose best pair scores highest first; o->top
- * is the first list length per seeker. Fills a (free with
+ * 0); o->top is the number of first pairs per seeker. Fills a (free with
  * sw_assignment_free); a->no_grow is read first. */
 void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct sw_assignment *a);
 void sw_assignment_free(struct sw_assignment *a);
