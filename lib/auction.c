@@ -486,7 +486,7 @@ static void dj_arc(const struct sw_auction *a, struct dijkstra *d, const long lo
 {
 	long long len = a->K * c + pot[x] - pot[y] + a->eps;
 	if (len < 0) {
-		sw_error(_("internal error: the auction's prices are not within ε"));
+		sw_error(_("internal error: the auction's prices are out of step"));
 		abort();
 	}
 	if (d->at[y] == -2 || d->key[x] + len >= d->key[y])
