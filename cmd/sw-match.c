@@ -231,7 +231,7 @@ static int cmd_assign(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_operands(argc, argv);
-	o.ro.top = 1;	/* each seeker's first pair: its best */
+	o.ro.top = 2;	/* each seeker's first pairs: its best two */
 	if (!o.min_set)
 		o.ro.min_score = 300;	/* above what wage and education alone give */
 	int status;
@@ -358,7 +358,7 @@ static int cmd_needs(int argc, char **argv)
 	parse(argc, argv);
 	no_operands(argc, argv);
 	if (o.assign && !o.top_set)
-		o.ro.top = 1;	/* each need's first pair, as in assign */
+		o.ro.top = 2;	/* each need's first pairs, as in assign */
 	sqlite3 *db = sw_open(0);
 	sw_db_exec(db, "BEGIN");	/* needs and offers from the same state */
 	struct sw_market *m = sw_needs_market(db, o.on, o.per_volunteer);

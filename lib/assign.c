@@ -55,7 +55,7 @@ long long sw_bmatch(const struct sw_bgraph *g, int *match, long long *u, long lo
 	struct sw_auction *a = sw_auction_new(ns, nv, cap, graph_best, &c);
 	for (int v = 0; v < nv; v++) {
 		qsort(c.e + c.off[v], (size_t)(c.off[v + 1] - c.off[v]), sizeof *c.e, cmp_col);
-		sw_auction_open(a, v, INT_MAX);	/* every pair */
+		sw_auction_open(a, v, INT_MAX, 1);	/* every pair */
 	}
 	for (long long eps = 64 * sw_auction_scale(a);; eps /= 8) {
 		sw_auction_settle(a, eps > 1 ? eps : 1, 1);	/* exact at 1 */
@@ -72,26 +72,42 @@ long long sw_bmatch(const struct sw_bgraph *g, int *match, long long *u, long lo
 	return total;
 }
 
-/* Seekers a vacancy is first opened to, per place. */
+/* Seekers a vacancy is first opened to: so many per place, and no more
+ * than so many in all. */
 #define FIRST_PER_PLACE 6
+#define FIRST_MOST 64
 
-/* A market's vacancies' best seekers, from the ranking index of seekers. */
-struct market_best {
-	struct sw_ranker *r;	/* by vacancy */
-	struct sw_pick *buf;	/* room for every seeker */
+/* A market's pairs from its ranking indexes: seekers' best vacancies and
+ * vacancies' best seekers. sigma[s]: every pair of s scoring above it is
+ * listed. */
+struct market {
+	struct sw_ranker *rs, *rv;	/* by seeker, by vacancy */
+	struct sw_pick *buf;		/* room for every partner */
+	int *sigma;
 };
 
 static int market_best(void *ctx, int v, int k, int min, void (*fn)(void *fctx, int s, int w), void *fctx)
 {
-	struct market_best *mb = ctx;
-	int n = sw_ranker_top_min(mb->r, v, k, min, mb->buf);
+	struct market *mk = ctx;
+	int n = sw_ranker_top_min(mk->rv, v, k, min, mk->buf);
 	for (int i = 0; i < n; i++)
-		fn(fctx, mb->buf[i].s, mb->buf[i].score);
-	return n < k ? min - 1 : mb->buf[k - 1].score;
+		fn(fctx, mk->buf[i].s, mk->buf[i].score);
+	return n < k ? min - 1 : mk->buf[k - 1].score;
 }
 
-/* The certificate check of a vacancy's pairs not listed. */
-struct certify {
+/* Lists the k best vacancies of seeker s scoring at least min; returns
+ * how many there were. */
+static int open_seeker(struct market *mk, struct sw_auction *A, int s, int k, int min)
+{
+	int n = sw_ranker_top_min(mk->rs, s, k, min, mk->buf);
+	for (int i = 0; i < n; i++)
+		sw_auction_add(A, s, mk->buf[i].v, mk->buf[i].score);
+	mk->sigma[s] = n < k ? min - 1 : mk->buf[k - 1].score;
+	return n;
+}
+
+/* Whether a pair of vacancy v scores beyond what the dual covers. */
+struct uncovered {
 	const long long *u;
 	long long pv;
 	int bad;
@@ -99,62 +115,68 @@ struct certify {
 
 static void check_pair(void *ctx, int s, int w)
 {
-	struct certify *c = ctx;
+	struct uncovered *c = ctx;
 	c->bad |= w > c->u[s] + c->pv;
 }
 
 /* Checks the dual: u and p >= 0, every pair listed covered (u[s] + p[v]
- * >= its score), every pair not listed covered, and the dual's value the
- * total. The pairs of an open vacancy not listed score at most tau[v], so
- * p[v] >= tau[v] covers them; the pairs of a vacancy not opened are
- * checked one by one, and should one not be covered, the vacancy is
- * opened. Returns 1 when a is proven optimal, 0 when pairs were taken in,
- * -1 when not proven with nothing to take in. */
-static int certified(const struct sw_market *m, struct sw_auction *A, struct market_best *mb,
+ * >= its score) and the dual's value the total, which proves a optimal
+ * over the pairs listed (else returns -1). A pair not listed scores at
+ * most sigma[s] and tau[v]: covered when u[s] >= sigma[s] or p[v] >=
+ * tau[v]. The pairs left, of seekers and vacancies neither covers, are
+ * looked at from one side (the one with fewer pairs between the dual and
+ * the bound, by an estimate), and where one is not
+ * covered that seeker or vacancy gets its pairs above the dual listed.
+ * Returns 1 when a is proven optimal, 0 when pairs were taken in. */
+static int certified(const struct sw_market *m, struct sw_auction *A, struct market *mk,
 		     const int *cap, const struct sw_assignment *a)
 {
-	long long dual = 0;
-	int ok = 1, grew = 0, n;
+	long long dual = 0, ns = 0, nv = 0;
+	int ok = 1, n, grew = 0;
 	for (int s = 0; s < m->ns; s++) {
 		const struct sw_apair *e = sw_auction_pairs(A, s, &n);
 		ok &= a->u[s] >= 0;
 		dual += a->u[s];
 		for (int i = 0; i < n; i++)
 			ok &= e[i].w <= a->u[s] + a->p[e[i].v];
+		ns += a->u[s] < mk->sigma[s] ? mk->sigma[s] - a->u[s] : 0;
 	}
 	for (int v = 0; v < m->nv; v++) {
+		long long tau = sw_auction_tau(A, v) < SW_SCORE_MAX ? sw_auction_tau(A, v) : SW_SCORE_MAX;
 		ok &= a->p[v] >= 0;
 		dual += a->p[v] * cap[v];
+		nv += a->p[v] < tau ? tau - a->p[v] : 0;
+	}
+	if (!ok || dual != a->total)
+		return -1;
+	ns *= m->nv, nv *= m->ns;	/* a seeker has about nv / ns times the pairs of a vacancy */
+	for (int v = 0; v < m->nv && nv <= ns; v++) {
 		if (a->p[v] >= sw_auction_tau(A, v))
 			continue;
-		struct certify c = {a->u, a->p[v], 0};
-		market_best(mb, v, INT_MAX, 1, check_pair, &c);
-		if (c.bad && sw_auction_tau(A, v) == INT_MAX) {
-			sw_auction_open(A, v, FIRST_PER_PLACE * cap[v] + 2);
+		struct uncovered c = {a->u, a->p[v], 0};
+		market_best(mk, v, INT_MAX, (int)a->p[v] + 1, check_pair, &c);
+		if (c.bad) {
+			sw_auction_open(A, v, INT_MAX, (int)a->p[v] + 1);
 			grew = 1;
 		}
-		ok &= !c.bad;
 	}
-	return ok && dual == a->total ? 1 : grew ? 0 : -1;
-}
-
-/* Seeker s's first pairs: its k best (its best vacancy into *best). */
-static void first_pairs(struct sw_auction *A, struct sw_ranker *r, int s, int k, int *best)
-{
-	struct sw_pick *buf = sw_xmalloc(((size_t)k + 1) * sizeof *buf);
-	struct sw_apair *e = sw_xmalloc(((size_t)k + 1) * sizeof *e);
-	int n = sw_ranker_top(r, s, k, buf);
-	for (int i = 0; i < n; i++)
-		e[i] = (struct sw_apair){buf[i].v, buf[i].score};
-	sw_auction_first(A, s, e, n);
-	*best = n ? buf[0].v : -1;
-	free(buf);
-	free(e);
+	for (int s = 0; s < m->ns && ns < nv; s++) {
+		if (a->u[s] >= mk->sigma[s])
+			continue;
+		int k = sw_ranker_top_min(mk->rs, s, INT_MAX, (int)a->u[s] + 1, mk->buf), bad = 0;
+		for (int i = 0; i < k; i++)
+			bad |= mk->buf[i].score > a->u[s] + a->p[mk->buf[i].v];
+		if (bad) {
+			open_seeker(mk, A, s, INT_MAX, (int)a->u[s] + 1);
+			grew = 1;
+		}
+	}
+	return grew ? 0 : 1;
 }
 
 /* Solves, taking pairs in as the certificate asks, until it is proven. */
-static void solve(const struct sw_market *m, struct sw_auction *A, struct market_best *mb,
-		  const int *cap, struct sw_assignment *a)
+static void solve(const struct sw_market *m, struct sw_auction *A, struct market *mk,
+		  const int *cap, int open, struct sw_assignment *a)
 {
 	/* The first phase, at 6.4 points, over the first pairs alone (no
 	 * vacancy opened further before prices are roughly right); then ε
@@ -163,17 +185,17 @@ static void solve(const struct sw_market *m, struct sw_auction *A, struct market
 	sw_auction_settle(A, 64 * K, 0);
 	a->rounds = 1;
 	for (long long eps = 8 * K;; eps = eps / 8 > 1 ? eps / 8 : 1) {
-		sw_auction_settle(A, eps, 1);
+		sw_auction_settle(A, eps, open);
 		if (eps > K / 8 && eps > 1)
 			continue;
 		a->total = sw_auction_result(A, a->vac, a->score, a->u, a->p);
-		int c = certified(m, A, mb, cap, a);
+		int c = certified(m, A, mk, cap, a);
 		if (c > 0)
 			return;
 		if (c == 0) {		/* pairs taken in: from 0.8 points again */
 			a->rounds++;
 			eps = 64 * K;
-		} else if (eps == 1) {	/* every pair there, and not proven: a bug */
+		} else if (eps == 1) {	/* the dual not exact: a bug */
 			sw_error(_("internal error: the assignment is not optimal"));
 			abort();
 		}
@@ -183,13 +205,15 @@ static void solve(const struct sw_market *m, struct sw_auction *A, struct market
 void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct sw_assignment *a)
 {
 	struct sw_rank_opts ro = *o;
-	int ns = m->ns, nv = m->nv, no_grow = a->no_grow;
+	int ns = m->ns, nv = m->nv, no_grow = a->no_grow, k = o->top > 0 ? o->top : 2;
 	ro.by_vacancy = 0;
 	if (ro.min_score < 1)
 		ro.min_score = 1;	/* a pair scoring 0 adds nothing */
-	struct sw_ranker *r = sw_ranker_new(m, &ro);
+	struct market mk = {sw_ranker_new(m, &ro), NULL,
+			    sw_xmalloc(((size_t)(ns > nv ? ns : nv) + 1) * sizeof *mk.buf),
+			    sw_xmalloc(((size_t)ns + 1) * sizeof *mk.sigma)};
 	ro.by_vacancy = 1;
-	struct market_best mb = {sw_ranker_new(m, &ro), sw_xmalloc(((size_t)ns + 1) * sizeof *mb.buf)};
+	mk.rv = sw_ranker_new(m, &ro);
 	int *cap = sw_xmalloc(((size_t)nv + 1) * sizeof *cap);
 	for (int v = 0; v < nv; v++)
 		cap[v] = m->v[v].left < ns ? m->v[v].left : ns;
@@ -199,17 +223,20 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 	a->best = sw_xmalloc(((size_t)ns + 1) * sizeof *a->best);
 	a->u = sw_xmalloc(((size_t)ns + 1) * sizeof *a->u);
 	a->p = sw_xmalloc(((size_t)nv + 1) * sizeof *a->p);
-	struct sw_auction *A = sw_auction_new(ns, nv, cap, market_best, &mb);
+	struct sw_auction *A = sw_auction_new(ns, nv, cap, market_best, &mk);
 	for (int s = 0; s < ns; s++)
-		first_pairs(A, r, s, o->top > 0 ? o->top : 1, &a->best[s]);
-	for (int v = 0; v < nv && !no_grow; v++)
-		sw_auction_open(A, v, FIRST_PER_PLACE * cap[v] + 2);
-	solve(m, A, &mb, cap, a);
+		a->best[s] = open_seeker(&mk, A, s, k, 1) ? mk.buf[0].v : -1;
+	for (int v = 0; v < nv && !no_grow; v++) {
+		int first = FIRST_PER_PLACE * cap[v] + 2;
+		sw_auction_open(A, v, first < FIRST_MOST ? first : FIRST_MOST, 1);
+	}
+	solve(m, A, &mk, cap, !no_grow, a);
 	sw_auction_counts(A, &a->bids, &a->reverse, &a->edges);
 	sw_auction_free(A);
-	sw_ranker_free(r);
-	sw_ranker_free(mb.r);
-	free(mb.buf);
+	sw_ranker_free(mk.rs);
+	sw_ranker_free(mk.rv);
+	free(mk.buf);
+	free(mk.sigma);
 	free(cap);
 }
 

