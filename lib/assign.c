@@ -106,33 +106,64 @@ static int open_seeker(struct market *mk, struct sw_auction *A, int s, int k, in
 	return n;
 }
 
-/* Whether a pair of vacancy v scores beyond what the dual covers. */
+/* Of a seeker's (or vacancy's) pairs the dual does not cover, the MOST
+ * most uncovered (by how much the score passes u[s] + p[v]) are listed for
+ * the next solve: enough to move the answer, few enough to keep lists
+ * short when a first answer leaves many pairs uncovered. */
+#define MOST 8
+
 struct uncovered {
-	const long long *u;
-	long long pv;
-	int bad;
+	struct sw_auction *A;
+	const long long *u, *p;
+	int v;			/* the vacancy looked at, or -1 */
+	struct violation {
+		long long by;	/* score - u[s] - p[v] */
+		int s, v, w;
+	} top[MOST];		/* the most violated so far */
+	int n, grew;
 };
 
-static void check_pair(void *ctx, int s, int w)
+static void consider(struct uncovered *c, int s, int v, int w)
+{
+	struct violation x = {w - c->u[s] - c->p[v], s, v, w};
+	if (x.by <= 0)
+		return;
+	int i = c->n < MOST ? c->n++ : MOST;
+	for (; i > 0 && c->top[i - 1].by < x.by; i--)
+		if (i < MOST)
+			c->top[i] = c->top[i - 1];
+	if (i < MOST)
+		c->top[i] = x;
+}
+
+static void take_in(struct uncovered *c)
+{
+	for (int i = 0; i < c->n; i++)
+		sw_auction_add(c->A, c->top[i].s, c->top[i].v, c->top[i].w);
+	c->grew |= c->n > 0;
+	c->n = 0;
+}
+
+static void seeker_of(void *ctx, int s, int w)
 {
 	struct uncovered *c = ctx;
-	c->bad |= w > c->u[s] + c->pv;
+	consider(c, s, c->v, w);
 }
 
 /* Checks the dual: u and p >= 0, every pair listed covered (u[s] + p[v]
  * >= its score) and the dual's value the total, which proves a optimal
  * over the pairs listed (else returns -1). A pair not listed scores at
- * most sigma[s] and tau[v]: covered when u[s] >= sigma[s] or p[v] >=
- * tau[v]. The pairs left, of seekers and vacancies neither covers, are
- * looked at from one side (the one with fewer pairs between the dual and
- * the bound, by an estimate), and where one is not
- * covered that seeker or vacancy gets its pairs above the dual listed.
- * Returns 1 when a is proven optimal, 0 when pairs were taken in. */
+ * most sigma[s] and at most tau[v]: covered when u[s] >= sigma[s] or
+ * p[v] >= tau[v]. The pairs of seekers and vacancies neither covers are
+ * gone through from one side, the one with fewer of them between the dual
+ * and the bound by an estimate, through the index. Returns 1 when a is
+ * proven optimal over every pair, 0 when pairs were found uncovered (and
+ * taken in). */
 static int certified(const struct sw_market *m, struct sw_auction *A, struct market *mk,
 		     const int *cap, const struct sw_assignment *a)
 {
 	long long dual = 0, ns = 0, nv = 0;
-	int ok = 1, n, grew = 0;
+	int ok = 1, n;
 	for (int s = 0; s < m->ns; s++) {
 		const struct sw_apair *e = sw_auction_pairs(A, s, &n);
 		ok &= a->u[s] >= 0;
@@ -150,28 +181,21 @@ static int certified(const struct sw_market *m, struct sw_auction *A, struct mar
 	if (!ok || dual != a->total)
 		return -1;
 	ns *= m->nv, nv *= m->ns;	/* a seeker has about nv / ns times the pairs of a vacancy */
-	for (int v = 0; v < m->nv && nv <= ns; v++) {
-		if (a->p[v] >= sw_auction_tau(A, v))
-			continue;
-		struct uncovered c = {a->u, a->p[v], 0};
-		market_best(mk, v, INT_MAX, (int)a->p[v] + 1, check_pair, &c);
-		if (c.bad) {
-			sw_auction_open(A, v, INT_MAX, (int)a->p[v] + 1);
-			grew = 1;
+	struct uncovered c = {.A = A, .u = a->u, .p = a->p};
+	for (int v = 0; v < m->nv && nv <= ns; v++)
+		if (a->p[v] < sw_auction_tau(A, v)) {
+			c.v = v;
+			market_best(mk, v, INT_MAX, (int)a->p[v] + 1, seeker_of, &c);
+			take_in(&c);
 		}
-	}
-	for (int s = 0; s < m->ns && ns < nv; s++) {
-		if (a->u[s] >= mk->sigma[s])
-			continue;
-		int k = sw_ranker_top_min(mk->rs, s, INT_MAX, (int)a->u[s] + 1, mk->buf), bad = 0;
-		for (int i = 0; i < k; i++)
-			bad |= mk->buf[i].score > a->u[s] + a->p[mk->buf[i].v];
-		if (bad) {
-			open_seeker(mk, A, s, INT_MAX, (int)a->u[s] + 1);
-			grew = 1;
+	for (int s = 0; s < m->ns && ns < nv; s++)
+		if (a->u[s] < mk->sigma[s]) {
+			int k = sw_ranker_top_min(mk->rs, s, INT_MAX, (int)a->u[s] + 1, mk->buf);
+			for (int i = 0; i < k; i++)
+				consider(&c, s, mk->buf[i].v, mk->buf[i].score);
+			take_in(&c);
 		}
-	}
-	return grew ? 0 : 1;
+	return c.grew ? 0 : 1;
 }
 
 /* Solves, taking pairs in as the certificate asks, until it is proven. */
@@ -226,7 +250,7 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 	struct sw_auction *A = sw_auction_new(ns, nv, cap, market_best, &mk);
 	for (int s = 0; s < ns; s++)
 		a->best[s] = open_seeker(&mk, A, s, k, 1) ? mk.buf[0].v : -1;
-	for (int v = 0; v < nv && !no_grow; v++) {
+	for (int v = 0; v < nv && !no_grow && !m->rules; v++) {
 		int first = FIRST_PER_PLACE * cap[v] + 2;
 		sw_auction_open(A, v, first < FIRST_MOST ? first : FIRST_MOST, 1);
 	}

@@ -242,16 +242,21 @@ void sw_auction_open(struct sw_auction *a, int v, int k, int min)
 
 /* A full vacancy whose price fell below K tau (a pair not listed may be
  * worth something there) is opened down to its price, or to four times as
- * many seekers as listed when ties stop short of that; but one with over
- * CROWDED seekers a place above its price is left to the certificate: the
- * seekers' side covers such pairs with fewer. */
+ * many seekers as listed when ties stop short of that. But one whose price
+ * is far below (under 3/4 of tau), or with over CROWDED seekers a place
+ * above its price, is left to the certificate: it has many pairs there,
+ * which the seekers' side covers with fewer. */
 #define CROWDED 16
 
 static void deepen(struct sw_auction *a, int v)
 {
 	long long level = a->pmin[v] / a->K, k = 4LL * a->kv[v] + 2LL * a->cap[v];
-	if (a->tau[v] == INT_MAX || level >= a->tau[v] || a->pmin[v] == 0 || a->crowded[v])
+	if (a->tau[v] == INT_MAX || level >= a->tau[v] || a->crowded[v])
 		return;
+	if (4 * level < 3LL * a->tau[v]) {
+		a->crowded[v] = 1;
+		return;
+	}
 	sw_auction_open(a, v, k < INT_MAX ? (int)k : INT_MAX, (int)level + 1);
 	a->crowded[v] = level < a->tau[v] && a->kv[v] >= CROWDED * (a->cap[v] + 2);
 }

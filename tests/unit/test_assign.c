@@ -1,5 +1,6 @@
-/* Assignment: the min-cost-flow solver and the certified market assignment
- * against brute force on many small random instances. */
+/* Assignment: the auction over a graph (sw_bmatch) and the certified
+ * market assignment against brute force on many small random instances,
+ * and against each other on bigger ones. */
 #include <string.h>
 
 #include "sw/assign.h"
@@ -172,17 +173,21 @@ static void dense(void)
 }
 
 /* Markets too big for brute force, where each seeker has dozens of pairs
- * (few skills and districts, so scores tie a lot): lists are sorted and
- * merged back at lengths that take the quicksort and long block moves.
- * The market assignment must equal the solver over every pair at once,
- * and each answer's dual must cover every pair at the same value, which
- * proves both optimal without brute force. */
+ * (few skills and districts, so scores tie a lot), with places few (many
+ * seekers left out, high prices: vacancies opened to their price) and
+ * many (vacancies left part empty at no price: the seekers' side covers
+ * their pairs), one in four with a vacancy taking a million. The market
+ * assignment must equal the solver over every pair at once, and each
+ * answer's dual must cover every pair at the same value, which proves
+ * both optimal without brute force; a second run gives the same answer. */
 static void big(void)
 {
-	int bad = 0, bad_dual = 0, long_lists = 0, runs = 12;
+	int bad = 0, bad_dual = 0, long_lists = 0, differ = 0, over = 0, runs = 16;
 	for (int run = 0; run < runs; run++) {
-		int ns = 150 + rnd(250), nv = 30 + rnd(60);
-		struct sw_market *m = rnd_market(ns, nv, 4);
+		int ns = 150 + rnd(250), nv = 30 + rnd(60), *used = calloc((size_t)nv, sizeof *used);
+		struct sw_market *m = rnd_market(ns, nv, run % 2 ? 4 : 30);
+		if (run % 4 == 3)
+			m->v[rnd(nv)].left = 1000000;
 		struct sw_rank_opts o = {sw_weights_default, 1 + rnd(8), 0, run % 2 ? 0 : 300, 0};
 		int *off = calloc((size_t)ns + 1, sizeof *off), *cap = calloc((size_t)nv, sizeof *cap);
 		int *to = calloc((size_t)ns * nv + 1, sizeof *to), *w = calloc((size_t)ns * nv + 1, sizeof *w);
@@ -204,9 +209,12 @@ static void big(void)
 		off[ns] = ne;
 		struct sw_bgraph g = {ns, nv, cap, off, to, w};
 		long long want = sw_bmatch(&g, match, u, p), dual = 0, dual_a = 0;
-		struct sw_assignment a = {0};
+		struct sw_assignment a = {0}, again = {0};
 		sw_assign(m, &o, &a);
+		sw_assign(m, &o, &again);
+		differ += memcmp(a.vac, again.vac, (size_t)ns * sizeof *a.vac) != 0;
 		for (int s = 0; s < ns; s++) {
+			over += a.vac[s] >= 0 && ++used[a.vac[s]] > m->v[a.vac[s]].left;
 			dual += u[s];
 			dual_a += a.u[s];
 			for (int v = 0; v < nv; v++)
@@ -222,11 +230,14 @@ static void big(void)
 			printf("# big run %d: got %lld, want %lld\n", run, a.total, want);
 		}
 		sw_assignment_free(&a);
+		sw_assignment_free(&again);
 		sw_market_free(m);
-		free(off), free(cap), free(to), free(w), free(match), free(sc), free(u), free(p);
+		free(off), free(cap), free(to), free(w), free(match), free(sc), free(u), free(p), free(used);
 	}
-	T_INT(bad, 0, "market assignment equals the solver over every pair on %d bigger markets", runs);
+	T_INT(bad, 0, "market assignment equals the solver over every pair on %d bigger markets, places few and many", runs);
 	T_INT(bad_dual, 0, "both duals cover every pair at the optimum's value");
+	T_INT(differ, 0, "a second run gives the same answer");
+	T_INT(over, 0, "no vacancy over its headcount");
 	T_OK(long_lists > 1000, "%d seekers had more than 24 pairs", long_lists);
 }
 
