@@ -70,15 +70,10 @@ static void set_pmin(struct sw_auction *a, int v)
 	a->pmin[v] = p->n < a->cap[v] || p->n == 0 ? 0 : a->price[p->h[0]];
 }
 
-/* Place c's price changed: back to its rank in its vacancy's heap. */
-static void heap_fix(struct sw_auction *a, int c)
+/* The place at i of p sinks below the cheaper of its children. */
+static void sift_down(struct sw_auction *a, struct places *p, int i)
 {
-	struct places *p = &a->pl[a->vac_of[c]];
-	int i = a->pos[c];
-	while (i > 0 && before(a, c, p->h[(i - 1) / 2])) {
-		heap_set(a, p, i, p->h[(i - 1) / 2]);
-		i = (i - 1) / 2;
-	}
+	int c = p->h[i];
 	for (;;) {
 		int k = 2 * i + 1;
 		if (k >= p->n)
@@ -91,6 +86,19 @@ static void heap_fix(struct sw_auction *a, int c)
 		i = k;
 	}
 	heap_set(a, p, i, c);
+}
+
+/* Place c's price changed: back to its rank in its vacancy's heap. */
+static void heap_fix(struct sw_auction *a, int c)
+{
+	struct places *p = &a->pl[a->vac_of[c]];
+	int i = a->pos[c];
+	while (i > 0 && before(a, c, p->h[(i - 1) / 2])) {
+		heap_set(a, p, i, p->h[(i - 1) / 2]);
+		i = (i - 1) / 2;
+	}
+	heap_set(a, p, i, c);
+	sift_down(a, p, i);
 	set_pmin(a, a->vac_of[c]);
 }
 
@@ -437,8 +445,9 @@ static void reverse_bid(struct sw_auction *a, int v, int *work, int *nwork)
 	for (int i = 0; i < p->n; i++)
 		if (a->price[p->h[i]] > price)
 			a->price[p->h[i]] = price;
-	for (int i = 0; i < p->n; i++)
-		heap_fix(a, p->h[i]);
+	for (int i = p->n / 2; i >= 0 && p->n; i--)	/* a heap again, bottom up */
+		sift_down(a, p, i);
+	set_pmin(a, v);
 	free(top);
 	a->reverse++;
 }
