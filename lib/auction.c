@@ -44,8 +44,7 @@ struct sw_auction {
 	int *held, *hw;		/* per seeker: place or -1, score there */
 	int *queue, qhead, qlen;	/* seekers without a place, to bid */
 	char *inwork;		/* per vacancy: waiting to be brought down */
-	unsigned long long *set;	/* the pairs listed, s * nv + v + 1, open addressing */
-	size_t setcap;
+	int *stamp, cur;	/* per seeker: listed for the vacancy being opened */
 	char *crowded;		/* per vacancy: more pairs above its price than worth listing */
 	char *fresh;		/* per seeker: pairs listed since its last check */
 	int *freshq, nfresh;	/* those seekers */
@@ -142,6 +141,7 @@ struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *b
 	a->queue = sw_xmalloc(((size_t)ns + 1) * sizeof *a->queue);
 	a->inwork = sw_xcalloc((size_t)nv + 1, 1);
 	a->crowded = sw_xcalloc((size_t)nv + 1, 1);
+	a->stamp = sw_xcalloc((size_t)ns + 1, sizeof *a->stamp);
 	a->fresh = sw_xcalloc((size_t)ns + 1, 1);
 	a->freshq = sw_xmalloc(((size_t)ns + 1) * sizeof *a->freshq);
 	return a;
@@ -171,48 +171,18 @@ void sw_auction_free(struct sw_auction *a)
 	free(a->hw);
 	free(a->queue);
 	free(a->inwork);
-	free(a->set);
+	free(a->stamp);
 	free(a->crowded);
 	free(a->fresh);
 	free(a->freshq);
 	free(a);
 }
 
-/* Adds key to the set of pairs listed; 0 if it was there. */
-static int set_add(struct sw_auction *a, unsigned long long key)
-{
-	if (2 * ((size_t)a->listed + 1) > a->setcap) {
-		unsigned long long *old = a->set;
-		size_t n = a->setcap;
-		a->setcap = n ? 2 * n : 1024;
-		a->set = sw_xcalloc(a->setcap, sizeof *a->set);
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = old[i] * 0x9E3779B97F4A7C15ULL >> 20; old[i]; j++)
-				if (!a->set[j & (a->setcap - 1)]) {
-					a->set[j & (a->setcap - 1)] = old[i];
-					break;
-				}
-		free(old);
-	}
-	for (size_t j = key * 0x9E3779B97F4A7C15ULL >> 20;; j++) {
-		unsigned long long *x = &a->set[j & (a->setcap - 1)];
-		if (*x == key)
-			return 0;
-		if (!*x) {
-			*x = key;
-			return 1;
-		}
-	}
-}
-
-/* Lists pair (s, v) unless it is listed already; a seeker with pairs
- * newly listed is checked again. */
-void sw_auction_add(struct sw_auction *a, int s, int v, int w)
+/* Lists pair (s, v); a seeker with pairs newly listed is checked again. */
+static void list(struct sw_auction *a, int s, int v, int w)
 {
 	struct alist *l = &a->l[s];
 	struct slist *b = &a->by_v[v];
-	if (!set_add(a, (unsigned long long)s * (unsigned long long)a->nv + (unsigned long long)v + 1))
-		return;
 	if (l->n == l->cap)
 		l->e = sw_xrealloc(l->e, (size_t)(l->cap = l->cap * 2 + 4) * sizeof *l->e);
 	l->e[l->n++] = (struct sw_apair){v, w};
@@ -226,8 +196,16 @@ void sw_auction_add(struct sw_auction *a, int s, int v, int w)
 	}
 }
 
+void sw_auction_add(struct sw_auction *a, int s, int v, int w)
+{
+	for (int i = 0; i < a->l[s].n; i++)
+		if (a->l[s].e[i].v == v)
+			return;
+	list(a, s, v, w);
+}
+
 /* The seekers an opening finds, best first: those past the ones the
- * last opening of v found go in. */
+ * last opening of v found go in, unless listed already (stamped). */
 struct opening {
 	struct sw_auction *a;
 	int v, skip, seen;
@@ -236,13 +214,18 @@ struct opening {
 static void list_pair(void *ctx, int s, int w)
 {
 	struct opening *o = ctx;
-	if (o->seen++ >= o->skip)
-		sw_auction_add(o->a, s, o->v, w);
+	if (o->seen++ >= o->skip && o->a->stamp[s] != o->a->cur) {
+		o->a->stamp[s] = o->a->cur;
+		list(o->a, s, o->v, w);
+	}
 }
 
 void sw_auction_open(struct sw_auction *a, int v, int k, int min)
 {
 	struct opening o = {a, v, min <= a->tau[v] ? a->kv[v] : 0, 0};
+	a->cur++;
+	for (int i = 0; i < a->by_v[v].n; i++)
+		a->stamp[a->by_v[v].e[i].s] = a->cur;
 	int tau = a->best(a->ctx, v, k, min, list_pair, &o);
 	a->kv[v] = o.seen;
 	a->tau[v] = tau < a->tau[v] ? tau : a->tau[v];

@@ -1,27 +1,25 @@
 /* Optimal assignment: one vacancy per seeker, at most its headcount of
  * seekers per vacancy, maximising the total score.
  *
- * The solver is an ε-scaling auction (sw/auction.h) over the pairs it is
- * given: each seeker's best few from the ranking index, then, once prices
- * are roughly right, every pair of each vacancy that could be worth
- * anything at its price, from the index of seekers. So no seeker is
- * scored against every vacancy, and a pair left out is one that scores
- * no more than its vacancy's price.
+ * The solver is an ε-scaling auction (sw/auction.h) over the pairs
+ * listed: each seeker's best few and each vacancy's best seekers (a few a
+ * place), from the ranking indexes; a full vacancy whose price falls below
+ * the score of the last seeker listed for it is offered to more. So no
+ * seeker is scored against every vacancy.
  *
- * The LP dual then certifies the answer over all pairs: a pair is
- * harmless when its score is at most u(seeker) + p(vacancy). The dual is
- * rebuilt exactly from the answer, with p(vacancy) at least the score of
- * any of its pairs left out; a vacancy whose pairs were never looked at is
- * checked pair by pair, and should a pair break the dual the vacancy's
- * pairs are taken in and the problem solved again, so the answer is the
- * optimum over every pair whatever happens.
+ * The LP dual, rebuilt exactly from the answer, then certifies it over
+ * all pairs: a pair is harmless when its score is at most u(seeker) +
+ * p(vacancy). A pair not listed scores no more than the last one listed
+ * of its seeker and of its vacancy, which covers it once u or p reaches
+ * that; the pairs of seekers and vacancies neither covers are gone
+ * through, from the side with fewer of them, and should some not be
+ * covered, the most uncovered are listed and the problem solved again: the
+ * answer is the optimum over every pair whatever happens.
  *
  * Among answers of the same total, which one comes out is not specified,
  * but it is the same on every run for the same market. */
 #ifndef SW_ASSIGN_H
 #define SW_ASSIGN_H
-
-#include <stddef.h>
 
 #include "sw/score.h"
 
