@@ -62,11 +62,12 @@ static void heap_set(struct sw_auction *a, struct places *p, int i, int c)
 	a->pos[c] = i;
 }
 
-/* v's cheapest place's price: 0 while some of its cap is unused. */
+/* v's cheapest place's price: 0 while some of its cap is unused, and out
+ * of reach with no place at all. */
 static void set_pmin(struct sw_auction *a, int v)
 {
 	const struct places *p = &a->pl[v];
-	a->pmin[v] = p->n < a->cap[v] || p->n == 0 ? 0 : a->price[p->h[0]];
+	a->pmin[v] = a->cap[v] <= 0 ? LLONG_MAX / 4 : p->n < a->cap[v] ? 0 : a->price[p->h[0]];
 }
 
 /* The place at i of p sinks below the cheaper of its children. */
@@ -134,6 +135,8 @@ struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *b
 		a->tau[v] = INT_MAX;
 	a->pl = sw_xcalloc((size_t)nv + 1, sizeof *a->pl);
 	a->pmin = sw_xcalloc((size_t)nv + 1, sizeof *a->pmin);
+	for (int v = 0; v < nv; v++)
+		set_pmin(a, v);
 	a->held = sw_xmalloc(((size_t)ns + 1) * sizeof *a->held);
 	a->hw = sw_xcalloc((size_t)ns + 1, sizeof *a->hw);
 	for (int s = 0; s < ns; s++)

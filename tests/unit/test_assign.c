@@ -35,7 +35,7 @@ static void solver(void)
 		int match[8], used[8] = {0}, ne = 0;
 		long long u[8], p[8];
 		for (int v = 0; v < nv; v++)
-			cap[v] = left[v] = 1 + rnd(3);
+			cap[v] = left[v] = rnd(4);	/* 0: a vacancy with no place */
 		for (int s = 0; s < ns; s++) {
 			off[s] = ne;
 			for (int v = 0; v < nv; v++) {
