@@ -8,7 +8,9 @@ DESTDIR ?=
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(CFLAGS)
+# libpq's headers: pkg-config, else pg_config (Debian's libpq-dev has both)
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || pg_config --includedir 2>/dev/null | sed 's/^/-I/')
+override CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude $(PQ_CFLAGS) $(CFLAGS)
 LDLIBS  := -lcsv -lsqlite3 -lcrypto -lzip -lexpat -lfreexl -lxlsxwriter -lm -pthread
 
 ifeq ($(SANITIZE),1)
@@ -29,12 +31,13 @@ endif
 # the pinyin table), tests (sqlite3 valgrind clang libclang-rt-dev for
 # fuzzing, zip python3-openpyxl python3-xlwt for the .xlsx and .xls fixtures,
 # mandoc for the man pages' lint, miller jq for the README's pipeline, locales for
-# a zh_CN.UTF-8 locale, chromium fonts-noto-cjk poppler-utils to print the report), bench
-# (miller time).
+# a zh_CN.UTF-8 locale, chromium fonts-noto-cjk poppler-utils to print the report,
+# postgresql for the throwaway server of the PostgreSQL tests, tests/pg/cluster), bench
+# (miller time); libpq-dev: --db postgresql://... (lib/pg*.c).
 DEBS     := gcc make libc6-dev libcsv-dev libsqlite3-dev libssl-dev libzip-dev libexpat1-dev \
             libfreexl-dev sqlite3 valgrind clang libclang-rt-dev miller time zip python3-openpyxl \
             python3-xlwt xlsx2csv mandoc jq unicode-data gettext locales libxlsxwriter-dev \
-            chromium fonts-noto-cjk poppler-utils
+            chromium fonts-noto-cjk poppler-utils libpq-dev postgresql
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/pinyin_table.o
 PROGS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sw-*.c))
@@ -86,6 +89,10 @@ $(BUILD)/libsw.a: $(LIB_OBJ)
 $(BUILD)/cmd/common.o: cmd/common.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# libpq (and what it loads: Kerberos, LDAP, GnuTLS) where a server is used so
+# far: sw-station's init-server and grant; every program once ported.
+$(BUILD)/bin/sw-station: LDLIBS += -lpq
 
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)

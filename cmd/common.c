@@ -20,6 +20,7 @@
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/template.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
@@ -90,7 +91,7 @@ const char sw_usage_import[] = N_(
 	"[--ignore-column NAME] [FILE...]");
 const char sw_usage_add[] = N_("add [--table T] [--dry-run] COLUMN=VALUE...");
 const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]\n"
-				  "[--pseudonymize [--key-file F]]");
+				  "[--pseudonymize [--key-file F]] [--at DATE]");
 const char sw_usage_vocab[] = N_("vocab list [VOCAB] | add VOCAB ALIAS KEY | rm VOCAB ALIAS");
 
 /* Columns s takes on a terminal: two for each character from U+1000 on
@@ -208,6 +209,20 @@ static _Noreturn void bad_option(char **argv, const struct option *longopts)
 	sw_usage_fail(_("%s: -%c needs a value"), sub, optopt);
 }
 
+const char *sw_cli_on_server = "";
+static int db_named, server_named;	/* --db given; one of them a server */
+
+/* After the options: a PostgreSQL server for a subcommand not ported to
+ * one is refused before anything is read or written (sw/store.h). */
+static void server_check(void)
+{
+	if (!cur || !(server_named || (!db_named && sw_store_is_server(sw_opt.db))) ||
+	    takes(sw_cli_on_server, cur->name))
+		return;
+	sw_error(_("%s: does not run on PostgreSQL yet: give --db a SQLite file"), cur->name);
+	exit(sw_cli_finish(SW_EXIT_FAIL));
+}
+
 int sw_cli_getopt(int argc, char **argv, const struct option *longopts)
 {
 	int i = -1;
@@ -215,8 +230,14 @@ int sw_cli_getopt(int argc, char **argv, const struct option *longopts)
 	int c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, &i);
 	if (c == '?')
 		bad_option(argv, longopts);
-	if (c == -1)
+	if (c == -1) {
+		server_check();
 		return c;
+	}
+	if (c == SW_OPT_DB) {	/* sw-report keeps its own list of them */
+		db_named = 1;
+		server_named |= sw_store_is_server(optarg);
+	}
 	/* the element that held a long option: "--name=V", or "--name" before
 	 * V; "--key" is not taken for "--key-file" (a secret's file, or an
 	 * option added later, must not be guessed) */
@@ -578,15 +599,18 @@ static void order_by_key(sqlite3_str *q, const struct sw_table *t)
 
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 {
-	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE };
+	enum { OPT_MASK = SW_OPT_LOCAL, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT };
 	static const struct option longopts[] = {
 		SW_LONGOPTS, {"table", required_argument, NULL, SW_OPT_TABLE},
 		{"mask", no_argument, NULL, OPT_MASK}, {"no-mask", no_argument, NULL, OPT_NO_MASK},
 		{"pseudonymize", no_argument, NULL, OPT_PSEUDO},
 		{"key-file", required_argument, NULL, OPT_KEY_FILE},
+		{"at", required_argument, NULL, OPT_AT},
 		{0}};
 	int c, force = -1, pseudo = 0;	/* --mask 1, --no-mask 0, else by the terminal */
 	const char *key_file = NULL;
+	char at[11];	/* a pseudonymized birth date is the age on this day */
+	sw_date_today(at);
 	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
 		if (c == OPT_MASK || c == OPT_NO_MASK)
 			force = c == OPT_MASK;
@@ -594,6 +618,8 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 			pseudo = 1;
 		else if (c == OPT_KEY_FILE)
 			key_file = optarg;
+		else if (c == OPT_AT)
+			sw_opt_date("at", optarg, at);
 		else
 			sw_cli_common(c, optarg);
 	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
@@ -615,7 +641,7 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 	for (int i = 0, k = 0; i < t->ncols; i++) {
 		const char *sep = k ? "," : "";
 		if (pseudo && t->personal) {	/* (an address is left out) */
-			k += sw_pseudo_select(q, &t->cols[i], sep);
+			k += sw_pseudo_select(q, t, i, sep);
 			continue;
 		}
 		sqlite3_str_appendall(q, sep);
@@ -630,6 +656,7 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_stmt *st = sw_db_prepare(db, sql);
 	sqlite3_free(sql);
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
 	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
 	struct sw_out *o = sw_out_open_stmt(sw_opt.output, fmt, st);
 	int rc = SW_EXIT_FAIL;
@@ -650,15 +677,10 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 /* Column c as a screen may show it (sw_mask_value's rules, in SQL). */
 static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
 {
-	const struct sw_column *k = &t->cols[c];
-	const char *f = !mask || !t->personal ? NULL : k->type == SW_T_IDCARD ? "mask_id"
-		: k->type == SW_T_PHONE ? "mask_phone" : strcmp(k->name, "name") == 0 ? "mask_name" : NULL;
-	if (f)
-		sqlite3_str_appendf(q, "%s(\"%w\") AS \"%w\"", f, k->name, k->name);
-	else if (mask && t->personal && strcmp(k->name, "address") == 0)
-		sqlite3_str_appendf(q, "CASE WHEN address <> '' THEN '***' END AS address");
+	if (mask && t->personal)
+		sw_mask_select(q, &t->cols[c]);
 	else
-		sqlite3_str_appendf(q, "\"%w\"", k->name);
+		sqlite3_str_appendf(q, "\"%w\"", t->cols[c].name);
 }
 
 /* (why quotes the value: dropped for a table of personal data, whose

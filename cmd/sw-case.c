@@ -38,12 +38,12 @@ static struct {
 	int idle;
 	char reg_from[11], reg_to[11], open_from[11], open_to[11];
 	char on[11], at[11];
-	int on_set, mask, no_mask, pseudo, fix, verify, min_score;
+	int on_set, mask, no_mask, fix, verify, min_score;
 } o;
 
 enum { OPT_STATION = SW_OPT_LOCAL, OPT_CATEGORY, OPT_STATUS, OPT_WORKER, OPT_REGISTERED,
        OPT_OPENED, OPT_REASON, OPT_ON, OPT_DOMAIN, OPT_RISK, OPT_CASE, OPT_TYPE, OPT_MINUTES,
-       OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_PSEUDO, OPT_KEY_FILE, OPT_AT, OPT_FIX,
+       OPT_NOTE, OPT_ID, OPT_MASK, OPT_NO_MASK, OPT_KEY_FILE, OPT_AT, OPT_FIX,
        OPT_VERIFY, OPT_MIN_SCORE, OPT_GOALS_LEFT, OPT_BY, OPT_COMMENT, OPT_IDLE, OPT_HEAD };
 
 /* FROM..TO with either end optional. */
@@ -81,7 +81,6 @@ static void parse(int argc, char **argv)
 		{"id", required_argument, NULL, OPT_ID},
 		{"mask", no_argument, NULL, OPT_MASK},
 		{"no-mask", no_argument, NULL, OPT_NO_MASK},
-		{"pseudonymize", no_argument, NULL, OPT_PSEUDO},
 		{"key-file", required_argument, NULL, OPT_KEY_FILE},
 		{"at", required_argument, NULL, OPT_AT},
 		{"fix", no_argument, NULL, OPT_FIX},
@@ -116,7 +115,6 @@ static void parse(int argc, char **argv)
 		case OPT_ID: o.id = optarg; break;
 		case OPT_MASK: o.mask = 1; break;
 		case OPT_NO_MASK: o.no_mask = 1; break;
-		case OPT_PSEUDO: o.pseudo = 1; break;
 		case OPT_KEY_FILE: o.key_file = optarg; break;
 		case OPT_AT: sw_opt_date("at", optarg, o.at); break;
 		case OPT_FIX: o.fix = 1; break;
@@ -178,6 +176,7 @@ static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, 
 static int cmd_add(int argc, char **argv) { return sw_run_add(argc, argv, tables); }
 static int cmd_vocab(int argc, char **argv) { return sw_run_vocab(argc, argv); }
 static int cmd_template(int argc, char **argv) { return sw_run_template(argc, argv, tables); }
+static int cmd_export(int argc, char **argv) { return sw_run_export(argc, argv, tables); }
 
 /* list --table T for a table other than clients: the generic listing,
  * filtered by COLUMN=VALUE; the clients' own filters do not apply. */
@@ -206,33 +205,9 @@ static int cmd_list(int argc, char **argv)
 	sw_mask_register(db, NULL, 0);
 	if (o.station)
 		sw_station_need(db, o.station);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
-		" SELECT c.client_id, CASE WHEN ?9 THEN mask_name(c.name) ELSE c.name END AS name,"
-		"  c.gender, c.birth_date, c.station_code, c.categories, c.hukou, c.registered_on,"
-		"  (SELECT count(*) FROM cases k WHERE k.client_id = c.client_id"
-		"   AND k.closed_on IS NULL) AS open_cases"
-		" FROM clients c JOIN subtree t ON t.code = c.station_code"
-		" WHERE (?2 IS NULL OR instr(';' || c.categories || ';', ';' || ?2 || ';') > 0)"
-		"  AND (?3 IS NULL OR (?3 = 'open') = EXISTS(SELECT 1 FROM cases k"
-		"   WHERE k.client_id = c.client_id AND k.closed_on IS NULL))"
-		"  AND (?3 IS NOT 'closed' OR EXISTS(SELECT 1 FROM cases k WHERE k.client_id = c.client_id))"
-		"  AND (?4 IS NULL OR EXISTS(SELECT 1 FROM cases k WHERE k.client_id = c.client_id"
-		"   AND k.worker_id = ?4))"
-		"  AND (?5 IS NULL OR c.registered_on >= ?5) AND (?6 IS NULL OR c.registered_on <= ?6)"
-		"  AND (?7 IS NULL AND ?8 IS NULL OR EXISTS(SELECT 1 FROM cases k"
-		"   WHERE k.client_id = c.client_id AND (?7 IS NULL OR k.opened_on >= ?7)"
-		"   AND (?8 IS NULL OR k.opened_on <= ?8)))"
-		" ORDER BY c.client_id");
-	sw_db_bind_text(st, 1, o.station);
-	sw_db_bind_text(st, 2, cat);
-	sw_db_bind_text(st, 3, o.status);
-	sw_db_bind_text(st, 4, o.worker);
-	sw_db_bind_text(st, 5, o.reg_from);
-	sw_db_bind_text(st, 6, o.reg_to);
-	sw_db_bind_text(st, 7, o.open_from);
-	sw_db_bind_text(st, 8, o.open_to);
-	sqlite3_bind_int(st, 9, masking());
+	struct sw_client_filter f = {o.station, cat, o.status, o.worker, o.reg_from, o.reg_to,
+				     o.open_from, o.open_to, masking()};
+	sqlite3_stmt *st = sw_clients_stmt(db, &f);
 	int rc = emit(st);
 	sw_db_close(db);
 	return rc;
@@ -244,53 +219,17 @@ static int cmd_show(int argc, char **argv)
 	const char *id = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
-	static const char *const q[] = {
-		"SELECT client_id, CASE WHEN ?2 THEN mask_name(name) ELSE name END AS name, gender,"
-		" birth_date, age(birth_date, ?3) AS age,"
-		" CASE WHEN ?2 THEN mask_id(id_number) ELSE id_number END AS id_number,"
-		" CASE WHEN ?2 THEN mask_phone(phone) ELSE phone END AS phone, station_code,"
-		" categories, hukou, CASE WHEN ?2 THEN NULL ELSE address END AS address, registered_on"
-		" FROM clients WHERE client_id = ?1",
-		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
-		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
-		/* one timeline: services and the casework of the client's cases */
-		"SELECT date, kind, id, case_id, worker_id, what, detail, note FROM ("
-		" SELECT date, 'service' AS kind, service_id AS id, case_id, worker_id, type AS what,"
-		"  CAST(minutes AS TEXT) AS detail, note FROM services WHERE client_id = ?1"
-		" UNION ALL SELECT a.date, 'assessment', a.assessment_id, a.case_id, a.assessor, a.needs,"
-		"  a.risk, a.notes FROM assessments a JOIN cases c ON c.case_id = a.case_id"
-		"  WHERE c.client_id = ?1"
-		" UNION ALL SELECT p.date, 'plan', p.plan_id, p.case_id, p.author,"
-		"  'version ' || p.version, NULL, NULL FROM plans p JOIN cases c ON c.case_id = p.case_id"
-		"  WHERE c.client_id = ?1"
-		" UNION ALL SELECT g.due_on, 'goal due', g.goal_id, p.case_id, NULL, g.need, g.status,"
-		"  g.description FROM goals g JOIN plans p ON p.plan_id = g.plan_id"
-		"  JOIN cases c ON c.case_id = p.case_id WHERE c.client_id = ?1 AND g.due_on IS NOT NULL"
-		" UNION ALL SELECT r.date, 'review', r.review_id, p.case_id, NULL, r.goal_id, r.status,"
-		"  r.note FROM reviews r JOIN goals g ON g.goal_id = r.goal_id"
-		"  JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
-		"  WHERE c.client_id = ?1"
-		") AS t ORDER BY date, kind, id",
-	};
 	static const char *const keys[] = {"client", "cases", "timeline"};
 	const char *titles[] = {_("Client"), _("Cases"), _("Timeline")};
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW, rc = SW_EXIT_OK;
-	sqlite3_finalize(st);
-	if (!found) {
+	sqlite3_stmt *sts[3];
+	int found = sw_client_stmts(db, id, masking(), o.at, sts), rc = SW_EXIT_FAIL;
+	if (found == 0) {
 		sw_error(_("%s: no such client"), id);
 		rc = SW_EXIT_REJECTED;
-	} else {
-		sqlite3_stmt *sts[3];
-		for (int i = 0; i < 3; i++) {
-			sts[i] = sw_db_prepare(db, q[i]);
-			sqlite3_bind_text(sts[i], 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_int(sts[i], 2, masking());
-			sqlite3_bind_text(sts[i], 3, o.at, -1, SQLITE_STATIC);
-		}
+	} else if (found > 0)
 		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
-	}
+	else
+		sw_db_error(db, "show");
 	sw_db_close(db);
 	return rc;
 }
@@ -444,23 +383,7 @@ static int cmd_due(int argc, char **argv)
 	sw_date_today(today);
 	sw_date_from_days(sw_date_days(today) - (o.idle ? o.idle : 30), since);
 	sqlite3 *db = sw_open(0);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"SELECT what, case_id, id, station_code, worker_id, since FROM ("
-		" SELECT 'approve ' || r.kind AS what, r.case_id, r.request_id AS id, c.station_code,"
-		"  c.worker_id, r.requested_on AS since FROM requests r JOIN cases c ON c.case_id = r.case_id"
-		"  WHERE r.status = 'pending'"
-		" UNION ALL SELECT 'review goal', p.case_id, g.goal_id, c.station_code, c.worker_id, g.due_on"
-		"  FROM goals g JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
-		"  WHERE g.status = 'open' AND g.due_on <= ?1 AND c.closed_on IS NULL"
-		" UNION ALL SELECT 'no service', c.case_id, NULL, c.station_code, c.worker_id,"
-		"  COALESCE(max(s.date), c.opened_on) FROM cases c"
-		"  LEFT JOIN services s ON s.case_id = c.case_id WHERE c.closed_on IS NULL"
-		"  GROUP BY c.case_id, c.station_code, c.worker_id, c.opened_on"
-		"  HAVING COALESCE(max(s.date), c.opened_on) < ?2"
-		") AS d WHERE ?3 IS NULL OR station_code = ?3 ORDER BY station_code, what, since, case_id");
-	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
-	sw_db_bind_text(st, 3, o.station);
+	sqlite3_stmt *st = sw_due_stmt(db, today, since, o.station);
 	int rc = emit(st);
 	finish_db(db);
 	return rc;
@@ -485,62 +408,6 @@ static int cmd_log(int argc, char **argv)
 			      o.case_id ? o.case_id : "", o.worker ? o.worker : "",
 			      o.minutes ? o.minutes : "", o.note ? o.note : ""};
 	return client_record(&sw_services_table, prefix, 9, names, vals);
-}
-
-/* The SELECT of an export: every column of t, with the clients' personal
- * columns masked or pseudonymized when asked. Caller frees. */
-static char *export_sql(sqlite3 *db, const struct sw_table *t, int mask)
-{
-	sqlite3_str *q = sqlite3_str_new(db);
-	int clients = t == &sw_clients_table;
-	sqlite3_str_appendall(q, "SELECT ");
-	for (int i = 0, k = 0; i < t->ncols; i++) {
-		const char *n = t->cols[i].name;
-		const char *sep = k++ ? "," : "";
-		if (clients && o.pseudo && i == CL_BIRTH)
-			sqlite3_str_appendf(q, "%sage(coalesce(birth_date, substr(id_number, 7, 4) || '-' ||"
-					    " substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)), ?1)"
-					    " AS age", sep);
-		else if (clients && o.pseudo && (i == CL_NAME || i == CL_IDNO || i == CL_PHONE))
-			sqlite3_str_appendf(q, "%spseudo(\"%w\") AS \"%w\"", sep, n, n);
-		else if (clients && (o.pseudo || mask) && i == CL_ADDRESS)
-			k--;
-		else if (clients && mask && (i == CL_NAME || i == CL_IDNO || i == CL_PHONE))
-			sqlite3_str_appendf(q, "%s%s(\"%w\") AS \"%w\"", sep,
-					    i == CL_NAME ? "mask_name" : i == CL_IDNO ? "mask_id" : "mask_phone",
-					    n, n);
-		else
-			sqlite3_str_appendf(q, "%s\"%w\"", sep, n);
-	}
-	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY \"%w\"", t->name, t->cols[0].name);
-	return sqlite3_str_finish(q);
-}
-
-static int cmd_export(int argc, char **argv)
-{
-	parse_n(argc, argv, 0, 0);
-	const struct sw_table *t = sw_opt.table ? sw_table_find(tables, sw_opt.table) : tables[0];
-	if (!t)
-		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
-	if (o.key_file && !o.pseudo) {	/* else the export would be in clear */
-		sw_usage_fail(_("--key-file: only with --pseudonymize"));
-	}
-	size_t keylen = 0;
-	unsigned char *key = NULL;
-	if (o.pseudo && !(key = sw_key_load(o.key_file, &keylen)))
-		return SW_EXIT_USAGE;
-	sqlite3 *db = sw_open(0);
-	sw_mask_register(db, key, keylen);
-	char *sql = export_sql(db, t, masking() && !o.pseudo);
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
-	sqlite3_free(sql);
-	sqlite3_bind_text(st, 1, o.at, -1, SQLITE_STATIC);
-	if (sw_opt.fmt == SW_FMT_AUTO)
-		sw_opt.fmt = SW_FMT_CSV;
-	int rc = emit(st);
-	sw_db_close(db);
-	free(key);
-	return rc;
 }
 
 static int rules(sqlite3 *db, const struct sw_table *t, const char **v, char *buf, char *why, size_t whylen)
@@ -689,10 +556,8 @@ static const struct sw_cmd cmds[] = {
 	 N_("log CLIENT --type T [--case ID] [--on DATE] [--minutes N]\n"
 	    "[--worker ID] [--note TEXT] [--id ID] [--station CODE]"),
 	 "type case on minutes worker note id station", NULL},
-	{"export", cmd_export,
-	 N_("export [--table T] [--mask | --no-mask]\n"
-	    "[--pseudonymize [--key-file F]] [--at DATE]"),
-	 "table mask no-mask pseudonymize key-file at" SW_O_OUT, NULL},
+	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
+	 NULL},
 	{"check", cmd_check,
 	 N_("check [--table T] [--encoding E] [--sheet NAME] [--station CODE]\n"
 	    "[--ignore-column NAME] [--fix -o OUT] FILE"),

@@ -15,6 +15,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
+#include "sw/items.h"
 #include "sw/out.h"
 #include "sw/report.h"
 #include "sw/target.h"
@@ -479,17 +480,15 @@ static int cmd_workers(int argc, char **argv)
 	return rc;
 }
 
-/* items, workforce, referrals: a table of one database over a period. */
-static int casework(int argc, char **argv,
-		    sqlite3_stmt *(*fill)(sqlite3 *, const char *, const char *, const char *))
+/* items, workforce, referrals: views of the figures over a period, per
+ * catalogue line or station (view NULL: items). */
+static int casework(int argc, char **argv, const struct sw_view *view)
 {
 	parse(argc, argv);
 	no_html(argv[0]);
 	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("%s: give --month M or --from DATE --to DATE"), argv[0]);
-	if (o.ndb > 1)
-		sw_usage_fail(_("%s: one --db at a time"), argv[0]);
 	if (o.month[0]) {
 		sw_month_first(o.month, from);
 		sw_month_last(o.month, to);
@@ -497,18 +496,18 @@ static int casework(int argc, char **argv,
 		sw_opt_date("from", o.from_arg, from);
 		sw_opt_date("to", o.to_arg, to);
 	}
-	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
-	if (!db)
-		return SW_EXIT_FAIL;
-	sqlite3_stmt *st = fill(db, from, to, o.station);
-	int rc = st ? sw_out_query(sw_opt.output, sw_opt.fmt, st) : SW_EXIT_REJECTED;
-	sw_db_close(db);
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);
+	int rc = view ? sw_view_write(view, n, o.station, from, to, sw_opt.output, sw_opt.fmt)
+		: sw_items_load(dbs, o.ndb) != 0 ? SW_EXIT_FAIL
+		: sw_items_write(n, o.station, from, to, sw_opt.output, sw_opt.fmt);
+	close_all(dbs, n);
 	return rc;
 }
 
-static int cmd_items(int argc, char **argv) { return casework(argc, argv, sw_items_stmt); }
-static int cmd_workforce(int argc, char **argv) { return casework(argc, argv, sw_workforce_stmt); }
-static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, sw_referrals_stmt); }
+static int cmd_items(int argc, char **argv) { return casework(argc, argv, NULL); }
+static int cmd_workforce(int argc, char **argv) { return casework(argc, argv, &sw_workforce_view); }
+static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, &sw_referrals_view); }
 
 /* targets: each row of FILE whose period overlaps --period (or, with
  * --contract, of that contract), against the figure over the station's
@@ -600,8 +599,10 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 			;
 		else if ((*f[0] || !c) && sw_net_find(n, f[0]) < 0)
 			snprintf(why, sizeof why, _("station_code: unknown station \"%.60s\""), f[0]);
-		else if ((fig = sw_figure_find(f[1])) < 0)
+		else if ((fig = sw_figure_resolve(f[1], why + 11, sizeof why - 11)) == -1)
 			snprintf(why, sizeof why, _("indicator: unknown figure \"%.60s\""), f[1]);
+		else if (fig < 0)
+			memcpy(why, "indicator: ", 11);
 		else if ((*f[2] || !c) && sw_date_parse(f[2], from, why + 6, sizeof why - 6) != 0)
 			memcpy(why, "from: ", 6);
 		else if ((*f[3] || !c) && sw_date_parse(f[3], to, why + 4, sizeof why - 4) != 0)
@@ -635,7 +636,7 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 		}
 		/* each station of the contract */
 		char code[128];
-		for (const char *p = list; sw_list_next(&p, code, sizeof code);)
+		for (const char *p = list; sw_list_next(&p, code, sizeof code) > 0;)
 			if (sw_net_find(n, code) >= 0)
 				add_target(out, &count, &cap, code, row.f[0], fig, from, to, target);
 	}
@@ -652,6 +653,23 @@ static int read_targets(const struct sw_net *n, struct target **out, int *by_con
 	return bad ? -1 : count;
 }
 
+/* A target's figure over the scope of n from its start to upto (0 when
+ * upto is before it): the report's, or the catalogue's. 0 or -1 (printed). */
+static int target_actual(const struct sw_net *n, const struct target *t, const char *upto,
+			 long long *actual)
+{
+	*actual = 0;
+	if (strcmp(upto, t->from) < 0)
+		return 0;
+	int stride;
+	long long *v = sw_figures_fill(n, t->from, upto, t->fig >= SW_NFIG, &stride);
+	if (!v)
+		return -1;
+	*actual = v[(size_t)n->ngroups * stride + t->fig];
+	free(v);
+	return 0;
+}
+
 static int cmd_targets(int argc, char **argv)
 {
 	parse(argc, argv);
@@ -663,6 +681,10 @@ static int cmd_targets(int argc, char **argv)
 	sqlite3 *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	struct target *t = NULL;
+	if (sw_items_load(dbs, o.ndb) != 0) {
+		close_all(dbs, n);
+		return SW_EXIT_FAIL;
+	}
 	int c, nt = read_targets(n, &t, &c), rc = nt == -2 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	if (nt >= 0 && o.contract && !c) {
 		sw_error(_("--contract: %s has no contract_id column"), o.targets);
@@ -690,20 +712,17 @@ static int cmd_targets(int argc, char **argv)
 		/* the figure over [from, min(to, on)]; nothing before from */
 		snprintf(upto, sizeof upto, "%s", strcmp(o.on, t[i].to) < 0 ? o.on : t[i].to);
 		sw_net_scope(n, t[i].station, SW_BY_TOTAL);
-		long long *v = strcmp(upto, t[i].from) >= 0 ? sw_report_fill(n, t[i].from, upto)
-			: sw_xcalloc(2 * SW_NFIG, sizeof *v);
-		if (!v) {
+		long long actual;
+		if (target_actual(n, &t[i], upto, &actual) != 0) {
 			rc = SW_EXIT_FAIL;
 			break;
 		}
-		long long actual = v[(size_t)n->ngroups * SW_NFIG + t[i].fig];
-		free(v);
 		sw_target_eval(t[i].fig, t[i].from, t[i].to, o.on, t[i].target, actual, &e);
 		sw_figure_fmt(t[i].fig, t[i].target, tv, sizeof tv);
 		sw_figure_fmt(t[i].fig, actual, av, sizeof av);
 		const char *status = e.on_track ? _("on track") : _("behind");
 		const char *row[] = {t[i].contract, t[i].station, n->st[sw_net_find(n, t[i].station)].name,
-			sw_figures[t[i].fig].key, sw_figure_label(t[i].fig, sw_opt.zh), t[i].from, t[i].to,
+			sw_figure_def(t[i].fig)->key, sw_figure_label(t[i].fig, sw_opt.zh), t[i].from, t[i].to,
 			tv, av, e.completion, e.expected, status};
 		sw_out_row(out, row + 1 - c);
 	}
@@ -950,14 +969,15 @@ static int cmd_evaluate(int argc, char **argv)
 	if (optind < argc || !o.system)
 		sw_usage_fail(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
 	struct sw_input_opts in = {0};
-	struct sw_system sys;
-	int rc = sw_system_read(o.system, &in, &sys);
+	struct sw_system sys = {0};
+	sqlite3 *dbs[64];
+	struct sw_net *n = open_all(dbs);	/* the catalogue names figures rules may use */
+	int rc = sw_items_load(dbs, o.ndb) != 0 ? 3 : sw_system_read(o.system, &in, &sys);
 	if (rc) {
 		sw_system_free(&sys);
+		close_all(dbs, n);
 		return rc == 3 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
-	sqlite3 *dbs[64];
-	struct sw_net *n = open_all(dbs);
 	struct sw_eval e = {.sys = &sys, .net = n};
 	char cfrom[11] = "", cto[11] = "", **codes = NULL;
 	rc = SW_EXIT_REJECTED;
@@ -1027,5 +1047,6 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
+	sw_cli_on_server = "merge";	/* reads report files, no database */
 	return sw_cli_dispatch(argc, argv, cmds);
 }

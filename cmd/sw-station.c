@@ -12,15 +12,19 @@
 #include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/partners.h"
+#include "sw/pg.h"
 #include "sw/staff.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 #include "sw/volrecord.h"
 
+/* A workbook's sheets are imported in this order: orgs before the workers
+ * who name their employer (a station names its operator once both are in). */
 static const struct sw_table *const tables[] = {
-	&sw_stations_table, &sw_divisions_table, &sw_workers_table, &sw_certificates_table,
-	&sw_supervision_table, &sw_training_table, &sw_orgs_table, &sw_volunteers_table,
+	&sw_stations_table, &sw_divisions_table, &sw_orgs_table, &sw_workers_table,
+	&sw_certificates_table, &sw_supervision_table, &sw_training_table, &sw_volunteers_table,
 	&sw_volunteer_hours_table, &sw_resources_table, &sw_resource_uses_table, &sw_contracts_table,
 	&sw_contract_staffing_table, &sw_spending_table, NULL
 };
@@ -113,11 +117,14 @@ static int cmd_show(int argc, char **argv)
 	const char *code = argv[optind];
 	sqlite3 *db = sw_open(0);
 	sw_station_need(db, code);
+	/* the organisations by id and name: who runs the station, who employs each worker */
 	static const char *const q[] = {
-		"SELECT code, name, level, parent_code, division_code, address, opened_on, closed_on"
-		" FROM stations WHERE code = ?1",
-		"SELECT worker_id, name, role, certificate, hired_on, left_on FROM workers"
-		" WHERE station_code = ?1 ORDER BY worker_id",
+		"SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address, s.opened_on,"
+		" s.closed_on, s.operator_org, o.name AS operator_name"
+		" FROM stations s LEFT JOIN orgs o ON o.org_id = s.operator_org WHERE s.code = ?1",
+		"SELECT w.worker_id, w.name, w.role, w.certificate, w.hired_on, w.left_on, w.employer_org,"
+		" o.name AS employer_name FROM workers w LEFT JOIN orgs o ON o.org_id = w.employer_org"
+		" WHERE w.station_code = ?1 ORDER BY w.worker_id",
 		"SELECT code, name, level, opened_on, closed_on FROM stations"
 		" WHERE parent_code = ?1 ORDER BY code",
 	};
@@ -361,6 +368,47 @@ static int cmd_volunteer_record(int argc, char **argv)
 	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
+/* init-server and grant: a server's, not a SQLite file's (which every
+ * command creates and which has no roles). */
+static void server_only(const char *sub)
+{
+	if (!sw_store_is_server(sw_opt.db))
+		sw_usage_fail(_("%s: --db must name a PostgreSQL server (postgresql://..., postgres://..."
+				" or service=NAME)"), sub);
+}
+
+/* init-server: the schema, the roles and row-level security in an empty
+ * database, or its migration (lib/pg_schema.c). */
+static int cmd_init_server(int argc, char **argv)
+{
+	sw_getopt_plain(argc, argv);
+	sw_cli_nargs(argc, 0, 0);
+	server_only("init-server");
+	return sw_pg_init_server(sw_opt.db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+}
+
+/* grant ROLE --station CODE --as KIND: whose rows a person's role sees. */
+static int cmd_grant(int argc, char **argv)
+{
+	enum { OPT_AS = SW_OPT_LOCAL };
+	static const struct option longopts[] = {
+		SW_LONGOPTS, {"station", required_argument, NULL, SW_OPT_STATION},
+		{"as", required_argument, NULL, OPT_AS}, {0}};
+	int c, kind = -1;
+	while ((c = sw_cli_getopt(argc, argv, longopts)) != -1)
+		if (c == OPT_AS) {
+			if ((kind = sw_pg_kind_parse(optarg)) < 0)
+				sw_opt_fail("as", _("expected worker, station-admin, county or bureau"));
+		} else
+			sw_cli_common(c, optarg);
+	sw_cli_nargs(argc, 1, 1);
+	if (!sw_opt.station || kind < 0)
+		sw_usage_fail(_("grant: --station and --as are required"));
+	server_only("grant");
+	return sw_pg_grant(sw_opt.db, argv[optind], sw_opt.station, kind) == 0 ? SW_EXIT_OK
+										  : SW_EXIT_FAIL;
+}
+
 static const struct sw_cmd cmds[] = {
 	{"import", cmd_import, sw_usage_import, SW_O_IMPORT, NULL},
 	{"add", cmd_add, sw_usage_add, "table dry-run station", NULL},
@@ -379,10 +427,13 @@ static const struct sw_cmd cmds[] = {
 	{"volunteer-record", cmd_volunteer_record,
 	 N_("volunteer-record VOLUNTEER [--from DATE] [--to DATE] [--on DATE] [-f html]"),
 	 "from to on" SW_O_OUT, NULL},
-	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file" SW_O_OUT,
+	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
 	 NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
+	{"init-server", cmd_init_server, N_("init-server"), "", NULL},
+	{"grant", cmd_grant, N_("grant ROLE --station CODE --as worker|station-admin|county|bureau"),
+	 "station as", NULL},
 	{NULL, NULL, NULL, NULL, NULL}};
 
 /* Before the database closes: the statements the hooks keep. */
@@ -400,5 +451,6 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
+	sw_cli_on_server = "init-server grant";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -326,7 +326,7 @@ static const struct sw_column review_cols[] = {
 static const struct sw_column referral_cols[] = {
 	{"referral_id", "转介编号", SW_T_CODE, NULL, SW_C_KEY, 0, 0, NULL, NULL},
 	CASE_REF,
-	{"date", "转介日期|日期", SW_T_DATE, NULL, REQ, 0, 0, NULL, NULL},
+	{"date", "转介日期|日期", SW_T_DATE, NULL, REQ | SW_C_PERIOD, 0, 0, NULL, NULL},
 	{"to_station", "转介站点|接收站点", SW_T_CODE, NULL, 0, 0, 0, "stations.code", "station"},
 	{"to_org", "转介机构|接收机构|接收单位", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},
 	{"reason", "转介原因|原因", SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL},

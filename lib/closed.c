@@ -19,14 +19,15 @@
 /* Tables that feed no figure: changing them touches no month. */
 static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry", "audit_anchor",
 					  "closed_months", "month_log", "id_confirmed", "catalogue",
-					  "assessments", "plans", "goals", "reviews", "referrals",
-					  "requests", "supervision", "training", "certificates",
-					  "orgs", "contracts", "contract_staffing", "spending"};
+					  "assessments", "plans", "goals", "reviews", "requests",
+					  "certificates", "orgs", "contracts", "contract_staffing",
+					  "spending"};
 
 /* Tables whose rows count in a month only through their own dates. Any
  * other table (stations, divisions, employers, vacancies, seekers,
  * volunteers, resources: rows that other rows are counted through) may
- * touch every closed month. Keep in step with the figures in lib/report.c.
+ * touch every closed month. Keep in step with the figures in lib/report.c
+ * and lib/workfig.c.
  * within: a row counts only in the months of its dates;
  * else: only in months from its earliest date on; an empty first date
  * means every month (a worker with no hired_on is on the staff of each),
@@ -48,8 +49,16 @@ static const struct dated {
 	{"resource_uses", 1, 0, {"date", NULL}, NULL},
 	/* found in one month, met in another */
 	{"needs", 1, 0, {"identified_on", "met_on"}, NULL},
+	/* a referral counts as it stands in the month it was made, at its
+	 * case's station (a case opens before its referrals) */
+	{"referrals", 1, 0, {"date", NULL}, NULL},
+	{"supervision", 1, 0, {"date", NULL}, NULL},
+	{"training", 1, 0, {"date", NULL}, NULL},
 	{"cases", 0, 0, {"opened_on", "closed_on"}, NULL},
-	{"workers", 0, 0, {"hired_on", "left_on"}, NULL},
+	/* training counts at its worker's station, also before the hiring */
+	{"workers", 0, 0, {"hired_on", "left_on"},
+	 "SELECT 1 FROM training t JOIN workers w ON w.worker_id = t.worker_id"
+	 " WHERE t.date < w.hired_on LIMIT 1"},
 	/* a pair's first stage at or beyond matched moves only from a date on */
 	{"placements", 0, 0, {"date", NULL}, NULL},
 	/* needs and resource uses count at their client's station */
@@ -306,9 +315,11 @@ static long long value(const struct sw_fp *fp, int i, int f)
 }
 
 /* Writes into buf the figures that differ between b (before) and a
- * (after), four at most: "T1 staff 2 -> 1, ..." (under Chinese, the
- * figures' Chinese labels). Returns how many differ. */
-static int changes(const struct sw_fp *b, const struct sw_fp *a, char *buf, size_t n)
+ * (after), four at most, as the report writes them: "T1 staff 2 -> 1,
+ * ..." (under Chinese, the figures' Chinese labels); only those a
+ * fingerprint of version v does not hash (0: all). Returns how many
+ * differ. */
+static int changes(const struct sw_fp *b, const struct sw_fp *a, int v, char *buf, size_t n)
 {
 	int k = 0;
 	size_t len = 0;
@@ -320,11 +331,16 @@ static int changes(const struct sw_fp *b, const struct sw_fp *a, char *buf, size
 			continue;
 		int ia = find(a, code), ib = find(b, code);
 		for (int f = 0; f < SW_NFIG; f++) {
+			if (v && sw_figures[f].since <= v)
+				continue;
 			long long x = value(b, ib, f), y = value(a, ia, f);
+			char bx[32], by[32];	/* as the report writes them: hours, not minutes */
+			sw_figure_fmt(f, x, bx, sizeof bx);
+			sw_figure_fmt(f, y, by, sizeof by);
 			if (x != y && k++ < 4 && len < n)
-				len += (size_t)snprintf(buf + len, n - len, "%s%s %s %lld -> %lld",
+				len += (size_t)snprintf(buf + len, n - len, "%s%s %s %s -> %s",
 							k > 1 ? ", " : "", code, sw_i18n_zh() ?
-							sw_figures[f].zh : sw_figures[f].key, x, y);
+							sw_figures[f].zh : sw_figures[f].key, bx, by);
 		}
 	}
 	if (k > 4 && len < n)
@@ -351,14 +367,17 @@ static int before(sqlite3 *db, const char *month, struct sw_fp *fp)
 /* One closed month against the transaction: 0 if its figures stay as
  * they were, else -1 after saying which changed. A month whose figures had
  * already changed before (behind the tool's back: sw-report monthly says
- * so) does not stop a transaction that leaves them as they are. */
+ * so) does not stop a transaction that leaves them as they are. A month
+ * closed with an older fingerprint keeps the figures it does not hash as
+ * they were before the transaction. */
 static int check_month(sqlite3 *db, const char *month, const char *stored)
 {
 	struct sw_fp a, b;
 	char what[512];
 	int rc = sw_report_fp(db, month, &a);
-	if (rc == 0 && !sw_fp_matches(&a, stored)) {
-		int k = before(db, month, &b) == 0 ? changes(&b, &a, what, sizeof what) : -1;
+	int v = rc == 0 ? sw_fp_version(&a, stored) : SW_FP_VERSION;
+	if (v < SW_FP_VERSION) {
+		int k = before(db, month, &b) == 0 ? changes(&b, &a, v, what, sizeof what) : v ? 0 : -1;
 		if (k > 0)
 			sw_error(_("%s: refused: month %s is closed and this would change its figures: %s"
 				   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),

@@ -73,9 +73,6 @@ const char *sw_table_title(const struct sw_table *t)
 	return sw_table_label(t, sw_i18n_zh());
 }
 
-/* Splits a set or list at its separators (sw_vocab_sep: ; , / 、 and
- * line breaks, and spaces when spaces is set) and calls fn for each
- * trimmed word; empty words between separators are skipped. */
 /* Free text keeps a quote more (a stored "'=x" comes back whole); no code,
  * date or word starts with one, so every quote an export could have put
  * goes, space trimmed after each: normalising again changes nothing.
@@ -90,6 +87,9 @@ static size_t unquote_all(char *s)
 	return strlen(s);
 }
 
+/* Splits a set or list at its separators (sw_vocab_sep: ; , / 、 and
+ * line breaks, and spaces when spaces is set) and calls fn for each
+ * trimmed word; empty words between separators are skipped. */
 static int each_word(const char *in, int spaces, int (*fn)(void *, char *), void *ctx)
 {
 	char word[256];

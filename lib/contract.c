@@ -103,7 +103,7 @@ static int overlap(sqlite3 *db, const char **v, const char *stations, char *why,
 	while (!bad && (rc = sqlite3_step(overlapping)) == SQLITE_ROW) {
 		const char *other = (const char *)sqlite3_column_text(overlapping, 3);
 		char code[128];
-		for (const char *p = stations; !bad && sw_list_next(&p, code, sizeof code);) {
+		for (const char *p = stations; !bad && sw_list_next(&p, code, sizeof code) > 0;) {
 			if (in_list(other, code)) {
 				sw_msg(why, whylen, _("stations: %s is in contract %s too, from %s to %s: "
 				       "a station is under one contract at a time"), code,
@@ -291,7 +291,7 @@ int sw_staffing_short(sqlite3 *db, const char *on, const char *station,
 		const char *id = (const char *)sqlite3_column_text(cs, 0);
 		const char *list = (const char *)sqlite3_column_text(cs, 1);
 		char code[128];
-		for (const char *p = list; n >= 0 && sw_list_next(&p, code, sizeof code);) {
+		for (const char *p = list; n >= 0 && sw_list_next(&p, code, sizeof code) > 0;) {
 			if (station && strcmp(code, station) != 0)
 				continue;
 			if ((n = station_short(db, need, id, code, fn, ctx)) >= 0)

@@ -11,6 +11,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 
 /* Default wait for another sw-* command's write lock: long enough for a big
  * import to finish, short enough that cron does not hang for ever. */
@@ -84,6 +85,10 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	struct stat sb;
 	char hbuf[128];
 
+	if (sw_store_is_server(path)) {	/* never a file named "postgresql:" */
+		sw_error(_("--db names a PostgreSQL server: this command does not run on PostgreSQL yet"));
+		return NULL;
+	}
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & SW_DB_CREATE)) {
 			if (errno == ENOENT)
@@ -272,4 +277,11 @@ int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const cha
 		return -1;
 	}
 	return v != NULL;
+}
+
+int sw_db_has(sqlite3 *db, const char *table)
+{
+	const char *p[1] = {table};
+	return sw_db_text(db, NULL, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+			  1, p, NULL, 0) == 1;
 }

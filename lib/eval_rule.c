@@ -1,5 +1,6 @@
 /* A point's rule (the how column of an indicator system) over the
- * report's figures: "FIGURE >= N" (full marks when met, else none),
+ * report's figures and the catalogue's (item:CODE, category:KEY, named
+ * through sw_figure_resolve): "FIGURE >= N" (full marks when met, else none),
  * "FIGURE linear N" (marks in proportion up to N), "FIGURE / FIGURE >= R"
  * (a ratio, R as 0.6 or 60%). Numbers are in the figure's unit as the
  * report writes it (hours with one decimal); arithmetic is exact. */
@@ -11,12 +12,27 @@
 
 #define MAX_N 1000000000000LL	/* thresholds up to 10^12 */
 
+#define GE "\xe2\x89\xa5"	/* ≥ */
+
+/* The length of the word at s: letters, digits, _ . % and, for the names
+ * of items and categories, : - and any character beyond ASCII (社会救助)
+ * but ≥. */
+static size_t word(const char *s)
+{
+	size_t len = 0;
+	while (s[len] && (strchr("_.%:-", s[len]) || ((unsigned char)s[len] >= 0x80 &&
+	       strncmp(s + len, GE, 3) != 0) || (s[len] >= '0' && s[len] <= '9') ||
+	       ((s[len] | 0x20) >= 'a' && (s[len] | 0x20) <= 'z')))
+		len++;
+	return len;
+}
+
 /* The next token of *p into tok: a word, a number, ">=" or "/". */
 static int token(const char **p, char *tok, size_t n)
 {
 	const char *s = *p + strspn(*p, " \t");
 	size_t len = 0;
-	if (strncmp(s, "\xe2\x89\xa5", 3) == 0) {	/* ≥ */
+	if (strncmp(s, GE, 3) == 0) {
 		snprintf(tok, n, ">=");
 		*p = s + 3;
 		return 1;
@@ -26,7 +42,7 @@ static int token(const char **p, char *tok, size_t n)
 	else if (*s == '/')
 		len = 1;
 	else
-		len = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.%");
+		len = word(s);
 	if (!len || len >= n)
 		return *s ? -1 : 0;
 	memcpy(tok, s, len);
@@ -64,17 +80,20 @@ static int ratio_parse(const char *s, long long *num, long long *den)
 /* A figure named tok, or -1 with why. */
 static int figure(const char *tok, char *why, size_t whylen)
 {
-	int f = sw_figure_find(tok);
-	if (f < 0)
+	char what[160];
+	int f = sw_figure_resolve(tok, what, sizeof what);
+	if (f == -1)
 		snprintf(why, whylen, _("how: unknown figure \"%s\" (sw-report(1) lists them)"), tok);
-	return f;
+	else if (f < 0)
+		snprintf(why, whylen, "how: %s", what);
+	return f < 0 ? -1 : f;
 }
 
 /* A threshold of figure f, or -1 with why. */
 static int threshold(int f, const char *tok, int positive, long long *v, char *why, size_t whylen)
 {
 	if (sw_figure_parse(f, tok, v) != 0 || *v > MAX_N * 60) {
-		snprintf(why, whylen, _("how: \"%s\" is not a number of %s"), tok, sw_figures[f].key);
+		snprintf(why, whylen, _("how: \"%s\" is not a number of %s"), tok, sw_figure_def(f)->key);
 		return -1;
 	}
 	if (positive && *v == 0) {
@@ -139,12 +158,12 @@ void sw_rule_text(const struct sw_rule *r, char *buf, size_t n)
 	case SW_RULE_AT_LEAST:
 	case SW_RULE_LINEAR:
 		sw_figure_fmt(r->fig, r->n, a, sizeof a);
-		snprintf(buf, n, "%s %s %s", sw_figures[r->fig].key,
+		snprintf(buf, n, "%s %s %s", sw_figure_def(r->fig)->key,
 			 r->kind == SW_RULE_LINEAR ? "linear" : ">=", a);
 		break;
 	case SW_RULE_RATIO:
 		ratio_text(r->rnum, r->rden, b, sizeof b);
-		snprintf(buf, n, "%s / %s >= %s", sw_figures[r->fig].key, sw_figures[r->fig2].key, b);
+		snprintf(buf, n, "%s / %s >= %s", sw_figure_def(r->fig)->key, sw_figure_def(r->fig2)->key, b);
 		break;
 	default:
 		snprintf(buf, n, "%s", "");
@@ -153,7 +172,7 @@ void sw_rule_text(const struct sw_rule *r, char *buf, size_t n)
 
 /* A figure's value in its unit's smallest step: hours are kept in
  * minutes, so a ratio of hours to counts scales by 60. */
-static long long per_unit(int f) { return sw_figures[f].hours ? 60 : 1; }
+static long long per_unit(int f) { return sw_figure_def(f)->hours ? 60 : 1; }
 
 long long sw_rule_score(const struct sw_rule *r, long long max, const long long *v,
 			char *value, size_t n)

@@ -11,6 +11,7 @@
 #include "sw/err.h"
 #include "sw/evaluate.h"
 #include "sw/i18n.h"
+#include "sw/items.h"
 
 int sw_grade(long long score, long long max)
 {
@@ -138,7 +139,7 @@ static void score_station(struct sw_eval *e, int k)
 		const struct sw_ind *d = &sys->ind[i];
 		if (d->point && d->rule.kind != SW_RULE_EVALUATOR) {
 			char v[48];
-			s[i] = sw_rule_score(&d->rule, d->max, e->fig + (size_t)k * SW_NFIG, v, sizeof v);
+			s[i] = sw_rule_score(&d->rule, d->max, e->fig + (size_t)k * e->nfig, v, sizeof v);
 			e->value[(size_t)k * sys->n + i] = sw_xstrdup(v);
 		} else if (!d->point && s[i] < 0)
 			s[i] = 0;	/* no points under it scored (yet) */
@@ -180,7 +181,7 @@ static void fingerprint(struct sw_eval *e)
 	unsigned len = 0;
 	char a[64], b[96];
 	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-	put(md, "sw-report evaluate 1", e->from, e->to, NULL);
+	put(md, "sw-report evaluate 2", e->from, e->to, NULL);
 	for (int i = 0; i < sys->n; i++) {
 		const struct sw_ind *d = &sys->ind[i];
 		sw_marks_fmt(d->max, a, sizeof a);
@@ -190,9 +191,9 @@ static void fingerprint(struct sw_eval *e)
 	}
 	for (int k = 0; k < e->nst; k++) {
 		const char *code = e->net->st[e->st[k]].code;
-		for (int f = 0; f < SW_NFIG; f++) {
-			snprintf(a, sizeof a, "%lld", e->fig[(size_t)k * SW_NFIG + f]);
-			put(md, "figure", code, sw_figures[f].key, a);
+		for (int f = 0; f < e->nfig; f++) {
+			snprintf(a, sizeof a, "%lld", e->fig[(size_t)k * e->nfig + f]);
+			put(md, "figure", code, sw_figure_def(f)->key, a);
 		}
 		for (int i = 0; i < sys->n; i++) {
 			size_t at = (size_t)k * sys->n + i;
@@ -213,8 +214,11 @@ int sw_eval_run(struct sw_eval *e, const char *scores, const struct sw_input_opt
 {
 	const struct sw_system *sys = e->sys;
 	size_t cells = (size_t)e->nst * (size_t)sys->n + 1;
+	int items = 0;	/* the catalogue's figures, when a rule names one */
+	for (int i = 0; i < sys->n; i++)
+		items |= sys->ind[i].rule.fig >= SW_NFIG || sys->ind[i].rule.fig2 >= SW_NFIG;
 	group(e);
-	if (!(e->fig = sw_report_fill(e->net, e->from, e->to)))
+	if (!(e->fig = sw_figures_fill(e->net, e->from, e->to, items, &e->nfig)))
 		return 3;
 	e->score = sw_xmalloc(cells * sizeof *e->score);
 	for (size_t i = 0; i < cells; i++)

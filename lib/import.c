@@ -628,7 +628,12 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 			im->v[i] = im->wbuf;
 			continue;
 		}
-		if (!*w)
+		if (!*w && (t->cols[i].flags & SW_C_ORDER))
+			sw_msg(w, sizeof w, _("%s: unknown %s \"%s\" (import the %s first, or leave %s "
+			       "empty for now and fill it in once it is imported)"),
+			       sw_column_title(&t->cols[i]), sw_ref_name(&t->cols[i]), im->v[i],
+			       sw_ref_name(&t->cols[i]), sw_column_title(&t->cols[i]));
+		else if (!*w)
 			sw_msg(w, sizeof w, _("%s: unknown %s \"%s\""), sw_column_title(&t->cols[i]),
 			       sw_ref_name(&t->cols[i]), im->v[i]);
 		sw_problem_add(why, whylen, "%s", w);

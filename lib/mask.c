@@ -162,11 +162,19 @@ void sw_mask_select(sqlite3_str *q, const struct sw_column *c)
 		sqlite3_str_appendf(q, "\"%w\"", n);
 }
 
-int sw_pseudo_select(sqlite3_str *q, const struct sw_column *c, const char *sep)
+int sw_pseudo_select(sqlite3_str *q, const struct sw_table *t, int col, const char *sep)
 {
+	const struct sw_column *c = &t->cols[col];
 	if (hidden(c))
 		return 0;
-	if (c->type == SW_T_IDCARD || c->type == SW_T_PHONE || person_name(c))
+	if (strcmp(c->name, "birth_date") == 0)
+		/* a birth date identifies; the age at ?1 serves the analyst
+		 * (from the ID number where the date is missing) */
+		sqlite3_str_appendf(q, sw_table_col(t, "id_number") < 0 ? "%sage(birth_date, ?1) AS age"
+				    : "%sage(coalesce(birth_date, substr(id_number, 7, 4) || '-' ||"
+				      " substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)), ?1) AS age",
+				    sep);
+	else if (c->type == SW_T_IDCARD || c->type == SW_T_PHONE || person_name(c))
 		sqlite3_str_appendf(q, "%spseudo(\"%w\") AS \"%w\"", sep, c->name, c->name);
 	else
 		sqlite3_str_appendf(q, "%s\"%w\"", sep, c->name);

@@ -12,6 +12,7 @@
 #include "sw/layout.h"
 #include "sw/match.h"
 #include "sw/rowq.h"
+#include "sw/text.h"
 #include "sw/vocab.h"
 
 /* Column positions, as in the descriptors below. */
@@ -351,16 +352,12 @@ void sw_market_skills(struct sw_market *m, const char *list, int **out, int *n, 
 	int *sk = sw_xmalloc((size_t)cap * sizeof *sk);
 	char word[256];
 	*mask = 0;
-	for (const char *p = list ? list : ""; *p;) {
-		size_t len = strcspn(p, ";");
-		if (len && len < sizeof word) {
-			memcpy(word, p, len);
-			word[len] = 0;
-			if (k == cap)
-				sk = sw_xrealloc(sk, (size_t)(cap *= 2) * sizeof *sk);
-			sk[k++] = sw_market_skill(m, word);
-		}
-		p += len + (p[len] == ';');
+	while (sw_list_next(&list, word, sizeof word)) {
+		if (!*word)	/* empty, or too long to be a skill */
+			continue;
+		if (k == cap)
+			sk = sw_xrealloc(sk, (size_t)(cap *= 2) * sizeof *sk);
+		sk[k++] = sw_market_skill(m, word);
 	}
 	qsort(sk, (size_t)k, sizeof *sk, cmp_int);
 	int u = 0;	/* a skill named twice counts once */

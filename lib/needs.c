@@ -8,6 +8,7 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/needs.h"
+#include "sw/text.h"
 #include "sw/vocab.h"
 
 /* In percent: the place of the offer, and the priority of the need. */
@@ -137,16 +138,10 @@ static void each_need(const char *list, int vocab, void (*fn)(void *ctx, const c
 		      void *ctx)
 {
 	char word[256];
-	for (const char *p = list ? list : ""; *p;) {
-		size_t len = strcspn(p, ";");
-		if (len && len < sizeof word) {
-			memcpy(word, p, len);
-			word[len] = 0;
-			const char *need = vocab ? sw_vocab_lookup("need", word) : word;
-			if (need)
-				fn(ctx, need, word);
-		}
-		p += len + (p[len] == ';');
+	while (sw_list_next(&list, word, sizeof word)) {	/* (an item too long is empty) */
+		const char *need = !*word ? NULL : vocab ? sw_vocab_lookup("need", word) : word;
+		if (need)
+			fn(ctx, need, word);
 	}
 }
 

@@ -14,6 +14,7 @@
 #include "sw/i18n.h"
 #include "sw/place.h"
 #include "sw/report.h"
+#include "sw/reportacc.h"
 #include "sw/station.h"
 #include "sw/strset.h"
 #include "sw/valid.h"
@@ -363,14 +364,16 @@ struct acc {
 	long long *sub;		/* per station subtree, distinct figures:
 				 * sub[i * SW_NFIG + f] (fingerprints), or NULL */
 	/* Distinct people: each client (volunteer, organisation) of each
-	 * database gets a number (ids), and one counted in a row or subtree
-	 * is the key row << 32 | number (people): the name is copied once,
-	 * not per row, and the sets hold 8 bytes a key. */
+	 * database gets a number (ids), and each row, the total and each
+	 * subtree its set of the numbers counted (seen: groups, the total,
+	 * then stations' subtrees), which becomes a bitmap of a bit a person
+	 * as it fills: a year's sets take the memory of a month's. */
 	struct sw_strset ids;
 	int nids;
-	struct sw_keyset people;
-	/* Needs met in the period, for the median per row: station, days. */
-	struct met { int st; long days; } *met;
+	struct sw_numset *seen;
+	/* The values of the medians (needs met, referrals' feedback) in
+	 * the period, for the median per row: station, figure, days. */
+	struct met { int st, fig; long days; } *met;
 	size_t nmet, capmet;
 };
 
@@ -460,15 +463,15 @@ static int kind_index(const char *const *keys, const char *k)
 static void count_once(struct acc *a, int d, int ns, int i, int fig, const char *id)
 {
 	const struct sw_net *n = a->n;
-	int k = sw_strset_put(&a->ids, (long long)d * 3 + ns, id, sw_str_hash(id), a->nids);
-	uint64_t who = (uint32_t)(k < 0 ? a->nids++ : k);
-	uint64_t g = (uint64_t)n->st[i].group, ng = (uint64_t)n->ngroups;
-	if (sw_keyset_add(&a->people, g << 32 | who))
+	int k = sw_strset_put(&a->ids, d * 3 + ns, id, sw_str_hash(id), a->nids);
+	uint32_t who = (uint32_t)(k < 0 ? a->nids++ : k);
+	size_t g = (size_t)n->st[i].group, ng = (size_t)n->ngroups;
+	if (sw_numset_add(&a->seen[g], who))
 		a->grp[g * SW_NFIG + fig]++;
-	if (sw_keyset_add(&a->people, ng << 32 | who))
+	if (sw_numset_add(&a->seen[ng], who))
 		a->grp[ng * SW_NFIG + fig]++;
 	for (int s = i; a->sub && s >= 0; s = n->st[s].up)
-		if (sw_keyset_add(&a->people, (ng + 1 + (uint64_t)s) << 32 | who))
+		if (sw_numset_add(&a->seen[ng + 1 + (size_t)s], who))
 			a->sub[(size_t)s * SW_NFIG + fig]++;
 }
 
@@ -487,11 +490,39 @@ static sqlite3_stmt *period_stmt(sqlite3 *db, const char *sql, const char *from,
 	return st;
 }
 
+/* A pass that reads each page once (the services' index) gains nothing
+ * from the page cache: held small meanwhile, a year's report takes the
+ * memory of a month's instead of the whole cache. Not in a write
+ * transaction (closed months checked during an import), whose changed
+ * pages the cache holds. Returns the size it had (PRAGMA cache_size) for
+ * cache_back, or 0 when it is left as it is. */
+static int small_cache(sqlite3 *db)
+{
+	if (sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE)
+		return 0;
+	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA cache_size");
+	int was = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (was && sqlite3_exec(db, "PRAGMA cache_size=-2048", NULL, NULL, NULL) != SQLITE_OK)
+		was = 0;
+	return was;
+}
+
+/* The page cache as small_cache found it. */
+static void cache_back(sqlite3 *db, int was)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", was);
+	if (was)
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
 /* Services: one pass over the date-first covering index. */
 static int scan_services(struct acc *a, int d, const char *from, const char *to)
 {
 	const struct sw_net *n = a->n;
 	sqlite3 *db = n->db[d];
+	int cache = small_cache(db);
 	sqlite3_stmt *st = period_stmt(db, "SELECT station_code, type, minutes, client_id"
 		" FROM services WHERE date >= ?1 AND date <= ?2", from, to);
 	int rc, last = -1;
@@ -511,7 +542,9 @@ static int scan_services(struct acc *a, int d, const char *from, const char *to)
 		v[F_SERVICE_HOURS] += sqlite3_column_int64(st, 2);
 		count_once(a, d, 0, i, F_PEOPLE_SERVED, (const char *)sqlite3_column_text(st, 3));
 	}
-	return finish(db, st, rc);
+	rc = finish(db, st, rc);
+	cache_back(db, cache);
+	return rc;
 }
 
 /* Volunteer hours, at the station of the activity or service they were
@@ -590,31 +623,52 @@ static int scan_needs(struct acc *a, sqlite3 *db, const char *from, const char *
 		a->st[(size_t)i * SW_NFIG + F_NEEDS_MET]++;
 		if (a->nmet == a->capmet)
 			a->met = sw_xrealloc(a->met, (a->capmet = a->capmet ? 2 * a->capmet : 64) * sizeof *a->met);
-		a->met[a->nmet++] = (struct met){i, sw_date_days(met) - sw_date_days(found)};
+		a->met[a->nmet++] = (struct met){i, F_NEEDS_DAYS, sw_date_days(met) - sw_date_days(found)};
 	}
 	return finish(db, st, rc);
 }
 
-static int by_days(const void *x, const void *y)
+/* What lib/workfig.c adds to the pass (sw/reportacc.h). */
+void sw_acc_add(struct sw_acc *x, const char *code, int fig, long long v)
 {
-	long a = ((const struct met *)x)->days, b = ((const struct met *)y)->days;
-	return (a > b) - (a < b);
+	add((struct acc *)x, code, fig, v);
 }
 
-/* The median days to meet a need of each row, of the total and of each
- * subtree, from the needs themselves: a median does not add up. Kept
- * doubled (the two middle values summed), 0 where no need was met. */
-static void medians(struct acc *a)
+void sw_acc_days(struct sw_acc *x, const char *code, int fig, long days)
 {
-	if (!a->nmet)
-		return;	/* a->met is NULL: qsort must not see it */
+	struct acc *a = (struct acc *)x;
+	int i = in_scope(a->n, code);
+	if (i < 0)
+		return;
+	if (a->nmet == a->capmet)
+		a->met = sw_xrealloc(a->met, (a->capmet = a->capmet ? 2 * a->capmet : 64) * sizeof *a->met);
+	a->met[a->nmet++] = (struct met){i, fig, days};
+}
+
+const struct sw_net *sw_acc_net(const struct sw_acc *x)
+{
+	return ((const struct acc *)x)->n;
+}
+
+static int by_days(const void *x, const void *y)
+{
+	const struct met *p = x, *q = y;
+	long a = p->days, b = q->days;
+	return p->fig != q->fig ? p->fig - q->fig : (a > b) - (a < b);
+}
+
+/* One median figure of each row, of the total and of each subtree, from
+ * its values (met[0..nmet), sorted): a median does not add up. Kept
+ * doubled (the two middle values summed), 0 where there is none. */
+static void median_of(struct acc *a, const struct met *met, size_t nmet)
+{
 	const struct sw_net *n = a->n;
 	size_t nrow = (size_t)n->ngroups + 1 + (a->sub ? (size_t)n->nst : 0), m;
 	long *cnt = sw_xcalloc(nrow, sizeof *cnt), *seen = sw_xcalloc(nrow, sizeof *seen);
-	qsort(a->met, a->nmet, sizeof *a->met, by_days);
+	int f = met[0].fig;
 	for (int pass = 0; pass < 2; pass++)
-		for (m = 0; m < a->nmet; m++) {
-			int i = a->met[m].st;
+		for (m = 0; m < nmet; m++) {
+			int i = met[m].st;
 			size_t rows[66], nr = 0;
 			rows[nr++] = (size_t)n->st[i].group;
 			rows[nr++] = (size_t)n->ngroups;
@@ -629,14 +683,27 @@ static void medians(struct acc *a)
 				long at = seen[k]++;
 				if (at != (cnt[k] - 1) / 2 && at != cnt[k] / 2)
 					continue;
-				long long *v = k <= (size_t)n->ngroups ? &a->grp[k * SW_NFIG + F_NEEDS_DAYS]
-					: &a->sub[(k - (size_t)n->ngroups - 1) * SW_NFIG + F_NEEDS_DAYS];
+				long long *v = k <= (size_t)n->ngroups ? &a->grp[k * SW_NFIG + f]
+					: &a->sub[(k - (size_t)n->ngroups - 1) * SW_NFIG + f];
 				/* the middle value twice when the count is odd */
-				*v += a->met[m].days * (cnt[k] % 2 ? 2 : 1);
+				*v += met[m].days * (cnt[k] % 2 ? 2 : 1);
 			}
 		}
 	free(cnt);
 	free(seen);
+}
+
+/* Every median figure, each from its own values. */
+static void medians(struct acc *a)
+{
+	if (!a->nmet)
+		return;	/* a->met is NULL: qsort must not see it */
+	qsort(a->met, a->nmet, sizeof *a->met, by_days);
+	for (size_t m = 0, e; m < a->nmet; m = e) {
+		for (e = m; e < a->nmet && a->met[e].fig == a->met[m].fig; e++)
+			;
+		median_of(a, a->met + m, e - m);
+	}
 }
 
 static int scan_activities(struct acc *a, sqlite3 *db, const char *from, const char *to)
@@ -738,11 +805,13 @@ static int accumulate(struct acc *a, const char *from, const char *to)
 		    scan_services(a, d, from, to) != 0 ||
 		    (has_table(db, "volunteer_hours") && scan_volunteers(a, d, from, to) != 0) ||
 		    (has_table(db, "resource_uses") && scan_resources(a, d, from, to) != 0) ||
-		    (has_table(db, "needs") && scan_needs(a, db, from, to) != 0))
+		    (has_table(db, "needs") && scan_needs(a, db, from, to) != 0) ||
+		    sw_work_scan((struct sw_acc *)a, db, from, to) != 0)
 			return -1;
 	}
 	medians(a);
 	count_network(a, to);
+	sw_work_staff((struct sw_acc *)a, from, to);
 	return 0;
 }
 
@@ -752,6 +821,7 @@ static void acc_init(struct acc *a, const struct sw_net *n)
 	a->n = n;
 	a->st = sw_xcalloc((size_t)n->nst * SW_NFIG + 1, sizeof *a->st);
 	a->grp = sw_xcalloc((size_t)(n->ngroups + 1) * SW_NFIG, sizeof *a->grp);
+	a->seen = sw_xcalloc((size_t)n->ngroups + 1 + (size_t)n->nst, sizeof *a->seen);
 }
 
 static void acc_free(struct acc *a)
@@ -760,7 +830,9 @@ static void acc_free(struct acc *a)
 	free(a->sub);
 	free(a->met);
 	sw_strset_free(&a->ids);
-	sw_keyset_free(&a->people);
+	for (int r = 0; r < a->n->ngroups + 1 + a->n->nst; r++)
+		sw_numset_free(&a->seen[r]);
+	free(a->seen);
 }
 
 /* Each in-scope station's subtree: own records added up the tree (tree
@@ -817,11 +889,14 @@ long long *sw_report_fill_tree(const struct sw_net *n, const char *from, const c
 	return v;
 }
 
-/* 1 if station i's figures [0, nf) are all 0. */
-static int zero_below(const struct sw_fp *fp, int i, int nf)
+/* 1 if figure f is hashed by fingerprints of version v. */
+#define IN_VERSION(f, v) (sw_figures[f].since <= (v))
+
+/* 1 if station i's figures of version v are all 0. */
+static int zero_in(const struct sw_fp *fp, int i, int v)
 {
-	for (int f = 0; f < nf; f++)
-		if (fp->v[(size_t)i * SW_NFIG + f])
+	for (int f = 0; f < SW_NFIG; f++)
+		if (IN_VERSION(f, v) && fp->v[(size_t)i * SW_NFIG + f])
 			return 0;
 	return 1;
 }
@@ -829,11 +904,10 @@ static int zero_below(const struct sw_fp *fp, int i, int nf)
 /* Hashes a month's canonical text: one line per station and figure, in
  * tree order. Version 2 leaves out stations whose figures are all 0 (a
  * station opened after the month must not change it); version 1, kept to
- * recognise months closed before, has every station. Versions 1 and 2
- * hash the figures before those of 五社联动 (F_PARTNERS), version 3 all. */
+ * recognise months closed before, has every station. Each version hashes
+ * the figures it knew (sw_figure.since), in report order. */
 static void fp_digest(const struct sw_fp *fp, const char *month, int version, char hex[65])
 {
-	int nf = version >= 3 ? SW_NFIG : F_PARTNERS;
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned char sum[EVP_MAX_MD_SIZE];
 	unsigned len = 0;
@@ -843,9 +917,11 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 	EVP_DigestUpdate(md, line, strlen(line));
 	for (int i = 0; i < fp->n; i++) {
 		const long long *v = fp->v + (size_t)i * SW_NFIG;
-		if (version > 1 && zero_below(fp, i, nf))
+		if (version > 1 && zero_in(fp, i, version))
 			continue;
-		for (int f = 0; f < nf; f++) {
+		for (int f = 0; f < SW_NFIG; f++) {
+			if (!IN_VERSION(f, version))
+				continue;
 			snprintf(line, sizeof line, "%s\t%s\t%lld\n", fp->code[i], sw_figures[f].key, v[f]);
 			EVP_DigestUpdate(md, line, strlen(line));
 		}
@@ -862,7 +938,7 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 
 int sw_fp_zero(const struct sw_fp *fp, int i)
 {
-	return zero_below(fp, i, SW_NFIG);
+	return zero_in(fp, i, SW_FP_VERSION);
 }
 
 int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
@@ -891,7 +967,8 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 		/* the audit trail's head when the month was closed: the bureau
 		 * holding the fingerprint holds an anchor of the trail */
 		rc = sw_audit_anchor(db, month, fp->audit);
-		fp_digest(fp, month, 3, fp->hex);
+		fp_digest(fp, month, SW_FP_VERSION, fp->hex);
+		fp_digest(fp, month, 3, fp->hex3);
 		fp_digest(fp, month, 2, fp->hex2);
 		fp_digest(fp, month, 1, fp->hex1);
 	}
@@ -901,17 +978,21 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 	return rc;
 }
 
-/* A month closed before version 3 holds no figure of 五社联动: its older
- * fingerprints match only while those figures stay 0. */
-int sw_fp_matches(const struct sw_fp *fp, const char *stored)
+/* A month closed before version 3 holds no figure of 五社联动: its
+ * fingerprints of version 1 and 2 match only while those figures stay 0.
+ * Version 3 covers all but the figures of referrals and the workforce,
+ * which a month closed then keeps as they are (lib/closed.c). */
+int sw_fp_version(const struct sw_fp *fp, const char *stored)
 {
 	if (strcmp(stored, fp->hex) == 0)
-		return 1;
+		return SW_FP_VERSION;
+	if (strcmp(stored, fp->hex3) == 0)
+		return 3;
 	for (int i = 0; i < fp->n; i++)
-		for (int f = F_PARTNERS; f < SW_NFIG; f++)
-			if (fp->v[(size_t)i * SW_NFIG + f])
+		for (int f = 0; f < SW_NFIG; f++)
+			if (sw_figures[f].since == 3 && fp->v[(size_t)i * SW_NFIG + f])
 				return 0;
-	return strcmp(stored, fp->hex2) == 0 || strcmp(stored, fp->hex1) == 0;
+	return strcmp(stored, fp->hex2) == 0 ? 2 : strcmp(stored, fp->hex1) == 0;
 }
 
 void sw_fp_free(struct sw_fp *fp)

@@ -12,13 +12,15 @@
 #include "sw/vocab.h"
 
 const struct sw_section sw_sections[SW_NSECTIONS] = {
-	{N_("Clients and cases"), F_CLIENTS_END, F_SERVICES},
+	/* a case's referrals beside it: five columns on the narrowest section,
+	 * where a section of their own would take a page */
+	{N_("Clients, cases and referrals"), F_CLIENTS_END, F_SERVICES},
 	{N_("Services"), F_SERVICES, F_ACTIVITIES},
 	{N_("Activities"), F_ACTIVITIES, F_EMPLOYERS},
-	{N_("Employment"), F_EMPLOYERS, F_STAFF},
-	/* 社工 and the stations are two of the five parties: one section
-	 * keeps the printed form on three pages */
-	{N_("Staff, stations, five parties"), F_STAFF, SW_NFIG},
+	/* five sections keep the printed form on three pages, none wider
+	 * than the activities' 21 figures */
+	{N_("Employment, staff, stations"), F_EMPLOYERS, F_ORGS_ENGAGED},
+	{N_("Five-party linkage"), F_ORGS_ENGAGED, SW_NFIG},
 };
 
 int sw_section_shown(const struct sw_report *r, int s)
@@ -121,6 +123,10 @@ void sw_form_head(int f, char *top, size_t ntop, char *sub, size_t nsub)
 	static const char *const cases[] = {N_("opened"), N_("closed"), N_("open at end")};
 	static const char *const vol[] = {N_("active"), N_("hours"), N_("person-times")};
 	static const char *const needs[] = {N_("identified"), N_("met"), N_("median days to meet")};
+	static const char *const refs[] = {N_("made"), N_("received"), N_("accepted"), N_("completed"),
+					   N_("median days to feedback")};
+	static const char *const staff[] = {N_("in post"), N_("certified"), "", "", "", N_("hired"),
+					    N_("left"), N_("supervision hours"), N_("training hours")};
 	const char *t = "", *s = NULL;
 	if (f == F_CLIENTS_END || f == F_CLIENTS_NEW) {
 		t = _("Clients");
@@ -128,6 +134,13 @@ void sw_form_head(int f, char *top, size_t ntop, char *sub, size_t nsub)
 	} else if (f >= F_CASES_OPENED && f <= F_CASES_OPEN_END) {
 		t = _("Cases");
 		s = _(cases[f - F_CASES_OPENED]);
+	} else if (f >= F_REF_OUT && f <= F_REF_DAYS) {
+		t = _("Referrals");
+		s = _(refs[f - F_REF_OUT]);
+	} else if (f >= F_STAFF && f < F_STATIONS_ACTIVE) {
+		t = _("Social workers");
+		s = f >= F_STAFF_LEVEL && f < F_STAFF_NEW ? sw_vocab_label("certificate",
+			sw_figures[f].key + strlen("staff_"), sw_i18n_zh()) : _(staff[f - F_STAFF]);
 	} else if (f == F_SERVICES) {
 		t = _("Services by type");
 		s = _("all types");

@@ -23,7 +23,7 @@ struct merge {
 	long long tot[SW_NFIG];	/* the total row */
 	char period[32], first[4096];
 	long dupline;		/* first row of a file whose station an earlier file had */
-	int median;		/* a median was left out: it does not add up */
+	unsigned char median[SW_NFIG];	/* medians left out: they do not add up */
 	char dupcode[64];
 	struct sw_strset idx;	/* station code -> row */
 };
@@ -107,7 +107,7 @@ static int merge_file(struct merge *m, const char *path, int file, unsigned char
 			sw_error_at(path, row.line, _("figure: unknown figure \"%s\""), row.f[4]);
 			status = SW_EXIT_REJECTED;
 		} else if (sw_figures[fig].median) {
-			m->median = 1;	/* the files' medians give no median of the whole */
+			m->median[fig] = 1;	/* the files' medians give no median of the whole */
 			continue;
 		} else if ((bad = sw_figure_parse(fig, row.f[6], &x)) != 0) {
 			sw_error_at(path, row.line, "%s", bad == -2 ? _("value: negative: no figure is")
@@ -152,9 +152,14 @@ int sw_report_merge(char **files, int nfiles, struct sw_report *r)
 		}
 		memcpy(r->sel, sel, sizeof sel);
 	}
-	if (!status && m.median)
-		sw_warn(_("merge: needs_median_days left out: a median of medians is not the median of the"
-			  " whole (sw-report monthly on the databases together computes it)"));
+	char left[256] = "";
+	for (int f = 0; f < SW_NFIG; f++)
+		if (m.median[f])
+			snprintf(left + strlen(left), sizeof left - strlen(left), "%s%s", *left ? ", " : "",
+				 sw_figures[f].key);
+	if (!status && *left)
+		sw_warn(_("merge: %s left out: a median of medians is not the median of the"
+			  " whole (sw-report monthly on the databases together computes it)"), left);
 	if (!status) {
 		r->net = sw_net_flat(m.codes, m.names, m.levels, m.n);
 		r->ngroups = m.n;

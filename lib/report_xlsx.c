@@ -132,10 +132,16 @@ static void sign(lxw_worksheet *ws, struct book *b, int at, int ncols)
 		worksheet_write_string(ws, at, i ? i * step : 0, cells[i], b->meta);
 }
 
-static void sheet(struct book *b, const struct sw_report *r, int s, const struct sw_row_ref *rows, int nrows)
+/* One section's sheet. 0, or -1 after printing why (a sheet name Excel
+ * refuses: over 31 characters, or with []:*?/\ in it). */
+static int sheet(struct book *b, const struct sw_report *r, int s, const struct sw_row_ref *rows, int nrows)
 {
 	char title[256], text[256], period[128];
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, _(sw_sections[s].title));
+	if (!ws) {
+		sw_error(_("-f xlsx: cannot add a sheet named \"%s\""), _(sw_sections[s].title));
+		return -1;
+	}
 	int ncols = 0;
 	for (int f = sw_sections[s].first; f < sw_sections[s].end; f++)
 		ncols += r->sel[f];
@@ -169,6 +175,7 @@ static void sheet(struct book *b, const struct sw_report *r, int s, const struct
 	worksheet_center_horizontally(ws);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_repeat_rows(ws, h, h + 1);
+	return 0;
 }
 
 /* Writes the workbook to tmp. 0, or -1 after printing why. */
@@ -186,12 +193,14 @@ static int build(const struct sw_report *r, const char *tmp)
 	workbook_set_properties(b.wb, &props);
 	formats(&b);
 	struct sw_row_ref *rows;
-	int nrows = sw_form_rows(r, 1, &rows);
-	for (int s = 0; s < SW_NSECTIONS; s++)
+	int nrows = sw_form_rows(r, 1, &rows), bad = 0;
+	for (int s = 0; s < SW_NSECTIONS && !bad; s++)
 		if (sw_section_shown(r, s))
-			sheet(&b, r, s, rows, nrows);
+			bad = sheet(&b, r, s, rows, nrows) != 0;
 	free(rows);
 	lxw_error err = workbook_close(b.wb);
+	if (bad)
+		return -1;
 	if (err != LXW_NO_ERROR) {
 		sw_error(_("-f xlsx: %s"), lxw_strerror(err));
 		return -1;

@@ -258,6 +258,13 @@ static const char *const migrations[] = {
 	/* 13 -> 14: a case's latest service, for due's cases without one
 	 * (100,000 cases: 1.6 s with an index SQLite builds for the query). */
 	"CREATE INDEX services_case ON services(case_id, date) WHERE case_id IS NOT NULL;",
+
+	/* 14 -> 15: the organisation that runs a station (承接机构) and a
+	 * worker's employer. Appended and NULL in the rows already there, so
+	 * the audit trail's row hashes (by column position, NULLs left out)
+	 * stay as they were. */
+	"ALTER TABLE stations ADD COLUMN operator_org TEXT REFERENCES orgs(org_id);"
+	"ALTER TABLE workers ADD COLUMN employer_org TEXT REFERENCES orgs(org_id);",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};
@@ -316,4 +323,14 @@ int sw_schema_migrate(sqlite3 *db)
 		return -1;
 	/* every connection that writes records its changes */
 	return sqlite3_db_readonly(db, "main") == 1 ? 0 : sw_audit_attach(db);
+}
+
+/* Migration v -> v+1 for another database (lib/pg_schema.c): its SQL, and
+ * whether a step in C follows it (written for SQLite). NULL past the end. */
+const char *sw_schema_sql(int v, int *has_step)
+{
+	if (v < 0 || v >= NMIGRATIONS)
+		return NULL;
+	*has_step = v < (int)(sizeof steps / sizeof steps[0]) && steps[v];
+	return migrations[v];
 }

@@ -167,9 +167,13 @@ static const struct sw_column station_cols[] = {
 	{"reports", "报送|是否报送|按月报送", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
 	/* plans and closures need a supervisor's approval (sw/approval.h) */
 	{"approval", "督导审批|需审批|审批", SW_T_BOOL, NULL, 0, 0, 0, NULL, NULL},
+	/* the organisation that runs it; orgs refer to stations, so a network
+	 * is built first and its operators named once the orgs are in */
+	{"operator_org", "承接机构|运营机构|承接单位|运营单位|承接机构编号", SW_T_CODE, NULL, SW_C_ORDER, 0, 0,
+	 "orgs.org_id", "organisation"},
 };
 const struct sw_table sw_stations_table = {
-	"stations", "station|站点", station_cols, 10, check_station, NULL, 0
+	"stations", "station|站点", station_cols, 11, check_station, NULL, 0
 };
 
 static const struct sw_column worker_cols[] = {
@@ -181,9 +185,12 @@ static const struct sw_column worker_cols[] = {
 	{"certificate", "证书|持证情况|职业资格", SW_T_VOCAB, "certificate", 0, 0, 0, NULL, NULL},
 	{"hired_on", "入职日期|到岗日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 	{"left_on", "离职日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
+	/* the organisation that employs the worker (often the station's operator) */
+	{"employer_org", "所属机构|用人单位|聘用机构|所属机构编号", SW_T_CODE, NULL, SW_C_ORDER, 0, 0,
+	 "orgs.org_id", "organisation"},
 };
 const struct sw_table sw_workers_table = {
-	"workers", "worker|社工|人员", worker_cols, 7, check_worker, NULL, 1
+	"workers", "worker|社工|人员", worker_cols, 8, check_worker, NULL, 1
 };
 
 int sw_workers_named(sqlite3 *db, sqlite3_stmt **st, const char *name, const char *station,

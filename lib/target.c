@@ -35,7 +35,7 @@ void sw_target_eval(int fig, const char *from, const char *to, const char *on,
 		snprintf(e->completion, sizeof e->completion, "%lld.%lld", t / 10, t % 10);
 	}
 	long long x = e->total > 0 ? muldiv(target, e->elapsed, e->total) : 0;
-	if (sw_figures[fig].hours)
+	if (sw_figure_def(fig)->hours)
 		sw_figure_fmt(fig, x, e->expected, sizeof e->expected);
 	else {
 		/* tenths, so that 1/3 of a target of 10 reads 3.3 */

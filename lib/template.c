@@ -10,24 +10,6 @@
 #include "sw/text.h"
 #include "sw/vocab.h"
 
-const char *sw_template_header(const struct sw_column *c)
-{
-	static char buf[128];
-	for (const char *p = c->aliases; p && *p;) {
-		size_t n = strcspn(p, "|");
-		int wide = 0;
-		for (size_t i = 0; i < n; i++)
-			wide |= (unsigned char)p[i] >= 0x80;
-		if (wide && n < sizeof buf) {
-			memcpy(buf, p, n);
-			buf[n] = 0;
-			return buf;
-		}
-		p += n + (p[n] == '|');
-	}
-	return c->name;
-}
-
 /* The words a column's cell may hold, for its drop-down list. */
 struct words {
 	char **w;
@@ -142,7 +124,7 @@ static void notes_sheet(lxw_workbook *wb, lxw_worksheet *reg, const struct sw_ta
 		char acc[2048];
 		column_words(c, &ws_);
 		accepted(c, &ws_, acc, sizeof acc);
-		const char *cells[] = {sw_template_header(c), c->name, _(type_desc[c->type]),
+		const char *cells[] = {sw_column_label(c, 1), c->name, _(type_desc[c->type]),
 				       required(c) ? _("must be filled in") : "", acc};
 		for (int i = 0; i < 5; i++) {
 			worksheet_write_string(ws, (lxw_row_t)k + 3, (lxw_col_t)i, cells[i], NULL);
@@ -188,7 +170,7 @@ static void register_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct sw_
 	format_set_num_format(date, "yyyy-mm-dd");
 	for (int k = 0; k < t->ncols; k++) {
 		const struct sw_column *c = &t->cols[k];
-		const char *h = sw_template_header(c);
+		const char *h = sw_column_label(c, 1);
 		size_t w = sw_text_width(h);
 		int number = c->type == SW_T_INT || c->type == SW_T_MINUTES;
 		worksheet_write_string(ws, 0, (lxw_col_t)k, h, required(c) ? req : bold);
@@ -198,13 +180,6 @@ static void register_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct sw_
 				     c->type == SW_T_DATE ? date : number ? NULL : text);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
-}
-
-/* The table's Chinese name (its first Chinese alias), else its name. */
-static const char *table_title(const struct sw_table *t)
-{
-	const struct sw_column c = {t->name, t->aliases, SW_T_TEXT, NULL, 0, 0, 0, NULL, NULL};
-	return sw_template_header(&c);
 }
 
 static int write_xlsx(const struct sw_table *t, const char *path)
@@ -227,7 +202,7 @@ static int write_xlsx(const struct sw_table *t, const char *path)
 		return -1;
 	}
 	char title[128];
-	snprintf(title, sizeof title, "%s", table_title(t));
+	snprintf(title, sizeof title, "%s", sw_table_label(t, 1));
 	lxw_format *bold = workbook_add_format(wb), *req = workbook_add_format(wb);
 	format_set_bold(bold);
 	format_set_bold(req);
@@ -251,7 +226,7 @@ int sw_template_write(const struct sw_table *t, const char *path, int fmt)
 	const char **names = sw_xcalloc((size_t)t->ncols, sizeof *names);
 	char (*h)[128] = sw_xcalloc((size_t)t->ncols, sizeof *h);
 	for (int k = 0; k < t->ncols; k++) {
-		snprintf(h[k], sizeof h[k], "%s", sw_template_header(&t->cols[k]));
+		snprintf(h[k], sizeof h[k], "%s", sw_column_label(&t->cols[k], 1));
 		names[k] = h[k];
 	}
 	struct sw_out *o = sw_out_open(path, fmt, t->ncols, names, NULL);

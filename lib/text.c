@@ -216,10 +216,12 @@ int sw_list_next(const char **p, char *out, size_t n)
 	if (!*p || !**p)
 		return 0;
 	size_t k = strcspn(*p, ";");
-	if (k >= n)
-		return 0;
-	memcpy(out, *p, k);
-	out[k] = 0;
+	int fits = k < n;
+	if (fits) {
+		memcpy(out, *p, k);
+		out[k] = 0;
+	} else if (n)
+		*out = 0;
 	*p += k + ((*p)[k] == ';');
-	return 1;
+	return fits ? 1 : -1;
 }

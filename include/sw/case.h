@@ -54,6 +54,24 @@ int sw_client_merge(sqlite3 *db, const char *keep, const char *drop);
 void sw_case_new_id(sqlite3 *db, const char *tbl, const char *col, const char *prefix,
 		    char *out, size_t outlen);
 
+/* The register read back (lib/case_query.c): statements ready to step,
+ * the caller finalizes. A filter left NULL does not filter. */
+struct sw_client_filter {
+	const char *station;	/* the station and those below it */
+	const char *category, *status;	/* status: open or closed */
+	const char *worker;	/* a case of theirs */
+	const char *reg_from, *reg_to, *open_from, *open_to;	/* registered, a case opened */
+	int mask;		/* names masked */
+};
+sqlite3_stmt *sw_clients_stmt(sqlite3 *db, const struct sw_client_filter *f);
+/* A client's record, cases and timeline (services and casework by date)
+ * into sts, age at at; mask as above. 1, or 0 if there is no such client,
+ * -1 on a database error. */
+int sw_client_stmts(sqlite3 *db, const char *id, int mask, const char *at, sqlite3_stmt *sts[3]);
+/* What needs a person on today: requests pending, open goals due, open
+ * cases without a service since since; of station (NULL: all). */
+sqlite3_stmt *sw_due_stmt(sqlite3 *db, const char *today, const char *since, const char *station);
+
 /* Finalizes the statements the table hooks keep; before closing db. */
 void sw_case_release(void);
 

@@ -3,6 +3,7 @@
 #ifndef SW_DB_H
 #define SW_DB_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 enum {
@@ -11,7 +12,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SW_SCHEMA_VERSION 14	/* keep equal to the entries of migrations[] */
+#define SW_SCHEMA_VERSION 15	/* keep equal to the entries of migrations[] */
 /* The oldest schema the read-only commands (sw-report, sw-case check) read
  * as it is: migrations since then touched only tables they do not read
  * (2 and 8: the audit trail) or added a column sw-report reads where present
@@ -62,7 +63,14 @@ void sw_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 int sw_db_text(sqlite3 *db, sqlite3_stmt **st, const char *sql, int n, const char *const *p,
 	       char *out, size_t outlen);
 
+/* 1 if db has the table: a database read as it is may be older than it. */
+int sw_db_has(sqlite3 *db, const char *table);
+
 /* Applies the schema: called by sw_db_open (lib/schema.c). */
 int sw_schema_migrate(sqlite3 *db);
+/* The SQL of migration v -> v+1 as SQLite runs it, and in *has_step
+ * whether a step in C follows it; NULL when v is not one. For PostgreSQL's
+ * init-server (lib/pg_schema.c), which translates it (sw/store.h). */
+const char *sw_schema_sql(int v, int *has_step);
 
 #endif

@@ -79,7 +79,8 @@ struct sw_eval {
 	char from[11], to[11], period[32];
 	int nst;
 	int *st;		/* stations evaluated (network indices) */
-	long long *fig;		/* fig[k * SW_NFIG + f]: station k's figures */
+	long long *fig;		/* fig[k * nfig + f]: station k's figures */
+	int nfig;		/* SW_NFIG, and the catalogue's when a rule names one */
 	long long *score;	/* score[k * sys->n + i]: hundredths, -1: not scored */
 	char **value;		/* value[k * sys->n + i]: a data point's figure value */
 	char **note;		/* note[k * sys->n + i]: the evaluator's, or NULL */

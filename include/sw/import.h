@@ -36,8 +36,11 @@ enum {
 				 * in (or moved out of) a closed month are refused */
 	SW_C_DERIVED = 32,	/* absent from a file: the table's check hook fills it;
 				 * an update keeps the stored value when it cannot */
-	SW_C_MADE = 64		/* a key absent from a file: made from the row's values,
+	SW_C_MADE = 64,		/* a key absent from a file: made from the row's values,
 				 * the same each time the file is imported */
+	SW_C_ORDER = 128	/* ref to a table often filled after this one (orgs,
+				 * which refer to stations): an unknown value's refusal
+				 * says to import that first or leave the column empty */
 };
 
 struct sw_column {

@@ -17,6 +17,7 @@ void sw_mask_name(const char *name, char *out, size_t outlen);
 /* A value of column c as a screen may show it: ID numbers, phones, names
  * masked as above, an address as "***", anything else as it is. */
 struct sw_column;
+struct sw_table;
 void sw_mask_value(const struct sw_column *c, const char *v, char *out, size_t outlen);
 
 /* Hex HMAC-SHA-256 of s under key, first 32 hex digits. 0, or -1. */
@@ -38,10 +39,11 @@ void sw_mask_register(sqlite3 *db, const unsigned char *key, size_t keylen);
  * ID numbers, phones and a person's name (姓名, 联系人) through the SQL
  * functions above, addresses and disabilities as "***". */
 void sw_mask_select(sqlite3_str *q, const struct sw_column *c);
-/* Column c of a pseudonymised export, after sep: a person's name, ID
- * number and phone as keyed pseudonyms (pseudo(), sw_mask_register with a
- * key: one person, one pseudonym, so that rows still link); 0 when the
- * column is left out (an address, a disability), else 1. */
-int sw_pseudo_select(sqlite3_str *q, const struct sw_column *c, const char *sep);
+/* Column col of table t in a pseudonymised export, after sep: a person's
+ * name, ID number and phone as keyed pseudonyms (pseudo(), sw_mask_register
+ * with a key: one person, one pseudonym, so that rows still link), a birth
+ * date as the age at ?1; 0 when the column is left out (an address, a
+ * disability), else 1. */
+int sw_pseudo_select(sqlite3_str *q, const struct sw_table *t, int col, const char *sep);
 
 #endif

@@ -94,4 +94,18 @@ void sw_market_free(struct sw_market *m);
 int sw_placement_check(sqlite3 *db, const char *seeker, const char *vacancy,
 		       const char *stage, const char *date, char *why, size_t whylen);
 
+/* The job register read back (lib/match_query.c): statements ready to
+ * step, the caller finalizes. A filter left NULL does not filter. */
+struct sw_placement_filter {
+	const char *seeker, *vacancy, *stage, *station, *worker;
+	const char *from, *to;	/* dates of the placement records */
+};
+sqlite3_stmt *sw_placements_stmt(sqlite3 *db, const struct sw_placement_filter *f);
+/* Registered, referred, job starts, employment rate, median days to
+ * referral, retention and caseload per station and per coach, as of on,
+ * of the seekers registered in [from, to] (NULL: open). */
+sqlite3_stmt *sw_match_stats_stmt(sqlite3 *db, const char *on, const char *from, const char *to);
+/* The 3- and 6-month retention checks due by on and not yet recorded. */
+sqlite3_stmt *sw_match_due_stmt(sqlite3 *db, const char *on);
+
 #endif

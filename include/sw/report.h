@@ -15,24 +15,33 @@
 #include "sw/html.h"
 
 /* Figure indices, in report order. The by-type and by-kind figures are
- * consecutive runs in vocabulary order. */
+ * consecutive runs in vocabulary order. A figure added later goes where
+ * it reads best: the fingerprint of a closed month hashes the figures of
+ * its version (sw_figure.since) in this order, so the figures of a version
+ * keep their order among themselves. */
 enum {
 	F_CLIENTS_END, F_CLIENTS_NEW, F_CASES_OPENED, F_CASES_CLOSED, F_CASES_OPEN_END,
+	/* referrals (lib/workfig.c) */
+	F_REF_OUT, F_REF_IN, F_REF_ACCEPTED, F_REF_COMPLETED, F_REF_DAYS,
 	F_SERVICES, F_SVC_TYPE, F_PEOPLE_SERVED = F_SVC_TYPE + 6, F_SERVICE_HOURS,
 	F_COMMUNITY_VISITS, F_ACTIVITIES, F_ACT_SESSIONS, F_ACT_PARTICIPANTS,
 	F_ACT_KIND,	/* 3 per kind: activities, sessions, participants */
 	F_EMPLOYERS = F_ACT_KIND + 18, F_VACANCIES, F_VAC_HEADCOUNT, F_SEEKERS,
 	F_MATCHES, F_HIRES, F_RETAINED_3M, F_RETAINED_6M,
-	F_STAFF, F_STAFF_CERTIFIED, F_STATIONS_ACTIVE,
-	/* 五社联动 (lib/partners.c, lib/casework.c): after the older figures,
-	 * which fingerprints of version 1 and 2 hash alone */
+	F_STAFF, F_STAFF_CERTIFIED,
+	/* the workforce (lib/workfig.c): in post by certificate level, new,
+	 * left, hours of supervision and training */
+	F_STAFF_LEVEL, F_STAFF_NEW = F_STAFF_LEVEL + 3, F_STAFF_LEFT, F_SUPERVISION, F_TRAINING,
+	F_STATIONS_ACTIVE,
+	/* 五社联动 (lib/report.c) */
 	F_ORGS_ENGAGED, F_VOLUNTEERS, F_VOL_HOURS, F_VOL_SERVICES,
 	F_NEEDS_NEW, F_NEEDS_MET, F_NEEDS_DAYS,
 	F_RES_USES, F_RES_VALUE,
 	F_RES_KIND,	/* uses per kind */
 	SW_NFIG = F_RES_KIND + 8
 };
-#define F_PARTNERS F_ORGS_ENGAGED	/* the first figure of fingerprint version 3 */
+/* The fingerprint version a closed month's figures are hashed in now. */
+#define SW_FP_VERSION 4
 
 struct sw_figure {
 	const char *key, *zh, *en;
@@ -41,11 +50,24 @@ struct sw_figure {
 			 * by counting again, never by adding */
 	int median;	/* a median in days, computed again per row (distinct
 			 * is set too); kept doubled, shown with .5 when odd */
+	int since;	/* the fingerprint version that first hashed it: 3
+			 * for 五社联动, 4 for referrals and the workforce; 0
+			 * for the figures of versions 1 and 2 */
 };
 extern const struct sw_figure sw_figures[SW_NFIG];
 
 /* Index of the figure named key, or -1. */
 int sw_figure_find(const char *key);
+/* The figures a target or an evaluation rule may name: the report's, then
+ * the service catalogue's (item:CODE, category:KEY, lib/items.c), indices
+ * SW_NFIG on, as many as sw_items_load found. */
+int sw_figure_count(void);
+/* Figure f's definition, for every f below sw_figure_count(). */
+const struct sw_figure *sw_figure_def(int f);
+/* The one resolver of targets and rules: the index of the figure name
+ * names; -1 if no figure has that name; -2 for an item or category the
+ * catalogue lacks, with why ("unknown item \"X\" ..."). */
+int sw_figure_resolve(const char *name, char *why, size_t whylen);
 /* Label in the chosen language. */
 const char *sw_figure_label(int fig, int zh);
 /* Writes value v of figure fig as text (hours with one decimal). */
@@ -152,6 +174,8 @@ struct sw_fp {
 	char hex1[65];		/* version 1 of it, of months closed before version 2 */
 	char hex2[65];		/* version 2, of months closed before the figures
 				 * of 五社联动 (matched only while they are 0) */
+	char hex3[65];		/* version 3, of months closed before the figures
+				 * of referrals and the workforce */
 	char audit[65];		/* the audit trail's head it covers, or "" (sw_audit_anchor) */
 };
 /* Computes month's on database db alone into fp. 0, or -1 after printing
@@ -160,8 +184,10 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp);
 void sw_fp_free(struct sw_fp *fp);
 /* 1 if station i has only zero figures (it is left out of the hash). */
 int sw_fp_zero(const struct sw_fp *fp, int i);
-/* 1 if stored is fp's fingerprint, in either version. */
-int sw_fp_matches(const struct sw_fp *fp, const char *stored);
+/* The version of fp's fingerprint that stored is (SW_FP_VERSION, or an
+ * older one of a month closed before), or 0 if none is. */
+int sw_fp_version(const struct sw_fp *fp, const char *stored);
+#define sw_fp_matches(fp, stored) (sw_fp_version(fp, stored) > 0)
 /* Just the fingerprint of month, into hex[65]. 0 or -1. */
 int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
 

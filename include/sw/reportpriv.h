@@ -35,7 +35,7 @@ struct sw_section {
 	const char *title;	/* N_(): translate where shown */
 	int first, end;
 };
-#define SW_NSECTIONS 7
+#define SW_NSECTIONS 5
 extern const struct sw_section sw_sections[SW_NSECTIONS];
 /* 1 if the section holds a figure the report shows. */
 int sw_section_shown(const struct sw_report *r, int s);

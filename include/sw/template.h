@@ -12,10 +12,6 @@
  * as it is. */
 #define SW_TEMPLATE_NOTES "sw-tools notes"
 
-/* The header a template gives column c: its first Chinese alias, else
- * its name. Points into a static buffer. */
-const char *sw_template_header(const struct sw_column *c);
-
 /* Writes t's template to path (NULL or "-": stdout): fmt SW_FMT_XLSX a
  * workbook, SW_FMT_CSV or SW_FMT_TSV the header row alone. The
  * vocabularies' words are those loaded (sw_vocab_load: the database's

@@ -37,9 +37,9 @@ size_t sw_utf8_len(const char *s);
 #define SW_DECIMAL_MAX 24
 const char *sw_decimal(long long v, char buf[SW_DECIMAL_MAX]);
 
-/* The next item of a ';'-joined list (a contract's stations) at *p into
- * out (n bytes), *p past it: 1; 0 at the end of the list, or when the item
- * does not fit out (never an item cut to fit). */
+/* The next item of a ';'-joined list (a contract's stations, a person's
+ * skills) at *p into out (n bytes), *p past it: 1; -1 with out empty when
+ * the item does not fit out (never an item cut to fit); 0 at the end. */
 int sw_list_next(const char **p, char *out, size_t n);
 
 #endif

@@ -1,25 +1,34 @@
-/* Figures of casework and the workforce over a period, per station or
- * catalogue item, as statements ready to step (sw_out_query prints them).
- * station limits them to that station and those below it (NULL: all).
- * Dates are YYYY-MM-DD, both ends included. NULL after printing why (an
- * unknown station). The caller finalizes. */
+/* Casework and workforce figures: referrals, supervision and training and
+ * the workforce's movements, counted into the report's figures per station
+ * (lib/workfig.c, through sw/reportacc.h) and so rolled up, compared,
+ * closed and targeted like every figure; and the listings items,
+ * workforce and referrals, views of those figures (and of the
+ * catalogue's, sw/items.h) per station or per catalogue line. */
 #ifndef SW_WORKFIG_H
 #define SW_WORKFIG_H
 
-#include <sqlite3.h>
+#include "sw/report.h"
 
-/* Per catalogue item and per category (item_code empty), then what named
- * no item: services, people served, activities, participants. */
-sqlite3_stmt *sw_items_stmt(sqlite3 *db, const char *from, const char *to, const char *station);
+/* A listing of report figures per station: its columns after
+ * station_code and station_name, and their figures. */
+struct sw_view {
+	int ncols;
+	const char *const *cols;
+	const int *fig;
+};
+extern const struct sw_view sw_workforce_view, sw_referrals_view;
 
-/* Per station: workers in post at the end, certified (by level), new,
- * left, supervision and training hours in the period. */
-sqlite3_stmt *sw_workforce_stmt(sqlite3 *db, const char *from, const char *to,
-				const char *station);
+/* Writes view v over [from, to] (ISO dates, both included) to path in
+ * fmt (an sw_fmt): a row per station of station's subtree (NULL: every
+ * station), in code order, each with its own records. 0; 1 after naming
+ * an unknown station; 3 on a failure (printed). */
+int sw_view_write(const struct sw_view *v, struct sw_net *n, const char *station,
+		  const char *from, const char *to, const char *path, int fmt);
 
-/* Per station: referrals made, received, accepted (or completed),
- * completed, and the median days from referral to feedback. */
-sqlite3_stmt *sw_referrals_stmt(sqlite3 *db, const char *from, const char *to,
-				const char *station);
+/* The items listing: per line of the catalogue (sw_items_load), the
+ * services and people, activities and participants over [from, to] at
+ * station's subtree (NULL: everywhere). Status as sw_view_write. */
+int sw_items_write(struct sw_net *n, const char *station, const char *from, const char *to,
+		   const char *path, int fmt);
 
 #endif

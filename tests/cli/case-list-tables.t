@@ -63,8 +63,8 @@ check_out_has "V001,E01,电焊工" "vacancies by default"
 # --- sw-station ---------------------------------------------------------------
 run sw-station list --table workers --station QX-101 certificate=assistant
 check_out "workers of a station's subtree with a certificate" <<'X'
-worker_id,name,station_code,role,certificate,hired_on,left_on
-W014,张丽娟,QX-101,service,assistant,2022-08-01,
+worker_id,name,station_code,role,certificate,hired_on,left_on,employer_org
+W014,张丽娟,QX-101,service,assistant,2022-08-01,,
 X
 run sw-station list --table divisions code=339901001
 check_out_has "339901001,青溪街道,township,339901" "divisions"

@@ -16,15 +16,16 @@ run sw-case import clients.csv
 check_rc 0 "clients import"
 
 run sw-case export --mask
-check_out "--mask: ID, phone and name masked, address left out" <<'X'
-client_id,name,gender,birth_date,id_number,phone,station_code,categories,hukou,registered_on
-C1,王**,female,1950-03-15,339901********0024,138****8000,QX-001,,,
-C2,欧阳**,female,1988-08-08,339901********0047,057*-****6666,QX-001,,,
-C3,李**,male,1950-03-15,339901********0016,,QX-002,,,
-C4,林,male,2016-06-01,,,QX-101,,,
+check_out "--mask: ID, phone and name masked, an address only said to exist" <<'X'
+client_id,name,gender,birth_date,id_number,phone,station_code,categories,hukou,address,registered_on
+C1,王**,female,1950-03-15,339901********0024,138****8000,QX-001,,,***,
+C2,欧阳**,female,1988-08-08,339901********0047,057*-****6666,QX-001,,,,
+C3,李**,male,1950-03-15,339901********0016,,QX-002,,,,
+C4,林,male,2016-06-01,,,QX-101,,,,
 X
 run sw-case export --mask --table cases
 check_rc 0 "--mask leaves other tables alone"
+expect_fail 2 "sw-case: --at: impossible date" sw-case export --pseudonymize --at 2026-13-01
 
 printf 'a-long-secret-key-for-tests\n' >key
 run sw-case export --pseudonymize --key-file key --at 2026-03-15

@@ -157,11 +157,11 @@ ok $? "$rows tiny rows: all stored"
 # --- commas, and SQL in every field ---------------------------------------
 printf ',,,\n,,,\n' >commas.csv
 db_snap
-expect_fail 1 'sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers, certificates, supervision, training, orgs, volunteers, volunteer_hours, resources, resource_uses, contracts, contract_staffing, spending); the header names the columns (see the man page)' \
+expect_fail 1 'sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, orgs, workers, certificates, supervision, training, volunteers, volunteer_hours, resources, resource_uses, contracts, contract_staffing, spending); the header names the columns (see the man page)' \
 	sw-station import commas.csv
 run sw-station import --table stations commas.csv
 check_err "a header of commas with --table: no header row" <<'X'
-sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers, certificates, supervision, training, orgs, volunteers, volunteer_hours, resources, resource_uses, contracts, contract_staffing, spending); the header names the columns (see the man page)
+sw-station: commas.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, orgs, workers, certificates, supervision, training, volunteers, volunteer_hours, resources, resource_uses, contracts, contract_staffing, spending); the header names the columns (see the man page)
 X
 printf 'code,name,level\n,,\n ,　,\n' >commarow.csv
 run sw-station import commarow.csv

@@ -42,7 +42,7 @@ run sw-station export -o dirlink/out.csv
 [ "$rc" = 0 ] && [ -f sub/out.csv ] && [ ! -L sub/out.csv ]
 ok $? "a link earlier in the path is followed: only the last name must not be one"
 sw-station export -o /dev/stdout 2>stdout.err | cat >piped.csv
-[ "$(head -1 piped.csv)" = "code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval" ] &&
+[ "$(head -1 piped.csv)" = "code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval,operator_org" ] &&
 	[ ! -s stdout.err ]
 ok $? "-o /dev/stdout into a pipe: a link to a FIFO is written in place"
 ln -s /dev/null mynull
@@ -59,24 +59,24 @@ fi
 # --- 2. formulas -----------------------------------------------------------
 run sw-station export
 check_out "export: formulas get a leading ', numbers stay numbers" <<'X'
-code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval
-A1,'=1+2,county,,,'@SUM(1),,,,
-A2,-5,township,A1,,+3.5,,,,
-A3,-1e3,township,A1,,'-2+3,,,,
-A4,'=已中和,township,A1,,普通地址,,,,
+code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval,operator_org
+A1,'=1+2,county,,,'@SUM(1),,,,,
+A2,-5,township,A1,,+3.5,,,,,
+A3,-1e3,township,A1,,'-2+3,,,,,
+A4,'=已中和,township,A1,,普通地址,,,,,
 X
 [ "$(sql "select name from stations where code = 'A4'")" = "=已中和" ]
 ok $? "import reads a neutralised cell back as the value it stands for"
 run sw-station export -f tsv -o out.tsv
-[ "$(sed -n 2p out.tsv)" = "$(printf "A1\t'=1+2\tcounty\t\t\t'@SUM(1)\t\t\t\t")" ]
+[ "$(sed -n 2p out.tsv)" = "$(printf "A1\t'=1+2\tcounty\t\t\t'@SUM(1)\t\t\t\t\t")" ]
 ok $? "-f tsv -o: neutralised too"
 run sw-station export --raw
 check_out "--raw: as stored, for pipes that are no spreadsheet" <<'X'
-code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval
-A1,=1+2,county,,,@SUM(1),,,,
-A2,-5,township,A1,,+3.5,,,,
-A3,-1e3,township,A1,,-2+3,,,,
-A4,=已中和,township,A1,,普通地址,,,,
+code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval,operator_org
+A1,=1+2,county,,,@SUM(1),,,,,
+A2,-5,township,A1,,+3.5,,,,,
+A3,-1e3,township,A1,,-2+3,,,,,
+A4,=已中和,township,A1,,普通地址,,,,,
 X
 run sw-station export -f json
 check_out_has '"name":"=1+2"' "JSON is not for spreadsheets: left as it is"

@@ -66,9 +66,9 @@ refused "a client moved to another station" "T1 clients_end 1 -> 2, T2 clients_e
 printf 'case_id,client_id,station_code,domain,opened_on\nK2,P2,V1,elderly,2026-11-02\n' >case.csv
 refused "a case's opening moved past the month" "V1 cases_open_end 1 -> 0" sw-case import case.csv
 sed 's/^W1,\(.*\),$/W1,\1,2026-10-20/' workers.csv >left.csv
-refused "a worker's leaving date" "T1 staff 2 -> 1, T1 staff_certified 1 -> 0" sw-station import left.csv
+refused "a worker's leaving date" "T1 staff 2 -> 1, T1 staff_certified 1 -> 0, T1 staff_intermediate 1 -> 0, T1 staff_left 0 -> 1" sw-station import left.csv
 sed 's/^W4,\(.*\),2026-10-31,$/W4,\1,2026-11-01,/' workers.csv >hired.csv
-refused "a worker's hiring date" "V1 staff 1 -> 0" sw-station import hired.csv
+refused "a worker's hiring date" "V1 staff 1 -> 0, V1 staff_new 1 -> 0" sw-station import hired.csv
 sed 's/2026-10-15$/2026-11-15/' stations.csv >closing.csv
 refused "a station's closing date" "T2 stations_active 0 -> 1" sw-station import closing.csv
 

@@ -9,71 +9,83 @@
 run sw-report monthly --month 2026-10 --by township -f table
 check_rc 0 "monthly by township"
 check_out "every figure, rolled up to townships, with a total" <<'X'
-figure                            青溪县总站  东片中心站  梅江镇站  石门镇站  total
-clients on file at end                     0           0         3         1      4
-new clients                                0           0         2         0      2
-cases opened                               0           0         2         0      2
-cases closed                               0           0         1         1      2
-open cases at end                          0           0         2         0      2
-services                                   0           0         3         1      4
-services: visit                            0           0         1         1      2
-services: counselling                      0           0         1         0      1
-services: phone                            0           0         1         0      1
-services: referral                         0           0         0         0      0
-services: employment                       0           0         0         0      0
-services: other                            0           0         0         0      0
-people served                              0           0         2         1      3
-service hours                            0.0         0.0       1.8       0.8    2.5
-community visits                           0           0         1         0      1
-activities                                 0           0         3         0      3
-activity sessions                          0           0         5         0      5
-activity participants                      0           0        34         0     34
-activities: group                          0           0         1         0      1
-activity sessions: group                   0           0         3         0      3
-activity participants: group               0           0        24         0     24
-activities: community                      0           0         1         0      1
-activity sessions: community               0           0         1         0      1
-activity participants: community           0           0         0         0      0
-activities: outreach                       0           0         1         0      1
-activity sessions: outreach                0           0         1         0      1
-activity participants: outreach            0           0        10         0     10
-activities: fair                           0           0         0         0      0
-activity sessions: fair                    0           0         0         0      0
-activity participants: fair                0           0         0         0      0
-activities: training                       0           0         0         0      0
-activity sessions: training                0           0         0         0      0
-activity participants: training            0           0         0         0      0
-activities: other                          0           0         0         0      0
-activity sessions: other                   0           0         0         0      0
-activity participants: other               0           0         0         0      0
-employers on file                          0           0         1         0      1
-vacancies posted                           0           0         1         0      1
-vacancy headcount                          0           0         5         0      5
-job seekers on file                        0           0         2         0      2
-matches                                    0           0         3         0      3
-hires                                      0           0         1         0      1
-retained 3 months                          0           0         1         0      1
-retained 6 months                          0           0         0         0      0
-active staff                               0           0         3         0      3
-certified staff                            0           0         1         0      1
-active stations                            1           1         2         0      4
-organisations engaged                      0           0         0         0      0
-volunteers active                          0           0         0         0      0
-volunteer hours                          0.0         0.0       0.0       0.0    0.0
-volunteer service person-times             0           0         0         0      0
-needs identified                           0           0         0         0      0
-needs met                                  0           0         0         0      0
-median days to meet a need                 0           0         0         0      0
-resource uses                              0           0         0         0      0
-resource value (yuan)                      0           0         0         0      0
-resource uses: policy                      0           0         0         0      0
-resource uses: funds                       0           0         0         0      0
-resource uses: goods                       0           0         0         0      0
-resource uses: venue                       0           0         0         0      0
-resource uses: professional                0           0         0         0      0
-resource uses: volunteer                   0           0         0         0      0
-resource uses: job                         0           0         0         0      0
-resource uses: other                       0           0         0         0      0
+figure                                青溪县总站  东片中心站  梅江镇站  石门镇站  total
+clients on file at end                         0           0         3         1      4
+new clients                                    0           0         2         0      2
+cases opened                                   0           0         2         0      2
+cases closed                                   0           0         1         1      2
+open cases at end                              0           0         2         0      2
+referrals made                                 0           0         0         0      0
+referrals received                             0           0         0         0      0
+referrals accepted                             0           0         0         0      0
+referrals completed                            0           0         0         0      0
+median days to referral feedback               0           0         0         0      0
+services                                       0           0         3         1      4
+services: visit                                0           0         1         1      2
+services: counselling                          0           0         1         0      1
+services: phone                                0           0         1         0      1
+services: referral                             0           0         0         0      0
+services: employment                           0           0         0         0      0
+services: other                                0           0         0         0      0
+people served                                  0           0         2         1      3
+service hours                                0.0         0.0       1.8       0.8    2.5
+community visits                               0           0         1         0      1
+activities                                     0           0         3         0      3
+activity sessions                              0           0         5         0      5
+activity participants                          0           0        34         0     34
+activities: group                              0           0         1         0      1
+activity sessions: group                       0           0         3         0      3
+activity participants: group                   0           0        24         0     24
+activities: community                          0           0         1         0      1
+activity sessions: community                   0           0         1         0      1
+activity participants: community               0           0         0         0      0
+activities: outreach                           0           0         1         0      1
+activity sessions: outreach                    0           0         1         0      1
+activity participants: outreach                0           0        10         0     10
+activities: fair                               0           0         0         0      0
+activity sessions: fair                        0           0         0         0      0
+activity participants: fair                    0           0         0         0      0
+activities: training                           0           0         0         0      0
+activity sessions: training                    0           0         0         0      0
+activity participants: training                0           0         0         0      0
+activities: other                              0           0         0         0      0
+activity sessions: other                       0           0         0         0      0
+activity participants: other                   0           0         0         0      0
+employers on file                              0           0         1         0      1
+vacancies posted                               0           0         1         0      1
+vacancy headcount                              0           0         5         0      5
+job seekers on file                            0           0         2         0      2
+matches                                        0           0         3         0      3
+hires                                          0           0         1         0      1
+retained 3 months                              0           0         1         0      1
+retained 6 months                              0           0         0         0      0
+active staff                                   0           0         3         0      3
+certified staff                                0           0         1         0      1
+staff: assistant social workers                0           0         0         0      0
+staff: social workers (intermediate)           0           0         1         0      1
+staff: senior social workers                   0           0         0         0      0
+staff hired                                    0           0         1         0      1
+staff who left                                 1           0         0         1      2
+supervision hours                            0.0         0.0       0.0       0.0    0.0
+training hours                               0.0         0.0       0.0       0.0    0.0
+active stations                                1           1         2         0      4
+organisations engaged                          0           0         0         0      0
+volunteers active                              0           0         0         0      0
+volunteer hours                              0.0         0.0       0.0       0.0    0.0
+volunteer service person-times                 0           0         0         0      0
+needs identified                               0           0         0         0      0
+needs met                                      0           0         0         0      0
+median days to meet a need                     0           0         0         0      0
+resource uses                                  0           0         0         0      0
+resource value (yuan)                          0           0         0         0      0
+resource uses: policy                          0           0         0         0      0
+resource uses: funds                           0           0         0         0      0
+resource uses: goods                           0           0         0         0      0
+resource uses: venue                           0           0         0         0      0
+resource uses: professional                    0           0         0         0      0
+resource uses: volunteer                       0           0         0         0      0
+resource uses: job                             0           0         0         0      0
+resource uses: other                           0           0         0         0      0
 X
 
 F=clients_end,clients_new,cases_opened,cases_closed,cases_open_end,services,people_served,service_hours,staff,stations_active

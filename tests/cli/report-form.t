@@ -13,7 +13,7 @@ grep -q '<h1>青溪县总站社会工作服务统计报表（2026年10月）</h1
 ok $? "the title names the unit and 2026年10月"
 grep -q '<span>填报单位：青溪县总站</span><span>统计期间：2026年10月1日至2026年10月31日</span>' r.html
 ok $? "填报单位 and 统计期间"
-[ "$(sed -n 's/^<h2>\(.*\)<\/h2>$/\1/p' r.html | tr '\n' ' ')" = "服务对象与个案 服务 活动 就业 队伍、站点与五社联动 月度趋势 " ]
+[ "$(sed -n 's/^<h2>\(.*\)<\/h2>$/\1/p' r.html | tr '\n' ' ')" = "服务对象、个案与转介 服务 活动 就业、社工队伍与站点 五社联动 月度趋势 " ]
 ok $? "the figures in the bureau's sections, then the trend"
 grep -q '<tr><th rowspan="2">单位</th><th colspan="7">服务人次</th><th rowspan="2">服务对象人数</th>' r.html &&
 	grep -q '<tr><th>合计</th><th>走访</th><th>面谈</th><th>电话</th><th>转介</th><th>就业指导</th><th>其他</th></tr>' r.html
@@ -62,12 +62,12 @@ grep -q '<h1>青溪县总站: social work statistics, October 2026</h1>' en.html
 	grep -q '<th scope="row">梅江镇站 subtotal</th>' en.html &&
 	grep -q '<span>Prepared by: ________</span><span>Checked by: ________</span>' en.html
 ok $? "--lang en: the same form in English"
-[ "$(sed -n 's/^<h2>\(.*\)<\/h2>$/\1/p' en.html | tr '\n' ' ')" = "Clients and cases Services Activities Employment Staff, stations, five parties Monthly trend " ]
+[ "$(sed -n 's/^<h2>\(.*\)<\/h2>$/\1/p' en.html | tr '\n' ' ')" = "Clients, cases and referrals Services Activities Employment, staff, stations Five-party linkage Monthly trend " ]
 ok $? "  with the sections in English"
 
 # --indicator: only the sections of the figures asked for.
 run sw-report monthly --month 2026-10 --lang zh --indicator staff,hires -f html -o some.html
-[ "$(sed -n 's/^<h2>\(.*\)<\/h2>$/\1/p' some.html | tr '\n' ' ')" = "就业 队伍、站点与五社联动 " ]
+[ "$(sed -n 's/^<h2>\(.*\)<\/h2>$/\1/p' some.html | tr '\n' ' ')" = "就业、社工队伍与站点 " ]
 ok $? "--indicator: the sections that hold the figures"
 
 # The terminal: stations across while they fit, else as rows.
@@ -89,14 +89,15 @@ check_out "a narrow terminal (COLUMNS): stations as rows, by section, with subto
 东片中心站小计         4
 合计                   4
 
-队伍、站点与五社联动
-单位            在岗社工
-青溪县总站             0
-东片中心站             0
-梅江镇站               3
-石门镇站               0
-东片中心站小计         3
-合计                   3
+就业、社工队伍与站点
+                社工
+单位            在岗
+青溪县总站         0
+东片中心站         0
+梅江镇站           3
+石门镇站           0
+东片中心站小计     3
+合计               3
 X
 
 # The workbook: the same form, the same bytes for the same figures.
@@ -107,7 +108,7 @@ cmp -s r.xlsx r2.xlsx
 ok $? "the same figures give a byte-identical workbook"
 unzip -p r.xlsx docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-31T00:00:00Z</dcterms:created>'
 ok $? "its creation time is the month's last day, not the clock"
-[ "$(unzip -p r.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' | tr '\n' ' ')" = '<sheet name="服务对象与个案" <sheet name="服务" <sheet name="活动" <sheet name="就业" <sheet name="队伍、站点与五社联动" ' ]
+[ "$(unzip -p r.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' | tr '\n' ' ')" = '<sheet name="服务对象、个案与转介" <sheet name="服务" <sheet name="活动" <sheet name="就业、社工队伍与站点" <sheet name="五社联动" ' ]
 ok $? "a sheet per section"
 run sw-report monthly --month 2026-10 -f xlsx -o - 
 check_rc 0 "-f xlsx -o - to a pipe"

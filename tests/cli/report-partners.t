@@ -135,7 +135,7 @@ X
 # The form: the subtotal of T1's subtree counts again too.
 COLUMNS=40 run sw-report monthly --month 2026-10 --by station --lang zh --indicator volunteers_active,needs_median_days -f table
 check_out "the form's subtotal row: 2 volunteers and a median of 7 days for 梅江镇站's subtree" <<'X'
-队伍、站点与五社联动
+五社联动
               志愿者    需求
 单位          活跃人数  满足中位天数
 青溪县总站           0             0

@@ -75,7 +75,7 @@ db_same "an unknown column stops the import before anything is stored"
 run sw-station import --ignore-column colour extra.csv
 check_rc 0 "--ignore-column drops it on purpose"
 printf 'foo,bar\n1,2\n' >what.csv
-expect_fail 1 'sw-station: what.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, workers, certificates, supervision, training, orgs, volunteers, volunteer_hours, resources, resource_uses, contracts, contract_staffing, spending); the header names the columns (see the man page)' sw-station import what.csv
+expect_fail 1 'sw-station: what.csv: no header row in the first 2 rows: cannot tell the table (stations, divisions, orgs, workers, certificates, supervision, training, volunteers, volunteer_hours, resources, resource_uses, contracts, contract_staffing, spending); the header names the columns (see the man page)' sw-station import what.csv
 expect_fail 2 'sw-station: --table: unknown table "people"' sw-station import --table people what.csv
 : >empty.csv
 expect_fail 1 'sw-station: empty.csv: empty file (a header row is required)' sw-station import empty.csv

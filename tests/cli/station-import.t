@@ -16,10 +16,10 @@ X
 check_out "quiet stdout" </dev/null
 run sw-station export
 check_out "export is canonical and re-importable" <<'X'
-code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval
-C1,青溪县社工总站,county,,,,2021-03-01,,,
-R1,东片区域中心站,regional,C1,,,2021-06-15,,,
-T1,梅江镇社工站,township,R1,,梅江镇,2021-09-01,,,
+code,name,level,parent_code,division_code,address,opened_on,closed_on,reports,approval,operator_org
+C1,青溪县社工总站,county,,,,2021-03-01,,,,
+R1,东片区域中心站,regional,C1,,,2021-06-15,,,,
+T1,梅江镇社工站,township,R1,,梅江镇,2021-09-01,,,,
 X
 cp .out export.csv
 run sw-station import export.csv

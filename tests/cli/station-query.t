@@ -70,13 +70,13 @@ expect_fail 2 'sw-station: --level: unknown value "镇站" (expected county, reg
 
 run sw-station show QX-E -f csv
 check_out "show -f csv: the station, one table" <<'X'
-code,name,level,parent_code,division_code,address,opened_on,closed_on
-QX-E,东片区域性中心社工站,regional,QX,,青溪街道文化路8号,2021-06-15,
+code,name,level,parent_code,division_code,address,opened_on,closed_on,operator_org,operator_name
+QX-E,东片区域性中心社工站,regional,QX,,青溪街道文化路8号,2021-06-15,,,
 X
 run sh -c 'sw-station show QX-E -f json | jq -r "(.staff, .children)[] | map(. // \"\") | join(\",\")"'
 check_out "show -f json: staff and children" <<'X'
-W003,高丽娟,service,intermediate,2022-01-01,
-W004,罗静,service,intermediate,2022-09-01,
+W003,高丽娟,service,intermediate,2022-01-01,,,
+W004,罗静,service,intermediate,2022-09-01,,,
 QX-001,青溪街道社工站,township,2021-09-01,
 QX-002,云山街道社工站,township,2021-09-01,
 QX-101,梅江镇社工站,township,2021-09-01,

@@ -83,7 +83,10 @@ int main(void)
 		a = sw_list_next(&p, c, sizeof c);
 		T_STR(a ? c : NULL, "QX-002", "the last, with no ';' after it");
 		T_INT(sw_list_next(&p, c, sizeof c), 0, "then the end");
-		T_INT(sw_list_next(&q, c, sizeof c), 0, "an item too long for the buffer ends it, never cut");
+		T_INT(sw_list_next(&q, c, sizeof c), -1, "an item too long for the buffer: -1, never cut");
+		T_STR(c, "", "and nothing of it in the buffer");
+		a = sw_list_next(&q, c, sizeof c);
+		T_STR(a > 0 ? c : NULL, "X", "the list goes on after it");
 	}
 	return T_DONE();
 }

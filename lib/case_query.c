@@ -1,0 +1,102 @@
+/* The register read back: the clients listing, one client's record and
+ * timeline, and what is due (see sw/case.h). cmd/ formats the rows. */
+#include <stdio.h>
+
+#include "sw/case.h"
+#include "sw/db.h"
+#include "sw/station.h"
+
+sqlite3_stmt *sw_clients_stmt(sqlite3 *db, const struct sw_client_filter *f)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
+		" SELECT c.client_id, CASE WHEN ?9 THEN mask_name(c.name) ELSE c.name END AS name,"
+		"  c.gender, c.birth_date, c.station_code, c.categories, c.hukou, c.registered_on,"
+		"  (SELECT count(*) FROM cases k WHERE k.client_id = c.client_id"
+		"   AND k.closed_on IS NULL) AS open_cases"
+		" FROM clients c JOIN subtree t ON t.code = c.station_code"
+		" WHERE (?2 IS NULL OR instr(';' || c.categories || ';', ';' || ?2 || ';') > 0)"
+		"  AND (?3 IS NULL OR (?3 = 'open') = EXISTS(SELECT 1 FROM cases k"
+		"   WHERE k.client_id = c.client_id AND k.closed_on IS NULL))"
+		"  AND (?3 IS NOT 'closed' OR EXISTS(SELECT 1 FROM cases k WHERE k.client_id = c.client_id))"
+		"  AND (?4 IS NULL OR EXISTS(SELECT 1 FROM cases k WHERE k.client_id = c.client_id"
+		"   AND k.worker_id = ?4))"
+		"  AND (?5 IS NULL OR c.registered_on >= ?5) AND (?6 IS NULL OR c.registered_on <= ?6)"
+		"  AND (?7 IS NULL AND ?8 IS NULL OR EXISTS(SELECT 1 FROM cases k"
+		"   WHERE k.client_id = c.client_id AND (?7 IS NULL OR k.opened_on >= ?7)"
+		"   AND (?8 IS NULL OR k.opened_on <= ?8)))"
+		" ORDER BY c.client_id");
+	const char *v[] = {f->station, f->category, f->status, f->worker, f->reg_from, f->reg_to,
+			   f->open_from, f->open_to};
+	for (int i = 0; i < 8; i++)
+		sw_db_bind_text(st, i + 1, v[i]);
+	sqlite3_bind_int(st, 9, f->mask);
+	return st;
+}
+
+int sw_client_stmts(sqlite3 *db, const char *id, int mask, const char *at, sqlite3_stmt *sts[3])
+{
+	static const char *const q[] = {
+		"SELECT client_id, CASE WHEN ?2 THEN mask_name(name) ELSE name END AS name, gender,"
+		" birth_date, age(birth_date, ?3) AS age,"
+		" CASE WHEN ?2 THEN mask_id(id_number) ELSE id_number END AS id_number,"
+		" CASE WHEN ?2 THEN mask_phone(phone) ELSE phone END AS phone, station_code,"
+		" categories, hukou, CASE WHEN ?2 THEN NULL ELSE address END AS address, registered_on"
+		" FROM clients WHERE client_id = ?1",
+		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
+		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
+		/* one timeline: services and the casework of the client's cases */
+		"SELECT date, kind, id, case_id, worker_id, what, detail, note FROM ("
+		" SELECT date, 'service' AS kind, service_id AS id, case_id, worker_id, type AS what,"
+		"  CAST(minutes AS TEXT) AS detail, note FROM services WHERE client_id = ?1"
+		" UNION ALL SELECT a.date, 'assessment', a.assessment_id, a.case_id, a.assessor, a.needs,"
+		"  a.risk, a.notes FROM assessments a JOIN cases c ON c.case_id = a.case_id"
+		"  WHERE c.client_id = ?1"
+		" UNION ALL SELECT p.date, 'plan', p.plan_id, p.case_id, p.author,"
+		"  'version ' || p.version, NULL, NULL FROM plans p JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE c.client_id = ?1"
+		" UNION ALL SELECT g.due_on, 'goal due', g.goal_id, p.case_id, NULL, g.need, g.status,"
+		"  g.description FROM goals g JOIN plans p ON p.plan_id = g.plan_id"
+		"  JOIN cases c ON c.case_id = p.case_id WHERE c.client_id = ?1 AND g.due_on IS NOT NULL"
+		" UNION ALL SELECT r.date, 'review', r.review_id, p.case_id, NULL, r.goal_id, r.status,"
+		"  r.note FROM reviews r JOIN goals g ON g.goal_id = r.goal_id"
+		"  JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE c.client_id = ?1"
+		") AS t ORDER BY date, kind, id",
+	};
+	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM clients WHERE client_id = ?");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!found)
+		return rc == SQLITE_DONE ? 0 : -1;
+	for (int i = 0; i < 3; i++) {
+		sts[i] = sw_db_prepare(db, q[i]);
+		sqlite3_bind_text(sts[i], 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(sts[i], 2, mask);
+		sqlite3_bind_text(sts[i], 3, at, -1, SQLITE_TRANSIENT);
+	}
+	return 1;
+}
+
+sqlite3_stmt *sw_due_stmt(sqlite3 *db, const char *today, const char *since, const char *station)
+{
+	sqlite3_stmt *st = sw_db_prepare(db,
+		"SELECT what, case_id, id, station_code, worker_id, since FROM ("
+		" SELECT 'approve ' || r.kind AS what, r.case_id, r.request_id AS id, c.station_code,"
+		"  c.worker_id, r.requested_on AS since FROM requests r JOIN cases c ON c.case_id = r.case_id"
+		"  WHERE r.status = 'pending'"
+		" UNION ALL SELECT 'review goal', p.case_id, g.goal_id, c.station_code, c.worker_id, g.due_on"
+		"  FROM goals g JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
+		"  WHERE g.status = 'open' AND g.due_on <= ?1 AND c.closed_on IS NULL"
+		" UNION ALL SELECT 'no service', c.case_id, NULL, c.station_code, c.worker_id,"
+		"  COALESCE(max(s.date), c.opened_on) FROM cases c"
+		"  LEFT JOIN services s ON s.case_id = c.case_id WHERE c.closed_on IS NULL"
+		"  GROUP BY c.case_id, c.station_code, c.worker_id, c.opened_on"
+		"  HAVING COALESCE(max(s.date), c.opened_on) < ?2"
+		") AS d WHERE ?3 IS NULL OR station_code = ?3 ORDER BY station_code, what, since, case_id");
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, since, -1, SQLITE_TRANSIENT);
+	sw_db_bind_text(st, 3, station);
+	return st;
+}

@@ -1,0 +1,102 @@
+/* A PostgreSQL server through libpq: connecting, running SQL, saying what
+ * failed. The port's lib/store_pg.c grows from here (sw/store.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw/err.h"
+#include "sw/i18n.h"
+#include "sw/pg.h"
+#include "sw/pgpriv.h"
+
+/* The server's warnings are said (sw_warn); its notices ("relation
+ * already exists, skipping") are not. */
+static void notice(void *arg, const PGresult *r)
+{
+	(void)arg;
+	const char *sev = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	if (sev && msg && strcmp(sev, "WARNING") == 0)
+		sw_warn("PostgreSQL: %s", msg);
+}
+
+PGconn *sw_pg_connect(const char *conninfo)
+{
+	/* the URI or service= is expanded as dbname; the encoding is ours */
+	const char *const keys[] = {"dbname", "fallback_application_name", "client_encoding", NULL};
+	const char *const vals[] = {conninfo, sw_progname, "UTF8", NULL};
+	PGconn *c = PQconnectdbParams(keys, vals, 1);
+	if (!c)
+		sw_die(SW_EXIT_FAIL, _("out of memory"));
+	if (PQstatus(c) != CONNECTION_OK) {
+		/* libpq's first line; the connection string is never repeated
+		 * (it may hold a password) */
+		const char *m = PQerrorMessage(c);
+		sw_error(_("PostgreSQL: cannot connect: %.*s"), (int)strcspn(m, "\n"), m);
+		PQfinish(c);
+		return NULL;
+	}
+	PQsetNoticeReceiver(c, notice, NULL);
+	/* names resolve in public only: a schema named after the role, or a
+	 * temporary table, cannot stand in for ours */
+	PGresult *r = sw_pg_run(c, "connect", "SELECT pg_catalog.set_config('search_path', 'public', false)",
+				0, NULL);
+	if (!r) {
+		PQfinish(c);
+		return NULL;
+	}
+	PQclear(r);
+	return c;
+}
+
+void sw_pg_error(PGconn *c, const PGresult *r, const char *what)
+{
+	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	if (!m) {
+		m = PQerrorMessage(c);
+		if (strncmp(m, "ERROR:  ", 8) == 0)
+			m += 8;
+	}
+	sw_error("%s: %s: %.*s", PQdb(c), what, (int)strcspn(m, "\n"), m);
+}
+
+PGresult *sw_pg_run(PGconn *c, const char *what, const char *sql, int n, const char *const *params)
+{
+	PGresult *r = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
+	ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+		return r;
+	sw_pg_error(c, r, what);
+	PQclear(r);
+	return NULL;
+}
+
+int sw_pg_exec(PGconn *c, const char *what, const char *sql)
+{
+	PGresult *r = PQexec(c, sql);	/* several statements: no parameters */
+	int ok = r && (PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK);
+	if (!ok)
+		sw_pg_error(c, r, what);
+	PQclear(r);
+	return ok ? 0 : -1;
+}
+
+long sw_pg_long(PGconn *c, const char *what, const char *sql, int n, const char *const *params)
+{
+	PGresult *r = sw_pg_run(c, what, sql, n, params);
+	if (!r)
+		return -2;
+	long v = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? strtol(PQgetvalue(r, 0, 0), NULL, 10) : -1;
+	PQclear(r);
+	return v;
+}
+
+int sw_pg_kind_parse(const char *name)
+{
+	static const char *const kinds[] = {
+		[SW_PG_WORKER] = "worker", [SW_PG_STATION_ADMIN] = "station-admin",
+		[SW_PG_COUNTY] = "county", [SW_PG_BUREAU] = "bureau"};
+	for (int i = 0; i < (int)(sizeof kinds / sizeof kinds[0]); i++)
+		if (strcmp(name, kinds[i]) == 0)
+			return i;
+	return -1;
+}
