@@ -250,6 +250,9 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 	struct sw_auction *A = sw_auction_new(ns, nv, cap, market_best, &mk);
 	for (int s = 0; s < ns; s++)
 		a->best[s] = open_seeker(&mk, A, s, k, 1) ? mk.buf[0].v : -1;
+	/* A market under its own rules has no bounds to end a scan of a
+	 * vacancy's seekers (each one of them is scored): there the seekers'
+	 * side does it all. */
 	for (int v = 0; v < nv && !no_grow && !m->rules; v++) {
 		int first = FIRST_PER_PLACE * cap[v] + 2;
 		sw_auction_open(A, v, first < FIRST_MOST ? first : FIRST_MOST, 1);
