@@ -231,8 +231,7 @@ static int cmd_assign(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_operands(argc, argv);
-	if (!o.top_set)
-		o.ro.top = 8;
+	o.ro.top = 2;	/* each seeker's first pairs: its best two */
 	if (!o.min_set)
 		o.ro.min_score = 300;	/* above what wage and education alone give */
 	int status;
@@ -243,8 +242,8 @@ static int cmd_assign(int argc, char **argv)
 	clock_t t0 = clock();
 	sw_assign(m, &o.ro, &a);
 	if (o.timing)
-		sw_error(_("assigned in %.3f s CPU: %d solve(s), %zu pairs held, lists grown %lld times"),
-			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.grown);
+		sw_error(_("assigned in %.3f s CPU: %d solve(s), %lld pairs listed, %lld bids, %lld reverse bids"),
+			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.bids, a.reverse);
 	static const char *const cols[] = {"seeker_id", "vacancy_id", "score", "reasons"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, "ssns");
 	int placed = 0;
@@ -319,8 +318,8 @@ static int needs_assign(const struct sw_market *m)
 	clock_t t0 = clock();
 	sw_assign(m, &o.ro, &a);
 	if (o.timing)
-		sw_error(_("assigned in %.3f s CPU: %d solve(s), %zu pairs held, lists grown %lld times"),
-			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.grown);
+		sw_error(_("assigned in %.3f s CPU: %d solve(s), %lld pairs listed, %lld bids, %lld reverse bids"),
+			 (double)(clock() - t0) / CLOCKS_PER_SEC, a.rounds, a.edges, a.bids, a.reverse);
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, cols, "ssssns");
 	int met = 0;
 	char score[8], reasons[1024];
@@ -359,7 +358,7 @@ static int cmd_needs(int argc, char **argv)
 	parse(argc, argv);
 	no_operands(argc, argv);
 	if (o.assign && !o.top_set)
-		o.ro.top = 8;	/* the first list length, as in assign */
+		o.ro.top = 2;	/* each need's first pairs, as in assign */
 	sqlite3 *db = sw_open(0);
 	sw_db_exec(db, "BEGIN");	/* needs and offers from the same state */
 	struct sw_market *m = sw_needs_market(db, o.on, o.per_volunteer);

@@ -498,6 +498,8 @@ static int partner(const struct topk *t, const struct sw_pick *p)
 static void topk_add(struct topk *t, struct sw_pick p)
 {
 	int n = t->n, pp = partner(t, &p);
+	if (p.score < t->min)
+		return;
 	if (n == t->k) {
 		const struct sw_pick *last = &t->a[n - 1];
 		if (p.score < last->score || (p.score == last->score && pp > partner(t, last)))
@@ -729,7 +731,12 @@ static int rules_top(struct sw_ranker *r, int i, struct topk *t)
  * skills are counted. */
 int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 {
-	struct topk t = {out, 0, k, r->o.by_vacancy, r->o.min_score};
+	return sw_ranker_top_min(r, i, k, 0, out);
+}
+
+int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick *out)
+{
+	struct topk t = {out, 0, k, r->o.by_vacancy, min > r->o.min_score ? min : r->o.min_score};
 	if (k <= 0)
 		return 0;
 	if (r->m->rules) {	/* every candidate shares a key: the key lists hold them all */
@@ -802,28 +809,6 @@ int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out)
 		if (sk[a] >= 0 && sk[a] < m->nskill)
 			r->mark[sk[a]] = 0;
 	return t.n;
-}
-
-void sw_ranker_each(struct sw_ranker *r, int i, void (*fn)(void *ctx, const struct sw_pick *p),
-		    void *ctx)
-{
-	struct sw_pick p;
-	if (r->m->rules) {
-		if (r->o.exhaustive) {
-			for (int j = 0; j < r->np; j++)
-				if (pair_rules(r, i, j, &p))
-					fn(ctx, &p);
-		} else
-			EACH_CANDIDATE(r, i, j, if (pair_rules(r, i, j, &p)) fn(ctx, &p));
-		return;
-	}
-	if (r->o.exhaustive || r->o.min_score <= r->bound) {
-		for (int j = 0; j < r->np; j++)
-			if (pair(r, i, j, &p))
-				fn(ctx, &p);
-		return;
-	}
-	EACH_CANDIDATE(r, i, j, if (pair(r, i, j, &p)) fn(ctx, &p));
 }
 
 /* sw_ranking: the ranker runs on its own thread, filling picks item by

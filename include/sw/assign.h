@@ -1,24 +1,25 @@
 /* Optimal assignment: one vacancy per seeker, at most its headcount of
  * seekers per vacancy, maximising the total score.
  *
- * The core is a maximum-weight b-matching by successive shortest paths
- * (min-cost flow; one Dijkstra search from each seeker in turn, over
- * reduced costs kept non-negative by node potentials, with a bucket queue
- * since the costs are small integers). Each seeker's pairs are held best
- * first, and a search only looks at those that could still shorten its
- * path: with every price at or above 0, a pair scoring w costs at least
- * u(seeker) - w. So a seeker starts with its best few vacancies and its
- * list grows (from the ranking index) only when a search reaches below
- * its end; a single solve covers every pair.
+ * The solver is an ε-scaling auction (sw/auction.h) over the pairs
+ * listed: each seeker's best few and each vacancy's best seekers (a few a
+ * place), from the ranking indexes; a full vacancy whose price falls below
+ * the score of the last seeker listed for it is offered to more. So no
+ * seeker is scored against every vacancy.
  *
- * The LP dual then certifies the answer over all pairs: a pair is
- * harmless when its score is at most u(seeker) + p(vacancy). Should a pair
- * break this, its seeker gets its whole list and the problem is solved
- * again, so the answer is the optimum over every pair whatever happens. */
+ * The LP dual, rebuilt exactly from the answer, then certifies it over
+ * all pairs: a pair is harmless when its score is at most u(seeker) +
+ * p(vacancy). A pair not listed scores no more than the last one listed
+ * of its seeker and of its vacancy, which covers it once u or p reaches
+ * that; the pairs of seekers and vacancies neither covers are gone
+ * through, from the side with fewer of them, and should some not be
+ * covered, the most uncovered are listed and the problem solved again: the
+ * answer is the optimum over every pair whatever happens.
+ *
+ * Among answers of the same total, which one comes out is not specified,
+ * but it is the same on every run for the same market. */
 #ifndef SW_ASSIGN_H
 #define SW_ASSIGN_H
-
-#include <stddef.h>
 
 #include "sw/score.h"
 
@@ -43,15 +44,14 @@ struct sw_assignment {
 	long long *u, *p;	/* the dual that certifies the answer */
 	long long total;
 	int rounds;		/* solves until the dual certified the answer */
-	size_t edges;		/* pairs held in the lists at the end */
-	long long grown;	/* times a list grew during the searches */
-	int no_grow;		/* in (tests): never grow lists while solving, so
-				 * that only the certificate can find missing pairs */
+	long long edges;	/* pairs listed at the end */
+	long long bids, reverse;	/* bids of the auction; reverse bids */
+	int no_grow;		/* in (tests): take in no vacancy's pairs before
+				 * the certificate finds them missing */
 };
 
 /* Assigns m's seekers with pairs scoring at least o->min_score (and above
- * 0), searching from those whose best pair scores highest first; o->top
- * is the first list length per seeker. Fills a (free with
+ * 0); o->top is the number of first pairs per seeker. Fills a (free with
  * sw_assignment_free); a->no_grow is read first. */
 void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct sw_assignment *a);
 void sw_assignment_free(struct sw_assignment *a);

@@ -110,9 +110,7 @@ long long sw_ranker_pairs(const struct sw_ranker *r);
 /* The k best partners of item i, written to out (room for k), best first;
  * returns how many. */
 int sw_ranker_top(struct sw_ranker *r, int i, int k, struct sw_pick *out);
-/* Calls fn for every eligible partner of item i scoring at least
- * min_score (through the index when the bound allows it). */
-void sw_ranker_each(struct sw_ranker *r, int i, void (*fn)(void *ctx, const struct sw_pick *p),
-		    void *ctx);
+/* The same among the partners scoring at least min. */
+int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick *out);
 
 #endif
