@@ -411,12 +411,18 @@ static void close_db(sqlite3 *db)
 	sw_db_close(db);
 }
 
+struct sw_store *sw_open_store(int create)
+{
+	struct sw_store *s = sw_store_open(sw_opt.db, create ? SW_STORE_CREATE : 0);
+	/* TODO(store): the local vocabulary from a server too */
+	if (!s || (sw_store_sqlite(s) && sw_vocab_load(sw_store_sqlite(s)) != 0))
+		exit(SW_EXIT_FAIL);
+	return s;
+}
+
 sqlite3 *sw_open(int create)
 {
-	sqlite3 *db = sw_db_open(sw_opt.db, create ? SW_DB_CREATE : 0);
-	if (!db || sw_vocab_load(db) != 0)
-		exit(SW_EXIT_FAIL);
-	return db;
+	return sw_store_sqlite(sw_open_store(create));
 }
 
 void sw_getopt_plain(int argc, char **argv)

@@ -173,5 +173,10 @@ void sw_getopt_plain(int argc, char **argv);
 /* Opens sw_opt.db (creating it when create) and loads local vocabulary;
  * exits with status 3 on failure. */
 struct sqlite3 *sw_open(int create);
+/* The store --db names (a file, or a server: sw/store.h), opened as
+ * sw_open does; sw_open is sw_store_sqlite of it, for code not ported to
+ * the store yet. Exits with status 3 after printing why. */
+struct sw_store;
+struct sw_store *sw_open_store(int create);
 
 #endif

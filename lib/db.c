@@ -10,6 +10,7 @@
 #include "sw/closed.h"
 #include "sw/db.h"
 #include "sw/err.h"
+#include "sw/storepriv.h"
 #include "sw/i18n.h"
 #include "sw/store.h"
 
@@ -262,6 +263,7 @@ void sw_db_close(sqlite3 *db)
 		return;
 	checkpoint(db);
 	sw_closed_unwatch(db);
+	sw_store_sqlite_forget(db);	/* its statements, before the close */
 	uncache(db);
 	if (sqlite3_close(db) != SQLITE_OK) {
 		/* A statement left unfinalized is a bug; say so rather than leak. */

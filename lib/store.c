@@ -2,6 +2,7 @@
  * server. This file chooses the backend (lib/store_sqlite.c,
  * lib/store_pg.c), checks what both would, and tries a transaction again
  * when the server asks for it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -30,8 +31,10 @@ struct sw_store *sw_store_open(const char *db, int flags)
 
 void sw_store_close(struct sw_store *s)
 {
-	if (s)
-		s->ops->close(s);
+	if (!s)
+		return;
+	sw_store_uncache(s);
+	s->ops->close(s);
 }
 
 int sw_store_kind(const struct sw_store *s) { return s->kind; }
@@ -39,6 +42,136 @@ const char *sw_store_name(const struct sw_store *s) { return s->ops->name(s); }
 int sw_store_exec(struct sw_store *s, const char *sql) { return s->ops->exec(s, sql); }
 struct sw_stmt *sw_store_prepare(struct sw_store *s, const char *sql) { return s->ops->prepare(s, sql); }
 
+struct sw_stmt *sw_store_prep(struct sw_store *s, const char *sql)
+{
+	struct sw_stmt *st = s->ops->prepare(s, sql);
+	if (!st)
+		exit(SW_EXIT_FAIL);
+	return st;
+}
+
+/* sw_store_stmt's cache: few entries, so a linear search, by a hash of
+ * the SQL before the SQL itself. */
+#define NCACHED 64
+struct sw_stmt_cache {
+	struct cached {
+		struct sw_stmt *st;	/* NULL: a free slot */
+		char *sql;
+		unsigned hash;
+		int out;		/* handed out, not yet released */
+		unsigned long used;	/* when last handed out */
+	} e[NCACHED];
+	unsigned long ticks;
+};
+
+static unsigned fnv(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+struct sw_stmt *sw_store_stmt(struct sw_store *s, const char *sql)
+{
+	if (!s->cache)
+		s->cache = sw_xcalloc(1, sizeof *s->cache);
+	struct sw_stmt_cache *k = s->cache;
+	struct cached *slot = NULL;
+	unsigned h = fnv(sql);
+	for (struct cached *c = k->e; c < k->e + NCACHED; c++) {
+		if (c->st && c->hash == h && !c->out && strcmp(c->sql, sql) == 0) {
+			c->out = 1;
+			c->used = ++k->ticks;
+			return c->st;
+		}
+		if (!c->out && (!slot || c->used < slot->used))
+			slot = c;	/* a free slot (used 0), else the least recently used */
+	}
+	struct sw_stmt *st = sw_store_prep(s, sql);
+	if (slot) {	/* else every entry is out: st is the caller's alone */
+		sw_stmt_finalize(slot->st);
+		free(slot->sql);
+		*slot = (struct cached){st, sw_xstrdup(sql), h, 1, ++k->ticks};
+	}
+	st->cached = slot != NULL;
+	return st;
+}
+
+void sw_stmt_release(struct sw_stmt *st)
+{
+	if (!st)
+		return;
+	if (!st->cached) {
+		sw_stmt_finalize(st);
+		return;
+	}
+	struct sw_stmt_cache *k = st->s->cache;
+	for (struct cached *c = k->e; c < k->e + NCACHED; c++)
+		if (c->st == st) {
+			st->s->ops->reset(st);
+			st->s->ops->clear(st);
+			c->out = 0;
+			return;
+		}
+}
+
+void sw_store_uncache(struct sw_store *s)
+{
+	if (!s->cache)
+		return;
+	for (struct cached *c = s->cache->e; c < s->cache->e + NCACHED; c++)
+		if (c->st) {
+			c->st->cached = 0;
+			sw_stmt_finalize(c->st);
+			free(c->sql);
+		}
+	free(s->cache);
+	s->cache = NULL;
+}
+
+int64_t sw_store_changes(struct sw_store *s) { return s->ops->changes(s); }
+
+int sw_store_text(struct sw_store *s, const char *sql, int n, const char *const *p, char *out, size_t outlen)
+{
+	if (out && outlen)
+		*out = 0;
+	struct sw_stmt *st = sw_store_stmt(s, sql);
+	for (int i = 0; i < n; i++)
+		sw_stmt_bind_text(st, i + 1, p[i]);
+	int rc = sw_stmt_step(st);
+	const char *v = rc == SW_ROW ? sw_stmt_text(st, 0) : NULL;
+	if (v && out && outlen)
+		snprintf(out, outlen, "%s", v);
+	int found = rc < 0 ? -1 : v != NULL;
+	sw_stmt_release(st);
+	return found;
+}
+
+int sw_store_has(struct sw_store *s, const char *table)
+{
+	/* pg_table_is_visible: the search path's, temporary tables first */
+	const char *sql = s->kind == SW_STORE_SQLITE
+		? "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1"
+		  " UNION ALL SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = ?1"
+		: "SELECT 1 FROM pg_catalog.pg_class WHERE relname = ?1 AND relkind IN ('r', 'v', 'p')"
+		  " AND pg_catalog.pg_table_is_visible(oid)";
+	return sw_store_text(s, sql, 1, &table, NULL, 0);
+}
+
+struct sw_stmt *sw_store_columns(struct sw_store *s, const char *table)
+{
+	const char *sql = s->kind == SW_STORE_SQLITE
+		? "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid"
+		: "SELECT a.attname AS name, COALESCE((SELECT k.n FROM unnest(CAST(i.indkey AS int2[]))"
+		  " WITH ORDINALITY AS k(c, n) WHERE k.c = a.attnum), 0) AS pk FROM pg_catalog.pg_attribute a"
+		  " LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary"
+		  " WHERE a.attrelid = CAST(CAST(?1 AS text) AS regclass) AND a.attnum > 0 AND NOT a.attisdropped"
+		  " ORDER BY a.attnum";
+	struct sw_stmt *st = sw_store_prep(s, sql);
+	sw_stmt_bind_text(st, 1, table);
+	return st;
+}
 void sw_stmt_bind_text(struct sw_stmt *st, int i, const char *v)
 {
 	if (v)
@@ -88,6 +221,11 @@ int sw_stmt_is_null(struct sw_stmt *st, int col)
 	return in_row(st, col) ? st->s->ops->is_null(st, col) : 1;
 }
 
+int sw_stmt_type(struct sw_stmt *st, int col)
+{
+	return in_row(st, col) ? st->s->ops->type(st, col) : SW_NULL;
+}
+
 const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n)
 {
 	*n = 0;
@@ -98,7 +236,9 @@ int sw_stmt_reset(struct sw_stmt *st) { return st->s->ops->reset(st); }
 
 void sw_stmt_finalize(struct sw_stmt *st)
 {
-	if (st)
+	if (st && st->cached)
+		sw_stmt_release(st);	/* the cache finalizes it */
+	else if (st)
 		st->s->ops->finalize(st);
 }
 

@@ -29,6 +29,7 @@ struct pg {
 	unsigned long names;	/* numbers the prepared statements */
 	int copying;
 	char *buf;		/* the copy's rows not sent yet */
+	int64_t changes;	/* rows the last write changed */
 	size_t len, cap;
 };
 
@@ -317,6 +318,7 @@ static int start(struct pg *p, struct pg_stmt *q)
 		return -1;
 	}
 	if (!q->query) {
+		p->changes = strtoll(PQcmdTuples(r), NULL, 10);
 		q->r = r;
 		q->row = -1;
 		q->state = RESULT;
@@ -400,6 +402,36 @@ static const void *pg_blob(struct sw_stmt *st, int col, size_t *n)
 		sw_die(SW_EXIT_FAIL, _("out of memory"));
 	return q->blob;
 }
+
+/* The server's type numbers of what a column may be (its pg_type.h). */
+static int pg_type(struct sw_stmt *st, int col)
+{
+	if (pg_is_null(st, col))
+		return SW_NULL;
+	switch (PQftype(Q(st)->r, col)) {
+	case 16: case 20: case 21: case 23: case 26:	/* bool (as 1/0: avoid), int8, int2, int4, oid */
+		return SW_INTEGER;
+	case 700: case 701:
+		return SW_FLOAT;
+	case 1700:	/* numeric: sum() of a bigint */
+		return strchr(pg_text(st, col), '.') ? SW_FLOAT : SW_INTEGER;
+	case OID_BYTEA:
+		return SW_BLOB;
+	default:
+		return SW_TEXT;
+	}
+}
+
+static void pg_clear(struct sw_stmt *st)
+{
+	struct pg_stmt *q = Q(st);
+	for (int i = 0; i < q->n; i++) {
+		free(q->p[i].v);
+		q->p[i] = (struct param){0};
+	}
+}
+
+static int64_t pg_changes(struct sw_store *s) { return PG(s)->changes; }
 
 static int pg_reset(struct sw_stmt *st)
 {
@@ -600,7 +632,7 @@ static const struct sw_store_ops ops = {
 	.int64 = pg_int64v, .is_null = pg_is_null, .blob = pg_blob, .reset = pg_reset,
 	.finalize = pg_finalize, .begin = pg_begin, .commit = pg_commit, .rollback = pg_rollback,
 	.copy_begin = pg_copy_begin, .copy_row = pg_copy_row, .copy_end = pg_copy_end,
-	.schema_version = pg_schema_version,
+	.schema_version = pg_schema_version, .changes = pg_changes, .type = pg_type, .clear = pg_clear,
 };
 
 /* The schema must be this build's (a read-only store reads one from

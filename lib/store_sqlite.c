@@ -16,7 +16,20 @@ struct sq {
 	struct sw_store base;
 	sqlite3 *db;
 	sqlite3_stmt *copy;	/* the copy's INSERT */
+	int own;		/* opened here: sw_store_close closes db */
+	struct sq *next;	/* every store of the process (few) */
 };
+
+static struct sq *stores;
+
+static void unlist(struct sq *q)
+{
+	for (struct sq **p = &stores; *p; p = &(*p)->next)
+		if (*p == q) {
+			*p = q->next;
+			return;
+		}
+}
 
 struct sq_stmt {
 	struct sw_stmt base;
@@ -29,6 +42,7 @@ struct sq_stmt {
 
 static void sq_close(struct sw_store *s)
 {
+	unlist((struct sq *)s);
 	sw_db_close(DB(s));
 	free(s);
 }
@@ -105,6 +119,20 @@ static void sq_finalize(struct sw_stmt *st)
 	free(st);
 }
 
+static int sq_type(struct sw_stmt *st, int col)
+{
+	switch (sqlite3_column_type(ST(st), col)) {
+	case SQLITE_INTEGER: return SW_INTEGER;
+	case SQLITE_FLOAT: return SW_FLOAT;
+	case SQLITE_TEXT: return SW_TEXT;
+	case SQLITE_BLOB: return SW_BLOB;
+	default: return SW_NULL;
+	}
+}
+
+static void sq_clear(struct sw_stmt *st) { sqlite3_clear_bindings(ST(st)); }
+static int64_t sq_changes(struct sw_store *s) { return sqlite3_changes64(DB(s)); }
+
 static int sq_begin(struct sw_store *s) { return sw_db_begin(DB(s)); }
 static int sq_commit(struct sw_store *s) { return sw_db_commit(DB(s)); }
 
@@ -174,19 +202,47 @@ static const struct sw_store_ops ops = {
 	.int64 = sq_int64, .is_null = sq_is_null, .blob = sq_blob, .reset = sq_reset,
 	.finalize = sq_finalize, .begin = sq_begin, .commit = sq_commit, .rollback = sq_rollback,
 	.copy_begin = sq_copy_begin, .copy_row = sq_copy_row, .copy_end = sq_copy_end,
-	.schema_version = sq_schema_version,
+	.schema_version = sq_schema_version, .changes = sq_changes, .type = sq_type, .clear = sq_clear,
 };
+
+static struct sq *wrap(sqlite3 *db, int own)
+{
+	struct sq *q = sw_xcalloc(1, sizeof *q);
+	q->base.ops = &ops;
+	q->base.kind = SW_STORE_SQLITE;
+	q->db = db;
+	q->own = own;
+	q->next = stores;
+	stores = q;
+	return q;
+}
 
 struct sw_store *sw_store_sqlite_open(const char *path, int flags)
 {
 	sqlite3 *db = sw_db_open(path, flags);
 	if (!db)
 		return NULL;
-	struct sq *q = sw_xcalloc(1, sizeof *q);
-	q->base.ops = &ops;
-	q->base.kind = SW_STORE_SQLITE;
-	q->db = db;
-	return &q->base;
+	return &wrap(db, 1)->base;
+}
+
+struct sw_store *sw_store_of(struct sqlite3 *db)
+{
+	for (struct sq *q = stores; q; q = q->next)
+		if (q->db == db)
+			return &q->base;
+	return &wrap(db, 0)->base;
+}
+
+void sw_store_sqlite_forget(struct sqlite3 *db)
+{
+	for (struct sq *q = stores; q; q = q->next)
+		if (q->db == db) {
+			unlist(q);
+			sw_store_uncache(&q->base);
+			sqlite3_finalize(q->copy);
+			free(q);
+			return;
+		}
 }
 
 struct sqlite3 *sw_store_sqlite(struct sw_store *s)

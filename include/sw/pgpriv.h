@@ -10,9 +10,9 @@
  * start of every program, most of which never meet a server. Its functions
  * are called through sw_pq, under their own names (the defines below). */
 #define SW_PQ_FUNCS(X) \
-	X(PQclear) X(PQcmdStatus) X(PQconnectdbParams) X(PQdb) X(PQdescribePrepared) X(PQerrorMessage) \
+	X(PQclear) X(PQcmdStatus) X(PQcmdTuples) X(PQconnectdbParams) X(PQdb) X(PQdescribePrepared) X(PQerrorMessage) \
 	X(PQescapeIdentifier) X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) \
-	X(PQfname) X(PQfreemem) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
+	X(PQfname) X(PQfreemem) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
 	X(PQnfields) X(PQntuples) X(PQparamtype) X(PQprepare) X(PQputCopyData) X(PQputCopyEnd) \
 	X(PQresultErrorField) X(PQresultStatus) X(PQserverVersion) X(PQsetNoticeReceiver) \
 	X(PQstatus) X(PQtransactionStatus) X(PQunescapeBytea)
@@ -26,6 +26,7 @@ int sw_pq_load(void);
 #ifndef SW_PQ_LOADER
 #define PQclear sw_pq.PQclear
 #define PQcmdStatus sw_pq.PQcmdStatus
+#define PQcmdTuples sw_pq.PQcmdTuples
 #define PQconnectdbParams sw_pq.PQconnectdbParams
 #define PQdb sw_pq.PQdb
 #define PQdescribePrepared sw_pq.PQdescribePrepared
@@ -37,6 +38,7 @@ int sw_pq_load(void);
 #define PQfinish sw_pq.PQfinish
 #define PQfname sw_pq.PQfname
 #define PQfreemem sw_pq.PQfreemem
+#define PQftype sw_pq.PQftype
 #define PQgetResult sw_pq.PQgetResult
 #define PQgetisnull sw_pq.PQgetisnull
 #define PQgetlength sw_pq.PQgetlength

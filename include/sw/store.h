@@ -173,12 +173,31 @@ const char *sw_store_name(const struct sw_store *s);
  * on a server. */
 struct sqlite3 *sw_store_sqlite(struct sw_store *s);
 
+/* The store over db, a connection lib/db.c opened: the one sw_store_open
+ * made, or one made here at the first call for code that opened db itself
+ * (freed, with its cached statements, by sw_db_close). For ported code
+ * called by code not ported yet. */
+struct sw_store *sw_store_of(struct sqlite3 *db);
+
 /* Runs statements without parameters (translated on a server): 0, or -1
  * after printing why. */
 int sw_store_exec(struct sw_store *s, const char *sql);
 /* Prepares one statement; NULL after printing why. Parameters are ?N
  * (or ?), numbered from 1; an unbound one is NULL. */
 struct sw_stmt *sw_store_prepare(struct sw_store *s, const char *sql);
+/* sw_store_prepare, or exit with status 3 after printing why: for SQL of
+ * our own, whose failure is a bug or a broken database (on a server the
+ * SQL is checked at the first step, which fails then). */
+struct sw_stmt *sw_store_prep(struct sw_store *s, const char *sql);
+/* The statement for sql from s's cache, prepared once and kept (a few
+ * dozen, the least recently used going first): for SQL run again and
+ * again in one process (an import's look-ups, BEGIN and COMMIT; on a
+ * server a prepare is a round trip). Exits like sw_store_prep. Give it back
+ * with sw_stmt_release (reset, bindings cleared), never finalize it;
+ * sw_store_close finalizes the rest. One thread. */
+struct sw_stmt *sw_store_stmt(struct sw_store *s, const char *sql);
+void sw_stmt_release(struct sw_stmt *st);	/* st may be NULL */
+
 /* Binds parameter i. Text as it is ("" stays "", NULL is SQL NULL); on a
  * server text and NULL are of the type the SQL gives the parameter, text
  * when it gives none (?1 IS NULL). Bindings stay until bound again;
@@ -199,6 +218,10 @@ const char *sw_stmt_name(struct sw_stmt *st, int col);
 const char *sw_stmt_text(struct sw_stmt *st, int col);
 int64_t sw_stmt_int64(struct sw_stmt *st, int col);
 int sw_stmt_is_null(struct sw_stmt *st, int col);
+/* The value's type: SQLite's of the value; a server's from the column's
+ * type (numeric is an integer while whole, as it prints). */
+enum { SW_INTEGER = 1, SW_FLOAT, SW_TEXT, SW_BLOB, SW_NULL };
+int sw_stmt_type(struct sw_stmt *st, int col);
 const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n);
 /* Ends the statement's run (a row loop left early), keeping its
  * bindings. 0 or -1 (printed). */
@@ -226,6 +249,22 @@ int sw_store_transact(struct sw_store *s, int (*fn)(struct sw_store *, void *), 
 int sw_store_copy_begin(struct sw_store *s, const char *table, int n, const char *const *cols);
 int sw_store_copy_row(struct sw_store *s, const char *const *vals);
 int sw_store_copy_end(struct sw_store *s);
+
+/* Rows the last INSERT, UPDATE or DELETE of s changed. */
+int64_t sw_store_changes(struct sw_store *s);
+/* 1 when table (or a view, or a temporary table of this connection)
+ * exists, 0 when not, -1 after printing why. */
+int sw_store_has(struct sw_store *s, const char *table);
+/* A statement, stepped by the caller and finalized, giving table's
+ * columns in their order: name, and pk (the column's place in the primary
+ * key from 1, 0 when not in it). */
+struct sw_stmt *sw_store_columns(struct sw_store *s, const char *table);
+/* The first column of sql's first row, run with n text parameters p, into
+ * out (outlen bytes, "" when none; out may be NULL to ask whether there is
+ * one): 1 when the row exists and the value is not NULL, 0 when not, -1
+ * after printing why. Kept prepared (sw_store_stmt). */
+int sw_store_text(struct sw_store *s, const char *sql, int n, const char *const *p, char *out,
+		  size_t outlen);
 
 /* The schema's version (user_version, or the row of sw_schema); -1 after
  * printing why. */

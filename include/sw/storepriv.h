@@ -34,7 +34,12 @@ struct sw_store_ops {
 	int (*copy_row)(struct sw_store *, const char *const *vals);
 	int (*copy_end)(struct sw_store *);
 	int (*schema_version)(struct sw_store *);
+	int64_t (*changes)(struct sw_store *);
+	int (*type)(struct sw_stmt *, int col);	/* SW_INTEGER ... SW_NULL */
+	void (*clear)(struct sw_stmt *);	/* every binding NULL */
 };
+
+struct sw_stmt_cache;	/* sw_store_stmt's (lib/store.c) */
 
 struct sw_store {
 	const struct sw_store_ops *ops;
@@ -42,15 +47,23 @@ struct sw_store {
 	int transact;		/* inside sw_store_transact: a failure another try may clear is not said */
 	int again;		/* such a failure happened: try again */
 	int copy_n;		/* columns of the copy under way, 0 when none */
+	struct sw_stmt_cache *cache;
 };
+
+/* Finalizes s's cached statements: before its connection closes. */
+void sw_store_uncache(struct sw_store *s);
 
 struct sw_stmt {
 	struct sw_store *s;
+	int cached;	/* held by the store's cache (sw_store_stmt) */
 };
 
 /* The backends' openers: NULL after printing why. */
 struct sw_store *sw_store_sqlite_open(const char *path, int flags);
 struct sw_store *sw_store_pg_open(const char *conninfo, int flags);
+/* lib/db.c's sw_db_close, before it closes db: frees db's store, or does
+ * nothing when the store is closing it. */
+void sw_store_sqlite_forget(struct sqlite3 *db);
 
 /* sw_sql_pg, also saying how many parameters the statement takes (the
  * largest ?N) and whether it is a query (SELECT, VALUES, or a WITH ending
