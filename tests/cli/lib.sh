@@ -15,6 +15,28 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/swtest.XXXXXX") || exit 3
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 3
 export SW_DB="$T/sw.db" SW_TODAY=2026-11-24 LANG=C LC_ALL=C TZ=Asia/Shanghai
+
+# The PostgreSQL pass (tests/run, SW_TEST_BACKEND=pg): a test file that
+# says "# backends: sqlite pg" runs a second time with SW_DB naming a
+# database of its own on the server SW_TEST_PG names, made by init-server
+# and dropped at the end. fresh_db empties the test database on either.
+BACKEND=${SW_TEST_BACKEND:-sqlite}
+if [ "$BACKEND" = pg ]; then
+	PGDB=swt_$(basename "$0" .t | tr -c 'a-z0-9\n' _)_$$
+	pg_admin() { psql -X -q -v ON_ERROR_STOP=1 "$SW_TEST_PG" -c "$1" >/dev/null; }
+	SW_DB=$(printf '%s\n' "$SW_TEST_PG" | sed "s|^\(postgres[a-z]*://[^/?]*\)/[^?]*|\1/$PGDB|")
+	trap 'pg_admin "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" 2>/dev/null; rm -rf "$T"' EXIT
+fi
+fresh_db() {
+	if [ "$BACKEND" = pg ]; then
+		pg_admin "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" &&
+			pg_admin "CREATE DATABASE $PGDB TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'" &&
+			"$SW_BIN/sw-station" init-server --db "$SW_DB" >/dev/null || exit 3
+	else
+		rm -f "$SW_DB" "$SW_DB-wal" "$SW_DB-shm"
+	fi
+}
+[ "$BACKEND" = pg ] && fresh_db
 unset SW_KEY SW_BUSY_TIMEOUT
 n=0
 failed=0
@@ -105,7 +127,9 @@ expect_fail() {
 }
 
 # sql QUERY: runs a query on the test database, for checking stored state.
-sql() { sqlite3 -batch "$SW_DB" "$1"; }
+sql() {
+	if [ "$BACKEND" = pg ]; then psql -X -At -v ON_ERROR_STOP=1 "$SW_DB" -c "$1"; else sqlite3 -batch "$SW_DB" "$1"; fi
+}
 
 done_testing() {
 	echo "1..$n"
@@ -114,10 +138,13 @@ done_testing() {
 
 # db_snap: remembers the test database's contents (a full .dump);
 # db_same DESC: checks that they have not changed since.
-db_snap() { sqlite3 -batch "$SW_DB" .dump >"$T/.snap"; }
+db_dump() {
+	if [ "$BACKEND" = pg ]; then pg_dump --data-only "$SW_DB"; else sqlite3 -batch "$SW_DB" .dump; fi
+}
+db_snap() { db_dump >"$T/.snap"; }
 db_same() {
-	sqlite3 -batch "$SW_DB" .dump | cmp -s "$T/.snap" -
+	db_dump | cmp -s "$T/.snap" -
 	s=$?
 	ok $s "$1"
-	[ $s = 0 ] || sqlite3 -batch "$SW_DB" .dump | diff "$T/.snap" - | head -10 | sed 's/^/#   /'
+	[ $s = 0 ] || db_dump | diff "$T/.snap" - | head -10 | sed 's/^/#   /'
 }
