@@ -35,6 +35,7 @@ struct sq_stmt {
 	struct sw_stmt base;
 	sqlite3_stmt *st;
 	int bind_rc;	/* the first failed bind, said by the next step */
+	int borrowed;	/* sw_stmt_of's: st is its owner's to finalize */
 };
 
 #define DB(s) (((struct sq *)(s))->db)
@@ -115,7 +116,8 @@ static int sq_reset(struct sw_stmt *st) { return sqlite3_reset(ST(st)) == SQLITE
 
 static void sq_finalize(struct sw_stmt *st)
 {
-	sqlite3_finalize(ST(st));
+	if (!((struct sq_stmt *)st)->borrowed)
+		sqlite3_finalize(ST(st));
 	free(st);
 }
 
@@ -231,6 +233,15 @@ struct sw_store *sw_store_of(struct sqlite3 *db)
 		if (q->db == db)
 			return &q->base;
 	return &wrap(db, 0)->base;
+}
+
+struct sw_stmt *sw_stmt_of(struct sqlite3_stmt *st)
+{
+	struct sq_stmt *q = sw_xcalloc(1, sizeof *q);
+	q->base.s = sw_store_of(sqlite3_db_handle(st));
+	q->st = st;
+	q->borrowed = 1;
+	return &q->base;
 }
 
 void sw_store_sqlite_forget(struct sqlite3 *db)

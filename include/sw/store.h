@@ -178,6 +178,11 @@ struct sqlite3 *sw_store_sqlite(struct sw_store *s);
  * (freed, with its cached statements, by sw_db_close). For ported code
  * called by code not ported yet. */
 struct sw_store *sw_store_of(struct sqlite3 *db);
+/* A store statement over st, prepared by code not ported yet, for ported
+ * code that reads it (an output's rows); sw_stmt_finalize frees the
+ * wrapper, st stays its owner's to finalize, after. */
+struct sqlite3_stmt;
+struct sw_stmt *sw_stmt_of(struct sqlite3_stmt *st);
 
 /* Runs statements without parameters (translated on a server): 0, or -1
  * after printing why. */

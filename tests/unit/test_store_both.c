@@ -559,6 +559,13 @@ int main(void)
 	struct sw_stmt *st = sw_store_stmt(w, "SELECT count(*) FROM t");
 	T_OK(st && sw_stmt_step(st) == SW_ROW && sw_stmt_int64(st, 0) == 4, "sqlite: and used");
 	sw_stmt_release(st);
+	sqlite3_stmt *raw = sw_db_prepare(conn, "SELECT name FROM t WHERE k = 1");
+	struct sw_stmt *lent = sw_stmt_of(raw);
+	T_OK(sw_stmt_step(lent) == SW_ROW && strcmp(sw_stmt_text(lent, 0), "张三") == 0,
+	     "sqlite: a statement of code not ported, read through the store");
+	sw_stmt_finalize(lent);
+	T_INT(sqlite3_reset(raw), SQLITE_OK, "sqlite: still its owner's after the wrapper is gone");
+	sqlite3_finalize(raw);
 	sw_db_close(conn);
 	const char *const junk[] = {"sw.db", "sw.db-wal", "sw.db-shm", "new.db", "new.db-wal", "new.db-shm"};
 	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
