@@ -244,6 +244,13 @@ struct sw_stmt *sw_stmt_of(struct sqlite3_stmt *st)
 	return &q->base;
 }
 
+struct sqlite3_stmt *sw_stmt_sqlite_take(struct sw_stmt *st)
+{
+	sqlite3_stmt *q = ST(st);
+	free(st);
+	return q;
+}
+
 void sw_store_sqlite_forget(struct sqlite3 *db)
 {
 	for (struct sq *q = stores; q; q = q->next)

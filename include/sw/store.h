@@ -183,6 +183,10 @@ struct sw_store *sw_store_of(struct sqlite3 *db);
  * wrapper, st stays its owner's to finalize, after. */
 struct sqlite3_stmt;
 struct sw_stmt *sw_stmt_of(struct sqlite3_stmt *st);
+/* The other way: the SQLite statement under st (a statement of a store on
+ * a file, not a cached one), for code not ported yet that finalizes it
+ * (lib/out.c until its port); st is freed. */
+struct sqlite3_stmt *sw_stmt_sqlite_take(struct sw_stmt *st);
 
 /* Runs statements without parameters (translated on a server): 0, or -1
  * after printing why. */
