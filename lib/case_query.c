@@ -71,8 +71,10 @@ int sw_client_stmts(struct sw_store *s, const char *id, int mask, const char *at
 	for (int i = 0; found > 0 && i < 3; i++) {
 		sts[i] = sw_store_prep(s, q[i]);
 		sw_stmt_bind_text(sts[i], 1, id);
-		sw_stmt_bind_int64(sts[i], 2, mask);
-		sw_stmt_bind_text(sts[i], 3, at);
+	}
+	if (found > 0) {	/* the record's alone */
+		sw_stmt_bind_int64(sts[0], 2, mask);
+		sw_stmt_bind_text(sts[0], 3, at);
 	}
 	return found;
 }
