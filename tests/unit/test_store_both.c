@@ -483,6 +483,27 @@ static void helpers(struct sw_store *s)
 	T_INT(sw_stmt_type(ty, 3), SW_NULL, "%s: NULL", B);
 	T_INT(sw_stmt_type(ty, 4), SW_INTEGER, "%s: a whole sum (numeric there)", B);
 	sw_stmt_finalize(ty);
+
+	/* what a listing's columns read: its titles, and numbers before a value says so */
+	const char *tab, *col;
+	struct sw_stmt *og = sw_store_prepare(s, "SELECT u.k, u.name AS who, u.n + 1, count(*), u.note"
+					      " FROM (SELECT k, name, n, note FROM t) AS u WHERE u.k = ?1"
+					      " GROUP BY u.k, u.name, u.n, u.note");
+	for (int run = 0; run < 2; run++) {	/* a row, then none */
+		sw_stmt_bind_int64(og, 1, run ? -1 : 1);
+		const char *got = run ? "no row" : "a row";
+		T_INT(sw_stmt_step(og), run ? SW_DONE : SW_ROW, "%s: %s", B, got);
+		int ty0 = sw_stmt_origin(og, 0, &tab, &col);
+		T_OK(ty0 == SW_INTEGER && tab && col && strcmp(tab, "t") == 0 && strcmp(col, "k") == 0,
+		     "%s: %s: a table's integer column read through a subquery: its table and name", B, got);
+		int ty1 = sw_stmt_origin(og, 1, &tab, &col);
+		T_OK(ty1 == SW_TEXT && tab && col && strcmp(col, "name") == 0,
+		     "%s: %s: a text column renamed by AS: its own name", B, got);
+		T_OK(sw_stmt_origin(og, 2, &tab, &col) == 0 && !tab && !col && sw_stmt_origin(og, 3, &tab, &col) == 0 &&
+		     !tab && sw_stmt_origin(og, 9, &tab, &col) == 0 && !tab,
+		     "%s: %s: an expression, an aggregate, a column outside the row: none", B, got);
+	}
+	sw_stmt_finalize(og);
 }
 
 static void run_all(const char *db, const char *second)
