@@ -233,8 +233,7 @@ static int cmd_show(int argc, char **argv)
 		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, w, NULL);
 		for (int i = 0; i < 3; i++)
 			sqlite3_finalize(sts[i]);
-	}
-	else
+	} else
 		sw_db_error(db, "show");
 	sw_db_close(db);
 	return rc;

@@ -592,8 +592,7 @@ static void stmt_types(struct sw_out *o, struct sw_stmt *st)
 {
 	o->typed = sw_xcalloc((size_t)o->ncols + 1, 1);
 	for (int i = 0; i < o->ncols; i++) {
-		const char *tab, *col;
-		int dt = sw_stmt_origin(st, i, &tab, &col);
+		int dt = sw_stmt_origin(st, i, NULL, NULL);
 		o->types[i] = !dt ? '?' : dt == SW_INTEGER || dt == SW_FLOAT ? 'n'
 			: dt == SW_TEXT && sw_out_datecol(sw_stmt_name(st, i)) ? 'd' : 's';
 		o->typed[i] = !dt || dt == SW_FLOAT;

@@ -228,7 +228,10 @@ int sw_stmt_type(struct sw_stmt *st, int col)
 
 int sw_stmt_origin(struct sw_stmt *st, int col, const char **table, const char **column)
 {
-	*table = *column = NULL;
+	if (table)
+		*table = NULL;
+	if (column)
+		*column = NULL;
 	return in_row(st, col) ? st->s->ops->origin(st, col, table, column) : 0;
 }
 

@@ -466,11 +466,16 @@ static int origins(struct pg *p, struct pg_stmt *q)
 static int pg_origin(struct sw_stmt *st, int col, const char **table, const char **column)
 {
 	struct pg_stmt *q = Q(st);
-	if (PQftable(q->r, col) == InvalidOid || (!q->origin && origins(PG(st->s), q) != 0) ||
-	    col >= q->norigin || !q->origin[2 * col])
+	if (PQftable(q->r, col) == InvalidOid)
 		return 0;
-	*table = q->origin[2 * col];
-	*column = q->origin[2 * col + 1];
+	if (table || column) {
+		if ((!q->origin && origins(PG(st->s), q) != 0) || col >= q->norigin || !q->origin[2 * col])
+			return 0;
+		if (table)
+			*table = q->origin[2 * col];
+		if (column)
+			*column = q->origin[2 * col + 1];
+	}
 	switch (PQftype(q->r, col)) {
 	case 20: case 21: case 23:	/* int8, int2, int4 */
 		return SW_INTEGER;

@@ -145,8 +145,10 @@ static int sq_type(struct sw_stmt *st, int col)
 static int sq_origin(struct sw_stmt *st, int col, const char **table, const char **column)
 {
 	const char *dt = sqlite3_column_decltype(ST(st), col);
-	*table = sqlite3_column_table_name(ST(st), col);
-	*column = sqlite3_column_origin_name(ST(st), col);
+	if (table)
+		*table = sqlite3_column_table_name(ST(st), col);
+	if (column)
+		*column = sqlite3_column_origin_name(ST(st), col);
 	return !dt ? 0 : strcmp(dt, "INTEGER") == 0 ? SW_INTEGER : strcmp(dt, "REAL") == 0 ? SW_FLOAT
 		: strcmp(dt, "BLOB") == 0 ? SW_BLOB : SW_TEXT;
 }

@@ -233,9 +233,10 @@ int sw_stmt_type(struct sw_stmt *st, int col);
  * finalize) and the column's declared type (SW_INTEGER, SW_FLOAT,
  * SW_TEXT, SW_BLOB); for anything else (an expression, a sum) NULL, NULL
  * and 0. For listings: a column's title, and whether it holds numbers
- * before a value says so. On a server, PQftable and one look-up in the
- * catalogue per statement; a view's column is the view's there (SQLite
- * names the table under it). */
+ * before a value says so. table and column may be NULL: the type alone.
+ * On a server, PQftable, and one look-up in the catalogue per statement
+ * for the names; a view's column is the view's there (SQLite names the
+ * table under it). */
 int sw_stmt_origin(struct sw_stmt *st, int col, const char **table, const char **column);
 const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n);
 /* Ends the statement's run (a row loop left early), keeping its

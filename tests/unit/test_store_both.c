@@ -498,6 +498,8 @@ static void helpers(struct sw_store *s)
 		int ty1 = sw_stmt_origin(og, 1, &tab, &col);
 		T_OK(ty1 == SW_TEXT && tab && col && strcmp(col, "name") == 0,
 		     "%s: %s: a text column renamed by AS: its own name", B, got);
+		T_OK(sw_stmt_origin(og, 0, NULL, NULL) == SW_INTEGER && sw_stmt_origin(og, 1, NULL, NULL) == SW_TEXT,
+		     "%s: %s: the declared type alone", B, got);
 		T_OK(sw_stmt_origin(og, 2, &tab, &col) == 0 && !tab && !col && sw_stmt_origin(og, 3, &tab, &col) == 0 &&
 		     !tab && sw_stmt_origin(og, 9, &tab, &col) == 0 && !tab,
 		     "%s: %s: an expression, an aggregate, a column outside the row: none", B, got);
