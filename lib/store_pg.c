@@ -425,10 +425,13 @@ static int pg_type(struct sw_stmt *st, int col)
 }
 
 /* The tables' and columns' names of q's columns that read a table's
- * (PQftable), in one look-up: 0, or -1 (said). */
+ * (PQftable), in one look-up (once: a failure leaves none): 0, or -1
+ * (said). */
 static int origins(struct pg *p, struct pg_stmt *q)
 {
 	int n = PQnfields(q->r);
+	q->origin = sw_xcalloc(2 * (size_t)n + 1, sizeof *q->origin);
+	q->norigin = n;
 	size_t len = 16 + (size_t)n * 24;
 	char *t = sw_xmalloc(len), *c = sw_xmalloc(len), *ot = t, *oc = c;
 	for (int i = 0; i < n; i++) {
@@ -450,8 +453,6 @@ static int origins(struct pg *p, struct pg_stmt *q)
 		PQclear(r);
 		return -1;
 	}
-	q->origin = sw_xcalloc(2 * (size_t)n + 1, sizeof *q->origin);
-	q->norigin = n;
 	for (int i = 0; i < PQntuples(r); i++) {
 		long k = strtol(PQgetvalue(r, i, 0), NULL, 10) - 1;
 		if (k >= 0 && k < n) {
