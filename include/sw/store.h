@@ -74,9 +74,9 @@
  * is an error there, not a NULL); age(birth, on) (lib/mask.c) from the
  * dates' parts. mask_id, mask_phone, mask_name and pseudo (an HMAC under
  * the user's key, which never goes to the server) are applied in C to the
- * rows as they arrive (sw_out_masks, sw/out.h), on SQLite too: the same
- * bytes by construction. The audit's sw_audit_row, sw_audit_cols and
- * sw_audit_cmd serve its temporary triggers: on the server the triggers are PL/pgSQL, installed once by
+ * rows as they arrive: the same bytes by construction. The audit's
+ * sw_audit_row, sw_audit_cols and sw_audit_cmd serve its temporary
+ * triggers: on the server the triggers are PL/pgSQL, installed once by
  * init-server, hashing the same canonical row text with sha256(), and the
  * chain's head is read and written by a SECURITY DEFINER function, since
  * people may add to the trail but read none of it (lib/pg_access.c).
