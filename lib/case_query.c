@@ -12,7 +12,7 @@ struct sw_stmt *sw_clients_stmt(struct sw_store *s, const struct sw_client_filte
 {
 	struct sw_stmt *st = sw_store_prep(s,
 		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
-		" SELECT c.client_id, CASE WHEN ?9 <> 0 THEN mask_name(c.name) ELSE c.name END AS name,"
+		" SELECT c.client_id, c.name,"
 		"  c.gender, c.birth_date, c.station_code, c.categories, c.hukou, c.registered_on,"
 		"  (SELECT count(*) FROM cases k WHERE k.client_id = c.client_id"
 		"   AND k.closed_on IS NULL) AS open_cases"
@@ -33,19 +33,15 @@ struct sw_stmt *sw_clients_stmt(struct sw_store *s, const struct sw_client_filte
 			   f->open_from, f->open_to};
 	for (int i = 0; i < 8; i++)	/* an empty value does not filter */
 		sw_stmt_bind_text(st, i + 1, v[i] && *v[i] ? v[i] : NULL);
-	sw_stmt_bind_int64(st, 9, f->mask);
 	return st;
 }
 
-int sw_client_stmts(struct sw_store *s, const char *id, int mask, const char *at, struct sw_stmt *sts[3])
+int sw_client_stmts(struct sw_store *s, const char *id, int mask, struct sw_stmt *sts[3])
 {
 	static const char *const q[] = {
-		"SELECT client_id, CASE WHEN ?2 <> 0 THEN mask_name(name) ELSE name END AS name, gender,"
-		" birth_date, age(birth_date, ?3) AS age,"
-		" CASE WHEN ?2 <> 0 THEN mask_id(id_number) ELSE id_number END AS id_number,"
-		" CASE WHEN ?2 <> 0 THEN mask_phone(phone) ELSE phone END AS phone, station_code,"
-		" categories, hukou, CASE WHEN ?2 <> 0 THEN NULL ELSE address END AS address, registered_on"
-		" FROM clients WHERE client_id = ?1",
+		"SELECT client_id, name, gender, birth_date, birth_date AS age, id_number, phone,"
+		" station_code, categories, hukou, CASE WHEN ?2 <> 0 THEN NULL ELSE address END AS address,"
+		" registered_on FROM clients WHERE client_id = ?1",
 		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
 		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
 		/* one timeline: services and the casework of the client's cases */
@@ -72,10 +68,8 @@ int sw_client_stmts(struct sw_store *s, const char *id, int mask, const char *at
 		sts[i] = sw_store_prep(s, q[i]);
 		sw_stmt_bind_text(sts[i], 1, id);
 	}
-	if (found > 0) {	/* the record's alone */
+	if (found > 0)	/* the record's alone */
 		sw_stmt_bind_int64(sts[0], 2, mask);
-		sw_stmt_bind_text(sts[0], 3, at);
-	}
 	return found;
 }
 

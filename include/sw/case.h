@@ -58,19 +58,20 @@ int sw_case_new_id(struct sw_store *s, const char *tbl, const char *col, const c
 		   char *out, size_t outlen);
 
 /* The register read back (lib/case_query.c): statements ready to step,
- * the caller finalizes. A filter left NULL does not filter. */
+ * the caller finalizes. A filter left NULL does not filter. Names, ID
+ * numbers and phones come as stored, and a client's age as the birth
+ * date: the caller masks them and tells the age (sw/out.h). */
 struct sw_client_filter {
 	const char *station;	/* the station and those below it */
 	const char *category, *status;	/* status: open or closed */
 	const char *worker;	/* a case of theirs */
 	const char *reg_from, *reg_to, *open_from, *open_to;	/* registered, a case opened */
-	int mask;		/* names masked */
 };
 struct sw_stmt *sw_clients_stmt(struct sw_store *s, const struct sw_client_filter *f);
-/* A client's record, cases and timeline (services and casework by date)
- * into sts, age at at; mask as above. 1, or 0 if there is no such client,
- * -1 on a database error. */
-int sw_client_stmts(struct sw_store *s, const char *id, int mask, const char *at, struct sw_stmt *sts[3]);
+/* A client's record (its column age the birth date), cases and timeline
+ * (services and casework by date) into sts; with mask, the address left
+ * out. 1, or 0 if there is no such client, -1 on a database error. */
+int sw_client_stmts(struct sw_store *s, const char *id, int mask, struct sw_stmt *sts[3]);
 /* What needs a person on today: requests pending, open goals due, open
  * cases without a service since since; of station (NULL: all). */
 struct sw_stmt *sw_due_stmt(struct sw_store *s, const char *today, const char *since, const char *station);
