@@ -36,6 +36,11 @@ struct sw_stmt *sw_clients_stmt(struct sw_store *s, const struct sw_client_filte
 	return st;
 }
 
+/* The rows of a UNION have no one table's columns: SQLite would give col
+ * the title of the last branch's (a review's date for a service's) and a
+ * server none. The case's columns come from cases itself on both. */
+#define UNION_COL(col, name) "CAST(" col " AS TEXT) AS " name
+
 int sw_client_stmts(struct sw_store *s, const char *id, int mask, struct sw_stmt *sts[3])
 {
 	static const char *const q[] = {
@@ -45,7 +50,8 @@ int sw_client_stmts(struct sw_store *s, const char *id, int mask, struct sw_stmt
 		"SELECT case_id, domain, risk, station_code, worker_id, opened_on, closed_on, close_reason"
 		" FROM cases WHERE client_id = ?1 ORDER BY opened_on, case_id",
 		/* one timeline: services and the casework of the client's cases */
-		"SELECT date, kind, id, case_id, worker_id, what, detail, note FROM ("
+		"SELECT " UNION_COL("t.date", "date") ", t.kind, t.id, k.case_id, t.worker_id, t.what,"
+		" t.detail, " UNION_COL("t.note", "note") " FROM ("
 		" SELECT date, 'service' AS kind, service_id AS id, case_id, worker_id, type AS what,"
 		"  CAST(minutes AS TEXT) AS detail, note FROM services WHERE client_id = ?1"
 		" UNION ALL SELECT a.date, 'assessment', a.assessment_id, a.case_id, a.assessor, a.needs,"
@@ -61,7 +67,7 @@ int sw_client_stmts(struct sw_store *s, const char *id, int mask, struct sw_stmt
 		"  r.note FROM reviews r JOIN goals g ON g.goal_id = r.goal_id"
 		"  JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
 		"  WHERE c.client_id = ?1"
-		") AS t ORDER BY date, kind, id",
+		") AS t LEFT JOIN cases k ON k.case_id = t.case_id ORDER BY date, kind, id",
 	};
 	int found = sw_store_text(s, "SELECT 1 FROM clients WHERE client_id = ?1", 1, &id, NULL, 0);
 	for (int i = 0; found > 0 && i < 3; i++) {
@@ -76,19 +82,17 @@ int sw_client_stmts(struct sw_store *s, const char *id, int mask, struct sw_stmt
 struct sw_stmt *sw_due_stmt(struct sw_store *s, const char *today, const char *since, const char *station)
 {
 	struct sw_stmt *st = sw_store_prep(s,
-		"SELECT what, case_id, id, station_code, worker_id, since FROM ("
-		" SELECT 'approve ' || r.kind AS what, r.case_id, r.request_id AS id, c.station_code,"
-		"  c.worker_id, r.requested_on AS since FROM requests r JOIN cases c ON c.case_id = r.case_id"
-		"  WHERE r.status = 'pending'"
-		" UNION ALL SELECT 'review goal', p.case_id, g.goal_id, c.station_code, c.worker_id, g.due_on"
+		"SELECT d.what, c.case_id, d.id, c.station_code, c.worker_id, d.since FROM ("
+		" SELECT 'approve ' || r.kind AS what, r.case_id, r.request_id AS id, r.requested_on AS since"
+		"  FROM requests r WHERE r.status = 'pending'"
+		" UNION ALL SELECT 'review goal', p.case_id, g.goal_id, g.due_on"
 		"  FROM goals g JOIN plans p ON p.plan_id = g.plan_id JOIN cases c ON c.case_id = p.case_id"
 		"  WHERE g.status = 'open' AND g.due_on <= ?1 AND c.closed_on IS NULL"
-		" UNION ALL SELECT 'no service', c.case_id, NULL, c.station_code, c.worker_id,"
-		"  COALESCE(max(s.date), c.opened_on) FROM cases c"
-		"  LEFT JOIN services s ON s.case_id = c.case_id WHERE c.closed_on IS NULL"
-		"  GROUP BY c.case_id, c.station_code, c.worker_id, c.opened_on"
-		"  HAVING COALESCE(max(s.date), c.opened_on) < ?2"
-		") AS d WHERE ?3 IS NULL OR station_code = ?3 ORDER BY station_code, what, since, case_id");
+		" UNION ALL SELECT 'no service', c.case_id, NULL, COALESCE(max(s.date), c.opened_on)"
+		"  FROM cases c LEFT JOIN services s ON s.case_id = c.case_id WHERE c.closed_on IS NULL"
+		"  GROUP BY c.case_id, c.opened_on HAVING COALESCE(max(s.date), c.opened_on) < ?2"
+		") AS d JOIN cases c ON c.case_id = d.case_id WHERE ?3 IS NULL OR c.station_code = ?3"
+		" ORDER BY c.station_code, d.what, d.since, c.case_id");
 	sw_stmt_bind_text(st, 1, today);
 	sw_stmt_bind_text(st, 2, since);
 	sw_stmt_bind_text(st, 3, station && *station ? station : NULL);
