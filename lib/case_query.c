@@ -6,8 +6,8 @@
 #include "sw/station.h"
 #include "sw/store.h"
 
-/* A category among "k1;k2": the list without ;KEY; differs from it
- * (instr is SQLite's alone, and LIKE would read the _ in keys). */
+/* A category is among "k1;k2" when the list without ";KEY;" differs from
+ * it: instr is SQLite's alone, and LIKE would read the _ in keys. */
 struct sw_stmt *sw_clients_stmt(struct sw_store *s, const struct sw_client_filter *f)
 {
 	struct sw_stmt *st = sw_store_prep(s,
