@@ -107,7 +107,7 @@ static int schema(PGconn *c)
 	snprintf(v, sizeof v, "%d", SW_SCHEMA_VERSION);
 	const char *p[] = {v};
 	PGresult *r;
-	if (migrate(c, have) != 0 ||
+	if (migrate(c, have) != 0 || sw_pg_audit(c) != 0 || sw_pg_closed(c) != 0 ||
 	    !(r = sw_pg_run(c, "init-server", "UPDATE sw_schema SET version = $1", 1, p)))
 		return -1;
 	PQclear(r);

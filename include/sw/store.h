@@ -240,6 +240,10 @@ void sw_stmt_finalize(struct sw_stmt *st);	/* st may be NULL */
 int sw_store_begin(struct sw_store *s);
 int sw_store_commit(struct sw_store *s);
 void sw_store_rollback(struct sw_store *s);
+/* Set by the audit trail (lib/audit.c): on a server, run inside the
+ * transaction just before COMMIT (non-zero rolls back and fails the
+ * commit), as lib/db.c's hooks are on SQLite. */
+void sw_store_on_commit(int (*before_commit)(struct sw_store *));
 /* Runs fn(s, arg) between begin and commit; fn returns 0, or -1 to roll
  * back. Where the server could not serialize the transaction with another
  * (or broke a deadlock), fn runs again from begin, a few times, after a
