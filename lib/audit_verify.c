@@ -45,6 +45,7 @@ struct verify {
 	uint64_t *d[MAXT];		/* per table and bucket: entries - rows */
 	struct anchor *an;
 	int nan;
+	int failed;			/* a query failed (said): status 3, not a finding */
 };
 
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
@@ -146,6 +147,7 @@ static long verify_v1(struct sw_store *s, struct verify *v, char prev[65], int64
 		n++;
 	}
 	sw_stmt_finalize(st);
+	v->failed |= rc < 0;
 	return bad || rc < 0 ? -1 : n;
 }
 
@@ -234,6 +236,8 @@ static int end_command(struct verify *v, struct walk *w, struct sw_stmt *cmd)
 
 static long walk_entries(struct sw_store *s, struct verify *v, struct walk *w, long n)
 {
+	if (n < 0)
+		return n;
 	struct sw_stmt *st = sw_store_prep(s, "SELECT seq, command_id, action, tbl, row_key, detail,"
 					   " old_hash, new_hash FROM audit_entry ORDER BY seq");
 	struct sw_stmt *cmd = sw_store_prep(s, "SELECT id, at, user, command, first_seq, last_seq,"
@@ -265,6 +269,7 @@ static long walk_entries(struct sw_store *s, struct verify *v, struct walk *w, l
 	}
 	sw_stmt_finalize(st);
 	sw_stmt_finalize(cmd);
+	v->failed |= rc < 0;
 	return rc < 0 ? -1 : n;
 }
 
@@ -287,8 +292,10 @@ static long verify_chain(struct sw_store *s, struct verify *v, char head[65])
 			w.bad = N_("removed (its command's record remains)");
 		}
 		sw_stmt_finalize(st);
-		if (rc < 0)
+		if (rc < 0) {
+			v->failed = 1;
 			return -1;
+		}
 	}
 	if (w.bad) {
 		sw_error(_("audit: entry %lld: %s"), (long long)w.at, _(w.bad));
@@ -508,10 +515,13 @@ int sw_audit_verify(struct sw_store *s, struct sw_audit_check *c)
 		sw_die(SW_EXIT_FAIL, _("audit: cannot set up SHA-256"));
 	for (int t = 0; sw_audited[t] && t < MAXT; t++)
 		v.d[t] = sw_xcalloc(NB, sizeof *v.d[t]);
-	int bad = anchors(s, &v, c->head) != 0 ? -1 : 0;
-	c->entries = bad ? -1 : verify_chain(s, &v, c->last);
-	if (!bad && (c->entries < 0 || missing_anchors(&v)))
-		bad = 1;
+	/* on a server, whose writers do not wait for this: one snapshot for
+	 * the trail and the rows (a query left open keeps the transaction the
+	 * store begins for row loops) */
+	struct sw_stmt *hold = sw_store_kind(s) == SW_STORE_PG ? sw_store_prep(s, "SELECT 1") : NULL;
+	v.failed = (hold && sw_stmt_step(hold) != SW_ROW) || anchors(s, &v, c->head) != 0;
+	c->entries = v.failed ? -1 : verify_chain(s, &v, c->last);
+	int bad = v.failed ? -1 : c->entries < 0 || missing_anchors(&v);
 	c->rows = 0;
 	if (c->entries >= 0) {	/* a broken chain says nothing of the rows */
 		c->rows = verify_rows(s, &v);
@@ -520,6 +530,7 @@ int sw_audit_verify(struct sw_store *s, struct sw_audit_check *c)
 		else if (c->rows)
 			bad = bad ? bad : 1;
 	}
+	sw_stmt_finalize(hold);
 	for (int t = 0; t < MAXT; t++)
 		free(v.d[t]);
 	free(v.an);
