@@ -33,7 +33,11 @@
  *   its look-ups, as a reading SQLite connection has) and the last one to
  *   close commits it. Results are text (PQgetvalue); sw_stmt_int64 parses
  *   it. Anything else runs whole (INSERT ... RETURNING's rows are held).
- * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; sw_store_transact runs
+ * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE, then (unless read only)
+ *   LOCK TABLE sw_audit_head, the audit trail's one chain (lib/pg_audit.c),
+ *   before the snapshot is taken: writing commands take turns, as on
+ *   SQLite, and each continues the chain from its true end; commit seals
+ *   the trail first (sw_store_on_commit). sw_store_transact runs
  *   the command's writes again from BEGIN on a serialization failure or
  *   deadlock (SQLSTATE 40001, 40P01), up to 10 times with a random wait:
  *   nothing of a failed try may have left the process (output is written
@@ -78,8 +82,10 @@
  * sw_audit_row, sw_audit_cols and sw_audit_cmd serve its temporary
  * triggers: on the server the triggers are PL/pgSQL, installed once by
  * init-server, hashing the same canonical row text with sha256(), and the
- * chain's head is read and written by a SECURITY DEFINER function, since
- * people may add to the trail but read none of it (lib/pg_access.c).
+ * chain's head is read and written by SECURITY DEFINER functions, since
+ * people may add to the trail but read none of it (lib/pg_access.c); the
+ * tools hash each command's entries themselves at commit, with the
+ * chain's key if any (lib/pg_audit.c has the design).
  *
  * DIALECT. Translated by sw_sql_pg, word by word: ?N and ? as $N; INTEGER
  * as BIGINT and REAL as DOUBLE PRECISION (SQLite's are 64-bit); INTEGER
