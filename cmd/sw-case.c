@@ -471,23 +471,8 @@ static int cmd_merge(int argc, char **argv)
  * owner only: a person's role reads none of it). */
 static int list_audit(struct sw_store *s)
 {
-	static const char *const names[] = {"seq", "at", "user", "action", "tbl", "row_key", "detail",
-					    "command"};
-	struct sw_stmt *st = sw_store_prep(s, "SELECT seq, at, user, action, tbl, row_key, detail,"
-					   " command FROM audit ORDER BY seq");
-	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 8, names, "nsssssss");
-	int rc = out ? SW_ROW : -1;
-	while (out && (rc = sw_stmt_step(st)) == SW_ROW) {
-		const char *v[8];
-		for (int i = 0; i < 8; i++)
-			v[i] = sw_stmt_text(st, i);
-		sw_out_row(out, v);
-	}
-	sw_stmt_finalize(st);
-	if (rc == SW_DONE)
-		return sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-	sw_out_abort(out);
-	return SW_EXIT_FAIL;
+	return sw_out_query(sw_opt.output, sw_opt.fmt, sw_store_prep(s, "SELECT seq, at, user, action, tbl,"
+								     " row_key, detail, command FROM audit ORDER BY seq"));
 }
 
 static int cmd_audit(int argc, char **argv)
@@ -603,13 +588,12 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
-	sw_cli_on_server = "audit";	/* the subcommands ported to the store (sw/store.h) */
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
 	/* No hook looks clients or services up by their secondary indexes. */
 	sw_import_bulk(&sw_clients_table);
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
-	sw_cli_on_server = "export template";
+	sw_cli_on_server = "audit export template";
 	return sw_cli_dispatch(argc, argv, cmds);
 }
