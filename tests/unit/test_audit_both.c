@@ -18,6 +18,7 @@
 #include "sw/pg.h"
 #include "sw/pgpriv.h"
 #include "sw/store.h"
+#include "pgunit.h"
 #include "unit.h"
 
 static const char *B;	/* "sqlite" or "pg" */
@@ -361,23 +362,6 @@ static void on_server(const char *url, PGconn *c)
 	sw_store_close(s);
 }
 
-static void with_db(const char *server, const char *db, char *url, size_t n)
-{
-	const char *p = strstr(server, "://");
-	p = p ? p + 3 : server;
-	p += strcspn(p, "/?");
-	snprintf(url, n, "%.*s/%s%s", (int)(p - server), server, db, p + strcspn(p, "?"));
-}
-
-static int pg_db(PGconn *c, const char *db, int make)
-{
-	char sql[160];
-	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", db);
-	int rc = sw_pg_exec(c, "setup", sql);
-	snprintf(sql, sizeof sql, "CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'", db);
-	return make ? rc | sw_pg_exec(c, "setup", sql) : rc;
-}
-
 int main(void)
 {
 	sw_progname = "test_audit_both";
@@ -400,22 +384,19 @@ int main(void)
 	char url[1024], db[48];
 	snprintf(db, sizeof db, "sw_unit_audit_%ld", (long)getpid());
 	B = "pg";
-	PGconn *c = server && *server ? sw_pg_connect(server) : NULL;
 	if (!server || !*server)
 		printf("ok %d - # SKIP PostgreSQL: SW_TEST_PG names no server (tests/pg/cluster)\n", ++unit_n);
-	else if (!c || pg_db(c, db, 1) != 0 || (with_db(server, db, url, sizeof url), sw_pg_init_server(url)) != 0)
+	else if (pg_setup(server, db, url, sizeof url) != 0)
 		T_OK(0, "pg: a database made, with init-server's schema");
 	else {
 		run(url, url, want, findings);
 		PGconn *own = sw_pg_connect(url);
-		if (own)
+		if (own) {
 			on_server(url, own);
-		if (own)
 			PQfinish(own);
-		pg_db(c, db, 0);
+		}
+		pg_teardown(server, db);
 	}
-	if (c)
-		PQfinish(c);
 	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
 		unlink(junk[i]);
 	if (chdir("/") != 0 || rmdir(dir) != 0)
