@@ -234,76 +234,77 @@ static void row_key(sqlite3_str *o, const struct cols *c, const char *alias)
 						    alias, c->name[i]);
 }
 
-/* The entries of one statement: its rows (sw_new, sw_old: the statement's
- * transition tables, in the order it changed them) as SQLite's triggers
- * record them row by row; an update pairs the old and new image of each
- * row by their place. */
+/* SQL of the SHA-256 of row alias. */
+static void hashed(sqlite3_str *o, const char *t, const struct cols *c, const char *alias)
+{
+	sqlite3_str_appendall(o, "sha256(");
+	row_bytes(o, t, c, alias);
+	sqlite3_str_appendall(o, ")");
+}
+
+/* The entries of a statement that inserted (sw_new) or deleted (sw_old)
+ * rows, one a row in the order it changed them, as SQLite's triggers
+ * record them row by row. */
+static void images(sqlite3_str *o, const char *t, const struct cols *c, int del)
+{
+	const char *rows = del ? "sw_old" : "sw_new", *a = del ? "o" : "n";
+	sqlite3_str_appendf(o, " IF NOT EXISTS (SELECT 1 FROM %s) THEN RETURN NULL; END IF; q := sw_audit_next();"
+			    " INSERT INTO audit_entry (seq, command_id, action, tbl, row_key, %s)"
+			    " SELECT q + row_number() OVER (), CAST(current_setting('sw.audit_cmd') AS BIGINT), %Q, %Q, ",
+			    rows, del ? "old_hash" : "new_hash", del ? "delete" : "insert", t);
+	row_key(o, c, a);
+	sqlite3_str_appendall(o, ", ");
+	hashed(o, t, c, a);
+	sqlite3_str_appendf(o, " FROM %s %s;", rows, a);
+}
+
+/* The entries of an update, each row's old and new image paired by their
+ * place in the transition tables: an update naming the columns changed
+ * when the key stayed (none when nothing changed), else a delete and an
+ * insert. */
+static void updates(sqlite3_str *o, const char *t, const struct cols *c)
+{
+	sqlite3_str_appendall(o, " IF NOT EXISTS (SELECT 1 FROM sw_new) THEN RETURN NULL; END IF; q := sw_audit_next();"
+			      " WITH n AS (SELECT row_number() OVER () AS sw_i, ");
+	row_key(o, c, "r");
+	sqlite3_str_appendall(o, " AS sw_k, r.* FROM sw_new r), o AS (SELECT row_number() OVER () AS sw_i, ");
+	row_key(o, c, "r");
+	sqlite3_str_appendf(o, " AS sw_k, r.* FROM sw_old r)"
+			    " INSERT INTO audit_entry (seq, command_id, action, tbl, row_key, detail, old_hash, new_hash)"
+			    " SELECT q + row_number() OVER (ORDER BY x.i, x.part), CAST(current_setting('sw.audit_cmd')"
+			    " AS BIGINT), x.action, %Q, x.k, x.detail, x.oh, x.nh FROM ("
+			    " SELECT n.sw_i AS i, 0 AS part, 'update' AS action, n.sw_k AS k, d.c AS detail, ", t);
+	hashed(o, t, c, "o");
+	sqlite3_str_appendall(o, " AS oh, ");
+	hashed(o, t, c, "n");
+	sqlite3_str_appendall(o, " AS nh FROM n JOIN o ON o.sw_i = n.sw_i"
+			      " CROSS JOIN LATERAL (SELECT nullif(concat_ws(','");
+	for (int i = 0; i < c->n; i++)
+		sqlite3_str_appendf(o, ", CASE WHEN o.\"%w\" IS DISTINCT FROM n.\"%w\" THEN %Q END",
+				    c->name[i], c->name[i], c->name[i]);
+	sqlite3_str_appendall(o, "), '') AS c) d WHERE o.sw_k = n.sw_k AND d.c IS NOT NULL"
+			      " UNION ALL SELECT n.sw_i, 1, 'delete', o.sw_k, 'key changed', ");
+	hashed(o, t, c, "o");
+	sqlite3_str_appendall(o, ", NULL FROM n JOIN o ON o.sw_i = n.sw_i WHERE o.sw_k <> n.sw_k"
+			      " UNION ALL SELECT n.sw_i, 2, 'insert', n.sw_k, 'key changed', NULL, ");
+	hashed(o, t, c, "n");
+	sqlite3_str_appendall(o, " FROM n JOIN o ON o.sw_i = n.sw_i WHERE o.sw_k <> n.sw_k) x;");
+}
+
+/* Table t's trigger function and its three statement triggers. */
 static char *trigger_sql(const char *t, const struct cols *c)
 {
-	sqlite3_str *o = sqlite3_str_new(NULL), *cmp = sqlite3_str_new(NULL);
-	for (int i = 0; i < c->n; i++)
-		sqlite3_str_appendf(cmp, ", CASE WHEN o.\"%w\" IS DISTINCT FROM n.\"%w\" THEN %Q END",
-				    c->name[i], c->name[i], c->name[i]);
-	char *diff = sqlite3_str_finish(cmp);
-	sqlite3_str_appendf(o,
-		"CREATE OR REPLACE FUNCTION \"sw_audit_%w\"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
-		" SET search_path = pg_catalog, public, pg_temp AS $f$ DECLARE q BIGINT; k BIGINT; BEGIN"
-		" IF TG_OP = 'INSERT' THEN"
-		"  IF NOT EXISTS (SELECT 1 FROM sw_new) THEN RETURN NULL; END IF; q := sw_audit_next();"
-		"  INSERT INTO audit_entry (seq, command_id, action, tbl, row_key, new_hash)"
-		"   SELECT q + row_number() OVER (), CAST(current_setting('sw.audit_cmd') AS BIGINT), 'insert', %Q, ",
-		t, t);
-	row_key(o, c, "n");
-	sqlite3_str_appendall(o, ", sha256(");
-	row_bytes(o, t, c, "n");
-	sqlite3_str_appendf(o, ") FROM sw_new n;"
-		" ELSIF TG_OP = 'DELETE' THEN"
-		"  IF NOT EXISTS (SELECT 1 FROM sw_old) THEN RETURN NULL; END IF; q := sw_audit_next();"
-		"  INSERT INTO audit_entry (seq, command_id, action, tbl, row_key, old_hash)"
-		"   SELECT q + row_number() OVER (), CAST(current_setting('sw.audit_cmd') AS BIGINT), 'delete', %Q, ", t);
-	row_key(o, c, "o");
-	sqlite3_str_appendall(o, ", sha256(");
-	row_bytes(o, t, c, "o");
-	sqlite3_str_appendall(o, ") FROM sw_old o;"
-		" ELSE"
-		"  IF NOT EXISTS (SELECT 1 FROM sw_new) THEN RETURN NULL; END IF; q := sw_audit_next();"
-		"  INSERT INTO audit_entry (seq, command_id, action, tbl, row_key, detail, old_hash, new_hash)"
-		"   SELECT q + row_number() OVER (ORDER BY x.i, x.part), CAST(current_setting('sw.audit_cmd') AS BIGINT),"
-		"    x.action, x.tbl, x.k, x.detail, x.oh, x.nh FROM (");
-	/* a row whose key stayed: an update when a value changed */
-	sqlite3_str_appendf(o, " SELECT n.sw_i AS i, 0 AS part, 'update' AS action, %Q AS tbl, n.sw_k AS k,"
-			    " d.c AS detail, sha256(", t);
-	row_bytes(o, t, c, "o");
-	sqlite3_str_appendall(o, ") AS oh, sha256(");
-	row_bytes(o, t, c, "n");
-	sqlite3_str_appendall(o, ") AS nh FROM (SELECT row_number() OVER () AS sw_i, ");
-	row_key(o, c, "r");
-	sqlite3_str_appendall(o, " AS sw_k, r.* FROM sw_new r) n JOIN (SELECT row_number() OVER () AS sw_i, ");
-	row_key(o, c, "r");
-	sqlite3_str_appendf(o, " AS sw_k, r.* FROM sw_old r) o ON o.sw_i = n.sw_i"
-		" CROSS JOIN LATERAL (SELECT nullif(concat_ws(','%s), '') AS c) d"
-		" WHERE o.sw_k = n.sw_k AND d.c IS NOT NULL", diff);
-	/* a row whose key changed: a delete and an insert */
-	sqlite3_str_appendf(o, " UNION ALL SELECT n.sw_i, 1, 'delete', %Q, o.sw_k, 'key changed', sha256(", t);
-	row_bytes(o, t, c, "o");
-	sqlite3_str_appendf(o, "), NULL");
-	sqlite3_str_appendall(o, " FROM (SELECT row_number() OVER () AS sw_i, ");
-	row_key(o, c, "r");
-	sqlite3_str_appendall(o, " AS sw_k, r.* FROM sw_new r) n JOIN (SELECT row_number() OVER () AS sw_i, ");
-	row_key(o, c, "r");
-	sqlite3_str_appendall(o, " AS sw_k, r.* FROM sw_old r) o ON o.sw_i = n.sw_i WHERE o.sw_k <> n.sw_k");
-	sqlite3_str_appendf(o, " UNION ALL SELECT n.sw_i, 2, 'insert', %Q, n.sw_k, 'key changed', NULL, sha256(", t);
-	row_bytes(o, t, c, "n");
-	sqlite3_str_appendall(o, ") FROM (SELECT row_number() OVER () AS sw_i, ");
-	row_key(o, c, "r");
-	sqlite3_str_appendall(o, " AS sw_k, r.* FROM sw_new r) n JOIN (SELECT row_number() OVER () AS sw_i, ");
-	row_key(o, c, "r");
-	sqlite3_str_appendall(o, " AS sw_k, r.* FROM sw_old r) o ON o.sw_i = n.sw_i WHERE o.sw_k <> n.sw_k) x;"
-		" END IF;"
-		" GET DIAGNOSTICS k = ROW_COUNT;"
-		" PERFORM set_config('sw.audit_seq', CAST(q + k AS TEXT), true);"
-		" RETURN NULL; END $f$;");
-	sqlite3_str_appendf(o,
+	sqlite3_str *o = sqlite3_str_new(NULL);
+	sqlite3_str_appendf(o, "CREATE OR REPLACE FUNCTION \"sw_audit_%w\"() RETURNS trigger LANGUAGE plpgsql"
+			    " SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $f$"
+			    " DECLARE q BIGINT; k BIGINT; BEGIN IF TG_OP = 'INSERT' THEN", t);
+	images(o, t, c, 0);
+	sqlite3_str_appendall(o, " ELSIF TG_OP = 'DELETE' THEN");
+	images(o, t, c, 1);
+	sqlite3_str_appendall(o, " ELSE");
+	updates(o, t, c);
+	sqlite3_str_appendf(o, " END IF; GET DIAGNOSTICS k = ROW_COUNT;"
+		" PERFORM set_config('sw.audit_seq', CAST(q + k AS TEXT), true); RETURN NULL; END $f$;"
 		"DROP TRIGGER IF EXISTS sw_audit_i ON \"%w\"; DROP TRIGGER IF EXISTS sw_audit_u ON \"%w\";"
 		"DROP TRIGGER IF EXISTS sw_audit_d ON \"%w\";"
 		"CREATE TRIGGER sw_audit_i AFTER INSERT ON \"%w\" REFERENCING NEW TABLE AS sw_new"
@@ -313,7 +314,6 @@ static char *trigger_sql(const char *t, const struct cols *c)
 		"CREATE TRIGGER sw_audit_d AFTER DELETE ON \"%w\" REFERENCING OLD TABLE AS sw_old"
 		" FOR EACH STATEMENT EXECUTE FUNCTION \"sw_audit_%w\"();",
 		t, t, t, t, t, t, t, t, t);
-	sqlite3_free(diff);
 	return sqlite3_str_finish(o);
 }
 
