@@ -295,6 +295,11 @@ static void on_server(const char *url, PGconn *c)
 	struct sw_store *s = sw_store_open(url, 0);
 	char err[4096];
 	long n;
+	capture();
+	int rc = sw_pg_exec(c, "t", "INSERT INTO stations (code, name, level) VALUES ('M', 'm', 'county')");
+	char *e = captured();
+	T_OK(rc != 0 && strstr(e, "test_audit_both: audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file"),
+	     "pg: psql's write into the keyed trail refused at its commit, said as the tools say it (%s)", e);
 	sw_pg_exec(c, "t", "TRUNCATE audit_entry, audit_command, audit_anchor, stations CASCADE");
 	T_INT(sw_pg_exec(c, "t", "INSERT INTO stations (code, name, level) VALUES ('C', '县', 'county')"), 0,
 	      "pg: psql inserts a station");
@@ -310,8 +315,8 @@ static void on_server(const char *url, PGconn *c)
 	      "pg: psql takes its snapshot");
 	T_INT(tx(s, "UPDATE stations SET name = '青溪街道' WHERE code = 'T1'"), 0, "pg: the tool writes after it");
 	capture();
-	int rc = sw_pg_exec(c, "t", "UPDATE stations SET name = '县总站' WHERE code = 'C'");
-	char *e = captured();
+	rc = sw_pg_exec(c, "t", "UPDATE stations SET name = '县总站' WHERE code = 'C'");
+	e = captured();
 	T_OK(rc != 0 && strstr(e, "could not serialize"),
 	     "pg: psql's change on its older snapshot is a serialization failure, not a forked chain (%s)", e);
 	sw_pg_exec(c, "t", "ROLLBACK");
