@@ -34,8 +34,7 @@ static int store_request(struct sw_store *s, const char *sql, int n, const char 
 	sw_stmt_finalize(st);
 	if (rc != SW_DONE)
 		return SW_EXIT_FAIL;
-	return sw_audit_log(sw_store_sqlite(s), action, "requests", p[0], detail) ? SW_EXIT_FAIL
-										   : SW_EXIT_OK;
+	return sw_audit_log(s, action, "requests", p[0], detail) ? SW_EXIT_FAIL : SW_EXIT_OK;
 }
 
 int sw_approval_required(struct sw_store *s, const char *case_id)

@@ -146,7 +146,7 @@ int sw_id_confirm(struct sw_store *s, const char *typed, char *why, size_t whyle
 	int rc = sw_stmt_step(st) == SW_DONE ? 0 : -1;
 	sw_stmt_release(st);
 	if (rc == 0 && sw_store_changes(s) > 0)	/* who and when; the trail never holds the ID */
-		rc = sw_audit_log(sw_store_sqlite(s), "insert", "id_confirmed", "-", NULL);
+		rc = sw_audit_log(s, "insert", "id_confirmed", "-", NULL);
 	return rc;
 }
 

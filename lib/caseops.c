@@ -89,7 +89,7 @@ int sw_case_close(struct sw_store *s, const char *id, const char *on, const char
 		return SW_EXIT_FAIL;
 	const char *p[] = {id, on, reason};
 	if (exec_text(s, "UPDATE cases SET closed_on = ?2, close_reason = ?3 WHERE case_id = ?1", 3, p) ||
-	    sw_audit_log(sw_store_sqlite(s), "update", "cases", id, "close"))
+	    sw_audit_log(s, "update", "cases", id, "close"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
 }
@@ -107,7 +107,7 @@ int sw_case_reopen(struct sw_store *s, const char *id)
 	if (!month_ok(s, "closed_on", closed))
 		return SW_EXIT_REJECTED;
 	if (exec_text(s, "UPDATE cases SET closed_on = NULL, close_reason = NULL WHERE case_id = ?1", 1, &id) ||
-	    sw_audit_log(sw_store_sqlite(s), "update", "cases", id, "reopen"))
+	    sw_audit_log(s, "update", "cases", id, "reopen"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
 }
@@ -192,8 +192,8 @@ int sw_client_merge(struct sw_store *s, const char *keep, const char *drop)
 		return SW_EXIT_FAIL;
 	if (sw_store_exec(s, "DROP TABLE merge_drop") != 0)
 		return SW_EXIT_FAIL;
-	if (sw_audit_log(sw_store_sqlite(s), "merge", "clients", keep, detail) ||
-	    sw_audit_log(sw_store_sqlite(s), "delete", "clients", drop, "merged into another client"))
+	if (sw_audit_log(s, "merge", "clients", keep, detail) ||
+	    sw_audit_log(s, "delete", "clients", drop, "merged into another client"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
 }

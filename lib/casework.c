@@ -83,7 +83,7 @@ static int after_assessment(struct sw_import *im, const char **v, int outcome)
 		"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS DISTINCT FROM ?2 AND NOT EXISTS"
 		" (SELECT 1 FROM assessments a WHERE a.case_id = ?1 AND a.risk IS NOT NULL"
 		"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))", p);
-	return k > 0 ? sw_audit_log(sw_store_sqlite(s), "update", "cases", v[AS_CASE], "risk") : k;
+	return k > 0 ? sw_audit_log(s, "update", "cases", v[AS_CASE], "risk") : k;
 }
 
 static int check_plan(struct sw_import *im, const char **v, char *why, size_t whylen)
@@ -240,7 +240,7 @@ int sw_case_drop_goals(struct sw_store *s, const char *case_id, const char *on, 
 		if (rc != SW_DONE)
 			return -1;
 	}
-	return sw_audit_log(sw_store_sqlite(s), "update", "goals", case_id, "dropped at closing");
+	return sw_audit_log(s, "update", "goals", case_id, "dropped at closing");
 }
 
 static const struct sw_column catalogue_cols[] = {
