@@ -383,7 +383,7 @@ static int cmd_place(int argc, char **argv)
 	sqlite3 *db = sw_open(0);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
-		int out = sw_import_record(db, &sw_placements_table, o.worker ? 5 : 4, names, vals);
+		int out = sw_import_record(sw_store_of(db), &sw_placements_table, o.worker ? 5 : 4, names, vals);
 		if (out == SW_REJECTED) {
 			sw_db_rollback(db);
 			rc = SW_EXIT_REJECTED;
