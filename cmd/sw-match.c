@@ -474,5 +474,6 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
+	sw_cli_on_server = "import add vocab";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

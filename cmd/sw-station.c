@@ -451,6 +451,6 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "init-server grant";
+	sw_cli_on_server = "init-server grant import add vocab";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

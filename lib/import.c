@@ -1074,7 +1074,9 @@ static int spool_stdin(void)
 	int ok = fp != NULL;
 	while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
 		ok = fwrite(buf, 1, n, fp) == n;
-	ok = ok && !ferror(stdin) && fflush(fp) == 0 && dup2(fileno(fp), STDIN_FILENO) >= 0;
+	ok = ok && !ferror(stdin) && fflush(fp) == 0 && dup2(fileno(fp), STDIN_FILENO) >= 0 &&
+	     fseek(stdin, 0, SEEK_SET) == 0;
+	clearerr(stdin);
 	if (fp)
 		fclose(fp);
 	if (!ok)
