@@ -393,12 +393,6 @@ static void differs(sqlite3_str *q, const struct sw_import *im, const char *old,
 		sqlite3_str_appendall(q, "0 = 1");
 }
 
-/* The chunk's queries that find rows: FROM sw_chunk sw_c and what follows. */
-static char *chunk_query(const char *select, const char *rest)
-{
-	return sqlite3_mprintf("SELECT sw_c.sw_seq%s FROM sw_chunk sw_c %s ORDER BY sw_c.sw_seq", select, rest);
-}
-
 static void build_checks(struct sw_import *im)
 {
 	struct sw_stage *st = im->stage;
@@ -423,15 +417,14 @@ static void build_checks(struct sw_import *im)
 		sqlite3_free(s);
 		q = sqlite3_str_new(NULL);
 	}
-	/* a key met before: stored by this file, or on an earlier row */
-	sqlite3_str_appendall(q, "WHERE EXISTS (SELECT 1 FROM sw_stage sw_s WHERE ");
+	/* a key met before: stored by this file, or on an earlier row (two
+	 * joins: an OR of two EXISTS would run one of them per row) */
+	sqlite3_str_appendall(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_stage sw_s ON ");
 	key_eq(q, t, "sw_s", "sw_c");
-	sqlite3_str_appendall(q, ") OR EXISTS (SELECT 1 FROM sw_chunk sw_e WHERE ");
+	sqlite3_str_appendall(q, " UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e ON ");
 	key_eq(q, t, "sw_e", "sw_c");
-	sqlite3_str_appendall(q, " AND sw_e.sw_seq < sw_c.sw_seq)");
-	char *s = sqlite3_str_finish(q);
-	st->dup = chunk_query("", s);
-	sqlite3_free(s);
+	sqlite3_str_appendall(q, " AND sw_e.sw_seq < sw_c.sw_seq ORDER BY 1");
+	st->dup = sqlite3_str_finish(q);
 	/* inserted (0), unchanged (1) or updated (2) */
 	q = sqlite3_str_new(NULL);
 	sqlite3_str_appendall(q, ", CASE WHEN ");
@@ -444,7 +437,7 @@ static void build_checks(struct sw_import *im)
 	differs(q, im, "sw_t", "sw_c");
 	sqlite3_str_appendf(q, " THEN 2 ELSE 1 END FROM sw_chunk sw_c LEFT JOIN \"%w\" sw_t ON ", t->name);
 	key_eq(q, t, "sw_t", "sw_c");
-	s = sqlite3_str_finish(q);
+	char *s = sqlite3_str_finish(q);
 	st->outcome = sqlite3_mprintf("SELECT sw_c.sw_seq%s ORDER BY sw_c.sw_seq", s);
 	sqlite3_free(s);
 }
@@ -466,17 +459,17 @@ static void add_unique(struct sw_import *im, const int *cols, int n)
 		sqlite3_str_appendf(titles, "%s%s", k ? _(" and ") : "", sw_column_title(&t->cols[cols[k]]));
 	}
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(q, "WHERE %s AND (EXISTS (SELECT 1 FROM \"%w\" sw_t WHERE NOT (",
-			    sqlite3_str_value(given), t->name);
+	sqlite3_str_appendf(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN \"%w\" sw_t ON %s AND NOT (",
+			    t->name, sqlite3_str_value(same_t) + 5);
 	key_eq(q, t, "sw_t", "sw_c");
-	sqlite3_str_appendf(q, ")%s) OR EXISTS (SELECT 1 FROM sw_chunk sw_e WHERE sw_e.sw_seq < sw_c.sw_seq%s))",
-			    sqlite3_str_value(same_t), sqlite3_str_value(same_e));
+	sqlite3_str_appendf(q, ") WHERE %s UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e"
+			    " ON sw_e.sw_seq < sw_c.sw_seq%s WHERE %s ORDER BY 1", sqlite3_str_value(given),
+			    sqlite3_str_value(same_e), sqlite3_str_value(given));
 	char *w = sqlite3_str_finish(q);
 	st->uniq = sw_xrealloc(st->uniq, (size_t)(st->nuniq + 1) * sizeof *st->uniq);
 	st->uniq_cols = sw_xrealloc(st->uniq_cols, (size_t)(st->nuniq + 1) * sizeof *st->uniq_cols);
-	st->uniq[st->nuniq] = chunk_query("", w);
+	st->uniq[st->nuniq] = w;
 	st->uniq_cols[st->nuniq++] = sw_xstrdup(sqlite3_str_value(titles) ? sqlite3_str_value(titles) : "");
-	sqlite3_free(w);
 	sqlite3_free(sqlite3_str_finish(given));
 	sqlite3_free(sqlite3_str_finish(same_t));
 	sqlite3_free(sqlite3_str_finish(same_e));
