@@ -137,10 +137,6 @@ static void prepare_file(struct sw_import *im, char **where0, char **diff0, int 
 	*nset0 = nset;
 }
 
-/* The keys of stored rows met in a file (prepare), made before the
- * transaction (sw_import_files) and here only if it is gone. */
-#define SEEN_TABLE "CREATE TEMP TABLE IF NOT EXISTS sw_seen(k TEXT PRIMARY KEY) WITHOUT ROWID"
-
 /* On a file: the statements of a row's store, and those of the checks
  * that read the stored row (locked, dup_key). */
 static void prepare_sqlite(struct sw_import *im)

@@ -8,7 +8,6 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/refs.h"
-#include "sw/station.h"
 #include "sw/store.h"
 
 /* Values found, remembered per column: REFSLOTS of up to REFSLOT bytes. */
@@ -36,10 +35,17 @@ struct keyset {
 	size_t len, cap;
 };
 
+/* A worker as a name resolves to one: in post at a station on a day. */
+struct worker {
+	char *id, *name, *station, *hired, *left;
+};
+
 struct sw_refs {
 	struct sw_store *s;	/* the store looked up in; NULL for the reader */
 	sqlite3 *own;		/* the reader's connection, closed with it */
-	sqlite3_stmt *byname;	/* workers by name (sw_refs_worker), on a file */
+	struct worker *workers;	/* every worker, for names (sw_refs_worker) */
+	size_t nworkers;
+	int workers_read;
 	const struct sw_table *t;
 	struct sw_stmt **st;	/* per column, or NULL: the store's look-ups */
 	sqlite3_stmt **rst;	/* the same, the reader's */
@@ -309,7 +315,11 @@ void sw_refs_free(struct sw_refs *r)
 		sqlite3_finalize(r->rst[i]);
 		keyset_drop(&r->keys[i]);
 	}
-	sqlite3_finalize(r->byname);
+	for (size_t k = 0; k < r->nworkers; k++) {
+		struct worker *w = &r->workers[k];
+		free(w->id), free(w->name), free(w->station), free(w->hired), free(w->left);
+	}
+	free(r->workers);
 	sqlite3_close(r->own);
 	free(r->st);
 	free(r->rst);
@@ -330,33 +340,68 @@ const char *sw_ref_name(const struct sw_column *c)
 	return c->refname ? _(c->refname) : _("reference");
 }
 
-/* sw_workers_named (lib/station.c) on a file. On a server the same
- * question through the store, until station.c asks it there itself (its
- * port): then this is that one call. */
+static char *dup_or_null(const char *s) { return s ? sw_xstrdup(s) : NULL; }
+
+static int by_name(const void *a, const void *b)
+{
+	const struct worker *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	if (!c)
+		c = strcmp(x->station, y->station);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* Every worker, read once (a few thousand even in a city): a file naming
+ * its workers resolves each row here, not by a look-up each (three round
+ * trips on a server). By name, station and 工号. 0 or -1 (said). */
+static int read_workers(struct sw_refs *r)
+{
+	struct sw_stmt *st = sw_store_prep(r->s, "SELECT worker_id, name, station_code, hired_on, left_on FROM workers");
+	size_t cap = 0;
+	int rc;
+	r->workers_read = 1;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		if (r->nworkers == cap)
+			r->workers = sw_xrealloc(r->workers, (cap = cap ? 2 * cap : 256) * sizeof *r->workers);
+		r->workers[r->nworkers++] = (struct worker){
+			sw_xstrdup(sw_stmt_text(st, 0)), sw_xstrdup(sw_stmt_text(st, 1)),
+			sw_xstrdup(sw_stmt_text(st, 2)), dup_or_null(sw_stmt_text(st, 3)),
+			dup_or_null(sw_stmt_text(st, 4))};
+	}
+	sw_stmt_finalize(st);
+	qsort(r->workers, r->nworkers, sizeof *r->workers, by_name);
+	return rc == SW_DONE ? 0 : -1;
+}
+
+/* The workers called name at station, in post on date (NULL: at any
+ * time), by 工号: how many, the first one's id in id, all of them
+ * "W1, W2" in ids; -1 on a database failure (said). */
 static int workers_named(struct sw_refs *r, const char *name, const char *station, const char *date,
 			 char *id, size_t idlen, char *ids, size_t idslen)
 {
-	if (sw_store_sqlite(r->s))
-		return sw_workers_named(sw_store_sqlite(r->s), &r->byname, name, station, date, id, idlen,
-					ids, idslen);
-	struct sw_stmt *st = sw_store_stmt(r->s, "SELECT worker_id FROM workers WHERE name = ?1"
-		" AND station_code = ?2 AND (?3 IS NULL OR ((hired_on IS NULL OR hired_on <= ?3)"
-		" AND (left_on IS NULL OR left_on >= ?3))) ORDER BY worker_id");
-	sw_stmt_bind_text(st, 1, name);
-	sw_stmt_bind_text(st, 2, station);
-	sw_stmt_bind_text(st, 3, date);
-	int n = 0, rc;
-	size_t len = 0;
-	ids[0] = 0;
-	while ((rc = sw_stmt_step(st)) == SW_ROW) {
-		const char *w = sw_stmt_text(st, 0);
-		if (n++ == 0)
-			snprintf(id, idlen, "%s", w);
-		if (len < idslen)
-			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "", w);
+	if (!r->workers_read && read_workers(r) != 0)
+		return -1;
+	struct worker key = {"", (char *)name, (char *)station, NULL, NULL};
+	size_t lo = 0, hi = r->nworkers, len = 0;
+	while (lo < hi) {	/* the first of name at station */
+		size_t mid = (lo + hi) / 2;
+		if (by_name(&r->workers[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	sw_stmt_release(st);
-	return rc == SW_DONE ? n : -1;
+	int n = 0;
+	ids[0] = 0;
+	for (const struct worker *w = r->workers + lo; w < r->workers + r->nworkers &&
+	     strcmp(w->name, name) == 0 && strcmp(w->station, station) == 0; w++) {
+		if (date && ((w->hired && strcmp(w->hired, date) > 0) || (w->left && strcmp(w->left, date) < 0)))
+			continue;
+		if (n++ == 0)
+			snprintf(id, idlen, "%s", w->id);
+		if (len < idslen)
+			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "", w->id);
+	}
+	return n;
 }
 
 int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t idlen,
