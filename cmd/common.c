@@ -858,9 +858,12 @@ int sw_run_vocab(int argc, char **argv)
 	if (strcmp(argv[0], "list") == 0) {
 		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1])))
 			sw_usage_fail(_("vocab list: unknown vocabulary \"%s\""), argc > 1 ? argv[1] : "");
-		/* Without a database the built-ins are still worth listing. */
-		struct sw_store *s = sw_store_is_server(sw_opt.db) || access(sw_opt.db, F_OK) == 0
-			? sw_store_open(sw_opt.db, 0) : NULL;
+		/* Without a database file the built-ins are still worth listing;
+		 * a server is always there (and said when it cannot be reached). */
+		int server = sw_store_is_server(sw_opt.db);
+		struct sw_store *s = server || access(sw_opt.db, F_OK) == 0 ? sw_store_open(sw_opt.db, 0) : NULL;
+		if (server && !s)
+			return SW_EXIT_FAIL;
 		if (s)
 			sw_vocab_load(s);
 		static const char *const cols[] = {"vocab", "key", "alias", "source"};
