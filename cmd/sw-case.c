@@ -582,11 +582,10 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "import add vocab";
 	/* No hook looks clients or services up by their secondary indexes. */
 	sw_import_bulk(&sw_clients_table);
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
-	sw_cli_on_server = "export template";
+	sw_cli_on_server = "export template import add vocab";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

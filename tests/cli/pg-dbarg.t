@@ -12,7 +12,7 @@ T1,青溪街道站,township
 X
 NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
 expect_fail 3 "sw-station: list: $NOPE" sw-station list --db postgresql://county.example/sw
-expect_fail 3 "sw-case: export: $NOPE" sw-case export --db postgres://u@h/sw
+expect_fail 3 "sw-case: due: $NOPE" sw-case due --db postgres://u@h/sw
 expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db service=county
 expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db postgresql:///sw
 expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db a.db --db service=county
