@@ -81,8 +81,7 @@ void sw_import_key(const struct sw_table *t, const char **v, int k, int occ, cha
  * old[] its period columns (in table order) as stored. */
 int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
 		   const char *const *old, char *why, size_t whylen);
-/* The message for a key given twice; for a value a unique index holds
- * already (cols: titles joined by " and "). */
+/* The message for a key given twice in a file. */
 void sw_import_dup_msg(const struct sw_import *im, char *why, size_t whylen);
 
 /* lib/import_stage.c: the server's staging of a file's rows (see there). */
