@@ -292,7 +292,7 @@ static int client_record_tx(struct sw_store *s, void *arg)
 		snprintf(r->key, sizeof r->key, "%s", vals[0]);
 	if (!vals[2])
 		vals[2] = station;
-	int k = sw_import_record(sw_store_sqlite(s), r->t, r->n, r->names, vals);
+	int k = sw_import_record(s, r->t, r->n, r->names, vals);
 	r->status = k == SW_REJECTED ? SW_EXIT_REJECTED : k < 0 ? SW_EXIT_FAIL : SW_EXIT_OK;
 	return r->status == SW_EXIT_OK ? 0 : -1;
 }
@@ -465,8 +465,8 @@ static int cmd_check(int argc, char **argv)
 	 * nothing is written. */
 	struct sw_store *s = sw_store_is_server(sw_opt.db) || access(sw_opt.db, F_OK) == 0
 		? sw_store_open(sw_opt.db, SW_STORE_READONLY) : NULL;
-	if (s && sw_store_sqlite(s))
-		sw_vocab_load(sw_store_sqlite(s));
+	if (s)
+		sw_vocab_load(s);
 	int rc = sw_check_file(tables, argv[optind], &in, s, o.fix ? sw_opt.output : NULL,
 				sw_opt.out_enc, rules);
 	sw_store_close(s);
@@ -645,6 +645,7 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
 	/* the subcommands that run on a server (sw/store.h) */
-	sw_cli_on_server = "audit confirm-id dupes due show export template";
+	sw_cli_on_server = "import add vocab export template audit check show due open log close reopen"
+			   " request approve reject dupes merge confirm-id";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

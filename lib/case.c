@@ -51,7 +51,8 @@ static int excel_cut(const char *id)
 
 static int confirmed(struct sw_store *s, const char *id)
 {
-	return s && sw_store_text(s, "SELECT 1 FROM id_confirmed WHERE id_number = ?1", 1, &id, NULL, 0) > 0;
+	return s && sw_store_text(s, "SELECT 1 FROM id_confirmed WHERE id_number = ?1", 1, &id, NULL,
+				  0) > 0;
 }
 
 int sw_client_rules(struct sw_store *s, const char **v, char *buf, char *why, size_t whylen)
@@ -116,17 +117,10 @@ void sw_case_release(void)
 	sw_audit_release();
 }
 
-/* The store an import's hooks read (until the import engine hands it
- * over itself). */
-static struct sw_store *store_of(struct sw_import *im)
-{
-	return sw_store_of(sw_import_db(im));
-}
-
 static int check_client(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	static char buf[40];	/* the values sw_client_rules fills in */
-	return sw_client_rules(store_of(im), v, buf, why, whylen);
+	return sw_client_rules(sw_import_store(im), v, buf, why, whylen);
 }
 
 int sw_id_confirm(struct sw_store *s, const char *typed, char *why, size_t whylen)
@@ -159,7 +153,7 @@ static int check_case(struct sw_import *im, const char **v, char *why, size_t wh
 		return -1;
 	if (!v[CA_CLOSED])
 		return 0;
-	struct sw_store *s = store_of(im);
+	struct sw_store *s = sw_import_store(im);
 	int closing = sw_store_text(s, "SELECT 1 FROM cases WHERE case_id = ?1 AND closed_on IS NULL", 1,
 				    &v[CA_ID], NULL, 0) > 0;
 	char ids[120];
@@ -181,8 +175,8 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 	if (!v[SV_CASE] || !v[SV_CLIENT])
 		return 0;
 	const char *p[] = {v[SV_CASE], v[SV_CLIENT]};
-	int bad = sw_store_text(store_of(im), "SELECT 1 FROM cases WHERE case_id = ?1 AND client_id <> ?2", 2,
-				p, NULL, 0) > 0;
+	int bad = sw_store_text(sw_import_store(im),
+				"SELECT 1 FROM cases WHERE case_id = ?1 AND client_id <> ?2", 2, p, NULL, 0) > 0;
 	if (bad)
 		sw_msg(why, whylen, _("case_id: case \"%s\" belongs to another client"), v[SV_CASE]);
 	return bad ? -1 : 0;

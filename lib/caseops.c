@@ -34,7 +34,7 @@ static int exec_text(struct sw_store *s, const char *sql, int n, const char *con
 static int month_ok(struct sw_store *s, const char *col, const char *date)
 {
 	char why[200];
-	if (sw_month_check(sw_store_sqlite(s), col, date, why, sizeof why) != 0) {
+	if (sw_month_check(s, col, date, why, sizeof why) != 0) {
 		sw_error("%s", why);
 		return 0;
 	}
@@ -45,7 +45,8 @@ static int month_ok(struct sw_store *s, const char *col, const char *date)
  * case (said), -1 on a failure (printed). */
 static int case_dates(struct sw_store *s, const char *id, char opened[11], char closed[11])
 {
-	struct sw_stmt *st = prep_text(s, "SELECT opened_on, closed_on FROM cases WHERE case_id = ?1", 1, &id);
+	struct sw_stmt *st = prep_text(s, "SELECT opened_on, closed_on FROM cases WHERE case_id = ?1", 1,
+				       &id);
 	int rc = sw_stmt_step(st);
 	if (rc == SW_ROW) {
 		const char *o = sw_stmt_text(st, 0), *c = sw_stmt_text(st, 1);
@@ -106,7 +107,8 @@ int sw_case_reopen(struct sw_store *s, const char *id)
 	}
 	if (!month_ok(s, "closed_on", closed))
 		return SW_EXIT_REJECTED;
-	if (exec_text(s, "UPDATE cases SET closed_on = NULL, close_reason = NULL WHERE case_id = ?1", 1, &id) ||
+	if (exec_text(s, "UPDATE cases SET closed_on = NULL, close_reason = NULL WHERE case_id = ?1", 1,
+		      &id) ||
 	    sw_audit_log(s, "update", "cases", id, "reopen"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
@@ -209,8 +211,8 @@ static int cmp_long(const void *a, const void *b)
 static long key_number(const char *key, const char *prefix, size_t plen)
 {
 	const char *d = key + plen;
-	if (strncmp(key, prefix, plen) != 0 || *d < '1' || *d > '9' || strspn(d, "0123456789") != strlen(d) ||
-	    strlen(d) > 15)
+	if (strncmp(key, prefix, plen) != 0 || *d < '1' || *d > '9' ||
+	    strspn(d, "0123456789") != strlen(d) || strlen(d) > 15)
 		return 0;
 	return atol(d);
 }

@@ -24,13 +24,6 @@ enum { ND_ID, ND_CLIENT, ND_NEED, ND_ON, ND_PRIORITY, ND_STATUS, ND_MET };
 enum { RF_ID, RF_CASE, RF_DATE, RF_STATION, RF_ORG, RF_REASON, RF_CONSENT, RF_STATUS,
        RF_FEEDBACK_ON, RF_FEEDBACK };
 
-/* The store an import's hooks read and write (until the import engine
- * hands it over itself). */
-static struct sw_store *store_of(struct sw_import *im)
-{
-	return sw_store_of(sw_import_db(im));
-}
-
 /* The first column of sql's row for key (kept prepared, sw_store_text):
  * 1 found, else 0. */
 static int lookup(struct sw_store *s, const char *sql, const char *key, char *out, size_t n)
@@ -43,8 +36,8 @@ static int after_opening(struct sw_import *im, const char *case_id, const char *
 			 const char *col, char *why, size_t whylen)
 {
 	char opened[11];
-	if (!date || !lookup(store_of(im), "SELECT opened_on FROM cases WHERE case_id = ?1", case_id,
-			     opened, sizeof opened))
+	if (!date || !lookup(sw_import_store(im), "SELECT opened_on FROM cases WHERE case_id = ?1",
+			     case_id, opened, sizeof opened))
 		return 0;
 	if (strcmp(date, opened) < 0) {
 		sw_msg(why, whylen, _("%s: %s is before the case was opened (%s)"), col, date, opened);
@@ -77,7 +70,7 @@ static int after_assessment(struct sw_import *im, const char **v, int outcome)
 {
 	if (outcome == SW_UNCHANGED || !v[AS_RISK])
 		return 0;
-	struct sw_store *s = store_of(im);
+	struct sw_store *s = sw_import_store(im);
 	const char *p[] = {v[AS_CASE], v[AS_RISK], v[AS_DATE], v[AS_ID]};
 	int k = follow_latest(s,
 		"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS DISTINCT FROM ?2 AND NOT EXISTS"
@@ -98,10 +91,10 @@ static int check_goal(struct sw_import *im, const char **v, char *why, size_t wh
 	static char status[32];
 	char planned[11];
 	if (!v[GO_STATUS])
-		v[GO_STATUS] = lookup(store_of(im), "SELECT status FROM goals WHERE goal_id = ?1", v[GO_ID],
-				      status, sizeof status) ? status : "open";
-	if (v[GO_DUE] && lookup(store_of(im), "SELECT date FROM plans WHERE plan_id = ?1", v[GO_PLAN],
-				planned, sizeof planned) &&
+		v[GO_STATUS] = lookup(sw_import_store(im), "SELECT status FROM goals WHERE goal_id = ?1",
+				      v[GO_ID], status, sizeof status) ? status : "open";
+	if (v[GO_DUE] && lookup(sw_import_store(im), "SELECT date FROM plans WHERE plan_id = ?1",
+				v[GO_PLAN], planned, sizeof planned) &&
 	    strcmp(v[GO_DUE], planned) < 0) {
 		sw_msg(why, whylen, _("due_on: %s is before the plan's date (%s)"), v[GO_DUE], planned);
 		return -1;
@@ -115,7 +108,7 @@ static int after_review(struct sw_import *im, const char **v, int outcome)
 	if (outcome == SW_UNCHANGED)
 		return 0;
 	const char *p[] = {v[RV_GOAL], v[RV_STATUS], v[RV_DATE], v[RV_ID]};
-	return follow_latest(store_of(im),
+	return follow_latest(sw_import_store(im),
 		"UPDATE goals SET status = ?2 WHERE goal_id = ?1 AND status IS DISTINCT FROM ?2 AND NOT EXISTS"
 		" (SELECT 1 FROM reviews r WHERE r.goal_id = ?1"
 		"  AND (r.date > ?3 OR (r.date = ?3 AND r.review_id > ?4)))", p) < 0 ? -1 : 0;
@@ -156,8 +149,8 @@ static int check_referral(struct sw_import *im, const char **v, char *why, size_
 		       v[RF_DATE]);
 		return -1;
 	}
-	if (lookup(store_of(im), "SELECT status FROM referrals WHERE referral_id = ?1", v[RF_ID], was,
-		   sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
+	if (lookup(sw_import_store(im), "SELECT status FROM referrals WHERE referral_id = ?1", v[RF_ID],
+		   was, sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
 		int a = referral_step(was), b = referral_step(v[RF_STATUS]);
 		if (b <= a || (b == 2 && strcmp(was, "accepted") != 0)) {
 			char from[64];	/* the statuses in the admin's words */
