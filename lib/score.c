@@ -242,6 +242,12 @@ struct sw_ranker {
 	int bound_d;		/* the same in the same district */
 	int *full;		/* scores at full wage fit: see full_fit() */
 	long long pairs;	/* pairs looked at so far */
+	/* By vacancy: the seekers holding two given skills (see pairs_init). */
+	long long *pk;		/* the pairs of skills, sorted: a * nskill + b, a < b */
+	int npk, *pk_off;	/* pair i's seekers: [pk_off[i], pk_off[i + 1]) of pr */
+	struct rec *pr;		/* by fit, as sk; then the broad seekers */
+	int *pr_end;
+	int one;		/* phase 2 of a vacancy: one skill covered at most */
 };
 
 long long sw_ranker_pairs(const struct sw_ranker *r) { return r->pairs; }
@@ -354,7 +360,7 @@ static int run_bound(const struct sw_ranker *r, const struct rec *it, const stru
 	if (s->edu < v->edu && !any_edu)
 		return -1;
 	int ef = any_edu || v->edu < 0 || s->edu - v->edu <= 1;
-	int most = !shared ? 0 : s->nsk < v->nsk ? s->nsk : v->nsk;
+	int most = !shared ? 0 : r->one ? 1 : s->nsk < v->nsk ? s->nsk : v->nsk;
 	return full_score(r, same, ef, shared ? v->nsk : 0, most);
 }
 
@@ -389,6 +395,79 @@ static struct rec *build_lists(const struct sw_ranker *r, int nkeys, int by_skil
 			off[k + 2] += off[k + 1];
 	}
 	return NULL;
+}
+
+/* A vacancy with a few skills finds its best seekers among those holding
+ * two of them or more, then among those with one, whose fit is bounded by
+ * one skill: the index of pairs keeps, for each two skills some seeker
+ * has, those seekers. Seekers with more than PAIR_MOST skills, whose pairs
+ * would be many, are kept apart in one list (the broad ones), which every
+ * vacancy of two skills or more looks through as if it were a pair's. */
+#define PAIR_MOST 8
+
+struct pentry {
+	long long key;
+	struct rec r;
+};
+
+static int cmp_pentry(const void *a, const void *b, void *ctx)
+{
+	const struct pentry *x = a, *y = b;
+	if (x->key != y->key)
+		return (x->key > y->key) - (x->key < y->key);
+	return cmp_fit(&x->r, &y->r, ctx);
+}
+
+static void pairs_init(struct sw_ranker *r)
+{
+	long long nk = r->m->nskill, n = 0;
+	for (int p = 0; p < r->np; p++)
+		n += r->all[p].nsk <= PAIR_MOST ? r->all[p].nsk * (r->all[p].nsk - 1) / 2 : 1;
+	struct pentry *e = sw_xmalloc(((size_t)n + 1) * sizeof *e);
+	n = 0;
+	for (int p = 0; p < r->np; p++) {
+		const struct rec *x = &r->all[p];
+		if (x->nsk > PAIR_MOST) {
+			e[n++] = (struct pentry){LLONG_MAX, *x};	/* broad: last */
+			continue;
+		}
+		for (int i = 0; i < x->nsk; i++)
+			for (int j = i + 1; j < x->nsk; j++)
+				if (x->skills[i] >= 0 && x->skills[j] < nk)
+					e[n++] = (struct pentry){x->skills[i] * nk + x->skills[j], *x};
+	}
+	qsort_r(e, (size_t)n, sizeof *e, cmp_pentry, r);
+	r->pk = sw_xmalloc(((size_t)n + 1) * sizeof *r->pk);
+	r->pk_off = sw_xmalloc(((size_t)n + 2) * sizeof *r->pk_off);
+	r->pr = sw_xmalloc(((size_t)n + 1) * sizeof *r->pr);
+	r->pr_end = sw_xmalloc(((size_t)n + 1) * sizeof *r->pr_end);
+	for (int i = 0; i < n; i++) {
+		if (i == 0 || e[i].key != e[i - 1].key) {
+			r->pk[r->npk] = e[i].key;
+			r->pk_off[r->npk++] = i;
+		}
+		r->pr[i] = e[i].r;
+	}
+	r->pk_off[r->npk] = (int)n;
+	for (int k = 0; k < r->npk; k++)
+		runs(r->pr, r->pk_off[k], r->pk_off[k + 1], 0, 1, r->pr_end);
+	free(e);
+}
+
+/* The seekers of pair key (the broad ones: LLONG_MAX): [*lo, *hi) of pr. */
+static void pair_run(const struct sw_ranker *r, long long key, int *lo, int *hi)
+{
+	int a = 0, b = r->npk;
+	while (a < b) {
+		int mid = a + (b - a) / 2;
+		if (r->pk[mid] < key)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = *hi = 0;
+	if (a < r->npk && r->pk[a] == key)
+		*lo = r->pk_off[a], *hi = r->pk_off[a + 1];
 }
 
 struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_opts *o)
@@ -458,6 +537,8 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 	}
 	r->at = sw_xmalloc(((size_t)most + 1) * sizeof *r->at);
 	r->mark = sw_xcalloc((size_t)m->nskill + 1, 1);
+	if (o->by_vacancy)
+		pairs_init(r);
 	return r;
 }
 
@@ -481,6 +562,10 @@ void sw_ranker_free(struct sw_ranker *r)
 	free(r->stamp);
 	free(r->at);
 	free(r->mark);
+	free(r->pk);
+	free(r->pk_off);
+	free(r->pr);
+	free(r->pr_end);
 	free(r);
 }
 
@@ -778,6 +863,18 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 		district_run(r, sk[a], d, &lo, &hi);
 		scan(r, &t, &it, r->skd, r->skd_end, lo, hi, 1, 0);
 	}
+	if (r->pk && nsk >= 2) {	/* a vacancy: seekers with two of its skills or more first */
+		int lo, hi;
+		for (int a = 0; a < nsk; a++)
+			for (int b = a + 1; b < nsk; b++)
+				if (sk[a] >= 0 && sk[b] < m->nskill) {
+					pair_run(r, sk[a] * (long long)m->nskill + sk[b], &lo, &hi);
+					scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 2, 0);
+				}
+		pair_run(r, LLONG_MAX, &lo, &hi);
+		scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 2, 0);
+		r->one = 1;
+	}
 	for (;;) {
 		int next = -1, key = 0;
 		for (int a = 0; a < nsk; a++)
@@ -801,6 +898,7 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 				r->at[a] = scan(r, &t, &it, r->sk, r->sk_end, r->at[a],
 						r->sk_off[sk[a] + 1], 2, 1);
 	}
+	r->one = 0;
 	if (todo3)
 		scan(r, &t, &it, r->di, r->di_end, r->di_off[d], r->di_off[d + 1], 3, 0);
 	if (todo4)
