@@ -214,6 +214,7 @@ struct rec {
 	int j;			/* index of the seeker or vacancy */
 	int a, b;		/* seeker: desired wage; vacancy: wage_min, wage_max */
 	int district, nsk;
+	int bmax;		/* vacancy: the highest wage_max from here to the end of its run */
 	short edu;
 	unsigned char acc;	/* seeker: needs accessible; vacancy: accessible */
 };
@@ -255,7 +256,7 @@ long long sw_ranker_pairs(const struct sw_ranker *r) { return r->pairs; }
 static struct rec seeker_rec(const struct sw_market *m, int j)
 {
 	const struct sw_seeker *x = &m->s[j];
-	return (struct rec){x->mask, x->skills, j, x->wage, 0, x->district, x->nskills, (short)x->edu,
+	return (struct rec){x->mask, x->skills, j, x->wage, 0, x->district, x->nskills, 0, (short)x->edu,
 			    (unsigned char)(x->needs_accessible != 0)};
 }
 
@@ -263,7 +264,7 @@ static struct rec vac_rec(const struct sw_market *m, int j)
 {
 	const struct sw_vac *x = &m->v[j];
 	return (struct rec){x->mask, x->skills, j, x->wage_min, x->wage_max, x->district, x->nskills,
-			    (short)x->edu, (unsigned char)(x->accessible != 0)};
+			    x->wage_max, (short)x->edu, (unsigned char)(x->accessible != 0)};
 }
 
 /* The order of a skill list: vacancies with fewer skills first (a match
@@ -284,6 +285,14 @@ static int edu_key(const struct sw_ranker *r, const struct rec *p)
 	return r->o.by_vacancy ? p->edu : p->edu < 0 ? INT_MIN : -p->edu;
 }
 
+/* Within a run, the best wage fit first: seekers by their wish (none
+ * first), vacancies from the highest wage_min down; so that a scan leaves
+ * a run where the wage fit left cannot make the list (see wage_bound). */
+static int wage_key(const struct sw_ranker *r, const struct rec *p)
+{
+	return r->o.by_vacancy ? p->a : -p->a;
+}
+
 static int cmp3(int a, int b, int c, int d, int e, int f)
 {
 	if (a != b)
@@ -296,7 +305,9 @@ static int cmp3(int a, int b, int c, int d, int e, int f)
 static int cmp_fit(const void *a, const void *b, void *ctx)
 {
 	const struct rec *x = a, *y = b;
-	return cmp3(fit_key(ctx, x), fit_key(ctx, y), edu_key(ctx, x), edu_key(ctx, y), x->j, y->j);
+	int c = cmp3(fit_key(ctx, x), fit_key(ctx, y), edu_key(ctx, x), edu_key(ctx, y),
+		     wage_key(ctx, x), wage_key(ctx, y));
+	return c ? c : (x->j > y->j) - (x->j < y->j);
 }
 
 static int cmp_district_fit(const void *a, const void *b, void *ctx)
@@ -307,20 +318,26 @@ static int cmp_district_fit(const void *a, const void *b, void *ctx)
 	return cmp_fit(a, b, ctx);
 }
 
-static int cmp_edu(const void *a, const void *b)
+static int cmp_edu(const void *a, const void *b, void *ctx)
 {
 	const struct rec *x = a, *y = b;
-	return cmp3(x->edu, y->edu, x->j, y->j, 0, 0);
+	return cmp3(x->edu, y->edu, wage_key(ctx, x), wage_key(ctx, y), x->j, y->j);
 }
 
 /* Fills end for the entries [a, b) of l: runs of equal education, and
- * district and skill count when asked. */
-static void runs(const struct rec *l, int a, int b, int by_district, int by_nsk, int *end)
+ * district and skill count when asked; and bmax. */
+static void runs(struct rec *l, int a, int b, int by_district, int by_nsk, int *end)
 {
-	for (int e = b - 1; e >= a; e--)
-		end[e] = e + 1 < b && l[e].edu == l[e + 1].edu &&
+	for (int e = b - 1; e >= a; e--) {
+		int more = e + 1 < b && l[e].edu == l[e + 1].edu &&
 			(!by_district || l[e].district == l[e + 1].district) &&
-			(!by_nsk || l[e].nsk == l[e + 1].nsk) ? end[e + 1] : e + 1;
+			(!by_nsk || l[e].nsk == l[e + 1].nsk);
+		end[e] = more ? end[e + 1] : e + 1;
+		if (more && l[e + 1].bmax > l[e].b)
+			l[e].bmax = l[e + 1].bmax;
+		else
+			l[e].bmax = l[e].b;
+	}
 }
 
 /* Scores at full wage fit, worked out once: by district (same or not),
@@ -362,6 +379,23 @@ static int run_bound(const struct sw_ranker *r, const struct rec *it, const stru
 	int ef = any_edu || v->edu < 0 || s->edu - v->edu <= 1;
 	int most = !shared ? 0 : r->one ? 1 : s->nsk < v->nsk ? s->nsk : v->nsk;
 	return full_score(r, same, ef, shared ? v->nsk : 0, most);
+}
+
+/* run_bound's b for p and the partners after it in its run, whose wage
+ * fit is no better (see wage_key): for a seeker's vacancies, the rest
+ * have wage_min at most p's and wage_max at most p's bmax, and fit a wish
+ * above wage_min no better than at those. -1 when none can pay the wish. */
+static int wage_bound(const struct sw_ranker *r, const struct rec *it, const struct rec *p, int b,
+		      int shared, int same)
+{
+	const struct rec *s = r->o.by_vacancy ? p : it, *v = r->o.by_vacancy ? it : p;
+	int wmax = r->o.by_vacancy ? v->b : v->bmax;
+	if (s->a <= v->a)
+		return b;
+	if (s->a > wmax)
+		return -1;
+	int most = !shared ? 0 : r->one ? 1 : s->nsk < v->nsk ? s->nsk : v->nsk;
+	return score_of(&r->o.w, r->tot, s->a, s->edu, v->a, wmax, v->edu, most, shared ? v->nsk : 0, same);
 }
 
 /* Lists key -> records, in partner order: off gets nkeys + 1 entries. */
@@ -522,12 +556,12 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 	int ndi = r->di_off[m->ndistrict];
 	r->di_end = sw_xmalloc(((size_t)ndi + 1) * sizeof *r->di_end);
 	for (int d = 0; d < m->ndistrict; d++) {
-		qsort(r->di + r->di_off[d], (size_t)(r->di_off[d + 1] - r->di_off[d]), sizeof *r->di, cmp_edu);
+		qsort_r(r->di + r->di_off[d], (size_t)(r->di_off[d + 1] - r->di_off[d]), sizeof *r->di, cmp_edu, r);
 		runs(r->di, r->di_off[d], r->di_off[d + 1], 0, 0, r->di_end);
 	}
 	r->ae = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae);
 	memcpy(r->ae, r->all, (size_t)r->np * sizeof *r->ae);
-	qsort(r->ae, (size_t)r->np, sizeof *r->ae, cmp_edu);
+	qsort_r(r->ae, (size_t)r->np, sizeof *r->ae, cmp_edu, r);
 	r->ae_end = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae_end);
 	runs(r->ae, 0, r->np, 0, 0, r->ae_end);
 	int most = 0;
@@ -745,10 +779,12 @@ static void district_run(const struct sw_ranker *r, int k, int d, int *lo, int *
  * where no later run could (they fit less), returning hi, and with group
  * after the runs of the first one's skill count, returning where it
  * stopped. */
+
 static int scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const struct rec *l,
 		const int *end, int lo, int hi, int phase, int group)
 {
-	int shared = phase <= 2, same = phase == 1 || phase == 3, e;
+	int shared = phase <= 2 || phase == 5, e;
+	int same = phase == 1 || phase == 3 || (phase == 5 && it->district >= 0);
 	for (e = lo; e < hi && (!group || l[e].nsk == l[lo].nsk); e = end[e]) {
 		const struct rec *p = &l[e];
 		if (shared && (e == lo || p->nsk != l[e - 1].nsk)) {
@@ -759,10 +795,12 @@ static int scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const
 		int b = run_bound(r, it, p, shared, same, 0);
 		if (b < 0)
 			continue;
-		for (int x = e; x < end[e] && may_enter(t, b, l[x].j); x++) {
+		for (int x = e; x < end[e]; x++) {
 			p = &l[x];
-			if (r->stamp[p->j] != r->cur && (phase != 2 || it->district < 0 ||
-							 p->district != it->district))
+			if (!may_enter(t, wage_bound(r, it, p, b, shared, same), -1))
+				break;
+			if (may_enter(t, b, p->j) && r->stamp[p->j] != r->cur &&
+			    (phase != 2 || it->district < 0 || p->district != it->district))
 				visit(r, t, it, p, shared);
 		}
 	}
@@ -852,6 +890,18 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 	for (int a = 0; a < nsk; a++)
 		if (sk[a] >= 0 && sk[a] < m->nskill)
 			r->mark[sk[a]] = 1;
+	if (r->pk && nsk >= 2) {	/* a vacancy: seekers with two of its skills or more first */
+		int lo, hi;
+		for (int a = 0; a < nsk; a++)
+			for (int b = a + 1; b < nsk; b++)
+				if (sk[a] >= 0 && sk[b] < m->nskill) {
+					pair_run(r, sk[a] * (long long)m->nskill + sk[b], &lo, &hi);
+					scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 5, 0);
+				}
+		pair_run(r, LLONG_MAX, &lo, &hi);
+		scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 5, 0);
+		r->one = 1;
+	}
 	for (int a = 0; a < nsk; a++) {
 		int lo, hi;
 		r->at[a] = -1;
@@ -862,18 +912,6 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 			continue;
 		district_run(r, sk[a], d, &lo, &hi);
 		scan(r, &t, &it, r->skd, r->skd_end, lo, hi, 1, 0);
-	}
-	if (r->pk && nsk >= 2) {	/* a vacancy: seekers with two of its skills or more first */
-		int lo, hi;
-		for (int a = 0; a < nsk; a++)
-			for (int b = a + 1; b < nsk; b++)
-				if (sk[a] >= 0 && sk[b] < m->nskill) {
-					pair_run(r, sk[a] * (long long)m->nskill + sk[b], &lo, &hi);
-					scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 2, 0);
-				}
-		pair_run(r, LLONG_MAX, &lo, &hi);
-		scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 2, 0);
-		r->one = 1;
 	}
 	for (;;) {
 		int next = -1, key = 0;
