@@ -230,6 +230,10 @@ struct sw_ranker {
 	int *sk_off;		/* skill -> [sk_off, sk_off + 1) of sk and skd */
 	struct rec *sk;		/* best skill fit first (see fit_key), education */
 	struct rec *skd;	/* the same entries by district, then as in sk */
+	int *dd_off;		/* skill k's districts: [dd_off[k], dd_off[k + 1]) of dd */
+	struct dstart {
+		int district, at;	/* where its entries begin in skd */
+	} *dd;
 	int *di_off;		/* district -> [di_off, di_off + 1) of di */
 	struct rec *di;		/* by education */
 	struct rec *ae;		/* every partner, by education */
@@ -504,6 +508,23 @@ static void pair_run(const struct sw_ranker *r, long long key, int *lo, int *hi)
 		*lo = r->pk_off[a], *hi = r->pk_off[a + 1];
 }
 
+/* Each skill's districts in skd, so that a district's entries are found
+ * without a search through the entries. */
+static void districts_init(struct sw_ranker *r)
+{
+	int nk = r->m->nskill, n = 0;
+	r->dd_off = sw_xmalloc(((size_t)nk + 1) * sizeof *r->dd_off);
+	r->dd = sw_xmalloc(((size_t)r->sk_off[nk] + nk + 1) * sizeof *r->dd);
+	for (int k = 0; k < nk; k++) {
+		r->dd_off[k] = n;
+		for (int e = r->sk_off[k]; e < r->sk_off[k + 1]; e++)
+			if (e == r->sk_off[k] || r->skd[e].district != r->skd[e - 1].district)
+				r->dd[n++] = (struct dstart){r->skd[e].district, e};
+		r->dd[n++] = (struct dstart){INT_MAX, r->sk_off[k + 1]};	/* the end */
+	}
+	r->dd_off[nk] = n;
+}
+
 struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_opts *o)
 {
 	struct sw_ranker *r = sw_xcalloc(1, sizeof *r);
@@ -552,6 +573,7 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		runs(r->sk, a, b, 0, 1, r->sk_end);
 		runs(r->skd, a, b, 1, 1, r->skd_end);
 	}
+	districts_init(r);
 	r->di = build_lists(r, m->ndistrict, 0, &r->di_off);
 	int ndi = r->di_off[m->ndistrict];
 	r->di_end = sw_xmalloc(((size_t)ndi + 1) * sizeof *r->di_end);
@@ -583,6 +605,8 @@ void sw_ranker_free(struct sw_ranker *r)
 	free(r->sk_off);
 	free(r->sk);
 	free(r->skd);
+	free(r->dd_off);
+	free(r->dd);
 	free(r->di_off);
 	free(r->di);
 	free(r->ae);
@@ -752,23 +776,17 @@ static inline void visit(struct sw_ranker *r, struct topk *t, const struct rec *
 /* The partners of skill k in district d: [*lo, *hi) of skd. */
 static void district_run(const struct sw_ranker *r, int k, int d, int *lo, int *hi)
 {
-	int a = r->sk_off[k], b = r->sk_off[k + 1];
+	int a = r->dd_off[k], b = r->dd_off[k + 1] - 1;	/* the last is the end */
 	while (a < b) {
 		int mid = a + (b - a) / 2;
-		if (r->skd[mid].district < d)
+		if (r->dd[mid].district < d)
 			a = mid + 1;
 		else
 			b = mid;
 	}
-	*lo = a;
-	for (b = r->sk_off[k + 1]; a < b;) {
-		int mid = a + (b - a) / 2;
-		if (r->skd[mid].district <= d)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	*hi = a;
+	*lo = *hi = r->dd[a].at;
+	if (r->dd[a].district == d)
+		*hi = r->dd[a + 1].at;
 }
 
 /* Looks at the runs of l from lo to hi for item it, in one of the phases
