@@ -42,7 +42,10 @@ struct sw_auction {
 	int *vac_of, *holder, *pos, np, npcap;	/* per place: vacancy, seeker or -1, in heap */
 	long long *price, *pmin;	/* per place; per vacancy, its cheapest */
 	int *held, *hw;		/* per seeker: place or -1, score there */
-	int *queue, qhead, qlen;	/* seekers without a place, to bid */
+	/* Seekers without a place, to bid: a queue per group (see
+	 * sw_auction_groups), linked through next; cg is the group bidding. */
+	const int *group;
+	int ng, cg, waiting, *head, *tail, *next;
 	char *inwork;		/* per vacancy: waiting to be brought down */
 	int *stamp, cur;	/* per seeker: listed for the vacancy being opened */
 	char *crowded;		/* per vacancy: more pairs above its price than worth listing */
@@ -141,7 +144,8 @@ struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *b
 	a->hw = sw_xcalloc((size_t)ns + 1, sizeof *a->hw);
 	for (int s = 0; s < ns; s++)
 		a->held[s] = -1;
-	a->queue = sw_xmalloc(((size_t)ns + 1) * sizeof *a->queue);
+	a->next = sw_xmalloc(((size_t)ns + 1) * sizeof *a->next);
+	sw_auction_groups(a, NULL, 1);
 	a->inwork = sw_xcalloc((size_t)nv + 1, 1);
 	a->crowded = sw_xcalloc((size_t)nv + 1, 1);
 	a->stamp = sw_xcalloc((size_t)ns + 1, sizeof *a->stamp);
@@ -172,7 +176,9 @@ void sw_auction_free(struct sw_auction *a)
 	free(a->pmin);
 	free(a->held);
 	free(a->hw);
-	free(a->queue);
+	free(a->next);
+	free(a->head);
+	free(a->tail);
 	free(a->inwork);
 	free(a->stamp);
 	free(a->crowded);
@@ -283,9 +289,38 @@ static long long best_of(const struct sw_auction *a, int s, int *best, long long
 	return v1;
 }
 
+void sw_auction_groups(struct sw_auction *a, const int *group, int ng)
+{
+	a->group = group;
+	a->ng = ng;
+	a->head = sw_xrealloc(a->head, (size_t)ng * sizeof *a->head);
+	a->tail = sw_xrealloc(a->tail, (size_t)ng * sizeof *a->tail);
+	for (int g = 0; g < ng; g++)
+		a->head[g] = a->tail[g] = -1;
+}
+
 static void push(struct sw_auction *a, int s)
 {
-	a->queue[(a->qhead + a->qlen++) % a->ns] = s;
+	int g = a->group ? a->group[s] : 0;
+	a->next[s] = -1;
+	if (a->tail[g] < 0)
+		a->head[g] = s;
+	else
+		a->next[a->tail[g]] = s;
+	a->tail[g] = s;
+	a->waiting++;
+}
+
+/* The next seeker to bid: the group's first, or the next group's. */
+static int pop(struct sw_auction *a)
+{
+	while (a->head[a->cg] < 0)
+		a->cg = (a->cg + 1) % a->ng;
+	int s = a->head[a->cg];
+	if ((a->head[a->cg] = a->next[s]) < 0)
+		a->tail[a->cg] = -1;
+	a->waiting--;
+	return s;
 }
 
 /* The cheapest price at v but place c's, or LLONG_MAX with none. */
@@ -352,12 +387,8 @@ static void phase(struct sw_auction *a, long long eps, int all)
 		if (a->fresh[a->freshq[i]])
 			check(a, a->freshq[i]);
 	a->nfresh = 0;
-	while (a->qlen > 0) {
-		int s = a->queue[a->qhead];
-		a->qhead = (a->qhead + 1) % a->ns;
-		a->qlen--;
-		bid(a, s);
-	}
+	while (a->waiting > 0)
+		bid(a, pop(a));
 }
 
 /* A reverse bid: vacancy v, with f places empty and a price above 0,
