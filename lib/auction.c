@@ -36,6 +36,12 @@ struct sw_auction {
 	void *ctx;
 	struct alist *l;
 	struct slist *by_v;	/* the same pairs by vacancy */
+	/* The lists, once packed (see pack): one block each side, in seeker
+	 * and vacancy order; a list that outgrows its room there moves out to
+	 * a block of its own. */
+	struct sw_apair *lpack;
+	struct seat *vpack;
+	size_t nlpack, nvpack;
 	int *kv;		/* per vacancy: its kv best seekers listed */
 	int *tau;		/* and every pair scoring above tau (INT_MAX: none) */
 	struct places *pl;
@@ -53,6 +59,9 @@ struct sw_auction {
 	int *freshq, nfresh;	/* those seekers */
 	long long bids, reverse, listed, eps;
 };
+
+/* Whether list e lies in the packed block [pack, pack + n). */
+#define packed(e, pack, n) ((pack) && (e) >= (pack) && (e) < (pack) + (n))
 
 static int before(const struct sw_auction *a, int x, int y)
 {
@@ -159,13 +168,17 @@ void sw_auction_free(struct sw_auction *a)
 	if (!a)
 		return;
 	for (int s = 0; s < a->ns; s++)
-		free(a->l[s].e);
+		if (!packed(a->l[s].e, a->lpack, a->nlpack))
+			free(a->l[s].e);
 	for (int v = 0; v < a->nv; v++) {
-		free(a->by_v[v].e);
+		if (!packed(a->by_v[v].e, a->vpack, a->nvpack))
+			free(a->by_v[v].e);
 		free(a->pl[v].h);
 	}
 	free(a->l);
 	free(a->by_v);
+	free(a->lpack);
+	free(a->vpack);
 	free(a->kv);
 	free(a->tau);
 	free(a->pl);
@@ -187,16 +200,28 @@ void sw_auction_free(struct sw_auction *a)
 	free(a);
 }
 
+/* Room for one more in a list (e, n of room cap) of elements of size sz. */
+static void *grow(void *e, int *cap, size_t sz, int in_pack)
+{
+	void *to = sw_xmalloc((size_t)(*cap * 2 + 4) * sz);
+	if (e)
+		memcpy(to, e, (size_t)*cap * sz);
+	if (!in_pack)
+		free(e);
+	*cap = *cap * 2 + 4;
+	return to;
+}
+
 /* Lists pair (s, v); a seeker with pairs newly listed is checked again. */
 static void list(struct sw_auction *a, int s, int v, int w)
 {
 	struct alist *l = &a->l[s];
 	struct slist *b = &a->by_v[v];
 	if (l->n == l->cap)
-		l->e = sw_xrealloc(l->e, (size_t)(l->cap = l->cap * 2 + 4) * sizeof *l->e);
+		l->e = grow(l->e, &l->cap, sizeof *l->e, packed(l->e, a->lpack, a->nlpack));
 	l->e[l->n++] = (struct sw_apair){v, w};
 	if (b->n == b->cap)
-		b->e = sw_xrealloc(b->e, (size_t)(b->cap = b->cap * 2 + 4) * sizeof *b->e);
+		b->e = grow(b->e, &b->cap, sizeof *b->e, packed(b->e, a->vpack, a->nvpack));
 	b->e[b->n++] = (struct seat){s, w};
 	a->listed++;
 	if (!a->fresh[s]) {
@@ -492,8 +517,46 @@ static void bring_down(struct sw_auction *a)
  * where a pair not listed could be worth something at their price, until
  * every seeker is within ε of its best over the pairs listed (a pair
  * newly listed may be worth more) and every empty place is without price. */
+/* The lists listed so far, each with some room to grow, copied into one
+ * block a side in seeker and vacancy order: bids run through the seekers
+ * of a group (and their vacancies) in that order, so that their lists
+ * are read from memory together rather than from scattered blocks. */
+static void pack(struct sw_auction *a)
+{
+	size_t n = 0, at = 0;
+	for (int s = 0; s < a->ns; s++)
+		n += (size_t)a->l[s].n + 2;
+	a->lpack = sw_xmalloc((n + 1) * sizeof *a->lpack);
+	for (int s = 0; s < a->ns; s++) {
+		struct alist *l = &a->l[s];
+		if (l->n)
+			memcpy(a->lpack + at, l->e, (size_t)l->n * sizeof *l->e);
+		free(l->e);
+		l->e = a->lpack + at;
+		l->cap = l->n + 2;
+		at += (size_t)l->cap;
+	}
+	a->nlpack = n;
+	n = at = 0;
+	for (int v = 0; v < a->nv; v++)
+		n += (size_t)a->by_v[v].n + 4;
+	a->vpack = sw_xmalloc((n + 1) * sizeof *a->vpack);
+	for (int v = 0; v < a->nv; v++) {
+		struct slist *b = &a->by_v[v];
+		if (b->n)
+			memcpy(a->vpack + at, b->e, (size_t)b->n * sizeof *b->e);
+		free(b->e);
+		b->e = a->vpack + at;
+		b->cap = b->n + 4;
+		at += (size_t)b->cap;
+	}
+	a->nvpack = n;
+}
+
 static void settle(struct sw_auction *a, long long eps, int open)
 {
+	if (!a->lpack)
+		pack(a);
 	for (int all = 1;; all = 0) {
 		long long was = a->listed;
 		phase(a, eps, all);
