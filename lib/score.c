@@ -240,7 +240,8 @@ struct sw_ranker {
 	int *sk_end, *skd_end, *di_end, *ae_end;
 	struct rec *all;	/* every partner, by index */
 	int *pool;		/* the partners' skills, one after the other */
-	int *stamp, cur;	/* partners already looked at for the current item */
+	uint16_t *stamp, cur;	/* partners already looked at for the current item
+				 * (small, to stay in cache: see next_item) */
 	int *at;		/* per skill of the item: where its scan of sk is */
 	unsigned char *mark;	/* per skill: 1 if the current item has it */
 	int bound;		/* best score with no common skill, other district */
@@ -750,12 +751,22 @@ static inline void visit(struct sw_ranker *r, struct topk *t, const struct rec *
 		topk_add(t, (struct sw_pick){s->j, v->j, b});
 }
 
+/* A new stamp for the next item's partners; when the stamps run out, the
+ * old ones are wiped. */
+static void next_item(struct sw_ranker *r)
+{
+	if (++r->cur == 0) {
+		memset(r->stamp, 0, ((size_t)r->np + 1) * sizeof *r->stamp);
+		r->cur = 1;
+	}
+}
+
 /* Calls visit for each partner of i sharing a skill or the district. */
 #define EACH_CANDIDATE(r, i, j, body) do { \
 	const int *sk_ = (r)->o.by_vacancy ? (r)->m->v[i].skills : (r)->m->s[i].skills; \
 	int nsk_ = (r)->o.by_vacancy ? (r)->m->v[i].nskills : (r)->m->s[i].nskills; \
 	int d_ = (r)->o.by_vacancy ? (r)->m->v[i].district : (r)->m->s[i].district; \
-	(r)->cur++; \
+	next_item(r); \
 	for (int a_ = 0; a_ <= nsk_; a_++) { \
 		const struct rec *l_, *e_; \
 		if (a_ < nsk_) { \
@@ -839,7 +850,7 @@ static int rules_top(struct sw_ranker *r, int i, struct topk *t)
 			key[x] = key[x - 1], bound[x] = bound[x - 1];
 		key[x] = it->skills[a], bound[x] = b;
 	}
-	r->cur++;
+	next_item(r);
 	struct sw_pick p;
 	for (int a = 0; a < n && may_enter(t, bound[a], 0); a++) {
 		if (key[a] < 0 || key[a] >= m->nskill)
@@ -904,7 +915,7 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 	struct rec it = r->o.by_vacancy ? vac_rec(m, i) : seeker_rec(m, i);
 	int nsk = it.nsk, d = it.district;
 	int todo3 = d >= 0 && d < m->ndistrict, todo4 = 1;
-	r->cur++;
+	next_item(r);
 	for (int a = 0; a < nsk; a++)
 		if (sk[a] >= 0 && sk[a] < m->nskill)
 			r->mark[sk[a]] = 1;
