@@ -219,6 +219,16 @@ struct rec {
 	unsigned char acc;	/* seeker: needs accessible; vacancy: accessible */
 };
 
+/* Where each district's entries begin in a list sorted by key, then
+ * district: key k's are [off[k], off[k + 1]) of at, the last of them the
+ * key's end. */
+struct ddir {
+	int *off;
+	struct dstart {
+		int district, at;
+	} *at;
+};
+
 struct sw_ranker {
 	const struct sw_market *m;
 	struct sw_rank_opts o;
@@ -230,10 +240,7 @@ struct sw_ranker {
 	int *sk_off;		/* skill -> [sk_off, sk_off + 1) of sk and skd */
 	struct rec *sk;		/* best skill fit first (see fit_key), education */
 	struct rec *skd;	/* the same entries by district, then as in sk */
-	int *dd_off;		/* skill k's districts: [dd_off[k], dd_off[k + 1]) of dd */
-	struct dstart {
-		int district, at;	/* where its entries begin in skd */
-	} *dd;
+	struct ddir skdd;	/* skd's districts */
 	int *di_off;		/* district -> [di_off, di_off + 1) of di */
 	struct rec *di;		/* by education */
 	struct rec *ae;		/* every partner, by education */
@@ -252,7 +259,9 @@ struct sw_ranker {
 	long long *pk;		/* the pairs of skills, sorted: a * nskill + b, a < b */
 	int npk, *pk_off;	/* pair i's seekers: [pk_off[i], pk_off[i + 1]) of pr */
 	struct rec *pr;		/* by fit, as sk; then the broad seekers */
-	int *pr_end;
+	struct rec *prd;	/* the same entries by district, as skd */
+	int *pr_end, *prd_end;
+	struct ddir prdd;	/* prd's districts */
 	int one;		/* phase 2 of a vacancy: one skill covered at most */
 };
 
@@ -457,6 +466,24 @@ static int cmp_pentry(const void *a, const void *b, void *ctx)
 	return cmp_fit(&x->r, &y->r, ctx);
 }
 
+/* The districts of l, whose key k's entries are [off[k], off[k + 1]) by
+ * district: so that a district's entries are found without a search
+ * through the entries. */
+static void districts_init(struct ddir *dd, const struct rec *l, const int *off, int nkeys)
+{
+	int n = 0;
+	dd->off = sw_xmalloc(((size_t)nkeys + 1) * sizeof *dd->off);
+	dd->at = sw_xmalloc(((size_t)off[nkeys] + nkeys + 1) * sizeof *dd->at);
+	for (int k = 0; k < nkeys; k++) {
+		dd->off[k] = n;
+		for (int e = off[k]; e < off[k + 1]; e++)
+			if (e == off[k] || l[e].district != l[e - 1].district)
+				dd->at[n++] = (struct dstart){l[e].district, e};
+		dd->at[n++] = (struct dstart){INT_MAX, off[k + 1]};	/* the end */
+	}
+	dd->off[nkeys] = n;
+}
+
 static void pairs_init(struct sw_ranker *r)
 {
 	long long nk = r->m->nskill, n = 0;
@@ -480,6 +507,8 @@ static void pairs_init(struct sw_ranker *r)
 	r->pk_off = sw_xmalloc(((size_t)n + 2) * sizeof *r->pk_off);
 	r->pr = sw_xmalloc(((size_t)n + 1) * sizeof *r->pr);
 	r->pr_end = sw_xmalloc(((size_t)n + 1) * sizeof *r->pr_end);
+	r->prd = sw_xmalloc(((size_t)n + 1) * sizeof *r->prd);
+	r->prd_end = sw_xmalloc(((size_t)n + 1) * sizeof *r->prd_end);
 	for (int i = 0; i < n; i++) {
 		if (i == 0 || e[i].key != e[i - 1].key) {
 			r->pk[r->npk] = e[i].key;
@@ -488,13 +517,19 @@ static void pairs_init(struct sw_ranker *r)
 		r->pr[i] = e[i].r;
 	}
 	r->pk_off[r->npk] = (int)n;
-	for (int k = 0; k < r->npk; k++)
-		runs(r->pr, r->pk_off[k], r->pk_off[k + 1], 0, 1, r->pr_end);
+	memcpy(r->prd, r->pr, (size_t)n * sizeof *r->prd);
+	for (int k = 0; k < r->npk; k++) {
+		int a = r->pk_off[k], b = r->pk_off[k + 1];
+		qsort_r(r->prd + a, (size_t)(b - a), sizeof *r->prd, cmp_district_fit, r);
+		runs(r->pr, a, b, 0, 1, r->pr_end);
+		runs(r->prd, a, b, 1, 1, r->prd_end);
+	}
+	districts_init(&r->prdd, r->prd, r->pk_off, r->npk);
 	free(e);
 }
 
-/* The seekers of pair key (the broad ones: LLONG_MAX): [*lo, *hi) of pr. */
-static void pair_run(const struct sw_ranker *r, long long key, int *lo, int *hi)
+/* The number of pair key (the broad ones: LLONG_MAX), or -1. */
+static int pair_of(const struct sw_ranker *r, long long key)
 {
 	int a = 0, b = r->npk;
 	while (a < b) {
@@ -504,26 +539,7 @@ static void pair_run(const struct sw_ranker *r, long long key, int *lo, int *hi)
 		else
 			b = mid;
 	}
-	*lo = *hi = 0;
-	if (a < r->npk && r->pk[a] == key)
-		*lo = r->pk_off[a], *hi = r->pk_off[a + 1];
-}
-
-/* Each skill's districts in skd, so that a district's entries are found
- * without a search through the entries. */
-static void districts_init(struct sw_ranker *r)
-{
-	int nk = r->m->nskill, n = 0;
-	r->dd_off = sw_xmalloc(((size_t)nk + 1) * sizeof *r->dd_off);
-	r->dd = sw_xmalloc(((size_t)r->sk_off[nk] + nk + 1) * sizeof *r->dd);
-	for (int k = 0; k < nk; k++) {
-		r->dd_off[k] = n;
-		for (int e = r->sk_off[k]; e < r->sk_off[k + 1]; e++)
-			if (e == r->sk_off[k] || r->skd[e].district != r->skd[e - 1].district)
-				r->dd[n++] = (struct dstart){r->skd[e].district, e};
-		r->dd[n++] = (struct dstart){INT_MAX, r->sk_off[k + 1]};	/* the end */
-	}
-	r->dd_off[nk] = n;
+	return a < r->npk && r->pk[a] == key ? a : -1;
 }
 
 struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_opts *o)
@@ -574,7 +590,7 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		runs(r->sk, a, b, 0, 1, r->sk_end);
 		runs(r->skd, a, b, 1, 1, r->skd_end);
 	}
-	districts_init(r);
+	districts_init(&r->skdd, r->skd, r->sk_off, m->nskill);
 	r->di = build_lists(r, m->ndistrict, 0, &r->di_off);
 	int ndi = r->di_off[m->ndistrict];
 	r->di_end = sw_xmalloc(((size_t)ndi + 1) * sizeof *r->di_end);
@@ -606,8 +622,8 @@ void sw_ranker_free(struct sw_ranker *r)
 	free(r->sk_off);
 	free(r->sk);
 	free(r->skd);
-	free(r->dd_off);
-	free(r->dd);
+	free(r->skdd.off);
+	free(r->skdd.at);
 	free(r->di_off);
 	free(r->di);
 	free(r->ae);
@@ -625,6 +641,10 @@ void sw_ranker_free(struct sw_ranker *r)
 	free(r->pk_off);
 	free(r->pr);
 	free(r->pr_end);
+	free(r->prd);
+	free(r->prd_end);
+	free(r->prdd.off);
+	free(r->prdd.at);
 	free(r);
 }
 
@@ -784,20 +804,20 @@ static void next_item(struct sw_ranker *r)
 	} \
 } while (0)
 
-/* The partners of skill k in district d: [*lo, *hi) of skd. */
-static void district_run(const struct sw_ranker *r, int k, int d, int *lo, int *hi)
+/* Key k's entries in district d: [*lo, *hi) of the list of dd. */
+static void district_run(const struct ddir *dd, int k, int d, int *lo, int *hi)
 {
-	int a = r->dd_off[k], b = r->dd_off[k + 1] - 1;	/* the last is the end */
+	int a = dd->off[k], b = dd->off[k + 1] - 1;	/* the last is the end */
 	while (a < b) {
 		int mid = a + (b - a) / 2;
-		if (r->dd[mid].district < d)
+		if (dd->at[mid].district < d)
 			a = mid + 1;
 		else
 			b = mid;
 	}
-	*lo = *hi = r->dd[a].at;
-	if (r->dd[a].district == d)
-		*hi = r->dd[a + 1].at;
+	*lo = *hi = dd->at[a].at;
+	if (dd->at[a].district == d)
+		*hi = dd->at[a + 1].at;
 }
 
 /* Looks at the runs of l from lo to hi for item it, in one of the phases
@@ -812,8 +832,7 @@ static void district_run(const struct sw_ranker *r, int k, int d, int *lo, int *
 static int scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const struct rec *l,
 		const int *end, int lo, int hi, int phase, int group)
 {
-	int shared = phase <= 2 || phase == 5, e;
-	int same = phase == 1 || phase == 3 || (phase == 5 && it->district >= 0);
+	int shared = phase <= 2, same = phase == 1 || phase == 3, e;
 	for (e = lo; e < hi && (!group || l[e].nsk == l[lo].nsk); e = end[e]) {
 		const struct rec *p = &l[e];
 		if (shared && (e == lo || p->nsk != l[e - 1].nsk)) {
@@ -834,6 +853,31 @@ static int scan(struct sw_ranker *r, struct topk *t, const struct rec *it, const
 		}
 	}
 	return e;
+}
+
+/* Looks at the seekers of pair k (if any) for vacancy it: in its district
+ * (phase 1) or elsewhere (2). */
+static void scan_pair(struct sw_ranker *r, struct topk *t, const struct rec *it, int k, int own)
+{
+	int lo, hi;
+	if (k < 0)
+		return;
+	if (own) {
+		district_run(&r->prdd, k, it->district, &lo, &hi);
+		scan(r, t, it, r->prd, r->prd_end, lo, hi, 1, 0);
+	} else
+		scan(r, t, it, r->pr, r->pr_end, r->pk_off[k], r->pk_off[k + 1], 2, 0);
+}
+
+/* Looks at the seekers holding two of vacancy it's skills sk or more. */
+static void scan_pairs(struct sw_ranker *r, struct topk *t, const struct rec *it, const int *sk, int own)
+{
+	long long nk = r->m->nskill;
+	for (int a = 0; a < it->nsk; a++)
+		for (int b = a + 1; b < it->nsk; b++)
+			if (sk[a] >= 0 && sk[b] < nk)
+				scan_pair(r, t, it, pair_of(r, sk[a] * nk + sk[b]), own);
+	scan_pair(r, t, it, pair_of(r, LLONG_MAX), own);	/* the broad ones */
 }
 
 /* The K best partners of seeker i under the market's rules: its keys
@@ -919,18 +963,13 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 	for (int a = 0; a < nsk; a++)
 		if (sk[a] >= 0 && sk[a] < m->nskill)
 			r->mark[sk[a]] = 1;
-	if (r->pk && nsk >= 2) {	/* a vacancy: seekers with two of its skills or more first */
-		int lo, hi;
-		for (int a = 0; a < nsk; a++)
-			for (int b = a + 1; b < nsk; b++)
-				if (sk[a] >= 0 && sk[b] < m->nskill) {
-					pair_run(r, sk[a] * (long long)m->nskill + sk[b], &lo, &hi);
-					scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 5, 0);
-				}
-		pair_run(r, LLONG_MAX, &lo, &hi);
-		scan(r, &t, &it, r->pr, r->pr_end, lo, hi, 5, 0);
-		r->one = 1;
-	}
+	/* A vacancy: the seekers with two of its skills or more first, then
+	 * those with one bounded by one (r->one), in its district, then
+	 * elsewhere. */
+	int pairs = r->pk && nsk >= 2;
+	if (pairs && d >= 0)
+		scan_pairs(r, &t, &it, sk, 1);
+	r->one = pairs;
 	for (int a = 0; a < nsk; a++) {
 		int lo, hi;
 		r->at[a] = -1;
@@ -939,8 +978,13 @@ int sw_ranker_top_min(struct sw_ranker *r, int i, int k, int min, struct sw_pick
 		r->at[a] = r->sk_off[sk[a]];
 		if (d < 0)
 			continue;
-		district_run(r, sk[a], d, &lo, &hi);
+		district_run(&r->skdd, sk[a], d, &lo, &hi);
 		scan(r, &t, &it, r->skd, r->skd_end, lo, hi, 1, 0);
+	}
+	if (pairs) {
+		r->one = 0;
+		scan_pairs(r, &t, &it, sk, 0);
+		r->one = 1;
 	}
 	for (;;) {
 		int next = -1, key = 0;
