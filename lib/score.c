@@ -209,13 +209,13 @@ void sw_score_reasons(const struct sw_market *m, const struct sw_seeker *s,
  * The lists hold copies of what scoring reads (a rec), in the order they
  * are scanned, so that a scan reads memory in order. */
 struct rec {
-	uint64_t mask;		/* as in the market */
-	const int *skills;	/* sorted; the ranker's copy for partners */
+	uint32_t mask;		/* the market's folded: bit (skill & 31) for each */
+	int sk;			/* partners: its skills, sorted, from pool[sk] on */
 	int j;			/* index of the seeker or vacancy */
 	int a, b;		/* seeker: desired wage; vacancy: wage_min, wage_max */
 	int district, nsk;
 	int bmax;		/* vacancy: the highest wage_max from here to the end of its run */
-	short edu;
+	signed char edu;
 	unsigned char acc;	/* seeker: needs accessible; vacancy: accessible */
 };
 
@@ -267,18 +267,24 @@ struct sw_ranker {
 
 long long sw_ranker_pairs(const struct sw_ranker *r) { return r->pairs; }
 
+/* A skill mask in half the room: records are read by the million. */
+static uint32_t fold(uint64_t mask)
+{
+	return (uint32_t)(mask | mask >> 32);
+}
+
 static struct rec seeker_rec(const struct sw_market *m, int j)
 {
 	const struct sw_seeker *x = &m->s[j];
-	return (struct rec){x->mask, x->skills, j, x->wage, 0, x->district, x->nskills, 0, (short)x->edu,
+	return (struct rec){fold(x->mask), 0, j, x->wage, 0, x->district, x->nskills, 0, (signed char)x->edu,
 			    (unsigned char)(x->needs_accessible != 0)};
 }
 
 static struct rec vac_rec(const struct sw_market *m, int j)
 {
 	const struct sw_vac *x = &m->v[j];
-	return (struct rec){x->mask, x->skills, j, x->wage_min, x->wage_max, x->district, x->nskills,
-			    x->wage_max, (short)x->edu, (unsigned char)(x->accessible != 0)};
+	return (struct rec){fold(x->mask), 0, j, x->wage_min, x->wage_max, x->district, x->nskills,
+			    x->wage_max, (signed char)x->edu, (unsigned char)(x->accessible != 0)};
 }
 
 /* The order of a skill list: vacancies with fewer skills first (a match
@@ -499,8 +505,8 @@ static void pairs_init(struct sw_ranker *r)
 		}
 		for (int i = 0; i < x->nsk; i++)
 			for (int j = i + 1; j < x->nsk; j++)
-				if (x->skills[i] >= 0 && x->skills[j] < nk)
-					e[n++] = (struct pentry){x->skills[i] * nk + x->skills[j], *x};
+				if (r->pool[x->sk + i] >= 0 && r->pool[x->sk + j] < nk)
+					e[n++] = (struct pentry){r->pool[x->sk + i] * nk + r->pool[x->sk + j], *x};
 	}
 	qsort_r(e, (size_t)n, sizeof *e, cmp_pentry, r);
 	r->pk = sw_xmalloc(((size_t)n + 1) * sizeof *r->pk);
@@ -563,8 +569,9 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 	}
 	r->pool = sw_xmalloc((npool + 1) * sizeof *r->pool);
 	for (int p = 0, at = 0; p < r->np; p++) {
-		memcpy(r->pool + at, r->all[p].skills, (size_t)r->all[p].nsk * sizeof *r->pool);
-		r->all[p].skills = r->pool + at;
+		const int *skills = o->by_vacancy ? m->s[p].skills : m->v[p].skills;
+		memcpy(r->pool + at, skills, (size_t)r->all[p].nsk * sizeof *r->pool);
+		r->all[p].sk = at;
 		at += r->all[p].nsk;
 	}
 	r->sk = build_lists(r, m->nskill, 1, &r->sk_off);
@@ -748,7 +755,7 @@ static inline void visit(struct sw_ranker *r, struct topk *t, const struct rec *
 	if (most > 1 || (most == 1 && !shared)) {
 		cov = 0;
 		for (int x = 0; x < p->nsk; x++)
-			cov += r->mark[p->skills[x]];
+			cov += r->mark[r->pool[p->sk + x]];
 		if (cov < most) {
 			b = full_score(r, same, ef, v->nsk, cov);
 			if (!may_enter(t, b, p->j))
