@@ -36,12 +36,11 @@ struct sw_auction {
 	void *ctx;
 	struct alist *l;
 	struct slist *by_v;	/* the same pairs by vacancy */
-	/* The lists, once packed (see pack): one block each side, in seeker
-	 * and vacancy order; a list that outgrows its room there moves out to
-	 * a block of its own. */
+	/* The seekers' lists, once packed (see pack): one block in seeker
+	 * order; a list that outgrows its room there moves out to a block of
+	 * its own. */
 	struct sw_apair *lpack;
-	struct seat *vpack;
-	size_t nlpack, nvpack;
+	size_t nlpack;
 	int *kv;		/* per vacancy: its kv best seekers listed */
 	int *tau;		/* and every pair scoring above tau (INT_MAX: none) */
 	struct places *pl;
@@ -171,14 +170,12 @@ void sw_auction_free(struct sw_auction *a)
 		if (!packed(a->l[s].e, a->lpack, a->nlpack))
 			free(a->l[s].e);
 	for (int v = 0; v < a->nv; v++) {
-		if (!packed(a->by_v[v].e, a->vpack, a->nvpack))
-			free(a->by_v[v].e);
+		free(a->by_v[v].e);
 		free(a->pl[v].h);
 	}
 	free(a->l);
 	free(a->by_v);
 	free(a->lpack);
-	free(a->vpack);
 	free(a->kv);
 	free(a->tau);
 	free(a->pl);
@@ -200,16 +197,16 @@ void sw_auction_free(struct sw_auction *a)
 	free(a);
 }
 
-/* Room for one more in a list (e, n of room cap) of elements of size sz. */
-static void *grow(void *e, int *cap, size_t sz, int in_pack)
+/* More room for a seeker's list, which is full. */
+static void grow(struct sw_auction *a, struct alist *l)
 {
-	void *to = sw_xmalloc((size_t)(*cap * 2 + 4) * sz);
-	if (e)
-		memcpy(to, e, (size_t)*cap * sz);
-	if (!in_pack)
-		free(e);
-	*cap = *cap * 2 + 4;
-	return to;
+	struct sw_apair *to = sw_xmalloc((size_t)(l->cap * 2 + 4) * sizeof *to);
+	if (l->n)
+		memcpy(to, l->e, (size_t)l->n * sizeof *to);
+	if (!packed(l->e, a->lpack, a->nlpack))
+		free(l->e);
+	l->e = to;
+	l->cap = l->cap * 2 + 4;
 }
 
 /* Lists pair (s, v); a seeker with pairs newly listed is checked again. */
@@ -218,10 +215,10 @@ static void list(struct sw_auction *a, int s, int v, int w)
 	struct alist *l = &a->l[s];
 	struct slist *b = &a->by_v[v];
 	if (l->n == l->cap)
-		l->e = grow(l->e, &l->cap, sizeof *l->e, packed(l->e, a->lpack, a->nlpack));
+		grow(a, l);
 	l->e[l->n++] = (struct sw_apair){v, w};
 	if (b->n == b->cap)
-		b->e = grow(b->e, &b->cap, sizeof *b->e, packed(b->e, a->vpack, a->nvpack));
+		b->e = sw_xrealloc(b->e, (size_t)(b->cap = b->cap * 2 + 4) * sizeof *b->e);
 	b->e[b->n++] = (struct seat){s, w};
 	a->listed++;
 	if (!a->fresh[s]) {
@@ -517,10 +514,10 @@ static void bring_down(struct sw_auction *a)
  * where a pair not listed could be worth something at their price, until
  * every seeker is within ε of its best over the pairs listed (a pair
  * newly listed may be worth more) and every empty place is without price. */
-/* The lists listed so far, each with some room to grow, copied into one
- * block a side in seeker and vacancy order: bids run through the seekers
- * of a group (and their vacancies) in that order, so that their lists
- * are read from memory together rather than from scattered blocks. */
+/* The seekers' lists listed so far, each with some room to grow, copied
+ * into one block in seeker order: bids run through the seekers of a group
+ * in that order, so that their lists are read from memory together rather
+ * than from scattered blocks. */
 static void pack(struct sw_auction *a)
 {
 	size_t n = 0, at = 0;
@@ -537,20 +534,6 @@ static void pack(struct sw_auction *a)
 		at += (size_t)l->cap;
 	}
 	a->nlpack = n;
-	n = at = 0;
-	for (int v = 0; v < a->nv; v++)
-		n += (size_t)a->by_v[v].n + 4;
-	a->vpack = sw_xmalloc((n + 1) * sizeof *a->vpack);
-	for (int v = 0; v < a->nv; v++) {
-		struct slist *b = &a->by_v[v];
-		if (b->n)
-			memcpy(a->vpack + at, b->e, (size_t)b->n * sizeof *b->e);
-		free(b->e);
-		b->e = a->vpack + at;
-		b->cap = b->n + 4;
-		at += (size_t)b->cap;
-	}
-	a->nvpack = n;
 }
 
 static void settle(struct sw_auction *a, long long eps, int open)
