@@ -245,7 +245,7 @@ struct sw_ranker {
 	struct rec *di;		/* by education */
 	struct rec *ae;		/* every partner, by education */
 	int *sk_end, *skd_end, *di_end, *ae_end;
-	struct rec *all;	/* every partner, by index */
+	struct rec *all;	/* every partner, by index, while the lists are made */
 	int *pool;		/* the partners' skills, one after the other */
 	uint16_t *stamp, cur;	/* partners already looked at for the current item
 				 * (small, to stay in cache: see next_item) */
@@ -580,6 +580,8 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		for (int i = 0; i < m->ns; i++)
 			most = m->s[i].nskills > most ? m->s[i].nskills : most;
 		r->at = sw_xmalloc((2 * (size_t)most + 1) * sizeof *r->at);
+		free(r->all);
+		r->all = NULL;
 		return r;
 	}
 	int nsk = r->sk_off[m->nskill];
@@ -605,8 +607,10 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 		qsort_r(r->di + r->di_off[d], (size_t)(r->di_off[d + 1] - r->di_off[d]), sizeof *r->di, cmp_edu, r);
 		runs(r->di, r->di_off[d], r->di_off[d + 1], 0, 0, r->di_end);
 	}
-	r->ae = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae);
-	memcpy(r->ae, r->all, (size_t)r->np * sizeof *r->ae);
+	if (o->by_vacancy)
+		pairs_init(r);
+	r->ae = r->all;		/* every partner: needed no more in index order */
+	r->all = NULL;
 	qsort_r(r->ae, (size_t)r->np, sizeof *r->ae, cmp_edu, r);
 	r->ae_end = sw_xmalloc(((size_t)r->np + 1) * sizeof *r->ae_end);
 	runs(r->ae, 0, r->np, 0, 0, r->ae_end);
@@ -617,8 +621,6 @@ struct sw_ranker *sw_ranker_new(const struct sw_market *m, const struct sw_rank_
 	}
 	r->at = sw_xmalloc(((size_t)most + 1) * sizeof *r->at);
 	r->mark = sw_xcalloc((size_t)m->nskill + 1, 1);
-	if (o->by_vacancy)
-		pairs_init(r);
 	return r;
 }
 
