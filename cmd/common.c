@@ -747,7 +747,7 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db, NULL, 0);
 	if (station)
-		sw_station_need(db, station);
+		sw_station_need(sw_store_of(db), station);
 	sqlite3_str *q = sqlite3_str_new(db);
 	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
 	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?1") " SELECT " : "SELECT ");

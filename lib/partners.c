@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/partners.h"
+#include "sw/store.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 
@@ -15,52 +15,35 @@ enum { RS_ID, RS_KIND, RS_NAME, RS_ORG, RS_STATION, RS_DISTRICT, RS_SERVES, RS_C
        RS_UNIT, RS_VALUE, RS_FROM, RS_TO, RS_CONTACT };
 enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALUE, RU_NOTE };
 
-static sqlite3_stmt *day_total, *activity_date, *service_date, *resource_terms, *used;
-static sqlite3_stmt *vol_station, *activity_station, *service_station, *county_of;
-
-void sw_partners_release(void)
-{
-	sqlite3_finalize(vol_station);
-	sqlite3_finalize(activity_station);
-	sqlite3_finalize(service_station);
-	sqlite3_finalize(county_of);
-	vol_station = activity_station = service_station = county_of = NULL;
-	sqlite3_finalize(day_total);
-	sqlite3_finalize(activity_date);
-	sqlite3_finalize(service_date);
-	sqlite3_finalize(resource_terms);
-	sqlite3_finalize(used);
-	day_total = activity_date = service_date = resource_terms = used = NULL;
-}
+/* The store of an import, for the hooks. */
+#define STORE(im) sw_store_of(sw_import_db(im))
 
 /* The county of station code into out ("" if unknown): its nearest
  * ancestor-or-self at county level, else the top of its network. */
-static int county(sqlite3 *db, const char *code, char *out, size_t n)
+static int county(struct sw_store *s, const char *code, char *out, size_t n)
 {
-	const char *k[1] = {code};
 	*out = 0;
-	return !*code ? 0 : sw_db_text(db, &county_of, "WITH RECURSIVE up(code, parent, level, depth) AS ("
+	return !*code ? 0 : sw_store_text(s, "WITH RECURSIVE up(code, parent, level, depth) AS ("
 		" SELECT code, parent_code, level, 0 FROM stations WHERE code = ?1"
 		" UNION ALL SELECT s.code, s.parent_code, s.level, up.depth + 1 FROM stations s"
 		"  JOIN up ON s.code = up.parent WHERE up.depth < 64)"
-		" SELECT code FROM up ORDER BY level = 'county' DESC, parent IS NULL DESC, depth LIMIT 1",
-		1, k, out, n) < 0 ? -1 : 0;
+		" SELECT code FROM up ORDER BY CASE WHEN level = 'county' THEN 0 ELSE 1 END,"
+		" CASE WHEN parent IS NULL THEN 0 ELSE 1 END, depth LIMIT 1",
+		1, &code, out, n) < 0 ? -1 : 0;
 }
 
 /* A volunteer gives hours in their own county: an activity or service of
  * another county's station is refused (a mistyped id, or a record that
  * belongs to the other county's register). 0, or -1 with why. */
-static int other_county(sqlite3 *db, const char **v, char *why, size_t whylen)
+static int other_county(struct sw_store *s, const char **v, char *why, size_t whylen)
 {
 	char vs[128], as[128], vc[128], ac[128];
-	const char *k[1] = {v[VH_VOLUNTEER]}, *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
-	if (sw_db_text(db, &vol_station, "SELECT station_code FROM volunteers WHERE volunteer_id = ?",
-		       1, k, vs, sizeof vs) < 0 ||
-	    (v[VH_ACTIVITY] ? sw_db_text(db, &activity_station, "SELECT station_code FROM activities"
-					 " WHERE activity_id = ?", 1, a, as, sizeof as)
-	     : sw_db_text(db, &service_station, "SELECT station_code FROM services WHERE service_id = ?",
-			  1, a, as, sizeof as)) < 0 ||
-	    county(db, vs, vc, sizeof vc) != 0 || county(db, as, ac, sizeof ac) != 0) {
+	const char *a = v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE];
+	if (sw_store_text(s, "SELECT station_code FROM volunteers WHERE volunteer_id = ?1", 1,
+			  &v[VH_VOLUNTEER], vs, sizeof vs) < 0 ||
+	    sw_store_text(s, v[VH_ACTIVITY] ? "SELECT station_code FROM activities WHERE activity_id = ?1"
+			  : "SELECT station_code FROM services WHERE service_id = ?1", 1, &a, as, sizeof as) < 0 ||
+	    county(s, vs, vc, sizeof vc) != 0 || county(s, as, ac, sizeof ac) != 0) {
 		sw_msg(why, whylen, _("volunteer_id: the stations could not be read"));
 		return -1;
 	}
@@ -81,20 +64,19 @@ static int other_county(sqlite3 *db, const char **v, char *why, size_t whylen)
  * ones stored for the day count). */
 static int check_hours(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	sqlite3 *db = sw_import_db(im);
+	struct sw_store *s = STORE(im);
 	char day[16], total[32];
 	if (!v[VH_ACTIVITY] == !v[VH_SERVICE]) {
 		sw_msg(why, whylen, _("activity_id, service_id: give the activity or the service the "
 		       "hours were given at, one of them"));
 		return -1;
 	}
-	const char *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
-	if (v[VH_ACTIVITY])
-		sw_db_text(db, &activity_date, "SELECT date FROM activities WHERE activity_id = ?", 1, a,
-		      day, sizeof day);
-	else
-		sw_db_text(db, &service_date, "SELECT date FROM services WHERE service_id = ?", 1, a,
-		      day, sizeof day);
+	const char *a = v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE];
+	if (sw_store_text(s, v[VH_ACTIVITY] ? "SELECT date FROM activities WHERE activity_id = ?1"
+			  : "SELECT date FROM services WHERE service_id = ?1", 1, &a, day, sizeof day) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "date");
+		return -1;
+	}
 	if (*day && strcmp(day, v[VH_DATE]) != 0) {
 		if (v[VH_ACTIVITY])
 			sw_msg(why, whylen, _("date: %s is not the day of the activity (%s)"), v[VH_DATE], day);
@@ -102,17 +84,20 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
 		return -1;
 	}
-	if (other_county(db, v, why, whylen) != 0)
+	if (other_county(s, v, why, whylen) != 0)
 		return -1;
 	/* the row itself, stored by an earlier import of the file, is not
 	 * counted again: by its key, or (a key made from the row) its values */
 	const char *k[6] = {v[VH_VOLUNTEER], v[VH_DATE], v[VH_ID], v[VH_ACTIVITY], v[VH_SERVICE],
 			    v[VH_MINUTES]};
-	sw_db_text(db, &day_total, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
-	      " WHERE volunteer_id = ?1 AND date = ?2 AND (?3 IS NULL OR hours_id <> ?3)"
-	      " AND NOT (?3 IS NULL AND activity_id IS ?4 AND service_id IS ?5"
-	      " AND minutes = CAST(?6 AS INTEGER))",
-	      6, k, total, sizeof total);
+	if (sw_store_text(s, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
+			  " WHERE volunteer_id = ?1 AND date = ?2 AND (?3 IS NULL OR hours_id <> ?3)"
+			  " AND NOT (?3 IS NULL AND activity_id IS NOT DISTINCT FROM ?4"
+			  " AND service_id IS NOT DISTINCT FROM ?5 AND minutes = CAST(?6 AS INTEGER))",
+			  6, k, total, sizeof total) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "minutes");
+		return -1;
+	}
 	long sum = atol(total) + atol(v[VH_MINUTES]);
 	if (sum > 24 * 60) {
 		sw_msg(why, whylen, _("minutes: %ld hours on %s with the volunteer's other records: "
@@ -136,17 +121,19 @@ static int check_resource(struct sw_import *im, const char **v, char *why, size_
  * activity, and all its uses stay within its capacity (when it has one). */
 static int check_use(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	sqlite3 *db = sw_import_db(im);
+	struct sw_store *s = STORE(im);
 	char terms[64], total[32];
 	if (!v[RU_CLIENT] == !v[RU_ACTIVITY]) {
 		sw_msg(why, whylen, _("client_id, activity_id: give the client or the activity the "
 		       "resource went to, one of them"));
 		return -1;
 	}
-	const char *r[1] = {v[RU_RESOURCE]};
-	sw_db_text(db, &resource_terms, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
-	      " || '|' || COALESCE(CAST(capacity AS TEXT), '') FROM resources WHERE resource_id = ?",
-	      1, r, terms, sizeof terms);
+	if (sw_store_text(s, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
+			  " || '|' || COALESCE(CAST(capacity AS TEXT), '') FROM resources WHERE resource_id = ?1",
+			  1, &v[RU_RESOURCE], terms, sizeof terms) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "resource_id");
+		return -1;
+	}
 	char *from = terms, *to = strchr(terms, '|'), *cap = to ? strchr(to + 1, '|') : NULL;
 	if (!to || !cap)
 		return 0;	/* an unknown resource: the reference check says so */
@@ -159,11 +146,16 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 	}
 	if (!*cap)
 		return 0;
-	/* the row itself, stored by an earlier import of the file, counts once */
+	/* the row itself, stored by an earlier import of the file, counts
+	 * once; a use of no quantity is one, as this row's */
 	const char *k[5] = {v[RU_RESOURCE], v[RU_ID], v[RU_DATE], v[RU_CLIENT], v[RU_ACTIVITY]};
-	sw_db_text(db, &used, "SELECT COALESCE(sum(quantity), 0) FROM resource_uses WHERE resource_id = ?1"
-	      " AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL AND date = ?3"
-	      " AND client_id IS ?4 AND activity_id IS ?5)", 5, k, total, sizeof total);
+	if (sw_store_text(s, "SELECT COALESCE(sum(COALESCE(quantity, 1)), 0) FROM resource_uses"
+			  " WHERE resource_id = ?1 AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL"
+			  " AND date = ?3 AND client_id IS NOT DISTINCT FROM ?4"
+			  " AND activity_id IS NOT DISTINCT FROM ?5)", 5, k, total, sizeof total) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "quantity");
+		return -1;
+	}
 	long q = v[RU_QUANTITY] ? atol(v[RU_QUANTITY]) : 1, sum = atol(total) + q;
 	if (sum > atol(cap)) {
 		sw_msg(why, whylen, _("quantity: %ld used in all, past the resource's capacity of %s"),

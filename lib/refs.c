@@ -32,7 +32,6 @@ struct keyset {
 struct sw_refs {
 	sqlite3 *db;		/* the connection looked up on */
 	sqlite3 *own;		/* the reader's connection, closed with it */
-	sqlite3_stmt *byname;	/* workers by name (sw_refs_worker) */
 	const struct sw_table *t;
 	sqlite3_stmt **st;	/* per column, or NULL */
 	char *cache;
@@ -216,7 +215,6 @@ void sw_refs_free(struct sw_refs *r)
 		free(r->keys[i].slot);
 		free(r->keys[i].text);
 	}
-	sqlite3_finalize(r->byname);
 	sqlite3_close(r->own);
 	free(r->st);
 	free(r->cache);
@@ -251,7 +249,7 @@ int sw_refs_worker(struct sw_refs *r, int i, const char **v, char *id, size_t id
 	if (sc < 0 || !v[sc])
 		return 0;
 	char ids[200];
-	int n = sw_workers_named(r->db, &r->byname, v[i], v[sc], dc >= 0 ? v[dc] : NULL,
+	int n = sw_workers_named(sw_store_of(r->db), v[i], v[sc], dc >= 0 ? v[dc] : NULL,
 				 id, idlen, ids, sizeof ids);
 	if (n > 1)
 		sw_msg(why, whylen, _("%s: %d workers of that name at the station of the row (%s): give "
