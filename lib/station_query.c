@@ -1,5 +1,6 @@
-/* The network read back and changed (see sw/station.h): coverage of the
- * county's divisions and the closing of a station. cmd/ formats the rows. */
+/* The network read back and changed (see sw/station.h): its stations,
+ * tree, workers, coverage of the county's divisions, and the closing of
+ * a station. cmd/ formats the rows. */
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +8,89 @@
 #include "sw/i18n.h"
 #include "sw/station.h"
 #include "sw/store.h"
+
+/* SQL: path is top's or below it (top's path and a '/'). */
+#define UNDER(path, top) \
+	"(" path " = " top " OR substr(" path ", 1, length(" top ") + 1) = " top " || '/')"
+
+struct sw_stmt *sw_stations_stmt(struct sw_store *s, const struct sw_station_query *q)
+{
+	struct sw_stmt *st = sw_store_prep(s, "WITH RECURSIVE " SW_SUBTREE_CTE("?1")
+		" SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address,"
+		"        s.opened_on, s.closed_on"
+		" FROM stations s JOIN subtree t ON t.code = s.code"
+		" WHERE (?1 IS NULL OR s.code <> ?1) AND (?2 IS NULL OR s.level = ?2)"
+		"   AND (?3 = 0 OR " SW_STATION_ACTIVE("s", "?4") ")"
+		" ORDER BY t.path");
+	sw_stmt_bind_text(st, 1, q->code);
+	sw_stmt_bind_text(st, 2, q->level);
+	sw_stmt_bind_int64(st, 3, q->active);
+	sw_stmt_bind_text(st, 4, q->on);
+	return st;
+}
+
+void sw_station_stmts(struct sw_store *s, const char *code, struct sw_stmt *sts[3])
+{
+	/* the organisations by id and name: who runs the station, who employs each worker */
+	static const char *const q[] = {
+		"SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address, s.opened_on,"
+		" s.closed_on, s.operator_org, o.name AS operator_name"
+		" FROM stations s LEFT JOIN orgs o ON o.org_id = s.operator_org WHERE s.code = ?1",
+		"SELECT w.worker_id, w.name, w.role, w.certificate, w.hired_on, w.left_on, w.employer_org,"
+		" o.name AS employer_name FROM workers w LEFT JOIN orgs o ON o.org_id = w.employer_org"
+		" WHERE w.station_code = ?1 ORDER BY w.worker_id",
+		"SELECT code, name, level, opened_on, closed_on FROM stations"
+		" WHERE parent_code = ?1 ORDER BY code",
+	};
+	for (int i = 0; i < 3; i++) {
+		sts[i] = sw_store_prep(s, q[i]);
+		sw_stmt_bind_text(sts[i], 1, code);
+	}
+}
+
+/* Staff counts per node, then summed over each node's subtree by matching
+ * path prefixes (compared as text: a code may hold LIKE's wildcards). */
+struct sw_stmt *sw_tree_stmt(struct sw_store *s, const struct sw_station_query *q)
+{
+	struct sw_stmt *st = sw_store_prep(s, "WITH RECURSIVE " SW_SUBTREE_CTE("?1") ","
+		" own AS (SELECT t.code, t.depth, t.path,"
+		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
+		        SW_WORKER_ACTIVE("w", "?2") ") AS staff,"
+		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
+		        SW_WORKER_ACTIVE("w", "?2") " AND w.certificate <> 'none') AS certified"
+		"   FROM subtree t)"
+		" SELECT o.depth AS depth, o.code AS code,"
+		"   CASE WHEN ?3 <> 0 THEN substr('                                        ', 1, 2 * o.depth)"
+		"        || s.name ELSE s.name END AS name,"
+		"   s.level AS level,"
+		"   CASE WHEN " SW_STATION_ACTIVE("s", "?2") " THEN 'active' ELSE 'closed' END AS status,"
+		"   o.staff AS staff, o.certified AS certified,"
+		"   (SELECT CAST(sum(x.staff) AS INTEGER) FROM own x WHERE " UNDER("x.path", "o.path") ")"
+		"    AS staff_total,"
+		"   (SELECT CAST(sum(x.certified) AS INTEGER) FROM own x WHERE " UNDER("x.path", "o.path") ")"
+		"    AS certified_total"
+		" FROM own o JOIN stations s ON s.code = o.code ORDER BY o.path");
+	sw_stmt_bind_text(st, 1, q->code);
+	sw_stmt_bind_text(st, 2, q->on);
+	sw_stmt_bind_int64(st, 3, q->indent);
+	return st;
+}
+
+struct sw_stmt *sw_workers_stmt(struct sw_store *s, const struct sw_station_query *q)
+{
+	struct sw_stmt *st = sw_store_prep(s, "WITH RECURSIVE " SW_SUBTREE_CTE("?1")
+		" SELECT w.worker_id, w.name, w.station_code, w.role, w.certificate, w.hired_on, w.left_on"
+		" FROM workers w JOIN subtree t ON t.code = w.station_code"
+		" WHERE (?2 IS NULL OR w.role = ?2) AND (?3 = 0 OR w.certificate <> 'none')"
+		"   AND (?4 = 0 OR " SW_WORKER_ACTIVE("w", "?5") ")"
+		" ORDER BY w.worker_id");
+	sw_stmt_bind_text(st, 1, q->code);
+	sw_stmt_bind_text(st, 2, q->role);
+	sw_stmt_bind_int64(st, 3, q->certified);
+	sw_stmt_bind_int64(st, 4, q->active);
+	sw_stmt_bind_text(st, 5, q->on);
+	return st;
+}
 
 /* Townships with an active township station, villages with an active
  * service point, matched through the stations' division_code; cov is 1

@@ -40,6 +40,28 @@ int sw_workers_named(struct sw_store *s, const char *name, const char *station, 
  * 3 when the database fails) unless code is a station. */
 void sw_station_need(struct sw_store *s, const char *code);
 
+/* What a listing of the network selects; cmd/ fills it from the options. */
+struct sw_station_query {
+	const char *code;	/* the subtree's top; NULL: the whole network */
+	const char *level;	/* list: stations of this level (a key), or NULL */
+	const char *role;	/* workers: of this role (a key), or NULL */
+	const char *on;		/* YYYY-MM-DD: the day "active" and the staff counts mean */
+	int active;		/* only stations (workers) active on that day */
+	int certified;		/* workers: only those with a certificate */
+	int indent;		/* tree: names indented by depth, for people */
+};
+/* Statements ready to step. list: the stations below code (not code
+ * itself), in tree order. */
+struct sw_stmt *sw_stations_stmt(struct sw_store *s, const struct sw_station_query *q);
+/* tree: code and the stations below it, each with its depth, status and
+ * staff active on the day, its own and its subtree's. */
+struct sw_stmt *sw_tree_stmt(struct sw_store *s, const struct sw_station_query *q);
+/* workers: of the stations of code's subtree, by worker_id. */
+struct sw_stmt *sw_workers_stmt(struct sw_store *s, const struct sw_station_query *q);
+/* show: the station with its operator's name, its staff with their
+ * employers' names, its children. */
+void sw_station_stmts(struct sw_store *s, const char *code, struct sw_stmt *sts[3]);
+
 /* A county's coverage on a day: its townships, those with an active
  * township station, its villages, those with an active service point. */
 struct sw_coverage {
