@@ -18,37 +18,66 @@ enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALU
 /* The store of an import, for the hooks. */
 #define STORE(im) sw_store_of(sw_import_db(im))
 
-/* The county of station code into out ("" if unknown): its nearest
- * ancestor-or-self at county level, else the top of its network. */
-static int county(struct sw_store *s, const char *code, char *out, size_t n)
-{
-	*out = 0;
-	return !*code ? 0 : sw_store_text(s, "WITH RECURSIVE up(code, parent, level, depth) AS ("
-		" SELECT code, parent_code, level, 0 FROM stations WHERE code = ?1"
-		" UNION ALL SELECT s.code, s.parent_code, s.level, up.depth + 1 FROM stations s"
-		"  JOIN up ON s.code = up.parent WHERE up.depth < 64)"
-		" SELECT code FROM up ORDER BY CASE WHEN level = 'county' THEN 0 ELSE 1 END,"
-		" CASE WHEN parent IS NULL THEN 0 ELSE 1 END, depth LIMIT 1",
-		1, &code, out, n) < 0 ? -1 : 0;
-}
+/* Where hours were given, in one look-up (three round trips on a server,
+ * for every row): the day of the activity (or service) ?2, its station,
+ * the station of volunteer ?1, then the ancestors-or-self of each station
+ * (k 1: the volunteer's, 2: the activity's), the county first: its nearest
+ * at county level, else the top of its network. */
+#define PLACES(tbl, key) \
+	"WITH RECURSIVE up(k, code, parent, level, depth) AS (" \
+	" SELECT 1, s.code, s.parent_code, s.level, 0 FROM volunteers v" \
+	"  JOIN stations s ON s.code = v.station_code WHERE v.volunteer_id = ?1" \
+	" UNION ALL SELECT 2, s.code, s.parent_code, s.level, 0 FROM " tbl " x" \
+	"  JOIN stations s ON s.code = x.station_code WHERE x." key " = ?2" \
+	" UNION ALL SELECT up.k, s.code, s.parent_code, s.level, up.depth + 1 FROM stations s" \
+	"  JOIN up ON s.code = up.parent WHERE up.depth < 64)" \
+	" SELECT (SELECT date FROM " tbl " WHERE " key " = ?2)," \
+	"  (SELECT station_code FROM volunteers WHERE volunteer_id = ?1)," \
+	"  (SELECT station_code FROM " tbl " WHERE " key " = ?2), up.k, up.code" \
+	" FROM (SELECT 1 AS one) AS o LEFT JOIN up ON 1 = 1 ORDER BY up.k," \
+	"  CASE WHEN up.level = 'county' THEN 0 ELSE 1 END," \
+	"  CASE WHEN up.parent IS NULL THEN 0 ELSE 1 END, up.depth"
 
-/* A volunteer gives hours in their own county: an activity or service of
- * another county's station is refused (a mistyped id, or a record that
- * belongs to the other county's register). 0, or -1 with why. */
-static int other_county(struct sw_store *s, const char **v, char *why, size_t whylen)
+/* Hours are given at one activity or alongside one service, on its day,
+ * in the volunteer's own county (an activity or service of another
+ * county's station is a mistyped id, or a record of the other county's
+ * register). 0, or -1 with why. */
+static int check_place(struct sw_store *s, const char **v, char *why, size_t whylen)
 {
-	char vs[128], as[128], vc[128], ac[128];
-	const char *a = v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE];
-	if (sw_store_text(s, "SELECT station_code FROM volunteers WHERE volunteer_id = ?1", 1,
-			  &v[VH_VOLUNTEER], vs, sizeof vs) < 0 ||
-	    sw_store_text(s, v[VH_ACTIVITY] ? "SELECT station_code FROM activities WHERE activity_id = ?1"
-			  : "SELECT station_code FROM services WHERE service_id = ?1", 1, &a, as, sizeof as) < 0 ||
-	    county(s, vs, vc, sizeof vc) != 0 || county(s, as, ac, sizeof ac) != 0) {
+	const char *act = v[VH_ACTIVITY], *k[2] = {v[VH_VOLUNTEER], act ? act : v[VH_SERVICE]};
+	struct sw_stmt *st = sw_store_stmt(s, act ? PLACES("activities", "activity_id")
+					   : PLACES("services", "service_id"));
+	for (int i = 0; i < 2; i++)
+		sw_stmt_bind_text(st, i + 1, k[i]);
+	/* the first row's day and stations; each k's first row, its county */
+	char day[16] = "", vs[128] = "", as[128] = "", vc[128] = "", ac[128] = "";
+	int rc, first = 1;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		if (first) {
+			const char *t[3] = {sw_stmt_text(st, 0), sw_stmt_text(st, 1), sw_stmt_text(st, 2)};
+			snprintf(day, sizeof day, "%s", t[0] ? t[0] : "");
+			snprintf(vs, sizeof vs, "%s", t[1] ? t[1] : "");
+			snprintf(as, sizeof as, "%s", t[2] ? t[2] : "");
+			first = 0;
+		}
+		char *county = sw_stmt_int64(st, 3) == 1 ? vc : sw_stmt_int64(st, 3) == 2 ? ac : NULL;
+		if (county && !*county)
+			snprintf(county, 128, "%s", sw_stmt_text(st, 4));
+	}
+	sw_stmt_release(st);
+	if (rc != SW_DONE) {
 		sw_msg(why, whylen, _("volunteer_id: the stations could not be read"));
 		return -1;
 	}
+	if (*day && strcmp(day, v[VH_DATE]) != 0) {
+		if (act)
+			sw_msg(why, whylen, _("date: %s is not the day of the activity (%s)"), v[VH_DATE], day);
+		else
+			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
+		return -1;
+	}
 	if (*vc && *ac && strcmp(vc, ac) != 0) {
-		if (v[VH_ACTIVITY])
+		if (act)
 			sw_msg(why, whylen, _("activity_id: the activity is at %s, of county %s; the "
 			       "volunteer's station %s is of county %s"), as, ac, vs, vc);
 		else
@@ -59,32 +88,19 @@ static int other_county(struct sw_store *s, const char **v, char *why, size_t wh
 	return 0;
 }
 
-/* Hours are given at one activity or alongside one service, on its day;
- * no one gives more than 24 hours a day (the hours this file or earlier
- * ones stored for the day count). */
+/* Hours are given where check_place says; no one gives more than 24
+ * hours a day (the hours this file or earlier ones stored for the day
+ * count). */
 static int check_hours(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	struct sw_store *s = STORE(im);
-	char day[16], total[32];
+	char total[32];
 	if (!v[VH_ACTIVITY] == !v[VH_SERVICE]) {
 		sw_msg(why, whylen, _("activity_id, service_id: give the activity or the service the "
 		       "hours were given at, one of them"));
 		return -1;
 	}
-	const char *a = v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE];
-	if (sw_store_text(s, v[VH_ACTIVITY] ? "SELECT date FROM activities WHERE activity_id = ?1"
-			  : "SELECT date FROM services WHERE service_id = ?1", 1, &a, day, sizeof day) < 0) {
-		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "date");
-		return -1;
-	}
-	if (*day && strcmp(day, v[VH_DATE]) != 0) {
-		if (v[VH_ACTIVITY])
-			sw_msg(why, whylen, _("date: %s is not the day of the activity (%s)"), v[VH_DATE], day);
-		else
-			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
-		return -1;
-	}
-	if (other_county(s, v, why, whylen) != 0)
+	if (check_place(s, v, why, whylen) != 0)
 		return -1;
 	/* the row itself, stored by an earlier import of the file, is not
 	 * counted again: by its key, or (a key made from the row) its values */

@@ -61,7 +61,7 @@ static int check_levels(struct sw_store *s, const char *tbl, const char *vocab, 
 	}
 	if (!level)
 		return 0;
-	snprintf(sql, sizeof sql, "SELECT code, level FROM %s WHERE parent_code = ?1", tbl);
+	snprintf(sql, sizeof sql, "SELECT code, level FROM %s WHERE parent_code = ?1 ORDER BY code", tbl);
 	struct sw_stmt *st = sw_store_stmt(s, sql);
 	sw_stmt_bind_text(st, 1, code);
 	int rc, bad = 0;
