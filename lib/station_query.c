@@ -141,10 +141,12 @@ int sw_station_coverage(struct sw_store *s, const char *on,
 
 struct sw_stmt *sw_station_uncovered(struct sw_store *s, const char *on)
 {
+	/* the columns of divisions itself: a server names their origin only so */
 	struct sw_stmt *st = sw_store_prep(s, "WITH " COVERAGE_CTE
-		" SELECT county, code, name, level, parent_code FROM"
-		" (SELECT * FROM tw UNION ALL SELECT * FROM vi) AS d WHERE cov = 0"
-		" ORDER BY county, level, code");
+		" SELECT u.county, d.code, d.name, d.level, d.parent_code FROM"
+		" (SELECT county, code, cov FROM tw UNION ALL SELECT county, code, cov FROM vi) AS u"
+		" JOIN divisions d ON d.code = u.code WHERE u.cov = 0"
+		" ORDER BY u.county, d.level, d.code");
 	sw_stmt_bind_text(st, 1, on);
 	return st;
 }
