@@ -42,7 +42,7 @@ static int unread(char *why, size_t whylen, const char *column)
  * row be for each of its existing children: together with the import
  * engine's refusal of self-references these rule out cycles, since levels
  * strictly rise going up. v: code, name, level, parent_code. 0, or -1
- * with why (or after a database failure, printed). */
+ * with why. */
 static int check_levels(struct sw_store *s, const char *tbl, const char *vocab, const char **v,
 			char *why, size_t whylen)
 {
