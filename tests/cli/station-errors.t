@@ -115,7 +115,13 @@ expect_fail 2 'sw-station: --encoding: unknown encoding "latin1" (expected utf-8
 expect_fail 3 'sw-station: missing.csv: No such file or directory' sw-station import missing.csv
 
 # schema versions
-sql "PRAGMA user_version=99"
-expect_fail 3 "sw-station: $T/sw.db: schema version 99 is newer than this program's ($SCHEMA): upgrade sw-tools" sw-station list
+if [ "$BACKEND" = pg ]; then
+	sql "UPDATE sw_schema SET version = 99" >/dev/null
+	at=$PGDB
+else
+	sql "PRAGMA user_version=99"
+	at=$T/sw.db
+fi
+expect_fail 3 "sw-station: $at: schema version 99 is newer than this program's ($SCHEMA): upgrade sw-tools" sw-station list
 
 done_testing
