@@ -90,23 +90,12 @@ static int cmd_list(int argc, char **argv)
 		return sw_run_list(t, argc - optind, argv + optind, o_station, 0);
 	}
 	const char *level = sw_opt_vocab("level", "level", o_level);
-	sqlite3 *db = sw_open(0);
+	struct sw_store *s = sw_open_store(0);
 	if (o_parent)
-		sw_station_need(sw_store_of(db), o_parent);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
-		" SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address,"
-		"        s.opened_on, s.closed_on"
-		" FROM stations s JOIN subtree t ON t.code = s.code"
-		" WHERE (?1 IS NULL OR s.code <> ?1) AND (?2 IS NULL OR s.level = ?2)"
-		"   AND (NOT ?3 OR " SW_STATION_ACTIVE("s", "?4") ")"
-		" ORDER BY t.path");
-	sw_db_bind_text(st, 1, o_parent);
-	sw_db_bind_text(st, 2, level);
-	sqlite3_bind_int(st, 3, o_active);
-	sqlite3_bind_text(st, 4, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
-	sw_db_close(db);
+		sw_station_need(s, o_parent);
+	struct sw_station_query q = {.code = o_parent, .level = level, .on = o_on, .active = o_active};
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stations_stmt(s, &q));
+	sw_store_close(s);
 	return rc;
 }
 
@@ -115,28 +104,14 @@ static int cmd_show(int argc, char **argv)
 	parse(argc, argv);
 	sw_cli_nargs(argc, 1, 1);
 	const char *code = argv[optind];
-	sqlite3 *db = sw_open(0);
-	sw_station_need(sw_store_of(db), code);
-	/* the organisations by id and name: who runs the station, who employs each worker */
-	static const char *const q[] = {
-		"SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address, s.opened_on,"
-		" s.closed_on, s.operator_org, o.name AS operator_name"
-		" FROM stations s LEFT JOIN orgs o ON o.org_id = s.operator_org WHERE s.code = ?1",
-		"SELECT w.worker_id, w.name, w.role, w.certificate, w.hired_on, w.left_on, w.employer_org,"
-		" o.name AS employer_name FROM workers w LEFT JOIN orgs o ON o.org_id = w.employer_org"
-		" WHERE w.station_code = ?1 ORDER BY w.worker_id",
-		"SELECT code, name, level, opened_on, closed_on FROM stations"
-		" WHERE parent_code = ?1 ORDER BY code",
-	};
+	struct sw_store *s = sw_open_store(0);
+	sw_station_need(s, code);
 	static const char *const keys[] = {"station", "staff", "children"};
 	const char *titles[] = {_("Station"), _("Staff"), _("Children")};
-	sqlite3_stmt *sts[3];
-	for (int i = 0; i < 3; i++) {
-		sts[i] = sw_db_prepare(db, q[i]);
-		sqlite3_bind_text(sts[i], 1, code, -1, SQLITE_STATIC);
-	}
-	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
-	sw_db_close(db);
+	struct sw_stmt *sts[3];
+	sw_station_stmts(s, code, sts);
+	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts, NULL);
+	sw_store_close(s);
 	return rc;
 }
 
@@ -144,34 +119,13 @@ static int cmd_tree(int argc, char **argv)
 {
 	parse(argc, argv);
 	sw_cli_nargs(argc, 0, 1);
-	const char *root = optind < argc ? argv[optind] : NULL;
-	sqlite3 *db = sw_open(0);
-	if (root)
-		sw_station_need(sw_store_of(db), root);
-	/* Staff counts per node, then summed over each node's subtree by
-	 * matching path prefixes. */
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1") ","
-		" own AS (SELECT t.code, t.depth, t.path,"
-		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
-		        SW_WORKER_ACTIVE("w", "?2") ") AS staff,"
-		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
-		        SW_WORKER_ACTIVE("w", "?2") " AND w.certificate <> 'none') AS certified"
-		"   FROM subtree t)"
-		" SELECT o.depth AS depth, o.code AS code,"
-		"   CASE WHEN ?3 THEN substr('                                        ', 1, 2 * o.depth) || s.name"
-		"        ELSE s.name END AS name,"
-		"   s.level AS level,"
-		"   CASE WHEN " SW_STATION_ACTIVE("s", "?2") " THEN 'active' ELSE 'closed' END AS status,"
-		"   o.staff AS staff, o.certified AS certified,"
-		"   (SELECT sum(x.staff) FROM own x WHERE x.path = o.path OR x.path LIKE o.path || '/%') AS staff_total,"
-		"   (SELECT sum(x.certified) FROM own x WHERE x.path = o.path OR x.path LIKE o.path || '/%') AS certified_total"
-		" FROM own o JOIN stations s ON s.code = o.code ORDER BY o.path");
-	sw_db_bind_text(st, 1, root);
-	sqlite3_bind_text(st, 2, o_on, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, sw_fmt_human(sw_opt.fmt, sw_opt.output));
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
-	sw_db_close(db);
+	struct sw_station_query q = {.code = optind < argc ? argv[optind] : NULL, .on = o_on,
+				     .indent = sw_fmt_human(sw_opt.fmt, sw_opt.output)};
+	struct sw_store *s = sw_open_store(0);
+	if (q.code)
+		sw_station_need(s, q.code);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_tree_stmt(s, &q));
+	sw_store_close(s);
 	return rc;
 }
 
@@ -191,39 +145,15 @@ static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
 	sw_cli_nargs(argc, 0, 0);
-	const char *role = sw_opt_vocab("role", "role", o_role);
-	sqlite3 *db = sw_open(0);
+	struct sw_station_query q = {.code = o_station, .role = sw_opt_vocab("role", "role", o_role),
+		.on = o_on, .active = o_active, .certified = o_certified};
+	struct sw_store *s = sw_open_store(0);
 	if (o_station)
-		sw_station_need(sw_store_of(db), o_station);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
-		" SELECT w.worker_id, w.name, w.station_code, w.role, w.certificate, w.hired_on, w.left_on"
-		" FROM workers w JOIN subtree t ON t.code = w.station_code"
-		" WHERE (?2 IS NULL OR w.role = ?2) AND (NOT ?3 OR w.certificate <> 'none')"
-		"   AND (NOT ?4 OR " SW_WORKER_ACTIVE("w", "?5") ")"
-		" ORDER BY w.worker_id");
-	sw_db_bind_text(st, 1, o_station);
-	sw_db_bind_text(st, 2, role);
-	sqlite3_bind_int(st, 3, o_certified);
-	sqlite3_bind_int(st, 4, o_active);
-	sqlite3_bind_text(st, 5, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
-	sw_db_close(db);
+		sw_station_need(s, o_station);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_workers_stmt(s, &q));
+	sw_store_close(s);
 	return rc;
 }
-
-/* Coverage: townships with an active township station, villages with an
- * active service point, matched through the stations' division_code. */
-#define COVERAGE_CTE \
-	"act AS (SELECT division_code, level FROM stations s WHERE division_code IS NOT NULL AND " \
-	SW_STATION_ACTIVE("s", "?1") ")," \
-	" tw AS (SELECT c.code AS county, d.code, d.name, d.level, d.parent_code," \
-	"   EXISTS(SELECT 1 FROM act WHERE act.division_code = d.code AND act.level = 'township') AS cov" \
-	"   FROM divisions c JOIN divisions d ON d.parent_code = c.code AND d.level = 'township'" \
-	"   WHERE c.level = 'county')," \
-	" vi AS (SELECT tw.county, d.code, d.name, d.level, d.parent_code," \
-	"   EXISTS(SELECT 1 FROM act WHERE act.division_code = d.code AND act.level = 'village') AS cov" \
-	"   FROM tw JOIN divisions d ON d.parent_code = tw.code AND d.level = 'village')"
 
 /* One county's coverage as a row, in percent to one decimal. */
 static int coverage_row(void *ctx, const struct sw_coverage *c)
@@ -245,15 +175,9 @@ static int cmd_coverage(int argc, char **argv)
 	sw_cli_nargs(argc, 0, 0);
 	struct sw_store *s = sw_open_store(0);
 	int rc;
-	if (o_uncovered) {
-		/* TODO(store): sw_station_uncovered once lib/out.c reads a store's statements */
-		sqlite3_stmt *st = sw_db_prepare(sw_store_sqlite(s), "WITH " COVERAGE_CTE
-			" SELECT county, code, name, level, parent_code FROM"
-			" (SELECT * FROM tw UNION ALL SELECT * FROM vi) WHERE NOT cov"
-			" ORDER BY county, level, code");
-		sqlite3_bind_text(st, 1, o_on, -1, SQLITE_STATIC);
-		rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
-	} else {
+	if (o_uncovered)
+		rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_station_uncovered(s, o_on));
+	else {
 		static const char *const names[] = {"county", "name", "townships", "townships_covered",
 			"township_pct", "villages", "villages_covered", "village_pct"};
 		struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 8, names, "ssnnnnnn");
@@ -420,6 +344,7 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "init-server grant close staffing volunteer-record";
+	sw_cli_on_server = "init-server grant export template list show tree workers coverage close staffing "
+			   "volunteer-record";
 	return sw_cli_dispatch(argc, argv, cmds);
 }
