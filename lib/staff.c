@@ -31,8 +31,7 @@ static int after_certificate(struct sw_import *im, const char **v, int outcome)
 	sw_stmt_release(st);
 	if (changed < 0)
 		return -1;
-	return changed ? sw_audit_log(sw_import_db(im), "update", "workers", v[CE_WORKER], "certificate")
-		       : 0;
+	return changed ? sw_audit_log(s, "update", "workers", v[CE_WORKER], "certificate") : 0;
 }
 
 static int check_certificate(struct sw_import *im, const char **v, char *why, size_t whylen)
