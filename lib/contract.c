@@ -109,7 +109,7 @@ static int overlap(struct sw_store *s, const char **v, const char *stations, cha
 static int check_contract(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	static char stations[4096];
-	struct sw_store *s = sw_store_of(sw_import_db(im));
+	struct sw_store *s = sw_import_store(im);
 	char day[16];
 	if (strcmp(v[CO_END], v[CO_START]) < 0) {
 		sw_msg(why, whylen, _("end: %s is before start %s"), v[CO_END], v[CO_START]);
@@ -119,8 +119,15 @@ static int check_contract(struct sw_import *im, const char **v, char *why, size_
 		sw_msg(why, whylen, _("signed_on: %s is after end %s"), v[CO_SIGNED], v[CO_END]);
 		return -1;
 	}
-	if (norm_stations(s, v[CO_STATIONS], stations, sizeof stations, why, whylen) != 0 ||
-	    overlap(s, v, stations, why, whylen) != 0)
+	if (norm_stations(s, v[CO_STATIONS], stations, sizeof stations, why, whylen) != 0)
+		return -1;
+	/* the contracts given before it in the file count (on a server,
+	 * stored first) */
+	if (sw_import_flush(im) != 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "stations");
+		return -1;
+	}
+	if (overlap(s, v, stations, why, whylen) != 0)
 		return -1;
 	v[CO_STATIONS] = stations;
 	/* a new period must still hold what was spent under the contract */
@@ -158,7 +165,7 @@ int sw_contract_get(struct sw_store *s, const char *id, char from[11], char to[1
 static int check_spending(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	char from[11], to[11];
-	int rc = sw_contract_get(sw_store_of(sw_import_db(im)), v[SP_CONTRACT], from, to, NULL, 0);
+	int rc = sw_contract_get(sw_import_store(im), v[SP_CONTRACT], from, to, NULL, 0);
 	if (rc < 0) {
 		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "contract_id");
 		return -1;

@@ -15,9 +15,6 @@ enum { RS_ID, RS_KIND, RS_NAME, RS_ORG, RS_STATION, RS_DISTRICT, RS_SERVES, RS_C
        RS_UNIT, RS_VALUE, RS_FROM, RS_TO, RS_CONTACT };
 enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALUE, RU_NOTE };
 
-/* The store of an import, for the hooks. */
-#define STORE(im) sw_store_of(sw_import_db(im))
-
 /* Where hours were given, in one look-up (three round trips on a server,
  * for every row): the day of the activity (or service) ?2, its station,
  * the station of volunteer ?1, then the ancestors-or-self of each station
@@ -93,7 +90,7 @@ static int check_place(struct sw_store *s, const char **v, char *why, size_t why
  * count). */
 static int check_hours(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	struct sw_store *s = STORE(im);
+	struct sw_store *s = sw_import_store(im);
 	char total[32];
 	if (!v[VH_ACTIVITY] == !v[VH_SERVICE]) {
 		sw_msg(why, whylen, _("activity_id, service_id: give the activity or the service the "
@@ -103,7 +100,13 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 	if (check_place(s, v, why, whylen) != 0)
 		return -1;
 	/* the row itself, stored by an earlier import of the file, is not
-	 * counted again: by its key, or (a key made from the row) its values */
+	 * counted again: by its key, or (a key made from the row) its values;
+	 * the rows given before it in the file are (on a server, stored
+	 * first) */
+	if (sw_import_flush(im) != 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "minutes");
+		return -1;
+	}
 	const char *k[6] = {v[VH_VOLUNTEER], v[VH_DATE], v[VH_ID], v[VH_ACTIVITY], v[VH_SERVICE],
 			    v[VH_MINUTES]};
 	if (sw_store_text(s, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
@@ -137,7 +140,7 @@ static int check_resource(struct sw_import *im, const char **v, char *why, size_
  * activity, and all its uses stay within its capacity (when it has one). */
 static int check_use(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	struct sw_store *s = STORE(im);
+	struct sw_store *s = sw_import_store(im);
 	char terms[64], total[32];
 	if (!v[RU_CLIENT] == !v[RU_ACTIVITY]) {
 		sw_msg(why, whylen, _("client_id, activity_id: give the client or the activity the "
@@ -163,7 +166,12 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 	if (!*cap)
 		return 0;
 	/* the row itself, stored by an earlier import of the file, counts
-	 * once; a use of no quantity is one, as this row's */
+	 * once; a use of no quantity is one, as this row's; the uses given
+	 * before it in the file count (on a server, stored first) */
+	if (sw_import_flush(im) != 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "quantity");
+		return -1;
+	}
 	const char *k[5] = {v[RU_RESOURCE], v[RU_ID], v[RU_DATE], v[RU_CLIENT], v[RU_ACTIVITY]};
 	if (sw_store_text(s, "SELECT COALESCE(sum(COALESCE(quantity, 1)), 0) FROM resource_uses"
 			  " WHERE resource_id = ?1 AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL"

@@ -22,7 +22,7 @@ static int after_certificate(struct sw_import *im, const char **v, int outcome)
 {
 	if (outcome == SW_UNCHANGED)
 		return 0;
-	struct sw_store *s = sw_store_of(sw_import_db(im));
+	struct sw_store *s = sw_import_store(im);
 	struct sw_stmt *st = sw_store_stmt(s, "UPDATE workers SET certificate = ?2"
 		" WHERE worker_id = ?1 AND " RANK("certificate") " < " RANK("?2"));
 	sw_stmt_bind_text(st, 1, v[CE_WORKER]);

@@ -11,9 +11,6 @@
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
-/* The store of an import, for the hooks. */
-#define STORE(im) sw_store_of(sw_import_db(im))
-
 int sw_station_exists(struct sw_store *s, const char *code)
 {
 	return sw_store_text(s, "SELECT 1 FROM stations WHERE code = ?1", 1, &code, NULL, 0);
@@ -38,14 +35,30 @@ static int unread(char *why, size_t whylen, const char *column)
 	return -1;
 }
 
+/* On a server the rows of a file are staged, stored a chunk at a time: a
+ * child given earlier was checked against its parent's stored level, so
+ * a row that changes that level needs its children all stored to be
+ * seen. 0, or -1 (said). */
+static int restaged(struct sw_import *im, const char *tbl, const char *code, const char *level)
+{
+	struct sw_store *s = sw_import_store(im);
+	if (sw_store_kind(s) == SW_STORE_SQLITE)
+		return 0;	/* every row is stored as it comes */
+	char sql[64], was[32];
+	snprintf(sql, sizeof sql, "SELECT level FROM %s WHERE code = ?1", tbl);
+	int found = sw_store_text(s, sql, 1, &code, was, sizeof was);
+	return found < 0 ? -1 : found && strcmp(was, level) != 0 ? sw_import_flush(im) : 0;
+}
+
 /* A parent must be of a higher level (a smaller rank), and so must this
  * row be for each of its existing children: together with the import
  * engine's refusal of self-references these rule out cycles, since levels
  * strictly rise going up. v: code, name, level, parent_code. 0, or -1
  * with why. */
-static int check_levels(struct sw_store *s, const char *tbl, const char *vocab, const char **v,
+static int check_levels(struct sw_import *im, const char *tbl, const char *vocab, const char **v,
 			char *why, size_t whylen)
 {
+	struct sw_store *s = sw_import_store(im);
 	const char *code = v[0], *level = v[2], *parent = v[3];
 	char plevel[32], said[64], sql[96];	/* said: a level in the admin's words */
 	if (parent && level) {
@@ -61,6 +74,8 @@ static int check_levels(struct sw_store *s, const char *tbl, const char *vocab, 
 	}
 	if (!level)
 		return 0;
+	if (restaged(im, tbl, code, level) != 0)
+		return unread(why, whylen, "level");
 	snprintf(sql, sizeof sql, "SELECT code, level FROM %s WHERE parent_code = ?1 ORDER BY code", tbl);
 	struct sw_stmt *st = sw_store_stmt(s, sql);
 	sw_stmt_bind_text(st, 1, code);
@@ -96,7 +111,7 @@ static int check_division(struct sw_import *im, const char **v, char *why, size_
 		sw_msg(why, whylen, _("level: required (the code does not tell it: give a level column)"));
 		return -1;
 	}
-	return check_levels(STORE(im), "divisions", "division_level", v, why, whylen);
+	return check_levels(im, "divisions", "division_level", v, why, whylen);
 }
 
 static int check_dates(const char *from, const char *to, const char *fromname,
@@ -111,8 +126,8 @@ static int check_dates(const char *from, const char *to, const char *fromname,
 
 static int check_station(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	struct sw_store *s = STORE(im);
-	if (check_levels(s, "stations", "level", v, why, whylen) != 0)
+	struct sw_store *s = sw_import_store(im);
+	if (check_levels(im, "stations", "level", v, why, whylen) != 0)
 		return -1;
 	if (check_dates(v[6], v[7], "opened_on", "closed_on", why, whylen) != 0)
 		return -1;
@@ -186,26 +201,3 @@ static const struct sw_column worker_cols[] = {
 const struct sw_table sw_workers_table = {
 	"workers", "worker|社工|人员", worker_cols, 8, check_worker, NULL, 1
 };
-
-int sw_workers_named(struct sw_store *s, const char *name, const char *station, const char *date,
-		     char *id, size_t idlen, char *ids, size_t idslen)
-{
-	struct sw_stmt *st = sw_store_stmt(s, "SELECT worker_id FROM workers WHERE name = ?1"
-		" AND station_code = ?2 AND (?3 IS NULL OR ((hired_on IS NULL OR hired_on <= ?3)"
-		" AND (left_on IS NULL OR left_on >= ?3))) ORDER BY worker_id");
-	sw_stmt_bind_text(st, 1, name);
-	sw_stmt_bind_text(st, 2, station);
-	sw_stmt_bind_text(st, 3, date);
-	int n = 0, rc;
-	size_t len = 0;
-	ids[0] = 0;
-	while ((rc = sw_stmt_step(st)) == SW_ROW) {
-		const char *w = sw_stmt_text(st, 0);
-		if (n++ == 0)
-			snprintf(id, idlen, "%s", w);
-		if (len < idslen)
-			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "", w);
-	}
-	sw_stmt_release(st);
-	return rc < 0 ? -1 : n;
-}

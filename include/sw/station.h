@@ -31,11 +31,6 @@ extern const struct sw_table sw_divisions_table, sw_stations_table, sw_workers_t
 /* 1 if code is a station, 0 if not (prints nothing), -1 after a
  * database failure (printed). */
 int sw_station_exists(struct sw_store *s, const char *code);
-/* The workers called name at station, in post on date (NULL: at any
- * time): how many, the first one's id in id, all of them "W1, W2" in ids;
- * -1 on a database failure (printed). */
-int sw_workers_named(struct sw_store *s, const char *name, const char *station, const char *date,
-		     char *id, size_t idlen, char *ids, size_t idslen);
 /* Ends the command (status 1, "CODE: no such station", the store closed;
  * 3 when the database fails) unless code is a station. */
 void sw_station_need(struct sw_store *s, const char *code);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-station import: header aliases, upsert, summaries, rejects, dry run, strict.
 . "$SW_TOP/tests/cli/lib.sh"
 

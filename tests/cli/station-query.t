@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-station listings over the sample county: list, show, tree, workers,
 # coverage, close, vocab, formats and usage errors.
 . "$SW_TOP/tests/cli/lib.sh"
