@@ -7,6 +7,7 @@
 #include "sw/i18n.h"
 #include "sw/partners.h"
 #include "sw/store.h"
+#include "sw/strset.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 
@@ -14,6 +15,31 @@ enum { VH_ID, VH_VOLUNTEER, VH_DATE, VH_ACTIVITY, VH_SERVICE, VH_MINUTES, VH_ROL
 enum { RS_ID, RS_KIND, RS_NAME, RS_ORG, RS_STATION, RS_DISTRICT, RS_SERVES, RS_CAPACITY,
        RS_UNIT, RS_VALUE, RS_FROM, RS_TO, RS_CONTACT };
 enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALUE, RU_NOTE };
+
+/* On a server a file's rows are staged and stored a chunk at a time, and
+ * a hook that counts the rows given before it in the file needs them
+ * stored first (sw_import_flush). A flush costs a chunk's statements, so
+ * it is done only when a row of the same key (a volunteer's day, a
+ * resource) was checked since the last one: their keys are kept here, a
+ * few thousand at most. On SQLite every row is stored as it comes.
+ * 0, or -1 (said). */
+static int flush_staged(struct sw_import *im, const char *k1, const char *k2)
+{
+	static struct sw_strset keys;
+	static const struct sw_import *of;	/* the import the keys are of */
+	if (sw_store_kind(sw_import_store(im)) == SW_STORE_SQLITE)
+		return 0;
+	char key[512];
+	snprintf(key, sizeof key, "%s|%s", k1, k2);
+	unsigned long long h = sw_str_hash(key);
+	int again = of == im && (sw_strset_get(&keys, 0, key, h) >= 0 || keys.n >= 4096);
+	if (again || of != im) {
+		sw_strset_free(&keys);
+		of = im;
+	}
+	sw_strset_put(&keys, 0, key, h, 0);
+	return again ? sw_import_flush(im) : 0;
+}
 
 /* Where hours were given, in one look-up (three round trips on a server,
  * for every row): the day of the activity (or service) ?2, its station,
@@ -101,9 +127,8 @@ static int check_hours(struct sw_import *im, const char **v, char *why, size_t w
 		return -1;
 	/* the row itself, stored by an earlier import of the file, is not
 	 * counted again: by its key, or (a key made from the row) its values;
-	 * the rows given before it in the file are (on a server, stored
-	 * first) */
-	if (sw_import_flush(im) != 0) {
+	 * the rows given before it in the file are */
+	if (flush_staged(im, v[VH_VOLUNTEER], v[VH_DATE]) != 0) {
 		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "minutes");
 		return -1;
 	}
@@ -167,8 +192,8 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 		return 0;
 	/* the row itself, stored by an earlier import of the file, counts
 	 * once; a use of no quantity is one, as this row's; the uses given
-	 * before it in the file count (on a server, stored first) */
-	if (sw_import_flush(im) != 0) {
+	 * before it in the file count */
+	if (flush_staged(im, v[RU_RESOURCE], "") != 0) {
 		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "quantity");
 		return -1;
 	}
