@@ -80,14 +80,17 @@ static void rows_typed(struct sw_match_rows *r)
 	}
 }
 
-/* x rounded to one decimal as SQLite's round(x, 1) and its text have
- * always shown it ("66.7", "100.0"): its printf to one decimal, read
- * back, then shown to 15 digits. */
+void sw_match_decimal1(double x, char out[32])
+{
+	/* round()'s printf to one decimal, read back, shown to 15 digits */
+	sqlite3_snprintf(32, out, "%.*f", 1, x);
+	sqlite3_snprintf(32, out, "%!.15g", strtod(out, NULL));
+}
+
 static char *decimal1(double x)
 {
-	char buf[64];
-	sqlite3_snprintf(sizeof buf, buf, "%!.*f", 1, x);
-	sqlite3_snprintf(sizeof buf, buf, "%!.15g", strtod(buf, NULL));
+	char buf[32];
+	sw_match_decimal1(x, buf);
 	return sw_xstrdup(buf);
 }
 

@@ -107,6 +107,10 @@ int sw_placement_check(struct sw_store *s, const char *seeker, const char *vacan
  * month is shorter (2026-01-31 + 1 = 2026-03-03). */
 void sw_match_add_months(const char *date, int n, char out[11]);
 
+/* x to one decimal as SQLite's round(x, 1) has always shown it ("66.7",
+ * "100.0", "-3.0"): a figure's text, the same from any backend. */
+void sw_match_decimal1(double x, char out[32]);
+
 /* The job register read back (lib/match_query.c). A filter left NULL
  * does not filter. */
 struct sw_placement_filter {
