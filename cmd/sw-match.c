@@ -9,7 +9,6 @@
 #include "sw/assign.h"
 #include "common.h"
 #include "sw/audit.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
 #include "sw/labels.h"

@@ -5,7 +5,6 @@
 
 #include "sw/cli.h"
 #include "sw/csvio.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/input.h"

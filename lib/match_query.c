@@ -3,6 +3,7 @@
  * months after a hire, the days between two dates and the figures'
  * decimals are worked out here in C, so that a SQLite file and a server
  * give the same bytes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
