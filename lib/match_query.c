@@ -12,6 +12,7 @@
 #include "sw/err.h"
 #include "sw/match.h"
 #include "sw/store.h"
+#include "sw/strset.h"
 #include "sw/valid.h"
 
 struct sw_stmt *sw_placements_stmt(struct sw_store *s, const struct sw_placement_filter *f)
@@ -116,49 +117,24 @@ struct group {
 	size_t ndays, capdays;
 };
 
-/* The groups of one level, found by id through open addressing. */
+/* The groups of one level, found by id. */
 struct level {
 	struct group *g;
 	size_t n, cap;
-	size_t *slot, nslot;	/* index + 1, or 0 */
+	struct sw_strset ids;	/* id -> index */
 };
-
-static size_t id_hash(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-static void level_rehash(struct level *l)
-{
-	free(l->slot);
-	l->nslot = l->nslot ? l->nslot * 2 : 64;
-	l->slot = sw_xcalloc(l->nslot, sizeof *l->slot);
-	for (size_t i = 0; i < l->n; i++) {
-		size_t h = id_hash(l->g[i].id) & (l->nslot - 1);
-		while (l->slot[h])
-			h = (h + 1) & (l->nslot - 1);
-		l->slot[h] = i + 1;
-	}
-}
 
 static struct group *level_get(struct level *l, const char *id)
 {
 	id = id ? id : "";
-	if (2 * l->n >= l->nslot)
-		level_rehash(l);
-	size_t h = id_hash(id) & (l->nslot - 1);
-	for (; l->slot[h]; h = (h + 1) & (l->nslot - 1))
-		if (strcmp(l->g[l->slot[h] - 1].id, id) == 0)
-			return &l->g[l->slot[h] - 1];
+	int i = sw_strset_put(&l->ids, 0, id, sw_str_hash(id), (int)l->n);
+	if (i >= 0)
+		return &l->g[i];
 	if (l->n == l->cap)
 		l->g = sw_xrealloc(l->g, (l->cap = l->cap ? l->cap * 2 : 16) * sizeof *l->g);
-	struct group *g = &l->g[l->n];
+	struct group *g = &l->g[l->n++];
 	memset(g, 0, sizeof *g);
 	g->id = sw_xstrdup(id);
-	l->slot[h] = ++l->n;
 	return g;
 }
 
@@ -169,7 +145,7 @@ static void level_free(struct level *l)
 		free(l->g[i].days);
 	}
 	free(l->g);
-	free(l->slot);
+	sw_strset_free(&l->ids);
 }
 
 /* One seeker's facts, as of the date, gathered from its rows. A job kept
