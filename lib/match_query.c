@@ -251,7 +251,8 @@ static const char *const stats_cols[] = {
 /* The rows of a level's groups, by id. */
 static void level_rows(struct sw_match_rows *r, const char *name, struct level *l)
 {
-	qsort(l->g, l->n, sizeof *l->g, cmp_group);
+	if (l->n)
+		qsort(l->g, l->n, sizeof *l->g, cmp_group);
 	for (size_t i = 0; i < l->n; i++) {
 		struct group *g = &l->g[i];
 		char **row = row_add(r);
@@ -375,7 +376,8 @@ int sw_match_due(struct sw_store *s, const char *on, struct sw_match_rows *out)
 		sw_match_rows_free(out);
 		return -1;
 	}
-	qsort(out->cells, out->nrows, (size_t)out->ncols * sizeof *out->cells, cmp_due);
+	if (out->nrows)	/* (qsort wants an array, even of nothing) */
+		qsort(out->cells, out->nrows, (size_t)out->ncols * sizeof *out->cells, cmp_due);
 	rows_typed(out);
 	return 0;
 }
