@@ -17,7 +17,7 @@ cp .out seekers-export.csv
 run sw-match import seekers-export.csv
 check_err_has "read 16, inserted 0, updated 0, unchanged 16, rejected 0" "export imports back unchanged"
 
-rm -f sw.db
+fresh_db
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
 cat >emp.csv <<'X'
 employer_id,name,district,accessible
