@@ -586,6 +586,6 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
-	sw_cli_on_server = "rank assign needs placements stats due";
+	sw_cli_on_server = "export list template rank assign needs placements stats due";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -831,16 +831,7 @@ static int close_list(void)
 		return SW_EXIT_FAIL;
 	sqlite3_stmt *st = sw_db_prepare(db, "SELECT month, action, at, user, reason, fingerprint"
 					 " FROM month_log ORDER BY seq");
-	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st);
-	int rc = SW_EXIT_FAIL;
-	if (out) {
-		if (sw_out_stmt(out, st) == SQLITE_DONE)
-			rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-		else {
-			sw_db_error(db, "month_log");
-			sw_out_abort(out);
-		}
-	}
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
 	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
