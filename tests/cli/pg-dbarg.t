@@ -13,7 +13,6 @@ X
 NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
 expect_fail 3 "sw-station: list: $NOPE" sw-station list --db postgresql://county.example/sw
 expect_fail 3 "sw-case: import: $NOPE" sw-case import --db postgres://u@h/sw stations.csv
-expect_fail 3 "sw-match: list: $NOPE" sw-match list --db service=county
 run sw-match rank --db service=county
 check_rc 3 "a subcommand ported to a server connects to it..."
 check_err_has "sw-match: PostgreSQL: cannot connect: " "...and says why it could not"
