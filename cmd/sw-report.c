@@ -877,7 +877,7 @@ static int cmd_close(int argc, char **argv)
 	if (!o.reopen && sw_report_fingerprint(db, o.month, fp) != 0)
 		goto out;
 	if (log_month(db, o.reopen ? "reopen" : "close", o.reopen ? stored : fp, o.reason) != 0 ||
-	    (!o.reopen && sw_audit_keep(db, o.month) != 0) || sw_db_commit(db) != 0)
+	    (!o.reopen && sw_audit_keep(sw_store_of(db), o.month) != 0) || sw_db_commit(db) != 0)
 		goto out;
 	if (o.reopen)
 		sw_warn(_("%s: reopened"), o.month);

@@ -966,7 +966,7 @@ int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp)
 		}
 		/* the audit trail's head when the month was closed: the bureau
 		 * holding the fingerprint holds an anchor of the trail */
-		rc = sw_audit_anchor(db, month, fp->audit);
+		rc = sw_audit_anchor(sw_store_of(db), month, fp->audit);
 		fp_digest(fp, month, SW_FP_VERSION, fp->hex);
 		fp_digest(fp, month, 3, fp->hex3);
 		fp_digest(fp, month, 2, fp->hex2);
