@@ -395,8 +395,7 @@ struct place {
 static int place_record(struct sw_store *s, void *arg)
 {
 	struct place *p = arg;
-	/* TODO(store): the import's own record through the store, once ported */
-	p->outcome = sw_import_record(sw_store_sqlite(s), &sw_placements_table, p->n, p->names, p->vals);
+	p->outcome = sw_import_record(s, &sw_placements_table, p->n, p->names, p->vals);
 	return p->outcome >= 0 && p->outcome != SW_REJECTED ? 0 : -1;
 }
 
@@ -586,6 +585,6 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
-	sw_cli_on_server = "export list template rank assign needs placements stats due";
+	sw_cli_on_server = "export list template import add vocab rank assign needs place placements stats due";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

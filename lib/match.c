@@ -12,6 +12,7 @@
 #include "sw/match.h"
 #include "sw/rowq.h"
 #include "sw/store.h"
+#include "sw/strset.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
@@ -42,16 +43,41 @@ static int vacancy_rules(const char **v, char *why, size_t whylen)
 	return 0;
 }
 
+/* A look-up that failed (the store said why): the row is refused, never
+ * let through unchecked. */
+static int check_failed(char *why, size_t whylen)
+{
+	sw_msg(why, whylen, "%s", _("the database failed while checking the row"));
+	return -1;
+}
+
 static int check_vacancy(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	(void)im;
 	return vacancy_rules(v, why, whylen);
 }
 
+/* A server stages an import's rows and stores them a chunk at a time
+ * (sw_import_flush): the rules must see the rows before this one in the
+ * file that they look at, those of the same seeker at the vacancy and,
+ * for a hire, all at the vacancy. The rows passed since the last flush,
+ * by seeker and vacancy (tag 1) and by vacancy (tag 0). */
+static struct sw_strset staged;
+
 static int check_placement(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	/* TODO(store): sw_import_store(im) once the import is ported */
-	return sw_placement_check(sw_store_of(sw_import_db(im)), v[P_SEEKER], v[P_VACANCY], v[P_STAGE],
+	char pair[512];
+	snprintf(pair, sizeof pair, "%s\x1f%s", v[P_SEEKER], v[P_VACANCY]);
+	int hire = strcmp(v[P_STAGE], "hired") == 0;
+	if (sw_strset_get(&staged, 1, pair, sw_str_hash(pair)) >= 0 ||
+	    (hire && sw_strset_get(&staged, 0, v[P_VACANCY], sw_str_hash(v[P_VACANCY])) >= 0)) {
+		sw_strset_free(&staged);
+		if (sw_import_flush(im) != 0)
+			return check_failed(why, whylen);
+	}
+	sw_strset_put(&staged, 1, pair, sw_str_hash(pair), 0);
+	sw_strset_put(&staged, 0, v[P_VACANCY], sw_str_hash(v[P_VACANCY]), 0);
+	return sw_placement_check(sw_import_store(im), v[P_SEEKER], v[P_VACANCY], v[P_STAGE],
 				  v[P_DATE], why, whylen);
 }
 
@@ -122,14 +148,6 @@ const struct sw_table sw_placements_table = {
 /* Placement rules. */
 
 static int stage_rank(const char *stage) { return sw_vocab_rank("stage", stage); }
-
-/* A look-up that failed (the store said why): the row is refused, never
- * let through unchecked. */
-static int check_failed(char *why, size_t whylen)
-{
-	sw_msg(why, whylen, "%s", _("the database failed while checking the row"));
-	return -1;
-}
 
 void sw_match_add_months(const char *date, int n, char out[11])
 {
