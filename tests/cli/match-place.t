@@ -252,6 +252,25 @@ check_out "in Chinese on a terminal: Chinese titles and stages, the name masked"
 求职者编号  姓名  岗位编号  岗位名称  用人单位  阶段  日期        就业辅导员  站点编号
 S1          张*   V1        电焊工    宏达机械  入职  2026-02-15  W013        QX-101
 X
+# Ten hires at once for two places: two stored, eight refused for want of
+# headcount, nothing else said (a server's conflicts are tried again).
+printf 'vacancy_id,employer_id,title,skills,wage_min,wage_max,headcount,posted_on\nV5,E1,焊工,焊工,5000,7000,2,2026-01-01\n' >v5.csv
+awk 'BEGIN { print "seeker_id,name,skills,education"; for (i = 1; i <= 10; i++) printf "R%02d,某%d,焊工,初中\n", i, i }' >r.csv
+run sw-match import -q v5.csv r.csv
+check_rc 0 "a vacancy of two places and ten seekers"
+mkdir race
+for i in 01 02 03 04 05 06 07 08 09 10; do
+	{ sw-match place -q R$i V5 --stage hired --date 2026-11-02 2>"race/$i.err" </dev/null; echo $? >"race/$i.rc"; } &
+done
+wait
+[ "$(cat race/*.rc | sort | tr -d '\n')" = 0011111111 ] &&
+	[ "$(grep -c '^sw-match: vacancy_id: no headcount left at vacancy (2 of 2 hired)$' race/*.err | grep -c ':1$')" = 8 ] &&
+	[ "$(cat race/*.err | wc -l)" = 8 ]
+ok $? "ten hires at once: two placed, eight refused with the reason, nothing else said"
+run sql "SELECT count(*) FROM placements WHERE vacancy_id = 'V5'"
+check_out "two stored" <<'X'
+2
+X
 expect_fail 2 'sw-match: --from: not a date (expected YYYY-MM-DD)' sw-match placements --from 1.2.2026
 expect_fail 2 'sw-match: unexpected argument "S1"' sw-match placements S1
 
