@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/match.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/match.h"
 #include "sw/needs.h"
 #include "sw/store.h"
 #include "sw/text.h"
