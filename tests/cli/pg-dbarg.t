@@ -13,7 +13,9 @@ X
 NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
 expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db postgresql://county.example/sw
 expect_fail 3 "sw-case: due: $NOPE" sw-case due --db postgres://u@h/sw
-expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db service=county
+run sw-match rank --db service=county
+check_rc 3 "a subcommand ported to a server connects to it..."
+check_err_has "sw-match: PostgreSQL: cannot connect: " "...and says why it could not"
 expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db postgresql:///sw
 expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db a.db --db service=county
 run env SW_DB=service=county sw-case list --category 困境家庭
