@@ -384,8 +384,9 @@ static void load_local_words(void)
 	if (!sw_store_is_server(sw_opt.db) && access(sw_opt.db, F_OK) != 0)
 		return;
 	struct sw_store *s = sw_store_open(sw_opt.db, SW_STORE_READONLY);
-	if (s)
-		sw_vocab_load(s);
+	if (!s)	/* said; the command would fail to open it next */
+		exit(SW_EXIT_FAIL);
+	sw_vocab_load(s);
 	sw_store_close(s);
 }
 
@@ -786,8 +787,8 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	if (station && sc < 0)
 		sw_usage_fail(_("--station: table %s has no station_code"), t->name);
 	struct sw_store *s = sw_open_store(0);
-	if (station && sw_store_sqlite(s))	/* TODO(store): on a server too, once lib/station.c is */
-		sw_station_need(sw_store_sqlite(s), station);
+	if (station)
+		sw_station_need(s, station);
 	sqlite3_str *q = sqlite3_str_new(NULL);
 	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
 	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?1") " SELECT " : "SELECT ");

@@ -224,7 +224,7 @@ static int cmd_list(int argc, char **argv)
 		sw_usage_fail(_("--status: expected open or closed"));
 	struct sw_store *s = sw_open_store(0);
 	if (o.station)
-		sw_station_need(sw_store_sqlite(s), o.station);
+		sw_station_need(s, o.station);
 	struct sw_client_filter f = {o.station, cat, o.status, o.worker, o.reg_from, o.reg_to,
 				     o.open_from, o.open_to};
 	int rc = emit(sw_clients_stmt(s, &f), client_masks(masking()));
@@ -645,7 +645,7 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
 	/* the subcommands that run on a server (sw/store.h) */
-	sw_cli_on_server = "import add vocab export template audit check show due open log close reopen"
-			   " request approve reject dupes merge confirm-id";
+	sw_cli_on_server = "import add vocab export template audit check list show due open log close"
+			   " reopen request approve reject dupes merge confirm-id";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -544,7 +544,7 @@ static int row_contract(const struct sw_net *n, char **f, char cfrom[11], char c
 {
 	int found = 0;
 	for (int d = 0; d < n->ndb && found <= 0; d++)
-		found = sw_contract_get(n->db[d], f[0], cfrom, cto, stations, len);
+		found = sw_contract_get(sw_store_of(n->db[d]), f[0], cfrom, cto, stations, len);
 	if (found <= 0) {
 		snprintf(why, whylen, _("contract_id: unknown contract \"%.60s\""), f[0]);
 		return -1;
@@ -693,7 +693,7 @@ static int cmd_targets(int argc, char **argv)
 	int known = !o.contract;
 	for (int d = 0; d < n->ndb && !known; d++) {
 		char f[11], l[11];
-		known = sw_contract_get(n->db[d], o.contract, f, l, NULL, 0) > 0;
+		known = sw_contract_get(sw_store_of(n->db[d]), o.contract, f, l, NULL, 0) > 0;
 	}
 	if (nt >= 0 && !known) {
 		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
@@ -746,24 +746,26 @@ static int cmd_budget(int argc, char **argv)
 	sw_cli_nargs(argc, 0, 0);
 	if (o.ndb > 1)
 		sw_usage_fail(_("%s: one --db at a time"), "budget");
-	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
-	if (!db)
+	struct sw_store *s = sw_store_open(o.dbs[0], SW_STORE_READONLY);
+	if (!s)
 		return SW_EXIT_FAIL;
 	char from[11], to[11];
-	if (o.contract && sw_contract_get(db, o.contract, from, to, NULL, 0) <= 0) {
-		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
-		sw_db_close(db);
-		return SW_EXIT_REJECTED;
+	int known = o.contract ? sw_contract_get(s, o.contract, from, to, NULL, 0) : 1;
+	if (known <= 0) {
+		if (known == 0)
+			sw_error(_("--contract: unknown contract \"%s\""), o.contract);
+		sw_store_close(s);
+		return known ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, SW_BUDGET_NCOLS, sw_budget_cols,
 					 sw_budget_types);
-	int rc = out ? sw_budget_write(db, o.contract, o.on, out,
+	int rc = out ? sw_budget_write(s, o.contract, o.on, out,
 				       sw_labels_zh(sw_out_format(out))) : -1;
 	if (rc != 0 && rc != 1 && out)
 		sw_out_abort(out);
 	else if (out && sw_out_close(out) != 0)
 		rc = -1;
-	sw_db_close(db);
+	sw_store_close(s);
 	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
@@ -1038,6 +1040,6 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
-	sw_cli_on_server = "merge";	/* reads report files, no database */
+	sw_cli_on_server = "merge budget";	/* merge reads report files, no database */
 	return sw_cli_dispatch(argc, argv, cmds);
 }
