@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # Casework as contracts require it: the catalogue services name, an
 # assessment that sets the case's risk, a plan whose goals are reviewed,
 # and a case that closes only when its goals are reviewed or let go.

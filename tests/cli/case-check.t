@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-case check: every problem of a spreadsheet with its line and column,
 # no database touched; --fix writes the normalised file.
 . "$SW_TOP/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # An 18-digit ID ending in 000 is what Excel leaves of an ID typed into a
 # number cell; one in eleven still passes the check digit, so it is refused
 # until a person who saw the card confirms it (sw-case confirm-id).

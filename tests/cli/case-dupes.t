@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-case dupes and merge: each reason with its score, merge in one
 # audited transaction, closed months respected.
 . "$SW_TOP/tests/cli/lib.sh"
