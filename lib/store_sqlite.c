@@ -36,6 +36,7 @@ struct sq_stmt {
 	sqlite3_stmt *st;
 	int bind_rc;	/* the first failed bind, said by the next step */
 	int borrowed;	/* sw_stmt_of's: st is its owner's to finalize */
+	int ran;	/* stepped since its last reset */
 };
 
 #define DB(s) (((struct sq *)(s))->db)
@@ -74,12 +75,15 @@ static struct sw_stmt *sq_prepare(struct sw_store *s, const char *sql)
 static void sq_bind(struct sw_stmt *st, int i, int type, const void *p, size_t n, int64_t v)
 {
 	sqlite3_stmt *q = ST(st);
-	sqlite3_reset(q);	/* binding ends a run, finished or not (cheap when none) */
+	struct sq_stmt *s = (struct sq_stmt *)st;
+	if (s->ran) {	/* binding ends a run, finished or not */
+		sqlite3_reset(q);
+		s->ran = 0;
+	}
 	int rc = type == SW_BIND_TEXT ? sqlite3_bind_text64(q, i, p, n, SQLITE_TRANSIENT, SQLITE_UTF8)
 		: type == SW_BIND_INT64 ? sqlite3_bind_int64(q, i, v)
 		: type == SW_BIND_BLOB ? sqlite3_bind_blob64(q, i, p, n, SQLITE_TRANSIENT)
 		: sqlite3_bind_null(q, i);
-	struct sq_stmt *s = (struct sq_stmt *)st;
 	if (rc != SQLITE_OK && !s->bind_rc)
 		s->bind_rc = rc;
 }
@@ -91,6 +95,7 @@ static int sq_step(struct sw_stmt *st)
 		sw_error("%s: bind: %s", sw_db_name(DB(st->s)), sqlite3_errstr(q->bind_rc));
 		return -1;
 	}
+	q->ran = 1;
 	int rc = sqlite3_step(q->st);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc == SQLITE_ROW ? SW_ROW : SW_DONE;
@@ -112,7 +117,11 @@ static const void *sq_blob(struct sw_stmt *st, int col, size_t *n)
 }
 
 /* The step's failure was said already: reset repeats its code. */
-static int sq_reset(struct sw_stmt *st) { return sqlite3_reset(ST(st)) == SQLITE_OK ? 0 : -1; }
+static int sq_reset(struct sw_stmt *st)
+{
+	((struct sq_stmt *)st)->ran = 0;
+	return sqlite3_reset(ST(st)) == SQLITE_OK ? 0 : -1;
+}
 
 static void sq_finalize(struct sw_stmt *st)
 {
