@@ -1,7 +1,7 @@
 # A small county with known answers, for the report-*.t tests (sourced
 # after lib.sh). Stations: C > R > T1 > V1, V2 (V2 opens 2026-11-05) and
-# R > T2 (closed mid-month, 2026-10-15). Records are inserted with SQL, so
-# the tests do not depend on sw-case or sw-match.
+# R > T2 (closed mid-month, 2026-10-15). Records are inserted with SQL (on
+# either backend: sql), so the tests do not depend on sw-case or sw-match.
 cat >stations.csv <<'X'
 code,name,level,parent_code,opened_on,closed_on
 C,青溪县总站,county,,2020-01-01,
@@ -20,7 +20,7 @@ W4,罗静,V1,service,none,2026-10-31,
 W5,朱英,C,admin,senior,2020-01-01,2026-10-31
 X
 sw-station import -q stations.csv workers.csv || exit 3
-sqlite3 -batch "$SW_DB" <<'X' || exit 3
+sql "$(cat <<'X'
 INSERT INTO clients (client_id, name, station_code, registered_on) VALUES
  ('P1', 'a', 'V1', '2026-09-30'), ('P2', 'b', 'V1', '2026-10-01'),
  ('P3', 'c', 'T1', '2026-10-31'), ('P4', 'd', 'T2', '2026-11-01'),
@@ -54,3 +54,4 @@ INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
  ('Q1', 'J1', 'matched', '2026-10-05'), ('Q1', 'J1', 'hired', '2026-10-20'),
  ('Q2', 'J1', 'matched', '2026-10-06'), ('Q2', 'J2', 'retained_3m', '2026-10-30');
 X
+)" >/dev/null || exit 3
