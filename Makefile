@@ -95,7 +95,7 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HE
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/cmd/common.o $(BUILD)/libsw.a $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libsw.a $(HEADERS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/pgunit.h $(BUILD)/libsw.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libsw.a $(LDLIBS)
 

@@ -595,12 +595,58 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
 	return rc;
 }
 
-/* t's key columns, for ORDER BY: listings and exports in key order. */
+/* t's key columns, for ORDER BY: listings and exports in key order (a
+ * NULL first, as SQLite sorts it, on a server too). */
 static void order_by_key(sqlite3_str *q, const struct sw_table *t)
 {
 	for (int i = 0, k = 0; i < t->ncols; i++)
 		if (t->cols[i].flags & SW_C_KEY)
-			sqlite3_str_appendf(q, "%s\"%w\"", k++ ? "," : "", t->cols[i].name);
+			sqlite3_str_appendf(q, "%s\"%w\" NULLS FIRST", k++ ? "," : "", t->cols[i].name);
+}
+
+/* Reads t's columns into q as a listing shows them: masked as a screen
+ * shows them when mask, as keyed pseudonyms and ages when pseudo (leaving
+ * out what a pseudonymised export leaves out); their masks into m (its
+ * names and hows allocated, for write_masked to free). */
+static void select_masked(sqlite3_str *q, const struct sw_table *t, int mask, int pseudo,
+			  struct sw_out_masks *m)
+{
+	const char **names = sw_xcalloc((size_t)t->ncols + 1, sizeof *names);
+	int *hows = sw_xcalloc((size_t)t->ncols + 1, sizeof *hows);
+	for (int i = 0, k = 0; i < t->ncols; i++) {
+		const char *sep = k ? "," : "", *name = t->cols[i].name;
+		int how;
+		if (pseudo && t->personal) {
+			if ((how = sw_pseudo_select(q, t, i, sep)) < 0)
+				continue;	/* an address, a disability */
+		} else {
+			sqlite3_str_appendf(q, "%s\"%w\"", sep, name);
+			how = mask && t->personal ? sw_mask_how(&t->cols[i]) : SW_AS_IS;
+		}
+		k++;
+		if (how != SW_AS_IS) {
+			names[m->n] = how == SW_AGE ? "age" : name;
+			hows[m->n++] = how;
+		}
+	}
+	m->names = names;
+	m->hows = hows;
+}
+
+/* Writes the rows of st into --output in fmt, masked by m; finalizes st
+ * and frees m's arrays. The exit status. */
+static int write_masked(struct sw_stmt *st, int fmt, struct sw_out_masks *m)
+{
+	struct sw_out *o = sw_out_open_stmt(sw_opt.output, fmt, st, m);
+	int rc = SW_EXIT_FAIL;
+	if (o && sw_out_stmt(o, st) == SW_DONE)
+		rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	else if (o)
+		sw_out_abort(o);
+	sw_stmt_finalize(st);
+	free((void *)m->names);
+	free((void *)m->hows);
+	return rc;
 }
 
 int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
@@ -633,60 +679,26 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 		sw_usage_fail(_("--table: unknown table \"%s\""), sw_opt.table);
 	if (key_file && !pseudo)	/* else the export would be in clear */
 		sw_usage_fail(_("--key-file: only with --pseudonymize"));
-	size_t keylen = 0;
-	unsigned char *key = NULL;
-	if (pseudo && !(key = sw_key_load(key_file, &keylen)))
+	/* masks and pseudonyms are made here, not in SQL: the key never goes to a server */
+	struct sw_out_masks m = {.key.at = at};
+	if (pseudo && !(m.key.key = sw_key_load(key_file, &m.key.keylen)))
 		return SW_EXIT_USAGE;
-	sqlite3 *db = sw_open(0);
+	struct sw_store *s = sw_open_store(0);
 	/* personal data is masked on a terminal, as sw-case's exports */
 	int mask = t->personal && (force >= 0 ? force : (!sw_opt.output ||
 		   strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO));
-	sw_mask_register(db, key, keylen);
-	sqlite3_str *q = sqlite3_str_new(db);
+	sqlite3_str *q = sqlite3_str_new(NULL);
 	sqlite3_str_appendall(q, "SELECT ");
-	for (int i = 0, k = 0; i < t->ncols; i++) {
-		const char *sep = k ? "," : "";
-		if (pseudo && t->personal) {	/* (an address is left out) */
-			k += sw_pseudo_select(q, t, i, sep);
-			continue;
-		}
-		sqlite3_str_appendall(q, sep);
-		if (mask)
-			sw_mask_select(q, &t->cols[i]);
-		else
-			sqlite3_str_appendf(q, "\"%w\"", t->cols[i].name);
-		k++;
-	}
+	select_masked(q, t, mask, pseudo, &m);
 	sqlite3_str_appendf(q, " FROM \"%w\" ORDER BY ", t->name);
 	order_by_key(q, t);
 	char *sql = sqlite3_str_finish(q);
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	struct sw_stmt *st = sw_store_prep(s, sql);
 	sqlite3_free(sql);
-	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
-	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
-	struct sw_out *o = sw_out_open_stmt(sw_opt.output, fmt, st);
-	int rc = SW_EXIT_FAIL;
-	if (o) {
-		if (sw_out_stmt(o, st) == SQLITE_DONE)
-			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-		else {
-			sw_db_error(db, "export");
-			sw_out_abort(o);
-		}
-	}
-	sqlite3_finalize(st);
-	sw_db_close(db);
-	free(key);
+	int rc = write_masked(st, sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt, &m);
+	sw_store_close(s);
+	free((void *)m.key.key);
 	return rc;
-}
-
-/* Column c as a screen may show it (sw_mask_value's rules, in SQL). */
-static void list_col(sqlite3_str *q, const struct sw_table *t, int c, int mask)
-{
-	if (mask && t->personal)
-		sw_mask_select(q, &t->cols[c]);
-	else
-		sqlite3_str_appendf(q, "\"%w\"", t->cols[c].name);
 }
 
 /* (why quotes the value: dropped for a table of personal data, whose
@@ -744,18 +756,15 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	int sc = col_named(t, "station_code"), nvals = 0;
 	if (station && sc < 0)
 		sw_usage_fail(_("--station: table %s has no station_code"), t->name);
-	sqlite3 *db = sw_open(0);
-	sw_mask_register(db, NULL, 0);
-	if (station)
-		sw_station_need(db, station);
-	sqlite3_str *q = sqlite3_str_new(db);
+	struct sw_store *s = sw_open_store(0);
+	if (station && sw_store_sqlite(s))	/* TODO(store): on a server too, once lib/station.c is */
+		sw_station_need(sw_store_sqlite(s), station);
+	sqlite3_str *q = sqlite3_str_new(NULL);
 	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
 	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?1") " SELECT " : "SELECT ");
-	for (int i = 0; i < t->ncols; i++) {
-		sqlite3_str_appendall(q, i ? ", " : "");
-		list_col(q, t, i, mask);
-	}
-	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1", t->name);
+	struct sw_out_masks m = {0};
+	select_masked(q, t, mask, 0, &m);
+	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1 = 1", t->name);
 	if (station)
 		sqlite3_str_appendall(q, " AND station_code IN (SELECT code FROM subtree)");
 	for (int i = 0; i < n; i++)
@@ -763,15 +772,15 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	sqlite3_str_appendall(q, " ORDER BY ");
 	order_by_key(q, t);
 	char *sql = sqlite3_str_finish(q);
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	struct sw_stmt *st = sw_store_prep(s, sql);
 	sqlite3_free(sql);
 	for (int i = 0; i < nvals; i++)
-		sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_STATIC);
+		sw_stmt_bind_text(st, i + 2, vals[i]);
 	if (station)
-		sw_db_bind_text(st, 1, station);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+		sw_stmt_bind_text(st, 1, station);
+	int rc = write_masked(st, sw_opt.fmt, &m);
 	free(vals);
-	sw_db_close(db);
+	sw_store_close(s);
 	return rc;
 }
 
@@ -786,7 +795,11 @@ int sw_run_template(int argc, char **argv, const struct sw_table *const *tables)
 	int fmt = sw_opt.fmt == SW_FMT_AUTO ? SW_FMT_CSV : sw_opt.fmt;
 	if (fmt != SW_FMT_CSV && fmt != SW_FMT_TSV && fmt != SW_FMT_XLSX)
 		sw_usage_fail(_("template: -f: expected csv, tsv or xlsx"));
-	load_local_words();	/* the drop-downs offer the station's own words too */
+	/* the drop-downs offer the station's own words too */
+	if (sw_store_is_server(sw_opt.db))
+		sw_store_close(sw_open_store(0));
+	else
+		load_local_words();
 	return sw_template_write(t, sw_opt.output, fmt) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 }
 

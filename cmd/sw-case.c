@@ -169,7 +169,9 @@ static void finish_db(sqlite3 *db)
 /* Runs st into the chosen output. Returns the exit status. */
 static int emit(sqlite3_stmt *st)
 {
-	return sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static int cmd_import(int argc, char **argv) { return sw_run_import(argc, argv, tables); }
@@ -202,7 +204,7 @@ static int cmd_list(int argc, char **argv)
 	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0)
 		sw_usage_fail(_("--status: expected open or closed"));
 	sqlite3 *db = sw_open(0);
-	sw_mask_register(db, NULL, 0);
+	sw_mask_register(db);
 	if (o.station)
 		sw_station_need(db, o.station);
 	struct sw_client_filter f = {o.station, cat, o.status, o.worker, o.reg_from, o.reg_to,
@@ -218,7 +220,7 @@ static int cmd_show(int argc, char **argv)
 	parse_n(argc, argv, 1, 1);
 	const char *id = argv[optind];
 	sqlite3 *db = sw_open(0);
-	sw_mask_register(db, NULL, 0);
+	sw_mask_register(db);
 	static const char *const keys[] = {"client", "cases", "timeline"};
 	const char *titles[] = {_("Client"), _("Cases"), _("Timeline")};
 	sqlite3_stmt *sts[3];
@@ -226,9 +228,12 @@ static int cmd_show(int argc, char **argv)
 	if (found == 0) {
 		sw_error(_("%s: no such client"), id);
 		rc = SW_EXIT_REJECTED;
-	} else if (found > 0)
-		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
-	else
+	} else if (found > 0) {
+		struct sw_stmt *w[3] = {sw_stmt_of(sts[0]), sw_stmt_of(sts[1]), sw_stmt_of(sts[2])};
+		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, w, NULL);
+		for (int i = 0; i < 3; i++)
+			sqlite3_finalize(sts[i]);
+	} else
 		sw_db_error(db, "show");
 	sw_db_close(db);
 	return rc;
@@ -581,5 +586,6 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_clients_table);
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
+	sw_cli_on_server = "export template";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -406,7 +406,8 @@ static int cmd_placements(int argc, char **argv)
 	struct sw_placement_filter f = {o.seeker, o.vacancy, o.stage, o.station, o.worker,
 					o.from, o.to};
 	sqlite3_stmt *st = sw_placements_stmt(db, &f);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -417,7 +418,8 @@ static int cmd_stats(int argc, char **argv)
 	no_operands(argc, argv);
 	sqlite3 *db = sw_open(0);
 	sqlite3_stmt *st = sw_match_stats_stmt(db, o.on, o.from, o.to);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -428,7 +430,8 @@ static int cmd_due(int argc, char **argv)
 	no_operands(argc, argv);
 	sqlite3 *db = sw_open(0);
 	sqlite3_stmt *st = sw_match_due_stmt(db, o.on);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -474,5 +477,6 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
+	sw_cli_on_server = "export list template";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -12,7 +12,6 @@
 #include "sw/i18n.h"
 #include "sw/text.h"
 #include "sw/labels.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
 #include "sw/items.h"
@@ -456,9 +455,8 @@ static int close_list(void)
 	struct sw_store *s = sw_store_open(o.dbs[0], SW_STORE_READONLY);
 	if (!s)
 		return SW_EXIT_FAIL;
-	/* lib/out.c writes a statement of a file's (not on a server yet) */
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_db_prepare(sw_store_sqlite(s),
-		"SELECT month, action, at, user, reason, fingerprint FROM month_log ORDER BY seq"));
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_store_prep(s, "SELECT month, action, at, user,"
+		" reason, fingerprint FROM month_log ORDER BY seq"));
 	sw_store_close(s);
 	return rc;
 }

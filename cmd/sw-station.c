@@ -105,7 +105,8 @@ static int cmd_list(int argc, char **argv)
 	sw_db_bind_text(st, 2, level);
 	sqlite3_bind_int(st, 3, o_active);
 	sqlite3_bind_text(st, 4, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -135,7 +136,10 @@ static int cmd_show(int argc, char **argv)
 		sts[i] = sw_db_prepare(db, q[i]);
 		sqlite3_bind_text(sts[i], 1, code, -1, SQLITE_STATIC);
 	}
-	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts);
+	struct sw_stmt *w[3] = {sw_stmt_of(sts[0]), sw_stmt_of(sts[1]), sw_stmt_of(sts[2])};
+	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, w, NULL);
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(sts[i]);
 	sw_db_close(db);
 	return rc;
 }
@@ -170,7 +174,8 @@ static int cmd_tree(int argc, char **argv)
 	sw_db_bind_text(st, 1, root);
 	sqlite3_bind_text(st, 2, o_on, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, sw_fmt_human(sw_opt.fmt, sw_opt.output));
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -247,7 +252,8 @@ static int cmd_workers(int argc, char **argv)
 	sqlite3_bind_int(st, 3, o_certified);
 	sqlite3_bind_int(st, 4, o_active);
 	sqlite3_bind_text(st, 5, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -287,7 +293,8 @@ static int cmd_coverage(int argc, char **argv)
 			"  (SELECT round(100.0 * sum(cov) / count(*), 1) FROM vi WHERE county = c.code) AS village_pct"
 			" FROM divisions c WHERE c.level = 'county' ORDER BY c.code");
 	sqlite3_bind_text(st, 1, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, st);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
+	sqlite3_finalize(st);
 	sw_db_close(db);
 	return rc;
 }
@@ -451,6 +458,6 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "init-server grant";
+	sw_cli_on_server = "init-server grant export template";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -6,6 +6,7 @@
 #include "sw/i18n.h"
 #include "sw/labels.h"
 #include "sw/out.h"
+#include "sw/store.h"
 #include "sw/vocab.h"
 
 int sw_labels;
@@ -33,26 +34,28 @@ static const struct sw_column *column_of(const char *table, const char *name)
 	return i >= 0 ? &t->cols[i] : NULL;
 }
 
-const struct sw_column **sw_labels_stmt(sqlite3_stmt *st, int fmt, const char **names)
+const struct sw_column **sw_labels_stmt(struct sw_stmt *st, int fmt, const char **names)
 {
 	if (!sw_labels_zh(fmt) || !sw_label_tables)
 		return NULL;
-	int n = sqlite3_column_count(st);
+	int n = sw_stmt_columns(st);
 	const struct sw_column **cols = sw_xcalloc((size_t)n + 1, sizeof *cols);
+	const char **from = sw_xcalloc((size_t)n + 1, sizeof *from);
 	const char *main = NULL;	/* the table the listing's columns come from */
 	for (int i = 0; i < n; i++) {
-		const char *t = sqlite3_column_table_name(st, i);
-		const char *o = sqlite3_column_origin_name(st, i);
+		const char *o;
+		sw_stmt_origin(st, i, &from[i], &o);
 		/* (a column renamed by AS shows something else than its origin) */
-		if (t && o && strcmp(o, names[i]) == 0 && (cols[i] = column_of(t, o)) && !main)
-			main = t;
+		if (from[i] && o && strcmp(o, names[i]) == 0 && (cols[i] = column_of(from[i], o)) && !main)
+			main = from[i];
 	}
 	for (int i = 0; i < n; i++) {
-		if (!cols[i] && !sqlite3_column_table_name(st, i))
+		if (!cols[i] && !from[i])
 			cols[i] = column_of(main, names[i]);
 		if (cols[i])
 			names[i] = sw_column_label(cols[i], 1);
 	}
+	free(from);
 	return cols;
 }
 

@@ -1,4 +1,5 @@
-/* Masking, keyed pseudonyms and age, as C functions and SQL functions. */
+/* Masking, keyed pseudonyms and age: the rules, in C (and as SQL
+ * functions for SQL not ported yet). */
 #include <errno.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -147,38 +148,53 @@ static int hidden(const struct sw_column *c)
 	return strcmp(c->name, "address") == 0 || strcmp(c->name, "disability") == 0;
 }
 
-void sw_mask_select(sqlite3_str *q, const struct sw_column *c)
+int sw_mask_how(const struct sw_column *c)
 {
-	const char *n = c->name, *fn = c->type == SW_T_IDCARD ? "mask_id"
-		: c->type == SW_T_PHONE ? "mask_phone" : NULL;
-	if (person_name(c))
-		fn = "mask_name";
-	if (fn)
-		sqlite3_str_appendf(q, "%s(\"%w\") AS \"%w\"", fn, n, n);
-	else if (hidden(c))
-		sqlite3_str_appendf(q, "CASE WHEN coalesce(\"%w\", '') = '' THEN \"%w\" ELSE '***' END "
-				    "AS \"%w\"", n, n, n);
-	else
-		sqlite3_str_appendf(q, "\"%w\"", n);
+	return person_name(c) ? SW_MASK_NAME : c->type == SW_T_IDCARD ? SW_MASK_ID
+		: c->type == SW_T_PHONE ? SW_MASK_PHONE : hidden(c) ? SW_MASK_HIDE : SW_AS_IS;
 }
 
 int sw_pseudo_select(sqlite3_str *q, const struct sw_table *t, int col, const char *sep)
 {
 	const struct sw_column *c = &t->cols[col];
 	if (hidden(c))
-		return 0;
-	if (strcmp(c->name, "birth_date") == 0)
-		/* a birth date identifies; the age at ?1 serves the analyst
-		 * (from the ID number where the date is missing) */
-		sqlite3_str_appendf(q, sw_table_col(t, "id_number") < 0 ? "%sage(birth_date, ?1) AS age"
-				    : "%sage(coalesce(birth_date, substr(id_number, 7, 4) || '-' ||"
-				      " substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)), ?1) AS age",
-				    sep);
-	else if (c->type == SW_T_IDCARD || c->type == SW_T_PHONE || person_name(c))
-		sqlite3_str_appendf(q, "%spseudo(\"%w\") AS \"%w\"", sep, c->name, c->name);
-	else
-		sqlite3_str_appendf(q, "%s\"%w\"", sep, c->name);
-	return 1;
+		return -1;
+	if (strcmp(c->name, "birth_date") == 0) {
+		/* a birth date identifies; the age serves the analyst */
+		sqlite3_str_appendf(q, sw_table_col(t, "id_number") < 0 ? "%sbirth_date AS age"
+				    : "%scoalesce(birth_date, substr(id_number, 7, 4) || '-' ||"
+				      " substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)) AS age", sep);
+		return SW_AGE;
+	}
+	sqlite3_str_appendf(q, "%s\"%w\"", sep, c->name);
+	return c->type == SW_T_IDCARD || c->type == SW_T_PHONE || person_name(c) ? SW_PSEUDO : SW_AS_IS;
+}
+
+int sw_mask_apply(int how, const char *v, const struct sw_mask_key *k, char *out, size_t outlen,
+		  const char **res)
+{
+	*res = out;
+	if (!v || how == SW_AS_IS)
+		*res = v;
+	else if (how == SW_MASK_ID)
+		sw_mask_id(v, out, outlen);
+	else if (how == SW_MASK_PHONE)
+		sw_mask_phone(v, out, outlen);
+	else if (how == SW_MASK_NAME)
+		sw_mask_name(v, out, outlen);
+	else if (how == SW_MASK_HIDE)
+		*res = *v ? "***" : v;
+	else if (how == SW_AGE) {
+		int a = sw_age(v, k->at);
+		if (a < 0)
+			*res = NULL;
+		else
+			snprintf(out, outlen, "%d", a);
+	} else if (outlen < 33 || sw_pseudonym(k->key, k->keylen, v, out) != 0) {
+		sw_error(_("HMAC failed"));
+		return -1;
+	}
+	return 0;
 }
 
 /* mask_id(x) and friends: NULL stays NULL. */
@@ -200,23 +216,6 @@ static void sql_mask(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, out, -1, sqlite3_free);
 }
 
-struct key { const unsigned char *k; size_t n; };
-
-static void sql_pseudo(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const struct key *k = sqlite3_user_data(cx);
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	char out[33];
-	if (!s)
-		return;
-	if (sw_pseudonym(k->k, k->n, s, out) != 0) {
-		sqlite3_result_error(cx, _("HMAC failed"), -1);
-		return;
-	}
-	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
-}
-
 static void sql_age(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -226,17 +225,11 @@ static void sql_age(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(cx, a);
 }
 
-void sw_mask_register(sqlite3 *db, const unsigned char *key, size_t keylen)
+void sw_mask_register(sqlite3 *db)
 {
-	static struct key k;
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	sqlite3_create_function(db, "mask_id", 1, flags, (void *)(size_t)sw_mask_id, sql_mask, NULL, NULL);
 	sqlite3_create_function(db, "mask_phone", 1, flags, (void *)(size_t)sw_mask_phone, sql_mask, NULL, NULL);
 	sqlite3_create_function(db, "mask_name", 1, flags, (void *)(size_t)sw_mask_name, sql_mask, NULL, NULL);
 	sqlite3_create_function(db, "age", 2, flags, NULL, sql_age, NULL, NULL);
-	if (key) {
-		k.k = key;
-		k.n = keylen;
-		sqlite3_create_function(db, "pseudo", 1, flags, &k, sql_pseudo, NULL, NULL);
-	}
 }

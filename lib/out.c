@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "sw/cell.h"
 #include "sw/cli.h"
 #include "sw/csvio.h"
@@ -16,6 +18,7 @@
 #include "sw/labels.h"
 #include "sw/out.h"
 #include "sw/outxlsx.h"
+#include "sw/store.h"
 #include "sw/text.h"
 
 int sw_fmt_parse(const char *s)
@@ -211,6 +214,13 @@ struct sw_out {
 	/* table and md buffer their rows to align columns */
 	char **cells;
 	size_t nrows, caprows;
+	/* the columns of a statement (sw_out_open_stmt, sw_out_show) */
+	int pending;		/* its first step's SW_ROW or SW_DONE, not yet written */
+	const struct sw_out_masks *masks;
+	int *how;		/* each column's mask (SW_AS_IS ...), or NULL: none */
+	char *typed;		/* 1 where a value's type may be a number's or a float's */
+	char **buf;		/* each column's masked or reformatted value */
+	size_t *bufcap;
 };
 
 /* A copy of s as a table or md cell shows it (escaped), or as it is for
@@ -234,6 +244,16 @@ static void free_columns(struct sw_out *o)
 	free(o->freed);
 	free(o->lab);
 	o->lab = NULL;
+	for (int i = 0; o->buf && i < o->ncols; i++)
+		free(o->buf[i]);
+	free(o->buf);
+	free(o->bufcap);
+	free(o->how);
+	free(o->typed);
+	o->buf = NULL;
+	o->bufcap = NULL;
+	o->how = NULL;
+	o->typed = NULL;
 }
 
 /* Sets the columns of what comes next (a listing, or a list of a show). */
@@ -556,56 +576,132 @@ int sw_out_datecol(const char *name)
 	       (n > 3 && strcmp(name + n - 3, "_on") == 0);
 }
 
-/* Table columns have a declared type; expressions (count(*)) are marked
- * '?' and typed by their first value in sw_out_stmt. */
-static void stmt_types(struct sw_out *o, sqlite3_stmt *st)
+/* The mask of column name (sw_out_masks), SW_AS_IS when none. */
+static int mask_of(const struct sw_out_masks *m, const char *name)
 {
+	for (int i = 0; m && i < m->n; i++)
+		if (strcmp(m->names[i], name) == 0)
+			return m->hows[i];
+	return SW_AS_IS;
+}
+
+/* A column read from a table is of its declared type (a number, a date, or
+ * text); a computed one (count(*)) is '?', typed by its first value in
+ * sw_out_stmt, as is an age. */
+static void stmt_types(struct sw_out *o, struct sw_stmt *st)
+{
+	o->typed = sw_xcalloc((size_t)o->ncols + 1, 1);
 	for (int i = 0; i < o->ncols; i++) {
-		const char *dt = sqlite3_column_decltype(st, i);
-		o->types[i] = !dt ? '?' : strcmp(dt, "INTEGER") == 0 || strcmp(dt, "REAL") == 0 ? 'n'
-			: strcmp(dt, "TEXT") == 0 && sw_out_datecol(sqlite3_column_name(st, i)) ? 'd' : 's';
+		int dt = sw_stmt_origin(st, i, NULL, NULL);
+		o->types[i] = !dt ? '?' : dt == SW_INTEGER || dt == SW_FLOAT ? 'n'
+			: dt == SW_TEXT && sw_out_datecol(sw_stmt_name(st, i)) ? 'd' : 's';
+		o->typed[i] = !dt || dt == SW_FLOAT;
 		if (o->lab && o->lab[i] && o->lab[i]->type == SW_T_BOOL)
 			o->types[i] = 's';	/* 是 or 否 */
+		if (o->how && o->how[i] == SW_AGE)
+			o->types[i] = '?';
 	}
 }
 
-struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st)
+/* Steps st once and takes its columns for what comes next (a listing, or
+ * a list of a show): names, titles, types, masks. 0, or -1 (printed). */
+static int stmt_columns(struct sw_out *o, struct sw_stmt *st)
 {
-	int n = sqlite3_column_count(st);
-	const char **names = sw_xcalloc((size_t)n, sizeof *names);
+	if ((o->pending = sw_stmt_step(st)) < 0)
+		return -1;
+	int n = sw_stmt_columns(st);
+	const char **names = sw_xcalloc((size_t)n + 1, sizeof *names);
 	for (int i = 0; i < n; i++)
-		names[i] = sqlite3_column_name(st, i);
-	const struct sw_column **lab = sw_labels_stmt(st, sw_fmt_resolve(fmt, path), names);
-	struct sw_out *o = sw_out_open(path, fmt, n, names, NULL);
+		names[i] = sw_stmt_name(st, i);
+	const struct sw_column **lab = sw_labels_stmt(st, o->fmt, names);
+	columns(o, n, names, NULL);
+	o->lab = lab;
+	o->buf = sw_xcalloc((size_t)n + 1, sizeof *o->buf);
+	o->bufcap = sw_xcalloc((size_t)n + 1, sizeof *o->bufcap);
+	for (int i = 0; o->masks && i < n; i++)
+		if (mask_of(o->masks, sw_stmt_name(st, i)) != SW_AS_IS) {
+			if (!o->how)
+				o->how = sw_xcalloc((size_t)n, sizeof *o->how);
+			o->how[i] = mask_of(o->masks, sw_stmt_name(st, i));
+		}
 	free(names);
-	if (!o) {
-		free(lab);
+	stmt_types(o, st);
+	return 0;
+}
+
+struct sw_out *sw_out_open_stmt(const char *path, int fmt, struct sw_stmt *st,
+				const struct sw_out_masks *m)
+{
+	struct sw_out *o = open_out(path, fmt);
+	if (!o)
+		return NULL;
+	o->masks = m;
+	if (stmt_columns(o, st) != 0) {
+		sw_out_abort(o);
 		return NULL;
 	}
-	o->lab = lab;
-	stmt_types(o, st);
+	header(o, NULL);
+	if (o->fmt == SW_FMT_JSON)
+		putc('[', o->file.fp);
 	return o;
 }
 
-int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st)
+/* Column i's buffer, of at least n bytes. */
+static char *col_buf(struct sw_out *o, int i, size_t n)
 {
-	int rc;
-	const char **vals = sw_xcalloc((size_t)o->ncols, sizeof *vals);
-	char **words = sw_xcalloc((size_t)o->ncols, sizeof *words);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < o->ncols; i++) {
-			int t = sqlite3_column_type(st, i);
-			if (o->types[i] == '?' && t != SQLITE_NULL)
-				o->types[i] = t == SQLITE_INTEGER || t == SQLITE_FLOAT ? 'n' : 's';
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-			if (o->lab && o->lab[i] && (words[i] = sw_label_value(o->lab[i], vals[i])))
+	if (o->bufcap[i] < n)
+		o->buf[i] = sw_xrealloc(o->buf[i], o->bufcap[i] = n + 64);
+	return o->buf[i];
+}
+
+/* Value i of st's row as written: masked; a float as SQLite prints a
+ * REAL (a server's double precision or numeric; on SQLite the same text
+ * again); the column typed by its first value where the schema does not
+ * say. 0, or -1 (printed). */
+static int cell(struct sw_out *o, struct sw_stmt *st, int i, const char **v)
+{
+	*v = sw_stmt_text(st, i);
+	int how = o->how ? o->how[i] : SW_AS_IS;
+	if (how != SW_AS_IS) {
+		size_t n = (*v ? strlen(*v) : 0) + 40;
+		char *b = col_buf(o, i, n);
+		if (sw_mask_apply(how, *v, &o->masks->key, b, n, v) != 0)
+			return -1;
+		if (o->types[i] == '?' && *v)
+			o->types[i] = how == SW_AGE ? 'n' : 's';
+		return 0;
+	}
+	if (!o->typed[i] || !*v)
+		return 0;
+	int t = sw_stmt_type(st, i);
+	if (o->types[i] == '?')
+		o->types[i] = t == SW_INTEGER || t == SW_FLOAT ? 'n' : 's';
+	if (t == SW_FLOAT)
+		*v = sqlite3_snprintf(32, col_buf(o, i, 32), "%!.15g", strtod(*v, NULL));
+	return 0;
+}
+
+int sw_out_stmt(struct sw_out *o, struct sw_stmt *st)
+{
+	int rc = o->pending ? o->pending : sw_stmt_step(st);
+	o->pending = 0;
+	const char **vals = sw_xcalloc((size_t)o->ncols + 1, sizeof *vals);
+	char **words = sw_xcalloc((size_t)o->ncols + 1, sizeof *words);
+	for (; rc == SW_ROW; rc = sw_stmt_step(st)) {
+		for (int i = 0; rc == SW_ROW && i < o->ncols; i++) {
+			if (cell(o, st, i, &vals[i]) != 0)
+				rc = -1;
+			else if (o->lab && o->lab[i] && (words[i] = sw_label_value(o->lab[i], vals[i])))
 				vals[i] = words[i];
 		}
-		sw_out_row(o, vals);
+		if (rc == SW_ROW)
+			sw_out_row(o, vals);
 		for (int i = 0; o->lab && i < o->ncols; i++) {
 			free(words[i]);
 			words[i] = NULL;
 		}
+		if (rc != SW_ROW)
+			break;
 	}
 	free(words);
 	for (int i = 0; i < o->ncols; i++)
@@ -615,37 +711,23 @@ int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st)
 	return rc;
 }
 
-int sw_out_query(const char *path, int fmt, sqlite3_stmt *st)
+int sw_out_query(const char *path, int fmt, struct sw_stmt *st)
 {
-	struct sw_out *o = sw_out_open_stmt(path, fmt, st);
+	struct sw_out *o = sw_out_open_stmt(path, fmt, st, NULL);
 	int rc = SW_EXIT_FAIL;
 	if (o) {
-		if (sw_out_stmt(o, st) != SQLITE_DONE) {
-			sw_db_error(sqlite3_db_handle(st), "query");
+		if (sw_out_stmt(o, st) != SW_DONE)
 			sw_out_abort(o);
-		} else
+		else
 			rc = sw_out_close(o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 	}
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
 	return rc;
 }
 
-/* The columns of st, for the lists of a show. */
-static void stmt_columns(struct sw_out *o, sqlite3_stmt *st)
-{
-	int n = sqlite3_column_count(st);
-	const char **names = sw_xcalloc((size_t)n + 1, sizeof *names);
-	for (int i = 0; i < n; i++)
-		names[i] = sqlite3_column_name(st, i);
-	const struct sw_column **lab = sw_labels_stmt(st, o->fmt, names);
-	columns(o, n, names, NULL);
-	free(names);
-	o->lab = lab;
-	stmt_types(o, st);
-}
-
-/* Starts list i of a show: a title for people, a sheet, or a key. */
-static void show_list(struct sw_out *o, const char *key, const char *title, sqlite3_stmt *st)
+/* Starts list i of a show: a title for people, a sheet, or a key. 0, or
+ * -1 (printed). */
+static int show_list(struct sw_out *o, const char *key, const char *title, struct sw_stmt *st)
 {
 	FILE *fp = o->file.fp;
 	switch (o->fmt) {
@@ -654,52 +736,51 @@ static void show_list(struct sw_out *o, const char *key, const char *title, sqli
 		flush_aligned(o);
 		free_cells(o);
 		fprintf(fp, "\n%s%s\n", o->fmt == SW_FMT_MD ? "### " : "", title);
-		stmt_columns(o, st);
-		break;
+		return stmt_columns(o, st);
 	case SW_FMT_XLSX:
-		stmt_columns(o, st);
+		if (stmt_columns(o, st) != 0)
+			return -1;
 		header(o, title);
-		break;
+		return 0;
 	default:	/* json */
 		fputs(o->nout ? "," : "", fp);
 		sw_json_put(fp, key);
 		fputs(":[", fp);
 		o->nout = 0;
 		o->show = SHOW_LIST;
-		stmt_columns(o, st);
+		return stmt_columns(o, st);
 	}
 }
 
 int sw_out_show(const char *path, int fmt, int n, const char *const *keys,
-		const char *const *titles, sqlite3_stmt *const *sts)
+		const char *const *titles, struct sw_stmt *const *sts, const struct sw_out_masks *m)
 {
 	fmt = sw_fmt_resolve(fmt, path);
-	int json = fmt == SW_FMT_JSON || fmt == SW_FMT_JSONL, rc = SQLITE_DONE;
+	int json = fmt == SW_FMT_JSON || fmt == SW_FMT_JSONL, rc = -1;
 	struct sw_out *o = open_out(path, fmt);
 	if (o) {
 		if (json)
 			putc('{', o->file.fp);
 		o->show = json ? SHOW_RECORD : 0;
-		stmt_columns(o, sts[0]);
-		header(o, titles[0]);
-		rc = sw_out_stmt(o, sts[0]);
+		o->masks = m;
+		if (stmt_columns(o, sts[0]) == 0) {
+			header(o, titles[0]);
+			rc = sw_out_stmt(o, sts[0]);
+		}
 	}
 	/* csv and tsv are one table: the record's */
-	for (int i = 1; o && rc == SQLITE_DONE && i < n && fmt != SW_FMT_CSV && fmt != SW_FMT_TSV; i++) {
-		show_list(o, keys[i], titles[i], sts[i]);
-		rc = sw_out_stmt(o, sts[i]);
+	for (int i = 1; o && rc == SW_DONE && i < n && fmt != SW_FMT_CSV && fmt != SW_FMT_TSV; i++) {
+		rc = show_list(o, keys[i], titles[i], sts[i]) == 0 ? sw_out_stmt(o, sts[i]) : -1;
 		if (json)
 			putc(']', o->file.fp);
 		o->nout = json ? 1 : o->nout;
 	}
 	if (o && json)
 		fputs("}\n", o->file.fp);
-	if (o && rc != SQLITE_DONE) {
-		sw_db_error(sqlite3_db_handle(sts[0]), "show");
+	if (o && rc != SW_DONE)
 		sw_out_abort(o);
-	}
-	int status = !o || rc != SQLITE_DONE || sw_out_close(o) != 0 ? SW_EXIT_FAIL : SW_EXIT_OK;
+	int status = !o || rc != SW_DONE || sw_out_close(o) != 0 ? SW_EXIT_FAIL : SW_EXIT_OK;
 	for (int i = 0; i < n; i++)
-		sqlite3_finalize(sts[i]);
+		sw_stmt_finalize(sts[i]);
 	return status;
 }

@@ -226,6 +226,15 @@ int sw_stmt_type(struct sw_stmt *st, int col)
 	return in_row(st, col) ? st->s->ops->type(st, col) : SW_NULL;
 }
 
+int sw_stmt_origin(struct sw_stmt *st, int col, const char **table, const char **column)
+{
+	if (table)
+		*table = NULL;
+	if (column)
+		*column = NULL;
+	return in_row(st, col) ? st->s->ops->origin(st, col, table, column) : 0;
+}
+
 const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n)
 {
 	*n = 0;

@@ -59,6 +59,8 @@ struct pg_stmt {
 	int row, last;		/* row of r; r is the cursor's last batch */
 	struct pg_stmt *next_open;
 	unsigned char *blob;	/* sw_stmt_blob's value */
+	char **origin;		/* sw_stmt_origin's table and column of each column */
+	int norigin;		/* columns in origin */
 };
 
 #define PG(s) ((struct pg *)(s))
@@ -422,6 +424,71 @@ static int pg_type(struct sw_stmt *st, int col)
 	}
 }
 
+/* The tables' and columns' names of q's columns that read a table's
+ * (PQftable), in one look-up (once: a failure leaves none): 0, or -1
+ * (said). */
+static int origins(struct pg *p, struct pg_stmt *q)
+{
+	int n = PQnfields(q->r);
+	q->origin = sw_xcalloc(2 * (size_t)n + 1, sizeof *q->origin);
+	q->norigin = n;
+	size_t len = 16 + (size_t)n * 24;
+	char *t = sw_xmalloc(len), *c = sw_xmalloc(len), *ot = t, *oc = c;
+	for (int i = 0; i < n; i++) {
+		ot += sprintf(ot, "%s%u", i ? "," : "{", PQftable(q->r, i));
+		oc += sprintf(oc, "%s%d", i ? "," : "{", PQftablecol(q->r, i));
+	}
+	strcpy(ot, n ? "}" : "{}");
+	strcpy(oc, n ? "}" : "{}");
+	const char *v[2] = {t, c};
+	PGresult *r = PQexecParams(p->c, "SELECT k.n, c.relname, a.attname"
+				   " FROM unnest(CAST($1 AS oid[]), CAST($2 AS int2[])) WITH ORDINALITY AS k(t, c, n)"
+				   " JOIN pg_catalog.pg_class c ON c.oid = k.t"
+				   " JOIN pg_catalog.pg_attribute a ON a.attrelid = k.t AND a.attnum = k.c",
+				   2, NULL, v, NULL, NULL, 0);
+	free(t);
+	free(c);
+	if (!r || PQresultStatus(r) != PGRES_TUPLES_OK) {
+		fail(p, r, "query");
+		PQclear(r);
+		return -1;
+	}
+	for (int i = 0; i < PQntuples(r); i++) {
+		long k = strtol(PQgetvalue(r, i, 0), NULL, 10) - 1;
+		if (k >= 0 && k < n) {
+			q->origin[2 * k] = sw_xstrdup(PQgetvalue(r, i, 1));
+			q->origin[2 * k + 1] = sw_xstrdup(PQgetvalue(r, i, 2));
+		}
+	}
+	PQclear(r);
+	return 0;
+}
+
+static int pg_origin(struct sw_stmt *st, int col, const char **table, const char **column)
+{
+	struct pg_stmt *q = Q(st);
+	if (PQftable(q->r, col) == InvalidOid)
+		return 0;
+	if (table || column) {
+		if ((!q->origin && origins(PG(st->s), q) != 0) || col >= q->norigin || !q->origin[2 * col])
+			return 0;
+		if (table)
+			*table = q->origin[2 * col];
+		if (column)
+			*column = q->origin[2 * col + 1];
+	}
+	switch (PQftype(q->r, col)) {
+	case 20: case 21: case 23:	/* int8, int2, int4 */
+		return SW_INTEGER;
+	case 700: case 701: case 1700:	/* float4, float8, numeric */
+		return SW_FLOAT;
+	case OID_BYTEA:
+		return SW_BLOB;
+	default:
+		return SW_TEXT;
+	}
+}
+
 static void pg_clear(struct sw_stmt *st)
 {
 	struct pg_stmt *q = Q(st);
@@ -457,6 +524,9 @@ static void pg_finalize(struct sw_stmt *st)
 		free(q->p[i].v);
 	if (q->blob)
 		PQfreemem(q->blob);
+	for (int i = 0; i < 2 * q->norigin; i++)
+		free(q->origin[i]);
+	free(q->origin);
 	free(q->p);
 	free(q->types);
 	free(q->sql);
@@ -633,6 +703,7 @@ static const struct sw_store_ops ops = {
 	.finalize = pg_finalize, .begin = pg_begin, .commit = pg_commit, .rollback = pg_rollback,
 	.copy_begin = pg_copy_begin, .copy_row = pg_copy_row, .copy_end = pg_copy_end,
 	.schema_version = pg_schema_version, .changes = pg_changes, .type = pg_type, .clear = pg_clear,
+	.origin = pg_origin,
 };
 
 /* The schema must be this build's (a read-only store reads one from

@@ -141,6 +141,18 @@ static int sq_type(struct sw_stmt *st, int col)
 	}
 }
 
+/* The declared type as lib/schema.c writes them (another word is text). */
+static int sq_origin(struct sw_stmt *st, int col, const char **table, const char **column)
+{
+	const char *dt = sqlite3_column_decltype(ST(st), col);
+	if (table)
+		*table = sqlite3_column_table_name(ST(st), col);
+	if (column)
+		*column = sqlite3_column_origin_name(ST(st), col);
+	return !dt ? 0 : strcmp(dt, "INTEGER") == 0 ? SW_INTEGER : strcmp(dt, "REAL") == 0 ? SW_FLOAT
+		: strcmp(dt, "BLOB") == 0 ? SW_BLOB : SW_TEXT;
+}
+
 static void sq_clear(struct sw_stmt *st) { sqlite3_clear_bindings(ST(st)); }
 static int64_t sq_changes(struct sw_store *s) { return sqlite3_changes64(DB(s)); }
 
@@ -214,6 +226,7 @@ static const struct sw_store_ops ops = {
 	.finalize = sq_finalize, .begin = sq_begin, .commit = sq_commit, .rollback = sq_rollback,
 	.copy_begin = sq_copy_begin, .copy_row = sq_copy_row, .copy_end = sq_copy_end,
 	.schema_version = sq_schema_version, .changes = sq_changes, .type = sq_type, .clear = sq_clear,
+	.origin = sq_origin,
 };
 
 static struct sq *wrap(sqlite3 *db, int own)

@@ -7,8 +7,6 @@
 #ifndef SW_LABELS_H
 #define SW_LABELS_H
 
-#include <sqlite3.h>
-
 #include "sw/import.h"
 
 enum sw_labels { SW_LABELS_AUTO, SW_LABELS_EN, SW_LABELS_ZH };
@@ -23,13 +21,14 @@ extern const struct sw_table *const *sw_label_tables;
 int sw_labels_parse(const char *s);
 /* 1 if a listing in fmt (enum sw_fmt, resolved) speaks Chinese. */
 int sw_labels_zh(int fmt);
-/* For a listing of st in fmt: NULL if it keeps English names; else, for
- * each of its columns, the table column it shows (NULL for a figure the
- * query computes), whose Chinese title replaces names[i]. Who frees: the
- * caller, the array. A column is known by its origin (table and column)
- * or, computed from one (a masked name), by its name in the table the
- * other columns come from. */
-const struct sw_column **sw_labels_stmt(sqlite3_stmt *st, int fmt, const char **names);
+/* For a listing of st (stepped once) in fmt: NULL if it keeps English
+ * names; else, for each of its columns, the table column it shows (NULL
+ * for a figure the query computes), whose Chinese title replaces
+ * names[i]. Who frees: the caller, the array. A column is known by its
+ * origin (table and column, sw_stmt_origin) or, computed from one (a name
+ * masked in SQL), by its name in the table the other columns come from. */
+struct sw_stmt;
+const struct sw_column **sw_labels_stmt(struct sw_stmt *st, int fmt, const char **names);
 /* The Chinese word(s) of value v of column c: a vocabulary key's label,
  * a set's labels joined by 、, 是 or 否 for a yes/no column; NULL when v
  * stays as it is. Who frees: the caller. */

@@ -31,19 +31,38 @@ unsigned char *sw_key_load(const char *path, size_t *len);
 /* Whole years from birth (YYYY-MM-DD) to at; -1 if either is missing. */
 int sw_age(const char *birth, const char *at);
 
-/* Registers SQL functions on db: mask_id(x), mask_phone(x), mask_name(x),
- * age(birth, at), and pseudo(x) when key is non-NULL (the key must live
- * until db is closed). */
-void sw_mask_register(sqlite3 *db, const unsigned char *key, size_t keylen);
-/* Appends to q column c as a SELECT expression masked for a terminal:
- * ID numbers, phones and a person's name (姓名, 联系人) through the SQL
- * functions above, addresses and disabilities as "***". */
-void sw_mask_select(sqlite3_str *q, const struct sw_column *c);
-/* Column col of table t in a pseudonymised export, after sep: a person's
- * name, ID number and phone as keyed pseudonyms (pseudo(), sw_mask_register
- * with a key: one person, one pseudonym, so that rows still link), a birth
- * date as the age at ?1; 0 when the column is left out (an address, a
- * disability), else 1. */
+/* How a listing shows a column's values: as they are, masked for a
+ * screen (the three above; an address or a disability said to exist as
+ * "***", never shown), as a keyed pseudonym, or a birth date as the age
+ * at a date. Applied in C to the rows as they arrive (lib/out.c,
+ * sw_mask_apply), on SQLite and on a server alike: the key never leaves
+ * the process. */
+enum { SW_AS_IS, SW_MASK_ID, SW_MASK_PHONE, SW_MASK_NAME, SW_MASK_HIDE, SW_PSEUDO, SW_AGE };
+/* What SW_PSEUDO and SW_AGE need: the key, and the day of the age. */
+struct sw_mask_key {
+	const unsigned char *key;
+	size_t keylen;
+	const char *at;
+};
+/* How column c shows on a screen: ID numbers, phones and a person's name
+ * (姓名, 联系人) masked, addresses and disabilities hidden. */
+int sw_mask_how(const struct sw_column *c);
+/* Appends to q, after sep, what a pseudonymised export reads for column
+ * col of t, and returns how it shows: a person's name, ID number and
+ * phone as keyed pseudonyms (one person, one pseudonym, so that rows
+ * still link), a birth date as the age (from the ID number where the date
+ * is missing: the column reads the date, named "age"); -1 when the column
+ * is left out (an address, a disability; nothing appended). */
 int sw_pseudo_select(sqlite3_str *q, const struct sw_table *t, int col, const char *sep);
+/* v (NULL for SQL NULL) shown as how says, into *res: v itself, out
+ * (outlen bytes, at least strlen(v) + 40), or NULL (NULL, or an age that
+ * cannot be told). 0, or -1 after printing why (the HMAC failed). */
+int sw_mask_apply(int how, const char *v, const struct sw_mask_key *k, char *out, size_t outlen,
+		  const char **res);
+
+/* Registers SQL functions on db: mask_id(x), mask_phone(x), mask_name(x)
+ * and age(birth, at), for SQL not ported yet to sw_mask_apply (SQLite
+ * only). */
+void sw_mask_register(sqlite3 *db);
 
 #endif

@@ -9,7 +9,9 @@
 #define SW_OUT_H
 
 #include <stdio.h>
-#include <sqlite3.h>
+
+#include "sw/mask.h"
+#include "sw/store.h"
 
 enum sw_fmt {
 	SW_FMT_AUTO, SW_FMT_CSV, SW_FMT_TSV, SW_FMT_JSON, SW_FMT_TABLE, SW_FMT_MD,
@@ -68,15 +70,32 @@ struct sw_out *sw_out_open(const char *path, int fmt, int ncols,
 			   const char *const *names, const char *types);
 /* One row; NULL values are empty (null in JSON). */
 void sw_out_row(struct sw_out *o, const char *const *vals);
-/* Writes every row of a prepared statement; names and types from its
- * columns (a TEXT column named as the schema names dates, sw_out_datecol,
- * is a date column). Returns the sqlite3_step code that ended it (SQLITE_DONE). */
-int sw_out_stmt(struct sw_out *o, sqlite3_stmt *st);
-/* Opens a listing whose columns are those of st. */
-struct sw_out *sw_out_open_stmt(const char *path, int fmt, sqlite3_stmt *st);
+/* Masks applied to the values of the columns so named as they arrive
+ * (sw/mask.h), on SQLite and on a server alike, the key never leaving
+ * the process: n names, each with how it shows (SW_MASK_ID ... SW_AGE),
+ * and what pseudonyms and ages need. */
+struct sw_out_masks {
+	int n;
+	const char *const *names;
+	const int *hows;
+	struct sw_mask_key key;
+};
+/* Opens a listing whose columns are those of st, stepped once to learn
+ * them (sw/store.h), with masks m (NULL: none; it must live until the
+ * output closes). Numbers print as SQLite prints them, from a server too
+ * (a numeric or double precision value as SQLite's REAL). NULL (printed)
+ * when the file cannot be opened or the statement fails. */
+struct sw_out *sw_out_open_stmt(const char *path, int fmt, struct sw_stmt *st,
+				const struct sw_out_masks *m);
+/* Writes every row of the statement the output was opened with; names and
+ * types from its columns (a column read from a table is of its declared
+ * type, a computed one of its first value; a TEXT column named as the
+ * schema names dates, sw_out_datecol, is a date column). Returns SW_DONE,
+ * or -1 (printed). */
+int sw_out_stmt(struct sw_out *o, struct sw_stmt *st);
 /* Writes every row of st to path in fmt and finalizes st: the whole of a
  * listing subcommand. Returns the exit status (3 after printing why). */
-int sw_out_query(const char *path, int fmt, sqlite3_stmt *st);
+int sw_out_query(const char *path, int fmt, struct sw_stmt *st);
 /* Finishes, commits the file. 0, or -1 on a write error (printed). */
 int sw_out_close(struct sw_out *o);
 /* Abandons the output (no file is left). */
@@ -95,10 +114,10 @@ int sw_out_datecol(const char *name);
  * jsonl write one object, the record's fields then each list as an array
  * under its key; csv and tsv, one table each, write the record alone.
  * keys and titles: n of each (titles already translated; keys[0] and
- * titles[0] name the record). Returns the exit status (3 after printing
- * why). */
+ * titles[0] name the record). m: masks, as sw_out_open_stmt's, of every
+ * list. Returns the exit status (3 after printing why). */
 int sw_out_show(const char *path, int fmt, int n, const char *const *keys,
-		const char *const *titles, sqlite3_stmt *const *sts);
+		const char *const *titles, struct sw_stmt *const *sts, const struct sw_out_masks *m);
 
 /* JSON string escaping, for programs that write JSON themselves. */
 void sw_json_put(FILE *fp, const char *s);

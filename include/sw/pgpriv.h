@@ -12,7 +12,7 @@
 #define SW_PQ_FUNCS(X) \
 	X(PQclear) X(PQcmdStatus) X(PQcmdTuples) X(PQconnectdbParams) X(PQdb) X(PQdescribePrepared) X(PQerrorMessage) \
 	X(PQescapeIdentifier) X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) \
-	X(PQfname) X(PQfreemem) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
+	X(PQfname) X(PQfreemem) X(PQftable) X(PQftablecol) X(PQftype) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
 	X(PQnfields) X(PQntuples) X(PQparamtype) X(PQprepare) X(PQputCopyData) X(PQputCopyEnd) \
 	X(PQresultErrorField) X(PQresultStatus) X(PQserverVersion) X(PQsetNoticeReceiver) \
 	X(PQstatus) X(PQtransactionStatus) X(PQunescapeBytea)
@@ -38,6 +38,8 @@ int sw_pq_load(void);
 #define PQfinish sw_pq.PQfinish
 #define PQfname sw_pq.PQfname
 #define PQfreemem sw_pq.PQfreemem
+#define PQftable sw_pq.PQftable
+#define PQftablecol sw_pq.PQftablecol
 #define PQftype sw_pq.PQftype
 #define PQgetResult sw_pq.PQgetResult
 #define PQgetisnull sw_pq.PQgetisnull

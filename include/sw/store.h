@@ -227,6 +227,17 @@ int sw_stmt_is_null(struct sw_stmt *st, int col);
  * type (numeric is an integer while whole, as it prints). */
 enum { SW_INTEGER = 1, SW_FLOAT, SW_TEXT, SW_BLOB, SW_NULL };
 int sw_stmt_type(struct sw_stmt *st, int col);
+/* What column col reads, known once a step has returned (as its name):
+ * when it is a table's column as it is (also through a subquery), the
+ * table and the column's name into *table and *column (valid until
+ * finalize) and the column's declared type (SW_INTEGER, SW_FLOAT,
+ * SW_TEXT, SW_BLOB); for anything else (an expression, a sum) NULL, NULL
+ * and 0. For listings: a column's title, and whether it holds numbers
+ * before a value says so. table and column may be NULL: the type alone.
+ * On a server, PQftable, and one look-up in the catalogue per statement
+ * for the names; a view's column is the view's there (SQLite names the
+ * table under it). */
+int sw_stmt_origin(struct sw_stmt *st, int col, const char **table, const char **column);
 const void *sw_stmt_blob(struct sw_stmt *st, int col, size_t *n);
 /* Ends the statement's run (a row loop left early), keeping its
  * bindings. 0 or -1 (printed). */

@@ -37,6 +37,8 @@ struct sw_store_ops {
 	int64_t (*changes)(struct sw_store *);
 	int (*type)(struct sw_stmt *, int col);	/* SW_INTEGER ... SW_NULL */
 	void (*clear)(struct sw_stmt *);	/* every binding NULL */
+	/* sw_stmt_origin, col within the row's columns */
+	int (*origin)(struct sw_stmt *, int col, const char **table, const char **column);
 };
 
 struct sw_stmt_cache;	/* sw_store_stmt's (lib/store.c) */

@@ -139,7 +139,9 @@ done_testing() {
 # db_snap: remembers the test database's contents (a full .dump);
 # db_same DESC: checks that they have not changed since.
 db_dump() {
-	if [ "$BACKEND" = pg ]; then pg_dump --data-only "$SW_DB"; else sqlite3 -batch "$SW_DB" .dump; fi
+	# (pg_dump from 17.6 on guards its dump with a key new each time: not data)
+	if [ "$BACKEND" = pg ]; then pg_dump --data-only "$SW_DB" | grep -v '^\\\(un\)\{0,1\}restrict '
+	else sqlite3 -batch "$SW_DB" .dump; fi
 }
 db_snap() { db_dump >"$T/.snap"; }
 db_same() {

@@ -13,11 +13,10 @@
 
 #include "sw/err.h"
 #include "sw/items.h"
-#include "sw/pg.h"
-#include "sw/pgpriv.h"
 #include "sw/reportacc.h"
 #include "sw/store.h"
 #include "sw/target.h"
+#include "pgunit.h"
 #include "unit.h"
 
 /* Two counties' records, one of every kind a figure counts; county B's
@@ -183,41 +182,14 @@ static struct sw_store *file_with(const char *path, const char *data)
 	return s;
 }
 
-/* server with database name db instead of its own, into url */
-static void with_db(const char *server, const char *db, char *url, size_t n)
-{
-	const char *p = strstr(server, "://");
-	p = p ? p + 3 : server;
-	p += strcspn(p, "/?");
-	snprintf(url, n, "%.*s/%s%s", (int)(p - server), server, db, p + strcspn(p, "?"));
-}
-
 /* A new database on the server with init-server's schema and data; NULL
  * when it cannot be made. */
 static struct sw_store *server_with(const char *server, const char *db, const char *data)
 {
-	char sql[256], url[1024];
-	with_db(server, db, url, sizeof url);
-	PGconn *c = sw_pg_connect(server);
-	int rc = c ? 0 : -1;
-	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", db);
-	rc |= c ? sw_pg_exec(c, "setup", sql) : -1;
-	snprintf(sql, sizeof sql, "CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'", db);
-	rc |= c ? sw_pg_exec(c, "setup", sql) : -1;
-	PQfinish(c);
-	struct sw_store *s = rc == 0 && sw_pg_init_server(url) == 0 ? sw_store_open(url, 0) : NULL;
+	char url[1024];
+	struct sw_store *s = pg_setup(server, db, url, sizeof url) == 0 ? sw_store_open(url, 0) : NULL;
 	T_OK(s && sw_store_exec(s, data) == 0, "pg: %s made", db);
 	return s;
-}
-
-static void drop(const char *server, const char *db)
-{
-	char sql[160];
-	PGconn *c = sw_pg_connect(server);
-	snprintf(sql, sizeof sql, "DROP DATABASE %s WITH (FORCE)", db);
-	if (c)
-		sw_pg_exec(c, "teardown", sql);
-	PQfinish(c);
 }
 
 int main(void)
@@ -251,8 +223,8 @@ int main(void)
 		}
 		sw_store_close(pa);
 		sw_store_close(pb);
-		drop(server, da);
-		drop(server, db);
+		pg_teardown(server, da);
+		pg_teardown(server, db);
 	}
 	free(lite);
 	free(lite2);

@@ -11,9 +11,8 @@
 
 #include "sw/db.h"
 #include "sw/err.h"
-#include "sw/pg.h"
-#include "sw/pgpriv.h"
 #include "sw/store.h"
+#include "pgunit.h"
 #include "unit.h"
 
 static const char *B;	/* "sqlite" or "pg": the backend each check names */
@@ -483,6 +482,29 @@ static void helpers(struct sw_store *s)
 	T_INT(sw_stmt_type(ty, 3), SW_NULL, "%s: NULL", B);
 	T_INT(sw_stmt_type(ty, 4), SW_INTEGER, "%s: a whole sum (numeric there)", B);
 	sw_stmt_finalize(ty);
+
+	/* what a listing's columns read: its titles, and numbers before a value says so */
+	const char *tab, *col;
+	struct sw_stmt *og = sw_store_prepare(s, "SELECT u.k, u.name AS who, u.n + 1, count(*), u.note"
+					      " FROM (SELECT k, name, n, note FROM t) AS u WHERE u.k = ?1"
+					      " GROUP BY u.k, u.name, u.n, u.note");
+	for (int run = 0; run < 2; run++) {	/* a row, then none */
+		sw_stmt_bind_int64(og, 1, run ? -1 : 1);
+		const char *got = run ? "no row" : "a row";
+		T_INT(sw_stmt_step(og), run ? SW_DONE : SW_ROW, "%s: %s", B, got);
+		int ty0 = sw_stmt_origin(og, 0, &tab, &col);
+		T_OK(ty0 == SW_INTEGER && tab && col && strcmp(tab, "t") == 0 && strcmp(col, "k") == 0,
+		     "%s: %s: a table's integer column read through a subquery: its table and name", B, got);
+		int ty1 = sw_stmt_origin(og, 1, &tab, &col);
+		T_OK(ty1 == SW_TEXT && tab && col && strcmp(col, "name") == 0,
+		     "%s: %s: a text column renamed by AS: its own name", B, got);
+		T_OK(sw_stmt_origin(og, 0, NULL, NULL) == SW_INTEGER && sw_stmt_origin(og, 1, NULL, NULL) == SW_TEXT,
+		     "%s: %s: the declared type alone", B, got);
+		T_OK(sw_stmt_origin(og, 2, &tab, &col) == 0 && !tab && !col && sw_stmt_origin(og, 3, &tab, &col) == 0 &&
+		     !tab && sw_stmt_origin(og, 9, &tab, &col) == 0 && !tab,
+		     "%s: %s: an expression, an aggregate, a column outside the row: none", B, got);
+	}
+	sw_stmt_finalize(og);
 }
 
 static void run_all(const char *db, const char *second)
@@ -506,41 +528,6 @@ static void run_all(const char *db, const char *second)
 	schema(s, o, db);
 	sw_store_close(o);
 	sw_store_close(s);
-}
-
-/* server with database name db instead of its own, into url */
-static void with_db(const char *server, const char *db, char *url, size_t n)
-{
-	const char *p = strstr(server, "://");
-	p = p ? p + 3 : server;
-	p += strcspn(p, "/?");
-	snprintf(url, n, "%.*s/%s%s", (int)(p - server), server, db, p + strcspn(p, "?"));
-}
-
-/* A new database (UTF-8, sorting by bytes) on the server, with init-server's schema. */
-static int pg_setup(const char *server, const char *db, char *url, size_t n)
-{
-	char sql[256];
-	with_db(server, db, url, n);
-	PGconn *c = sw_pg_connect(server);
-	if (!c)
-		return -1;
-	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", db);
-	int rc = sw_pg_exec(c, "setup", sql);
-	snprintf(sql, sizeof sql, "CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'", db);
-	rc |= sw_pg_exec(c, "setup", sql);
-	PQfinish(c);
-	return rc == 0 ? sw_pg_init_server(url) : -1;
-}
-
-static void pg_teardown(const char *server, const char *db)
-{
-	char sql[160];
-	PGconn *c = sw_pg_connect(server);
-	snprintf(sql, sizeof sql, "DROP DATABASE %s WITH (FORCE)", db);
-	if (c)
-		sw_pg_exec(c, "teardown", sql);
-	PQfinish(c);
 }
 
 int main(void)
