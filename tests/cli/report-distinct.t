@@ -4,6 +4,7 @@
 # the total agree with SQL's count(DISTINCT), whether a row holds many
 # people (its set a bitmap), a few met late (a table of a few numbers) or
 # a hundred met late (a table that turns into a bitmap as it fills).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 

@@ -1,5 +1,8 @@
 #!/bin/sh
-# sw-report over several databases, merge of county CSVs, and -f html.
+# sw-report over several databases, merge of county CSVs, and -f html. In
+# the PostgreSQL pass the test's database is on the server and the other
+# databases are files: one report over both.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 
