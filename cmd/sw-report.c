@@ -651,8 +651,8 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
-	/* merge reads report files; the others, with close, targets and budget
-	 * to come (sw-report(1) PostgreSQL), read a file or a server alike */
-	sw_cli_on_server = "merge monthly period trend completeness workers items workforce referrals evaluate";
+	/* merge reads report files; the others, with targets and budget to
+	 * come (sw-report(1) --db), read a file or a server alike */
+	sw_cli_on_server = "merge monthly period trend completeness workers items workforce referrals evaluate close";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -35,7 +35,7 @@ static int store_request(sqlite3 *db, const char *sql, int n, const char *const 
 		sw_db_error(db, "requests");
 		return SW_EXIT_FAIL;
 	}
-	return sw_audit_log(db, action, "requests", p[0], detail) ? SW_EXIT_FAIL : SW_EXIT_OK;
+	return sw_audit_log(sw_store_of(db), action, "requests", p[0], detail) ? SW_EXIT_FAIL : SW_EXIT_OK;
 }
 
 int sw_approval_required(sqlite3 *db, const char *case_id)

@@ -10,7 +10,11 @@
  * is one row of audit_command, written just before the transaction
  * commits, with the hash (or HMAC, when SW_AUDIT_KEY_FILE names a key) of
  * the previous command's hash, its own fields and every one of its
- * entries. The entries of schema version 1 (audit_v1) begin the chain. */
+ * entries. The entries of schema version 1 (audit_v1) begin the chain.
+ *
+ * On a PostgreSQL server the triggers are the database's (lib/pg_audit.c)
+ * and record every writer's changes; this file seals the tools' commands
+ * there (seal_pg, just before COMMIT) and writes their notes. */
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +27,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 
 const char *const sw_audited[] = {
 	"stations", "workers", "clients", "cases", "services", "activities",
@@ -49,10 +54,13 @@ static struct {
 	EVP_MD_CTX *ctx;
 } A;
 
+static int seal_pg(struct sw_store *s);
+
 void sw_audit_init(int argc, char **argv)
 {
 	A.argc = argc;
 	A.argv = argv;
+	sw_store_on_commit(seal_pg);
 }
 
 /* SHA-256 and the key, once per process. 0 or -1. */
@@ -66,9 +74,10 @@ static int setup(void)
 	return kf && *kf ? sw_audit_key_load(kf, &A.key) : 0;
 }
 
-/* The command line, user and time, read when a command's first entry is
- * written: "add" masks personal values in argv around its change. */
-static void describe(void)
+/* The command line, user and time (t: now when 0), read when a command's
+ * first entry is written: "add" masks personal values in argv around its
+ * change. */
+static void describe(time_t t)
 {
 	size_t len = 0;
 	for (int i = 0; i < A.argc; i++)
@@ -83,7 +92,8 @@ static void describe(void)
 	struct passwd *pw = getpwuid(geteuid());
 	const char *u = pw ? pw->pw_name : getenv("USER");
 	snprintf(A.user, sizeof A.user, "%s", u ? u : "unknown");
-	time_t t = time(NULL);
+	if (!t)
+		t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
 	strftime(A.at, sizeof A.at, "%Y-%m-%dT%H:%M:%S%z", &tm);
@@ -125,7 +135,7 @@ static int start(sqlite3 *db)
 	}
 	if (setup() != 0)
 		return -1;
-	describe();
+	describe(0);
 	sqlite3_int64 seq;
 	head(db, A.prev, &A.prev_keyed, &seq, &A.id);
 	A.id++;
@@ -269,9 +279,19 @@ static int annotate(sqlite3 *db, const char *action, const char *tbl, const char
 	return sqlite3_changes(db) > 0;
 }
 
-int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *key,
+int sw_audit_log(struct sw_store *s, const char *action, const char *tbl, const char *key,
 		 const char *detail)
 {
+	sqlite3 *db = sw_store_sqlite(s);
+	if (!db) {	/* a server: its function claims the trail and joins the row's entry */
+		struct sw_stmt *st = sw_store_stmt(s, "SELECT sw_audit_note(?1, ?2, ?3, ?4)");
+		const char *p[] = {action, tbl, key, detail};
+		for (int i = 0; i < 4; i++)
+			sw_stmt_bind_text(st, i + 1, p[i]);
+		int rc = sw_stmt_step(st) == SW_ROW ? 0 : -1;
+		sw_stmt_release(st);
+		return rc;
+	}
 	if (sqlite3_get_autocommit(db))
 		sw_die(SW_EXIT_FAIL, _("audit: entry outside a transaction"));
 	int joined = A.id && detail && key ? annotate(db, action, tbl, key, detail) : 0;
@@ -282,8 +302,12 @@ int sw_audit_log(sqlite3 *db, const char *action, const char *tbl, const char *k
 static void fn_row(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	unsigned char h[32];
-	sw_audit_row_hash(A.ctx, A.sha, (const char *)sqlite3_value_text(argv[0]), argv + 1,
-			  argc - 1, h);
+	struct sw_audit_val v[64], *vals = argc - 1 <= 64 ? v : sw_xcalloc((size_t)argc, sizeof *vals);
+	for (int i = 1; i < argc; i++)
+		sw_audit_val_sqlite(&vals[i - 1], argv[i]);
+	sw_audit_row_hash(A.ctx, A.sha, (const char *)sqlite3_value_text(argv[0]), vals, argc - 1, h);
+	if (vals != v)
+		free(vals);
 	sqlite3_result_blob(cx, h, 32, SQLITE_TRANSIENT);
 }
 
@@ -339,10 +363,10 @@ static void fn_cmd(sqlite3_context *cx, int argc, sqlite3_value **argv)
 static char *triggers(sqlite3 *db, const char *t)
 {
 	char **cols, **again, *knew, *kold;
-	int n = sw_audit_columns(db, t, &cols, "NEW", &knew);
-	sw_audit_columns(db, t, &again, "OLD", &kold);
+	int n = sw_audit_columns(sw_store_of(db), t, &cols, "NEW", &knew);
+	sw_audit_columns(sw_store_of(db), t, &again, "OLD", &kold);
 	sw_audit_columns_free(again);
-	if (!n) {
+	if (n <= 0) {
 		sw_audit_columns_free(cols);
 		sqlite3_free(knew);
 		sqlite3_free(kold);
@@ -435,10 +459,12 @@ int sw_audit_baseline(sqlite3 *db)
 	sqlite3_stmt *st;
 	for (int i = 0; sw_audited[i]; i++) {
 		char **cols, *key;
-		int n = sw_audit_columns(db, sw_audited[i], &cols, "", &key);
+		int n = sw_audit_columns(sw_store_of(db), sw_audited[i], &cols, "", &key);
 		sw_audit_columns_free(cols);
-		if (!n) {
+		if (n <= 0) {
 			sqlite3_free(key);
+			if (n < 0)
+				return -1;
 			continue;
 		}
 		char *sql = sqlite3_mprintf("SELECT %s, * FROM main.\"%w\"", key, sw_audited[i]);
@@ -446,11 +472,11 @@ int sw_audit_baseline(sqlite3 *db)
 		sqlite3_free(sql);
 		sqlite3_free(key);
 		int rc;
-		sqlite3_value **v = sw_xcalloc((size_t)n, sizeof *v);
+		struct sw_audit_val *v = sw_xcalloc((size_t)n, sizeof *v);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			unsigned char h[32];
 			for (int c = 0; c < n; c++)
-				v[c] = sqlite3_column_value(st, c + 1);
+				sw_audit_val_sqlite(&v[c], sqlite3_column_value(st, c + 1));
 			sw_audit_row_hash(A.ctx, A.sha, sw_audited[i], v, n, h);
 			if (entry(db, "baseline", sw_audited[i], (const char *)sqlite3_column_text(st, 0),
 				  NULL, h) != 0)
@@ -485,57 +511,49 @@ void sw_audit_release(void)
 	EVP_MD_free(A.sha);
 	A.ctx = NULL;
 	A.sha = NULL;
+	OPENSSL_cleanse(&A.key, sizeof A.key);	/* read again, if need be, at the next setup */
 }
 
 /* The schema that gave the trail row hashes, keys and anchors. */
 #define AUDIT_SCHEMA 8
 
-static int version(sqlite3 *db)
+int sw_audit_head(struct sw_store *s, char hex[65])
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA user_version");
-	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return v;
-}
-
-int sw_audit_head(sqlite3 *db, char hex[65])
-{
+	hex[0] = 0;
+	sqlite3 *db = sw_store_sqlite(s);
+	if (!db)	/* a server's trail is read by its function only */
+		return sw_store_text(s, "SELECT sw_audit_head_hash()", 0, NULL, hex, 65) < 0 ? -1 : 0;
+	if (sw_store_schema_version(s) < AUDIT_SCHEMA)
+		return 0;
 	sqlite3_int64 seq, id;
 	int keyed;
-	hex[0] = 0;
-	if (version(db) < AUDIT_SCHEMA)
-		return 0;
 	head(db, hex, &keyed, &seq, &id);
 	if (strcmp(hex, SW_AUDIT_GENESIS) == 0)
 		hex[0] = 0;
 	return 0;
 }
 
-int sw_audit_anchor(sqlite3 *db, const char *month, char hex[65])
+int sw_audit_anchor(struct sw_store *s, const char *month, char hex[65])
 {
 	hex[0] = 0;
-	if (version(db) < AUDIT_SCHEMA)
+	if (sw_store_schema_version(s) < AUDIT_SCHEMA)
 		return 0;	/* no anchors before */
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT (SELECT head FROM audit_anchor WHERE month = ?1"
-					 " ORDER BY seq DESC LIMIT 1) FROM closed_months WHERE month = ?1");
-	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(hex, 65, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)	/* open: the head it would be closed at */
-		return sw_audit_head(db, hex);
-	if (rc != SQLITE_ROW) {
-		sw_db_error(db, "closed_months");
-		return -1;
-	}
-	return 0;
+	struct sw_stmt *st = sw_store_stmt(s, "SELECT (SELECT head FROM audit_anchor WHERE month = ?1"
+				      " ORDER BY seq DESC LIMIT 1) FROM closed_months WHERE month = ?1");
+	sw_stmt_bind_text(st, 1, month);
+	int rc = sw_stmt_step(st);
+	if (rc == SW_ROW && sw_stmt_text(st, 0))
+		snprintf(hex, 65, "%s", sw_stmt_text(st, 0));
+	sw_stmt_release(st);
+	if (rc == SW_DONE)	/* open: the head it would be closed at */
+		return sw_audit_head(s, hex);
+	return rc == SW_ROW ? 0 : -1;
 }
 
-int sw_audit_keep(sqlite3 *db, const char *month)
+int sw_audit_keep(struct sw_store *s, const char *month)
 {
 	char head[65], at[32];
-	if (sw_audit_head(db, head) != 0)
+	if (sw_audit_head(s, head) != 0)
 		return -1;
 	if (!*head)
 		return 0;
@@ -543,15 +561,76 @@ int sw_audit_keep(sqlite3 *db, const char *month)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO audit_anchor(month, head, at) VALUES(?,?,?)");
-	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, head, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "audit_anchor");
+	struct sw_stmt *st = sw_store_prep(s, "INSERT INTO audit_anchor(month, head, at) VALUES(?1, ?2, ?3)");
+	const char *p[] = {month, head, at};
+	for (int i = 0; i < 3; i++)
+		sw_stmt_bind_text(st, i + 1, p[i]);
+	int rc = sw_stmt_step(st) == SW_DONE ? 0 : -1;
+	sw_stmt_finalize(st);
+	return rc;
+}
+
+/* Feeds this transaction's entries on a server to the command's hash (as
+ * feed_entries does on SQLite). The number fed, or -1. */
+static long feed_pg(struct sw_store *s)
+{
+	struct sw_stmt *st = sw_store_prep(s, "SELECT seq, action, tbl, row_key, detail, old_hash, new_hash"
+					   " FROM sw_audit_mine ORDER BY seq");
+	long n = 0;
+	int rc;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *f[4];
+		for (int i = 0; i < 4; i++)
+			f[i] = sw_stmt_text(st, i + 1);
+		sw_audit_feed(A.ctx, sw_stmt_int64(st, 0), f, 4);
+		size_t len;
+		const void *b = sw_stmt_blob(st, 5, &len);
+		sw_audit_feed_blob(A.ctx, 'o', b, len);
+		b = sw_stmt_blob(st, 6, &len);
+		sw_audit_feed_blob(A.ctx, 'n', b, len);
+		n++;
+	}
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? n : -1;
+}
+
+/* The seal on a server (lib/pg_audit.c), just before COMMIT: the command
+ * this transaction claimed, hashed here with the chain's key, if any, which
+ * never leaves the process. The user is the database role. 0 or -1
+ * (printed). */
+static int seal_pg(struct sw_store *s)
+{
+	struct sw_stmt *h = sw_store_prep(s, "SELECT cmd, prev, prev_keyed, usr, at FROM sw_audit_claimed");
+	int rc = sw_stmt_step(h);
+	if (rc != SW_ROW || setup() != 0) {
+		sw_stmt_finalize(h);
+		return rc == SW_DONE ? 0 : -1;
+	}
+	if (sw_stmt_int64(h, 2) && !A.key.set) {
+		sw_stmt_finalize(h);
+		sw_error(_("audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file"));
 		return -1;
 	}
-	return 0;
+	describe((time_t)sw_stmt_int64(h, 4));
+	snprintf(A.user, sizeof A.user, "%s", sw_stmt_text(h, 3));
+	const char *f[] = {sw_stmt_text(h, 1), A.at, A.user, A.command};
+	sw_audit_mac_init(A.ctx, A.sha, &A.key);
+	sw_audit_feed(A.ctx, sw_stmt_int64(h, 0), f, 4);
+	sw_stmt_finalize(h);
+	long n = feed_pg(s);
+	if (n <= 0)
+		return (int)n;	/* none: its changes were all undone */
+	char hash[65];
+	sw_audit_mac_done(A.ctx, A.sha, &A.key, hash);
+	struct sw_stmt *st = sw_store_prep(s, "SELECT sw_audit_seal(?1, ?2, ?3, ?4)");
+	sw_stmt_bind_text(st, 1, A.at);
+	sw_stmt_bind_text(st, 2, A.command);
+	sw_stmt_bind_text(st, 3, hash);
+	if (A.key.set)
+		sw_stmt_bind_int64(st, 4, 1);
+	else
+		sw_stmt_bind_null(st, 4);
+	rc = sw_stmt_step(st) == SW_ROW ? 0 : -1;
+	sw_stmt_finalize(st);
+	return rc;
 }

@@ -20,7 +20,7 @@ void sw_audit_hex(const unsigned char *md, unsigned n, char *out)
 	out[2 * n] = 0;
 }
 
-void sw_audit_feed(EVP_MD_CTX *ctx, sqlite3_int64 num, const char *const *f, int n)
+void sw_audit_feed(EVP_MD_CTX *ctx, int64_t num, const char *const *f, int n)
 {
 	char b[256], d[SW_DECIMAL_MAX];	/* a usual entry's bytes, hashed by one call */
 	const char *dec = sw_decimal(num, d);
@@ -43,9 +43,9 @@ void sw_audit_feed(EVP_MD_CTX *ctx, sqlite3_int64 num, const char *const *f, int
 	EVP_DigestUpdate(ctx, b, len);
 }
 
-void sw_audit_feed_blob(EVP_MD_CTX *ctx, char tag, const void *p, int len)
+void sw_audit_feed_blob(EVP_MD_CTX *ctx, char tag, const void *p, size_t len)
 {
-	if (!p || len <= 0)
+	if (!p || !len)
 		return;
 	unsigned char h[2] = {(unsigned char)tag, (unsigned char)(len > 255 ? 255 : len)};
 	EVP_DigestUpdate(ctx, h, 2);
@@ -137,73 +137,115 @@ static void put_u64(struct enc *e, unsigned char tag, unsigned long long u)
 	put(e, b, 9);
 }
 
+void sw_audit_val_sqlite(struct sw_audit_val *v, sqlite3_value *x)
+{
+	switch (sqlite3_value_type(x)) {
+	case SQLITE_INTEGER: *v = (struct sw_audit_val){.type = SW_INTEGER, .i = sqlite3_value_int64(x)}; break;
+	case SQLITE_FLOAT: *v = (struct sw_audit_val){.type = SW_FLOAT, .r = sqlite3_value_double(x)}; break;
+	case SQLITE_TEXT:
+		v->type = SW_TEXT;
+		v->p = sqlite3_value_text(x);
+		v->n = (size_t)sqlite3_value_bytes(x);
+		break;
+	case SQLITE_BLOB:
+		v->type = SW_BLOB;
+		v->p = sqlite3_value_blob(x);
+		v->n = (size_t)sqlite3_value_bytes(x);
+		break;
+	default: v->type = SW_NULL;
+	}
+}
+
+void sw_audit_val_stmt(struct sw_audit_val *v, struct sw_stmt *st, int col)
+{
+	v->type = sw_stmt_type(st, col);
+	if (v->type == SW_INTEGER)
+		v->i = sw_stmt_int64(st, col);
+	else if (v->type == SW_FLOAT)
+		v->r = strtod(sw_stmt_text(st, col), NULL);
+	else if (v->type == SW_TEXT) {
+		v->p = sw_stmt_text(st, col);
+		v->n = strlen(v->p);
+	} else if (v->type == SW_BLOB)
+		v->p = sw_stmt_blob(st, col, &v->n);
+}
+
 void sw_audit_row_hash(EVP_MD_CTX *ctx, const EVP_MD *sha, const char *tbl,
-		       sqlite3_value **v, int n, unsigned char out[32])
+		       const struct sw_audit_val *v, int n, unsigned char out[32])
 {
 	struct enc e = {.ctx = ctx};
 	unsigned int len = 0;
 	EVP_DigestInit_ex(ctx, sha, NULL);
 	put(&e, tbl ? tbl : "", tbl ? strlen(tbl) + 1 : 1);
 	for (int i = 0; i < n; i++) {
-		int t = sqlite3_value_type(v[i]);
-		if (t == SQLITE_NULL)
+		int t = v[i].type;
+		if (t == SW_NULL)
 			continue;
 		unsigned char col[2] = {(unsigned char)(i >> 8), (unsigned char)i};
 		put(&e, col, 2);
-		if (t == SQLITE_INTEGER) {
-			put_u64(&e, 'i', (unsigned long long)sqlite3_value_int64(v[i]));
-		} else if (t == SQLITE_FLOAT) {
-			double d = sqlite3_value_double(v[i]);
+		if (t == SW_INTEGER) {
+			put_u64(&e, 'i', (unsigned long long)v[i].i);
+		} else if (t == SW_FLOAT) {
 			unsigned long long u;
-			memcpy(&u, &d, sizeof u);
+			memcpy(&u, &v[i].r, sizeof u);
 			put_u64(&e, 'r', u);
 		} else {
-			const void *p = t == SQLITE_TEXT ? (const void *)sqlite3_value_text(v[i])
-							 : sqlite3_value_blob(v[i]);
-			int bytes = sqlite3_value_bytes(v[i]);
-			put_u64(&e, t == SQLITE_TEXT ? 't' : 'b', (unsigned long long)bytes);
-			put(&e, p, (size_t)bytes);
+			put_u64(&e, t == SW_TEXT ? 't' : 'b', (unsigned long long)v[i].n);
+			put(&e, v[i].p, v[i].n);
 		}
 	}
 	EVP_DigestUpdate(ctx, e.b, e.len);
 	EVP_DigestFinal_ex(ctx, out, &len);
 }
 
-int sw_audit_columns(sqlite3 *db, const char *tbl, char ***names, const char *alias,
+int sw_audit_columns(struct sw_store *s, const char *tbl, char ***names, const char *alias,
 		     char **keysql)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT name, pk FROM pragma_table_info(?, 'main')"
-					 " ORDER BY cid");
-	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
-	int n = 0, cap = 16, maxpk = 0;
+	int pg = sw_store_kind(s) == SW_STORE_PG;
+	*names = NULL;
+	*keysql = NULL;
+	if (pg && sw_store_has(s, tbl) != 1)	/* the server's query refuses a missing table */
+		return 0;
+	/* SQLite: the table of main, never a temporary one of the same name */
+	struct sw_stmt *st = pg ? sw_store_columns(s, tbl)
+				: sw_store_prep(s, "SELECT name, pk FROM pragma_table_info(?1, 'main') ORDER BY cid");
+	if (!pg)
+		sw_stmt_bind_text(st, 1, tbl);
+	int n = 0, cap = 16, maxpk = 0, rc;
 	char **cols = sw_xcalloc((size_t)cap + 1, sizeof *cols);
 	int *pk = sw_xcalloc((size_t)cap, sizeof *pk);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		if (n == cap) {
 			cols = sw_xrealloc(cols, ((size_t)(cap *= 2) + 1) * sizeof *cols);
 			pk = sw_xrealloc(pk, (size_t)cap * sizeof *pk);
 		}
-		cols[n] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
-		pk[n] = sqlite3_column_int(st, 1);
+		cols[n] = sqlite3_mprintf("%s", sw_stmt_text(st, 0));
+		pk[n] = (int)sw_stmt_int64(st, 1);
 		if (pk[n] > maxpk)
 			maxpk = pk[n];
 		n++;
 	}
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
 	cols[n] = NULL;
-	/* the key: its columns in key order, joined by '|' */
+	*names = cols;
+	if (rc != SW_DONE) {
+		free(pk);
+		return -1;
+	}
+	/* the key: its columns in key order, joined by '|' (as text on a
+	 * server, where coalesce does not turn a number into text) */
 	const char *dot = *alias ? "." : "";
-	sqlite3_str *k = sqlite3_str_new(db);
+	sqlite3_str *k = sqlite3_str_new(NULL);
 	for (int p = 1; p <= maxpk; p++)
 		for (int i = 0; i < n; i++)
 			if (pk[i] == p)
-				sqlite3_str_appendf(k, "%scoalesce(%s%s\"%w\", '')", p > 1 ? "||'|'||" : "",
-						    alias, dot, cols[i]);
+				sqlite3_str_appendf(k, pg ? "%scoalesce(CAST(%s%s\"%w\" AS TEXT), '')"
+							  : "%scoalesce(%s%s\"%w\", '')",
+						    p > 1 ? "||'|'||" : "", alias, dot, cols[i]);
 	if (!maxpk)
 		sqlite3_str_appendf(k, "CAST(%s%srowid AS TEXT)", alias, dot);
 	*keysql = sqlite3_str_finish(k);
 	free(pk);
-	*names = cols;
 	return n;
 }
 

@@ -8,7 +8,12 @@
  * same way. When every bucket of a table is equal, its rows are its last
  * audited states: a forger, not knowing the run's key, has a chance of
  * 2^-64 of a difference summing to nothing. Only the keys of unequal
- * buckets are then looked at one by one, in temporary tables. */
+ * buckets are then looked at one by one, in temporary tables.
+ *
+ * The same code reads a trail on a server, through the store, and hashes
+ * its rows here from the values as they arrive, so that rows hashed by
+ * the server's triggers (lib/pg_audit.c) are checked against this file's
+ * hashing, not the server's own. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +26,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 
 #define NB 4096		/* buckets per table */
 #define MAXT 32		/* audited tables, at most */
@@ -39,6 +45,7 @@ struct verify {
 	uint64_t *d[MAXT];		/* per table and bucket: entries - rows */
 	struct anchor *an;
 	int nan;
+	int failed;			/* a query failed (said): status 3, not a finding */
 };
 
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
@@ -108,18 +115,19 @@ static void reached(struct verify *v, const char *hash)
 }
 
 /* Version 1 entries: each hashed with the one before it. */
-static long verify_v1(sqlite3 *db, struct verify *v, char prev[65], sqlite3_int64 *last)
+static long verify_v1(struct sw_store *s, struct verify *v, char prev[65], int64_t *last)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, at, user, command, action, tbl, row_key,"
-					 " detail, prev_hash, hash FROM audit_v1 ORDER BY seq");
+	struct sw_stmt *st = sw_store_prep(s, "SELECT seq, at, user, command, action, tbl, row_key,"
+					   " detail, prev_hash, hash FROM audit_v1 ORDER BY seq");
 	long n = 0, bad = 0;
-	while (!bad && sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 seq = sqlite3_column_int64(st, 0);
+	int rc;
+	while (!bad && (rc = sw_stmt_step(st)) == SW_ROW) {
+		int64_t seq = sw_stmt_int64(st, 0);
 		const char *f[8];
 		char h[65];
 		for (int i = 0; i < 8; i++)
-			f[i] = (const char *)sqlite3_column_text(st, i + 1);
-		const char *stored = (const char *)sqlite3_column_text(st, 9);
+			f[i] = sw_stmt_text(st, i + 1);
+		const char *stored = sw_stmt_text(st, 9);
 		EVP_DigestInit_ex(v->ctx, v->sha, NULL);
 		sw_audit_feed(v->ctx, seq, f, 8);
 		static const struct sw_audit_key none;
@@ -138,28 +146,29 @@ static long verify_v1(sqlite3 *db, struct verify *v, char prev[65], sqlite3_int6
 		*last = seq;
 		n++;
 	}
-	sqlite3_finalize(st);
-	return bad ? -1 : n;
+	sw_stmt_finalize(st);
+	v->failed |= rc < 0;
+	return bad || rc < 0 ? -1 : n;
 }
 
 /* The walk over audit_entry, command by command. */
 struct walk {
 	char prev[65];
-	sqlite3_int64 last, cmd, first, end;
+	int64_t last, cmd, first, end;
 	int keyed, seen_keyed;
 	const char *bad;
-	sqlite3_int64 at;
+	int64_t at;
 };
 
 /* A command's first entry: checks its place and key, starts its hash.
  * cmd is on the command's record (id, at, user, command, first_seq,
  * last_seq, keyed, hash). */
-static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd, sqlite3_int64 id)
+static int begin_command(struct verify *v, struct walk *w, struct sw_stmt *cmd, int64_t id)
 {
 	const char *f[4] = {w->prev};
 	for (int i = 1; i < 4; i++)
-		f[i] = (const char *)sqlite3_column_text(cmd, i);
-	w->keyed = sqlite3_column_int(cmd, 6);
+		f[i] = sw_stmt_text(cmd, i);
+	w->keyed = sw_stmt_int64(cmd, 6) != 0;
 	if (id != w->cmd + 1)
 		w->bad = N_("the command before it was removed or altered");
 	else if (w->keyed && !v->key.set)
@@ -179,16 +188,16 @@ static int begin_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd, sq
 /* Moves the commands' cursor (in id order) to the first record whose id
  * is at least id: read beside the entries, not looked up for each. 1 if
  * that record is id's. */
-static int find_command(sqlite3_stmt *cmd, int *on, sqlite3_int64 id)
+static int find_command(struct sw_stmt *cmd, int *on, int64_t id)
 {
-	while (*on && sqlite3_column_int64(cmd, 0) < id)
-		*on = sqlite3_step(cmd) == SQLITE_ROW;
-	return *on && sqlite3_column_int64(cmd, 0) == id;
+	while (*on && sw_stmt_int64(cmd, 0) < id)
+		*on = sw_stmt_step(cmd) == SW_ROW;
+	return *on && sw_stmt_int64(cmd, 0) == id;
 }
 
 /* An entry's place among its command's: 0, or -1 with w->bad set. */
-static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
-		 sqlite3_int64 seq, sqlite3_int64 id)
+static int place(struct verify *v, struct walk *w, struct sw_stmt *cmd, int *on,
+		 int64_t seq, int64_t id)
 {
 	if (seq != w->last + 1)
 		w->bad = N_("the entry before it was removed");
@@ -197,8 +206,8 @@ static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
 				     : N_("its command's record was removed");
 	if (w->bad)
 		return -1;
-	w->first = sqlite3_column_int64(cmd, 4);
-	w->end = sqlite3_column_int64(cmd, 5);
+	w->first = sw_stmt_int64(cmd, 4);
+	w->end = sw_stmt_int64(cmd, 5);
 	if (seq == w->first)
 		return begin_command(v, w, cmd, id);
 	if (id != w->cmd || seq > w->end) {
@@ -209,9 +218,9 @@ static int place(struct verify *v, struct walk *w, sqlite3_stmt *cmd, int *on,
 }
 
 /* A command's last entry: its hash against the one stored. 0 or -1. */
-static int end_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd)
+static int end_command(struct verify *v, struct walk *w, struct sw_stmt *cmd)
 {
-	const char *stored = (const char *)sqlite3_column_text(cmd, 7);
+	const char *stored = sw_stmt_text(cmd, 7);
 	static const struct sw_audit_key none;
 	sw_audit_mac_done(v->ctx, v->sha, w->keyed ? &v->key : &none, w->prev);
 	if (!stored || strcmp(stored, w->prev) != 0) {
@@ -225,58 +234,68 @@ static int end_command(struct verify *v, struct walk *w, sqlite3_stmt *cmd)
 	return 0;
 }
 
-static long walk_entries(sqlite3 *db, struct verify *v, struct walk *w, long n)
+static long walk_entries(struct sw_store *s, struct verify *v, struct walk *w, long n)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT seq, command_id, action, tbl, row_key, detail,"
-					 " old_hash, new_hash FROM audit_entry ORDER BY seq");
-	sqlite3_stmt *cmd = sw_db_prepare(db, "SELECT id, at, user, command, first_seq, last_seq,"
-					  " keyed, hash FROM audit_command ORDER BY id");
-	int on = sqlite3_step(cmd) == SQLITE_ROW;
-	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 seq = sqlite3_column_int64(st, 0);
+	if (n < 0)
+		return n;
+	struct sw_stmt *st = sw_store_prep(s, "SELECT seq, command_id, action, tbl, row_key, detail,"
+					   " old_hash, new_hash FROM audit_entry ORDER BY seq");
+	struct sw_stmt *cmd = sw_store_prep(s, "SELECT id, at, user, command, first_seq, last_seq,"
+					    " keyed, hash FROM audit_command ORDER BY id");
+	int on = sw_stmt_step(cmd) == SW_ROW, rc = SW_DONE;
+	while (n >= 0 && (rc = sw_stmt_step(st)) == SW_ROW) {
+		int64_t seq = sw_stmt_int64(st, 0);
 		w->at = seq;
-		if (place(v, w, cmd, &on, seq, sqlite3_column_int64(st, 1)) != 0)
+		if (place(v, w, cmd, &on, seq, sw_stmt_int64(st, 1)) != 0)
 			break;
 		const char *f[4];
 		for (int i = 0; i < 4; i++)
-			f[i] = (const char *)sqlite3_column_text(st, 2 + i);
-		const void *o = sqlite3_column_blob(st, 6), *nw = sqlite3_column_blob(st, 7);
-		int olen = sqlite3_column_bytes(st, 6), nlen = sqlite3_column_bytes(st, 7);
+			f[i] = sw_stmt_text(st, 2 + i);
+		size_t olen, nlen;
+		const void *o = sw_stmt_blob(st, 6, &olen);
+		/* a server's blob lives until the next one is read: fed first */
 		sw_audit_feed(v->ctx, seq, f, 4);
 		sw_audit_feed_blob(v->ctx, 'o', o, olen);
-		sw_audit_feed_blob(v->ctx, 'n', nw, nlen);
 		int t = table_index(f[1]);
-		tally(v, t, f[2], nw, nlen, 1);
 		tally(v, t, f[2], o, olen, -1);
+		const void *nw = sw_stmt_blob(st, 7, &nlen);
+		sw_audit_feed_blob(v->ctx, 'n', nw, nlen);
+		tally(v, t, f[2], nw, nlen, 1);
 		if (seq == w->end && end_command(v, w, cmd) != 0)
 			n = -1;
 		w->last = seq;
 		if (n >= 0)
 			n++;
 	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(cmd);
-	return n;
+	sw_stmt_finalize(st);
+	sw_stmt_finalize(cmd);
+	v->failed |= rc < 0;
+	return rc < 0 ? -1 : n;
 }
 
 /* The chain: returns the entries verified, or -1 after printing. */
-static long verify_chain(sqlite3 *db, struct verify *v, char head[65])
+static long verify_chain(struct sw_store *s, struct verify *v, char head[65])
 {
 	struct walk w = {.prev = SW_AUDIT_GENESIS};
-	long n = verify_v1(db, v, w.prev, &w.last);
-	n = walk_entries(db, v, &w, n);
+	long n = verify_v1(s, v, w.prev, &w.last);
+	n = walk_entries(s, v, &w, n);
 	if (n >= 0 && !w.bad) {
 		/* a command whose entries all went, or the last one cut short */
-		sqlite3_stmt *st = sw_db_prepare(db, "SELECT id, first_seq FROM audit_command"
-						 " WHERE id > ? OR last_seq > ? ORDER BY id LIMIT 1");
-		sqlite3_bind_int64(st, 1, w.cmd);
-		sqlite3_bind_int64(st, 2, w.last);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			sqlite3_int64 f = sqlite3_column_int64(st, 1);
+		struct sw_stmt *st = sw_store_prep(s, "SELECT id, first_seq FROM audit_command"
+						   " WHERE id > ?1 OR last_seq > ?2 ORDER BY id LIMIT 1");
+		sw_stmt_bind_int64(st, 1, w.cmd);
+		sw_stmt_bind_int64(st, 2, w.last);
+		int rc = sw_stmt_step(st);
+		if (rc == SW_ROW) {
+			int64_t f = sw_stmt_int64(st, 1);
 			w.at = f > w.last ? f : w.last + 1;
 			w.bad = N_("removed (its command's record remains)");
 		}
-		sqlite3_finalize(st);
+		sw_stmt_finalize(st);
+		if (rc < 0) {
+			v->failed = 1;
+			return -1;
+		}
 	}
 	if (w.bad) {
 		sw_error(_("audit: entry %lld: %s"), (long long)w.at, _(w.bad));
@@ -295,35 +314,39 @@ static long verify_chain(sqlite3 *db, struct verify *v, char head[65])
 }
 
 /* Hashes each row of table t (statement: key, then the columns); calls
- * each(key, hash) for it. 0 or -1 (printed). */
-static int scan_rows(sqlite3 *db, struct verify *v, const char *t,
+ * each(key, hash) for it. On SQLite the values are read as they are
+ * stored (a REAL's bits, text whole), as its triggers hashed them; on a
+ * server as they arrive. 0 or -1 (printed). */
+static int scan_rows(struct sw_store *s, struct verify *v, const char *t,
 		     void (*each)(struct verify *, int, const char *, const unsigned char *, void *),
 		     void *arg)
 {
 	char **cols, *key;
-	int n = sw_audit_columns(db, t, &cols, "", &key), ti = table_index(t), rc = SQLITE_DONE;
+	int n = sw_audit_columns(s, t, &cols, "", &key), ti = table_index(t), rc = SW_DONE;
 	sw_audit_columns_free(cols);
-	if (n) {
-		char *sql = sqlite3_mprintf("SELECT %s, * FROM main.\"%w\"", key, t);
-		sqlite3_stmt *st = sw_db_prepare(db, sql);
+	if (n > 0) {
+		sqlite3 *db = sw_store_sqlite(s);
+		char *sql = sqlite3_mprintf(db ? "SELECT %s, * FROM main.\"%w\"" : "SELECT %s, * FROM \"%w\"", key, t);
+		sqlite3_stmt *raw = db ? sw_db_prepare(db, sql) : NULL;
+		struct sw_stmt *st = raw ? sw_stmt_of(raw) : sw_store_prep(s, sql);
 		sqlite3_free(sql);
-		sqlite3_value **val = sw_xcalloc((size_t)n, sizeof *val);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sw_audit_val *val = sw_xcalloc((size_t)n, sizeof *val);
+		while ((rc = sw_stmt_step(st)) == SW_ROW) {
 			unsigned char h[32];
 			for (int i = 0; i < n; i++)
-				val[i] = sqlite3_column_value(st, i + 1);
+				if (raw)
+					sw_audit_val_sqlite(&val[i], sqlite3_column_value(raw, i + 1));
+				else
+					sw_audit_val_stmt(&val[i], st, i + 1);
 			sw_audit_row_hash(v->ctx, v->sha, t, val, n, h);
-			each(v, ti, (const char *)sqlite3_column_text(st, 0), h, arg);
+			each(v, ti, sw_stmt_text(st, 0), h, arg);
 		}
 		free(val);
-		sqlite3_finalize(st);
+		sw_stmt_finalize(st);
+		sqlite3_finalize(raw);
 	}
 	sqlite3_free(key);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, t);
-		return -1;
-	}
-	return 0;
+	return n < 0 || rc != SW_DONE ? -1 : 0;
 }
 
 static void take_away(struct verify *v, int t, const char *key, const unsigned char *h, void *arg)
@@ -342,88 +365,103 @@ static void keep_row(struct verify *v, int t, const char *key, const unsigned ch
 {
 	if (!bad_bucket(v, t, key))
 		return;
-	sqlite3_stmt *st = arg;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 2, h, 32, SQLITE_STATIC);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	struct sw_stmt *st = arg;
+	sw_stmt_bind_text(st, 1, key);
+	sw_stmt_bind_blob(st, 2, h, 32);
+	sw_stmt_step(st);
+	sw_stmt_reset(st);
 }
 
 /* What differs among the keys of unequal buckets: the last audited state
  * against the row; and each entry against the state the entry before it
  * left (a change made behind the tool's back, then changed again). */
 static const char *const findings =
-	"WITH last AS (SELECT key, max(seq) AS seq FROM temp.sw_audit_e GROUP BY key),"
-	" state AS (SELECT l.key, e.new FROM last l JOIN temp.sw_audit_e e ON e.key = l.key AND e.seq = l.seq)"
-	" SELECT s.key, CASE WHEN r.h IS NULL THEN 'deleted' ELSE 'changed' END, NULL"
-	"  FROM state s LEFT JOIN temp.sw_audit_r r ON r.key = s.key"
+	"WITH last AS (SELECT key, max(seq) AS seq FROM sw_audit_e GROUP BY key),"
+	" state AS (SELECT l.key, e.new FROM last l JOIN sw_audit_e e ON e.key = l.key AND e.seq = l.seq)"
+	" SELECT s.key, CASE WHEN r.h IS NULL THEN 'deleted' ELSE 'changed' END, CAST(NULL AS INTEGER)"
+	"  FROM state s LEFT JOIN sw_audit_r r ON r.key = s.key"
 	"  WHERE s.new IS NOT NULL AND (r.h IS NULL OR r.h <> s.new)"
-	" UNION ALL SELECT r.key, 'inserted', NULL FROM temp.sw_audit_r r LEFT JOIN state s ON s.key = r.key"
+	" UNION ALL SELECT r.key, 'inserted', CAST(NULL AS INTEGER) FROM sw_audit_r r LEFT JOIN state s ON s.key = r.key"
 	"  WHERE s.new IS NULL"
 	" UNION ALL SELECT e.key, CASE WHEN e.old IS NULL THEN 'deleted' WHEN p.new IS NULL THEN 'inserted'"
-	"  ELSE 'changed' END, e.seq FROM temp.sw_audit_e e LEFT JOIN temp.sw_audit_e p ON p.key = e.key"
-	"  AND p.seq = (SELECT max(seq) FROM temp.sw_audit_e q WHERE q.key = e.key AND q.seq < e.seq)"
-	"  WHERE e.old IS NOT p.new"
-	" ORDER BY 1, 3";
+	"  ELSE 'changed' END, e.seq FROM sw_audit_e e LEFT JOIN sw_audit_e p ON p.key = e.key"
+	"  AND p.seq = (SELECT max(seq) FROM sw_audit_e q WHERE q.key = e.key AND q.seq < e.seq)"
+	"  WHERE e.old IS DISTINCT FROM p.new"
+	" ORDER BY 1, 3 NULLS FIRST";
+
+/* The scratch tables of locate(), temporary, empty. 0 or -1. */
+static int scratch(struct sw_store *s)
+{
+	if (sw_store_has(s, "sw_audit_e") == 1)
+		return sw_store_exec(s, "DELETE FROM sw_audit_e; DELETE FROM sw_audit_r");
+	return sw_store_exec(s, "CREATE TEMP TABLE sw_audit_e(key TEXT, seq INTEGER, old BLOB, new BLOB);"
+			     "CREATE TEMP TABLE sw_audit_r(key TEXT, h BLOB);"
+			     "CREATE INDEX sw_audit_ek ON sw_audit_e(key, seq);"
+			     "CREATE INDEX sw_audit_rk ON sw_audit_r(key)");
+}
 
 /* Lists the rows of table t that differ; returns how many, or -1. */
-static long locate(sqlite3 *db, struct verify *v, const char *t)
+static long locate(struct sw_store *s, struct verify *v, const char *t)
 {
-	int ti = table_index(t);
-	sw_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS sw_audit_e(key TEXT, seq INTEGER, old BLOB, new BLOB);"
-		   "CREATE TEMP TABLE IF NOT EXISTS sw_audit_r(key TEXT, h BLOB);"
-		   "CREATE INDEX IF NOT EXISTS temp.sw_audit_ek ON sw_audit_e(key, seq);"
-		   "CREATE INDEX IF NOT EXISTS temp.sw_audit_rk ON sw_audit_r(key);"
-		   "DELETE FROM temp.sw_audit_e; DELETE FROM temp.sw_audit_r");
-	sqlite3_stmt *ins = sw_db_prepare(db, "INSERT INTO temp.sw_audit_e VALUES(?,?,?,?)");
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT row_key, seq, old_hash, new_hash FROM audit_entry"
-					 " WHERE tbl = ? AND (old_hash IS NOT NULL OR new_hash IS NOT NULL)");
-	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (!bad_bucket(v, ti, (const char *)sqlite3_column_text(st, 0)))
+	int ti = table_index(t), rc;
+	if (scratch(s) != 0)
+		return -1;
+	struct sw_stmt *ins = sw_store_prep(s, "INSERT INTO sw_audit_e VALUES(?1, ?2, ?3, ?4)");
+	struct sw_stmt *st = sw_store_prep(s, "SELECT row_key, seq, old_hash, new_hash FROM audit_entry"
+					   " WHERE tbl = ?1 AND (old_hash IS NOT NULL OR new_hash IS NOT NULL)");
+	sw_stmt_bind_text(st, 1, t);
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		if (!bad_bucket(v, ti, sw_stmt_text(st, 0)))
 			continue;
-		for (int i = 0; i < 4; i++)
-			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(st, i));
-		sqlite3_step(ins);
-		sqlite3_reset(ins);
+		sw_stmt_bind_text(ins, 1, sw_stmt_text(st, 0));
+		sw_stmt_bind_int64(ins, 2, sw_stmt_int64(st, 1));
+		for (int i = 2; i < 4; i++) {
+			size_t len;
+			const void *b = sw_stmt_blob(st, i, &len);
+			sw_stmt_bind_blob(ins, i + 1, b, len);
+		}
+		if (sw_stmt_step(ins) < 0)
+			break;
 	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	ins = sw_db_prepare(db, "INSERT INTO temp.sw_audit_r VALUES(?,?)");
-	int rc = scan_rows(db, v, t, keep_row, ins);
-	sqlite3_finalize(ins);
+	sw_stmt_finalize(st);
+	sw_stmt_finalize(ins);
+	if (rc != SW_DONE)
+		return -1;
+	ins = sw_store_prep(s, "INSERT INTO sw_audit_r VALUES(?1, ?2)");
+	rc = scan_rows(s, v, t, keep_row, ins);
+	sw_stmt_finalize(ins);
 	if (rc != 0)
 		return -1;
 	long n = 0;
-	st = sw_db_prepare(db, findings);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		const char *kind = (const char *)sqlite3_column_text(st, 1);
+	st = sw_store_prep(s, findings);
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *key = sw_stmt_text(st, 0);
+		const char *kind = sw_stmt_text(st, 1);
 		const char *how = strcmp(kind, "deleted") == 0 ? _("deleted behind the tool's back")
 			: strcmp(kind, "inserted") == 0 ? _("inserted behind the tool's back")
 			: _("changed behind the tool's back");
-		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+		if (sw_stmt_is_null(st, 2))
 			sw_error(_("audit: %s %s: %s"), t, key, how);
 		else
 			sw_error(_("audit: %s %s: %s before entry %lld"), t, key, how,
-				 (long long)sqlite3_column_int64(st, 2));
+				 (long long)sw_stmt_int64(st, 2));
 		n++;
 	}
-	sqlite3_finalize(st);
-	return n;
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? n : -1;
 }
 
 /* The rows of every audited table against their last audited state. */
-static long verify_rows(sqlite3 *db, struct verify *v)
+static long verify_rows(struct sw_store *s, struct verify *v)
 {
 	long n = 0;
 	for (int t = 0; sw_audited[t]; t++) {
-		if (scan_rows(db, v, sw_audited[t], take_away, NULL) != 0)
+		if (scan_rows(s, v, sw_audited[t], take_away, NULL) != 0)
 			return -1;
 		int bad = 0;
 		for (int b = 0; b < NB && !bad; b++)
 			bad = v->d[t][b] != 0;
-		long k = bad ? locate(db, v, sw_audited[t]) : 0;
+		long k = bad ? locate(s, v, sw_audited[t]) : 0;
 		if (k < 0)
 			return -1;
 		n += k;
@@ -431,10 +469,10 @@ static long verify_rows(sqlite3 *db, struct verify *v)
 	return n;
 }
 
-/* The anchors: --head, and the heads stored with closed months. */
-static void anchors(sqlite3 *db, struct verify *v, const char *head)
+/* The anchors: --head, and the heads stored with closed months. 0 or -1. */
+static int anchors(struct sw_store *s, struct verify *v, const char *head)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT month, head FROM audit_anchor ORDER BY seq");
+	struct sw_stmt *st = sw_store_prep(s, "SELECT month, head FROM audit_anchor ORDER BY seq");
 	v->an = sw_xcalloc(1, sizeof *v->an);
 	if (head) {
 		snprintf(v->an[0].hash, sizeof v->an[0].hash, "%s", head);
@@ -443,14 +481,16 @@ static void anchors(sqlite3 *db, struct verify *v, const char *head)
 		snprintf(v->an[0].what, sizeof v->an[0].what, "--head");
 		v->nan = 1;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		v->an = sw_xrealloc(v->an, ((size_t)v->nan + 1) * sizeof *v->an);
 		struct anchor *a = v->an + v->nan++;
 		memset(a, 0, sizeof *a);
-		snprintf(a->hash, sizeof a->hash, "%s", (const char *)sqlite3_column_text(st, 1));
-		snprintf(a->what, sizeof a->what, _("month %.7s"), (const char *)sqlite3_column_text(st, 0));
+		snprintf(a->hash, sizeof a->hash, "%s", sw_stmt_text(st, 1));
+		snprintf(a->what, sizeof a->what, _("month %.7s"), sw_stmt_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? 0 : -1;
 }
 
 static int missing_anchors(const struct verify *v)
@@ -465,7 +505,7 @@ static int missing_anchors(const struct verify *v)
 	return bad;
 }
 
-int sw_audit_verify(sqlite3 *db, struct sw_audit_check *c)
+int sw_audit_verify(struct sw_store *s, struct sw_audit_check *c)
 {
 	struct verify v = {0};
 	if (c->key_file && sw_audit_key_load(c->key_file, &v.key) != 0)
@@ -475,17 +515,22 @@ int sw_audit_verify(sqlite3 *db, struct sw_audit_check *c)
 		sw_die(SW_EXIT_FAIL, _("audit: cannot set up SHA-256"));
 	for (int t = 0; sw_audited[t] && t < MAXT; t++)
 		v.d[t] = sw_xcalloc(NB, sizeof *v.d[t]);
-	anchors(db, &v, c->head);
-	c->entries = verify_chain(db, &v, c->last);
-	int bad = c->entries < 0 || missing_anchors(&v);
+	/* on a server, whose writers do not wait for this: one snapshot for
+	 * the trail and the rows (a query left open keeps the transaction the
+	 * store begins for row loops) */
+	struct sw_stmt *hold = sw_store_kind(s) == SW_STORE_PG ? sw_store_prep(s, "SELECT 1") : NULL;
+	v.failed = (hold && sw_stmt_step(hold) != SW_ROW) || anchors(s, &v, c->head) != 0;
+	c->entries = v.failed ? -1 : verify_chain(s, &v, c->last);
+	int bad = v.failed ? -1 : c->entries < 0 || missing_anchors(&v);
 	c->rows = 0;
 	if (c->entries >= 0) {	/* a broken chain says nothing of the rows */
-		c->rows = verify_rows(db, &v);
+		c->rows = verify_rows(s, &v);
 		if (c->rows < 0)
 			bad = -1;
 		else if (c->rows)
 			bad = bad ? bad : 1;
 	}
+	sw_stmt_finalize(hold);
 	for (int t = 0; t < MAXT; t++)
 		free(v.d[t]);
 	free(v.an);

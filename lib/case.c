@@ -155,7 +155,7 @@ int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen)
 	if (rc)
 		sw_db_error(db, "id_confirmed");
 	else if (sqlite3_changes(db) > 0)	/* who and when; the trail never holds the ID */
-		rc = sw_audit_log(db, "insert", "id_confirmed", "-", NULL);
+		rc = sw_audit_log(sw_store_of(db), "insert", "id_confirmed", "-", NULL);
 	sqlite3_finalize(st);
 	return rc;
 }

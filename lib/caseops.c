@@ -87,7 +87,7 @@ int sw_case_close(sqlite3 *db, const char *id, const char *on, const char *reaso
 		return SW_EXIT_FAIL;
 	const char *p[] = {id, on, reason};
 	if (exec_text(db, "UPDATE cases SET closed_on = ?2, close_reason = ?3 WHERE case_id = ?1", 3, p) ||
-	    sw_audit_log(db, "update", "cases", id, "close"))
+	    sw_audit_log(sw_store_of(db), "update", "cases", id, "close"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
 }
@@ -104,7 +104,7 @@ int sw_case_reopen(sqlite3 *db, const char *id)
 	if (!month_ok(db, "closed_on", closed))
 		return SW_EXIT_REJECTED;
 	if (exec_text(db, "UPDATE cases SET closed_on = NULL, close_reason = NULL WHERE case_id = ?1",
-		      1, &id) || sw_audit_log(db, "update", "cases", id, "reopen"))
+		      1, &id) || sw_audit_log(sw_store_of(db), "update", "cases", id, "reopen"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
 }
@@ -175,8 +175,8 @@ int sw_client_merge(sqlite3 *db, const char *keep, const char *drop)
 		if (exec_text(db, steps[i], 2, p))
 			return SW_EXIT_FAIL;
 	}
-	if (sw_audit_log(db, "merge", "clients", keep, detail) ||
-	    sw_audit_log(db, "delete", "clients", drop, "merged into another client"))
+	if (sw_audit_log(sw_store_of(db), "merge", "clients", keep, detail) ||
+	    sw_audit_log(sw_store_of(db), "delete", "clients", drop, "merged into another client"))
 		return SW_EXIT_FAIL;
 	return SW_EXIT_OK;
 }

@@ -97,7 +97,7 @@ static int after_assessment(struct sw_import *im, const char **v, int outcome)
 		"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS NOT ?2 AND NOT EXISTS"
 		" (SELECT 1 FROM assessments a WHERE a.case_id = ?1 AND a.risk IS NOT NULL"
 		"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))", p, "cases");
-	return k > 0 ? sw_audit_log(db, "update", "cases", v[AS_CASE], "risk") : k;
+	return k > 0 ? sw_audit_log(sw_store_of(db), "update", "cases", v[AS_CASE], "risk") : k;
 }
 
 static int check_plan(struct sw_import *im, const char **v, char *why, size_t whylen)
@@ -263,7 +263,7 @@ int sw_case_drop_goals(sqlite3 *db, const char *case_id, const char *on, const c
 		sw_db_error(db, "goals");
 		return -1;
 	}
-	return sw_audit_log(db, "update", "goals", case_id, "dropped at closing");
+	return sw_audit_log(sw_store_of(db), "update", "goals", case_id, "dropped at closing");
 }
 
 static const struct sw_column catalogue_cols[] = {

@@ -74,6 +74,27 @@ static const struct dated {
 static const char *const inert[] = {"name", "phone", "address", "id_number", "note", "risk",
 				    "item_code", "approval"};
 
+int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty)
+{
+	for (int d = 0; d < NDATED; d++)
+		if (strcmp(table, dated[d].table) == 0) {
+			col[0] = dated[d].col[0];
+			col[1] = dated[d].col[1];
+			*within = dated[d].within;
+			*none_empty = dated[d].none_empty;
+			return 1;
+		}
+	return 0;
+}
+
+int sw_closed_inert(const char *column)
+{
+	for (size_t i = 0; i < sizeof inert / sizeof inert[0]; i++)
+		if (strcmp(column, inert[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Months as an index from year 1900; dates outside touch every month. */
 #define MONTH0 (1900 * 12)
 #define NMONTH (300 * 12)
@@ -366,7 +387,7 @@ static int before(sqlite3 *db, const char *month, struct sw_fp *fp)
 	if (path && *path &&
 	    sqlite3_open_v2(path, &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
 		rc = sw_report_fp(sw_store_of(r), month, fp);
-	sw_db_close(r);
+	sw_db_close(r);	/* its store (sw_store_of) goes too */
 	return rc;
 }
 

@@ -1,5 +1,6 @@
 /* A PostgreSQL server through libpq: connecting, running SQL, saying what
  * failed (lib/store_pg.c is the store over it: sw/store.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +51,29 @@ PGconn *sw_pg_connect(const char *conninfo)
 	return c;
 }
 
+/* The tools' own refusals, raised by the server's triggers (lib/pg_closed.c,
+ * lib/pg_audit.c): said in the words the tools say them in on SQLite, in
+ * the user's language. 1 if m, of SQLSTATE state, was one. */
+static int ours(PGconn *c, const char *state, const char *m)
+{
+	char month[8];
+	if (strcmp(state, "SWC01") == 0 && sscanf(m, "refused: month %7s", month) == 1)
+		sw_error(_("%s: refused: month %s is closed and this would change its figures"
+			   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),
+			 PQdb(c), month, month);
+	else if (strcmp(state, "SWA01") == 0)
+		sw_error(_("audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its key file"));
+	else
+		return 0;
+	return 1;
+}
+
 void sw_pg_error(PGconn *c, const PGresult *r, const char *what)
 {
 	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (m && state && ours(c, state, m))
+		return;
 	if (!m) {
 		m = PQerrorMessage(c);
 		if (strncmp(m, "ERROR:  ", 8) == 0)

@@ -38,8 +38,9 @@ enum who {
 	NETWORK,	/* stations: everyone reads; station admins write their subtree */
 	STAFF,		/* station admins write, workers and county read */
 	WORK,		/* workers and station admins write, county reads */
-	TRAIL,		/* the audit trail: people add to it and read none of it */
-	OWNER		/* the owner's alone */
+	CLAIM,		/* the audit trail's claim (lib/pg_audit.c): people lock it, see no row */
+	OWNER		/* the owner's alone (the audit trail: people add to it through
+			 * lib/pg_audit.c's functions and read none of it) */
 };
 
 /* Every table of the schema, with who may do what: init-server refuses a
@@ -102,9 +103,10 @@ static const struct rule {
 	 " AND (resource_uses.client_id IS NULL OR " VIA("clients", "client_id", "resource_uses.client_id") ")"
 	 " AND (resource_uses.activity_id IS NULL OR "
 	 VIA("activities", "activity_id", "resource_uses.activity_id") ")", NULL, 0},
-	{"audit_v1", TRAIL, NULL, NULL, 0},
-	{"audit_command", TRAIL, NULL, NULL, 0},
-	{"audit_entry", TRAIL, NULL, NULL, 0},
+	{"audit_v1", OWNER, NULL, NULL, 0},
+	{"audit_command", OWNER, NULL, NULL, 0},
+	{"audit_entry", OWNER, NULL, NULL, 0},
+	{"sw_audit_head", CLAIM, NULL, NULL, 0},
 };
 
 /* Runs the statements fmt makes (names from the tables above only; never
@@ -188,9 +190,11 @@ static int secure(PGconn *c, const struct rule *r)
 	if (execf(c, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY; ALTER TABLE %s FORCE ROW LEVEL SECURITY",
 		  t, t) != 0)
 		return -1;
-	if (r->who == TRAIL)
-		return execf(c, "CREATE POLICY sw_insert ON %s FOR INSERT TO sw_worker, sw_station_admin"
-			     " WITH CHECK (true); GRANT INSERT ON %s TO sw_worker, sw_station_admin", t, t);
+	/* LOCK TABLE ... EXCLUSIVE, before a tool's transaction reads (lib/store_pg.c),
+	 * takes UPDATE: no policy lets it reach the row */
+	if (r->who == CLAIM)
+		return execf(c, "ALTER TABLE %s NO FORCE ROW LEVEL SECURITY; GRANT UPDATE ON %s TO " PEOPLE
+			     "; GRANT SELECT ON sw_audit_claimed, sw_audit_mine TO " PEOPLE, t, t);
 	if (execf(c, "CREATE POLICY sw_see ON %s FOR SELECT TO %s USING (%s);"
 		  "GRANT SELECT ON %s TO %s;"
 		  "CREATE POLICY sw_insert ON %s FOR INSERT TO %s WITH CHECK (%s);"

@@ -1,7 +1,9 @@
 /* init-server: the schema of lib/schema.c on a PostgreSQL server, the same
  * migrations translated (sw_sql_pg), its version in the one row of
- * sw_schema (PostgreSQL has no user_version), then the roles and
- * row-level security (lib/pg_access.c). One transaction: all or nothing. */
+ * sw_schema (PostgreSQL has no user_version), the audit trail's and the
+ * closed months' triggers (lib/pg_audit.c, lib/pg_closed.c), then the
+ * roles and row-level security (lib/pg_access.c). One transaction: all or
+ * nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +109,7 @@ static int schema(PGconn *c)
 	snprintf(v, sizeof v, "%d", SW_SCHEMA_VERSION);
 	const char *p[] = {v};
 	PGresult *r;
-	if (migrate(c, have) != 0 ||
+	if (migrate(c, have) != 0 || sw_pg_audit(c) != 0 || sw_pg_closed(c) != 0 ||
 	    !(r = sw_pg_run(c, "init-server", "UPDATE sw_schema SET version = $1", 1, p)))
 		return -1;
 	PQclear(r);

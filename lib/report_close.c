@@ -4,7 +4,6 @@
 
 #include "sw/audit.h"
 #include "sw/err.h"
-#include "sw/i18n.h"
 #include "sw/report.h"
 #include "sw/reportclose.h"
 #include "sw/store.h"
@@ -38,17 +37,6 @@ static int log_month(struct sw_store *s, const struct sw_close *c)
 	return rc == SW_DONE ? 0 : -1;
 }
 
-/* The audit trail's head kept as the month's anchor (sw_audit_keep):
- * lib/audit.c keeps a file's; a server's waits for its port. */
-static int keep(struct sw_store *s, const char *month)
-{
-	struct sqlite3 *db = sw_store_sqlite(s);
-	if (db)
-		return sw_audit_keep(db, month);
-	sw_error(_("%s: does not run on PostgreSQL yet: give --db a SQLite file"), "close");
-	return -1;
-}
-
 /* The transaction of sw_month_close (sw_store_transact: it says nothing
  * but a failure, and may run again). */
 static int close_month(struct sw_store *s, void *arg)
@@ -67,7 +55,7 @@ static int close_month(struct sw_store *s, void *arg)
 		snprintf(c->fp, sizeof c->fp, "%s", stored);
 	else if (sw_report_fingerprint(s, c->month, c->fp) != 0)
 		return -1;
-	return log_month(s, c) != 0 || (!c->reopen && keep(s, c->month) != 0) ? -1 : 0;
+	return log_month(s, c) != 0 || (!c->reopen && sw_audit_keep(s, c->month) != 0) ? -1 : 0;
 }
 
 int sw_month_close(struct sw_store *s, struct sw_close *c)

@@ -62,20 +62,17 @@ static void fp_digest(const struct sw_fp *fp, const char *month, int version, ch
 		sprintf(hex + 2 * i, "%02x", sum[i]);
 }
 
+void sw_fp_hash(struct sw_fp *fp, const char *month)
+{
+	fp_digest(fp, month, SW_FP_VERSION, fp->hex);
+	fp_digest(fp, month, 3, fp->hex3);
+	fp_digest(fp, month, 2, fp->hex2);
+	fp_digest(fp, month, 1, fp->hex1);
+}
+
 int sw_fp_zero(const struct sw_fp *fp, int i)
 {
 	return zero_in(fp, i, SW_FP_VERSION);
-}
-
-/* The audit trail's head a month's fingerprint covers (sw_audit_anchor):
- * lib/audit.c reads a file's trail; a server's waits for its port. */
-static int anchor(struct sw_store *s, const char *month, char hex[65])
-{
-	struct sqlite3 *db = sw_store_sqlite(s);
-	if (db)
-		return sw_audit_anchor(db, month, hex);
-	sw_error(_("%s: month %s: the audit trail on a server is not read yet"), sw_store_name(s), month);
-	return -1;
 }
 
 int sw_report_fp(struct sw_store *s, const char *month, struct sw_fp *fp)
@@ -95,11 +92,8 @@ int sw_report_fp(struct sw_store *s, const char *month, struct sw_fp *fp)
 			fp->code[i] = sw_xstrdup(n->st[i].code);
 		/* the audit trail's head when the month was closed: the bureau
 		 * holding the fingerprint holds an anchor of the trail */
-		rc = anchor(s, month, fp->audit);
-		fp_digest(fp, month, SW_FP_VERSION, fp->hex);
-		fp_digest(fp, month, 3, fp->hex3);
-		fp_digest(fp, month, 2, fp->hex2);
-		fp_digest(fp, month, 1, fp->hex1);
+		rc = sw_audit_anchor(s, month, fp->audit);
+		sw_fp_hash(fp, month);
 	}
 	sw_net_free(n);
 	return rc;

@@ -42,7 +42,7 @@ static int after_certificate(struct sw_import *im, const char **v, int outcome)
 		sw_db_error(db, "workers");
 		return -1;
 	}
-	return sqlite3_changes(db) ? sw_audit_log(db, "update", "workers", v[CE_WORKER], "certificate") : 0;
+	return sqlite3_changes(db) ? sw_audit_log(sw_store_of(db), "update", "workers", v[CE_WORKER], "certificate") : 0;
 }
 
 static int check_certificate(struct sw_import *im, const char **v, char *why, size_t whylen)

@@ -251,6 +251,9 @@ void sw_stmt_finalize(struct sw_stmt *st)
 		st->s->ops->finalize(st);
 }
 
+int (*sw_store_before_commit)(struct sw_store *);
+void sw_store_on_commit(int (*fn)(struct sw_store *)) { sw_store_before_commit = fn; }
+
 int sw_store_begin(struct sw_store *s) { return s->ops->begin(s); }
 int sw_store_commit(struct sw_store *s) { return s->ops->commit(s); }
 

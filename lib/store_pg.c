@@ -30,6 +30,7 @@ struct pg {
 	int copying;
 	char *buf;		/* the copy's rows not sent yet */
 	int64_t changes;	/* rows the last write changed */
+	int readonly;		/* SW_STORE_READONLY */
 	size_t len, cap;
 };
 
@@ -555,8 +556,16 @@ static int pg_begin(struct sw_store *s)
 		sw_error(_("%s: begin: a transaction or a row loop is under way"), PQdb(p->c));
 		return -1;
 	}
-	if (run(p, "begin", "BEGIN ISOLATION LEVEL SERIALIZABLE", PGRES_COMMAND_OK) != 0)
+	/* the audit trail is one chain: a transaction that writes takes its
+	 * claim (lib/pg_audit.c) before its snapshot, which LOCK does not take,
+	 * so that it reads the end the last writer left, not an older one */
+	if (run(p, "begin", "BEGIN ISOLATION LEVEL SERIALIZABLE", PGRES_COMMAND_OK) != 0 ||
+	    (!p->readonly && run(p, "begin", "LOCK TABLE sw_audit_head IN EXCLUSIVE MODE", PGRES_COMMAND_OK) != 0)) {
+		after_failure(p);
+		if (PQtransactionStatus(p->c) != PQTRANS_IDLE)
+			PQclear(PQexec(p->c, "ROLLBACK"));
 		return -1;
+	}
 	p->explicit = 1;
 	return 0;
 }
@@ -585,6 +594,11 @@ static int pg_commit(struct sw_store *s)
 		if (!p->base.again)
 			sw_error(_("%s: commit: a statement of the transaction failed: nothing was stored"),
 				 PQdb(p->c));
+		pg_rollback(s);
+		return -1;
+	}
+	/* the audit trail's seal (lib/audit.c): what it writes is committed too */
+	if (sw_store_before_commit && sw_store_before_commit(s) != 0) {
 		pg_rollback(s);
 		return -1;
 	}
@@ -742,5 +756,6 @@ struct sw_store *sw_store_pg_open(const char *conninfo, int flags)
 	p->base.ops = &ops;
 	p->base.kind = SW_STORE_PG;
 	p->c = c;
+	p->readonly = (flags & SW_STORE_READONLY) != 0;
 	return &p->base;
 }

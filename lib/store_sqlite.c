@@ -246,7 +246,11 @@ struct sw_store *sw_store_sqlite_open(const char *path, int flags)
 	sqlite3 *db = sw_db_open(path, flags);
 	if (!db)
 		return NULL;
-	return &wrap(db, 1)->base;
+	/* ported code run while it opened (the audit trail's triggers, built
+	 * from sw_audit_columns) may have made db's store already: one store */
+	struct sq *q = (struct sq *)sw_store_of(db);
+	q->own = 1;
+	return &q->base;
 }
 
 struct sw_store *sw_store_of(struct sqlite3 *db)

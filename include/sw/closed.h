@@ -18,4 +18,14 @@ void sw_closed_forget(sqlite3 *db);
 /* Before closing db. */
 void sw_closed_unwatch(sqlite3 *db);
 
+/* For a server's triggers (lib/pg_closed.c), which refuse a change dated
+ * in a closed month rather than recompute its figures: how table's rows
+ * count in months. 0 when through no date of their own, else 1 with its
+ * date columns col[0] (and col[1], or NULL), within (a row counts in the
+ * months of its dates only; else from the first to the second, open
+ * ended when empty) and none_empty (an empty first date: no month). */
+int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty);
+/* 1 if no figure reads a column so named (a phone, a note). */
+int sw_closed_inert(const char *column);
+
 #endif

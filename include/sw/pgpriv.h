@@ -79,5 +79,10 @@ long sw_pg_long(PGconn *c, const char *what, const char *sql, int n, const char 
 /* The group roles, row-level security and report views (lib/pg_access.c),
  * inside init-server's transaction. 0 or -1. */
 int sw_pg_access(PGconn *c);
+/* The audit trail's functions and triggers (lib/pg_audit.c) and the
+ * closed months' triggers (lib/pg_closed.c), made anew for the tables as
+ * they are: after every migration. 0 or -1. */
+int sw_pg_audit(PGconn *c);
+int sw_pg_closed(PGconn *c);
 
 #endif

@@ -188,6 +188,9 @@ struct sw_fp {
  * a database error. Free with sw_fp_free (also after -1). */
 int sw_report_fp(struct sw_store *s, const char *month, struct sw_fp *fp);
 void sw_fp_free(struct sw_fp *fp);
+/* fp's fingerprints, every version, from its stations' figures and its
+ * audit anchor: the same bytes whichever database computed them. */
+void sw_fp_hash(struct sw_fp *fp, const char *month);
 /* 1 if station i has only zero figures (it is left out of the hash). */
 int sw_fp_zero(const struct sw_fp *fp, int i);
 /* The version of fp's fingerprint that stored is (SW_FP_VERSION, or an

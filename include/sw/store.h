@@ -33,7 +33,11 @@
  *   its look-ups, as a reading SQLite connection has) and the last one to
  *   close commits it. Results are text (PQgetvalue); sw_stmt_int64 parses
  *   it. Anything else runs whole (INSERT ... RETURNING's rows are held).
- * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE; sw_store_transact runs
+ * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE, then (unless read only)
+ *   LOCK TABLE sw_audit_head, the audit trail's one chain (lib/pg_audit.c),
+ *   before the snapshot is taken: writing commands take turns, as on
+ *   SQLite, and each continues the chain from its true end; commit seals
+ *   the trail first (sw_store_on_commit). sw_store_transact runs
  *   the command's writes again from BEGIN on a serialization failure or
  *   deadlock (SQLSTATE 40001, 40P01), up to 10 times with a random wait:
  *   nothing of a failed try may have left the process (output is written
@@ -78,8 +82,10 @@
  * sw_audit_row, sw_audit_cols and sw_audit_cmd serve its temporary
  * triggers: on the server the triggers are PL/pgSQL, installed once by
  * init-server, hashing the same canonical row text with sha256(), and the
- * chain's head is read and written by a SECURITY DEFINER function, since
- * people may add to the trail but read none of it (lib/pg_access.c).
+ * chain's head is read and written by SECURITY DEFINER functions, since
+ * people may add to the trail but read none of it (lib/pg_access.c); the
+ * tools hash each command's entries themselves at commit, with the
+ * chain's key if any (lib/pg_audit.c has the design).
  *
  * DIALECT. Translated by sw_sql_pg, word by word: ?N and ? as $N; INTEGER
  * as BIGINT and REAL as DOUBLE PRECISION (SQLite's are 64-bit); INTEGER
@@ -251,6 +257,10 @@ void sw_stmt_finalize(struct sw_stmt *st);	/* st may be NULL */
 int sw_store_begin(struct sw_store *s);
 int sw_store_commit(struct sw_store *s);
 void sw_store_rollback(struct sw_store *s);
+/* Set by the audit trail (lib/audit.c): on a server, run inside the
+ * transaction just before COMMIT (non-zero rolls back and fails the
+ * commit), as lib/db.c's hooks are on SQLite. */
+void sw_store_on_commit(int (*before_commit)(struct sw_store *));
 /* Runs fn(s, arg) between begin and commit; fn returns 0, or -1 to roll
  * back. Where the server could not serialize the transaction with another
  * (or broke a deadlock), fn runs again from begin, a few times, after a

@@ -52,6 +52,9 @@ struct sw_store {
 	struct sw_stmt_cache *cache;
 };
 
+/* sw_store_on_commit's, or NULL. */
+extern int (*sw_store_before_commit)(struct sw_store *);
+
 /* Finalizes s's cached statements: before its connection closes. */
 void sw_store_uncache(struct sw_store *s);
 

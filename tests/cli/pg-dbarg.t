@@ -14,7 +14,7 @@ NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
 expect_fail 3 "sw-station: list: $NOPE" sw-station list --db postgresql://county.example/sw
 expect_fail 3 "sw-case: import: $NOPE" sw-case import --db postgres://u@h/sw stations.csv
 expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db service=county
-expect_fail 3 "sw-report: close: $NOPE" sw-report close --month 2026-10 --db postgresql:///sw
+expect_fail 3 "sw-report: targets: $NOPE" sw-report targets --targets t.csv --period 2026 --db postgresql:///sw
 expect_fail 3 "sw-report: budget: $NOPE" sw-report budget --db a.db --db service=county
 run env SW_DB=service=county sw-case vocab list
 check_rc 3 "SW_DB=service=NAME: vocab list refuses too (it reads local words when there is a file)"

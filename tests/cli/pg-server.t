@@ -61,8 +61,8 @@ $SCHEMA
 X
 su "SELECT string_agg(relname, ' ' ORDER BY relname) FROM pg_class WHERE relkind = 'r'
     AND relnamespace = 'public'::regnamespace AND NOT (relrowsecurity AND relforcerowsecurity)"
-check_out "row-level security enabled and forced on every table but those with nothing personal" <<'X'
-audit_anchor catalogue closed_months contract_staffing contracts divisions month_log spending sw_role_station sw_schema vocab
+check_out "row-level security enabled and forced on every table but those with nothing personal and the audit trail's (no person's privilege: tests/cli/pg-audit.t)" <<'X'
+audit_anchor audit_command audit_entry audit_v1 catalogue closed_months contract_staffing contracts divisions month_log spending sw_audit_head sw_role_station sw_schema vocab
 X
 
 # the county C (T1 with its village point V1, T2) and the county C2 (T3)

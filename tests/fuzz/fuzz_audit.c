@@ -110,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	struct sw_audit_check c = {0};
-	int rc = sw_audit_verify(db, &c);
+	int rc = sw_audit_verify(sw_store_of(db), &c);
 	if (rc < -1 || rc > 1 || (must && rc == 0))
 		abort();	/* a deleted row or entry went unnoticed */
 	if (sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)

@@ -120,7 +120,7 @@ int main(void)
 	sqlite3_bind_text(st, 1, v3hex, -1, SQLITE_STATIC);
 	sqlite3_step(st);
 	sqlite3_finalize(st);
-	T_INT(sw_audit_keep(db, "2026-10"), 0, "the trail's head kept");
+	T_INT(sw_audit_keep(sw_store_of(db), "2026-10"), 0, "the trail's head kept");
 	T_INT(sw_db_commit(db), 0, "October closed with version 3");
 	sw_db_close(db);
 	db = sw_db_open(path, 0);

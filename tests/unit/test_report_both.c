@@ -2,8 +2,8 @@
  * tests/pg/cluster; said as skipped otherwise): the same rows give the
  * same figures of every kind, per station, per row and per subtree, the
  * same catalogue lines and caseloads; the figures a closed month's
- * fingerprint hashes are the same, so its hex is (given the same audit
- * anchor); and a report over a file and a server together is the report
+ * fingerprint hashes are the same, so its hex is, given the same audit
+ * anchor (each database's trail has its own head); and a report over a file and a server together is the report
  * over both files. The CLI tests marked "# backends: sqlite pg" compare
  * every subcommand's bytes. */
 #include <stdio.h>
@@ -173,6 +173,27 @@ static char *figures(struct sw_store **dbs, int ndb, const char *b)
 	return all;
 }
 
+/* October's fingerprint on two databases of the same records: the same
+ * figures hashed; with the same audit anchor (each database's trail has
+ * a head of its own), the same hex. */
+static void same_fp(struct sw_store *a, struct sw_store *b, const char *what)
+{
+	struct sw_fp x, y;
+	int ok = sw_report_fp(a, "2026-10", &x) == 0;
+	ok &= sw_report_fp(b, "2026-10", &y) == 0 && x.n == y.n && x.n > 0;
+	for (int i = 0; ok && i < x.n; i++)
+		ok = strcmp(x.code[i], y.code[i]) == 0;
+	ok = ok && memcmp(x.v, y.v, (size_t)x.n * SW_NFIG * sizeof *x.v) == 0;
+	T_OK(ok, "%s: a closed month's fingerprint hashes the same figures", what);
+	T_OK(strlen(y.audit) == 0 || strlen(y.audit) == 64, "%s: the audit trail's anchor read (%s)", what,
+	     y.audit[0] ? "a head" : "none");
+	memcpy(y.audit, x.audit, sizeof y.audit);
+	sw_fp_hash(&y, "2026-10");
+	T_STR(y.hex, x.hex, "%s: with the same anchor, the same fingerprint", what);
+	sw_fp_free(&x);
+	sw_fp_free(&y);
+}
+
 static struct sw_store *file_with(const char *path, const char *data)
 {
 	unlink(path);
@@ -220,6 +241,7 @@ int main(void)
 			pg = figures(mixed, 2, "a file and a server");
 			T_STR(pg, lite2, "a file and a server in one report: the same as two files");
 			free(pg);
+			same_fp(fa, pa, "pg");
 		}
 		sw_store_close(pa);
 		sw_store_close(pb);
