@@ -377,15 +377,16 @@ void sw_opt_month(const char *opt, const char *arg, char out[8])
 
 /* The local words of the database, for an option read before the command
  * opens it (list --category 困境家庭, --level 镇级站); sw_vocab_load does
- * nothing when the command loads the same file again. No file: built-ins. */
+ * nothing when the command loads the same database again. No file:
+ * built-ins. */
 static void load_local_words(void)
 {
-	if (access(sw_opt.db, F_OK) != 0)
+	if (!sw_store_is_server(sw_opt.db) && access(sw_opt.db, F_OK) != 0)
 		return;
-	sqlite3 *db = sw_db_open(sw_opt.db, SW_DB_READONLY);
-	if (db)
-		sw_vocab_load(db);
-	sw_db_close(db);
+	struct sw_store *s = sw_store_open(sw_opt.db, SW_STORE_READONLY);
+	if (s)
+		sw_vocab_load(s);
+	sw_store_close(s);
 }
 
 const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value)
@@ -404,18 +405,17 @@ const char *sw_opt_vocab(const char *opt, const char *vocab, const char *value)
 void (*sw_subcmd_release)(void);
 
 /* Lets a program's table hooks finalize their statements, then closes. */
-static void close_db(sqlite3 *db)
+static void close_store(struct sw_store *s)
 {
 	if (sw_subcmd_release)
 		sw_subcmd_release();
-	sw_db_close(db);
+	sw_store_close(s);
 }
 
 struct sw_store *sw_open_store(int create)
 {
 	struct sw_store *s = sw_store_open(sw_opt.db, create ? SW_STORE_CREATE : 0);
-	/* TODO(store): the local vocabulary from a server too */
-	if (!s || (sw_store_sqlite(s) && sw_vocab_load(sw_store_sqlite(s)) != 0))
+	if (!s || sw_vocab_load(s) != 0)
 		exit(SW_EXIT_FAIL);
 	return s;
 }
@@ -454,9 +454,9 @@ int sw_run_import(int argc, char **argv, const struct sw_table *const *tables)
 	struct sw_import_opts o = {.rejects = sw_opt.rejects, .rejects_enc = sw_opt.out_enc,
 				   .dry_run = sw_opt.dry_run, .strict = sw_opt.strict};
 	sw_cli_input_opts(&o.in);
-	sqlite3 *db = sw_open(1);
-	int rc = sw_import_files(db, tables, argv + optind, &o);
-	close_db(db);
+	struct sw_store *s = sw_open_store(1);
+	int rc = sw_import_files(s, tables, argv + optind, &o);
+	close_store(s);
 	return rc;
 }
 
@@ -473,18 +473,19 @@ static int col_named(const struct sw_table *t, const char *name)
  * its other columns are added to names/vals (from *n pairs up) with their
  * stored values, so that only the named ones change. 1 if it was stored;
  * 0 if not (an insert); -1 after saying why if not, and a required column
- * is missing, so it can neither update nor insert. */
-static int add_stored(sqlite3 *db, const struct sw_table *t, int *n, char ***names,
+ * is missing, so it can neither update nor insert; -2 after a failure of
+ * the store (said). */
+static int add_stored(struct sw_store *s, const struct sw_table *t, int *n, char ***names,
 		      const char ***vals)
 {
-	int given[64] = {0}, found = 0, k = 0, whole = 1;
+	int given[64] = {0}, found = 0, k = 0, whole = 1, rc = SW_DONE;
 	char key[4][128], why[512];
 	for (int i = 0; i < *n; i++) {
 		int c = sw_header_col(t, (*names)[i]);
 		if (c >= 0 && c < 64)
 			given[c] = i + 1;
 	}
-	sqlite3_str *q = sqlite3_str_new(db), *w = sqlite3_str_new(db);
+	sqlite3_str *q = sqlite3_str_new(NULL), *w = sqlite3_str_new(NULL);
 	for (int c = 0; c < t->ncols; c++) {
 		sqlite3_str_appendf(q, "%s\"%w\"", c ? "," : "SELECT ", t->cols[c].name);
 		if (!(t->cols[c].flags & SW_C_KEY))
@@ -496,28 +497,30 @@ static int add_stored(sqlite3 *db, const struct sw_table *t, int *n, char ***nam
 			sqlite3_str_appendf(w, " AND \"%w\" = ?%d", t->cols[c].name, ++k);
 	}
 	char *cond = sqlite3_str_finish(w);
-	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1%s", t->name, cond ? cond : "");
+	sqlite3_str_appendf(q, " FROM \"%w\" WHERE 1 = 1%s", t->name, cond ? cond : "");
 	sqlite3_free(cond);
 	char *sql = sqlite3_str_finish(q);
-	sqlite3_stmt *st = whole ? sw_db_prepare(db, sql) : NULL;
+	struct sw_stmt *st = whole ? sw_store_prep(s, sql) : NULL;
 	sqlite3_free(sql);
 	for (int i = 0; st && i < k; i++)
-		sqlite3_bind_text(st, i + 1, key[i], -1, SQLITE_STATIC);
-	if (st && (found = sqlite3_step(st) == SQLITE_ROW)) {
+		sw_stmt_bind_text(st, i + 1, key[i]);
+	if (st && (found = (rc = sw_stmt_step(st)) == SW_ROW)) {
 		*names = sw_xrealloc(*names, (size_t)(*n + t->ncols) * sizeof **names);
 		*vals = sw_xrealloc(*vals, (size_t)(*n + t->ncols) * sizeof **vals);
 		for (int c = 0; c < t->ncols; c++) {
-			const char *v = (const char *)sqlite3_column_text(st, c);
+			const char *v = sw_stmt_text(st, c);
 			if (given[c] || !v)
 				continue;
 			(*names)[*n] = sw_xstrdup(t->cols[c].name);
 			(*vals)[(*n)++] = sw_xstrdup(v);
 		}
 	}
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
+	if (rc < 0)
+		return -2;
 	if (found || !whole)
 		return found;
-	sqlite3_str *miss = sqlite3_str_new(db);
+	sqlite3_str *miss = sqlite3_str_new(NULL);
 	for (int c = 0; c < t->ncols; c++)
 		if ((t->cols[c].flags & SW_C_REQUIRED) && !given[c] &&
 		    !(strcmp(t->cols[c].name, "station_code") == 0 && sw_opt.station))
@@ -527,6 +530,45 @@ static int add_stored(sqlite3 *db, const struct sw_table *t, int *n, char ***nam
 		sw_error(_("add: no such record in %s to update; a new one needs %s too"), t->name, m);
 	sqlite3_free(m);
 	return m ? -1 : 0;
+}
+
+/* One try of add's transaction (sw_store_transact): the stored record's
+ * other columns, then the record through the import rules. */
+struct adding {
+	const struct sw_table *t;
+	int n, given;		/* pairs, those given on the command line */
+	char **names;
+	const char **vals;
+	int status;
+};
+
+/* Forgets the stored values a try before added. */
+static void add_forget(struct adding *a)
+{
+	for (int i = a->given; i < a->n; i++) {
+		free(a->names[i]);
+		free((char *)a->vals[i]);
+	}
+	a->n = a->given;
+}
+
+static int add_try(struct sw_store *s, void *arg)
+{
+	struct adding *a = arg;
+	add_forget(a);
+	a->status = SW_EXIT_FAIL;
+	int stored = add_stored(s, a->t, &a->n, &a->names, &a->vals);
+	if (stored == -1)
+		a->status = SW_EXIT_REJECTED;
+	if (stored < 0)
+		return -1;
+	int o = sw_import_record(s, a->t, a->n, (const char *const *)a->names, a->vals);
+	if (o == SW_REJECTED)
+		a->status = SW_EXIT_REJECTED;
+	if (o < 0 || o == SW_REJECTED)
+		return -1;
+	a->status = SW_EXIT_OK;
+	return sw_opt.dry_run ? -1 : 0;
 }
 
 int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
@@ -562,37 +604,24 @@ int sw_run_add(int argc, char **argv, const struct sw_table *const *tables)
 		argv[optind + i] = sw_xcalloc(strlen(names[i]) + strlen(m) + 2, 1);
 		sprintf(argv[optind + i], "%s=%s", names[i], m);
 	}
-	sqlite3 *db = sw_open(1);
-	int rc = SW_EXIT_FAIL;
-	int given = n, stored = -1;
-	if (sw_db_begin(db) == 0 && (stored = add_stored(db, t, &n, &names, &vals)) < 0) {
-		sw_db_rollback(db);
-		rc = SW_EXIT_REJECTED;
-	} else if (stored >= 0) {
-		int o = sw_import_record(db, t, n, (const char *const *)names, vals);
-		if (o == SW_REJECTED || sw_opt.dry_run) {
-			sw_db_rollback(db);
-			rc = o == SW_REJECTED ? SW_EXIT_REJECTED : SW_EXIT_OK;
-		} else if (o >= 0 && sw_db_commit(db) == 0)
-			rc = SW_EXIT_OK;
-		else
-			sw_db_rollback(db);
-	}
-	for (int i = 0; i < n; i++) {
-		free(names[i]);
-		if (i >= given)
-			free((char *)vals[i]);
-	}
-	free(names);
-	free(vals);
-	close_db(db);
-	for (int i = 0; i < given; i++)
+	struct sw_store *s = sw_open_store(1);
+	struct adding a = {t, n, n, names, vals, SW_EXIT_FAIL};
+	int rc = sw_store_transact(s, add_try, &a);
+	if (rc != 0 && a.status == SW_EXIT_OK && !sw_opt.dry_run)
+		a.status = SW_EXIT_FAIL;	/* the commit failed (said) */
+	add_forget(&a);
+	for (int i = 0; i < n; i++)
+		free(a.names[i]);
+	free(a.names);
+	free(a.vals);
+	close_store(s);
+	for (int i = 0; i < n; i++)
 		if (argv[optind + i] != orig[i]) {
 			free(argv[optind + i]);
 			argv[optind + i] = orig[i];
 		}
 	free(orig);
-	return rc;
+	return a.status;
 }
 
 /* t's key columns, for ORDER BY: listings and exports in key order (a
@@ -814,6 +843,24 @@ static void vocab_row(void *ctx, const char *vocab, const char *key, const char 
 	sw_out_row(l->o, v);
 }
 
+/* vocab add and rm, one try of their transaction: why says what was
+ * refused (said after), "" when the store failed (said). */
+struct vocab_change {
+	char **argv;
+	char why[512];
+	int bad;
+};
+
+static int vocab_try(struct sw_store *s, void *arg)
+{
+	struct vocab_change *c = arg;
+	char **argv = c->argv;
+	c->bad = strcmp(argv[0], "add") == 0
+		? sw_vocab_add(s, argv[1], argv[2], argv[3], c->why, sizeof c->why)
+		: sw_vocab_remove(s, argv[1], argv[2], c->why, sizeof c->why);
+	return c->bad ? -1 : 0;
+}
+
 int sw_run_vocab(int argc, char **argv)
 {
 	sw_getopt_plain(argc, argv);
@@ -821,22 +868,25 @@ int sw_run_vocab(int argc, char **argv)
 	argv += optind;
 	if (argc < 1)
 		sw_usage_fail(_("vocab: expected list, add or rm"));
-	char why[512];
 	if (strcmp(argv[0], "list") == 0) {
 		if (argc > 2 || (argc == 2 && !sw_vocab_exists(argv[1])))
 			sw_usage_fail(_("vocab list: unknown vocabulary \"%s\""), argc > 1 ? argv[1] : "");
-		/* Without a database the built-ins are still worth listing. */
-		sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, 0) : NULL;
-		if (db)
-			sw_vocab_load(db);
+		/* Without a database file the built-ins are still worth listing;
+		 * a server is always there (and said when it cannot be reached). */
+		int server = sw_store_is_server(sw_opt.db);
+		struct sw_store *s = server || access(sw_opt.db, F_OK) == 0 ? sw_store_open(sw_opt.db, 0) : NULL;
+		if (server && !s)
+			return SW_EXIT_FAIL;
+		if (s)
+			sw_vocab_load(s);
 		static const char *const cols[] = {"vocab", "key", "alias", "source"};
 		struct listctx l = {sw_out_open(sw_opt.output, sw_opt.fmt, 4, cols, NULL)};
 		if (!l.o) {
-			sw_db_close(db);
+			sw_store_close(s);
 			return SW_EXIT_FAIL;
 		}
 		sw_vocab_each(argc == 2 ? argv[1] : NULL, vocab_row, &l);
-		sw_db_close(db);
+		sw_store_close(s);
 		return sw_out_close(l.o) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 	}
 	int add = strcmp(argv[0], "add") == 0;
@@ -844,18 +894,11 @@ int sw_run_vocab(int argc, char **argv)
 		sw_usage_fail(_("vocab: unknown action \"%s\" (expected list, add, rm)"), argv[0]);
 	if (argc != (add ? 4 : 3))
 		sw_usage_fail("%s", add ? _("vocab add: expected VOCAB ALIAS KEY") : _("vocab rm: expected VOCAB ALIAS"));
-	sqlite3 *db = sw_open(1);
-	int rc = SW_EXIT_FAIL;
-	if (sw_db_begin(db) == 0) {
-		int bad = add ? sw_vocab_add(db, argv[1], argv[2], argv[3], why, sizeof why)
-			: sw_vocab_remove(db, argv[1], argv[2], why, sizeof why);
-		if (bad) {
-			sw_error(_("vocab %s: %s"), argv[0], why);
-			sw_db_rollback(db);
-			rc = SW_EXIT_REJECTED;
-		} else
-			rc = sw_db_commit(db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-	}
-	sw_db_close(db);
-	return rc;
+	struct sw_store *s = sw_open_store(1);
+	struct vocab_change c = {argv, "", 0};
+	int rc = sw_store_transact(s, vocab_try, &c);
+	if (c.bad && *c.why)
+		sw_error(_("vocab %s: %s"), argv[0], c.why);
+	sw_store_close(s);
+	return rc == 0 ? SW_EXIT_OK : c.bad && *c.why ? SW_EXIT_REJECTED : SW_EXIT_FAIL;
 }

@@ -258,7 +258,7 @@ static int client_station(sqlite3 *db, const char *id, char *out, size_t n)
 static int record(sqlite3 *db, const struct sw_table *t, int n, const char *const *names,
 		  const char *const *vals)
 {
-	int rc = SW_EXIT_FAIL, o_ = sw_import_record(db, t, n, names, vals);
+	int rc = SW_EXIT_FAIL, o_ = sw_import_record(sw_store_of(db), t, n, names, vals);
 	if (o_ == SW_REJECTED) {
 		sw_db_rollback(db);
 		return SW_EXIT_REJECTED;
@@ -437,7 +437,7 @@ static int cmd_check(int argc, char **argv)
 	 * nothing is written. */
 	sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, SW_DB_READONLY) : NULL;
 	if (db)
-		sw_vocab_load(db);
+		sw_vocab_load(sw_store_of(db));
 	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL,
 				sw_opt.out_enc, rules);
 	sw_db_close(db);
@@ -594,6 +594,6 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_clients_table);
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
-	sw_cli_on_server = "audit export template";
+	sw_cli_on_server = "audit export template import add vocab";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -383,7 +383,7 @@ static int cmd_place(int argc, char **argv)
 	sqlite3 *db = sw_open(0);
 	int rc = SW_EXIT_FAIL;
 	if (sw_db_begin(db) == 0) {
-		int out = sw_import_record(db, &sw_placements_table, o.worker ? 5 : 4, names, vals);
+		int out = sw_import_record(sw_store_of(db), &sw_placements_table, o.worker ? 5 : 4, names, vals);
 		if (out == SW_REJECTED) {
 			sw_db_rollback(db);
 			rc = SW_EXIT_REJECTED;
@@ -477,6 +477,6 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
-	sw_cli_on_server = "export list template";
+	sw_cli_on_server = "export list template import add vocab";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

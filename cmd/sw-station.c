@@ -458,6 +458,6 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "init-server grant export template";
+	sw_cli_on_server = "init-server grant export template import add vocab";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

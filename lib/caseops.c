@@ -33,7 +33,7 @@ static int exec_text(sqlite3 *db, const char *sql, int n, const char *const *p)
 static int month_ok(sqlite3 *db, const char *col, const char *date)
 {
 	char why[200];
-	if (sw_month_check(db, col, date, why, sizeof why) != 0) {
+	if (sw_month_check(sw_store_of(db), col, date, why, sizeof why) != 0) {
 		sw_error("%s", why);
 		return 0;
 	}

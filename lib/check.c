@@ -242,7 +242,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	c.off = sw_xcalloc((size_t)c.t->ncols, sizeof *c.off);
 	c.v = sw_xcalloc((size_t)c.t->ncols, sizeof *c.v);
 	if (db)
-		c.refs = sw_refs_new(db, c.t, L.map);
+		c.refs = sw_refs_new(sw_store_of(db), c.t, L.map);
 	struct sw_unitwatch uw;
 	sw_unitwatch_init(&uw, &L);
 	if (out) {

@@ -1,9 +1,15 @@
 /* The import loop shared by every program. One transaction for the whole
- * command; each row is normalised, checked, then upserted by primary key:
- * an INSERT that does nothing on a key conflict, then an UPDATE that only
- * fires when a value differs, so re-running a file changes nothing. */
+ * command; each row is normalised, checked, then upserted by primary key.
+ * On a SQLite file each row is stored as it comes: an INSERT that does
+ * nothing on a key conflict, then an UPDATE that only fires when a value
+ * differs, so re-running a file changes nothing. On a server the checked
+ * rows are staged and stored a chunk at a time, through COPY and one
+ * INSERT ... SELECT ... ON CONFLICT (lib/import_stage.c), with the same
+ * outcomes and messages. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sw/audit.h"
 #include "sw/cell.h"
@@ -14,62 +20,42 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
+#include "sw/importpriv.h"
 #include "sw/input.h"
 #include "sw/layout.h"
 #include "sw/out.h"
 #include "sw/refs.h"
 #include "sw/rowq.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
 /* Past this many rejects per file, messages go only to --rejects. */
 #define MAX_SHOWN 1000
 
-struct pending {		/* a row retried after the rest of the file */
-	long line;
-	int nf;
-	char **f;
-	char why[640];
-};
+struct sw_store *sw_import_store(const struct sw_import *im) { return im->s; }
 
-struct sw_import {
-	sqlite3 *db;
-	const struct sw_table *t;
-	const char *fname;	/* NULL for "add" */
-	const struct sw_import_opts *o;
-	struct sw_layout *L;	/* the file's header */
-	const int *map;		/* L->map */
-	sqlite3_stmt *ins, *upd;
-	struct sw_refs *refs;	/* reference look-ups on db */
-	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
-	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
-	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
-	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
-	char wbuf[64];		/* the worker_id it found */
-	char keybuf[32];	/* a made key (make_key) */
-	sqlite3_str *key;	/* the row's key columns, joined */
-	sqlite3_int64 start;	/* largest rowid before this file */
-	/* The reader thread's look-ups, on its own connection, ahead of this
-	 * thread; known: the row's columns it found. */
-	struct sw_refs *reader;
-	unsigned known;
-	char **rebuild;		/* CREATE INDEX statements to run after the file */
-	int nrebuild;
-	char (*closed)[8];	/* the closed months (few: read once, not per row) */
-	int locks;		/* how many */
-	const char **v;		/* normalised values of the current row */
-	long *off;		/* where norm_row put them in a */
-	struct sw_arena a;
-	struct sw_counts c;
-	struct sw_file *rej;	/* --rejects, shared by all files */
-	int rej_header;
-	int enc;		/* the file's encoding (sw_source_encoding) */
-	struct pending *pend;
-	size_t npend, cappend;
-};
+static void said_end(void);
 
-sqlite3 *sw_import_db(const struct sw_import *im) { return im->db; }
+sqlite3 *sw_import_db(const struct sw_import *im)
+{
+	if (im->db)
+		return im->db;
+	/* a hook not ported to the store, on a server: nothing is written (the
+	 * transaction ends with the connection) */
+	said_end();
+	sw_error(_("%s: importing into %s does not run on PostgreSQL yet: give --db a SQLite file"),
+		 im->fname ? im->fname : "add", im->t->name);
+	if (im->rej)
+		sw_file_abort(im->rej);
+	exit(SW_EXIT_FAIL);
+}
+
+int sw_import_flush(struct sw_import *im)
+{
+	return im->stage ? sw_stage_flush(im) : 0;
+}
 
 static int is_int(const struct sw_column *c)
 {
@@ -98,9 +84,11 @@ static void bind_row(struct sw_import *im, sqlite3_stmt *st)
  * transaction (sw_import_files) and here only if it is gone. */
 #define SEEN_TABLE "CREATE TEMP TABLE IF NOT EXISTS sw_seen(k TEXT PRIMARY KEY) WITHOUT ROWID"
 
-/* Builds the INSERT and UPDATE for the columns this file has. Parameters
- * are numbered by table column (?1 is column 0) so both share bindings. */
-static void prepare(struct sw_import *im)
+/* Builds the INSERT and UPDATE for the columns this file has, on a file.
+ * Parameters are numbered by table column (?1 is column 0) so both share
+ * bindings. Returns the WHERE of the key and the columns' difference
+ * (sqlite3_free them). */
+static void prepare_file(struct sw_import *im, char **where0, char **diff0, int *nset0)
 {
 	const struct sw_table *t = im->t;
 	sqlite3_str *ins = sqlite3_str_new(im->db), *vals = sqlite3_str_new(im->db);
@@ -143,17 +131,21 @@ static void prepare(struct sw_import *im)
 	sqlite3_free(sqlite3_str_finish(ins));
 	sqlite3_free(sqlite3_str_finish(vals));
 	sqlite3_free(sqlite3_str_finish(set));
-	char *diff0 = sqlite3_str_finish(diff);
 	sqlite3_free(sqlite3_str_finish(key));
-	char *where0 = sqlite3_str_finish(where);
+	*diff0 = sqlite3_str_finish(diff);
+	*where0 = sqlite3_str_finish(where);
+	*nset0 = nset;
+}
 
+/* On a file: the statements of a row's store, and those of the checks
+ * that read the stored row (locked, dup_key). */
+static void prepare_sqlite(struct sw_import *im)
+{
+	const struct sw_table *t = im->t;
+	char *where0, *diff0, *sql;
+	int nset;
+	prepare_file(im, &where0, &diff0, &nset);
 	/* Only when some month is closed is the stored row read for each row. */
-	sqlite3_stmt *st = sw_db_stmt(im->db, "SELECT month FROM closed_months");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		im->closed = sw_xrealloc(im->closed, ((size_t)im->locks + 1) * sizeof *im->closed);
-		snprintf(im->closed[im->locks++], 8, "%.7s", (const char *)sqlite3_column_text(st, 0));
-	}
-	sw_db_release(st);
 	if (im->locks) {
 		sqlite3_str *q = sqlite3_str_new(im->db);
 		sqlite3_str_appendall(q, "SELECT ");
@@ -171,12 +163,10 @@ static void prepare(struct sw_import *im)
 			sqlite3_free(sql);
 		}
 	}
-
-	im->refs = sw_refs_new(im->db, t, im->map);
 	/* A key met twice in one file: the stored row has a rowid this
 	 * file gave it. Asked only when the INSERT found the key taken. */
 	sql = sqlite3_mprintf("SELECT max(rowid) FROM \"%w\"", t->name);
-	st = sw_db_stmt(im->db, sql);
+	sqlite3_stmt *st = sw_db_stmt(im->db, sql);
 	sqlite3_free(sql);
 	im->start = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sw_db_release(st);
@@ -195,6 +185,23 @@ static void prepare(struct sw_import *im)
 		im->seen = sw_db_stmt(im->db, "INSERT INTO temp.sw_seen VALUES(?) ON CONFLICT DO NOTHING");
 		im->key = sqlite3_str_new(NULL);
 	}
+}
+
+/* The months closed (few: read once, not per row), the references' look-ups,
+ * and how rows are stored. */
+static void prepare(struct sw_import *im)
+{
+	struct sw_stmt *st = sw_store_stmt(im->s, "SELECT month FROM closed_months");
+	while (sw_stmt_step(st) == SW_ROW) {
+		im->closed = sw_xrealloc(im->closed, ((size_t)im->locks + 1) * sizeof *im->closed);
+		snprintf(im->closed[im->locks++], 8, "%.7s", sw_stmt_text(st, 0));
+	}
+	sw_stmt_release(st);
+	im->refs = sw_refs_new(im->s, im->t, im->map);
+	if (im->db)
+		prepare_sqlite(im);
+	else
+		im->stage = sw_stage_new(im);
 }
 
 static const struct sw_table *bulk[8];	/* tables registered by sw_import_bulk */
@@ -217,7 +224,7 @@ static void drop_indexes(struct sw_import *im)
 	size_t i = 0;
 	while (i < sizeof bulk / sizeof bulk[0] && bulk[i] != im->t)
 		i++;
-	if (i == sizeof bulk / sizeof bulk[0] || im->start != 0)
+	if (!im->db || i == sizeof bulk / sizeof bulk[0] || im->start != 0)
 		return;
 	sqlite3_stmt *st = sw_db_prepare(im->db, "SELECT name, sql FROM sqlite_schema WHERE"
 		" type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'");
@@ -261,12 +268,13 @@ static int rebuild_indexes(struct sw_import *im)
 	return rc;
 }
 
-static struct sw_import *im_new(sqlite3 *db, const char *fname, struct sw_layout *L,
+static struct sw_import *im_new(struct sw_store *s, const char *fname, struct sw_layout *L,
 				const struct sw_import_opts *o)
 {
 	const struct sw_table *t = L->t;
 	struct sw_import *im = sw_xcalloc(1, sizeof *im);
-	im->db = db;
+	im->s = s;
+	im->db = sw_store_sqlite(s);
 	im->t = t;
 	im->fname = fname;
 	im->o = o;
@@ -282,6 +290,7 @@ static void im_free(struct sw_import *im)
 {
 	sw_refs_free(im->reader);
 	sw_refs_free(im->refs);
+	sw_stage_free(im);
 	sw_db_release(im->ins);
 	sw_db_release(im->upd);
 	sw_db_release(im->old);
@@ -305,7 +314,7 @@ static void im_free(struct sw_import *im)
 	free(im);
 }
 
-static void reject(struct sw_import *im, long line, char **f, int nf, const char *problems)
+void sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *problems)
 {
 	char why[1400];
 	sw_problems_line(problems, why, sizeof why);
@@ -339,6 +348,16 @@ static void reject(struct sw_import *im, long line, char **f, int nf, const char
 	fprintf(fp, "%ld,", line);
 	sw_csv_put(fp, why);
 	putc('\n', fp);
+}
+
+/* A rejected row: said now on a file; on a server in its place among the
+ * staged rows, when they are stored. Returns 0, or -1 (said). */
+static int reject(struct sw_import *im, long line, char **f, int nf, const char *why)
+{
+	if (im->stage)
+		return sw_stage_reject(im, line, f, nf, why);
+	sw_import_emit(im, line, f, nf, why);
+	return 0;
 }
 
 /* Turns a constraint failure into a message a user can act on. */
@@ -382,7 +401,7 @@ static int dup_key(struct sw_import *im)
 }
 
 /* The key column made from the row (a services log without 服务编号), or -1. */
-static int made_key(const struct sw_import *im)
+int sw_import_made(const struct sw_import *im)
 {
 	for (int i = 0; i < im->t->ncols; i++)
 		if ((im->t->cols[i].flags & SW_C_MADE) && im->map[i] == SW_MAP_FILL)
@@ -393,21 +412,26 @@ static int made_key(const struct sw_import *im)
 /* Makes key column k's value as "sw-case log" would, "SYYYYMMDD-", then
  * a hash of the row's other values and occ: the same row of the same file
  * gets the same key on every import. */
-static void make_key(struct sw_import *im, int k, int occ)
+void sw_import_key(const struct sw_table *t, const char **v, int k, int occ, char *out)
 {
 	unsigned long long h = 1469598103934665603ull;
 	const char *date = NULL;
-	for (int i = 0; i < im->t->ncols; i++) {
-		const char *p = i == k || !im->v[i] ? "" : im->v[i];
-		if (!date && im->t->cols[i].type == SW_T_DATE && im->v[i])
-			date = im->v[i];
+	for (int i = 0; i < t->ncols; i++) {
+		const char *p = i == k || !v[i] ? "" : v[i];
+		if (!date && t->cols[i].type == SW_T_DATE && v[i])
+			date = v[i];
 		for (; *p; p++)
 			h = (h ^ (unsigned char)*p) * 1099511628211ull;
 		h = (h ^ 0x1f) * 1099511628211ull;
 	}
 	h = (h ^ (unsigned)occ) * 1099511628211ull;
-	snprintf(im->keybuf, sizeof im->keybuf, "S%.4s%.2s%.2s-%010llx", date ? date : "00000000",
-		 date ? date + 5 : "", date ? date + 8 : "", h & 0xffffffffffull);
+	snprintf(out, 32, "S%.4s%.2s%.2s-%010llx", date ? date : "00000000", date ? date + 5 : "",
+		 date ? date + 8 : "", h & 0xffffffffffull);
+}
+
+static void make_key(struct sw_import *im, int k, int occ)
+{
+	sw_import_key(im->t, im->v, k, occ, im->keybuf);
 	im->v[k] = im->keybuf;
 }
 
@@ -424,12 +448,22 @@ static const char *first_key(const struct sw_table *t)
 	return sw_table_title(t);
 }
 
+void sw_import_dup_msg(const struct sw_import *im, char *why, size_t whylen)
+{
+	sw_msg(why, whylen, _("%s: duplicate key (an earlier line of this file has it)"), first_key(im->t));
+}
+
 /* Stores the normalised row. Returns the outcome, SW_REJECTED with why,
  * or -1 on a database failure (printed). */
 static int store(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
-	int made = made_key(im), rc, outcome = SW_INSERTED, taken;
+	int made = sw_import_made(im), rc, outcome = SW_INSERTED, taken;
+	if (im->stage) {
+		if (made >= 0)
+			make_key(im, made, 0);	/* the next ones, if met before: sw_stage_flush */
+		return sw_stage_row(im) == 0 ? SW_STAGED : -1;
+	}
 	for (int occ = 0;; occ++) {
 		if (made >= 0)
 			make_key(im, made, occ);
@@ -442,8 +476,7 @@ static int store(struct sw_import *im, char *why, size_t whylen)
 		if (!(taken && im->fname && dup_key(im)))
 			break;
 		if (made < 0 || occ == 999) {
-			sw_msg(why, whylen, _("%s: duplicate key (an earlier line of this file has it)"),
-			       first_key(t));
+			sw_import_dup_msg(im, why, whylen);
 			return SW_REJECTED;
 		}
 	}
@@ -478,15 +511,15 @@ static int closed_msg(const char *column, const char *date, char *why, size_t wh
 	return -1;
 }
 
-int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why, size_t whylen)
+int sw_month_check(struct sw_store *s, const char *column, const char *date, char *why, size_t whylen)
 {
 	if (!date || strlen(date) < 7)
 		return 0;
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM closed_months WHERE month = substr(?, 1, 7)");
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	int closed = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return closed ? closed_msg(column, date, why, whylen) : 0;
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", date);
+	const char *p[] = {month};
+	int closed = sw_store_text(s, "SELECT 1 FROM closed_months WHERE month = ?1", 1, p, NULL, 0);
+	return closed > 0 ? closed_msg(column, date, why, whylen) : 0;
 }
 
 /* sw_month_check against the months read when the import began. */
@@ -504,10 +537,29 @@ static int month_check(const struct sw_import *im, const char *column, const cha
 /* 1 (with why) if storing the row would change a closed month's figures:
  * a new row dated in one, or a changed row dated, before or after, in one.
  * Re-importing an unchanged row is always allowed. */
+int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
+		   const char *const *old, char *why, size_t whylen)
+{
+	const struct sw_table *t = im->t;
+	int hit = 0;
+	for (int i = 0, k = 0; i < t->ncols && !hit; i++) {
+		if (!(t->cols[i].flags & SW_C_PERIOD))
+			continue;
+		const char *d = exists ? old[k++] : NULL;
+		if (v[i] && (!exists || changes))
+			hit = month_check(im, sw_column_title(&t->cols[i]), v[i], why, whylen) != 0;
+		if (!hit && d && changes)
+			hit = month_check(im, sw_column_title(&t->cols[i]), d, why, whylen) != 0;
+	}
+	return hit;
+}
+
+/* sw_import_lock with the stored row read here, on a file. */
 static int locked(struct sw_import *im, char *why, size_t whylen)
 {
 	const struct sw_table *t = im->t;
-	int exists = 0, changes = 0, hit = 0;
+	int exists = 0, changes = 0;
+	const char *old[16] = {0};
 	if (im->old) {
 		bind_row(im, im->old);
 		exists = sqlite3_step(im->old) == SQLITE_ROW;
@@ -516,16 +568,11 @@ static int locked(struct sw_import *im, char *why, size_t whylen)
 			changes = sqlite3_step(im->chg) == SQLITE_ROW;
 			sqlite3_reset(im->chg);
 		}
+		for (int i = 0, k = 0; exists && i < t->ncols && k < 16; i++)
+			if (t->cols[i].flags & SW_C_PERIOD)
+				old[k] = (const char *)sqlite3_column_text(im->old, k), k++;
 	}
-	for (int i = 0, k = 0; i < t->ncols && !hit; i++) {
-		if (!(t->cols[i].flags & SW_C_PERIOD))
-			continue;
-		const char *d = exists ? (const char *)sqlite3_column_text(im->old, k++) : NULL;
-		if (im->v[i] && (!exists || changes))
-			hit = month_check(im, sw_column_title(&t->cols[i]), im->v[i], why, whylen) != 0;
-		if (!hit && d && changes)
-			hit = month_check(im, sw_column_title(&t->cols[i]), d, why, whylen) != 0;
-	}
+	int hit = sw_import_lock(im, im->v, exists, changes, old, why, whylen);
 	if (im->old)
 		sqlite3_reset(im->old);
 	return hit;
@@ -585,8 +632,11 @@ static int prep_row(const void *ctx, const struct sw_row *rw, struct sw_arena *a
 
 /* Normalises, checks and stores one row on this thread. Returns an
  * outcome or -1. */
-static int row(struct sw_import *im, char **f, int nf, char *why, size_t whylen)
+static int row(struct sw_import *im, long line, char **f, int nf, char *why, size_t whylen)
 {
+	im->line = line;
+	im->f = f;
+	im->nf = nf;
 	im->a.len = 0;
 	im->known = 0;
 	const struct sw_row rw = {.f = f, .nf = nf};
@@ -619,11 +669,13 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 		if (im->known >> i & 1)
 			continue;	/* the reader thread found it */
 		int rc = sw_refs_find(im->refs, i, im->v[i]);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			sw_db_error(im->db, t->name);
-			return -1;
-		}
-		if (rc == SQLITE_ROW)
+		/* on a server a row of this file that this one refers to may be
+		 * staged still: stored, it is found (and seen by the hooks) */
+		if (rc == SW_DONE && im->stage && sw_refs_self(im->refs, i) && sw_stage_pending(im))
+			rc = sw_stage_flush(im) == 0 ? sw_refs_find(im->refs, i, im->v[i]) : -1;
+		if (rc < 0)
+			return -1;	/* (said) */
+		if (rc == SW_ROW)
 			continue;
 		int k = sw_refs_worker(im->refs, i, im->v, im->wbuf, sizeof im->wbuf, w, sizeof w);
 		if (k < 0)
@@ -646,7 +698,7 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 	}
 	if (bad)
 		return defer ? SW_DEFERRED : SW_REJECTED;
-	if (im->locks && locked(im, why, whylen))
+	if (im->locks && im->db && locked(im, why, whylen))	/* (a server's: sw_stage_flush) */
 		return SW_REJECTED;
 	if (t->check) {
 		int rc = t->check(im, im->v, why, whylen);
@@ -658,7 +710,7 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 	return store(im, why, whylen);
 }
 
-static void count(struct sw_import *im, int outcome)
+void sw_import_count(struct sw_import *im, int outcome)
 {
 	if (outcome == SW_INSERTED)
 		im->c.inserted++;
@@ -694,7 +746,7 @@ static int flush_pending(struct sw_import *im)
 		for (size_t i = 0; i < im->npend; i++) {
 			struct pending *p = &im->pend[i];
 			char why[320];
-			int o = row(im, p->f, p->nf, why, sizeof why);
+			int o = row(im, p->line, p->f, p->nf, why, sizeof why);
 			if (o < 0)
 				return -1;
 			if (o == SW_DEFERRED) {
@@ -702,10 +754,10 @@ static int flush_pending(struct sw_import *im)
 				im->pend[keep++] = *p;
 				continue;
 			}
-			if (o == SW_REJECTED)
-				reject(im, p->line, p->f, p->nf, why);
-			else
-				count(im, o), progress = 1;
+			if (o == SW_REJECTED && reject(im, p->line, p->f, p->nf, why) != 0)
+				return -1;
+			if (o != SW_REJECTED)
+				sw_import_count(im, o), progress = 1;
 			for (int j = 0; j < p->nf; j++)
 				free(p->f[j]);
 			free(p->f);
@@ -719,15 +771,17 @@ static int flush_pending(struct sw_import *im)
 			im->pend[j] = im->pend[j - 1];
 			im->pend[j - 1] = tmp;
 		}
+	int rc = 0;
 	for (size_t i = 0; i < im->npend; i++) {
 		struct pending *p = &im->pend[i];
-		reject(im, p->line, p->f, p->nf, p->why);
+		if (rc == 0)
+			rc = reject(im, p->line, p->f, p->nf, p->why);
 		for (int j = 0; j < p->nf; j++)
 			free(p->f[j]);
 		free(p->f);
 	}
 	im->npend = 0;
-	return 0;
+	return rc;
 }
 
 /* Each file's summary waits for the command's outcome (summaries_end):
@@ -750,11 +804,12 @@ static void summary(const char *fname, const struct sw_counts *c, int dry_run)
 }
 
 /* Prints the summaries if the rows they count are kept (or it was a dry
- * run), else one line saying nothing was; forgets them. */
+ * run), else one line saying nothing was; forgets them (and says nothing
+ * when kept is -1: a try of a server's transaction, made again). */
 static void summaries_end(int kept)
 {
 	for (int i = 0; i < nsums; i++) {
-		if (kept)
+		if (kept > 0)
 			sw_warn("%s", sums[i]);
 		sqlite3_free(sums[i]);
 	}
@@ -766,15 +821,16 @@ static void summaries_end(int kept)
 }
 
 /* What import_part returns beside 0 and 1 (rows rejected). */
+/* What import_part returns beside 0 and 1 (rows rejected). */
 enum { FILE_REJECTED = 2, FILE_FAILED = 3 };
 
 /* Imports the rows after the header L found. Returns as import_part. */
-static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
+static int import_rows(struct sw_store *s, struct sw_source *src, struct sw_layout *L,
 		       struct sw_file *rej, const struct sw_import_opts *o)
 {
 	const struct sw_table *t = L->t;
 	const char *fname = sw_source_name(src);
-	struct sw_import *im = im_new(db, fname, L, o);
+	struct sw_import *im = im_new(s, fname, L, o);
 	im->rej = rej;
 	im->enc = sw_source_encoding(src);
 	im->c.read = im->c.skipped = L->skipped;
@@ -788,8 +844,8 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 	sw_vocab_lookup("gender", "");
 	sw_date_today(why);
 	/* (a row's found columns are bits of an unsigned) */
-	if (t->ncols <= 32)
-		im->reader = sw_refs_reader(db, t, L->map);
+	if (t->ncols <= 32 && im->db)
+		im->reader = sw_refs_reader(s, t, L->map);
 	struct sw_rowq *q = sw_rowq_start((sw_next_fn)sw_source_next, src, t->ncols, prep_row, im);
 	while ((rc = sw_rowq_next(q, &qr)) > 0) {
 		im->c.read++;
@@ -799,6 +855,9 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 		}
 		sw_unitwatch_add(&uw, qr.f, qr.nf);
 		int oc = SW_REJECTED;
+		im->line = qr.line;
+		im->f = qr.f;
+		im->nf = qr.nf;
 		if (qr.ok) {
 			memcpy(im->v, qr.v, (size_t)t->ncols * sizeof *im->v);
 			im->known = qr.flags;
@@ -806,30 +865,35 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 		} else
 			snprintf(why, sizeof why, "%s", qr.why);
 		oc = hide(im, oc, why);
+		if (oc == SW_DEFERRED)
+			defer(im, qr.line, qr.f, qr.nf, why);
+		else if (oc == SW_REJECTED && reject(im, qr.line, qr.f, qr.nf, why) != 0)
+			oc = -1;
+		else
+			sw_import_count(im, oc);
 		if (oc < 0) {
 			status = FILE_FAILED;
 			break;
 		}
-		if (oc == SW_DEFERRED)
-			defer(im, qr.line, qr.f, qr.nf, why);
-		else if (oc == SW_REJECTED)
-			reject(im, qr.line, qr.f, qr.nf, why);
-		else
-			count(im, oc);
-		if (oc == SW_REJECTED && o->strict)
+		/* (on a server a row stored with others may have been rejected) */
+		if (o->strict && (oc == SW_REJECTED || im->c.rejected))
 			break;
 	}
 	sw_rowq_stop(q);
 	sw_refs_free(im->reader);
 	im->reader = NULL;
-	if (rc < 0) {
+	/* a server's rows staged so far, said and stored, as a file's were */
+	if (status == 0 && sw_import_flush(im) != 0)
+		status = FILE_FAILED;
+	if (status == 0 && rc < 0) {
 		/* The rest of the file cannot be read reliably: nothing of it counts. */
 		sw_error_at(fname, sw_source_errline(src), _("%s (file not imported)"), sw_source_error(src));
 		status = FILE_REJECTED;
 	}
 	if (status == 0 && sw_unitwatch_check(&uw, L, fname) != 0)
 		status = FILE_REJECTED;
-	if (status == 0 && !(o->strict && im->c.rejected) && flush_pending(im) != 0)
+	if (status == 0 && !(o->strict && im->c.rejected) &&
+	    (flush_pending(im) != 0 || sw_import_flush(im) != 0))
 		status = FILE_FAILED;
 	if (status == 0 && o->strict && im->c.rejected) {
 		sw_error_at(fname, 0, _("--strict: nothing imported"));
@@ -848,7 +912,7 @@ static int import_rows(sqlite3 *db, struct sw_source *src, struct sw_layout *L,
 /* Imports part i of src. Returns 0, 1 if rows were rejected,
  * FILE_REJECTED if the part as a whole cannot be used, FILE_FAILED on a
  * system failure. */
-static int import_part(sqlite3 *db, const struct sw_table *const *tables, struct sw_source *src,
+static int import_part(struct sw_store *s, const struct sw_table *const *tables, struct sw_source *src,
 		       int i, struct sw_file *rej, const struct sw_import_opts *o)
 {
 	struct sw_layout L;
@@ -856,7 +920,7 @@ static int import_part(sqlite3 *db, const struct sw_table *const *tables, struct
 		return FILE_REJECTED;
 	int rc = sw_layout_find(src, tables, &o->in, &L);
 	if (rc == 0)
-		rc = import_rows(db, src, &L, rej, o);
+		rc = import_rows(s, src, &L, rej, o);
 	else if (rc > 0 && sw_source_part(src, i)) {
 		rc = 0;	/* an empty sheet */
 		if (o->in.nsheets)
@@ -872,7 +936,7 @@ static int import_part(sqlite3 *db, const struct sw_table *const *tables, struct
 
 /* Imports one file: its sheets in the order of tables (clients before the
  * services that name them), whatever their order in the workbook. */
-static int import_file(sqlite3 *db, const struct sw_table *const *tables, const char *path,
+static int import_file(struct sw_store *s, const struct sw_table *const *tables, const char *path,
 		       struct sw_file *rej, const struct sw_import_opts *o)
 {
 	int status;
@@ -883,7 +947,7 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	int *order = sw_layout_order(src, tables, &o->in, &bad);
 	status = bad ? FILE_REJECTED : 0;
 	for (int i = 0; i < n && status <= 1; i++) {
-		int rc = import_part(db, tables, src, order[i], rej, o);
+		int rc = import_part(s, tables, src, order[i], rej, o);
 		status = rc > 1 ? rc : status | rc;
 	}
 	free(order);
@@ -891,28 +955,51 @@ static int import_file(sqlite3 *db, const struct sw_table *const *tables, const 
 	return status;
 }
 
-/* One transaction over all files. Returns an exit status. */
-static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **files,
-		      struct sw_file *rej, const struct sw_import_opts *o)
+/* Every file, in order: 0, 1 (rows rejected), or FILE_* of the first
+ * that could not be imported. */
+static int import_each(struct sw_store *s, const struct sw_table *const *tables, char **files,
+		       struct sw_file *rej, const struct sw_import_opts *o)
 {
 	int status = 0;
+	for (char **f = files; *f; f++) {
+		int rc = import_file(s, tables, *f, o->rejects ? rej : NULL, o);
+		if (rc > 1)
+			return rc;
+		status |= rc;
+	}
+	return status;
+}
+
+/* The end of the command, once its transaction is over: rows kept (or a
+ * dry run), or nothing. Returns the exit status. */
+static int import_end(int status, int failed, struct sw_file *rej)
+{
+	if (status > 1) {
+		summaries_end(0);
+		sw_file_abort(rej);
+		return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	}
+	if (failed && !nsums)
+		sw_error(_("nothing imported: the whole command was rolled back"));
+	summaries_end(!failed);
+	if (failed)
+		return SW_EXIT_FAIL;
+	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;
+}
+
+/* One transaction over all files, on a file. Returns an exit status. */
+static int import_all(struct sw_store *s, const struct sw_table *const *tables, char **files,
+		      struct sw_file *rej, const struct sw_import_opts *o)
+{
+	sqlite3 *db = sw_store_sqlite(s);
 	if (sw_db_begin(db) != 0) {
 		sw_file_abort(rej);
 		return SW_EXIT_FAIL;
 	}
-	for (char **f = files; *f; f++) {
-		int rc = import_file(db, tables, *f, o->rejects ? rej : NULL, o);
-		if (rc > 1) {
-			status = rc;
-			break;
-		}
-		status |= rc;
-	}
+	int status = import_each(s, tables, files, rej, o);
 	if (status > 1) {
 		sw_db_rollback(db);
-		summaries_end(0);
-		sw_file_abort(rej);
-		return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+		return import_end(status, 0, rej);
 	}
 	/* The rejects first: if they cannot be written, nothing is stored,
 	 * as status 3 says. (sw_db_commit rolls back when it fails.) The
@@ -922,15 +1009,120 @@ static int import_all(sqlite3 *db, const struct sw_table *const *tables, char **
 		sw_db_rollback(db);
 	else
 		failed = sw_db_commit(db) != 0;
-	if (failed && !nsums)
-		sw_error(_("nothing imported: the whole command was rolled back"));
-	summaries_end(!failed);
-	if (failed)
-		return SW_EXIT_FAIL;
-	return status ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	return import_end(status, failed, rej);
 }
 
-int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files,
+/* A server's transaction may be tried again (sw_store_transact): each try
+ * reads the files anew (stdin from a copy made first) and what it says
+ * goes to a file, said once the last try is over (said_end). */
+struct tries {
+	const struct sw_table *const *tables;
+	char **files;
+	struct sw_file *rej;
+	const struct sw_import_opts *o;
+	int status, failed, tried;
+};
+
+static FILE *said;	/* stderr meanwhile, or NULL */
+static int said_fd = -1;	/* stderr itself */
+
+static void said_begin(void)
+{
+	fflush(stderr);
+	if ((said = tmpfile()) && (said_fd = dup(STDERR_FILENO)) >= 0)
+		dup2(fileno(said), STDERR_FILENO);
+}
+
+/* A try made again says nothing of the one before. 0 or -1. */
+static int said_again(void)
+{
+	fflush(stderr);
+	return said_fd < 0 || (ftruncate(STDERR_FILENO, 0) == 0 && lseek(STDERR_FILENO, 0, SEEK_SET) == 0)
+		? 0 : -1;
+}
+
+/* Says what the last try said. */
+static void said_end(void)
+{
+	if (said_fd >= 0) {
+		fflush(stderr);
+		dup2(said_fd, STDERR_FILENO);
+		close(said_fd);
+		said_fd = -1;
+		rewind(said);
+		char buf[8192];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, said)) > 0)
+			fwrite(buf, 1, n, stderr);
+	}
+	if (said)
+		fclose(said);
+	said = NULL;
+}
+
+/* Copies stdin to an unlinked file that becomes stdin, read again by each
+ * try. 0, or -1 (said). */
+static int spool_stdin(void)
+{
+	FILE *fp = tmpfile();
+	char buf[65536];
+	size_t n;
+	int ok = fp != NULL;
+	while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+		ok = fwrite(buf, 1, n, fp) == n;
+	ok = ok && !ferror(stdin) && fflush(fp) == 0 && dup2(fileno(fp), STDIN_FILENO) >= 0 &&
+	     fseek(stdin, 0, SEEK_SET) == 0;
+	clearerr(stdin);
+	if (fp)
+		fclose(fp);
+	if (!ok)
+		sw_error(_("-: cannot keep a copy of standard input: %s"), strerror(errno));
+	return ok ? 0 : -1;
+}
+
+static int try_import(struct sw_store *s, void *arg)
+{
+	struct tries *t = arg;
+	t->status = FILE_FAILED;
+	if (t->tried++) {	/* forget the try before */
+		summaries_end(-1);
+		if (said_again() != 0)
+			return -1;
+		fseek(stdin, 0, SEEK_SET);
+		clearerr(stdin);
+		if (t->o->rejects) {
+			sw_file_abort(t->rej);
+			if (sw_file_open(t->rej, t->o->rejects) != 0)
+				return t->failed = 1, -1;
+		}
+	}
+	t->status = import_each(s, t->tables, t->files, t->rej, t->o);
+	if (t->status > 1)
+		return -1;
+	t->failed = t->o->rejects && sw_file_commit(t->rej) != 0;
+	return t->failed || t->o->dry_run ? -1 : 0;
+}
+
+/* One transaction over all files, on a server. Returns an exit status. */
+static int import_server(struct sw_store *s, const struct sw_table *const *tables, char **files,
+			 struct sw_file *rej, const struct sw_import_opts *o)
+{
+	struct tries t = {tables, files, rej, o, 0, 0, 0};
+	int in = 0;
+	for (char **f = files; *f; f++)
+		in |= strcmp(*f, "-") == 0;
+	if (in && spool_stdin() != 0) {
+		sw_file_abort(rej);
+		return SW_EXIT_FAIL;
+	}
+	said_begin();
+	int rc = sw_store_transact(s, try_import, &t);
+	said_end();
+	/* failed: the rejects not written, or the commit */
+	return import_end(t.status, t.failed || (rc != 0 && t.status <= 1 && !o->dry_run), rej);
+}
+
+int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, char **files,
 		    const struct sw_import_opts *o)
 {
 	static char *stdin_only[] = {"-", NULL};
@@ -942,6 +1134,9 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 		return SW_EXIT_USAGE;
 	if (o->rejects && sw_file_open(&rej, o->rejects) != 0)
 		return SW_EXIT_FAIL;
+	sqlite3 *db = sw_store_sqlite(s);
+	if (!db)
+		return import_server(s, tables, files, &rej, o);
 	/* checked() looks every reference up itself (tests/unit/test_schema.c
 	 * holds each foreign key to a column's ref), so SQLite's own check, a
 	 * second look-up per reference, is off for the transaction. The pragma
@@ -961,13 +1156,13 @@ int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **fi
 	 * audit triggers and all, at the next statement (most of the time a
 	 * small file takes, and of each run of tests/fuzz/fuzz_csv.c). */
 	sw_db_run(db, SEEN_TABLE);
-	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(db, tables, files, &rej, o);
+	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(s, tables, files, &rej, o);
 	if (fk)
 		sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;
 }
 
-int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
+int sw_import_record(struct sw_store *s, const struct sw_table *t, int n,
 		     const char *const *names, const char *const *vals)
 {
 	static const struct sw_import_opts none;
@@ -976,14 +1171,18 @@ int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
 		sw_layout_free(&L);
 		return SW_REJECTED;
 	}
-	struct sw_import *im = im_new(db, NULL, &L, &none);
+	struct sw_import *im = im_new(s, NULL, &L, &none);
 	char why[640];
-	int o = row(im, (char **)vals, n, why, sizeof why);
+	int o = row(im, 0, (char **)vals, n, why, sizeof why);
 	if (o == SW_DEFERRED || o == SW_SKIPPED)
 		o = SW_REJECTED;
 	if (o == SW_REJECTED) {
 		char msg[sizeof why * 2];
 		sw_error("%s", sw_problems_line(why, msg, sizeof msg));
+	}
+	if (o == SW_STAGED) {	/* stored now, or rejected (said) */
+		o = sw_stage_flush(im) != 0 ? -1 : im->c.rejected ? SW_REJECTED : im->c.inserted ? SW_INSERTED
+			: im->c.updated ? SW_UPDATED : SW_UNCHANGED;
 	}
 	im_free(im);
 	sw_layout_free(&L);

@@ -265,6 +265,17 @@ static const char *const migrations[] = {
 	 * stay as they were. */
 	"ALTER TABLE stations ADD COLUMN operator_org TEXT REFERENCES orgs(org_id);"
 	"ALTER TABLE workers ADD COLUMN employer_org TEXT REFERENCES orgs(org_id);",
+
+	/* 15 -> 16: local words in the order they were added on a server too,
+	 * which has no rowid: seq numbers them (here it is the rowid). The
+	 * copy reads the table in rowid order (it has no index that holds
+	 * key), so the words keep theirs. */
+	"CREATE TABLE vocab_seq ("
+	"  seq INTEGER PRIMARY KEY, vocab TEXT NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL,"
+	"  UNIQUE (vocab, alias));"
+	"INSERT INTO vocab_seq (vocab, alias, key) SELECT vocab, alias, key FROM vocab;"
+	"DROP TABLE vocab;"
+	"ALTER TABLE vocab_seq RENAME TO vocab;",
 };
 /* What a migration does beyond its SQL, after it: steps[i] for i -> i+1. */
 static int (*const steps[])(sqlite3 *) = {[8] = sw_audit_baseline};

@@ -1,12 +1,12 @@
 /* Vocabulary data and lookup. The words are data: a table here for the
  * built-ins and the vocab table in the database for local additions. */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 #include "sw/text.h"
 #include "sw/vocab.h"
 
@@ -346,36 +346,34 @@ static const char *intern_vocab(const char *s)
 	return NULL;
 }
 
-/* The database file whose words are loaded: a command may load them to
- * read an option before it opens the database for its work. */
+/* The database whose words are loaded: a command may load them to read an
+ * option before it opens the database for its work. */
 static char *loaded_from;
 
-int sw_vocab_load(sqlite3 *db)
+int sw_vocab_load(struct sw_store *s)
 {
 	load_builtins();
-	if (!db)
+	if (!s)
 		return 0;
-	const char *file = sqlite3_db_filename(db, "main");
-	if (file && *file) {
-		if (loaded_from && strcmp(loaded_from, file) == 0)
-			return 0;	/* loading twice would list each word twice */
-		free(loaded_from);
-		loaded_from = sw_xstrdup(file);
-	}
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT vocab, alias, key FROM vocab ORDER BY rowid", -1,
-			       &st, NULL) != SQLITE_OK) {
-		sw_error(_("vocab: %s"), sqlite3_errmsg(db));
-		return -1;
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = intern_vocab((const char *)sqlite3_column_text(st, 0));
+	const char *name = sw_store_name(s);
+	if (loaded_from && strcmp(loaded_from, name) == 0)
+		return 0;	/* loading twice would list each word twice */
+	free(loaded_from);
+	loaded_from = sw_xstrdup(name);
+	/* in the order they were added: seq numbers them (on a file it is the
+	 * rowid, which a file too old to have it has as well) */
+	struct sw_stmt *st = sw_store_prepare(s, sw_store_kind(s) == SW_STORE_SQLITE
+		? "SELECT vocab, alias, key FROM vocab ORDER BY rowid"
+		: "SELECT vocab, alias, key FROM vocab ORDER BY seq");
+	int rc = st ? SW_ROW : -1;
+	while (st && (rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *v = intern_vocab(sw_stmt_text(st, 0));
 		if (!v)
 			continue;	/* a vocabulary a newer version added */
-		push_local(v, intern((const char *)sqlite3_column_text(st, 2)),
-			   (const char *)sqlite3_column_text(st, 1));
+		push_local(v, intern(sw_stmt_text(st, 2)), sw_stmt_text(st, 1));
 	}
-	return sqlite3_finalize(st) == SQLITE_OK ? 0 : -1;
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? 0 : -1;
 }
 
 const char *sw_vocab_lookup(const char *vocab, const char *value)
@@ -582,7 +580,7 @@ static int has_sep(const char *word)
 	return found;
 }
 
-int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *key,
+int sw_vocab_add(struct sw_store *s, const char *vocab, const char *alias, const char *key,
 		 char *why, size_t whylen)
 {
 	load_builtins();
@@ -615,18 +613,22 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 		sw_msg(why, whylen, _("\"%s\" already means %s"), alias, old);
 		return -1;
 	}
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO vocab(vocab, alias, key) VALUES(?,?,?)",
-				    -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, vocab, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, have ? have : key, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+	/* an alias added again goes last, as a new one */
+	struct sw_stmt *del = sw_store_stmt(s, "DELETE FROM vocab WHERE vocab = ?1 AND alias = ?2");
+	sw_stmt_bind_text(del, 1, vocab);
+	sw_stmt_bind_text(del, 2, alias);
+	int rc = sw_stmt_step(del);
+	sw_stmt_release(del);
+	if (rc == SW_DONE) {
+		struct sw_stmt *ins = sw_store_stmt(s, "INSERT INTO vocab (vocab, alias, key) VALUES (?1, ?2, ?3)");
+		sw_stmt_bind_text(ins, 1, vocab);
+		sw_stmt_bind_text(ins, 2, alias);
+		sw_stmt_bind_text(ins, 3, have ? have : key);
+		rc = sw_stmt_step(ins);
+		sw_stmt_release(ins);
 	}
-	if (rc != SQLITE_DONE) {
-		sw_msg(why, whylen, "%s", sqlite3_errmsg(db));
+	if (rc != SW_DONE) {
+		*why = 0;	/* the store said why */
 		return -1;
 	}
 	push_local(intern_vocab(vocab), have ? have : intern(key), alias);
@@ -634,18 +636,13 @@ int sw_vocab_add(sqlite3 *db, const char *vocab, const char *alias, const char *
 }
 
 /* How many local aliases the key of alias has (0 if alias is none), or -1. */
-static int aliases_of_key(sqlite3 *db, const char *vocab, const char *alias)
+static int aliases_of_key(struct sw_store *s, const char *vocab, const char *alias)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM vocab WHERE vocab = ?1 AND key ="
-			       " (SELECT key FROM vocab WHERE vocab = ?1 AND alias = ?2)",
-			       -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, vocab, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_finalize(st);
-	return n;
+	const char *p[] = {vocab, alias};
+	char n[24];
+	int rc = sw_store_text(s, "SELECT count(*) FROM vocab WHERE vocab = ?1 AND key ="
+			       " (SELECT key FROM vocab WHERE vocab = ?1 AND alias = ?2)", 2, p, n, sizeof n);
+	return rc < 0 ? -1 : atoi(n);
 }
 
 /* 1 if key is one of vocab's built-in keys (which need no alias). */
@@ -659,30 +656,28 @@ static int builtin_key(const char *vocab, const char *key)
 	return 0;
 }
 
-int sw_vocab_remove(sqlite3 *db, const char *vocab, const char *alias, char *why, size_t whylen)
+int sw_vocab_remove(struct sw_store *s, const char *vocab, const char *alias, char *why, size_t whylen)
 {
-	sqlite3_stmt *st;
 	/* A local key is known through its aliases: without one, records that
 	 * hold the key would no longer import, export and import again. */
-	int n = aliases_of_key(db, vocab, alias);
+	*why = 0;
+	int n = aliases_of_key(s, vocab, alias);
+	if (n < 0)
+		return -1;
 	const char *k = n == 1 ? sw_vocab_lookup(vocab, alias) : NULL;
 	if (n == 1 && !(k && builtin_key(vocab, k))) {
 		sw_msg(why, whylen, _("\"%s\" is the only word for the local key %s, which records may "
 		       "hold: add another word for %s first"), alias, k ? k : "?", k ? k : "?");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(db, "DELETE FROM vocab WHERE vocab = ? AND alias = ?", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, vocab, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-	}
-	if (rc != SQLITE_DONE) {
-		sw_msg(why, whylen, "%s", sqlite3_errmsg(db));
-		return -1;
-	}
-	if (sqlite3_changes(db) == 0) {
+	struct sw_stmt *st = sw_store_stmt(s, "DELETE FROM vocab WHERE vocab = ?1 AND alias = ?2");
+	sw_stmt_bind_text(st, 1, vocab);
+	sw_stmt_bind_text(st, 2, alias);
+	int rc = sw_stmt_step(st);
+	sw_stmt_release(st);
+	if (rc != SW_DONE)
+		return -1;	/* the store said why */
+	if (sw_store_changes(s) == 0) {
 		sw_msg(why, whylen, _("no local alias \"%s\" in %s"), alias, vocab);
 		return -1;
 	}

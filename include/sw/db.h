@@ -12,7 +12,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SW_SCHEMA_VERSION 15	/* keep equal to the entries of migrations[] */
+#define SW_SCHEMA_VERSION 16	/* keep equal to the entries of migrations[] */
 /* The oldest schema the read-only commands (sw-report, sw-case check) read
  * as it is: migrations since then touched only tables they do not read
  * (2 and 8: the audit trail) or added a column sw-report reads where present

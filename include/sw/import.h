@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sw/input.h"
+#include "sw/store.h"
 
 enum sw_type {
 	SW_T_TEXT,	/* trimmed, full-width folded */
@@ -93,8 +94,21 @@ struct sw_import_opts {
 	int dry_run, strict;
 };
 
-/* The database, for hooks. */
+/* The database, for hooks: the store; and on a SQLite file its
+ * connection, for hooks not ported to the store yet (on a server
+ * sw_import_db ends the command: status 3, "importing into TABLE does not
+ * run on PostgreSQL yet", nothing written).
+ *
+ * On a server an import stages the checked rows and stores them a chunk
+ * at a time (lib/import_stage.c): a hook that looks up rows of the table
+ * being imported sees those stored before the file and in chunks before
+ * the row's; sw_import_flush stores the rows staged so far (0, or -1 after
+ * saying why; nothing to do on a file), for a hook that must see a row
+ * given earlier in the same file. A reference to the table itself
+ * (stations.parent_code) flushes by itself. */
+struct sw_store *sw_import_store(const struct sw_import *im);
 sqlite3 *sw_import_db(const struct sw_import *im);
+int sw_import_flush(struct sw_import *im);
 /* 1 if the file has column col (a value may still be empty). */
 int sw_import_has(const struct sw_import *im, int col);
 /* Index of column name in the table, -1 if none. */
@@ -102,13 +116,15 @@ int sw_table_col(const struct sw_table *t, const char *name);
 /* The table whose name or alias is name, or NULL. */
 const struct sw_table *sw_table_find(const struct sw_table *const *tables, const char *name);
 
-/* Imports files (NULL-terminated list; none means stdin) into db in one
+/* Imports files (NULL-terminated list; none means stdin) into s in one
  * transaction, as o says. Each file (each sheet of a workbook) is read
  * through sw/input.h and sw/layout.h; its table is o->in.table or
  * recognised from its header among tables. Prints a summary per file.
  * Returns the exit status: 0, 1 if rows were rejected, 3 on failure (all
- * rolled back). */
-int sw_import_files(sqlite3 *db, const struct sw_table *const *tables, char **files,
+ * rolled back). On a server the transaction may be tried again
+ * (sw_store_transact): standard input is kept for it, and what a try says
+ * is said once it is the last. */
+int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, char **files,
 		    const struct sw_import_opts *o);
 
 /* Lets imports of a file into t, when t is empty, drop t's non-unique
@@ -118,14 +134,15 @@ void sw_import_bulk(const struct sw_table *t);
 
 /* Imports one record given as names and values (the "add" subcommands),
  * inside the caller's transaction. Returns SW_INSERTED, SW_UPDATED,
- * SW_UNCHANGED, or SW_REJECTED after printing "column: reason". */
-int sw_import_record(sqlite3 *db, const struct sw_table *t, int n,
+ * SW_UNCHANGED, SW_REJECTED after printing "column: reason", or -1 after
+ * a failure (said). */
+int sw_import_record(struct sw_store *s, const struct sw_table *t, int n,
 		     const char *const *names, const char *const *vals);
 
 /* If date (YYYY-MM-DD or YYYY-MM) falls in a month closed by sw-report
  * close, writes "COLUMN: month YYYY-MM is closed ..." to why and returns
  * -1; else 0. For edits outside imports (log, close, merge, place). */
-int sw_month_check(sqlite3 *db, const char *column, const char *date, char *why, size_t whylen);
+int sw_month_check(struct sw_store *s, const char *column, const char *date, char *why, size_t whylen);
 
 /* Normalises one value of column c in place-independent form: writes the
  * canonical text to out. Returns 0, or -1 with why. Used by "check --fix". */

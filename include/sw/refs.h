@@ -1,26 +1,31 @@
 /* Reference look-ups for one table's import: per reference column, a
  * prepared "does this value exist" and a small cache of values found
  * (station and worker codes repeat on most rows). One set serves the
- * writing connection, another the import's reader thread. */
+ * command's store, another the import's reader thread on a file. */
 #ifndef SW_REFS_H
 #define SW_REFS_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "sw/import.h"
 
 struct sw_refs;
+struct sw_store;
 
-/* Look-ups on db for the columns of t that have a ref and a field
- * (map[i] >= 0). Exits on a database error (as sw_db_prepare). */
-struct sw_refs *sw_refs_new(sqlite3 *db, const struct sw_table *t, const int *map);
-/* The same on a new read-only connection to db's file, inside one read
- * transaction; NULL if the file cannot be opened twice. */
-struct sw_refs *sw_refs_reader(sqlite3 *db, const struct sw_table *t, const int *map);
+/* Look-ups in s for the columns of t that have a ref and a field
+ * (map[i] >= 0). Exits on a database error (as sw_store_prep). On a
+ * server a column looked up often is answered from its keys, read once. */
+struct sw_refs *sw_refs_new(struct sw_store *s, const struct sw_table *t, const int *map);
+/* The same on a new read-only connection to the file of s, inside one read
+ * transaction, for the import's reader thread; NULL if the file cannot be
+ * opened twice (or s is a server). */
+struct sw_refs *sw_refs_reader(struct sw_store *s, const struct sw_table *t, const int *map);
 /* 1 if column i is looked up. */
 int sw_refs_has(const struct sw_refs *r, int i);
-/* SQLITE_ROW if column i's value exists, SQLITE_DONE if not, else the error. */
+/* 1 if column i is looked up in the table itself (stations.parent_code). */
+int sw_refs_self(const struct sw_refs *r, int i);
+/* SW_ROW if column i's value exists, SW_DONE if not, -1 on a failure
+ * (said, but by the reader). */
 int sw_refs_find(struct sw_refs *r, int i, const char *value);
 /* Column i's value v[i] is not on file. If i refers to workers and the
  * value is a name, not a 工号 (it is not ASCII), it names the one worker

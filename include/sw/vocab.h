@@ -7,12 +7,12 @@
 
 #include <stddef.h>
 
-struct sqlite3;
+struct sw_store;
 
 /* Loads the database's local aliases and keys (may be called with NULL for
- * built-ins only); loading the same file again does nothing. Returns 0, or
- * -1 with a message printed. */
-int sw_vocab_load(struct sqlite3 *db);
+ * built-ins only); loading the same database again does nothing. Returns
+ * 0, or -1 with a message printed. */
+int sw_vocab_load(struct sw_store *s);
 
 /* 1 if name is a vocabulary. */
 int sw_vocab_exists(const char *name);
@@ -55,11 +55,14 @@ const char *sw_vocab_label(const char *vocab, const char *key, int zh);
 /* Adds alias -> key to the database (inside the caller's transaction).
  * key must exist unless the vocabulary is open to new keys; a new key is
  * then a word of its own too, read back as the key. An alias of a
- * vocabulary written as sets may not hold a separator. */
-int sw_vocab_add(struct sqlite3 *db, const char *vocab, const char *alias,
+ * vocabulary written as sets may not hold a separator. An alias added
+ * again goes after the others. 0, or -1 with why, or with why "" when the
+ * database failed (said). */
+int sw_vocab_add(struct sw_store *s, const char *vocab, const char *alias,
 		 const char *key, char *why, size_t whylen);
-/* Removes a local alias; 0 if removed, -1 with why if there was none. */
-int sw_vocab_remove(struct sqlite3 *db, const char *vocab, const char *alias,
+/* Removes a local alias; 0 if removed, -1 with why if there was none (why
+ * "" when the database failed, said). */
+int sw_vocab_remove(struct sw_store *s, const char *vocab, const char *alias,
 		    char *why, size_t whylen);
 
 /* Calls fn for every (vocab, key, alias, local) in order; alias NULL for the

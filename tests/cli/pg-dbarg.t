@@ -12,14 +12,19 @@ T1,青溪街道站,township
 X
 NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
 expect_fail 3 "sw-station: list: $NOPE" sw-station list --db postgresql://county.example/sw
-expect_fail 3 "sw-case: import: $NOPE" sw-case import --db postgres://u@h/sw stations.csv
+expect_fail 3 "sw-case: due: $NOPE" sw-case due --db postgres://u@h/sw
 expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db service=county
 expect_fail 3 "sw-report: targets: $NOPE" sw-report targets --targets t.csv --period 2026 --db postgresql:///sw
 expect_fail 3 "sw-report: budget: $NOPE" sw-report budget --db a.db --db service=county
-run env SW_DB=service=county sw-case vocab list
-check_rc 3 "SW_DB=service=NAME: vocab list refuses too (it reads local words when there is a file)"
+run env SW_DB=service=county sw-case list --category 困境家庭
+check_rc 3 "SW_DB=service=NAME: list refuses too (it reads local words for --category first)"
 check_err "with the same message" <<X
-sw-case: vocab: $NOPE
+sw-case: list: $NOPE
+X
+run env SW_DB=service=county sw-case vocab list
+check_rc 3 "vocab list, which runs on a server, fails when it cannot reach it"
+check_err "saying so" <<X
+sw-case: PostgreSQL: cannot connect: definition of service "county" not found
 X
 run env SW_DB=service=county sw-report merge
 check_rc 2 "SW_DB=service=NAME: sw-report merge, which reads no database, is not refused"

@@ -43,7 +43,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			 "INSERT INTO seekers(seeker_id,name,skills,education) VALUES('S','s','a','none');"
 			 "INSERT INTO cases(case_id,client_id,station_code,domain,opened_on) "
 			 "VALUES('K','P','T','elderly','2026-01-01')",
-			 NULL, NULL, NULL) != SQLITE_OK || sw_db_commit(db) != 0 || sw_vocab_load(db) != 0)
+			 NULL, NULL, NULL) != SQLITE_OK || sw_db_commit(db) != 0 || sw_vocab_load(sw_store_of(db)) != 0)
 		abort();
 	return 0;
 }
@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		vals[n++] = eq + 1;
 	}
 	if (n > 0 && sw_db_begin(db) == 0) {
-		sw_import_record(db, t, n, (const char *const *)names, vals);
+		sw_import_record(sw_store_of(db), t, n, (const char *const *)names, vals);
 		sw_db_rollback(db);
 	}
 	if (!sqlite3_get_autocommit(db))

@@ -71,7 +71,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* An import turns SQLite's foreign-key checks off for its transaction
 	 * (lib/import.c): off from here, it need not turn them off and on at
 	 * each run, which expires the statements it keeps prepared. */
-	if (sw_vocab_load(db) != 0 || sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL))
+	if (sw_vocab_load(sw_store_of(db)) != 0 || sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL))
 		abort();
 	return 0;
 }
@@ -93,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.in.station = data[0] & 0x20 ? "T" : NULL;
 	o.dry_run = 1;
 	char *files[] = {path, NULL};
-	sw_import_files(db, tl, files, &o);
+	sw_import_files(sw_store_of(db), tl, files, &o);
 	if (!sqlite3_get_autocommit(db))
 		abort();	/* the import left its transaction open */
 	return 0;

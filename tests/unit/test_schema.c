@@ -100,7 +100,7 @@ int main(void)
 	char *files[] = {"/nonexistent/stations.csv", NULL};
 	static const struct sw_import_opts none;
 	fflush(stdout);	/* the import's message on stderr goes between whole lines */
-	sw_import_files(db, all, files, &none);
+	sw_import_files(sw_store_of(db), all, files, &none);
 	sqlite3_stmt *st = sw_db_prepare(db, "PRAGMA foreign_keys");
 	T_INT(sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1, 1,
 	      "foreign keys enforced again after an import");

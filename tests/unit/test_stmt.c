@@ -78,7 +78,7 @@ int main(void)
 	struct sw_import_opts o = {0};
 	char *files[] = {csv, NULL}, *both[] = {csv, csv2, NULL};
 	put(csv, "code,name,level\nC,county,county\n");
-	T_INT(sw_import_files(db, tables, files, &o), 0, "a station imported");
+	T_INT(sw_import_files(sw_store_of(db), tables, files, &o), 0, "a station imported");
 
 	/* sw_db_close finalizes what the cache kept: closing says nothing */
 	char err[64];
@@ -101,20 +101,20 @@ int main(void)
 	put(csv, "code,name,level,parent_code\nC,the county,county,\nT,town,township,C\n");
 	put(csv2, "code,name,level,parent_code\nT,the town,township,C\nC,county,county,\n");
 	o.dry_run = 1;
-	T_INT(sw_import_files(db, tables, both, &o), 0, "a dry run of two files");
+	T_INT(sw_import_files(sw_store_of(db), tables, both, &o), 0, "a dry run of two files");
 	int kept = nstmts(db);
-	T_INT(sw_import_files(db, tables, both, &o), 0, "the same again");
+	T_INT(sw_import_files(sw_store_of(db), tables, both, &o), 0, "the same again");
 	T_INT(nstmts(db), kept, "the second import prepared no statement the first had not");
 
 	/* With SQLite's foreign-key checks off (the import turns them off for
 	 * its transaction anyway), nothing expires the kept statements: a dry
 	 * run leaves the schema as it found it. */
 	sw_db_exec(db, "PRAGMA foreign_keys=OFF");
-	T_INT(sw_import_files(db, tables, both, &o), 0, "imported with foreign keys off");
+	T_INT(sw_import_files(sw_store_of(db), tables, both, &o), 0, "imported with foreign keys off");
 	sqlite3_stmt *probe = sw_db_prepare(db, "SELECT count(*) FROM stations");
 	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
 		sqlite3_stmt_status(st, SQLITE_STMTSTATUS_REPREPARE, 1);
-	T_INT(sw_import_files(db, tables, both, &o), 0, "and again");
+	T_INT(sw_import_files(sw_store_of(db), tables, both, &o), 0, "and again");
 	T_INT(reprepared(db), 0, "the second ran every statement as the first had prepared it");
 	T_INT(sqlite3_step(probe) == SQLITE_ROW ? sqlite3_column_int(probe, 0) : -1, 1,
 	      "nothing stored by the dry runs");

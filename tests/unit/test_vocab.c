@@ -178,8 +178,8 @@ static void local(void)
 	sw_db_exec(db, "INSERT INTO vocab(vocab, alias, key) VALUES"
 		   " ('category', '困境家庭', 'hardship_family'), ('category', '困境户', 'hardship_family'),"
 		   " ('category', 'veteran', 'veteran'), ('level', '镇级站', 'township')");
-	T_INT(sw_vocab_load(db), 0, "local words load");
-	T_INT(sw_vocab_load(db), 0, "loading the same file again");
+	T_INT(sw_vocab_load(sw_store_of(db)), 0, "local words load");
+	T_INT(sw_vocab_load(sw_store_of(db)), 0, "loading the same file again");
 	const char *k = sw_vocab_lookup("category", "困境家庭");
 	T_STR(k, "hardship_family", "the alias");
 	T_OK(k && sw_vocab_lookup("category", "hardship_family") == k, "the new key is a word itself");
@@ -202,17 +202,17 @@ static void local(void)
 
 	char w[320];
 	sw_db_begin(db);
-	T_INT(sw_vocab_add(db, "category", "重点困境家庭", "hardship_family", w, sizeof w), 0,
+	T_INT(sw_vocab_add(sw_store_of(db), "category", "重点困境家庭", "hardship_family", w, sizeof w), 0,
 	      "add an alias by the new key");
-	T_INT(sw_vocab_add(db, "category", "退役军人", "veteran_family", w, sizeof w), 0,
+	T_INT(sw_vocab_add(sw_store_of(db), "category", "退役军人", "veteran_family", w, sizeof w), 0,
 	      "add a new key");
 	T_STR(sw_vocab_lookup("category", "veteran_family"), "veteran_family",
 	      "a key added now is a word at once");
-	T_INT(sw_vocab_add(db, "category", "低保 户", "low_income", w, sizeof w), -1,
+	T_INT(sw_vocab_add(sw_store_of(db), "category", "低保 户", "low_income", w, sizeof w), -1,
 	      "an alias with a separator");
 	T_STR(w, "\"低保 户\" holds a separator (; , 、 / or a space): a set would split it",
 	      "says why");
-	T_INT(sw_vocab_add(db, "category", "hardship_family", "elderly", w, sizeof w), -1,
+	T_INT(sw_vocab_add(sw_store_of(db), "category", "hardship_family", "elderly", w, sizeof w), -1,
 	      "the new key is taken as a word");
 	T_STR(w, "\"hardship_family\" already means hardship_family", "says what it means");
 	sw_db_commit(db);

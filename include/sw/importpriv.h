@@ -1,0 +1,97 @@
+/* Inside the import (lib/import.c, and lib/import_stage.c on a server):
+ * the state of one file's import and what the two files share. */
+#ifndef SW_IMPORTPRIV_H
+#define SW_IMPORTPRIV_H
+
+#include <sqlite3.h>
+
+#include "sw/import.h"
+#include "sw/layout.h"
+#include "sw/out.h"
+#include "sw/rowq.h"
+
+struct pending {		/* a row retried after the rest of the file */
+	long line;
+	int nf;
+	char **f;
+	char why[640];
+};
+
+struct sw_stage;	/* a server's staged rows (lib/import_stage.c) */
+
+struct sw_import {
+	struct sw_store *s;
+	sqlite3 *db;		/* s's connection on a file; NULL on a server */
+	const struct sw_table *t;
+	const char *fname;	/* NULL for "add" */
+	const struct sw_import_opts *o;
+	struct sw_layout *L;	/* the file's header */
+	const int *map;		/* L->map */
+	/* the row being checked, as read: its line and fields */
+	long line;
+	char **f;
+	int nf;
+	/* on a file, each row is stored as it comes (store) */
+	sqlite3_stmt *ins, *upd;
+	sqlite3_stmt *old;	/* period columns of the stored row, if any month is closed */
+	sqlite3_stmt *chg;	/* does the stored row differ from the new one? */
+	sqlite3_stmt *dup;	/* was the stored row inserted by this file? */
+	sqlite3_stmt *seen;	/* notes a stored row's key met in this file */
+	sqlite3_str *key;	/* the row's key columns, joined */
+	sqlite3_int64 start;	/* largest rowid before this file */
+	char **rebuild;		/* CREATE INDEX statements to run after the file */
+	int nrebuild;
+	/* on a server, rows are staged and stored a chunk at a time */
+	struct sw_stage *stage;
+	struct sw_refs *refs;	/* reference look-ups on s */
+	char wbuf[64];		/* the worker_id it found */
+	char keybuf[32];	/* a made key (make_key) */
+	/* The reader thread's look-ups, on its own connection, ahead of this
+	 * thread; known: the row's columns it found. */
+	struct sw_refs *reader;
+	unsigned known;
+	char (*closed)[8];	/* the closed months (few: read once, not per row) */
+	int locks;		/* how many */
+	const char **v;		/* normalised values of the current row */
+	long *off;		/* where norm_row put them in a */
+	struct sw_arena a;
+	struct sw_counts c;
+	struct sw_file *rej;	/* --rejects, shared by all files */
+	int rej_header;
+	int enc;		/* the file's encoding (sw_source_encoding) */
+	struct pending *pend;
+	size_t npend, cappend;
+};
+
+/* store()'s outcome on a server: the row is staged, its outcome counted
+ * when its chunk is stored. */
+enum { SW_STAGED = 16 };
+
+/* Says a row is rejected, now (its message, --rejects): what reject does on
+ * a file, and the flush of a chunk on a server in the rows' order. */
+void sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *why);
+/* Counts an outcome: inserted, updated, unchanged. */
+void sw_import_count(struct sw_import *im, int outcome);
+/* The made key column of the file (SW_C_MADE, absent), or -1; its value
+ * for the row v and the occ-th time such a row is met, into out (32). */
+int sw_import_made(const struct sw_import *im);
+void sw_import_key(const struct sw_table *t, const char **v, int k, int occ, char *out);
+/* 1 (with why) if storing the row v would change a closed month's
+ * figures: exists says the row is stored, changes that it would change,
+ * old[] its period columns (in table order) as stored. */
+int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
+		   const char *const *old, char *why, size_t whylen);
+/* The message for a key given twice in a file. */
+void sw_import_dup_msg(const struct sw_import *im, char *why, size_t whylen);
+
+/* lib/import_stage.c: the server's staging of a file's rows (see there). */
+struct sw_stage *sw_stage_new(struct sw_import *im);
+void sw_stage_free(struct sw_import *im);
+int sw_stage_row(struct sw_import *im);
+int sw_stage_reject(struct sw_import *im, long line, char **f, int nf, const char *why);
+/* Stores the rows staged so far; says the rejected ones. 0 or -1 (said). */
+int sw_stage_flush(struct sw_import *im);
+/* 1 if rows are staged and not yet stored. */
+int sw_stage_pending(const struct sw_import *im);
+
+#endif
