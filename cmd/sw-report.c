@@ -6,11 +6,8 @@
 #include <unistd.h>
 
 #include "common.h"
-#include "sw/audit.h"
 #include "sw/contract.h"
-#include "sw/csvio.h"
 #include "sw/i18n.h"
-#include "sw/text.h"
 #include "sw/labels.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"

@@ -1,9 +1,7 @@
 /* Closing and reopening a month (sw/reportclose.h). */
 #include <stdio.h>
-#include <string.h>
 
 #include "sw/audit.h"
-#include "sw/err.h"
 #include "sw/report.h"
 #include "sw/reportclose.h"
 #include "sw/store.h"
