@@ -6,18 +6,16 @@
 #include <unistd.h>
 
 #include "common.h"
-#include "sw/audit.h"
 #include "sw/contract.h"
-#include "sw/csvio.h"
 #include "sw/i18n.h"
-#include "sw/text.h"
 #include "sw/labels.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
 #include "sw/items.h"
 #include "sw/out.h"
 #include "sw/report.h"
+#include "sw/reportclose.h"
+#include "sw/store.h"
 #include "sw/target.h"
 #include "sw/valid.h"
 #include "sw/workfig.h"
@@ -124,32 +122,32 @@ static void no_html(const char *cmd)
 }
 
 /* Opens every --db for reading, and their station network. */
-static struct sw_net *open_all(sqlite3 **dbs)
+static struct sw_net *open_all(struct sw_store **dbs)
 {
 	for (int i = 0; i < o.ndb; i++)
-		if (!(dbs[i] = sw_db_open(o.dbs[i], SW_DB_READONLY))) {
+		if (!(dbs[i] = sw_store_open(o.dbs[i], SW_STORE_READONLY))) {
 			while (i--)
-				sw_db_close(dbs[i]);
+				sw_store_close(dbs[i]);
 			exit(SW_EXIT_FAIL);
 		}
 	struct sw_net *n = sw_net_load(dbs, o.ndb);
 	if (!n) {
 		for (int i = 0; i < o.ndb; i++)
-			sw_db_close(dbs[i]);
+			sw_store_close(dbs[i]);
 		exit(SW_EXIT_FAIL);
 	}
 	return n;
 }
 
-static void close_all(sqlite3 **dbs, struct sw_net *n)
+static void close_all(struct sw_store **dbs, struct sw_net *n)
 {
 	sw_net_free(n);
 	for (int i = 0; i < o.ndb; i++)
-		sw_db_close(dbs[i]);
+		sw_store_close(dbs[i]);
 }
 
 /* Applies --station and --by; an unknown station ends the command. */
-static void scope(sqlite3 **dbs, struct sw_net *n, int by)
+static void scope(struct sw_store **dbs, struct sw_net *n, int by)
 {
 	if (sw_net_scope(n, o.station, by) != 0) {
 		sw_error(_("%s: no such station"), o.station);
@@ -185,66 +183,6 @@ static void compared(int monthly, const char *from, const char *to, char pf[11],
 	}
 }
 
-/* Monthly totals of the scope for months first..last, for the charts. */
-static int trend_fill(struct sw_net *n, const char *first, const char *last, struct sw_trend *t)
-{
-	char m[8];
-	memset(t, 0, sizeof *t);
-	for (snprintf(m, sizeof m, "%s", first); strcmp(m, last) <= 0 && t->n < 240; sw_month_add(m, 1, m)) {
-		char f[11], l[11];
-		sw_month_first(m, f);
-		sw_month_last(m, l);
-		long long *v = sw_report_fill(n, f, l);
-		if (!v)
-			return -1;
-		t->month = sw_xrealloc(t->month, (size_t)(t->n + 1) * sizeof *t->month);
-		t->v = sw_xrealloc(t->v, (size_t)(t->n + 1) * SW_NFIG * sizeof *t->v);
-		memcpy(t->month[t->n], m, 8);
-		memcpy(t->v + (size_t)t->n * SW_NFIG, v + (size_t)n->ngroups * SW_NFIG,
-		       SW_NFIG * sizeof *v);
-		t->n++;
-		free(v);
-	}
-	return 0;
-}
-
-/* A closed month's fingerprint, checked against the data: when every
- * database has closed the month, their fingerprints joined by spaces go
- * into out; a database whose figures changed since it was closed is an
- * error. Returns 0 or an exit status. */
-static int closed_state(sqlite3 **dbs, const char *month, char *out, size_t n)
-{
-	size_t len = 0;
-	int all = 1;
-	out[0] = 0;
-	for (int i = 0; i < o.ndb; i++) {
-		char stored[80];
-		struct sw_fp now;
-		if (sw_month_closed(dbs[i], month, stored, sizeof stored) != 0)
-			return SW_EXIT_FAIL;
-		if (!stored[0]) {
-			all = 0;
-			continue;
-		}
-		int rc = sw_report_fp(dbs[i], month, &now), same = rc == 0 && sw_fp_matches(&now, stored);
-		if (rc == 0 && !same)
-			sw_error(_("%s: month %s was closed with fingerprint %.12s but its figures are now %.12s:"
-				 " reopen it (close --month %s --reopen --reason TEXT) and close it again"),
-				 o.dbs[i], month, stored, now.hex, month);
-		sw_fp_free(&now);
-		if (!same)
-			return SW_EXIT_FAIL;
-		if (len + strlen(stored) + 1 >= n) {	/* whole or not at all */
-			sw_error(_("%s: too many fingerprints for one report"), month);
-			return SW_EXIT_FAIL;
-		}
-		len += (size_t)snprintf(out + len, n - len, "%s%s", len ? " " : "", stored);
-	}
-	if (!all)
-		out[0] = 0;
-	return 0;
-}
-
 /* monthly and period: the figures of one period, per row of --by. */
 static int run_report(int monthly, int argc, char **argv)
 {
@@ -272,7 +210,7 @@ static int run_report(int monthly, int argc, char **argv)
 			sw_usage_fail(_("--to: before --from %s"), r.from);
 		snprintf(r.period, sizeof r.period, "%s..%s", r.from, r.to);
 	}
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, o.by);
 	sw_net_warn_unplaced(n);
@@ -302,16 +240,15 @@ static int run_report(int monthly, int argc, char **argv)
 			r.show[g] = r.sel[f] && (r.v[(size_t)g * SW_NFIG + f] ||
 						 (r.prev && r.prev[(size_t)g * SW_NFIG + f]));
 	}
-	if (monthly && (rc = closed_state(dbs, o.month, r.fingerprint, sizeof r.fingerprint)) != 0)
+	if (monthly && sw_report_closed(dbs, o.ndb, o.month, r.fingerprint, sizeof r.fingerprint) != 0)
 		goto out;
-	rc = SW_EXIT_FAIL;
 	if (o.form == SW_FMT_HTML) {
 		char first[8], last[8];
 		snprintf(last, sizeof last, "%.7s", r.to);
 		sw_month_add(last, -11, first);
 		if (!monthly && strncmp(r.from, first, 7) > 0)
 			snprintf(first, sizeof first, "%.7s", r.from);
-		if (trend_fill(n, first, last, &t) != 0)
+		if (sw_trend_fill(n, first, last, &t) != 0)
 			goto out;
 	}
 	rc = sw_report_write(&r, sw_opt.output, out_fmt(), sw_opt.zh, &t) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
@@ -346,43 +283,11 @@ static int cmd_trend(int argc, char **argv)
 		sw_usage_fail(_("--to: before --from %s"), first);
 	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
 		sw_usage_fail(_("--indicator: unknown figure \"%s\""), bad);
-	int by = o.by;
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
-	scope(dbs, n, by);
+	scope(dbs, n, o.by);
 	sw_net_warn_unplaced(n);
-	static const char *const names[] = {"month", "station_code", "station_name", "figure", "label", "value"};
-	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, names, "sssssn");
-	int rc = out ? SW_EXIT_OK : SW_EXIT_FAIL;
-	char m[8];
-	for (snprintf(m, sizeof m, "%s", first); out && strcmp(m, last) <= 0; sw_month_add(m, 1, m)) {
-		char f[11], l[11], v[32];
-		sw_month_first(m, f);
-		sw_month_last(m, l);
-		long long *vals = sw_report_fill(n, f, l);
-		if (!vals) {
-			sw_out_abort(out);
-			out = NULL;
-			rc = SW_EXIT_FAIL;
-			break;
-		}
-		for (int g = by == SW_BY_TOTAL ? n->ngroups : 0; g <= n->ngroups; g++) {
-			if (g == n->ngroups && by != SW_BY_TOTAL && n->ngroups == 1)
-				break;
-			const char *code = g == n->ngroups ? "" : n->st[n->rep[g]].code;
-			const char *name = g == n->ngroups ? sw_level_label("total", sw_opt.zh) : n->st[n->rep[g]].name;
-			for (int fi = 0; fi < SW_NFIG; fi++) {
-				if (!sel[fi])
-					continue;
-				sw_figure_fmt(fi, vals[(size_t)g * SW_NFIG + fi], v, sizeof v);
-				const char *row[] = {m, code, name, sw_figures[fi].key, sw_figure_label(fi, sw_opt.zh), v};
-				sw_out_row(out, row);
-			}
-		}
-		free(vals);
-	}
-	if (out && sw_out_close(out) != 0)
-		rc = SW_EXIT_FAIL;
+	int rc = sw_trend_write(n, o.by, sel, first, last, sw_opt.output, sw_opt.fmt, sw_opt.zh);
 	close_all(dbs, n);
 	return rc;
 }
@@ -395,47 +300,10 @@ static int cmd_completeness(int argc, char **argv)
 	no_html("completeness");
 	if (optind < argc || !o.month[0])
 		sw_usage_fail(_("completeness: give --month M"));
-	char first[11], last[11];
-	sw_month_first(o.month, first);
-	sw_month_last(o.month, last);
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
-	long long *v = sw_report_fill(n, first, last);
-	if (!v) {
-		close_all(dbs, n);
-		return SW_EXIT_FAIL;
-	}
-	static const char *const names[] = {"station_code", "station_name", "level", "parent_code",
-					    "opened_on", "closed_on"};
-	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 6, names, NULL);
-	/* a station's records count for the station that reports them */
-	long long *has = sw_xcalloc((size_t)n->nst + 1, sizeof *has);
-	for (int g = 0; g < n->ngroups; g++) {
-		const long long *x = v + (size_t)g * SW_NFIG;
-		int k = sw_net_reporter(n, n->rep[g]);
-		if (k >= 0)
-			has[k] += x[F_CLIENTS_NEW] + x[F_CASES_OPENED] + x[F_CASES_CLOSED] + x[F_SERVICES] +
-				  x[F_ACTIVITIES];
-	}
-	int missing = 0, expected = 0;
-	for (int g = 0; out && g < n->ngroups; g++) {
-		const struct sw_station *s = &n->st[n->rep[g]];
-		if (!sw_net_expected(n, n->rep[g]) || (s->opened && strcmp(s->opened, last) > 0) ||
-		    (s->closed && strcmp(s->closed, first) <= 0))
-			continue;
-		expected++;
-		if (has[n->rep[g]])
-			continue;
-		missing++;
-		const char *row[] = {s->code, s->name, s->level, s->parent, s->opened, s->closed};
-		sw_out_row(out, row);
-	}
-	int rc = !out || sw_out_close(out) != 0 ? SW_EXIT_FAIL : missing ? SW_EXIT_REJECTED : SW_EXIT_OK;
-	if (missing)
-		sw_warn(_("%s: %d of %d stations have no records"), o.month, missing, expected);
-	free(has);
-	free(v);
+	int rc = sw_completeness_write(n, o.month, sw_opt.output, sw_opt.fmt);
 	close_all(dbs, n);
 	return rc;
 }
@@ -455,7 +323,7 @@ static int cmd_workers(int argc, char **argv)
 		sw_opt_date("from", o.from_arg, from);
 		sw_opt_date("to", o.to_arg, to);
 	}
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
 	int nrows = 0, rc = SW_EXIT_FAIL;
@@ -496,7 +364,7 @@ static int casework(int argc, char **argv, const struct sw_view *view)
 		sw_opt_date("from", o.from_arg, from);
 		sw_opt_date("to", o.to_arg, to);
 	}
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	int rc = view ? sw_view_write(view, n, o.station, from, to, sw_opt.output, sw_opt.fmt)
 		: sw_items_load(dbs, o.ndb) != 0 ? SW_EXIT_FAIL
@@ -509,167 +377,7 @@ static int cmd_items(int argc, char **argv) { return casework(argc, argv, NULL);
 static int cmd_workforce(int argc, char **argv) { return casework(argc, argv, &sw_workforce_view); }
 static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, &sw_referrals_view); }
 
-/* targets: each row of FILE whose period overlaps --period (or, with
- * --contract, of that contract), against the figure over the station's
- * subtree as of --on (default today). A file whose header starts with
- * contract_id attaches each row to a contract: an empty station_code means
- * each of its stations, empty from and to its period. */
-struct target {
-	char *station, *contract;
-	int fig;
-	char from[11], to[11];
-	long long target;
-};
-
-/* Appends a target. */
-static void add_target(struct target **out, int *count, int *cap, const char *station,
-		       const char *contract, int fig, const char *from, const char *to, long long target)
-{
-	if (*count == *cap)
-		*out = sw_xrealloc(*out, (size_t)(*cap = *cap ? 2 * *cap : 16) * sizeof **out);
-	struct target *t = &(*out)[(*count)++];
-	t->station = sw_xstrdup(station);
-	t->contract = contract ? sw_xstrdup(contract) : NULL;
-	t->fig = fig;
-	memcpy(t->from, from, 11);
-	memcpy(t->to, to, 11);
-	t->target = target;
-}
-
-/* The contract of a row (f[0]) into its period and stations, looked up in
- * each database; why when unknown or the row's station is not one of its
- * stations. 0 or -1. */
-static int row_contract(const struct sw_net *n, char **f, char cfrom[11], char cto[11],
-			char *stations, size_t len, char *why, size_t whylen)
-{
-	int found = 0;
-	for (int d = 0; d < n->ndb && found <= 0; d++)
-		found = sw_contract_get(sw_store_of(n->db[d]), f[0], cfrom, cto, stations, len);
-	if (found <= 0) {
-		snprintf(why, whylen, _("contract_id: unknown contract \"%.60s\""), f[0]);
-		return -1;
-	}
-	char list[4200];
-	snprintf(list, sizeof list, ";%s;", stations);
-	char want[200];
-	snprintf(want, sizeof want, ";%.60s;", f[1]);
-	if (*f[1] && !strstr(list, want)) {
-		snprintf(why, whylen, _("station_code: %.60s is not a station of contract %.60s"), f[1], f[0]);
-		return -1;
-	}
-	return 0;
-}
-
-/* Reads and checks the targets file. Returns the count, or -1 when a row
- * is bad (each printed), -2 when the file cannot be read. */
-static int read_targets(const struct sw_net *n, struct target **out, int *by_contract)
-{
-	struct sw_csv *csv = sw_csv_open(o.targets, NULL);
-	if (!csv)
-		return -2;
-	const char *fname = sw_csv_name(csv);
-	static const char *const cols[] = {"contract_id", "station_code", "indicator", "from", "to",
-					   "target"};
-	struct sw_row row;
-	int rc, count = 0, bad = 0, cap = 0, c = 0;	/* c: 1 with contract_id */
-	*out = NULL;
-	*by_contract = 0;
-	if ((rc = sw_csv_next(csv, &row)) == 1) {
-		*by_contract = c = row.nf == 6;
-		int ok = row.nf == 5 + c;
-		for (int i = 0; ok && i < row.nf; i++)
-			ok = strcmp(row.f[i], cols[i + 1 - c]) == 0;
-		if (!ok) {
-			sw_error_at(fname, row.line, _("header: expected station_code,indicator,from,to,target"));
-			bad = 2;
-		}
-	}
-	while (bad != 2 && (rc = sw_csv_next(csv, &row)) == 1) {
-		char why[200] = "", from[11] = "", to[11] = "", cfrom[11] = "", cto[11] = "", list[4200] = "";
-		int fig = -1;
-		long long target = 0;
-		char **f = row.f + c;	/* the station_code... fields */
-		if (row.bad)
-			snprintf(why, sizeof why, "%s", row.bad);
-		else if (row.nf != 5 + c)
-			snprintf(why, sizeof why, _("expected %d fields, found %d"), 5 + c, row.nf);
-		else if (c && o.contract && strcmp(row.f[0], o.contract) != 0)
-			continue;
-		else if (c && row_contract(n, row.f, cfrom, cto, list, sizeof list, why, sizeof why) != 0)
-			;
-		else if ((*f[0] || !c) && sw_net_find(n, f[0]) < 0)
-			snprintf(why, sizeof why, _("station_code: unknown station \"%.60s\""), f[0]);
-		else if ((fig = sw_figure_resolve(f[1], why + 11, sizeof why - 11)) == -1)
-			snprintf(why, sizeof why, _("indicator: unknown figure \"%.60s\""), f[1]);
-		else if (fig < 0)
-			memcpy(why, "indicator: ", 11);
-		else if ((*f[2] || !c) && sw_date_parse(f[2], from, why + 6, sizeof why - 6) != 0)
-			memcpy(why, "from: ", 6);
-		else if ((*f[3] || !c) && sw_date_parse(f[3], to, why + 4, sizeof why - 4) != 0)
-			memcpy(why, "to: ", 4);
-		else if (c && !*from && !*to) {
-			memcpy(from, cfrom, 11);	/* the contract's period */
-			memcpy(to, cto, 11);
-		}
-		if (why[0] || fig < 0)
-			;
-		else if (!*from || !*to)
-			snprintf(why, sizeof why, _("from, to: give both or neither (the contract's period)"));
-		else if (strcmp(to, from) < 0)
-			snprintf(why, sizeof why, _("to: %s is before from %s"), to, from);
-		else if (c && (strcmp(from, cfrom) < 0 || strcmp(to, cto) > 0))
-			snprintf(why, sizeof why, _("from, to: %s to %s is outside contract %.60s's period "
-				 "(%s to %s)"), from, to, row.f[0], cfrom, cto);
-		else if (sw_figure_parse(fig, f[4], &target) != 0 || target < 0)
-			snprintf(why, sizeof why, _("target: not a number"));
-		if (why[0]) {
-			sw_error_at(fname, row.line, "%s", why);
-			bad = 1;
-			continue;
-		}
-		/* only targets whose period overlaps the year */
-		if (o.period && (strncmp(from, o.period, 4) > 0 || strncmp(to, o.period, 4) < 0))
-			continue;
-		if (*f[0]) {
-			add_target(out, &count, &cap, f[0], c ? row.f[0] : NULL, fig, from, to, target);
-			continue;
-		}
-		/* each station of the contract */
-		char code[128];
-		for (const char *p = list; sw_list_next(&p, code, sizeof code) > 0;)
-			if (sw_net_find(n, code) >= 0)
-				add_target(out, &count, &cap, code, row.f[0], fig, from, to, target);
-	}
-	if (rc < 0) {
-		sw_error_at(fname, sw_csv_errline(csv), "%s", sw_csv_error(csv));
-		bad = 1;
-	}
-	sw_csv_close(csv);
-	if (bad)
-		while (count--) {
-			free((*out)[count].station);
-			free((*out)[count].contract);
-		}
-	return bad ? -1 : count;
-}
-
-/* A target's figure over the scope of n from its start to upto (0 when
- * upto is before it): the report's, or the catalogue's. 0 or -1 (printed). */
-static int target_actual(const struct sw_net *n, const struct target *t, const char *upto,
-			 long long *actual)
-{
-	*actual = 0;
-	if (strcmp(upto, t->from) < 0)
-		return 0;
-	int stride;
-	long long *v = sw_figures_fill(n, t->from, upto, t->fig >= SW_NFIG, &stride);
-	if (!v)
-		return -1;
-	*actual = v[(size_t)n->ngroups * stride + t->fig];
-	free(v);
-	return 0;
-}
-
+/* targets: each target of FILE against its figure (lib/target_file.c). */
 static int cmd_targets(int argc, char **argv)
 {
 	parse(argc, argv);
@@ -678,61 +386,10 @@ static int cmd_targets(int argc, char **argv)
 		sw_usage_fail(_("targets: give --targets FILE and --period YYYY or --contract C"));
 	if (o.period && (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4))
 		sw_usage_fail(_("--period: expected a year YYYY, not \"%s\""), o.period);
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
-	struct target *t = NULL;
-	if (sw_items_load(dbs, o.ndb) != 0) {
-		close_all(dbs, n);
-		return SW_EXIT_FAIL;
-	}
-	int c, nt = read_targets(n, &t, &c), rc = nt == -2 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
-	if (nt >= 0 && o.contract && !c) {
-		sw_error(_("--contract: %s has no contract_id column"), o.targets);
-		nt = -1;
-	}
-	int known = !o.contract;
-	for (int d = 0; d < n->ndb && !known; d++) {
-		char f[11], l[11];
-		known = sw_contract_get(sw_store_of(n->db[d]), o.contract, f, l, NULL, 0) > 0;
-	}
-	if (nt >= 0 && !known) {
-		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
-		nt = -1;
-	}
-	/* with contract_id first when the file attaches targets to contracts */
-	static const char *const names[] = {"contract_id", "station_code", "station_name", "indicator",
-		"label", "from", "to", "target", "actual", "completion_pct", "expected", "status"};
-	struct sw_out *out = nt >= 0 ? sw_out_open(sw_opt.output, sw_opt.fmt, 11 + c, names + 1 - c,
-						   "sssssssnnnns" + 1 - c) : NULL;
-	if (nt >= 0)
-		rc = out ? SW_EXIT_OK : SW_EXIT_FAIL;
-	for (int i = 0; out && i < nt; i++) {
-		struct sw_target_eval e;
-		char upto[11], tv[32], av[32];
-		/* the figure over [from, min(to, on)]; nothing before from */
-		snprintf(upto, sizeof upto, "%s", strcmp(o.on, t[i].to) < 0 ? o.on : t[i].to);
-		sw_net_scope(n, t[i].station, SW_BY_TOTAL);
-		long long actual;
-		if (target_actual(n, &t[i], upto, &actual) != 0) {
-			rc = SW_EXIT_FAIL;
-			break;
-		}
-		sw_target_eval(t[i].fig, t[i].from, t[i].to, o.on, t[i].target, actual, &e);
-		sw_figure_fmt(t[i].fig, t[i].target, tv, sizeof tv);
-		sw_figure_fmt(t[i].fig, actual, av, sizeof av);
-		const char *status = e.on_track ? _("on track") : _("behind");
-		const char *row[] = {t[i].contract, t[i].station, n->st[sw_net_find(n, t[i].station)].name,
-			sw_figure_def(t[i].fig)->key, sw_figure_label(t[i].fig, sw_opt.zh), t[i].from, t[i].to,
-			tv, av, e.completion, e.expected, status};
-		sw_out_row(out, row + 1 - c);
-	}
-	if (out && (rc != SW_EXIT_OK ? (sw_out_abort(out), 1) : sw_out_close(out) != 0))
-		rc = rc ? rc : SW_EXIT_FAIL;
-	for (int i = 0; i < nt; i++) {
-		free(t[i].station);
-		free(t[i].contract);
-	}
-	free(t);
+	struct sw_targets t = {o.targets, o.period, o.contract, o.on};
+	int rc = sw_targets_write(n, &t, sw_opt.output, sw_opt.fmt, sw_opt.zh);
 	close_all(dbs, n);
 	return rc;
 }
@@ -790,52 +447,15 @@ static void now_iso(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Writes one month_log row (and the closed_months row on a close). */
-static int log_month(sqlite3 *db, const char *action, const char *fp, const char *reason)
-{
-	char at[32];
-	now_iso(at);
-	sqlite3_stmt *st = sw_db_prepare(db, strcmp(action, "close") == 0
-		? "INSERT INTO closed_months (month, closed_at, user, fingerprint) VALUES (?1, ?2, ?3, ?4)"
-		: "DELETE FROM closed_months WHERE month = ?1");
-	sqlite3_bind_text(st, 1, o.month, -1, SQLITE_STATIC);
-	if (strcmp(action, "close") == 0) {
-		sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, user_name(), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, fp, -1, SQLITE_STATIC);
-	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
-		st = sw_db_prepare(db, "INSERT INTO month_log (month, action, at, user, reason, fingerprint)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-		sqlite3_bind_text(st, 1, o.month, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, user_name(), -1, SQLITE_TRANSIENT);
-		sw_db_bind_text(st, 5, reason);
-		sqlite3_bind_text(st, 6, fp, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-	}
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "close");
-		return -1;
-	}
-	return 0;
-}
-
 /* close --list: the closings and reopenings, oldest first. */
 static int close_list(void)
 {
-	sqlite3 *db = sw_db_open(o.dbs[0], SW_DB_READONLY);
-	if (!db)
+	struct sw_store *s = sw_store_open(o.dbs[0], SW_STORE_READONLY);
+	if (!s)
 		return SW_EXIT_FAIL;
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT month, action, at, user, reason, fingerprint"
-					 " FROM month_log ORDER BY seq");
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_store_prep(s, "SELECT month, action, at, user,"
+		" reason, fingerprint FROM month_log ORDER BY seq"));
+	sw_store_close(s);
 	return rc;
 }
 
@@ -857,39 +477,28 @@ static int cmd_close(int argc, char **argv)
 		sw_usage_fail(_("close: --reason goes with --reopen"));
 	if (o.reopen && (!o.reason || !*o.reason))
 		sw_usage_fail(_("close: --reopen needs --reason TEXT"));
-	char last[11], today[11], stored[80], fp[65] = "";
+	char last[11], today[11], at[32];
 	sw_month_last(o.month, last);
 	sw_date_today(today);
 	if (!o.reopen && strcmp(last, today) >= 0) {
 		sw_error(_("close: month %s has not ended"), o.month);
 		return SW_EXIT_REJECTED;
 	}
-	sqlite3 *db = sw_db_open(o.dbs[0], 0);
-	if (!db)
+	struct sw_store *s = sw_store_open(o.dbs[0], 0);
+	if (!s)
 		return SW_EXIT_FAIL;
-	int rc = SW_EXIT_FAIL;
-	if (sw_db_begin(db) != 0 || sw_month_closed(db, o.month, stored, sizeof stored) != 0)
-		goto out;
-	if (o.reopen ? !stored[0] : !!stored[0]) {
-		sw_error(o.reopen ? _("close: month %s is not closed") : _("close: month %s is already closed"),
-			 o.month);
-		rc = SW_EXIT_REJECTED;
-		goto out;
-	}
-	if (!o.reopen && sw_report_fingerprint(db, o.month, fp) != 0)
-		goto out;
-	if (log_month(db, o.reopen ? "reopen" : "close", o.reopen ? stored : fp, o.reason) != 0 ||
-	    (!o.reopen && sw_audit_keep(sw_store_of(db), o.month) != 0) || sw_db_commit(db) != 0)
-		goto out;
-	if (o.reopen)
+	now_iso(at);
+	struct sw_close c = {o.month, o.reopen, o.reason, user_name(), at, "", 0};
+	int rc = sw_month_close(s, &c);
+	sw_store_close(s);
+	if (rc == 1)
+		sw_error(c.state == SW_CLOSE_NOT_CLOSED ? _("close: month %s is not closed")
+			 : _("close: month %s is already closed"), o.month);
+	else if (rc == 0 && o.reopen)
 		sw_warn(_("%s: reopened"), o.month);
-	else
-		sw_warn(_("%s: closed, fingerprint %s"), o.month, fp);
-	rc = SW_EXIT_OK;
-out:
-	sw_db_rollback(db);
-	sw_db_close(db);
-	return rc;
+	else if (rc == 0)
+		sw_warn(_("%s: closed, fingerprint %s"), o.month, c.fp);
+	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
 /* merge FILE...: county reports summed into one. */
@@ -963,7 +572,7 @@ static int cmd_evaluate(int argc, char **argv)
 		sw_usage_fail(_("evaluate: give --system FILE and --contract C or --from DATE --to DATE%s"), "");
 	struct sw_input_opts in = {0};
 	struct sw_system sys = {0};
-	sqlite3 *dbs[64];
+	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);	/* the catalogue names figures rules may use */
 	int rc = sw_items_load(dbs, o.ndb) != 0 ? 3 : sw_system_read(o.system, &in, &sys);
 	if (rc) {
@@ -1040,6 +649,8 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
-	sw_cli_on_server = "merge budget";	/* merge reads report files, no database */
+	/* merge reads report files; the others (but targets, to come:
+	 * sw-report(1) --db) read a file or a server alike */
+	sw_cli_on_server = "merge monthly period trend completeness workers items workforce referrals evaluate close budget";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

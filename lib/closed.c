@@ -15,6 +15,7 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/report.h"
+#include "sw/store.h"
 
 /* Tables that feed no figure: changing them touches no month. */
 static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", "audit_entry", "audit_anchor",
@@ -385,8 +386,8 @@ static int before(sqlite3 *db, const char *month, struct sw_fp *fp)
 	int rc = -1;
 	if (path && *path &&
 	    sqlite3_open_v2(path, &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
-		rc = sw_report_fp(r, month, fp);
-	sw_db_close(r);	/* its store (sw_store_of), if the report made one, goes too */
+		rc = sw_report_fp(sw_store_of(r), month, fp);
+	sw_db_close(r);	/* its store (sw_store_of) goes too */
 	return rc;
 }
 
@@ -400,7 +401,7 @@ static int check_month(sqlite3 *db, const char *month, const char *stored)
 {
 	struct sw_fp a, b;
 	char what[512];
-	int rc = sw_report_fp(db, month, &a);
+	int rc = sw_report_fp(sw_store_of(db), month, &a);
 	int v = rc == 0 ? sw_fp_version(&a, stored) : SW_FP_VERSION;
 	if (v < SW_FP_VERSION) {
 		int k = before(db, month, &b) == 0 ? changes(&b, &a, v, what, sizeof what) : v ? 0 : -1;

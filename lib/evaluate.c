@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/evaluate.h"
 #include "sw/i18n.h"
 #include "sw/items.h"
+#include "sw/store.h"
 
 int sw_grade(long long score, long long max)
 {
@@ -76,22 +76,22 @@ int sw_eval_stations(struct sw_eval *e, const char *root, char *const *codes)
 	return 0;
 }
 
-int sw_eval_contract(sqlite3 *const *dbs, int ndb, const char *id, char from[11], char to[11],
+int sw_eval_contract(struct sw_store *const *dbs, int ndb, const char *id, char from[11], char to[11],
 		     char ***codes)
 {
 	for (int d = 0; d < ndb; d++) {
-		sqlite3_stmt *st = NULL;
-		if (sqlite3_prepare_v2(dbs[d], "SELECT start, \"end\", stations FROM contracts"
-				       " WHERE contract_id = ?1", -1, &st, NULL) != SQLITE_OK) {
-			sqlite3_finalize(st);
+		int has = sw_store_has(dbs[d], "contracts");
+		if (has <= 0) {
+			if (has < 0)
+				return -1;
 			continue;	/* a database without contracts */
 		}
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			const char *a = (const char *)sqlite3_column_text(st, 0),
-				   *b = (const char *)sqlite3_column_text(st, 1),
-				   *list = (const char *)sqlite3_column_text(st, 2);
+		struct sw_stmt *st = sw_store_prep(dbs[d], "SELECT start, \"end\", stations FROM contracts"
+						   " WHERE contract_id = ?1");
+		sw_stmt_bind_text(st, 1, id);
+		int rc = sw_stmt_step(st);
+		if (rc == SW_ROW) {
+			const char *a = sw_stmt_text(st, 0), *b = sw_stmt_text(st, 1), *list = sw_stmt_text(st, 2);
 			snprintf(from, 11, "%s", a ? a : "");
 			snprintf(to, 11, "%s", b ? b : "");
 			char *copy = sw_xstrdup(list ? list : ""), *save = NULL;
@@ -101,13 +101,11 @@ int sw_eval_contract(sqlite3 *const *dbs, int ndb, const char *id, char from[11]
 				(*codes)[n++] = sw_xstrdup(c);
 			free(copy);
 		}
-		sqlite3_finalize(st);
-		if (rc == SQLITE_ROW)
+		sw_stmt_finalize(st);
+		if (rc == SW_ROW)
 			return 0;
-		if (rc != SQLITE_DONE) {
-			sw_db_error(dbs[d], "contracts");
+		if (rc != SW_DONE)
 			return -1;
-		}
 	}
 	sw_error(_("--contract: no contract \"%s\""), id);
 	return -1;

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/items.h"
+#include "sw/store.h"
 #include "sw/strset.h"
 #include "sw/vocab.h"
 
@@ -75,28 +75,30 @@ static void name_line(int k)
 	l->def = (struct sw_figure){sw_xstrdup(key), sw_xstrdup(zh), sw_xstrdup(en), 0, 0, 0, 0};
 }
 
-int sw_items_load(sqlite3 *const *dbs, int ndb)
+int sw_items_load(struct sw_store *const *dbs, int ndb)
 {
 	int cap = 0;
 	forget();
 	for (int d = 0; d < ndb; d++) {
-		if (!sw_db_has(dbs[d], "catalogue"))
+		int has = sw_store_has(dbs[d], "catalogue");
+		if (has <= 0) {
+			if (has < 0)
+				return -1;
 			continue;
-		sqlite3_stmt *st = sw_db_prepare(dbs[d], "SELECT item_code, name, category FROM catalogue");
+		}
+		struct sw_stmt *st = sw_store_prep(dbs[d], "SELECT item_code, name, category FROM catalogue");
 		int rc;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *code = (const char *)sqlite3_column_text(st, 0);
-			const char *cat = (const char *)sqlite3_column_text(st, 2);
+		while ((rc = sw_stmt_step(st)) == SW_ROW) {
+			const char *code = sw_stmt_text(st, 0);
+			const char *cat = sw_stmt_text(st, 2);
 			if (sw_strset_put(&C.at, 1, cat, sw_str_hash(cat), 0) == -1)
 				push(&cap, cat, NULL, NULL);	/* the category's total */
 			if (sw_strset_put(&C.at, 0, code, sw_str_hash(code), 0) == -1)
-				push(&cap, cat, code, (const char *)sqlite3_column_text(st, 1));
+				push(&cap, cat, code, sw_stmt_text(st, 1));
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			sw_db_error(dbs[d], "catalogue");
+		sw_stmt_finalize(st);
+		if (rc != SW_DONE)
 			return -1;
-		}
 	}
 	if (C.n)
 		qsort(C.l, (size_t)C.n, sizeof *C.l, by_line);
@@ -173,27 +175,26 @@ static int scan(const struct sw_net *n, int d, int kind, const char *from, const
 		"SELECT a.station_code, a.item_code, c.category, coalesce(a.participants, 0) FROM activities a"
 		" LEFT JOIN catalogue c ON c.item_code = a.item_code WHERE a.date >= ?1 AND a.date <= ?2",
 	};
-	sqlite3 *db = n->db[d];
-	sqlite3_stmt *st = sw_db_prepare(db, sql[kind]);
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	struct sw_stmt *st = sw_store_prep(n->db[d], sql[kind]);
+	sw_stmt_bind_text(st, 1, from);
+	sw_stmt_bind_text(st, 2, to);
 	int rc, lines = C.n;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = sw_net_find(n, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		int i = sw_net_find(n, sw_stmt_text(st, 0));
 		if (i < 0 || !sw_net_in(n, i))
 			continue;
-		const char *code = (const char *)sqlite3_column_text(st, 1);
-		const char *cat = (const char *)sqlite3_column_text(st, 2);
+		const char *code = sw_stmt_text(st, 1);
+		const char *cat = sw_stmt_text(st, 2);
 		int vals[SW_ITEM_NVAL] = {0}, k[2] = {lines - 1, -1};
 		int who = -1;
 		if (kind == 0) {
-			const char *client = (const char *)sqlite3_column_text(st, 3);
+			const char *client = sw_stmt_text(st, 3);
 			int id = sw_strset_put(ids, d, client, sw_str_hash(client), *nids);
 			who = id < 0 ? (*nids)++ : id;
 			vals[SW_ITEM_SERVICES] = 1;
 		} else {
 			vals[SW_ITEM_ACTIVITIES] = 1;
-			vals[SW_ITEM_PARTICIPANTS] = sqlite3_column_int(st, 3);
+			vals[SW_ITEM_PARTICIPANTS] = (int)sw_stmt_int64(st, 3);
 		}
 		if (code && cat) {
 			k[0] = sw_strset_get(&C.at, 0, code, sw_str_hash(code));
@@ -203,12 +204,8 @@ static int scan(const struct sw_net *n, int d, int kind, const char *from, const
 			if (k[j] >= 0)
 				count(v, seen, lines, n->st[i].group, n->ngroups, k[j], vals, who);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, kind ? "activities" : "services");
-		return -1;
-	}
-	return 0;
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? 0 : -1;
 }
 
 long long *sw_items_fill(const struct sw_net *n, const char *from, const char *to)
@@ -219,10 +216,12 @@ long long *sw_items_fill(const struct sw_net *n, const char *from, const char *t
 	size_t nsets = (size_t)(n->ngroups + 1) * (size_t)C.n;
 	struct sw_numset *seen = sw_xcalloc(nsets ? nsets : 1, sizeof *seen);
 	int nids = 0, rc = 0;
-	for (int d = 0; d < n->ndb && rc == 0 && C.n; d++)
-		for (int kind = 0; kind < 2 && rc == 0; kind++)
-			if (sw_db_has(n->db[d], "catalogue"))
-				rc = scan(n, d, kind, from, to, v, &ids, &nids, seen);
+	for (int d = 0; d < n->ndb && rc == 0 && C.n; d++) {
+		int has = sw_store_has(n->db[d], "catalogue");
+		rc = has < 0 ? -1 : 0;
+		for (int kind = 0; kind < 2 && has > 0 && rc == 0; kind++)
+			rc = scan(n, d, kind, from, to, v, &ids, &nids, seen);
+	}
 	sw_strset_free(&ids);
 	for (size_t i = 0; i < nsets; i++)
 		sw_numset_free(&seen[i]);

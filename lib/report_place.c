@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/place.h"
+#include "sw/store.h"
 
 #define AMBIGUOUS (-2)
 
@@ -46,31 +46,34 @@ static struct div *find_code(struct div *v, int n, const char *code)
 	return n ? bsearch(&key, v, (size_t)n, sizeof *v, cmp_code) : NULL;
 }
 
-static char *dup_col(sqlite3_stmt *st, int i)
+static char *dup_col(struct sw_stmt *st, int i)
 {
-	const char *s = (const char *)sqlite3_column_text(st, i);
+	const char *s = sw_stmt_text(st, i);
 	return s ? sw_xstrdup(s) : NULL;
 }
 
 /* Rows of sql (code, name, parent) with a code into a new array sorted by
- * code; *all counts the rows, with or without a code. -1 on error. */
-static int read_divs(sqlite3 *db, const char *sql, struct div **out, int *all)
+ * code; *all counts the rows, with or without a code. -1 (printed). */
+static int read_divs(struct sw_store *db, const char *sql, struct div **out, int *all)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
+	struct sw_stmt *st = sw_store_prep(db, sql);
 	int n = 0, cap = 0, rc;
 	*out = NULL;
 	*all = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		++*all;
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		if (sw_stmt_is_null(st, 0))
 			continue;
 		if (n == cap)
 			*out = sw_xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 64) * sizeof **out);
 		(*out)[n++] = (struct div){dup_col(st, 0), dup_col(st, 1), dup_col(st, 2), -1};
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "divisions");
+	sw_stmt_finalize(st);
+	if (rc != SW_DONE) {
+		for (int i = 0; i < n; i++)
+			free((*out)[i].code), free((*out)[i].name), free((*out)[i].parent);
+		free(*out);
+		*out = NULL;
 		return -1;
 	}
 	if (n)
@@ -107,7 +110,7 @@ static void resolve(struct sw_placer *p)
 	}
 }
 
-struct sw_placer *sw_placer_new(const struct sw_net *n, sqlite3 *db)
+struct sw_placer *sw_placer_new(const struct sw_net *n, struct sw_store *db)
 {
 	struct sw_placer *p = sw_xcalloc(1, sizeof *p);
 	int ns = 0, all;
@@ -121,10 +124,10 @@ struct sw_placer *sw_placer_new(const struct sw_net *n, sqlite3 *db)
 		return NULL;
 	}
 	if (ns == 1) {
-		sqlite3_stmt *st = sw_db_prepare(db, "SELECT code FROM stations");
-		if (sqlite3_step(st) == SQLITE_ROW)
-			p->only = sw_net_find(n, (const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+		struct sw_stmt *st = sw_store_prep(db, "SELECT code FROM stations");
+		if (sw_stmt_step(st) == SW_ROW)
+			p->only = sw_net_find(n, sw_stmt_text(st, 0));
+		sw_stmt_finalize(st);
 	}
 	/* a claim names its station by code: to n's index */
 	for (int i = 0; i < p->nclaims; i++) {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
+#include "sw/store.h"
 #include "sw/strset.h"
 #include "sw/target.h"
 #include "sw/valid.h"
@@ -115,23 +115,21 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 		r->c.name = w->name ? sw_xstrdup(w->name) : NULL;
 		r->order = s;
 	}
-	int rc = SQLITE_DONE, d;
-	for (d = 0; d < n->ndb; d++) {
+	int rc = SW_DONE;
+	for (int d = 0; d < n->ndb && rc == SW_DONE; d++) {
 		/* a worker of the case's database counts at their station, an
 		 * unknown one at the case's */
-		sqlite3_stmt *st = sw_db_prepare(n->db[d], "SELECT c.worker_id,"
+		struct sw_stmt *st = sw_store_prep(n->db[d], "SELECT c.worker_id,"
 			" coalesce(w.station_code, c.station_code), c.opened_on, c.closed_on, w.name"
 			" FROM cases c LEFT JOIN workers w ON w.worker_id = c.worker_id"
 			" WHERE c.worker_id IS NOT NULL AND c.opened_on <= ?2"
 			"   AND (c.closed_on IS NULL OR c.closed_on >= ?1)");
-		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(st, 0);
-			const char *station = (const char *)sqlite3_column_text(st, 1);
-			const char *opened = (const char *)sqlite3_column_text(st, 2);
-			const char *closed = (const char *)sqlite3_column_text(st, 3);
-			const char *name = (const char *)sqlite3_column_text(st, 4);
+		sw_stmt_bind_text(st, 1, from);
+		sw_stmt_bind_text(st, 2, to);
+		while ((rc = sw_stmt_step(st)) == SW_ROW) {
+			const char *id = sw_stmt_text(st, 0), *station = sw_stmt_text(st, 1);
+			const char *opened = sw_stmt_text(st, 2), *closed = sw_stmt_text(st, 3);
+			const char *name = sw_stmt_text(st, 4);
 			int s = sw_net_find(n, station);
 			if (s < 0 || !sw_net_in(n, s))
 				continue;
@@ -150,9 +148,7 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 				r->days[r->ndays++] = sw_date_days(closed) - sw_date_days(opened);
 			}
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			break;
+		sw_stmt_finalize(st);
 	}
 	sw_strset_free(&idx);
 	struct sw_caseload *out = sw_xcalloc((size_t)nr + 1, sizeof *out);
@@ -164,8 +160,7 @@ struct sw_caseload *sw_caseload_fill(const struct sw_net *n, const char *from, c
 	}
 	free(rows);
 	*nrows = nr;
-	if (rc != SQLITE_DONE) {
-		sw_db_error(n->db[d], "cases");
+	if (rc != SW_DONE) {
 		sw_caseload_free(out, nr);
 		return NULL;
 	}

@@ -6,56 +6,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/items.h"
 #include "sw/out.h"
 #include "sw/reportacc.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/workfig.h"
-
-static sqlite3_stmt *period(sqlite3 *db, const char *sql, const char *from, const char *to)
-{
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	return st;
-}
-
-static int done(sqlite3 *db, sqlite3_stmt *st, int rc, const char *table)
-{
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, table);
-		return -1;
-	}
-	return 0;
-}
 
 /* The referrals made in the period: at their case's station (made,
  * accepted or completed as they stand now, days to feedback), and at the
  * station they went to (received). */
-static int referrals(struct sw_acc *a, sqlite3 *db, const char *from, const char *to)
+static int referrals(struct sw_acc *a, struct sw_store *db, const char *from, const char *to)
 {
-	sqlite3_stmt *st = period(db, "SELECT c.station_code, r.to_station, r.status, r.date, r.feedback_on"
+	struct sw_stmt *st = sw_acc_period(db, "SELECT c.station_code, r.to_station, r.status, r.date, r.feedback_on"
 		" FROM referrals r JOIN cases c ON c.case_id = r.case_id"
 		" WHERE r.date >= ?1 AND r.date <= ?2", from, to);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *at = (const char *)sqlite3_column_text(st, 0);
-		const char *status = (const char *)sqlite3_column_text(st, 2);
-		const char *fb = (const char *)sqlite3_column_text(st, 4);
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *at = sw_stmt_text(st, 0), *status = sw_stmt_text(st, 2), *fb = sw_stmt_text(st, 4);
 		sw_acc_add(a, at, F_REF_OUT, 1);
 		sw_acc_add(a, at, F_REF_ACCEPTED, strcmp(status, "accepted") == 0 || strcmp(status, "completed") == 0);
 		sw_acc_add(a, at, F_REF_COMPLETED, strcmp(status, "completed") == 0);
 		if (fb)
-			sw_acc_days(a, at, F_REF_DAYS, sw_date_days(fb) -
-				    sw_date_days((const char *)sqlite3_column_text(st, 3)));
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			sw_acc_add(a, (const char *)sqlite3_column_text(st, 1), F_REF_IN, 1);
+			sw_acc_days(a, at, F_REF_DAYS, sw_date_days(fb) - sw_date_days(sw_stmt_text(st, 3)));
+		if (!sw_stmt_is_null(st, 1))
+			sw_acc_add(a, sw_stmt_text(st, 1), F_REF_IN, 1);
 	}
-	return done(db, st, rc, "referrals");
+	return sw_acc_done(st, rc);
 }
 
 /* Minutes per station: supervision at the station of its record, training
@@ -70,19 +49,22 @@ static const struct { const char *table, *sql; int fig; } hours[] = {
 
 /* A database read as it is may predate these tables: their figures are
  * then 0. */
-int sw_work_scan(struct sw_acc *a, sqlite3 *db, const char *from, const char *to)
+int sw_work_scan(struct sw_acc *a, struct sw_store *db, const char *from, const char *to)
 {
-	if (sw_db_has(db, "referrals") && referrals(a, db, from, to) != 0)
+	int has = sw_store_has(db, "referrals");
+	if (has < 0 || (has && referrals(a, db, from, to) != 0))
 		return -1;
 	for (size_t q = 0; q < sizeof hours / sizeof hours[0]; q++) {
-		if (!sw_db_has(db, hours[q].table))
+		if ((has = sw_store_has(db, hours[q].table)) <= 0) {
+			if (has < 0)
+				return -1;
 			continue;
-		sqlite3_stmt *st = period(db, hours[q].sql, from, to);
+		}
+		struct sw_stmt *st = sw_acc_period(db, hours[q].sql, from, to);
 		int rc;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			sw_acc_add(a, (const char *)sqlite3_column_text(st, 0), hours[q].fig,
-				   sqlite3_column_int64(st, 1));
-		if (done(db, st, rc, hours[q].table) != 0)
+		while ((rc = sw_stmt_step(st)) == SW_ROW)
+			sw_acc_add(a, sw_stmt_text(st, 0), hours[q].fig, sw_stmt_int64(st, 1));
+		if (sw_acc_done(st, rc) != 0)
 			return -1;
 	}
 	return 0;

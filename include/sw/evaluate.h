@@ -96,7 +96,7 @@ struct sw_eval {
 int sw_eval_stations(struct sw_eval *e, const char *root, char *const *codes);
 /* A contract's period and stations (a NULL-ended list the caller frees,
  * each code too), from the first of dbs that has it. 0, or -1 printed. */
-int sw_eval_contract(sqlite3 *const *dbs, int ndb, const char *id, char from[11], char to[11],
+int sw_eval_contract(struct sw_store *const *dbs, int ndb, const char *id, char from[11], char to[11],
 		     char ***codes);
 /* Computes the figures of e's stations over [from, to], once per station
  * (each with the stations under it that it reports for), reads the score

@@ -9,8 +9,6 @@
 #ifndef SW_ITEMS_H
 #define SW_ITEMS_H
 
-#include <sqlite3.h>
-
 #include "sw/report.h"
 
 /* Loads the catalogues of dbs[0..ndb), items united by item_code (the
@@ -18,7 +16,7 @@
  * key order, its total first and then its items by code; last, a line
  * for what named no item. Replaces the catalogue loaded before. 0, or -1
  * after printing a database error. */
-int sw_items_load(sqlite3 *const *dbs, int ndb);
+int sw_items_load(struct sw_store *const *dbs, int ndb);
 /* The lines of the catalogue loaded. */
 int sw_items_lines(void);
 /* Line k: its category key, item code and name (code and name NULL on a

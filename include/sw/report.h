@@ -6,13 +6,19 @@
  * sw_report_fill computes one period's figures per group into a
  * struct sw_report, which lib/report_out.c renders. Each figure's
  * definition is in sw-report(1); the SQL that implements it is in
- * lib/report.c, one query per source table. */
+ * lib/report.c (and report_jobs.c, report_five.c, workfig.c), one query
+ * per source table, in the SQL SQLite and PostgreSQL share: a database is
+ * a SQLite file or a server (sw/store.h), and several of either may make
+ * one report. The network is lib/report_net.c's, fingerprints
+ * report_fp.c's. */
 #ifndef SW_REPORT_H
 #define SW_REPORT_H
 
-#include <sqlite3.h>
+#include <stddef.h>
 
 #include "sw/html.h"
+
+struct sw_store;	/* sw/store.h: a SQLite file or a PostgreSQL server */
 
 /* Figure indices, in report order. The by-type and by-kind figures are
  * consecutive runs in vocabulary order. A figure added later goes where
@@ -101,7 +107,7 @@ struct sw_worker {
 /* The stations of every database, united by code (the first database to
  * define a code names it), with the grouping chosen by sw_net_scope. */
 struct sw_net {
-	sqlite3 **db;
+	struct sw_store **db;
 	int ndb;
 	struct sw_station *st;	/* in tree order: parents before children */
 	int nst;
@@ -114,7 +120,7 @@ struct sw_net {
 };
 
 /* Reads the stations of dbs[0..ndb). Returns NULL after printing why. */
-struct sw_net *sw_net_load(sqlite3 **dbs, int ndb);
+struct sw_net *sw_net_load(struct sw_store **dbs, int ndb);
 void sw_net_free(struct sw_net *n);
 /* A network of unrelated rows (for merge): each is its own report row. */
 struct sw_net *sw_net_flat(char *const *codes, char *const *names, char *const *levels, int n);
@@ -180,8 +186,11 @@ struct sw_fp {
 };
 /* Computes month's on database db alone into fp. 0, or -1 after printing
  * a database error. Free with sw_fp_free (also after -1). */
-int sw_report_fp(sqlite3 *db, const char *month, struct sw_fp *fp);
+int sw_report_fp(struct sw_store *s, const char *month, struct sw_fp *fp);
 void sw_fp_free(struct sw_fp *fp);
+/* fp's fingerprints, every version, from its stations' figures and its
+ * audit anchor: the same bytes whichever database computed them. */
+void sw_fp_hash(struct sw_fp *fp, const char *month);
 /* 1 if station i has only zero figures (it is left out of the hash). */
 int sw_fp_zero(const struct sw_fp *fp, int i);
 /* The version of fp's fingerprint that stored is (SW_FP_VERSION, or an
@@ -189,7 +198,7 @@ int sw_fp_zero(const struct sw_fp *fp, int i);
 int sw_fp_version(const struct sw_fp *fp, const char *stored);
 #define sw_fp_matches(fp, stored) (sw_fp_version(fp, stored) > 0)
 /* Just the fingerprint of month, into hex[65]. 0 or -1. */
-int sw_report_fingerprint(sqlite3 *db, const char *month, char hex[65]);
+int sw_report_fingerprint(struct sw_store *s, const char *month, char hex[65]);
 
 /* The rendering of lib/report_out.c. fmt is an sw_fmt or SW_FMT_HTML.
  * trend (may be NULL) holds ntrend monthly totals for the HTML charts.
@@ -202,6 +211,19 @@ struct sw_trend {
 };
 int sw_report_write(const struct sw_report *r, const char *path, int fmt, int zh,
 		    const struct sw_trend *trend);
+/* The monthly totals of n's scope for months first..last (YYYY-MM, 240 at
+ * most) into t (free t->month and t->v). 0, or -1 (printed). */
+int sw_trend_fill(const struct sw_net *n, const char *first, const char *last, struct sw_trend *t);
+
+/* The listings of lib/report_trend.c and report_complete.c, written to
+ * path in fmt (an sw_fmt); each returns the exit status (3 after printing
+ * why). trend: the figures sel[SW_NFIG] of each month first..last, per
+ * row of n's scope (the total alone when by is SW_BY_TOTAL), labels in
+ * Chinese when zh. completeness: the stations of n's scope expected to
+ * report in month (YYYY-MM) with no records in it, 1 when there are any. */
+int sw_trend_write(const struct sw_net *n, int by, const unsigned char *sel, const char *first,
+		   const char *last, const char *path, int fmt, int zh);
+int sw_completeness_write(const struct sw_net *n, const char *month, const char *path, int fmt);
 
 /* merge: sums report CSVs (written by -f csv without --compare) of the
  * same period and figures into r, whose net is a flat network of the
@@ -213,6 +235,11 @@ void sw_report_free(struct sw_report *r);
 const char *sw_level_label(const char *level, int zh);
 
 /* A closed month's stored fingerprint into hex, or "" if open. 0 or -1. */
-int sw_month_closed(sqlite3 *db, const char *month, char *hex, size_t n);
+int sw_month_closed(struct sw_store *s, const char *month, char *hex, size_t n);
+/* A report's check of a closed month: when every database of dbs has
+ * closed month, their fingerprints joined by spaces go into out (n bytes),
+ * else out is ""; a database whose figures changed since it was closed is
+ * an error. 0, or -1 after printing why. */
+int sw_report_closed(struct sw_store *const *dbs, int ndb, const char *month, char *out, size_t n);
 
 #endif

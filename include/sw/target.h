@@ -19,6 +19,19 @@ struct sw_target_eval {
 void sw_target_eval(int fig, const char *from, const char *to, const char *on,
 		    long long target, long long actual, struct sw_target_eval *e);
 
+/* The targets listing of sw-report targets (lib/target_file.c): each
+ * target of file whose period overlaps the year period (YYYY), or that
+ * belongs to contract, with its figure over the station's subtree from
+ * its start to on, the completion and the pro rata expectation. */
+struct sw_targets {
+	const char *file, *period, *contract;	/* period or contract may be NULL */
+	const char *on;				/* YYYY-MM-DD */
+};
+/* Writes it to path in fmt (an sw_fmt), labels in Chinese when zh; n's
+ * scope is changed. The exit status: 0; 1 after naming each bad row of
+ * the file (nothing written); 3 on a failure (printed). */
+int sw_targets_write(struct sw_net *n, const struct sw_targets *t, const char *path, int fmt, int zh);
+
 /* Median of n day counts (sorted in place) as "12" or "12.5"; "" if n is 0. */
 void sw_median_days(long *days, size_t n, char *buf, size_t len);
 

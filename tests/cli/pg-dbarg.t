@@ -11,13 +11,13 @@ code,name,level
 T1,青溪街道站,township
 X
 NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
-expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db postgresql://county.example/sw
-expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db postgres://u@h/sw
+TG="--targets t.csv --period 2026"
+expect_fail 3 "sw-report: targets: $NOPE" sw-report targets $TG --db postgresql://county.example/sw
+expect_fail 3 "sw-report: targets: $NOPE" sw-report targets $TG --db postgres://u@h/sw
 run sw-match rank --db service=county
 check_rc 3 "a subcommand ported to a server connects to it..."
 check_err_has "sw-match: PostgreSQL: cannot connect: " "...and says why it could not"
-expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db postgresql:///sw
-expect_fail 3 "sw-report: monthly: $NOPE" sw-report monthly --month 2026-10 --db a.db --db service=county
+expect_fail 3 "sw-report: targets: $NOPE" sw-report targets $TG --db a.db --db service=county
 run env SW_DB=service=county sw-case list --category 困境家庭
 check_rc 3 "SW_DB=service=NAME: list, which reads local words for --category first, goes to the server"
 check_err "and says it cannot reach it" <<X
@@ -38,15 +38,19 @@ check_out "no file or directory named after a server" <<'X'
 a.db
 stations.csv
 X
-run sw-match rank --db postgresql://u:s3cret@h/sw
-check_err_has "sw-match: rank: $NOPE" "a password in the URL..."
+run sw-report targets $TG --db postgresql://u:s3cret@h/sw
+check_err_has "sw-report: targets: $NOPE" "a password in the URL..."
 grep -q s3cret "$T/.err"
 ok $((!$?)) "...is never repeated"
-run sw-match rank --db postgresql://h/sw --help
+run sw-match rank --db postgresql://u:s3cret@nosuch.invalid/sw
+check_err_has "sw-match: PostgreSQL: cannot connect: " "a password in the URL of a server it cannot reach..."
+grep -q s3cret "$T/.err"
+ok $((!$?)) "...is never repeated"
+run sw-report targets --db postgresql://h/sw --help
 check_rc 0 "--help still answers"
-run sw-match rank --db postgresql://h/sw --lang zh
+run sw-report targets $TG --db postgresql://h/sw --lang zh
 check_err "in Chinese" <<'X'
-sw-match: rank：尚不能在 PostgreSQL 上运行：请用 --db 指定 SQLite 文件
+sw-report: targets：尚不能在 PostgreSQL 上运行：请用 --db 指定 SQLite 文件
 X
 
 # ./service=x is a file

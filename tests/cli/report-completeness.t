@@ -74,7 +74,7 @@ MONTH=2026-08 OUT=out run sh "$cron"
 check_rc 1 "cron: a station without records: status 1"
 check_err_has "monthly-report: 2026-08: some stations did not report, see out/2026-08/missing-2026-08.csv" \
 	"cron: says where to look"
-sqlite3 "$SW_DB" "INSERT INTO employers (employer_id, name, district, registered_on) VALUES ('E9', 'z', '火星', '2026-10-01')"
+sql "INSERT INTO employers (employer_id, name, district, registered_on) VALUES ('E9', 'z', '火星', '2026-10-01')" >/dev/null
 MONTH=2026-10 OUT=out2 run sh "$cron"
 check_rc 1 "cron: records that belong to no station: status 1"
 check_err_has "monthly-report: 2026-10: the report has warnings, see out2/2026-10/warnings-2026-10.txt" \

@@ -4,13 +4,14 @@
 # the total agree with SQL's count(DISTINCT), whether a row holds many
 # people (its set a bitmap), a few met late (a table of a few numbers) or
 # a hundred met late (a table that turns into a bitmap as it fills).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 
 # 3,000 people with 20,000 services spread over T1, V1 and T2 in October;
 # on the last day, after everyone else has been met, the county station C
 # serves 100 others and the regional centre R 20 others, each twice.
-sqlite3 -batch "$SW_DB" <<'X' || exit 3
+sql "$(cat <<'X'
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3120)
 INSERT INTO clients (client_id, name, station_code, registered_on)
  SELECT 'X' || i, 'n', 'T1', '2026-01-01' FROM n;
@@ -18,12 +19,13 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
 INSERT INTO services (service_id, client_id, station_code, date, type, minutes)
  SELECT 'Y' || i, 'X' || (i * 2654435761 % 1000003 % 3000 + 1),
   CASE i * 40503 % 65537 % 3 WHEN 0 THEN 'T1' WHEN 1 THEN 'V1' ELSE 'T2' END,
-  printf('2026-10-%02d', i % 30 + 1), 'visit', 10 FROM n;
+  '2026-10-' || CASE WHEN i % 30 < 9 THEN '0' ELSE '' END || (i % 30 + 1), 'visit', 10 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 3001 UNION ALL SELECT i + 1 FROM n WHERE i < 3120)
 INSERT INTO services (service_id, client_id, station_code, date, type, minutes)
  SELECT 'Z' || i || t, 'X' || i, CASE WHEN i <= 3100 THEN 'C' ELSE 'R' END, '2026-10-31', t, 10
- FROM n, (SELECT 'phone' AS t UNION ALL SELECT 'visit');
+ FROM n, (SELECT 'phone' AS t UNION ALL SELECT 'visit') AS k;
 X
+)" >/dev/null || exit 3
 # people of the month, where the stations are in list
 people() {
 	sql "SELECT count(DISTINCT client_id) FROM services WHERE date LIKE '2026-10-%' AND station_code IN ($1)"

@@ -58,11 +58,11 @@ sed 's/2.5,记录齐全/2.5,记录基本齐全/' scores.csv >scores2.csv
 run sw-report evaluate --system system.csv --scores scores2.csv --from 2026-10-01 --to 2026-10-31 -f csv
 [ "$(tail -1 .out)" != "$fp" ]
 ok $? "an evaluator's note changes the fingerprint"
-sqlite3 "$SW_DB" "INSERT INTO services (service_id, client_id, station_code, date, type, minutes) VALUES ('S9', 'P2', 'V2', '2026-10-20', 'visit', 5)"
+sql "INSERT INTO services (service_id, client_id, station_code, date, type, minutes) VALUES ('S9', 'P2', 'V2', '2026-10-20', 'visit', 5)" >/dev/null
 run sw-report evaluate --system system.csv --scores scores.csv --from 2026-10-01 --to 2026-10-31 -f csv
 [ "$(tail -1 .out)" != "$fp" ] && grep -q '^2026-10-01\.\.2026-10-31,T1,梅江镇站,A1,point,服务人次,4,4,services >= 3,4,,$' .out
 ok $? "so does a record of a village point, counted at its township station"
-sqlite3 "$SW_DB" "DELETE FROM services WHERE service_id = 'S9'"
+sql "DELETE FROM services WHERE service_id = 'S9'" >/dev/null
 
 run sw-report evaluate --system system.csv --scores scores.csv --from 2026-10-01 --to 2026-10-31 --station T1 -f md --lang zh
 check_rc 0 "a station's scorecard, in Chinese"

@@ -273,9 +273,9 @@ ok $? "reports write nothing"
 # Matches: a pair counts once, in the month of its first stage at or
 # beyond matched, whatever followed; a pair recorded only as hired is a
 # match too.
-sqlite3 "$SW_DB" "INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
+sql "INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
  ('Q2', 'J2', 'hired', '2026-11-03'), ('Q1', 'J2', 'hired', '2026-11-04'),
- ('Q2', 'J1', 'referred', '2026-11-05'), ('Q2', 'J1', 'interviewed', '2026-11-06')"
+ ('Q2', 'J1', 'referred', '2026-11-05'), ('Q2', 'J1', 'interviewed', '2026-11-06')" >/dev/null
 run sw-report monthly --month 2026-11 --by total --indicator matches,hires -f csv
 check_out "November: Q1-J2 hired without a matched stage is a match; Q2-J1 and Q2-J2 were matched earlier" <<'X'
 period,station_code,station_name,level,figure,label,value
@@ -303,7 +303,7 @@ cat >divisions.csv <<'X'
 X
 run sw-station import divisions.csv
 check_rc 0 "divisions imported"
-sqlite3 "$SW_DB" "UPDATE stations SET division_code = '339901101' WHERE code = 'T1';
+sql "UPDATE stations SET division_code = '339901101' WHERE code = 'T1';
 UPDATE stations SET division_code = '339901102' WHERE code = 'T2';
 INSERT INTO employers (employer_id, name, district, registered_on) VALUES
  ('E3', 'a', '梅江镇', '2026-10-01'), ('E4', 'b', '梅江西村', '2026-10-01'),
@@ -316,7 +316,7 @@ INSERT INTO seekers (seeker_id, client_id, name, district, registered_on) VALUES
  ('Q3', 'P5', 'h', NULL, '2026-10-01'), ('Q4', NULL, 'i', '石门镇', '2026-10-01'),
  ('Q5', NULL, 'j', '火星', '2026-10-01');
 INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
- ('Q4', 'J3', 'hired', '2026-10-21'), ('Q5', 'J3', 'matched', '2026-10-22')"
+ ('Q4', 'J3', 'hired', '2026-10-21'), ('Q5', 'J3', 'matched', '2026-10-22')" >/dev/null
 E=employers,vacancies,vacancy_headcount,seekers,matches,hires
 run sw-report monthly --month 2026-10 --by township --indicator $E -f csv
 check_rc 0 "a report with records that belong to no station succeeds"
@@ -359,8 +359,10 @@ period,station_code,station_name,level,figure,label,value
 2026-10,,total,total,matches,matches,5
 2026-10,,total,total,hires,hires,2
 X
+DBNAME=$SW_DB	# as messages name the database: its file, or its name on a server
+[ "$BACKEND" = pg ] && DBNAME=$PGDB
 check_err "a warning says what belongs to no station, without naming anyone" <<X
-sw-report: $T/sw.db: 2 employers and 1 job seeker belong to no station (no station_code, client or district naming a division): counted on the row (unattributed)
+sw-report: $DBNAME: 2 employers and 1 job seeker belong to no station (no station_code, client or district naming a division): counted on the row (unattributed)
 X
 run sw-report monthly --month 2026-10 --by total --indicator $E -q -f csv
 check_out "--by total counts everything" <<'X'

@@ -1,7 +1,7 @@
 # A small county with known answers, for the report-*.t tests (sourced
 # after lib.sh). Stations: C > R > T1 > V1, V2 (V2 opens 2026-11-05) and
-# R > T2 (closed mid-month, 2026-10-15). Records are inserted with SQL, so
-# the tests do not depend on sw-case or sw-match.
+# R > T2 (closed mid-month, 2026-10-15). Records are inserted with SQL (on
+# either backend: sql), so the tests do not depend on sw-case or sw-match.
 cat >stations.csv <<'X'
 code,name,level,parent_code,opened_on,closed_on
 C,青溪县总站,county,,2020-01-01,
@@ -19,8 +19,19 @@ W3,高丽,T2,service,assistant,2020-01-01,2026-10-15
 W4,罗静,V1,service,none,2026-10-31,
 W5,朱英,C,admin,senior,2020-01-01,2026-10-31
 X
-sw-station import -q stations.csv workers.csv || exit 3
-sqlite3 -batch "$SW_DB" <<'X' || exit 3
+if [ "$BACKEND" = pg ]; then	# until sw-station import runs on a server: the same rows
+	sql "INSERT INTO stations (code, name, level, parent_code, opened_on, closed_on) VALUES
+ ('C', '青溪县总站', 'county', NULL, '2020-01-01', NULL), ('R', '东片中心站', 'regional', 'C', '2020-01-01', NULL),
+ ('T1', '梅江镇站', 'township', 'R', '2020-01-01', NULL), ('T2', '石门镇站', 'township', 'R', '2020-01-01', '2026-10-15'),
+ ('V1', '西村点', 'village', 'T1', '2020-01-01', NULL), ('V2', '新桥点', 'village', 'T1', '2026-11-05', NULL);
+INSERT INTO workers (worker_id, name, station_code, role, certificate, hired_on, left_on) VALUES
+ ('W1', '林伟', 'T1', 'service', 'intermediate', '2020-01-01', NULL), ('W2', '刘静', 'T1', 'service', 'none', '2020-01-01', NULL),
+ ('W3', '高丽', 'T2', 'service', 'assistant', '2020-01-01', '2026-10-15'), ('W4', '罗静', 'V1', 'service', 'none', '2026-10-31', NULL),
+ ('W5', '朱英', 'C', 'admin', 'senior', '2020-01-01', '2026-10-31')" >/dev/null || exit 3
+else
+	sw-station import -q stations.csv workers.csv || exit 3
+fi
+sql "$(cat <<'X'
 INSERT INTO clients (client_id, name, station_code, registered_on) VALUES
  ('P1', 'a', 'V1', '2026-09-30'), ('P2', 'b', 'V1', '2026-10-01'),
  ('P3', 'c', 'T1', '2026-10-31'), ('P4', 'd', 'T2', '2026-11-01'),
@@ -54,3 +65,4 @@ INSERT INTO placements (seeker_id, vacancy_id, stage, date) VALUES
  ('Q1', 'J1', 'matched', '2026-10-05'), ('Q1', 'J1', 'hired', '2026-10-20'),
  ('Q2', 'J1', 'matched', '2026-10-06'), ('Q2', 'J2', 'retained_3m', '2026-10-30');
 X
+)" >/dev/null || exit 3

@@ -4,6 +4,7 @@
 # in sections with stations as rows, subtotals per township and regional
 # centre, the total, and the lines to sign and seal; the same in English.
 # The terminal table turns to stations as rows when they do not fit.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 

@@ -19,7 +19,7 @@ T2,石门镇站,township,C,2020-01-01,
 X
 run sw-station import -q stations.csv
 check_rc 0 "the county"
-sqlite3 -batch "$SW_DB" <<'X' || exit 3
+sql "$(cat <<'X'
 INSERT INTO clients (client_id, name, station_code, registered_on) VALUES
  ('P1', 'a', 'V1', '2026-01-01'), ('P2', 'b', 'V2', '2026-01-01'), ('P3', 'c', 'T2', '2026-01-01');
 INSERT INTO activities (activity_id, station_code, date, kind) VALUES
@@ -50,6 +50,7 @@ INSERT INTO needs (need_id, client_id, need, identified_on, status, met_on) VALU
  ('N5', 'P3', 'employment', '2026-10-02', 'met', '2026-10-03'),
  ('N6', 'P3', 'daily_care', '2026-10-25', 'met', '2026-11-02');
 X
+)" >/dev/null || exit 3
 F=orgs_engaged,volunteers_active,volunteer_hours,volunteer_services,needs_identified,needs_met,needs_median_days
 R=resource_uses,resource_value,resource_uses_policy,resource_uses_funds,resource_uses_goods,resource_uses_other
 

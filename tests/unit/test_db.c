@@ -9,6 +9,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/report.h"
+#include "sw/store.h"
 #include "unit.h"
 
 static long long num(sqlite3 *db, const char *sql)
@@ -39,7 +40,7 @@ int main(void)
 	T_INT(sw_db_commit(db), 0, "commit");
 	/* a month closed with its real fingerprint, by the library's own writer */
 	char fp[65];
-	T_INT(sw_report_fingerprint(db, "2026-10", fp), 0, "fingerprint computed");
+	T_INT(sw_report_fingerprint(sw_store_of(db), "2026-10", fp), 0, "fingerprint computed");
 	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO closed_months VALUES ('2026-10', 'x', 'u', ?)");
 	sqlite3_bind_text(st, 1, fp, -1, SQLITE_STATIC);
 	sqlite3_step(st);

@@ -12,6 +12,7 @@
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/report.h"
+#include "sw/store.h"
 #include "unit.h"
 
 /* The figures of version 3, in the order it hashed them: never change. */
@@ -100,7 +101,7 @@ int main(void)
 
 	struct sw_fp fp;
 	char v3hex[65];
-	T_INT(sw_report_fp(db, "2026-10", &fp), 0, "October's fingerprint");
+	T_INT(sw_report_fp(sw_store_of(db), "2026-10", &fp), 0, "October's fingerprint");
 	T_INT(fp.v[1 * SW_NFIG + F_SUPERVISION], 60, "A's supervision is among its figures (in minutes)");
 	T_INT(fp.v[0 * SW_NFIG + F_REF_DAYS], 10, "P's subtree holds B's referral: 5 days, kept doubled");
 	version3(&fp, "2026-10", v3hex);
@@ -136,8 +137,8 @@ int main(void)
 	sw_db_exec(db, "UPDATE supervision SET topic = 'x'; UPDATE referrals SET reason = 'y'");
 	T_INT(sw_db_commit(db), 0, "what changes no figure: stored");
 	char hex[80];
-	sw_month_closed(db, "2026-10", hex, sizeof hex);
-	T_INT(sw_report_fp(db, "2026-10", &fp), 0, "the month's fingerprint again");
+	sw_month_closed(sw_store_of(db), "2026-10", hex, sizeof hex);
+	T_INT(sw_report_fp(sw_store_of(db), "2026-10", &fp), 0, "the month's fingerprint again");
 	T_INT(sw_fp_version(&fp, hex), 3, "still version 3's");
 	sw_fp_free(&fp);
 	sw_db_close(db);
