@@ -786,8 +786,8 @@ int sw_run_list(const struct sw_table *t, int n, char **filters, const char *sta
 	if (station && sc < 0)
 		sw_usage_fail(_("--station: table %s has no station_code"), t->name);
 	struct sw_store *s = sw_open_store(0);
-	if (station && sw_store_sqlite(s))	/* TODO(store): on a server too, once lib/station.c is */
-		sw_station_need(sw_store_sqlite(s), station);
+	if (station)
+		sw_station_need(s, station);
 	sqlite3_str *q = sqlite3_str_new(NULL);
 	char (*vals)[512] = sw_xcalloc((size_t)n * 2 + 1, sizeof *vals);
 	sqlite3_str_appendall(q, station ? "WITH RECURSIVE " SW_SUBTREE_CTE("?1") " SELECT " : "SELECT ");

@@ -206,7 +206,7 @@ static int cmd_list(int argc, char **argv)
 	sqlite3 *db = sw_open(0);
 	sw_mask_register(db);
 	if (o.station)
-		sw_station_need(db, o.station);
+		sw_station_need(sw_store_of(db), o.station);
 	struct sw_client_filter f = {o.station, cat, o.status, o.worker, o.reg_from, o.reg_to,
 				     o.open_from, o.open_to, masking()};
 	sqlite3_stmt *st = sw_clients_stmt(db, &f);

@@ -4,18 +4,20 @@
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sw/assign.h"
 #include "common.h"
 #include "sw/audit.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/input.h"
 #include "sw/labels.h"
+#include "sw/mask.h"
 #include "sw/match.h"
 #include "sw/needs.h"
 #include "sw/out.h"
 #include "sw/score.h"
+#include "sw/store.h"
 #include "sw/text.h"
 #include "sw/valid.h"
 
@@ -35,11 +37,13 @@ static struct {
 	int by_set, min_set, top_set, timing;
 	int assign;		/* needs --assign */
 	int per_volunteer;	/* needs --per-volunteer */
+	int mask, no_mask;	/* --mask, --no-mask */
 } o;
 
 enum { OPT_ON = SW_OPT_LOCAL, OPT_TOP, OPT_BY, OPT_WEIGHTS, OPT_MIN, OPT_EXHAUSTIVE,
        OPT_SEEKERS, OPT_VACANCIES, OPT_STAGE, OPT_DATE, OPT_WORKER, OPT_SEEKER, OPT_VACANCY,
-       OPT_STATION, OPT_FROM, OPT_TO, OPT_TIMING, OPT_ASSIGN, OPT_PER_VOLUNTEER };
+       OPT_STATION, OPT_FROM, OPT_TO, OPT_TIMING, OPT_ASSIGN, OPT_PER_VOLUNTEER, OPT_MASK,
+       OPT_NO_MASK };
 
 static void parse(int argc, char **argv)
 {
@@ -68,6 +72,8 @@ static void parse(int argc, char **argv)
 		{"timing", no_argument, NULL, OPT_TIMING},
 		{"assign", no_argument, NULL, OPT_ASSIGN},
 		{"per-volunteer", required_argument, NULL, OPT_PER_VOLUNTEER},
+		{"mask", no_argument, NULL, OPT_MASK},
+		{"no-mask", no_argument, NULL, OPT_NO_MASK},
 		{0}};
 	int c;
 	char why[256], *end;
@@ -108,6 +114,8 @@ static void parse(int argc, char **argv)
 		case OPT_EXHAUSTIVE: o.ro.exhaustive = 1; break;
 		case OPT_TIMING: o.timing = 1; break;
 		case OPT_ASSIGN: o.assign = 1; break;
+		case OPT_MASK: o.mask = 1; break;
+		case OPT_NO_MASK: o.no_mask = 1; break;
 		case OPT_PER_VOLUNTEER:
 			if (sw_int_parse(optarg, 1, 100000, &k, why, sizeof why) != 0)
 				sw_opt_fail("per-volunteer", why);
@@ -123,6 +131,17 @@ static void parse(int argc, char **argv)
 		default: sw_cli_common(c, optarg);
 		}
 	}
+}
+
+/* Personal data is masked on a terminal unless --no-mask, and always with
+ * --mask, as in sw-case's listings. */
+static int masking(void)
+{
+	if (o.mask)
+		return 1;
+	if (o.no_mask)
+		return 0;
+	return (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO);
 }
 
 static void no_operands(int argc, char **argv)
@@ -147,12 +166,9 @@ static struct sw_market *load_market(int *status)
 		struct sw_market *m = sw_market_from_csv(o.seekers_csv, o.vacancies_csv, o.on, &in, status);
 		return m;
 	}
-	sqlite3 *db = sw_open(0);
-	/* One read transaction: vacancies and seekers from the same state. */
-	sw_db_exec(db, "BEGIN");
-	struct sw_market *m = sw_market_from_db(db, o.on);
-	sw_db_exec(db, "COMMIT");
-	sw_db_close(db);
+	struct sw_store *s = sw_open_store(0);
+	struct sw_market *m = sw_market_from_db(s, o.on);
+	sw_store_close(s);
 	*status = m ? 0 : SW_EXIT_FAIL;
 	return m;
 }
@@ -170,7 +186,7 @@ static int cmd_list(int argc, char **argv)
 	if (!t)
 		sw_usage_fail(_("--table: unknown table \"%s\" (expected vacancies, employers, seekers, placements)"),
 			 sw_opt.table);
-	return sw_run_list(t, argc - optind, argv + optind, o.station, 0);
+	return sw_run_list(t, argc - optind, argv + optind, o.station, masking());
 }
 
 static int cmd_rank(int argc, char **argv)
@@ -359,16 +375,28 @@ static int cmd_needs(int argc, char **argv)
 	no_operands(argc, argv);
 	if (o.assign && !o.top_set)
 		o.ro.top = 2;	/* each need's first pairs, as in assign */
-	sqlite3 *db = sw_open(0);
-	sw_db_exec(db, "BEGIN");	/* needs and offers from the same state */
-	struct sw_market *m = sw_needs_market(db, o.on, o.per_volunteer);
-	sw_db_exec(db, "COMMIT");
-	sw_db_close(db);
+	struct sw_store *s = sw_open_store(0);
+	struct sw_market *m = sw_needs_market(s, o.on, o.per_volunteer);
+	sw_store_close(s);
 	if (!m)
 		return SW_EXIT_FAIL;
 	int rc = o.assign ? needs_assign(m) : needs_rank(m);
 	sw_needs_free(m);
 	return rc;
+}
+
+/* place's writes: the record through the import's rules. */
+struct place {
+	int n;
+	const char *const *names, *const *vals;
+	int outcome;		/* sw_import_record's, -1 before */
+};
+
+static int place_record(struct sw_store *s, void *arg)
+{
+	struct place *p = arg;
+	p->outcome = sw_import_record(s, &sw_placements_table, p->n, p->names, p->vals);
+	return p->outcome >= 0 && p->outcome != SW_REJECTED ? 0 : -1;
 }
 
 static int cmd_place(int argc, char **argv)
@@ -380,47 +408,120 @@ static int cmd_place(int argc, char **argv)
 		sw_usage_fail(_("place: --stage and --date are required"));
 	const char *names[] = {"seeker_id", "vacancy_id", "stage", "date", "worker_id"};
 	const char *vals[] = {argv[optind], argv[optind + 1], o.stage, o.date, o.worker};
-	sqlite3 *db = sw_open(0);
-	int rc = SW_EXIT_FAIL;
-	if (sw_db_begin(db) == 0) {
-		int out = sw_import_record(sw_store_of(db), &sw_placements_table, o.worker ? 5 : 4, names, vals);
-		if (out == SW_REJECTED) {
-			sw_db_rollback(db);
-			rc = SW_EXIT_REJECTED;
-		} else if (out >= 0 && sw_db_commit(db) == 0) {
-			rc = SW_EXIT_OK;
-			sw_warn(out == SW_UNCHANGED ? _("%s at %s: %s on %s (already recorded)")
-				: _("%s at %s: %s on %s"), vals[0], vals[1], o.stage, o.date);
-		} else
-			sw_db_rollback(db);
+	struct place p = {o.worker ? 5 : 4, names, vals, -1};
+	struct sw_store *s = sw_open_store(0);
+	int rc = sw_store_transact(s, place_record, &p);
+	sw_store_close(s);
+	if (rc != 0)
+		return p.outcome == SW_REJECTED ? SW_EXIT_REJECTED : SW_EXIT_FAIL;
+	sw_warn(p.outcome == SW_UNCHANGED ? _("%s at %s: %s on %s (already recorded)") : _("%s at %s: %s on %s"),
+		vals[0], vals[1], o.stage, o.date);
+	return SW_EXIT_OK;
+}
+
+/* A listing of rows read here: each column's table column, whose Chinese
+ * title and words it shows in a listing that speaks Chinese (NULL for a
+ * figure, titled by its name, sw/labels.h), and the seekers' names masked
+ * when masking(). */
+struct listing {
+	struct sw_out *out;
+	int n, zh, mask;
+	const struct sw_column *const *cols;
+};
+
+static const struct sw_column *column(const struct sw_table *t, const char *name)
+{
+	return &t->cols[sw_table_col(t, name)];
+}
+
+static int listing_open(struct listing *l, int n, const char *const *names, const char *types,
+			const struct sw_column *const *cols)
+{
+	const char *titles[16];
+	l->n = n;
+	l->cols = cols;
+	l->zh = sw_labels_zh(sw_fmt_resolve(sw_opt.fmt, sw_opt.output));
+	l->mask = masking();
+	for (int i = 0; i < n; i++)
+		titles[i] = l->zh && cols[i] ? sw_column_label(cols[i], 1) : names[i];
+	l->out = sw_out_open(sw_opt.output, sw_opt.fmt, n, titles, types);
+	return l->out ? 0 : -1;
+}
+
+static void listing_row(struct listing *l, const char *const *vals)
+{
+	const char *v[16];
+	char *own[16] = {NULL};
+	const struct sw_column *name = column(&sw_seekers_table, "name");
+	for (int i = 0; i < l->n; i++) {
+		v[i] = vals[i];
+		if (l->mask && l->cols[i] == name && v[i]) {
+			size_t len = strlen(v[i]) + 8;
+			sw_mask_name(v[i], own[i] = sw_xmalloc(len), len);
+			v[i] = own[i];
+		} else if (l->zh && l->cols[i] && (own[i] = sw_label_value(l->cols[i], v[i])))
+			v[i] = own[i];
 	}
-	sw_db_close(db);
-	return rc;
+	sw_out_row(l->out, v);
+	for (int i = 0; i < l->n; i++)
+		free(own[i]);
+}
+
+/* Writes rows worked out in lib/ (stats, due). */
+static int listing_rows(const struct sw_match_rows *r, const struct sw_column *const *cols)
+{
+	struct listing l;
+	if (listing_open(&l, r->ncols, r->names, r->types, cols) != 0)
+		return SW_EXIT_FAIL;
+	for (size_t i = 0; i < r->nrows; i++)
+		listing_row(&l, (const char *const *)r->cells + i * (size_t)r->ncols);
+	return sw_out_close(l.out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 }
 
 static int cmd_placements(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_operands(argc, argv);
-	sqlite3 *db = sw_open(0);
+	static const char *const names[] = {"seeker_id", "name", "vacancy_id", "title", "employer",
+					    "stage", "date", "worker_id", "station_code"};
+	const struct sw_column *cols[] = {
+		column(&sw_placements_table, "seeker_id"), column(&sw_seekers_table, "name"),
+		column(&sw_placements_table, "vacancy_id"), column(&sw_vacancies_table, "title"), NULL,
+		column(&sw_placements_table, "stage"), column(&sw_placements_table, "date"),
+		column(&sw_placements_table, "worker_id"), column(&sw_seekers_table, "station_code")};
 	struct sw_placement_filter f = {o.seeker, o.vacancy, o.stage, o.station, o.worker,
 					o.from, o.to};
-	sqlite3_stmt *st = sw_placements_stmt(db, &f);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
-	return rc;
+	struct sw_store *s = sw_open_store(0);
+	struct sw_stmt *st = sw_placements_stmt(s, &f);
+	struct listing l;
+	int rc = listing_open(&l, 9, names, "ssssssdss", cols) == 0 ? SW_ROW : -1;
+	const char *v[9];
+	while (rc == SW_ROW && (rc = sw_stmt_step(st)) == SW_ROW) {
+		for (int i = 0; i < 9; i++)
+			v[i] = sw_stmt_text(st, i);
+		listing_row(&l, v);
+	}
+	sw_stmt_finalize(st);
+	sw_store_close(s);
+	if (rc == SW_DONE)
+		return sw_out_close(l.out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	sw_out_abort(l.out);
+	return SW_EXIT_FAIL;
 }
 
 static int cmd_stats(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_operands(argc, argv);
-	sqlite3 *db = sw_open(0);
-	sqlite3_stmt *st = sw_match_stats_stmt(db, o.on, o.from, o.to);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+	struct sw_store *s = sw_open_store(0);
+	struct sw_match_rows r;
+	int rc = sw_match_stats(s, o.on, o.from, o.to, &r);
+	sw_store_close(s);
+	if (rc != 0)
+		return SW_EXIT_FAIL;
+	static const struct sw_column *const cols[11];	/* figures, titled by name */
+	rc = listing_rows(&r, cols);
+	sw_match_rows_free(&r);
 	return rc;
 }
 
@@ -428,11 +529,18 @@ static int cmd_due(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_operands(argc, argv);
-	sqlite3 *db = sw_open(0);
-	sqlite3_stmt *st = sw_match_due_stmt(db, o.on);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+	const struct sw_column *cols[] = {
+		column(&sw_placements_table, "seeker_id"), column(&sw_seekers_table, "name"),
+		column(&sw_placements_table, "vacancy_id"), NULL, NULL, NULL, NULL, NULL,
+		column(&sw_placements_table, "worker_id"), column(&sw_seekers_table, "station_code")};
+	struct sw_store *s = sw_open_store(0);
+	struct sw_match_rows r;
+	int rc = sw_match_due(s, o.on, &r);
+	sw_store_close(s);
+	if (rc != 0)
+		return SW_EXIT_FAIL;
+	rc = listing_rows(&r, cols);
+	sw_match_rows_free(&r);
 	return rc;
 }
 
@@ -448,8 +556,8 @@ static const struct sw_cmd cmds[] = {
 	{"add", cmd_add, sw_usage_add, "table dry-run", NULL},
 	{"list", cmd_list,
 	 N_("list [--table vacancies|employers|seekers|placements] [--station CODE]\n"
-	    "[COLUMN=VALUE | COLUMN=FROM..TO ...]"),
-	 "table station" SW_O_OUT, NULL},
+	    "[--mask | --no-mask] [COLUMN=VALUE | COLUMN=FROM..TO ...]"),
+	 "table station mask no-mask" SW_O_OUT, NULL},
 	{"rank", cmd_rank,
 	 N_("rank [--top K] [--by seeker|vacancy] [--exhaustive] [--timing] [MATCH OPTIONS]"),
 	 "top by exhaustive timing" MATCH_OPTS, match_notes},
@@ -462,10 +570,10 @@ static const struct sw_cmd cmds[] = {
 	 "stage date worker", NULL},
 	{"placements", cmd_placements,
 	 N_("placements [--seeker S] [--vacancy V] [--stage S] [--station C]\n"
-	    "[--worker W] [--from D] [--to D]"),
-	 "seeker vacancy stage station worker from to" SW_O_OUT, NULL},
+	    "[--worker W] [--from D] [--to D] [--mask | --no-mask]"),
+	 "seeker vacancy stage station worker from to mask no-mask" SW_O_OUT, NULL},
 	{"stats", cmd_stats, N_("stats [--from D] [--to D] [--on DATE]"), "from to on" SW_O_OUT, NULL},
-	{"due", cmd_due, N_("due [--on DATE]"), "on" SW_O_OUT, NULL},
+	{"due", cmd_due, N_("due [--on DATE] [--mask | --no-mask]"), "on mask no-mask" SW_O_OUT, NULL},
 	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
 	 NULL},
 	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
@@ -477,6 +585,6 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
-	sw_cli_on_server = "export list template import add vocab";
+	sw_cli_on_server = "export list template import add vocab rank assign needs place placements stats due";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

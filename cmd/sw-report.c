@@ -406,16 +406,17 @@ static int cmd_budget(int argc, char **argv)
 	struct sw_store *s = sw_store_open(o.dbs[0], SW_STORE_READONLY);
 	if (!s)
 		return SW_EXIT_FAIL;
-	sqlite3 *db = sw_store_sqlite(s);	/* lib/budget.c and contract.c read a file (not on a server yet) */
 	char from[11], to[11];
-	if (o.contract && sw_contract_get(db, o.contract, from, to, NULL, 0) <= 0) {
-		sw_error(_("--contract: unknown contract \"%s\""), o.contract);
+	int known = o.contract ? sw_contract_get(s, o.contract, from, to, NULL, 0) : 1;
+	if (known <= 0) {
+		if (known == 0)
+			sw_error(_("--contract: unknown contract \"%s\""), o.contract);
 		sw_store_close(s);
-		return SW_EXIT_REJECTED;
+		return known ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, SW_BUDGET_NCOLS, sw_budget_cols,
 					 sw_budget_types);
-	int rc = out ? sw_budget_write(db, o.contract, o.on, out,
+	int rc = out ? sw_budget_write(s, o.contract, o.on, out,
 				       sw_labels_zh(sw_out_format(out))) : -1;
 	if (rc != 0 && rc != 1 && out)
 		sw_out_abort(out);
@@ -648,8 +649,9 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
-	/* merge reads report files; the others, with targets and budget to
-	 * come (sw-report(1) --db), read a file or a server alike */
-	sw_cli_on_server = "merge monthly period trend completeness workers items workforce referrals evaluate close";
+	/* merge reads report files, no database; the others read a file or a
+	 * server alike (sw-report(1) --db) */
+	sw_cli_on_server = "merge monthly period trend completeness workers items workforce referrals evaluate"
+			   " close targets budget";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

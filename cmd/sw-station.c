@@ -90,24 +90,12 @@ static int cmd_list(int argc, char **argv)
 		return sw_run_list(t, argc - optind, argv + optind, o_station, 0);
 	}
 	const char *level = sw_opt_vocab("level", "level", o_level);
-	sqlite3 *db = sw_open(0);
+	struct sw_store *s = sw_open_store(0);
 	if (o_parent)
-		sw_station_need(db, o_parent);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
-		" SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address,"
-		"        s.opened_on, s.closed_on"
-		" FROM stations s JOIN subtree t ON t.code = s.code"
-		" WHERE (?1 IS NULL OR s.code <> ?1) AND (?2 IS NULL OR s.level = ?2)"
-		"   AND (NOT ?3 OR " SW_STATION_ACTIVE("s", "?4") ")"
-		" ORDER BY t.path");
-	sw_db_bind_text(st, 1, o_parent);
-	sw_db_bind_text(st, 2, level);
-	sqlite3_bind_int(st, 3, o_active);
-	sqlite3_bind_text(st, 4, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+		sw_station_need(s, o_parent);
+	struct sw_station_query q = {.code = o_parent, .level = level, .on = o_on, .active = o_active};
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stations_stmt(s, &q));
+	sw_store_close(s);
 	return rc;
 }
 
@@ -116,31 +104,14 @@ static int cmd_show(int argc, char **argv)
 	parse(argc, argv);
 	sw_cli_nargs(argc, 1, 1);
 	const char *code = argv[optind];
-	sqlite3 *db = sw_open(0);
-	sw_station_need(db, code);
-	/* the organisations by id and name: who runs the station, who employs each worker */
-	static const char *const q[] = {
-		"SELECT s.code, s.name, s.level, s.parent_code, s.division_code, s.address, s.opened_on,"
-		" s.closed_on, s.operator_org, o.name AS operator_name"
-		" FROM stations s LEFT JOIN orgs o ON o.org_id = s.operator_org WHERE s.code = ?1",
-		"SELECT w.worker_id, w.name, w.role, w.certificate, w.hired_on, w.left_on, w.employer_org,"
-		" o.name AS employer_name FROM workers w LEFT JOIN orgs o ON o.org_id = w.employer_org"
-		" WHERE w.station_code = ?1 ORDER BY w.worker_id",
-		"SELECT code, name, level, opened_on, closed_on FROM stations"
-		" WHERE parent_code = ?1 ORDER BY code",
-	};
+	struct sw_store *s = sw_open_store(0);
+	sw_station_need(s, code);
 	static const char *const keys[] = {"station", "staff", "children"};
 	const char *titles[] = {_("Station"), _("Staff"), _("Children")};
-	sqlite3_stmt *sts[3];
-	for (int i = 0; i < 3; i++) {
-		sts[i] = sw_db_prepare(db, q[i]);
-		sqlite3_bind_text(sts[i], 1, code, -1, SQLITE_STATIC);
-	}
-	struct sw_stmt *w[3] = {sw_stmt_of(sts[0]), sw_stmt_of(sts[1]), sw_stmt_of(sts[2])};
-	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, w, NULL);
-	for (int i = 0; i < 3; i++)
-		sqlite3_finalize(sts[i]);
-	sw_db_close(db);
+	struct sw_stmt *sts[3];
+	sw_station_stmts(s, code, sts);
+	int rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts, NULL);
+	sw_store_close(s);
 	return rc;
 }
 
@@ -148,154 +119,72 @@ static int cmd_tree(int argc, char **argv)
 {
 	parse(argc, argv);
 	sw_cli_nargs(argc, 0, 1);
-	const char *root = optind < argc ? argv[optind] : NULL;
-	sqlite3 *db = sw_open(0);
-	if (root)
-		sw_station_need(db, root);
-	/* Staff counts per node, then summed over each node's subtree by
-	 * matching path prefixes. */
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1") ","
-		" own AS (SELECT t.code, t.depth, t.path,"
-		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
-		        SW_WORKER_ACTIVE("w", "?2") ") AS staff,"
-		"   (SELECT count(*) FROM workers w WHERE w.station_code = t.code AND "
-		        SW_WORKER_ACTIVE("w", "?2") " AND w.certificate <> 'none') AS certified"
-		"   FROM subtree t)"
-		" SELECT o.depth AS depth, o.code AS code,"
-		"   CASE WHEN ?3 THEN substr('                                        ', 1, 2 * o.depth) || s.name"
-		"        ELSE s.name END AS name,"
-		"   s.level AS level,"
-		"   CASE WHEN " SW_STATION_ACTIVE("s", "?2") " THEN 'active' ELSE 'closed' END AS status,"
-		"   o.staff AS staff, o.certified AS certified,"
-		"   (SELECT sum(x.staff) FROM own x WHERE x.path = o.path OR x.path LIKE o.path || '/%') AS staff_total,"
-		"   (SELECT sum(x.certified) FROM own x WHERE x.path = o.path OR x.path LIKE o.path || '/%') AS certified_total"
-		" FROM own o JOIN stations s ON s.code = o.code ORDER BY o.path");
-	sw_db_bind_text(st, 1, root);
-	sqlite3_bind_text(st, 2, o_on, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, sw_fmt_human(sw_opt.fmt, sw_opt.output));
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+	struct sw_station_query q = {.code = optind < argc ? argv[optind] : NULL, .on = o_on,
+				     .indent = sw_fmt_human(sw_opt.fmt, sw_opt.output)};
+	struct sw_store *s = sw_open_store(0);
+	if (q.code)
+		sw_station_need(s, q.code);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_tree_stmt(s, &q));
+	sw_store_close(s);
 	return rc;
 }
 
 static int cmd_close(int argc, char **argv)
 {
-	const char *on = o_on;
 	parse(argc, argv);
 	sw_cli_nargs(argc, 1, 1);
 	if (!o_on_set)
 		sw_usage_fail(_("close: --on DATE is required"));
-	const char *code = argv[optind];
-	sqlite3 *db = sw_open(0);
-	if (sw_db_begin(db) != 0) {
-		sw_db_close(db);
-		return SW_EXIT_FAIL;
-	}
-	sw_station_need(db, code);
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT opened_on, closed_on,"
-		" (SELECT count(*) FROM stations c WHERE c.parent_code = s.code AND"
-		"  (c.closed_on IS NULL OR c.closed_on > ?2))"
-		" FROM stations s WHERE code = ?1");
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	const char *opened = (const char *)sqlite3_column_text(st, 0);
-	const char *closed = (const char *)sqlite3_column_text(st, 1);
-	int open_children = sqlite3_column_int(st, 2), rc = SW_EXIT_OK;
-	if (closed) {
-		sw_error(_("%s: already closed on %s"), code, closed);
-		rc = SW_EXIT_REJECTED;
-	} else if (opened && strcmp(on, opened) < 0) {
-		sw_error(_("%s: --on %s is before opened_on %s"), code, on, opened);
-		rc = SW_EXIT_REJECTED;
-	}
-	sqlite3_finalize(st);
-	if (rc == SW_EXIT_OK) {
-		if (open_children)
-			sw_warn(_("%s: %d station(s) below it are still open"), code, open_children);
-		st = sw_db_prepare(db, "UPDATE stations SET closed_on = ?2 WHERE code = ?1");
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sw_db_error(db, "close");
-			rc = SW_EXIT_FAIL;
-		}
-		sqlite3_finalize(st);
-	}
-	if (rc == SW_EXIT_OK)
-		rc = sw_db_commit(db) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
-	else
-		sw_db_rollback(db);
-	sw_db_close(db);
-	return rc;
+	struct sw_store *s = sw_open_store(0);
+	int rc = sw_station_close(s, argv[optind], o_on);
+	sw_store_close(s);
+	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
 static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
 	sw_cli_nargs(argc, 0, 0);
-	const char *role = sw_opt_vocab("role", "role", o_role);
-	sqlite3 *db = sw_open(0);
+	struct sw_station_query q = {.code = o_station, .role = sw_opt_vocab("role", "role", o_role),
+		.on = o_on, .active = o_active, .certified = o_certified};
+	struct sw_store *s = sw_open_store(0);
 	if (o_station)
-		sw_station_need(db, o_station);
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH RECURSIVE " SW_SUBTREE_CTE("?1")
-		" SELECT w.worker_id, w.name, w.station_code, w.role, w.certificate, w.hired_on, w.left_on"
-		" FROM workers w JOIN subtree t ON t.code = w.station_code"
-		" WHERE (?2 IS NULL OR w.role = ?2) AND (NOT ?3 OR w.certificate <> 'none')"
-		"   AND (NOT ?4 OR " SW_WORKER_ACTIVE("w", "?5") ")"
-		" ORDER BY w.worker_id");
-	sw_db_bind_text(st, 1, o_station);
-	sw_db_bind_text(st, 2, role);
-	sqlite3_bind_int(st, 3, o_certified);
-	sqlite3_bind_int(st, 4, o_active);
-	sqlite3_bind_text(st, 5, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+		sw_station_need(s, o_station);
+	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_workers_stmt(s, &q));
+	sw_store_close(s);
 	return rc;
 }
 
-/* Coverage: townships with an active township station, villages with an
- * active service point, matched through the stations' division_code. */
-#define COVERAGE_CTE \
-	"act AS (SELECT division_code, level FROM stations s WHERE division_code IS NOT NULL AND " \
-	SW_STATION_ACTIVE("s", "?1") ")," \
-	" tw AS (SELECT c.code AS county, d.code, d.name, d.level, d.parent_code," \
-	"   EXISTS(SELECT 1 FROM act WHERE act.division_code = d.code AND act.level = 'township') AS cov" \
-	"   FROM divisions c JOIN divisions d ON d.parent_code = c.code AND d.level = 'township'" \
-	"   WHERE c.level = 'county')," \
-	" vi AS (SELECT tw.county, d.code, d.name, d.level, d.parent_code," \
-	"   EXISTS(SELECT 1 FROM act WHERE act.division_code = d.code AND act.level = 'village') AS cov" \
-	"   FROM tw JOIN divisions d ON d.parent_code = tw.code AND d.level = 'village')"
+/* One county's coverage as a row, in percent to one decimal. */
+static int coverage_row(void *ctx, const struct sw_coverage *c)
+{
+	char n[4][24], tp[24], vp[24];
+	long v[4] = {c->townships, c->townships_covered, c->villages, c->villages_covered};
+	for (int i = 0; i < 4; i++)
+		snprintf(n[i], sizeof n[i], "%ld", v[i]);
+	const char *row[] = {c->county, c->name, n[0], n[1],
+		sw_pct1(c->townships_covered, c->townships, tp, sizeof tp), n[2], n[3],
+		sw_pct1(c->villages_covered, c->villages, vp, sizeof vp)};
+	sw_out_row(ctx, row);
+	return 0;
+}
 
 static int cmd_coverage(int argc, char **argv)
 {
 	parse(argc, argv);
 	sw_cli_nargs(argc, 0, 0);
-	sqlite3 *db = sw_open(0);
-	sqlite3_stmt *st;
+	struct sw_store *s = sw_open_store(0);
+	int rc;
 	if (o_uncovered)
-		st = sw_db_prepare(db, "WITH " COVERAGE_CTE
-			" SELECT county, code, name, level, parent_code FROM"
-			" (SELECT * FROM tw UNION ALL SELECT * FROM vi) WHERE NOT cov"
-			" ORDER BY county, level, code");
-	else
-		st = sw_db_prepare(db, "WITH " COVERAGE_CTE
-			" SELECT c.code AS county, c.name AS name,"
-			"  (SELECT count(*) FROM tw WHERE county = c.code) AS townships,"
-			"  (SELECT count(*) FROM tw WHERE county = c.code AND cov) AS townships_covered,"
-			"  (SELECT round(100.0 * sum(cov) / count(*), 1) FROM tw WHERE county = c.code) AS township_pct,"
-			"  (SELECT count(*) FROM vi WHERE county = c.code) AS villages,"
-			"  (SELECT count(*) FROM vi WHERE county = c.code AND cov) AS villages_covered,"
-			"  (SELECT round(100.0 * sum(cov) / count(*), 1) FROM vi WHERE county = c.code) AS village_pct"
-			" FROM divisions c WHERE c.level = 'county' ORDER BY c.code");
-	sqlite3_bind_text(st, 1, o_on, -1, SQLITE_STATIC);
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
-	sw_db_close(db);
+		rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_station_uncovered(s, o_on));
+	else {
+		static const char *const names[] = {"county", "name", "townships", "townships_covered",
+			"township_pct", "villages", "villages_covered", "village_pct"};
+		struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 8, names, "ssnnnnnn");
+		rc = !out ? SW_EXIT_FAIL : sw_station_coverage(s, o_on, coverage_row, out) != 0
+			? (sw_out_abort(out), SW_EXIT_FAIL) : sw_out_close(out) != 0 ? SW_EXIT_FAIL : SW_EXIT_OK;
+	}
+	sw_store_close(s);
 	return rc;
 }
 
@@ -320,13 +209,13 @@ static int cmd_staffing(int argc, char **argv)
 {
 	parse(argc, argv);
 	sw_cli_nargs(argc, 0, 0);
-	sqlite3 *db = sw_open(0);
+	struct sw_store *s = sw_open_store(0);
 	if (o_station)
-		sw_station_need(db, o_station);
+		sw_station_need(s, o_station);
 	static const char *const names[] = {"contract_id", "station_code", "station_name", "role",
 					    "required", "active", "short"};
 	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 7, names, "ssssnnn");
-	int n = out ? sw_staffing_short(db, o_on, o_station, staffing_row, out) : -1;
+	int n = out ? sw_staffing_short(s, o_on, o_station, staffing_row, out) : -1;
 	int rc = n < 0 ? SW_EXIT_FAIL : n ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	if (n < 0 && out)
 		sw_out_abort(out);
@@ -334,7 +223,7 @@ static int cmd_staffing(int argc, char **argv)
 		rc = SW_EXIT_FAIL;
 	if (n > 0)
 		sw_warn(_("%s: short of the staffing contracts require: %d"), o_on, n);
-	sw_db_close(db);
+	sw_store_close(s);
 	return rc;
 }
 
@@ -369,9 +258,9 @@ static int cmd_volunteer_record(int argc, char **argv)
 	r.path = sw_opt.output;
 	if (r.fmt != SW_FMT_HTML)
 		r.fmt = sw_opt.fmt;
-	sqlite3 *db = sw_open(0);
-	int rc = sw_volrec_write(db, &r);
-	sw_db_close(db);
+	struct sw_store *s = sw_open_store(0);
+	int rc = sw_volrec_write(s, &r);
+	sw_store_close(s);
 	return rc < 0 ? SW_EXIT_FAIL : rc ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
@@ -446,9 +335,6 @@ static const struct sw_cmd cmds[] = {
 /* Before the database closes: the statements the hooks keep. */
 static void release(void)
 {
-	sw_staff_release();
-	sw_partners_release();
-	sw_contract_release();
 	sw_audit_release();
 }
 
@@ -458,6 +344,7 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "init-server grant export template import add vocab";
+	sw_cli_on_server = "init-server grant export template import add vocab list show tree workers coverage "
+			   "close staffing volunteer-record";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

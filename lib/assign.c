@@ -78,20 +78,26 @@ long long sw_bmatch(const struct sw_bgraph *g, int *match, long long *u, long lo
 #define FIRST_MOST 64
 
 /* A market's pairs from its ranking indexes: seekers' best vacancies and
- * vacancies' best seekers. sigma[s]: every pair of s scoring above it is
+ * vacancies' best seekers. The auction numbers seekers and vacancies
+ * district by district (in id order within one), so that a district's
+ * bids, which are most of them, stay among neighbours in memory: s2m and
+ * v2m give the market's number of the auction's, m2s and m2v the other
+ * way. sigma[s] (the auction's s): every pair of s scoring above it is
  * listed. */
 struct market {
 	struct sw_ranker *rs, *rv;	/* by seeker, by vacancy */
 	struct sw_pick *buf;		/* room for every partner */
 	int *sigma;
+	int *s2m, *m2s, *v2m, *m2v;
+	int *district;			/* the auction's seeker's, for its groups */
 };
 
 static int market_best(void *ctx, int v, int k, int min, void (*fn)(void *fctx, int s, int w), void *fctx)
 {
 	struct market *mk = ctx;
-	int n = sw_ranker_top_min(mk->rv, v, k, min, mk->buf);
+	int n = sw_ranker_top_min(mk->rv, mk->v2m[v], k, min, mk->buf);
 	for (int i = 0; i < n; i++)
-		fn(fctx, mk->buf[i].s, mk->buf[i].score);
+		fn(fctx, mk->m2s[mk->buf[i].s], mk->buf[i].score);
 	return n < k ? min - 1 : mk->buf[k - 1].score;
 }
 
@@ -99,11 +105,36 @@ static int market_best(void *ctx, int v, int k, int min, void (*fn)(void *fctx, 
  * how many there were. */
 static int open_seeker(struct market *mk, struct sw_auction *A, int s, int k, int min)
 {
-	int n = sw_ranker_top_min(mk->rs, s, k, min, mk->buf);
+	int n = sw_ranker_top_min(mk->rs, mk->s2m[s], k, min, mk->buf);
 	for (int i = 0; i < n; i++)
-		sw_auction_add(A, s, mk->buf[i].v, mk->buf[i].score);
+		sw_auction_add(A, s, mk->m2v[mk->buf[i].v], mk->buf[i].score);
 	mk->sigma[s] = n < k ? min - 1 : mk->buf[k - 1].score;
 	return n;
+}
+
+static int district_of(const struct sw_market *m, int seekers, int i)
+{
+	int d = seekers ? m->s[i].district : m->v[i].district;
+	return d >= 0 && d < m->ndistrict ? d : m->ndistrict;	/* none: the last */
+}
+
+/* Numbers the market's seekers (or vacancies) district by district, in
+ * index order within one: a2m[j] is the j-th, m2a[i] i's number;
+ * group[j] (if not NULL) the j-th's district. */
+static void by_district(const struct sw_market *m, int seekers, int *a2m, int *m2a, int *group)
+{
+	int n = seekers ? m->ns : m->nv, *at = sw_xcalloc((size_t)m->ndistrict + 2, sizeof *at);
+	for (int i = 0; i < n; i++)
+		at[district_of(m, seekers, i) + 1]++;
+	for (int d = 0; d <= m->ndistrict; d++)
+		at[d + 1] += at[d];
+	for (int i = 0; i < n; i++) {
+		int d = district_of(m, seekers, i), j = at[d]++;
+		a2m[j] = i, m2a[i] = j;
+		if (group)
+			group[j] = d;
+	}
+	free(at);
 }
 
 /* Of a seeker's (or vacancy's) pairs the dual does not cover, the MOST
@@ -190,9 +221,9 @@ static int certified(const struct sw_market *m, struct sw_auction *A, struct mar
 		}
 	for (int s = 0; s < m->ns && ns < nv; s++)
 		if (a->u[s] < mk->sigma[s]) {
-			int k = sw_ranker_top_min(mk->rs, s, INT_MAX, (int)a->u[s] + 1, mk->buf);
+			int k = sw_ranker_top_min(mk->rs, mk->s2m[s], INT_MAX, (int)a->u[s] + 1, mk->buf);
 			for (int i = 0; i < k; i++)
-				consider(&c, s, mk->buf[i].v, mk->buf[i].score);
+				consider(&c, s, mk->m2v[mk->buf[i].v], mk->buf[i].score);
 			take_in(&c);
 		}
 	return c.grew ? 0 : 1;
@@ -204,13 +235,15 @@ static void solve(const struct sw_market *m, struct sw_auction *A, struct market
 {
 	/* The first phase, at 6.4 points, over the first pairs alone (no
 	 * vacancy opened further before prices are roughly right); then ε
-	 * falls by 8 a time, the dual tried from a hundredth of a point on. */
+	 * falls by 8 a time, the dual tried from a 640th of a point on (at an
+	 * 80th it was seldom exact on the bench markets, and its search costs
+	 * about as much as a phase). */
 	long long K = sw_auction_scale(A);
 	sw_auction_settle(A, 64 * K, 0);
 	a->rounds = 1;
 	for (long long eps = 8 * K;; eps = eps / 8 > 1 ? eps / 8 : 1) {
 		sw_auction_settle(A, eps, open);
-		if (eps > K / 8 && eps > 1)
+		if (eps > K / 64 && eps > 1)
 			continue;
 		a->total = sw_auction_result(A, a->vac, a->score, a->u, a->p);
 		int c = certified(m, A, mk, cap, a);
@@ -226,6 +259,23 @@ static void solve(const struct sw_market *m, struct sw_auction *A, struct market
 	}
 }
 
+/* The answer, solved in the auction's numbers, in the market's. */
+static void to_market(const struct market *mk, int ns, int nv, struct sw_assignment *a)
+{
+	int *vac = sw_xmalloc(((size_t)ns + 1) * sizeof *vac), *score = sw_xmalloc(((size_t)ns + 1) * sizeof *score);
+	long long *u = sw_xmalloc(((size_t)ns + 1) * sizeof *u), *p = sw_xmalloc(((size_t)nv + 1) * sizeof *p);
+	for (int s = 0; s < ns; s++) {
+		int j = mk->m2s[s];
+		vac[s] = a->vac[j] >= 0 ? mk->v2m[a->vac[j]] : -1;
+		score[s] = a->score[j];
+		u[s] = a->u[j];
+	}
+	for (int v = 0; v < nv; v++)
+		p[v] = a->p[mk->m2v[v]];
+	free(a->vac), free(a->score), free(a->u), free(a->p);
+	a->vac = vac, a->score = score, a->u = u, a->p = p;
+}
+
 void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct sw_assignment *a)
 {
 	struct sw_rank_opts ro = *o;
@@ -235,12 +285,17 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 		ro.min_score = 1;	/* a pair scoring 0 adds nothing */
 	struct market mk = {sw_ranker_new(m, &ro), NULL,
 			    sw_xmalloc(((size_t)(ns > nv ? ns : nv) + 1) * sizeof *mk.buf),
-			    sw_xmalloc(((size_t)ns + 1) * sizeof *mk.sigma)};
+			    sw_xmalloc(((size_t)ns + 1) * sizeof *mk.sigma),
+			    sw_xmalloc(((size_t)ns + 1) * sizeof *mk.s2m), sw_xmalloc(((size_t)ns + 1) * sizeof *mk.m2s),
+			    sw_xmalloc(((size_t)nv + 1) * sizeof *mk.v2m), sw_xmalloc(((size_t)nv + 1) * sizeof *mk.m2v),
+			    sw_xmalloc(((size_t)ns + 1) * sizeof *mk.district)};
 	ro.by_vacancy = 1;
 	mk.rv = sw_ranker_new(m, &ro);
+	by_district(m, 1, mk.s2m, mk.m2s, mk.district);
+	by_district(m, 0, mk.v2m, mk.m2v, NULL);
 	int *cap = sw_xmalloc(((size_t)nv + 1) * sizeof *cap);
 	for (int v = 0; v < nv; v++)
-		cap[v] = m->v[v].left < ns ? m->v[v].left : ns;
+		cap[v] = m->v[mk.v2m[v]].left < ns ? m->v[mk.v2m[v]].left : ns;
 	memset(a, 0, sizeof *a);
 	a->vac = sw_xmalloc(((size_t)ns + 1) * sizeof *a->vac);
 	a->score = sw_xcalloc((size_t)ns + 1, sizeof *a->score);
@@ -248,8 +303,9 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 	a->u = sw_xmalloc(((size_t)ns + 1) * sizeof *a->u);
 	a->p = sw_xmalloc(((size_t)nv + 1) * sizeof *a->p);
 	struct sw_auction *A = sw_auction_new(ns, nv, cap, market_best, &mk);
+	sw_auction_groups(A, mk.district, m->ndistrict + 1);
 	for (int s = 0; s < ns; s++)
-		a->best[s] = open_seeker(&mk, A, s, k, 1) ? mk.buf[0].v : -1;
+		a->best[mk.s2m[s]] = open_seeker(&mk, A, s, k, 1) ? mk.buf[0].v : -1;
 	/* A market under its own rules has no bounds to end a scan of a
 	 * vacancy's seekers (each one of them is scored): there the seekers'
 	 * side does it all. */
@@ -260,10 +316,12 @@ void sw_assign(const struct sw_market *m, const struct sw_rank_opts *o, struct s
 	solve(m, A, &mk, cap, !no_grow, a);
 	sw_auction_counts(A, &a->bids, &a->reverse, &a->edges);
 	sw_auction_free(A);
+	to_market(&mk, ns, nv, a);
 	sw_ranker_free(mk.rs);
 	sw_ranker_free(mk.rv);
 	free(mk.buf);
 	free(mk.sigma);
+	free(mk.s2m), free(mk.m2s), free(mk.v2m), free(mk.m2v), free(mk.district);
 	free(cap);
 }
 

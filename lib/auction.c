@@ -36,13 +36,21 @@ struct sw_auction {
 	void *ctx;
 	struct alist *l;
 	struct slist *by_v;	/* the same pairs by vacancy */
+	/* The seekers' lists, once packed (see pack): one block in seeker
+	 * order; a list that outgrows its room there moves out to a block of
+	 * its own. */
+	struct sw_apair *lpack;
+	size_t nlpack;
 	int *kv;		/* per vacancy: its kv best seekers listed */
 	int *tau;		/* and every pair scoring above tau (INT_MAX: none) */
 	struct places *pl;
 	int *vac_of, *holder, *pos, np, npcap;	/* per place: vacancy, seeker or -1, in heap */
 	long long *price, *pmin;	/* per place; per vacancy, its cheapest */
 	int *held, *hw;		/* per seeker: place or -1, score there */
-	int *queue, qhead, qlen;	/* seekers without a place, to bid */
+	/* Seekers without a place, to bid: a queue per group (see
+	 * sw_auction_groups), linked through next; cg is the group bidding. */
+	const int *group;
+	int ng, cg, waiting, *head, *tail, *next;
 	char *inwork;		/* per vacancy: waiting to be brought down */
 	int *stamp, cur;	/* per seeker: listed for the vacancy being opened */
 	char *crowded;		/* per vacancy: more pairs above its price than worth listing */
@@ -50,6 +58,9 @@ struct sw_auction {
 	int *freshq, nfresh;	/* those seekers */
 	long long bids, reverse, listed, eps;
 };
+
+/* Whether list e lies in the packed block [pack, pack + n). */
+#define packed(e, pack, n) ((pack) && (e) >= (pack) && (e) < (pack) + (n))
 
 static int before(const struct sw_auction *a, int x, int y)
 {
@@ -141,7 +152,8 @@ struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *b
 	a->hw = sw_xcalloc((size_t)ns + 1, sizeof *a->hw);
 	for (int s = 0; s < ns; s++)
 		a->held[s] = -1;
-	a->queue = sw_xmalloc(((size_t)ns + 1) * sizeof *a->queue);
+	a->next = sw_xmalloc(((size_t)ns + 1) * sizeof *a->next);
+	sw_auction_groups(a, NULL, 1);
 	a->inwork = sw_xcalloc((size_t)nv + 1, 1);
 	a->crowded = sw_xcalloc((size_t)nv + 1, 1);
 	a->stamp = sw_xcalloc((size_t)ns + 1, sizeof *a->stamp);
@@ -155,13 +167,15 @@ void sw_auction_free(struct sw_auction *a)
 	if (!a)
 		return;
 	for (int s = 0; s < a->ns; s++)
-		free(a->l[s].e);
+		if (!packed(a->l[s].e, a->lpack, a->nlpack))
+			free(a->l[s].e);
 	for (int v = 0; v < a->nv; v++) {
 		free(a->by_v[v].e);
 		free(a->pl[v].h);
 	}
 	free(a->l);
 	free(a->by_v);
+	free(a->lpack);
 	free(a->kv);
 	free(a->tau);
 	free(a->pl);
@@ -172,7 +186,9 @@ void sw_auction_free(struct sw_auction *a)
 	free(a->pmin);
 	free(a->held);
 	free(a->hw);
-	free(a->queue);
+	free(a->next);
+	free(a->head);
+	free(a->tail);
 	free(a->inwork);
 	free(a->stamp);
 	free(a->crowded);
@@ -181,13 +197,25 @@ void sw_auction_free(struct sw_auction *a)
 	free(a);
 }
 
+/* More room for a seeker's list, which is full. */
+static void grow(struct sw_auction *a, struct alist *l)
+{
+	struct sw_apair *to = sw_xmalloc((size_t)(l->cap * 2 + 4) * sizeof *to);
+	if (l->n)
+		memcpy(to, l->e, (size_t)l->n * sizeof *to);
+	if (!packed(l->e, a->lpack, a->nlpack))
+		free(l->e);
+	l->e = to;
+	l->cap = l->cap * 2 + 4;
+}
+
 /* Lists pair (s, v); a seeker with pairs newly listed is checked again. */
 static void list(struct sw_auction *a, int s, int v, int w)
 {
 	struct alist *l = &a->l[s];
 	struct slist *b = &a->by_v[v];
 	if (l->n == l->cap)
-		l->e = sw_xrealloc(l->e, (size_t)(l->cap = l->cap * 2 + 4) * sizeof *l->e);
+		grow(a, l);
 	l->e[l->n++] = (struct sw_apair){v, w};
 	if (b->n == b->cap)
 		b->e = sw_xrealloc(b->e, (size_t)(b->cap = b->cap * 2 + 4) * sizeof *b->e);
@@ -283,9 +311,38 @@ static long long best_of(const struct sw_auction *a, int s, int *best, long long
 	return v1;
 }
 
+void sw_auction_groups(struct sw_auction *a, const int *group, int ng)
+{
+	a->group = group;
+	a->ng = ng;
+	a->head = sw_xrealloc(a->head, (size_t)ng * sizeof *a->head);
+	a->tail = sw_xrealloc(a->tail, (size_t)ng * sizeof *a->tail);
+	for (int g = 0; g < ng; g++)
+		a->head[g] = a->tail[g] = -1;
+}
+
 static void push(struct sw_auction *a, int s)
 {
-	a->queue[(a->qhead + a->qlen++) % a->ns] = s;
+	int g = a->group ? a->group[s] : 0;
+	a->next[s] = -1;
+	if (a->tail[g] < 0)
+		a->head[g] = s;
+	else
+		a->next[a->tail[g]] = s;
+	a->tail[g] = s;
+	a->waiting++;
+}
+
+/* The next seeker to bid: the group's first, or the next group's. */
+static int pop(struct sw_auction *a)
+{
+	while (a->head[a->cg] < 0)
+		a->cg = (a->cg + 1) % a->ng;
+	int s = a->head[a->cg];
+	if ((a->head[a->cg] = a->next[s]) < 0)
+		a->tail[a->cg] = -1;
+	a->waiting--;
+	return s;
 }
 
 /* The cheapest price at v but place c's, or LLONG_MAX with none. */
@@ -352,12 +409,8 @@ static void phase(struct sw_auction *a, long long eps, int all)
 		if (a->fresh[a->freshq[i]])
 			check(a, a->freshq[i]);
 	a->nfresh = 0;
-	while (a->qlen > 0) {
-		int s = a->queue[a->qhead];
-		a->qhead = (a->qhead + 1) % a->ns;
-		a->qlen--;
-		bid(a, s);
-	}
+	while (a->waiting > 0)
+		bid(a, pop(a));
 }
 
 /* A reverse bid: vacancy v, with f places empty and a price above 0,
@@ -461,8 +514,32 @@ static void bring_down(struct sw_auction *a)
  * where a pair not listed could be worth something at their price, until
  * every seeker is within ε of its best over the pairs listed (a pair
  * newly listed may be worth more) and every empty place is without price. */
+/* The seekers' lists listed so far, each with some room to grow, copied
+ * into one block in seeker order: bids run through the seekers of a group
+ * in that order, so that their lists are read from memory together rather
+ * than from scattered blocks. */
+static void pack(struct sw_auction *a)
+{
+	size_t n = 0, at = 0;
+	for (int s = 0; s < a->ns; s++)
+		n += (size_t)a->l[s].n + 2;
+	a->lpack = sw_xmalloc((n + 1) * sizeof *a->lpack);
+	for (int s = 0; s < a->ns; s++) {
+		struct alist *l = &a->l[s];
+		if (l->n)
+			memcpy(a->lpack + at, l->e, (size_t)l->n * sizeof *l->e);
+		free(l->e);
+		l->e = a->lpack + at;
+		l->cap = l->n + 2;
+		at += (size_t)l->cap;
+	}
+	a->nlpack = n;
+}
+
 static void settle(struct sw_auction *a, long long eps, int open)
 {
+	if (!a->lpack)
+		pack(a);
 	for (int all = 1;; all = 0) {
 		long long was = a->listed;
 		phase(a, eps, all);

@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "sw/contract.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/money.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -107,7 +107,7 @@ static void rows(const struct budget *b)
 }
 
 /* Reads the contract's spending up to upto into b->spent. 0 or -1. */
-static int gather(sqlite3 *db, struct budget *b)
+static int gather(struct sw_store *s, struct budget *b)
 {
 	char upto_month[8];
 	snprintf(b->first, sizeof b->first, "%.7s", b->start);
@@ -116,33 +116,29 @@ static int gather(sqlite3 *db, struct budget *b)
 	b->nmonths = strcmp(b->upto, b->start) < 0 ? 0
 		: (atoi(upto_month) - atoi(b->first)) * 12 + atoi(upto_month + 5) - atoi(b->first + 5) + 1;
 	b->spent = sw_xcalloc((size_t)b->nmonths * NCAT + 1, sizeof *b->spent);
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT substr(date, 1, 7), category,"
+	struct sw_stmt *st = sw_store_prep(s, "SELECT substr(date, 1, 7), category,"
 		" sum(CAST(replace(amount, '.', '') AS BIGINT)) FROM spending"
-		" WHERE contract_id = ?1 AND date <= ?2 GROUP BY substr(date, 1, 7), category");
-	sqlite3_bind_text(st, 1, b->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b->upto, -1, SQLITE_STATIC);
+		" WHERE contract_id = ?1 AND date <= ?2 GROUP BY substr(date, 1, 7), category"
+		" ORDER BY 1, 2");
+	sw_stmt_bind_text(st, 1, b->id);
+	sw_stmt_bind_text(st, 2, b->upto);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *month = (const char *)sqlite3_column_text(st, 0);
-		const char *cat = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *month = sw_stmt_text(st, 0), *cat = sw_stmt_text(st, 1);
 		int m = (atoi(month) - atoi(b->first)) * 12 + atoi(month + 5) - atoi(b->first + 5), c;
 		for (c = 0; c < b->ncat && strcmp(b->cat[c], cat) != 0; c++)
 			;
 		if (c == b->ncat) {	/* a figure never counts nothing in silence */
 			sw_error(_("budget: spending category \"%s\" is not a category of the "
 				   "vocabulary (sw-station vocab list spending_category)"), cat);
-			sqlite3_finalize(st);
+			sw_stmt_finalize(st);
 			return -1;
 		}
 		if (m >= 0 && m < b->nmonths)
-			b->spent[m * b->ncat + c] += sqlite3_column_int64(st, 2);
+			b->spent[m * b->ncat + c] += sw_stmt_int64(st, 2);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "spending");
-		return -1;
-	}
-	return 0;
+	sw_stmt_finalize(st);
+	return rc < 0 ? -1 : 0;
 }
 
 static void add_category(void *ctx, const char *vocab, const char *key, const char *alias, int local)
@@ -163,40 +159,38 @@ static void categories(struct budget *b)
 	sw_vocab_each("spending_category", add_category, b);
 }
 
-int sw_budget_write(sqlite3 *db, const char *contract, const char *on, struct sw_out *out, int zh)
+int sw_budget_write(struct sw_store *s, const char *contract, const char *on, struct sw_out *out, int zh)
 {
 	struct budget b = {.zh = zh, .out = out};
 	categories(&b);
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT contract_id, start, \"end\", amount FROM contracts"
-					 " WHERE ?1 IS NULL OR contract_id = ?1 ORDER BY contract_id");
-	sw_db_bind_text(st, 1, contract);
+	struct sw_stmt *st = sw_store_prep(s, "SELECT contract_id, start, \"end\", amount FROM contracts"
+					   " WHERE ?1 IS NULL OR contract_id = ?1 ORDER BY contract_id");
+	sw_stmt_bind_text(st, 1, contract);
 	int rc, over = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		b.id = (const char *)sqlite3_column_text(st, 0);
-		snprintf(b.start, sizeof b.start, "%s", (const char *)sqlite3_column_text(st, 1));
-		snprintf(b.end, sizeof b.end, "%s", (const char *)sqlite3_column_text(st, 2));
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		b.id = sw_stmt_text(st, 0);
+		snprintf(b.start, sizeof b.start, "%s", sw_stmt_text(st, 1));
+		snprintf(b.end, sizeof b.end, "%s", sw_stmt_text(st, 2));
 		snprintf(b.upto, sizeof b.upto, "%s", strcmp(on, b.end) < 0 ? on : b.end);
 		char why[160];
-		if (sw_money_parse((const char *)sqlite3_column_text(st, 3), 1, &b.amount, why, sizeof why) != 0)
+		if (sw_money_parse(sw_stmt_text(st, 3), 1, &b.amount, why, sizeof why) != 0)
 			b.amount = 0;	/* only the import writes it, canonical */
-		if (gather(db, &b) != 0)
+		if (gather(s, &b) != 0)
 			break;
 		rows(&b);
 		long long spent = 0;
 		for (int i = 0; i < b.nmonths * b.ncat; i++)
 			spent += b.spent[i];
 		if (spent > b.amount) {
-			char a[32], s[32];
+			char a[32], sp[32];
 			sw_warn(_("%s: %s spent, more than the contract's amount of %s"), b.id,
-				sw_money_fmt(spent, s, sizeof s), sw_money_fmt(b.amount, a, sizeof a));
+				sw_money_fmt(spent, sp, sizeof sp), sw_money_fmt(b.amount, a, sizeof a));
 			over = 1;
 		}
 		free(b.spent);
 		b.spent = NULL;
 	}
 	free(b.spent);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		sw_db_error(db, "contracts");
-	return rc == SQLITE_DONE ? over : -1;
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? over : -1;
 }

@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "sw/contract.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/text.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -17,17 +17,6 @@
 enum { CO_ID, CO_TITLE, CO_BUYER, CO_TOWNSHIP, CO_CONTRACTOR, CO_SIGNED, CO_START, CO_END,
        CO_AMOUNT, CO_FUNDING, CO_STATIONS };
 enum { SP_ID, SP_CONTRACT, SP_DATE, SP_CATEGORY, SP_AMOUNT, SP_NOTE };
-
-static sqlite3_stmt *station_known, *overlapping, *spent_outside, *period;
-
-void sw_contract_release(void)
-{
-	sqlite3_finalize(station_known);
-	sqlite3_finalize(overlapping);
-	sqlite3_finalize(spent_outside);
-	sqlite3_finalize(period);
-	station_known = overlapping = spent_outside = period = NULL;
-}
 
 /* 1 if the ';'-joined list holds code. */
 static int in_list(const char *list, const char *code)
@@ -41,7 +30,7 @@ static int in_list(const char *list, const char *code)
 
 /* The stations cell as codes that exist, deduplicated, joined by ';' into
  * out. 0, or -1 with why. */
-static int norm_stations(sqlite3 *db, const char *in, char *out, size_t len, char *why, size_t whylen)
+static int norm_stations(struct sw_store *s, const char *in, char *out, size_t len, char *why, size_t whylen)
 {
 	char word[128], code[128];
 	size_t used = 0;
@@ -65,11 +54,11 @@ static int norm_stations(sqlite3 *db, const char *in, char *out, size_t len, cha
 			sw_msg(why, whylen, _("stations: %s"), r);
 			return -1;
 		}
-		const char *k[1] = {code};
-		int found = sw_db_text(db, &station_known, "SELECT 1 FROM stations WHERE code = ?", 1, k,
-				       NULL, 0);
-		if (found < 0)
+		int found = sw_station_exists(s, code);
+		if (found < 0) {
+			sw_msg(why, whylen, _("%s: the stored rows could not be read"), "stations");
 			return -1;
+		}
 		if (!found) {
 			sw_msg(why, whylen, _("stations: unknown station \"%.60s\""), code);
 			return -1;
@@ -91,40 +80,36 @@ static int norm_stations(sqlite3 *db, const char *in, char *out, size_t len, cha
 
 /* Another contract whose period overlaps [from, to] and that covers one of
  * stations: a station is run under one contract at a time. 0, -1 with why. */
-static int overlap(sqlite3 *db, const char **v, const char *stations, char *why, size_t whylen)
+static int overlap(struct sw_store *s, const char **v, const char *stations, char *why, size_t whylen)
 {
-	if (!overlapping)
-		overlapping = sw_db_prepare(db, "SELECT contract_id, start, \"end\", stations FROM contracts"
-			" WHERE contract_id <> ?1 AND start <= ?3 AND \"end\" >= ?2 ORDER BY start, contract_id");
-	sqlite3_bind_text(overlapping, 1, v[CO_ID], -1, SQLITE_STATIC);
-	sqlite3_bind_text(overlapping, 2, v[CO_START], -1, SQLITE_STATIC);
-	sqlite3_bind_text(overlapping, 3, v[CO_END], -1, SQLITE_STATIC);
-	int rc = SQLITE_DONE, bad = 0;
-	while (!bad && (rc = sqlite3_step(overlapping)) == SQLITE_ROW) {
-		const char *other = (const char *)sqlite3_column_text(overlapping, 3);
+	struct sw_stmt *st = sw_store_stmt(s, "SELECT contract_id, start, \"end\", stations FROM contracts"
+		" WHERE contract_id <> ?1 AND start <= ?3 AND \"end\" >= ?2 ORDER BY start, contract_id");
+	sw_stmt_bind_text(st, 1, v[CO_ID]);
+	sw_stmt_bind_text(st, 2, v[CO_START]);
+	sw_stmt_bind_text(st, 3, v[CO_END]);
+	int rc = SW_DONE, bad = 0;
+	while (!bad && (rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *other = sw_stmt_text(st, 3);
 		char code[128];
 		for (const char *p = stations; !bad && sw_list_next(&p, code, sizeof code) > 0;) {
 			if (in_list(other, code)) {
 				sw_msg(why, whylen, _("stations: %s is in contract %s too, from %s to %s: "
 				       "a station is under one contract at a time"), code,
-				       sqlite3_column_text(overlapping, 0), sqlite3_column_text(overlapping, 1),
-				       sqlite3_column_text(overlapping, 2));
+				       sw_stmt_text(st, 0), sw_stmt_text(st, 1), sw_stmt_text(st, 2));
 				bad = 1;
 			}
 		}
 	}
-	sqlite3_reset(overlapping);
-	if (!bad && rc != SQLITE_DONE) {
-		sw_db_error(db, "contracts");
-		return -1;
-	}
-	return bad ? -1 : 0;
+	sw_stmt_release(st);
+	if (!bad && rc < 0)
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "stations");
+	return bad || rc < 0 ? -1 : 0;
 }
 
 static int check_contract(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	static char stations[4096];
-	sqlite3 *db = sw_import_db(im);
+	struct sw_store *s = sw_import_store(im);
 	char day[16];
 	if (strcmp(v[CO_END], v[CO_START]) < 0) {
 		sw_msg(why, whylen, _("end: %s is before start %s"), v[CO_END], v[CO_START]);
@@ -134,14 +119,21 @@ static int check_contract(struct sw_import *im, const char **v, char *why, size_
 		sw_msg(why, whylen, _("signed_on: %s is after end %s"), v[CO_SIGNED], v[CO_END]);
 		return -1;
 	}
-	if (norm_stations(db, v[CO_STATIONS], stations, sizeof stations, why, whylen) != 0 ||
-	    overlap(db, v, stations, why, whylen) != 0)
+	if (norm_stations(s, v[CO_STATIONS], stations, sizeof stations, why, whylen) != 0)
+		return -1;
+	/* the contracts given before it in the file count (on a server,
+	 * stored first) */
+	if (sw_import_flush(im) != 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "stations");
+		return -1;
+	}
+	if (overlap(s, v, stations, why, whylen) != 0)
 		return -1;
 	v[CO_STATIONS] = stations;
 	/* a new period must still hold what was spent under the contract */
 	const char *k[3] = {v[CO_ID], v[CO_START], v[CO_END]};
-	int outside = sw_db_text(db, &spent_outside, "SELECT min(date) FROM spending WHERE"
-				 " contract_id = ?1 AND (date < ?2 OR date > ?3)", 3, k, day, sizeof day);
+	int outside = sw_store_text(s, "SELECT min(date) FROM spending WHERE"
+				    " contract_id = ?1 AND (date < ?2 OR date > ?3)", 3, k, day, sizeof day);
 	if (outside < 0) {	/* said; the row cannot be checked, so it is not stored */
 		sw_msg(why, whylen, _("start, end: the contract's spending could not be read"));
 		return -1;
@@ -154,14 +146,12 @@ static int check_contract(struct sw_import *im, const char **v, char *why, size_
 	return 0;
 }
 
-/* sw_contract_get, with the statement kept in *st when st is not NULL. */
-static int get(sqlite3 *db, sqlite3_stmt **st, const char *id, char from[11], char to[11],
-	       char *stations, size_t len)
+int sw_contract_get(struct sw_store *s, const char *id, char from[11], char to[11], char *stations,
+		    size_t len)
 {
-	const char *k[1] = {id};
 	char buf[4200];
-	int rc = sw_db_text(db, st, "SELECT start || '|' || \"end\" || '|' || stations"
-			    " FROM contracts WHERE contract_id = ?", 1, k, buf, sizeof buf);
+	int rc = sw_store_text(s, "SELECT start || '|' || \"end\" || '|' || stations"
+			       " FROM contracts WHERE contract_id = ?1", 1, &id, buf, sizeof buf);
 	if (rc <= 0)
 		return rc;
 	snprintf(from, 11, "%.10s", buf);
@@ -171,19 +161,13 @@ static int get(sqlite3 *db, sqlite3_stmt **st, const char *id, char from[11], ch
 	return 1;
 }
 
-int sw_contract_get(sqlite3 *db, const char *id, char from[11], char to[11], char *stations,
-		    size_t len)
-{
-	return get(db, NULL, id, from, to, stations, len);
-}
-
 /* Spending is on a day of its contract's period. */
 static int check_spending(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	char from[11], to[11];
-	int rc = get(sw_import_db(im), &period, v[SP_CONTRACT], from, to, NULL, 0);
+	int rc = sw_contract_get(sw_import_store(im), v[SP_CONTRACT], from, to, NULL, 0);
 	if (rc < 0) {
-		sw_msg(why, whylen, "%s", sqlite3_errmsg(sw_import_db(im)));
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "contract_id");
 		return -1;
 	}
 	if (rc == 0)
@@ -247,62 +231,51 @@ const struct sw_table sw_spending_table = {
 
 /* The shortfalls of one contract's station: its staffing rows against the
  * station's own workers active on the day. */
-static int station_short(sqlite3 *db, sqlite3_stmt *need, const char *contract, const char *code,
+static int station_short(struct sw_stmt *need, const char *contract, const char *code,
 			 int (*fn)(void *, const struct sw_shortfall *), void *ctx)
 {
-	int rc = SQLITE_DONE, found = 0, stop = 0;
-	sqlite3_bind_text(need, 1, contract, -1, SQLITE_STATIC);
-	sqlite3_bind_text(need, 3, code, -1, SQLITE_STATIC);
-	while (!stop && (rc = sqlite3_step(need)) == SQLITE_ROW) {
+	int rc = SW_DONE, found = 0, stop = 0;
+	sw_stmt_bind_text(need, 1, contract);
+	sw_stmt_bind_text(need, 3, code);
+	while (!stop && (rc = sw_stmt_step(need)) == SW_ROW) {
 		struct sw_shortfall s = {
-			.contract_id = contract, .station_code = code,
-			.station_name = (const char *)sqlite3_column_text(need, 0),
-			.role = (const char *)sqlite3_column_text(need, 1),
-			.required = sqlite3_column_int(need, 2), .active = sqlite3_column_int(need, 3)};
+			.contract_id = contract, .station_code = code, .station_name = sw_stmt_text(need, 0),
+			.role = sw_stmt_text(need, 1), .required = (long)sw_stmt_int64(need, 2),
+			.active = (long)sw_stmt_int64(need, 3)};
 		if (s.active >= s.required)
 			continue;
 		found++;
 		stop = fn(ctx, &s) != 0;
 	}
-	sqlite3_reset(need);
 	if (stop)
-		return -1;
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "contract_staffing");
-		return -1;
-	}
-	return found;
+		sw_stmt_reset(need);
+	return stop || rc < 0 ? -1 : found;
 }
 
-int sw_staffing_short(sqlite3 *db, const char *on, const char *station,
+int sw_staffing_short(struct sw_store *s, const char *on, const char *station,
 		      int (*fn)(void *ctx, const struct sw_shortfall *s), void *ctx)
 {
-	sqlite3_stmt *cs = sw_db_prepare(db, "SELECT contract_id, stations FROM contracts"
+	struct sw_stmt *cs = sw_store_prep(s, "SELECT contract_id, stations FROM contracts"
 		" WHERE start <= ?1 AND \"end\" >= ?1 ORDER BY contract_id");
-	sqlite3_stmt *need = sw_db_prepare(db, "SELECT s.name, r.role, r.count,"
+	struct sw_stmt *need = sw_store_prep(s, "SELECT s.name, r.role, r.count,"
 		" (SELECT count(*) FROM workers w WHERE w.station_code = ?3"
 		"   AND (r.role = 'any' OR w.role = r.role) AND " SW_WORKER_ACTIVE("w", "?2") ")"
 		" FROM contract_staffing r LEFT JOIN stations s ON s.code = ?3"
 		" WHERE r.contract_id = ?1 ORDER BY r.role");
-	sqlite3_bind_text(cs, 1, on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(need, 2, on, -1, SQLITE_STATIC);
-	int rc = SQLITE_DONE, total = 0, n = 0;
-	while (n >= 0 && (rc = sqlite3_step(cs)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(cs, 0);
-		const char *list = (const char *)sqlite3_column_text(cs, 1);
+	sw_stmt_bind_text(cs, 1, on);
+	sw_stmt_bind_text(need, 2, on);
+	int rc = SW_DONE, total = 0, n = 0;
+	while (n >= 0 && (rc = sw_stmt_step(cs)) == SW_ROW) {
+		const char *id = sw_stmt_text(cs, 0), *list = sw_stmt_text(cs, 1);
 		char code[128];
 		for (const char *p = list; n >= 0 && sw_list_next(&p, code, sizeof code) > 0;) {
 			if (station && strcmp(code, station) != 0)
 				continue;
-			if ((n = station_short(db, need, id, code, fn, ctx)) >= 0)
+			if ((n = station_short(need, id, code, fn, ctx)) >= 0)
 				total += n;
 		}
 	}
-	if (n >= 0 && rc != SQLITE_DONE) {
-		sw_db_error(db, "contracts");
-		n = -1;
-	}
-	sqlite3_finalize(cs);
-	sqlite3_finalize(need);
-	return n < 0 ? -1 : total;
+	sw_stmt_finalize(cs);
+	sw_stmt_finalize(need);
+	return n < 0 || rc < 0 ? -1 : total;
 }

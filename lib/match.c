@@ -5,14 +5,16 @@
 
 #include "sw/cli.h"
 #include "sw/csvio.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/input.h"
 #include "sw/layout.h"
 #include "sw/match.h"
 #include "sw/rowq.h"
+#include "sw/store.h"
+#include "sw/strset.h"
 #include "sw/text.h"
+#include "sw/valid.h"
 #include "sw/vocab.h"
 
 /* Column positions, as in the descriptors below. */
@@ -41,15 +43,41 @@ static int vacancy_rules(const char **v, char *why, size_t whylen)
 	return 0;
 }
 
+/* A look-up that failed (the store said why): the row is refused, never
+ * let through unchecked. */
+static int check_failed(char *why, size_t whylen)
+{
+	sw_msg(why, whylen, "%s", _("the database failed while checking the row"));
+	return -1;
+}
+
 static int check_vacancy(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	(void)im;
 	return vacancy_rules(v, why, whylen);
 }
 
+/* A server stages an import's rows and stores them a chunk at a time
+ * (sw_import_flush): the rules must see the rows before this one in the
+ * file that they look at, those of the same seeker at the vacancy and,
+ * for a hire, all at the vacancy. The rows passed since the last flush,
+ * by seeker and vacancy (tag 1) and by vacancy (tag 0). */
+static struct sw_strset staged;
+
 static int check_placement(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	return sw_placement_check(sw_import_db(im), v[P_SEEKER], v[P_VACANCY], v[P_STAGE],
+	char pair[512];
+	snprintf(pair, sizeof pair, "%s\x1f%s", v[P_SEEKER], v[P_VACANCY]);
+	int hire = strcmp(v[P_STAGE], "hired") == 0;
+	if (sw_strset_get(&staged, 1, pair, sw_str_hash(pair)) >= 0 ||
+	    (hire && sw_strset_get(&staged, 0, v[P_VACANCY], sw_str_hash(v[P_VACANCY])) >= 0)) {
+		sw_strset_free(&staged);
+		if (sw_import_flush(im) != 0)
+			return check_failed(why, whylen);
+	}
+	sw_strset_put(&staged, 1, pair, sw_str_hash(pair), 0);
+	sw_strset_put(&staged, 0, v[P_VACANCY], sw_str_hash(v[P_VACANCY]), 0);
+	return sw_placement_check(sw_import_store(im), v[P_SEEKER], v[P_VACANCY], v[P_STAGE],
 				  v[P_DATE], why, whylen);
 }
 
@@ -121,44 +149,49 @@ const struct sw_table sw_placements_table = {
 
 static int stage_rank(const char *stage) { return sw_vocab_rank("stage", stage); }
 
-/* Stages before the job starts need the vacancy open on the date. */
-static int check_open(sqlite3 *db, const char *vacancy, const char *date, char *why, size_t whylen)
+void sw_match_add_months(const char *date, int n, char out[11])
 {
-	sqlite3_stmt *st = sw_db_prepare(db,
+	int month = atoi(date) * 12 + atoi(date + 5) - 1 + n;
+	char first[32];
+	snprintf(first, sizeof first, "%04d-%02d-01", month / 12, month % 12 + 1);
+	sw_date_from_days(sw_date_days(first) + atoi(date + 8) - 1, out);
+}
+
+/* Stages before the job starts need the vacancy open on the date. */
+static int check_open(struct sw_store *s, const char *vacancy, const char *date, char *why, size_t whylen)
+{
+	struct sw_stmt *st = sw_store_stmt(s,
 		"SELECT posted_on, closes_on FROM vacancies WHERE vacancy_id = ?1"
 		" AND NOT (posted_on <= ?2 AND (closes_on IS NULL OR closes_on >= ?2))");
-	sqlite3_bind_text(st, 1, vacancy, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	int rc = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *po = (const char *)sqlite3_column_text(st, 0);
-		const char *cl = (const char *)sqlite3_column_text(st, 1);
+	sw_stmt_bind_text(st, 1, vacancy);
+	sw_stmt_bind_text(st, 2, date);
+	int rc = sw_stmt_step(st);
+	if (rc == SW_ROW) {
+		const char *po = sw_stmt_text(st, 0), *cl = sw_stmt_text(st, 1);
 		if (strcmp(date, po) < 0)
 			sw_msg(why, whylen, _("vacancy_id: vacancy \"%s\" is not open on %s (posted on %s)"),
 			       vacancy, date, po);
 		else
 			sw_msg(why, whylen, _("vacancy_id: vacancy \"%s\" is not open on %s (closed on %s)"),
 			       vacancy, date, cl);
-		rc = -1;
 	}
-	sqlite3_finalize(st);
-	return rc;
+	sw_stmt_release(st);
+	return rc == SW_DONE ? 0 : rc == SW_ROW ? -1 : check_failed(why, whylen);
 }
 
 /* Stages of one seeker at one vacancy move forward in time. */
-static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
+static int check_order(struct sw_store *s, const char *seeker, const char *vacancy, const char *stage,
 		       const char *date, char *why, size_t whylen)
 {
-	sqlite3_stmt *st = sw_db_prepare(db,
+	struct sw_stmt *st = sw_store_stmt(s,
 		"SELECT stage, date FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2"
 		" AND stage <> ?3 ORDER BY date, stage");
-	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, stage, -1, SQLITE_STATIC);
-	int r = stage_rank(stage), hired = 0, rc = 0;
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
-		const char *os = (const char *)sqlite3_column_text(st, 0);
-		const char *od = (const char *)sqlite3_column_text(st, 1);
+	sw_stmt_bind_text(st, 1, seeker);
+	sw_stmt_bind_text(st, 2, vacancy);
+	sw_stmt_bind_text(st, 3, stage);
+	int r = stage_rank(stage), hired = 0, rc = 0, step;
+	while (rc == 0 && (step = sw_stmt_step(st)) == SW_ROW) {
+		const char *os = sw_stmt_text(st, 0), *od = sw_stmt_text(st, 1);
 		int orank = stage_rank(os), c = strcmp(od, date);
 		if ((orank < r && c > 0) || (orank > r && c < 0)) {
 			char said[64];	/* the stages in the admin's words */
@@ -170,7 +203,9 @@ static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, con
 		if (strcmp(os, "hired") == 0 && c <= 0)
 			hired = 1;
 	}
-	sqlite3_finalize(st);
+	sw_stmt_release(st);
+	if (rc == 0 && step != SW_DONE)
+		return check_failed(why, whylen);
 	if (rc == 0 && r > stage_rank("hired") && !hired) {
 		sw_msg(why, whylen, _("stage: %s needs a hire recorded on or before %s"),
 		       sw_vocab_label("stage", stage, sw_i18n_zh()), date);
@@ -182,25 +217,25 @@ static int check_order(sqlite3 *db, const char *seeker, const char *vacancy, con
 /* A hire uses up one of the headcount: others in work there on the date,
  * or on any later hire's date (a hire entered late must not overbook the
  * jobs already recorded after it). */
-static int check_headcount(sqlite3 *db, const char *seeker, const char *vacancy, const char *date,
+static int check_headcount(struct sw_store *s, const char *seeker, const char *vacancy, const char *date,
 			   char *why, size_t whylen)
 {
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"SELECT v.headcount, n, at FROM vacancies v, (SELECT d.at, (SELECT count(DISTINCT p.seeker_id)"
+	struct sw_stmt *st = sw_store_stmt(s,
+		"SELECT v.headcount, x.n, x.at FROM vacancies v, (SELECT d.at, (SELECT count(DISTINCT p.seeker_id)"
 		"  FROM placements p WHERE p.vacancy_id = ?2 AND p.seeker_id <> ?1"
 		"  AND p.stage IN " SW_STAGE_IN_WORK " AND p.date <= d.at"
 		"  AND NOT EXISTS (SELECT 1 FROM placements q WHERE q.seeker_id = p.seeker_id"
 		"   AND q.vacancy_id = p.vacancy_id AND q.stage = 'ended' AND q.date <= d.at)) AS n"
 		"  FROM (SELECT ?3 AS at UNION SELECT date FROM placements WHERE vacancy_id = ?2"
-		"   AND stage = 'hired' AND date > ?3) d)"
-		" WHERE v.vacancy_id = ?2 ORDER BY n DESC, at LIMIT 1");
-	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	int rc = 0;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) >= sqlite3_column_int(st, 0)) {
-		const char *at = (const char *)sqlite3_column_text(st, 2);
-		int n = sqlite3_column_int(st, 1), of = sqlite3_column_int(st, 0);
+		"   AND stage = 'hired' AND date > ?3) d) x"
+		" WHERE v.vacancy_id = ?2 ORDER BY x.n DESC, x.at LIMIT 1");
+	sw_stmt_bind_text(st, 1, seeker);
+	sw_stmt_bind_text(st, 2, vacancy);
+	sw_stmt_bind_text(st, 3, date);
+	int step = sw_stmt_step(st), rc = step == SW_ROW || step == SW_DONE ? 0 : check_failed(why, whylen);
+	if (step == SW_ROW && sw_stmt_int64(st, 1) >= sw_stmt_int64(st, 0)) {
+		const char *at = sw_stmt_text(st, 2);
+		int n = (int)sw_stmt_int64(st, 1), of = (int)sw_stmt_int64(st, 0);
 		if (strcmp(at, date) != 0)
 			sw_msg(why, whylen, _("vacancy_id: no headcount left at vacancy \"%s\" (%d of %d hired "
 			       "on %s)"), vacancy, n, of, at);
@@ -209,57 +244,71 @@ static int check_headcount(sqlite3 *db, const char *seeker, const char *vacancy,
 			       "hired)"), vacancy, n, of);
 		rc = -1;
 	}
-	sqlite3_finalize(st);
+	sw_stmt_release(st);
 	return rc;
+}
+
+static void retention_early(const char *hire, const char *stage, const char *date, const char *due,
+			    char *why, size_t whylen)
+{
+	sw_msg(why, whylen, _("date: %s on %s is less than %c months after the hire on %s (due %s)"),
+	       sw_vocab_label("stage", stage, sw_i18n_zh()), date, stage[9], hire, due);
 }
 
 /* A retention is recorded once its months have passed since the hire
  * (on the day due lists it, or later); a hire (re)dated later must keep
- * the retentions already recorded that far from it. */
-static int check_retention(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
+ * the retentions already recorded that far from it. (One hire per seeker
+ * and vacancy: the stage is in the key.) */
+static int check_retention(struct sw_store *s, const char *seeker, const char *vacancy, const char *stage,
 			   const char *date, char *why, size_t whylen)
 {
-	int hire = strcmp(stage, "hired") == 0;
-	int months = strcmp(stage, "retained_3m") == 0 ? 3 : strcmp(stage, "retained_6m") == 0 ? 6 : 0;
-	if (!months && !hire)
-		return 0;
-	/* the hire, its retention's stage, date and earliest date */
-	sqlite3_stmt *st = sw_db_prepare(db, hire ?
-		"SELECT ?3, stage, date, date(?3, '+' || substr(stage, 10, 1) || ' months') AS due"
-		" FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2"
-		" AND stage IN ('retained_3m', 'retained_6m') AND date < due ORDER BY date LIMIT 1" :
-		"SELECT date, ?4, ?3, date(date, '+' || substr(?4, 10, 1) || ' months') AS due"
-		" FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2 AND stage = 'hired'"
-		" AND date <= ?3 AND ?3 < due ORDER BY date DESC LIMIT 1");
-	sqlite3_bind_text(st, 1, seeker, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, vacancy, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, stage, -1, SQLITE_STATIC);
-	int rc = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *hd = (const char *)sqlite3_column_text(st, 0);
-		const char *rs = (const char *)sqlite3_column_text(st, 1);
-		const char *rd = (const char *)sqlite3_column_text(st, 2);
-		const char *due = (const char *)sqlite3_column_text(st, 3);
-		sw_msg(why, whylen, _("date: %s on %s is less than %c months after the hire on %s (due %s)"),
-		       sw_vocab_label("stage", rs, sw_i18n_zh()), rd, rs[9], hd, due);
-		rc = -1;
+	char due[11];
+	if (strcmp(stage, "hired") == 0) {
+		struct sw_stmt *st = sw_store_stmt(s,
+			"SELECT stage, date FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2"
+			" AND stage IN ('retained_3m', 'retained_6m') ORDER BY date, stage");
+		sw_stmt_bind_text(st, 1, seeker);
+		sw_stmt_bind_text(st, 2, vacancy);
+		int rc = 0, step;
+		while (rc == 0 && (step = sw_stmt_step(st)) == SW_ROW) {
+			const char *rs = sw_stmt_text(st, 0), *rd = sw_stmt_text(st, 1);
+			sw_match_add_months(date, rs[9] - '0', due);
+			if (strcmp(rd, due) < 0) {
+				retention_early(date, rs, rd, due, why, whylen);
+				rc = -1;
+			}
+		}
+		sw_stmt_release(st);
+		return rc == 0 && step != SW_DONE ? check_failed(why, whylen) : rc;
 	}
-	sqlite3_finalize(st);
-	return rc;
+	if (strcmp(stage, "retained_3m") != 0 && strcmp(stage, "retained_6m") != 0)
+		return 0;
+	char hire[11];
+	const char *p[] = {seeker, vacancy, date};
+	int found = sw_store_text(s, "SELECT date FROM placements WHERE seeker_id = ?1 AND vacancy_id = ?2"
+				  " AND stage = 'hired' AND date <= ?3", 3, p, hire, sizeof hire);
+	if (found < 0)
+		return check_failed(why, whylen);
+	if (!found)
+		return 0;
+	sw_match_add_months(hire, stage[9] - '0', due);
+	if (strcmp(date, due) >= 0)
+		return 0;
+	retention_early(hire, stage, date, due, why, whylen);
+	return -1;
 }
 
-int sw_placement_check(sqlite3 *db, const char *seeker, const char *vacancy, const char *stage,
+int sw_placement_check(struct sw_store *s, const char *seeker, const char *vacancy, const char *stage,
 		       const char *date, char *why, size_t whylen)
 {
 	int r = stage_rank(stage);
-	if (r <= stage_rank("hired") && check_open(db, vacancy, date, why, whylen) != 0)
+	if (r <= stage_rank("hired") && check_open(s, vacancy, date, why, whylen) != 0)
 		return -1;
-	if (check_order(db, seeker, vacancy, stage, date, why, whylen) != 0)
+	if (check_order(s, seeker, vacancy, stage, date, why, whylen) != 0)
 		return -1;
-	if (check_retention(db, seeker, vacancy, stage, date, why, whylen) != 0)
+	if (check_retention(s, seeker, vacancy, stage, date, why, whylen) != 0)
 		return -1;
-	if (r == stage_rank("hired") && check_headcount(db, seeker, vacancy, date, why, whylen) != 0)
+	if (r == stage_rank("hired") && check_headcount(s, seeker, vacancy, date, why, whylen) != 0)
 		return -1;
 	return 0;
 }
@@ -469,47 +518,72 @@ void sw_market_free(struct sw_market *m)
 	free(m);
 }
 
-/* Reads rows of st (columns in table order) into the market. */
-static void load_rows(sqlite3_stmt *st, int ncols, struct sw_market *m,
-		      void (*add)(struct sw_market *, const char **, int *))
+/* Reads rows of st (columns in table order) into the market: SW_DONE, or
+ * -1 (printed). */
+static int load_rows(struct sw_stmt *st, int ncols, struct sw_market *m,
+		     void (*add)(struct sw_market *, const char **, int *))
 {
 	const char *v[16];
-	int cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int cap = 0, rc;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		for (int i = 0; i < ncols; i++)
-			v[i] = (const char *)sqlite3_column_text(st, i);
+			v[i] = sw_stmt_text(st, i);
 		add(m, v, &cap);
 	}
+	return rc;
 }
 
-struct sw_market *sw_market_from_db(sqlite3 *db, const char *date)
+int sw_market_read(struct sw_store *s)
 {
+	return sw_store_exec(s, sw_store_kind(s) == SW_STORE_PG
+			     ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+}
+
+void sw_market_read_end(struct sw_store *s)
+{
+	sw_store_exec(s, "COMMIT");
+}
+
+/* The vacancies open on ?1 with headcount left (the jobs held there
+ * counted once per vacancy), and the seekers registered by then and not
+ * in work. */
+static const char vacancies_sql[] =
+	"WITH " SW_INWORK_CTE("?1") ","
+	" taken(vacancy_id, n) AS (SELECT vacancy_id, count(*) FROM inwork GROUP BY vacancy_id)"
+	" SELECT v.vacancy_id, v.employer_id, v.title, v.skills, v.education_min,"
+	"  v.wage_min, v.wage_max, coalesce(v.district, e.district),"
+	"  v.headcount - coalesce(t.n, 0), v.accessible, v.posted_on, v.closes_on"
+	" FROM vacancies v JOIN employers e ON e.employer_id = v.employer_id"
+	" LEFT JOIN taken t ON t.vacancy_id = v.vacancy_id"
+	" WHERE v.posted_on <= ?1 AND (v.closes_on IS NULL OR v.closes_on >= ?1)"
+	"  AND v.headcount - coalesce(t.n, 0) > 0";
+static const char seekers_sql[] =
+	"WITH " SW_INWORK_CTE("?1")
+	" SELECT seeker_id, client_id, name, skills, education, desired_wage, district,"
+	"  disability, needs_accessible, registered_on FROM seekers s"
+	" WHERE (registered_on IS NULL OR registered_on <= ?1)"
+	"   AND NOT EXISTS (SELECT 1 FROM inwork i WHERE i.seeker_id = s.seeker_id)";
+
+struct sw_market *sw_market_from_db(struct sw_store *s, const char *date)
+{
+	if (sw_market_read(s) != 0)
+		return NULL;
 	struct sw_market *m = sw_market_new();
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"WITH " SW_INWORK_CTE("?1")
-		" SELECT * FROM (SELECT v.vacancy_id, v.employer_id, v.title, v.skills, v.education_min,"
-		"  v.wage_min, v.wage_max, coalesce(v.district, e.district),"
-		"  v.headcount - (SELECT count(*) FROM inwork i WHERE i.vacancy_id = v.vacancy_id) AS left,"
-		"  v.accessible, v.posted_on, v.closes_on"
-		" FROM vacancies v JOIN employers e ON e.employer_id = v.employer_id"
-		" WHERE v.posted_on <= ?1 AND (v.closes_on IS NULL OR v.closes_on >= ?1))"
-		" WHERE left > 0");
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	load_rows(st, V_NCOLS, m, add_vac);
-	int rc = sqlite3_finalize(st);
-	st = sw_db_prepare(db,
-		"WITH " SW_INWORK_CTE("?1")
-		" SELECT seeker_id, client_id, name, skills, education, desired_wage, district,"
-		"  disability, needs_accessible, registered_on FROM seekers s"
-		" WHERE (registered_on IS NULL OR registered_on <= ?1)"
-		"   AND NOT EXISTS (SELECT 1 FROM inwork i WHERE i.seeker_id = s.seeker_id)");
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	load_rows(st, S_REGISTERED + 1, m, add_seeker);
-	if (sqlite3_finalize(st) != SQLITE_OK || rc != SQLITE_OK) {
-		sw_db_error(db, "load");
+	struct sw_stmt *st = sw_store_prep(s, vacancies_sql);
+	sw_stmt_bind_text(st, 1, date);
+	int rc = load_rows(st, V_NCOLS, m, add_vac);
+	sw_stmt_finalize(st);
+	if (rc == SW_DONE) {
+		st = sw_store_prep(s, seekers_sql);
+		sw_stmt_bind_text(st, 1, date);
+		rc = load_rows(st, S_REGISTERED + 1, m, add_seeker);
+		sw_stmt_finalize(st);
+	}
+	if (rc != SW_DONE) {
 		sw_market_free(m);
 		return NULL;
 	}
+	sw_market_read_end(s);
 	sw_market_sort(m);
 	return m;
 }

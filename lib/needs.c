@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/match.h"
 #include "sw/needs.h"
+#include "sw/store.h"
 #include "sw/text.h"
 #include "sw/vocab.h"
 
@@ -45,9 +46,9 @@ static int needs_bound(const struct sw_market *m, int s, int k)
 	return x->place[k] * priority_pct[x->need[s].priority] / 10;
 }
 
-static char *dup_or_null(const unsigned char *s)
+static char *dup_or_null(const char *s)
 {
-	return s ? sw_xstrdup((const char *)s) : NULL;
+	return s ? sw_xstrdup(s) : NULL;
 }
 
 /* Keys being gathered for one item. */
@@ -176,10 +177,12 @@ static void offer_need(void *ctx, const char *need, const char *word)
 	offer_keys(c->m, &c->ks, need, c->station, c->district);
 }
 
-static void load_needs(sqlite3_stmt *st, struct sw_market *m, struct sw_needs *x, struct grow *g)
+/* SW_DONE, or -1 (printed). */
+static int load_needs(struct sw_stmt *st, struct sw_market *m, struct sw_needs *x, struct grow *g)
 {
 	static const char *const prio[] = {"low", "medium", "high"};
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		if ((size_t)m->ns == g->ncap) {
 			g->ncap = g->ncap ? g->ncap * 2 : 256;
 			m->s = sw_xrealloc(m->s, g->ncap * sizeof *m->s);
@@ -188,40 +191,42 @@ static void load_needs(sqlite3_stmt *st, struct sw_market *m, struct sw_needs *x
 		struct sw_seeker *s = &m->s[m->ns];
 		struct sw_need *n = &x->need[m->ns++];
 		memset(s, 0, sizeof *s);
-		s->id = dup_or_null(sqlite3_column_text(st, 0));
+		s->id = dup_or_null(sw_stmt_text(st, 0));
 		s->district = -1;
-		n->client = dup_or_null(sqlite3_column_text(st, 1));
-		n->need = dup_or_null(sqlite3_column_text(st, 2));
-		const char *p = (const char *)sqlite3_column_text(st, 3);
+		n->client = dup_or_null(sw_stmt_text(st, 1));
+		n->need = dup_or_null(sw_stmt_text(st, 2));
+		const char *p = sw_stmt_text(st, 3);
 		n->priority = 0;
 		for (int i = 0; p && i < 3; i++)
 			if (strcmp(p, prio[i]) == 0)
 				n->priority = i + 1;
-		n->station = dup_or_null(sqlite3_column_text(st, 4));
+		n->station = dup_or_null(sw_stmt_text(st, 4));
 		struct keys ks = {.n = 0};
-		need_keys(m, &ks, n->need, n->station, (const char *)sqlite3_column_text(st, 5));
+		need_keys(m, &ks, n->need, n->station, sw_stmt_text(st, 5));
 		keys_set(&ks, &s->skills, &s->nskills, &s->mask);
 	}
+	return rc;
 }
 
-static void load_offers(sqlite3_stmt *st, int volunteer, int per_volunteer, struct sw_market *m,
-			struct sw_needs *x, struct grow *g)
+static int load_offers(struct sw_stmt *st, int volunteer, int per_volunteer, struct sw_market *m,
+		       struct sw_needs *x, struct grow *g)
 {
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		struct sw_vac *v = new_vac(m, x, g);
 		struct sw_offer *o = &x->offer[m->nv - 1];
-		v->id = dup_or_null(sqlite3_column_text(st, 0));
+		v->id = dup_or_null(sw_stmt_text(st, 0));
 		o->volunteer = volunteer;
-		o->station = dup_or_null(sqlite3_column_text(st, 2));
-		o->district = dup_or_null(sqlite3_column_text(st, 3));
-		const char *list = (const char *)sqlite3_column_text(st, 1);
+		o->station = dup_or_null(sw_stmt_text(st, 2));
+		o->district = dup_or_null(sw_stmt_text(st, 3));
+		const char *list = sw_stmt_text(st, 1);
 		if (volunteer) {
-			o->skills = dup_or_null((const unsigned char *)list);
+			o->skills = dup_or_null(list);
 			o->left = per_volunteer;
 		} else {
-			o->unit = dup_or_null(sqlite3_column_text(st, 4));
-			o->valid_to = dup_or_null(sqlite3_column_text(st, 5));
-			o->left = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+			o->unit = dup_or_null(sw_stmt_text(st, 4));
+			o->valid_to = dup_or_null(sw_stmt_text(st, 5));
+			o->left = sw_stmt_is_null(st, 6) ? -1 : sw_stmt_int64(st, 6);
 		}
 		/* an assignment never places more needs than there are */
 		v->left = o->left < 0 || o->left > m->ns ? (m->ns > 0 ? m->ns : 1) : (int)o->left;
@@ -229,6 +234,7 @@ static void load_offers(sqlite3_stmt *st, int volunteer, int per_volunteer, stru
 		each_need(list, volunteer, offer_need, &c);
 		keys_set(&c.ks, &v->skills, &v->nskills, &v->mask);
 	}
+	return rc;
 }
 
 /* Open needs with the station of their client and its division; capacity
@@ -251,7 +257,7 @@ static const char volunteers_sql[] =
 	" WHERE (v.registered_on IS NULL OR v.registered_on <= ?1)"
 	"  AND (v.left_on IS NULL OR v.left_on > ?1) ORDER BY v.volunteer_id";
 
-struct sw_market *sw_needs_market(sqlite3 *db, const char *on, int per_volunteer)
+struct sw_market *sw_needs_market(struct sw_store *s, const char *on, int per_volunteer)
 {
 	struct sw_market *m = sw_market_new();
 	struct sw_needs *x = sw_xcalloc(1, sizeof *x);
@@ -260,22 +266,19 @@ struct sw_market *sw_needs_market(sqlite3 *db, const char *on, int per_volunteer
 	x->rules.bound = needs_bound;
 	m->rules = &x->rules;
 	const char *sql[] = {needs_sql, resources_sql, volunteers_sql};
-	int rc = SQLITE_OK;
-	for (int i = 0; i < 3; i++) {
-		sqlite3_stmt *st = sw_db_prepare(db, sql[i]);
-		sqlite3_bind_text(st, 1, on, -1, SQLITE_STATIC);
-		if (i == 0)
-			load_needs(st, m, x, &g);
-		else
-			load_offers(st, i == 2, per_volunteer, m, x, &g);
-		if (sqlite3_finalize(st) != SQLITE_OK)
-			rc = SQLITE_ERROR;
+	int rc = sw_market_read(s);	/* needs and offers of one state */
+	for (int i = 0; rc == 0 && i < 3; i++) {
+		struct sw_stmt *st = sw_store_prep(s, sql[i]);
+		sw_stmt_bind_text(st, 1, on);
+		int done = i == 0 ? load_needs(st, m, x, &g) : load_offers(st, i == 2, per_volunteer, m, x, &g);
+		sw_stmt_finalize(st);
+		rc = done == SW_DONE ? 0 : -1;
 	}
-	if (rc != SQLITE_OK) {
-		sw_db_error(db, "load");
+	if (rc != 0) {
 		sw_needs_free(m);
 		return NULL;
 	}
+	sw_market_read_end(s);
 	return m;
 }
 

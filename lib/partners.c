@@ -3,10 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/partners.h"
+#include "sw/store.h"
+#include "sw/strset.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 
@@ -15,57 +16,91 @@ enum { RS_ID, RS_KIND, RS_NAME, RS_ORG, RS_STATION, RS_DISTRICT, RS_SERVES, RS_C
        RS_UNIT, RS_VALUE, RS_FROM, RS_TO, RS_CONTACT };
 enum { RU_ID, RU_RESOURCE, RU_DATE, RU_CLIENT, RU_ACTIVITY, RU_QUANTITY, RU_VALUE, RU_NOTE };
 
-static sqlite3_stmt *day_total, *activity_date, *service_date, *resource_terms, *used;
-static sqlite3_stmt *vol_station, *activity_station, *service_station, *county_of;
-
-void sw_partners_release(void)
+/* On a server a file's rows are staged and stored a chunk at a time, and
+ * a hook that counts the rows given before it in the file needs them
+ * stored first (sw_import_flush). A flush costs a chunk's statements, so
+ * it is done only when a row of the same key (a volunteer's day, a
+ * resource) was checked since the last one: their keys are kept here, a
+ * few thousand at most. On SQLite every row is stored as it comes.
+ * 0, or -1 (said). */
+static int flush_staged(struct sw_import *im, const char *k1, const char *k2)
 {
-	sqlite3_finalize(vol_station);
-	sqlite3_finalize(activity_station);
-	sqlite3_finalize(service_station);
-	sqlite3_finalize(county_of);
-	vol_station = activity_station = service_station = county_of = NULL;
-	sqlite3_finalize(day_total);
-	sqlite3_finalize(activity_date);
-	sqlite3_finalize(service_date);
-	sqlite3_finalize(resource_terms);
-	sqlite3_finalize(used);
-	day_total = activity_date = service_date = resource_terms = used = NULL;
+	static struct sw_strset keys;
+	static const struct sw_import *of;	/* the import the keys are of */
+	if (sw_store_kind(sw_import_store(im)) == SW_STORE_SQLITE)
+		return 0;
+	char key[512];
+	snprintf(key, sizeof key, "%s|%s", k1, k2);
+	unsigned long long h = sw_str_hash(key);
+	int again = of == im && (sw_strset_get(&keys, 0, key, h) >= 0 || keys.n >= 4096);
+	if (again || of != im) {
+		sw_strset_free(&keys);
+		of = im;
+	}
+	sw_strset_put(&keys, 0, key, h, 0);
+	return again ? sw_import_flush(im) : 0;
 }
 
-/* The county of station code into out ("" if unknown): its nearest
- * ancestor-or-self at county level, else the top of its network. */
-static int county(sqlite3 *db, const char *code, char *out, size_t n)
-{
-	const char *k[1] = {code};
-	*out = 0;
-	return !*code ? 0 : sw_db_text(db, &county_of, "WITH RECURSIVE up(code, parent, level, depth) AS ("
-		" SELECT code, parent_code, level, 0 FROM stations WHERE code = ?1"
-		" UNION ALL SELECT s.code, s.parent_code, s.level, up.depth + 1 FROM stations s"
-		"  JOIN up ON s.code = up.parent WHERE up.depth < 64)"
-		" SELECT code FROM up ORDER BY level = 'county' DESC, parent IS NULL DESC, depth LIMIT 1",
-		1, k, out, n) < 0 ? -1 : 0;
-}
+/* Where hours were given, in one look-up (three round trips on a server,
+ * for every row): the day of the activity (or service) ?2, its station,
+ * the station of volunteer ?1, then the ancestors-or-self of each station
+ * (k 1: the volunteer's, 2: the activity's), the county first: its nearest
+ * at county level, else the top of its network. */
+#define PLACES(tbl, key) \
+	"WITH RECURSIVE up(k, code, parent, level, depth) AS (" \
+	" SELECT 1, s.code, s.parent_code, s.level, 0 FROM volunteers v" \
+	"  JOIN stations s ON s.code = v.station_code WHERE v.volunteer_id = ?1" \
+	" UNION ALL SELECT 2, s.code, s.parent_code, s.level, 0 FROM " tbl " x" \
+	"  JOIN stations s ON s.code = x.station_code WHERE x." key " = ?2" \
+	" UNION ALL SELECT up.k, s.code, s.parent_code, s.level, up.depth + 1 FROM stations s" \
+	"  JOIN up ON s.code = up.parent WHERE up.depth < 64)" \
+	" SELECT (SELECT date FROM " tbl " WHERE " key " = ?2)," \
+	"  (SELECT station_code FROM volunteers WHERE volunteer_id = ?1)," \
+	"  (SELECT station_code FROM " tbl " WHERE " key " = ?2), up.k, up.code" \
+	" FROM (SELECT 1 AS one) AS o LEFT JOIN up ON 1 = 1 ORDER BY up.k," \
+	"  CASE WHEN up.level = 'county' THEN 0 ELSE 1 END," \
+	"  CASE WHEN up.parent IS NULL THEN 0 ELSE 1 END, up.depth"
 
-/* A volunteer gives hours in their own county: an activity or service of
- * another county's station is refused (a mistyped id, or a record that
- * belongs to the other county's register). 0, or -1 with why. */
-static int other_county(sqlite3 *db, const char **v, char *why, size_t whylen)
+/* Hours are given at one activity or alongside one service, on its day,
+ * in the volunteer's own county (an activity or service of another
+ * county's station is a mistyped id, or a record of the other county's
+ * register). 0, or -1 with why. */
+static int check_place(struct sw_store *s, const char **v, char *why, size_t whylen)
 {
-	char vs[128], as[128], vc[128], ac[128];
-	const char *k[1] = {v[VH_VOLUNTEER]}, *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
-	if (sw_db_text(db, &vol_station, "SELECT station_code FROM volunteers WHERE volunteer_id = ?",
-		       1, k, vs, sizeof vs) < 0 ||
-	    (v[VH_ACTIVITY] ? sw_db_text(db, &activity_station, "SELECT station_code FROM activities"
-					 " WHERE activity_id = ?", 1, a, as, sizeof as)
-	     : sw_db_text(db, &service_station, "SELECT station_code FROM services WHERE service_id = ?",
-			  1, a, as, sizeof as)) < 0 ||
-	    county(db, vs, vc, sizeof vc) != 0 || county(db, as, ac, sizeof ac) != 0) {
+	const char *act = v[VH_ACTIVITY], *k[2] = {v[VH_VOLUNTEER], act ? act : v[VH_SERVICE]};
+	struct sw_stmt *st = sw_store_stmt(s, act ? PLACES("activities", "activity_id")
+					   : PLACES("services", "service_id"));
+	for (int i = 0; i < 2; i++)
+		sw_stmt_bind_text(st, i + 1, k[i]);
+	/* the first row's day and stations; each k's first row, its county */
+	char day[16] = "", vs[128] = "", as[128] = "", vc[128] = "", ac[128] = "";
+	int rc, first = 1;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
+		if (first) {
+			const char *t[3] = {sw_stmt_text(st, 0), sw_stmt_text(st, 1), sw_stmt_text(st, 2)};
+			snprintf(day, sizeof day, "%s", t[0] ? t[0] : "");
+			snprintf(vs, sizeof vs, "%s", t[1] ? t[1] : "");
+			snprintf(as, sizeof as, "%s", t[2] ? t[2] : "");
+			first = 0;
+		}
+		char *county = sw_stmt_int64(st, 3) == 1 ? vc : sw_stmt_int64(st, 3) == 2 ? ac : NULL;
+		if (county && !*county)
+			snprintf(county, 128, "%s", sw_stmt_text(st, 4));
+	}
+	sw_stmt_release(st);
+	if (rc != SW_DONE) {
 		sw_msg(why, whylen, _("volunteer_id: the stations could not be read"));
 		return -1;
 	}
+	if (*day && strcmp(day, v[VH_DATE]) != 0) {
+		if (act)
+			sw_msg(why, whylen, _("date: %s is not the day of the activity (%s)"), v[VH_DATE], day);
+		else
+			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
+		return -1;
+	}
 	if (*vc && *ac && strcmp(vc, ac) != 0) {
-		if (v[VH_ACTIVITY])
+		if (act)
 			sw_msg(why, whylen, _("activity_id: the activity is at %s, of county %s; the "
 			       "volunteer's station %s is of county %s"), as, ac, vs, vc);
 		else
@@ -76,43 +111,37 @@ static int other_county(sqlite3 *db, const char **v, char *why, size_t whylen)
 	return 0;
 }
 
-/* Hours are given at one activity or alongside one service, on its day;
- * no one gives more than 24 hours a day (the hours this file or earlier
- * ones stored for the day count). */
+/* Hours are given where check_place says; no one gives more than 24
+ * hours a day (the hours this file or earlier ones stored for the day
+ * count). */
 static int check_hours(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	sqlite3 *db = sw_import_db(im);
-	char day[16], total[32];
+	struct sw_store *s = sw_import_store(im);
+	char total[32];
 	if (!v[VH_ACTIVITY] == !v[VH_SERVICE]) {
 		sw_msg(why, whylen, _("activity_id, service_id: give the activity or the service the "
 		       "hours were given at, one of them"));
 		return -1;
 	}
-	const char *a[1] = {v[VH_ACTIVITY] ? v[VH_ACTIVITY] : v[VH_SERVICE]};
-	if (v[VH_ACTIVITY])
-		sw_db_text(db, &activity_date, "SELECT date FROM activities WHERE activity_id = ?", 1, a,
-		      day, sizeof day);
-	else
-		sw_db_text(db, &service_date, "SELECT date FROM services WHERE service_id = ?", 1, a,
-		      day, sizeof day);
-	if (*day && strcmp(day, v[VH_DATE]) != 0) {
-		if (v[VH_ACTIVITY])
-			sw_msg(why, whylen, _("date: %s is not the day of the activity (%s)"), v[VH_DATE], day);
-		else
-			sw_msg(why, whylen, _("date: %s is not the day of the service (%s)"), v[VH_DATE], day);
-		return -1;
-	}
-	if (other_county(db, v, why, whylen) != 0)
+	if (check_place(s, v, why, whylen) != 0)
 		return -1;
 	/* the row itself, stored by an earlier import of the file, is not
-	 * counted again: by its key, or (a key made from the row) its values */
+	 * counted again: by its key, or (a key made from the row) its values;
+	 * the rows given before it in the file are */
+	if (flush_staged(im, v[VH_VOLUNTEER], v[VH_DATE]) != 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "minutes");
+		return -1;
+	}
 	const char *k[6] = {v[VH_VOLUNTEER], v[VH_DATE], v[VH_ID], v[VH_ACTIVITY], v[VH_SERVICE],
 			    v[VH_MINUTES]};
-	sw_db_text(db, &day_total, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
-	      " WHERE volunteer_id = ?1 AND date = ?2 AND (?3 IS NULL OR hours_id <> ?3)"
-	      " AND NOT (?3 IS NULL AND activity_id IS ?4 AND service_id IS ?5"
-	      " AND minutes = CAST(?6 AS INTEGER))",
-	      6, k, total, sizeof total);
+	if (sw_store_text(s, "SELECT COALESCE(sum(minutes), 0) FROM volunteer_hours"
+			  " WHERE volunteer_id = ?1 AND date = ?2 AND (?3 IS NULL OR hours_id <> ?3)"
+			  " AND NOT (?3 IS NULL AND activity_id IS NOT DISTINCT FROM ?4"
+			  " AND service_id IS NOT DISTINCT FROM ?5 AND minutes = CAST(?6 AS INTEGER))",
+			  6, k, total, sizeof total) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "minutes");
+		return -1;
+	}
 	long sum = atol(total) + atol(v[VH_MINUTES]);
 	if (sum > 24 * 60) {
 		sw_msg(why, whylen, _("minutes: %ld hours on %s with the volunteer's other records: "
@@ -136,17 +165,19 @@ static int check_resource(struct sw_import *im, const char **v, char *why, size_
  * activity, and all its uses stay within its capacity (when it has one). */
 static int check_use(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	sqlite3 *db = sw_import_db(im);
+	struct sw_store *s = sw_import_store(im);
 	char terms[64], total[32];
 	if (!v[RU_CLIENT] == !v[RU_ACTIVITY]) {
 		sw_msg(why, whylen, _("client_id, activity_id: give the client or the activity the "
 		       "resource went to, one of them"));
 		return -1;
 	}
-	const char *r[1] = {v[RU_RESOURCE]};
-	sw_db_text(db, &resource_terms, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
-	      " || '|' || COALESCE(CAST(capacity AS TEXT), '') FROM resources WHERE resource_id = ?",
-	      1, r, terms, sizeof terms);
+	if (sw_store_text(s, "SELECT COALESCE(valid_from, '') || '|' || COALESCE(valid_to, '')"
+			  " || '|' || COALESCE(CAST(capacity AS TEXT), '') FROM resources WHERE resource_id = ?1",
+			  1, &v[RU_RESOURCE], terms, sizeof terms) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "resource_id");
+		return -1;
+	}
 	char *from = terms, *to = strchr(terms, '|'), *cap = to ? strchr(to + 1, '|') : NULL;
 	if (!to || !cap)
 		return 0;	/* an unknown resource: the reference check says so */
@@ -159,11 +190,21 @@ static int check_use(struct sw_import *im, const char **v, char *why, size_t why
 	}
 	if (!*cap)
 		return 0;
-	/* the row itself, stored by an earlier import of the file, counts once */
+	/* the row itself, stored by an earlier import of the file, counts
+	 * once; a use of no quantity is one, as this row's; the uses given
+	 * before it in the file count */
+	if (flush_staged(im, v[RU_RESOURCE], "") != 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "quantity");
+		return -1;
+	}
 	const char *k[5] = {v[RU_RESOURCE], v[RU_ID], v[RU_DATE], v[RU_CLIENT], v[RU_ACTIVITY]};
-	sw_db_text(db, &used, "SELECT COALESCE(sum(quantity), 0) FROM resource_uses WHERE resource_id = ?1"
-	      " AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL AND date = ?3"
-	      " AND client_id IS ?4 AND activity_id IS ?5)", 5, k, total, sizeof total);
+	if (sw_store_text(s, "SELECT COALESCE(sum(COALESCE(quantity, 1)), 0) FROM resource_uses"
+			  " WHERE resource_id = ?1 AND (?2 IS NULL OR use_id <> ?2) AND NOT (?2 IS NULL"
+			  " AND date = ?3 AND client_id IS NOT DISTINCT FROM ?4"
+			  " AND activity_id IS NOT DISTINCT FROM ?5)", 5, k, total, sizeof total) < 0) {
+		sw_msg(why, whylen, _("%s: the stored rows could not be read"), "quantity");
+		return -1;
+	}
 	long q = v[RU_QUANTITY] ? atol(v[RU_QUANTITY]) : 1, sum = atol(total) + q;
 	if (sum > atol(cap)) {
 		sw_msg(why, whylen, _("quantity: %ld used in all, past the resource's capacity of %s"),

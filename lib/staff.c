@@ -3,22 +3,14 @@
 #include <string.h>
 
 #include "sw/audit.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/staff.h"
+#include "sw/store.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
 
 enum { CE_WORKER, CE_LEVEL, CE_ON, CE_NUMBER };
-
-static sqlite3_stmt *highest;
-
-void sw_staff_release(void)
-{
-	sqlite3_finalize(highest);
-	highest = NULL;
-}
 
 /* A level's rank, for SQL: the certificate vocabulary's order. */
 #define RANK(x) "CASE " x " WHEN 'senior' THEN 3 WHEN 'intermediate' THEN 2" \
@@ -30,19 +22,16 @@ static int after_certificate(struct sw_import *im, const char **v, int outcome)
 {
 	if (outcome == SW_UNCHANGED)
 		return 0;
-	sqlite3 *db = sw_import_db(im);
-	if (!highest)
-		highest = sw_db_prepare(db, "UPDATE workers SET certificate = ?2"
-					" WHERE worker_id = ?1 AND " RANK("certificate") " < " RANK("?2"));
-	sqlite3_bind_text(highest, 1, v[CE_WORKER], -1, SQLITE_STATIC);
-	sqlite3_bind_text(highest, 2, v[CE_LEVEL], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(highest);
-	sqlite3_reset(highest);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "workers");
+	struct sw_store *s = sw_import_store(im);
+	struct sw_stmt *st = sw_store_stmt(s, "UPDATE workers SET certificate = ?2"
+		" WHERE worker_id = ?1 AND " RANK("certificate") " < " RANK("?2"));
+	sw_stmt_bind_text(st, 1, v[CE_WORKER]);
+	sw_stmt_bind_text(st, 2, v[CE_LEVEL]);
+	int64_t changed = sw_stmt_step(st) == SW_DONE ? sw_store_changes(s) : -1;
+	sw_stmt_release(st);
+	if (changed < 0)
 		return -1;
-	}
-	return sqlite3_changes(db) ? sw_audit_log(sw_store_of(db), "update", "workers", v[CE_WORKER], "certificate") : 0;
+	return changed ? sw_audit_log(s, "update", "workers", v[CE_WORKER], "certificate") : 0;
 }
 
 static int check_certificate(struct sw_import *im, const char **v, char *why, size_t whylen)

@@ -7,51 +7,64 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
-int sw_station_exists(sqlite3 *db, const char *code)
+int sw_station_exists(struct sw_store *s, const char *code)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM stations WHERE code = ?");
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
+	return sw_store_text(s, "SELECT 1 FROM stations WHERE code = ?1", 1, &code, NULL, 0);
 }
 
-void sw_station_need(sqlite3 *db, const char *code)
+void sw_station_need(struct sw_store *s, const char *code)
 {
-	if (!sw_station_exists(db, code)) {
-		sw_error(_("%s: no such station"), code);
-		sw_db_close(db);
-		exit(SW_EXIT_REJECTED);
+	int found = sw_station_exists(s, code);
+	if (found != 1) {
+		if (found == 0)
+			sw_error(_("%s: no such station"), code);
+		sw_store_close(s);
+		exit(found == 0 ? SW_EXIT_REJECTED : SW_EXIT_FAIL);
 	}
 }
 
-/* The level of a row of tbl ("stations" or "divisions"), or "" if none. */
-static void level_of(sqlite3 *db, const char *tbl, const char *code, char *out, size_t n)
+/* A row whose check could not read the database (said by the store) is
+ * refused: -1 with why. */
+static int unread(char *why, size_t whylen, const char *column)
 {
-	char *sql = sqlite3_mprintf("SELECT level FROM \"%w\" WHERE code = ?", tbl);
-	sqlite3_stmt *st = sw_db_prepare(db, sql);
-	sqlite3_free(sql);
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	out[0] = 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	sw_msg(why, whylen, _("%s: the stored rows could not be read"), column);
+	return -1;
+}
+
+/* On a server the rows of a file are staged, stored a chunk at a time: a
+ * child given earlier was checked against its parent's stored level, so
+ * a row that changes that level needs its children all stored to be
+ * seen. 0, or -1 (said). */
+static int restaged(struct sw_import *im, const char *tbl, const char *code, const char *level)
+{
+	struct sw_store *s = sw_import_store(im);
+	if (sw_store_kind(s) == SW_STORE_SQLITE)
+		return 0;	/* every row is stored as it comes */
+	char sql[64], was[32];
+	snprintf(sql, sizeof sql, "SELECT level FROM %s WHERE code = ?1", tbl);
+	int found = sw_store_text(s, sql, 1, &code, was, sizeof was);
+	return found < 0 ? -1 : found && strcmp(was, level) != 0 ? sw_import_flush(im) : 0;
 }
 
 /* A parent must be of a higher level (a smaller rank), and so must this
  * row be for each of its existing children: together with the import
  * engine's refusal of self-references these rule out cycles, since levels
- * strictly rise going up. v: code, name, level, parent_code. */
-static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const char **v,
+ * strictly rise going up. v: code, name, level, parent_code. 0, or -1
+ * with why. */
+static int check_levels(struct sw_import *im, const char *tbl, const char *vocab, const char **v,
 			char *why, size_t whylen)
 {
+	struct sw_store *s = sw_import_store(im);
 	const char *code = v[0], *level = v[2], *parent = v[3];
-	char plevel[32], said[64];	/* said: a level in the admin's words */
+	char plevel[32], said[64], sql[96];	/* said: a level in the admin's words */
 	if (parent && level) {
-		level_of(db, tbl, parent, plevel, sizeof plevel);
+		snprintf(sql, sizeof sql, "SELECT level FROM %s WHERE code = ?1", tbl);
+		if (sw_store_text(s, sql, 1, &parent, plevel, sizeof plevel) < 0)
+			return unread(why, whylen, "parent_code");
 		if (*plevel && sw_vocab_rank(vocab, plevel) >= sw_vocab_rank(vocab, level)) {
 			snprintf(said, sizeof said, "%s", sw_vocab_label(vocab, plevel, sw_i18n_zh()));
 			sw_msg(why, whylen, _("parent_code: parent \"%s\" is %s, not above %s"),
@@ -59,27 +72,25 @@ static int check_levels(sqlite3 *db, const char *tbl, const char *vocab, const c
 			return -1;
 		}
 	}
-	if (level) {
-		char *sql = sqlite3_mprintf("SELECT code, level FROM \"%w\" WHERE parent_code = ?", tbl);
-		sqlite3_stmt *st = sw_db_prepare(db, sql);
-		sqlite3_free(sql);
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		int bad = 0;
-		while (!bad && sqlite3_step(st) == SQLITE_ROW) {
-			const char *cl = (const char *)sqlite3_column_text(st, 1);
-			if (sw_vocab_rank(vocab, cl) <= sw_vocab_rank(vocab, level)) {
-				snprintf(said, sizeof said, "%s", sw_vocab_label(vocab, cl, sw_i18n_zh()));
-				sw_msg(why, whylen, _("level: child \"%s\" is %s, not below %s"),
-				       (const char *)sqlite3_column_text(st, 0), said,
-				       sw_vocab_label(vocab, level, sw_i18n_zh()));
-				bad = 1;
-			}
+	if (!level)
+		return 0;
+	if (restaged(im, tbl, code, level) != 0)
+		return unread(why, whylen, "level");
+	snprintf(sql, sizeof sql, "SELECT code, level FROM %s WHERE parent_code = ?1 ORDER BY code", tbl);
+	struct sw_stmt *st = sw_store_stmt(s, sql);
+	sw_stmt_bind_text(st, 1, code);
+	int rc, bad = 0;
+	while (!bad && (rc = sw_stmt_step(st)) == SW_ROW) {
+		const char *cl = sw_stmt_text(st, 1);
+		if (sw_vocab_rank(vocab, cl) <= sw_vocab_rank(vocab, level)) {
+			snprintf(said, sizeof said, "%s", sw_vocab_label(vocab, cl, sw_i18n_zh()));
+			sw_msg(why, whylen, _("level: child \"%s\" is %s, not below %s"),
+			       sw_stmt_text(st, 0), said, sw_vocab_label(vocab, level, sw_i18n_zh()));
+			bad = 1;
 		}
-		sqlite3_finalize(st);
-		if (bad)
-			return -1;
 	}
-	return 0;
+	sw_stmt_release(st);
+	return bad ? -1 : rc < 0 ? unread(why, whylen, "level") : 0;
 }
 
 /* Level and parent of a division whose file has no such columns come from
@@ -100,7 +111,7 @@ static int check_division(struct sw_import *im, const char **v, char *why, size_
 		sw_msg(why, whylen, _("level: required (the code does not tell it: give a level column)"));
 		return -1;
 	}
-	return check_levels(sw_import_db(im), "divisions", "division_level", v, why, whylen);
+	return check_levels(im, "divisions", "division_level", v, why, whylen);
 }
 
 static int check_dates(const char *from, const char *to, const char *fromname,
@@ -115,20 +126,18 @@ static int check_dates(const char *from, const char *to, const char *fromname,
 
 static int check_station(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
-	sqlite3 *db = sw_import_db(im);
-	if (check_levels(db, "stations", "level", v, why, whylen) != 0)
+	struct sw_store *s = sw_import_store(im);
+	if (check_levels(im, "stations", "level", v, why, whylen) != 0)
 		return -1;
 	if (check_dates(v[6], v[7], "opened_on", "closed_on", why, whylen) != 0)
 		return -1;
 	/* Division codes are checked once divisions have been imported: a
 	 * network can be built before the coverage data arrives. */
 	if (v[4]) {
-		sqlite3_stmt *st = sw_db_prepare(db,
-			"SELECT EXISTS(SELECT 1 FROM divisions), EXISTS(SELECT 1 FROM divisions WHERE code = ?)");
-		sqlite3_bind_text(st, 1, v[4], -1, SQLITE_STATIC);
-		int bad = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) &&
-			  !sqlite3_column_int(st, 1);
-		sqlite3_finalize(st);
+		int bad = sw_store_text(s, "SELECT 1 WHERE EXISTS (SELECT 1 FROM divisions)"
+			" AND NOT EXISTS (SELECT 1 FROM divisions WHERE code = ?1)", 1, &v[4], NULL, 0);
+		if (bad < 0)
+			return unread(why, whylen, "division_code");
 		if (bad) {
 			sw_msg(why, whylen, _("division_code: unknown division \"%s\""), v[4]);
 			return -1;
@@ -192,34 +201,3 @@ static const struct sw_column worker_cols[] = {
 const struct sw_table sw_workers_table = {
 	"workers", "worker|社工|人员", worker_cols, 8, check_worker, NULL, 1
 };
-
-int sw_workers_named(sqlite3 *db, sqlite3_stmt **st, const char *name, const char *station,
-		     const char *date, char *id, size_t idlen, char *ids, size_t idslen)
-{
-	if (!*st)
-		*st = sw_db_prepare(db, "SELECT worker_id FROM workers WHERE name = ?1"
-			" AND station_code = ?2 AND (?3 IS NULL OR ((hired_on IS NULL OR hired_on <= ?3)"
-			" AND (left_on IS NULL OR left_on >= ?3))) ORDER BY worker_id");
-	sqlite3_bind_text(*st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 2, station, -1, SQLITE_STATIC);
-	if (date)
-		sqlite3_bind_text(*st, 3, date, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(*st, 3);
-	int n = 0, rc;
-	size_t len = 0;
-	ids[0] = 0;
-	while ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
-		const char *w = (const char *)sqlite3_column_text(*st, 0);
-		if (n++ == 0)
-			snprintf(id, idlen, "%s", w);
-		if (len < idslen)
-			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "", w);
-	}
-	sqlite3_reset(*st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "workers");
-		return -1;
-	}
-	return n;
-}

@@ -26,19 +26,6 @@ struct target {
 	long long target;
 };
 
-/* A contract's period and stations (sw_contract_get) from db. The
- * contracts are lib/contract.c's, read from a file until that file
- * speaks to a server. */
-static int contract_get(struct sw_store *db, const char *id, char from[11], char to[11], char *stations,
-			size_t len)
-{
-	struct sqlite3 *file = sw_store_sqlite(db);
-	if (file)
-		return sw_contract_get(file, id, from, to, stations, len);
-	sw_error(_("%s: does not run on PostgreSQL yet: give --db a SQLite file"), "--contract");
-	return -1;
-}
-
 /* Appends a target. */
 static void add_target(struct target **out, int *count, int *cap, const char *station,
 		       const char *contract, int fig, const char *from, const char *to, long long target)
@@ -62,7 +49,7 @@ static int row_contract(const struct sw_net *n, char **f, char cfrom[11], char c
 {
 	int found = 0;
 	for (int d = 0; d < n->ndb && found <= 0; d++)
-		found = contract_get(n->db[d], f[0], cfrom, cto, stations, len);
+		found = sw_contract_get(n->db[d], f[0], cfrom, cto, stations, len);
 	if (found <= 0) {
 		snprintf(why, whylen, _("contract_id: unknown contract \"%.60s\""), f[0]);
 		return -1;
@@ -195,7 +182,7 @@ static int contract_known(const struct sw_net *n, const char *id)
 	int known = 0;
 	for (int d = 0; d < n->ndb && !known; d++) {
 		char f[11], l[11];
-		known = contract_get(n->db[d], id, f, l, NULL, 0) > 0;
+		known = sw_contract_get(n->db[d], id, f, l, NULL, 0) > 0;
 	}
 	return known;
 }

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/html.h"
 #include "sw/i18n.h"
 #include "sw/labels.h"
 #include "sw/mask.h"
 #include "sw/out.h"
+#include "sw/store.h"
 #include "sw/vocab.h"
 #include "sw/volrecord.h"
 
@@ -33,9 +33,9 @@ static const char rows_sql[] =
 	" WHERE h.volunteer_id = ?1 AND h.date >= ?2 AND h.date <= ?3"
 	" ORDER BY h.date, h.hours_id";
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(struct sw_stmt *st, int i)
 {
-	const char *s = (const char *)sqlite3_column_text(st, i);
+	const char *s = sw_stmt_text(st, i);
 	return s ? s : "";
 }
 
@@ -55,9 +55,9 @@ static void hours(long minutes, char *buf, size_t n)
 /* What was done: the activity's title (else its kind), or the kind of
  * service (never the service's note, which is about its client). Kinds
  * as labels when label, else as keys. */
-static const char *content(sqlite3_stmt *st, int label)
+static const char *content(struct sw_stmt *st, int label)
 {
-	if (sqlite3_column_type(st, R_ACTIVITY) != SQLITE_NULL)
+	if (!sw_stmt_is_null(st, R_ACTIVITY))
 		return *col(st, R_TITLE) ? col(st, R_TITLE)
 			: sw_vocab_label("activity_kind", col(st, R_KIND), label);
 	return sw_vocab_label("service_type", col(st, R_TYPE), label);
@@ -66,47 +66,43 @@ static const char *content(sqlite3_stmt *st, int label)
 /* The volunteer and the period's extent. 0, or 1 (printed) when there is
  * no such volunteer or no hours in the period, -1 (printed) when the
  * database cannot be read. */
-static int load(sqlite3 *db, const struct sw_volrec *r, struct rec *v)
+static int load(struct sw_store *s, const struct sw_volrec *r, struct rec *v)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT v.name, v.id_number, v.station_code, s.name"
+	struct sw_stmt *st = sw_store_prep(s, "SELECT v.name, v.id_number, v.station_code, s.name"
 		" FROM volunteers v LEFT JOIN stations s ON s.code = v.station_code"
 		" WHERE v.volunteer_id = ?1");
-	sqlite3_bind_text(st, 1, r->volunteer, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sw_db_error(db, "volunteer-record");
-		sqlite3_finalize(st);
-		return -1;
-	}
+	sw_stmt_bind_text(st, 1, r->volunteer);
+	int rc = sw_stmt_step(st), found = rc == SW_ROW;
 	if (found) {
 		snprintf(v->name, sizeof v->name, "%s", col(st, 0));
 		sw_mask_id(col(st, 1), v->id, sizeof v->id);
 		snprintf(v->station, sizeof v->station, "%s", col(st, 2));
 		snprintf(v->station_name, sizeof v->station_name, "%s", col(st, 3));
 	}
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
+	if (rc < 0)
+		return -1;
 	/* the argument is not repeated: it may be a mistyped ID number */
 	if (!found) {
 		sw_error(_("volunteer-record: no such volunteer (sw-station list --table volunteers "
 			   "lists them)"));
 		return 1;
 	}
-	st = sw_db_prepare(db, "SELECT min(date), max(date), count(*), coalesce(sum(minutes), 0)"
+	st = sw_store_prep(s, "SELECT min(date), max(date), count(*), coalesce(sum(minutes), 0)"
 		" FROM volunteer_hours WHERE volunteer_id = ?1 AND (?2 IS NULL OR date >= ?2)"
 		" AND (?3 IS NULL OR date <= ?3)");
-	sqlite3_bind_text(st, 1, r->volunteer, -1, SQLITE_STATIC);
-	sw_db_bind_text(st, 2, r->from);
-	sw_db_bind_text(st, 3, r->to);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sw_db_error(db, "volunteer-record");
-		sqlite3_finalize(st);
+	sw_stmt_bind_text(st, 1, r->volunteer);
+	sw_stmt_bind_text(st, 2, r->from);
+	sw_stmt_bind_text(st, 3, r->to);
+	if (sw_stmt_step(st) != SW_ROW) {
+		sw_stmt_finalize(st);
 		return -1;
 	}
 	snprintf(v->from, sizeof v->from, "%s", r->from ? r->from : col(st, 0));
 	snprintf(v->to, sizeof v->to, "%s", r->to ? r->to : col(st, 1));
-	v->n = sqlite3_column_int64(st, 2);
-	v->minutes = sqlite3_column_int64(st, 3);
-	sqlite3_finalize(st);
+	v->n = (long)sw_stmt_int64(st, 2);
+	v->minutes = (long)sw_stmt_int64(st, 3);
+	sw_stmt_finalize(st);
 	if (!v->n) {
 		if (r->from || r->to)
 			sw_error(_("volunteer-record: no volunteer hours from %s to %s: no record is issued"),
@@ -121,7 +117,7 @@ static int load(sqlite3 *db, const struct sw_volrec *r, struct rec *v)
 /* The certificate number: the station, the period's end and the first
  * 32 bits of the SHA-256 of the volunteer, the period and every row, so
  * the same record has the same number and a changed one another. */
-static int number(sqlite3_stmt *st, const char *volunteer, struct rec *v)
+static int number(struct sw_stmt *st, const char *volunteer, struct rec *v)
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned mdlen = 0;
@@ -135,12 +131,11 @@ static int number(sqlite3_stmt *st, const char *volunteer, struct rec *v)
 	for (int i = 0; i < 3; i++)
 		EVP_DigestUpdate(ctx, head[i], strlen(head[i]) + 1);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sw_stmt_step(st)) == SW_ROW)
 		for (int i = R_DATE; i <= R_MINUTES; i++)
 			EVP_DigestUpdate(ctx, col(st, i), strlen(col(st, i)) + 1);
-	if (rc != SQLITE_DONE || sqlite3_reset(st) != SQLITE_OK) {
+	if (rc != SW_DONE || sw_stmt_reset(st) != 0) {
 		EVP_MD_CTX_free(ctx);
-		sw_db_error(sqlite3_db_handle(st), "volunteer-record");
 		return -1;
 	}
 	EVP_DigestFinal_ex(ctx, md, &mdlen);
@@ -151,7 +146,7 @@ static int number(sqlite3_stmt *st, const char *volunteer, struct rec *v)
 }
 
 /* One row per service, for the national platform. */
-static int write_rows(sqlite3_stmt *st, const struct sw_volrec *r, const struct rec *v)
+static int write_rows(struct sw_stmt *st, const struct sw_volrec *r, const struct rec *v)
 {
 	static const char *const names[] = {"volunteer_id", "id_number", "date", "activity_id",
 		"service_id", "content", "role", "minutes", "hours"};
@@ -160,15 +155,14 @@ static int write_rows(sqlite3_stmt *st, const struct sw_volrec *r, const struct 
 		return -1;
 	int label = sw_labels_zh(sw_fmt_resolve(r->fmt, r->path));
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		char h[32];
-		hours(sqlite3_column_int64(st, R_MINUTES), h, sizeof h);
+		hours((long)sw_stmt_int64(st, R_MINUTES), h, sizeof h);
 		const char *row[] = {r->volunteer, v->id, col(st, R_DATE), col(st, R_ACTIVITY),
 			col(st, R_SERVICE), content(st, label), col(st, R_ROLE), col(st, R_MINUTES), h};
 		sw_out_row(o, row);
 	}
-	if (rc != SQLITE_DONE) {
-		sw_db_error(sqlite3_db_handle(st), "volunteer-record");
+	if (rc != SW_DONE) {
 		sw_out_abort(o);
 		return -1;
 	}
@@ -245,17 +239,17 @@ static void who(FILE *fp, const char *volunteer, const struct rec *v)
 	fputs("</table>\n", fp);
 }
 
-/* The services, one a row, and their total. Returns the sqlite3_step
- * code that ended them (SQLITE_DONE). */
-static int services(FILE *fp, sqlite3_stmt *st, const struct rec *v)
+/* The services, one a row, and their total. Returns the sw_stmt_step
+ * code that ended them (SW_DONE). */
+static int services(FILE *fp, struct sw_stmt *st, const struct rec *v)
 {
 	char h[32];
 	int rc;
 	fprintf(fp, "<table class=\"rows\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 		"<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", _("No."), _("Service date"),
 		_("Activity or service"), _("Content"), _("Role"), _("Hours"));
-	for (long i = 1; (rc = sqlite3_step(st)) == SQLITE_ROW; i++) {
-		hours(sqlite3_column_int64(st, R_MINUTES), h, sizeof h);
+	for (long i = 1; (rc = sw_stmt_step(st)) == SW_ROW; i++) {
+		hours((long)sw_stmt_int64(st, R_MINUTES), h, sizeof h);
 		fprintf(fp, "<tr><td class=\"n\">%ld</td><td class=\"d\">", i);
 		sw_html_put(fp, col(st, R_DATE));
 		fputs("</td><td>", fp);
@@ -288,7 +282,7 @@ static void issuer(FILE *fp, const struct sw_volrec *r, const struct rec *v)
 		"the minutes recorded, added up and shown in hours to the hundredth."));
 }
 
-static int write_html(sqlite3_stmt *st, const struct sw_volrec *r, const struct rec *v)
+static int write_html(struct sw_stmt *st, const struct sw_volrec *r, const struct rec *v)
 {
 	struct sw_file file;
 	if (sw_file_open(&file, r->path) != 0)
@@ -298,8 +292,7 @@ static int write_html(sqlite3_stmt *st, const struct sw_volrec *r, const struct 
 	fprintf(fp, "%s</head>\n<body>\n<h1>%s</h1>\n<p class=\"no\">%s%s</p>\n", style,
 		_("Volunteer service record"), _("Certificate number: "), v->number);
 	who(fp, r->volunteer, v);
-	if (services(fp, st, v) != SQLITE_DONE) {
-		sw_db_error(sqlite3_db_handle(st), "volunteer-record");
+	if (services(fp, st, v) != SW_DONE) {
 		sw_file_abort(&file);
 		return -1;
 	}
@@ -308,20 +301,20 @@ static int write_html(sqlite3_stmt *st, const struct sw_volrec *r, const struct 
 	return sw_file_commit(&file);
 }
 
-int sw_volrec_write(sqlite3 *db, const struct sw_volrec *r)
+int sw_volrec_write(struct sw_store *s, const struct sw_volrec *r)
 {
 	struct rec v = {0};
-	int rc = load(db, r, &v);
+	int rc = load(s, r, &v);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = sw_db_prepare(db, rows_sql);
-	sqlite3_bind_text(st, 1, r->volunteer, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v.from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, v.to, -1, SQLITE_STATIC);
+	struct sw_stmt *st = sw_store_prep(s, rows_sql);
+	sw_stmt_bind_text(st, 1, r->volunteer);
+	sw_stmt_bind_text(st, 2, v.from);
+	sw_stmt_bind_text(st, 3, v.to);
 	if (r->fmt != SW_FMT_HTML)
 		rc = write_rows(st, r, &v);
 	else if ((rc = number(st, r->volunteer, &v)) == 0)
 		rc = write_html(st, r, &v);
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
 	return rc;
 }

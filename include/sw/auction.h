@@ -36,6 +36,12 @@ struct sw_auction;
 /* cap[v] (at most ns) must live as long as the auction. */
 struct sw_auction *sw_auction_new(int ns, int nv, const int *cap, sw_abest_fn *best, void *ctx);
 void sw_auction_free(struct sw_auction *a);
+/* Bids group by group (group[s] in 0..ng-1, living as long as the
+ * auction): the seekers of a group waiting to bid, and those of it they put
+ * out, bid before the next group's; a market's districts make the groups,
+ * so that a run of bids stays among a few seekers and vacancies in memory.
+ * Without groups, seekers bid in the order they came to wait. */
+void sw_auction_groups(struct sw_auction *a, const int *group, int ng);
 /* Lists pair (s, v) of score w, unless it is listed already. */
 void sw_auction_add(struct sw_auction *a, int s, int v, int w);
 /* Lists the k best seekers of vacancy v scoring at least min (through

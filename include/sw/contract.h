@@ -10,15 +10,11 @@
 #ifndef SW_CONTRACT_H
 #define SW_CONTRACT_H
 
-#include <sqlite3.h>
-
 #include "sw/import.h"
 #include "sw/out.h"
+#include "sw/store.h"
 
 extern const struct sw_table sw_contracts_table, sw_contract_staffing_table, sw_spending_table;
-
-/* Finalizes the statements the hooks keep (before closing the database). */
-void sw_contract_release(void);
 
 /* A station short of what its contract requires on a day. */
 struct sw_shortfall {
@@ -31,7 +27,7 @@ struct sw_shortfall {
  * ("any" counts every worker). fn returns 0, or non-zero to stop (after
  * printing why). Returns the number of shortfalls, or -1 after a database
  * error (printed) or when fn stopped. */
-int sw_staffing_short(sqlite3 *db, const char *on, const char *station,
+int sw_staffing_short(struct sw_store *s, const char *on, const char *station,
 		      int (*fn)(void *ctx, const struct sw_shortfall *s), void *ctx);
 
 /* sw-report budget: for each contract (or contract alone), spending up to day on by month and category, the
@@ -39,7 +35,7 @@ int sw_staffing_short(sqlite3 *db, const char *on, const char *station,
  * day), and how far spending is over or under it; rows into out, labels
  * in Chinese when zh. Returns 0, 1 when a contract spent more than its
  * amount (said on stderr), -1 on a database error (printed). */
-int sw_budget_write(sqlite3 *db, const char *contract, const char *on, struct sw_out *out, int zh);
+int sw_budget_write(struct sw_store *s, const char *contract, const char *on, struct sw_out *out, int zh);
 /* The columns sw_budget_write fills, and their types for sw_out_open. */
 extern const char *const sw_budget_cols[];
 extern const char sw_budget_types[];
@@ -47,7 +43,7 @@ extern const char sw_budget_types[];
 
 /* A contract's period into from and to (YYYY-MM-DD) and its stations
  * (';'-joined) into stations (may be NULL). 1 found, 0 unknown, -1 error. */
-int sw_contract_get(sqlite3 *db, const char *id, char from[11], char to[11], char *stations,
+int sw_contract_get(struct sw_store *s, const char *id, char from[11], char to[11], char *stations,
 		    size_t len);
 
 #endif

@@ -9,7 +9,6 @@
 #define SW_MATCH_H
 
 #include <stdint.h>
-#include <sqlite3.h>
 
 #include "sw/import.h"
 
@@ -66,8 +65,17 @@ struct sw_market {
 
 /* Loads the market from the database as of date (YYYY-MM-DD): vacancies
  * open on that date with headcount left, seekers registered by then and
- * not in work. Returns NULL (printed) on failure. */
-struct sw_market *sw_market_from_db(sqlite3 *db, const char *date);
+ * not in work, both read in one transaction. Returns NULL (printed) on
+ * failure. */
+struct sw_store;
+struct sw_market *sw_market_from_db(struct sw_store *s, const char *date);
+/* A read transaction, so that a market's queries read one state of the
+ * database: SQLite's deferred BEGIN (no lock taken from writers), a
+ * server's REPEATABLE READ. 0, or -1 (printed). End it with
+ * sw_market_read_end once the queries are done; after a failed one, the
+ * caller closes the store, which ends it (a server has already). */
+int sw_market_read(struct sw_store *s);
+void sw_market_read_end(struct sw_store *s);
 /* Loads vacancies and seekers from files (CSV, text or a workbook, read
  * as o says) with the import rules: the same layout, headers, aliases and
  * checks, but no database; a bad row is named with file and line.
@@ -91,21 +99,49 @@ void sw_market_free(struct sw_market *m);
 /* Stage rules for placements (stages move forward in time, a hire needs
  * headcount, early stages need the vacancy open on the date). Shared by
  * the import hook and "place". 0, or -1 with why. */
-int sw_placement_check(sqlite3 *db, const char *seeker, const char *vacancy,
+int sw_placement_check(struct sw_store *s, const char *seeker, const char *vacancy,
 		       const char *stage, const char *date, char *why, size_t whylen);
 
-/* The job register read back (lib/match_query.c): statements ready to
- * step, the caller finalizes. A filter left NULL does not filter. */
+/* date (YYYY-MM-DD) n months later, as SQLite's date(d, '+N months') has
+ * always given it: the day kept, and carried into the next month when the
+ * month is shorter (2026-01-31 + 1 = 2026-03-03). */
+void sw_match_add_months(const char *date, int n, char out[11]);
+
+/* x to one decimal as SQLite's round(x, 1) has always shown it ("66.7",
+ * "100.0", "-3.0"): a figure's text, the same from any backend. */
+void sw_match_decimal1(double x, char out[32]);
+
+/* The job register read back (lib/match_query.c). A filter left NULL
+ * does not filter. */
 struct sw_placement_filter {
 	const char *seeker, *vacancy, *stage, *station, *worker;
 	const char *from, *to;	/* dates of the placement records */
 };
-sqlite3_stmt *sw_placements_stmt(sqlite3 *db, const struct sw_placement_filter *f);
+/* The placements, a statement ready to step (the caller finalizes):
+ * seeker_id, name, vacancy_id, title, employer, stage, date, worker_id
+ * (the placement's, else the seeker's coach), station_code. */
+struct sw_stmt *sw_placements_stmt(struct sw_store *s, const struct sw_placement_filter *f);
+
+/* A listing whose dates and figures are worked out in C, so that every
+ * backend gives them alike: its columns' names and types (as sw_out_open
+ * takes them: a figure column is a number once it holds one), and its
+ * rows (NULL for no value). */
+struct sw_match_rows {
+	int ncols;
+	const char *const *names;
+	char types[16];
+	char **cells;		/* nrows rows of ncols */
+	size_t nrows, cap;
+};
 /* Registered, referred, job starts, employment rate, median days to
  * referral, retention and caseload per station and per coach, as of on,
- * of the seekers registered in [from, to] (NULL: open). */
-sqlite3_stmt *sw_match_stats_stmt(sqlite3 *db, const char *on, const char *from, const char *to);
-/* The 3- and 6-month retention checks due by on and not yet recorded. */
-sqlite3_stmt *sw_match_due_stmt(sqlite3 *db, const char *on);
+ * of the seekers registered in [from, to] (NULL: open). 0, or -1
+ * (printed). */
+int sw_match_stats(struct sw_store *s, const char *on, const char *from, const char *to,
+		   struct sw_match_rows *out);
+/* The 3- and 6-month retention checks due by on and not yet recorded,
+ * oldest first. 0, or -1 (printed). */
+int sw_match_due(struct sw_store *s, const char *on, struct sw_match_rows *out);
+void sw_match_rows_free(struct sw_match_rows *r);
 
 #endif

@@ -19,8 +19,6 @@
 #ifndef SW_NEEDS_H
 #define SW_NEEDS_H
 
-#include <sqlite3.h>
-
 #include "sw/score.h"
 
 struct sw_need {
@@ -50,7 +48,8 @@ struct sw_needs {
  * per_volunteer needs in an assignment, a resource its capacity left
  * (without a limit, as many as there are needs). NULL (printed) on a
  * database failure. Free with sw_needs_free. */
-struct sw_market *sw_needs_market(sqlite3 *db, const char *on, int per_volunteer);
+struct sw_store;
+struct sw_market *sw_needs_market(struct sw_store *s, const char *on, int per_volunteer);
 void sw_needs_free(struct sw_market *m);
 /* The market's own data. */
 const struct sw_needs *sw_needs_of(const struct sw_market *m);

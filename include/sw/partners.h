@@ -9,7 +9,4 @@
 extern const struct sw_table sw_orgs_table, sw_volunteers_table, sw_volunteer_hours_table,
 	sw_resources_table, sw_resource_uses_table;
 
-/* Finalizes the statements the hooks keep (before closing the database). */
-void sw_partners_release(void);
-
 #endif

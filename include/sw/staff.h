@@ -8,7 +8,4 @@
 
 extern const struct sw_table sw_supervision_table, sw_training_table, sw_certificates_table;
 
-/* Finalizes the statements the hooks keep (before closing the database). */
-void sw_staff_release(void);
-
 #endif

@@ -3,9 +3,10 @@
 #ifndef SW_STATION_H
 #define SW_STATION_H
 
-#include <sqlite3.h>
+#include <stddef.h>
 
 #include "sw/import.h"
+#include "sw/store.h"
 
 extern const struct sw_table sw_divisions_table, sw_stations_table, sw_workers_table;
 
@@ -27,16 +28,57 @@ extern const struct sw_table sw_divisions_table, sw_stations_table, sw_workers_t
 	" UNION ALL SELECT s.code, t.depth + 1, t.path || '/' || s.code" \
 	"   FROM stations s JOIN subtree t ON s.parent_code = t.code)"
 
-/* 1 if code is a station, 0 if not (prints nothing). */
-int sw_station_exists(sqlite3 *db, const char *code);
-/* The workers called name at station, in post on date (NULL: at any
- * time): how many, the first one's id in id, all of them "W1, W2" in ids;
- * -1 on a database failure (printed). *st is the caller's, prepared on
- * first use and finalized by the caller. */
-int sw_workers_named(sqlite3 *db, sqlite3_stmt **st, const char *name, const char *station,
-		     const char *date, char *id, size_t idlen, char *ids, size_t idslen);
-/* Ends the command (status 1, "CODE: no such station", db closed) unless
- * code is a station. */
-void sw_station_need(sqlite3 *db, const char *code);
+/* 1 if code is a station, 0 if not (prints nothing), -1 after a
+ * database failure (printed). */
+int sw_station_exists(struct sw_store *s, const char *code);
+/* Ends the command (status 1, "CODE: no such station", the store closed;
+ * 3 when the database fails) unless code is a station. */
+void sw_station_need(struct sw_store *s, const char *code);
+
+/* What a listing of the network selects; cmd/ fills it from the options. */
+struct sw_station_query {
+	const char *code;	/* the subtree's top; NULL: the whole network */
+	const char *level;	/* list: stations of this level (a key), or NULL */
+	const char *role;	/* workers: of this role (a key), or NULL */
+	const char *on;		/* YYYY-MM-DD: the day "active" and the staff counts mean */
+	int active;		/* only stations (workers) active on that day */
+	int certified;		/* workers: only those with a certificate */
+	int indent;		/* tree: names indented by depth, for people */
+};
+/* Statements ready to step. list: the stations below code (not code
+ * itself), in tree order. */
+struct sw_stmt *sw_stations_stmt(struct sw_store *s, const struct sw_station_query *q);
+/* tree: code and the stations below it, each with its depth, status and
+ * staff active on the day, its own and its subtree's. */
+struct sw_stmt *sw_tree_stmt(struct sw_store *s, const struct sw_station_query *q);
+/* workers: of the stations of code's subtree, by worker_id. */
+struct sw_stmt *sw_workers_stmt(struct sw_store *s, const struct sw_station_query *q);
+/* show: the station with its operator's name, its staff with their
+ * employers' names, its children. */
+void sw_station_stmts(struct sw_store *s, const char *code, struct sw_stmt *sts[3]);
+
+/* A county's coverage on a day: its townships, those with an active
+ * township station, its villages, those with an active service point. */
+struct sw_coverage {
+	const char *county, *name;
+	long townships, townships_covered, villages, villages_covered;
+};
+/* Calls fn for each county of the divisions, by code, with its coverage
+ * on day on. fn returns 0, or non-zero to stop (after printing why).
+ * Returns 0, or -1 after a database failure (printed) or when fn stopped. */
+int sw_station_coverage(struct sw_store *s, const char *on,
+			int (*fn)(void *ctx, const struct sw_coverage *c), void *ctx);
+/* The townships and villages not covered on day on: county, code, name,
+ * level, parent_code, by county, level and code. */
+struct sw_stmt *sw_station_uncovered(struct sw_store *s, const char *on);
+/* part of whole in percent to one decimal, rounded half up ("38.7"), into
+ * buf; NULL when whole is 0. */
+const char *sw_pct1(long part, long whole, char *buf, size_t n);
+
+/* Closes station code on day on (YYYY-MM-DD) in one transaction, warning
+ * when stations below it are still open. 0; 1 when there is no such
+ * station, it is closed already or on is before it opened (said, nothing
+ * written); -1 on a failure (printed, nothing written). */
+int sw_station_close(struct sw_store *s, const char *code, const char *on);
 
 #endif

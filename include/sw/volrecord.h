@@ -9,7 +9,7 @@
 #ifndef SW_VOLRECORD_H
 #define SW_VOLRECORD_H
 
-#include <sqlite3.h>
+struct sw_store;
 
 struct sw_volrec {
 	const char *volunteer;	/* volunteer_id */
@@ -24,6 +24,6 @@ struct sw_volrec {
  * the period and the rows. Returns 0; 1 when there is no such volunteer
  * or no hours in the period (printed, nothing written); -1 on a failure
  * (printed, nothing written). */
-int sw_volrec_write(sqlite3 *db, const struct sw_volrec *r);
+int sw_volrec_write(struct sw_store *s, const struct sw_volrec *r);
 
 #endif

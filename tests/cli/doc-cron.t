@@ -17,7 +17,9 @@ run sw-case import "$SAMPLE/clients.csv" "$SAMPLE/cases.csv" "$SAMPLE/services.c
 check_rc 0 "a county database"
 
 # As cron runs the crontab line of the script's header: a bare environment.
-env -i PATH=/usr/bin:/bin HOME="$T" SHELL=/bin/sh LOGNAME=sw SW_DB="$SW_DB" OUT="$T/reports" \
+# (its time zone the test's: "last month" is the same month on both sides
+# of midnight in Shanghai)
+env -i PATH=/usr/bin:/bin HOME="$T" SHELL=/bin/sh LOGNAME=sw TZ="$TZ" SW_DB="$SW_DB" OUT="$T/reports" \
 	/bin/sh "$script" >cron.out 2>cron.err
 rc=$?
 month=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m 2>/dev/null || date -v1d -v-1d +%Y-%m)

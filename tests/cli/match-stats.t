@@ -153,6 +153,16 @@ check_out "--on defaults to today (2026-11-24)" <<'X'
 seeker_id,name,vacancy_id,employer,hired_on,check_stage,due_on,days_overdue,worker_id,station_code
 A2,甲二,V1,宏达机械,2026-03-01,retained_6m,2026-09-01,84,W014,QX-101
 X
+# On a terminal the seekers' names are masked (script(1) gives one),
+# unless --no-mask.
+tty() { script -qec "$*" /dev/null </dev/null | tr -d '\r' >"$T/.out"; }
+tty sw-match due --on 2026-11-30
+check_out "due on a terminal: the names masked" <<'X'
+seeker_id  name  vacancy_id  employer  hired_on    check_stage  due_on      days_overdue  worker_id  station_code
+A2         甲*   V1          宏达机械  2026-03-01  retained_6m  2026-09-01            90  W014       QX-101
+X
+tty sw-match due --on 2026-11-30 --no-mask
+check_out_has "A2         甲二  V1" "--no-mask: in clear"
 expect_fail 2 'sw-match: --on: impossible date' sw-match due --on 2026-11-31
 expect_fail 2 'sw-match: unexpected argument "W014"' sw-match stats W014
 

@@ -11,11 +11,14 @@ code,name,level
 T1,青溪街道站,township
 X
 NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
-expect_fail 3 "sw-station: list: $NOPE" sw-station list --db postgresql://county.example/sw
+expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db postgresql://county.example/sw
 expect_fail 3 "sw-case: due: $NOPE" sw-case due --db postgres://u@h/sw
-expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db service=county
-expect_fail 3 "sw-report: targets: $NOPE" sw-report targets --targets t.csv --period 2026 --db postgresql:///sw
-expect_fail 3 "sw-report: budget: $NOPE" sw-report budget --db a.db --db service=county
+run sw-match rank --db service=county
+check_rc 3 "a subcommand ported to a server connects to it..."
+check_err_has "sw-match: PostgreSQL: cannot connect: " "...and says why it could not"
+run sw-report monthly --month 2026-10 --db service=county --db a.db
+check_rc 3 "sw-report's, over a server and a file, too"
+check_err_has "sw-report: PostgreSQL: cannot connect: " "saying why"
 run env SW_DB=service=county sw-case list --category 困境家庭
 check_rc 3 "SW_DB=service=NAME: list refuses too (it reads local words for --category first)"
 check_err "with the same message" <<X
@@ -36,15 +39,15 @@ check_out "no file or directory named after a server" <<'X'
 a.db
 stations.csv
 X
-run sw-station list --db postgresql://u:s3cret@h/sw
-check_err_has "sw-station: list: $NOPE" "a password in the URL..."
+run sw-match rank --db postgresql://u:s3cret@h/sw
+check_err_has "sw-match: rank: $NOPE" "a password in the URL..."
 grep -q s3cret "$T/.err"
 ok $((!$?)) "...is never repeated"
-run sw-station list --db postgresql://h/sw --help
+run sw-match rank --db postgresql://h/sw --help
 check_rc 0 "--help still answers"
-run sw-station list --db postgresql://h/sw --lang zh
+run sw-match rank --db postgresql://h/sw --lang zh
 check_err "in Chinese" <<'X'
-sw-station: list：尚不能在 PostgreSQL 上运行：请用 --db 指定 SQLite 文件
+sw-match: rank：尚不能在 PostgreSQL 上运行：请用 --db 指定 SQLite 文件
 X
 
 # ./service=x is a file

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # What the bureau buys: contracts over stations and a period, the staff
 # each requires at a station, what was spent; amounts exact to the fen;
 # each bad row refused with its line, nothing half-written; staffing --on
@@ -156,4 +157,15 @@ check_err_has "read 1, inserted 0, updated 0, unchanged 1, rejected 0" "an expor
 ok $? "contracts, staffing and spending are in the audit trail"
 run sw-station staffing --help
 check_rc 0 "staffing --help"
+
+# two contracts of one file on the same station and days: the second is
+# refused, the first being in the database for it (on a server too, where
+# a file's rows are stored a chunk at a time)
+cat >two.csv <<'X'
+contract_id,title,buyer,contractor,start,end,amount,stations
+C6,大溪镇社工站运营项目,青溪县民政局,O1,2026-01-01,2026-12-31,100000,QX-104
+C7,大溪镇社工站运营项目（重复）,青溪县民政局,O1,2026-06-01,2027-05-31,100000,QX-104
+X
+expect_fail 1 "sw-station: two.csv:3: stations: QX-104 is in contract C6 too, from 2026-01-01 to 2026-12-31: a station is under one contract at a time" \
+	sw-station import two.csv
 done_testing

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-station: every rule of the station network, each with its message.
 . "$SW_TOP/tests/cli/lib.sh"
 
@@ -114,8 +115,22 @@ check_rc 0 "BOM and CRLF"
 expect_fail 2 'sw-station: --encoding: unknown encoding "latin1" (expected utf-8, gb18030, utf-16)' sw-station import --encoding latin1 bom.csv
 expect_fail 3 'sw-station: missing.csv: No such file or directory' sw-station import missing.csv
 
+# a station given below another, then that one lowered to its level in
+# the same file: refused, as when the lower one was stored before (on a
+# server too, where a file's rows are stored a chunk at a time)
+printf 'code,name,level,parent_code\nLV,甲站,township,\n' >lv1.csv
+printf 'code,name,level,parent_code\nLV1,乙点,village,LV\nLV,甲站,village,\n' >lv2.csv
+run sw-station import -q lv1.csv
+expect_fail 1 'sw-station: lv2.csv:3: level: child "LV1" is village, not below village' sw-station import lv2.csv
+
 # schema versions
-sql "PRAGMA user_version=99"
-expect_fail 3 "sw-station: $T/sw.db: schema version 99 is newer than this program's ($SCHEMA): upgrade sw-tools" sw-station list
+if [ "$BACKEND" = pg ]; then
+	sql "UPDATE sw_schema SET version = 99" >/dev/null
+	at=$PGDB
+else
+	sql "PRAGMA user_version=99"
+	at=$T/sw.db
+fi
+expect_fail 3 "sw-station: $at: schema version 99 is newer than this program's ($SCHEMA): upgrade sw-tools" sw-station list
 
 done_testing

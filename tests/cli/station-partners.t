@@ -120,4 +120,12 @@ sw-station: use.csv: read 5, inserted 2, updated 0, unchanged 0, rejected 3
 X
 run sw-station import use.csv
 check_err_has "use.csv: read 5, inserted 0, updated 0, unchanged 2, rejected 3" "the same file again: its uses counted once"
+# a use that gives no quantity is one use, stored or new
+printf 'resource_id,kind,name,capacity\nR3,物资,轮椅,2\n' >res3.csv
+printf 'resource_id,date,client_id\nR3,2026-10-10,QX-C0001\nR3,2026-10-11,QX-C0002\n' >use3.csv
+printf 'resource_id,date,client_id\nR3,2026-10-12,QX-C0003\n' >use4.csv
+run sw-station import -q res3.csv use3.csv
+check_rc 0 "a resource of two, used twice without a quantity"
+expect_fail 1 "sw-station: use4.csv:2: quantity: 3 used in all, past the resource's capacity of 2" \
+	sw-station import use4.csv
 done_testing

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-station listings over the sample county: list, show, tree, workers,
 # coverage, close, vocab, formats and usage errors.
 . "$SW_TOP/tests/cli/lib.sh"
@@ -128,5 +129,28 @@ check_out "-o: nothing on stdout" </dev/null
 [ "$(wc -l <out.csv)" = 13 ] && ! ls out.csv.tmp* 2>/dev/null
 ok $? "-o writes the file, no temporary left"
 expect_fail 3 "sw-station: $T/nodir/x.csv: No such file or directory" sw-station list -o "$T/nodir/x.csv"
+
+# a code may hold LIKE's wildcards, or differ from another only in case:
+# a station's totals are its own subtree's all the same
+fresh_db
+cat >wild.csv <<'X'
+code,name,level,parent_code
+Q,总站,county,
+T_1,甲站,township,Q
+TX1,乙站,township,Q
+t_1,丙站,township,Q
+P1,丁点,village,TX1
+X
+printf 'worker_id,name,station_code,role\nW1,罗芳,P1,service\n' >wildw.csv
+run sw-station import -q wild.csv wildw.csv
+run sw-station tree -f csv
+check_out "tree: T_1 and t_1 count none of TX1's staff" <<'X'
+depth,code,name,level,status,staff,certified,staff_total,certified_total
+0,Q,总站,county,active,0,0,1,0
+1,TX1,乙站,township,active,0,0,1,0
+2,P1,丁点,village,active,1,0,1,0
+1,T_1,甲站,township,active,0,0,0,0
+1,t_1,丙站,township,active,0,0,0,0
+X
 
 done_testing

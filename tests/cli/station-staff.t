@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # The workforce beyond the roster: certificates with the day obtained (the
 # roster keeps the highest), supervision sessions and training, in hours
 # as people write them and stored in minutes.

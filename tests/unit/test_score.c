@@ -217,6 +217,62 @@ static void indexed_wages(void)
 	T_INT(bad, 0, "indexed and exhaustive rankings identical on %d markets with wages at the edges", runs);
 }
 
+/* A ranker asked more questions than its stamps of partners seen can
+ * count: they start again from a wiped table. Seeker 0 and vacancy 0
+ * share a skill and a district, seeker 1 and vacancy 1 others; seeker 0
+ * is asked, then seeker 1 65,535 times, then seeker 0 again (its question
+ * stamped as the first was, were the table not wiped), and on random
+ * markets over and over: every answer the exhaustive one's. */
+static void set_one(struct sw_market *m, int i, const char *skill, const char *district)
+{
+	struct sw_seeker *s = &m->s[i];
+	struct sw_vac *v = &m->v[i];
+	free(s->skills);
+	free(v->skills);
+	sw_market_skills(m, skill, &s->skills, &s->nskills, &s->mask);
+	sw_market_skills(m, skill, &v->skills, &v->nskills, &v->mask);
+	s->district = v->district = sw_market_district(m, district);
+	s->edu = 3, v->edu = -1, s->wage = -1, s->needs_accessible = 0;
+}
+
+static int differs(struct sw_ranker *r, struct sw_ranker *e, int i, int k)
+{
+	struct sw_pick a[4], b[4];
+	int n = sw_ranker_top(r, i, k, a);
+	return n != sw_ranker_top(e, i, k, b) || memcmp(a, b, (size_t)n * sizeof *a) != 0;
+}
+
+static void many_questions(void)
+{
+	int bad = 0, asked = 0;
+	struct sw_market *m = rnd_market(2, 2, 1);
+	set_one(m, 0, "焊工", "梅江镇");
+	set_one(m, 1, "叉车", "石门镇");
+	struct sw_rank_opts o = {sw_weights_default, 1, 0, 0, 0}, x = o;
+	x.exhaustive = 1;
+	struct sw_ranker *r = sw_ranker_new(m, &o), *e = sw_ranker_new(m, &x);
+	bad += differs(r, e, 0, 1);
+	for (int q = 0; q < 65535; q++)
+		bad += differs(r, e, 1, 1);
+	bad += differs(r, e, 0, 1);
+	asked += 65537;
+	sw_ranker_free(r);
+	sw_ranker_free(e);
+	sw_market_free(m);
+	for (int by_vacancy = 0; by_vacancy < 2; by_vacancy++) {
+		m = rnd_market(40, 30, 3);
+		o = (struct sw_rank_opts){sw_weights_default, 3, by_vacancy, 0, 0}, x = o;
+		x.exhaustive = 1;
+		r = sw_ranker_new(m, &o), e = sw_ranker_new(m, &x);
+		for (int q = 0; q < 70000; q++, asked++)
+			bad += differs(r, e, q % (by_vacancy ? m->nv : m->ns), 3);
+		sw_ranker_free(r);
+		sw_ranker_free(e);
+		sw_market_free(m);
+	}
+	T_INT(bad, 0, "%d questions to rankers, past their 65,535 stamps: each answer the exhaustive one", asked);
+}
+
 int main(void)
 {
 	weights();
@@ -224,5 +280,6 @@ int main(void)
 	indexed();
 	indexed_wide();
 	indexed_wages();
+	many_questions();
 	return T_DONE();
 }
