@@ -384,8 +384,9 @@ static void load_local_words(void)
 	if (!sw_store_is_server(sw_opt.db) && access(sw_opt.db, F_OK) != 0)
 		return;
 	struct sw_store *s = sw_store_open(sw_opt.db, SW_STORE_READONLY);
-	if (s)
-		sw_vocab_load(s);
+	if (!s)	/* said; the command would fail to open it next */
+		exit(SW_EXIT_FAIL);
+	sw_vocab_load(s);
 	sw_store_close(s);
 }
 

@@ -19,6 +19,7 @@
 #include "sw/mask.h"
 #include "sw/out.h"
 #include "sw/station.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 #include "sw/vocab.h"
 
@@ -160,17 +161,23 @@ static void release(void)
 	sw_case_release();
 }
 
-static void finish_db(sqlite3 *db)
+static void finish(struct sw_store *s)
 {
 	release();
-	sw_db_close(db);
+	sw_store_close(s);
 }
 
-/* Runs st into the chosen output. Returns the exit status. */
-static int emit(sqlite3_stmt *st)
+/* Runs st into the chosen output, masked by m (NULL: none), and
+ * finalizes it. Returns the exit status. */
+static int emit(struct sw_stmt *st, const struct sw_out_masks *m)
 {
-	int rc = sw_out_query(sw_opt.output, sw_opt.fmt, sw_stmt_of(st));
-	sqlite3_finalize(st);
+	struct sw_out *out = sw_out_open_stmt(sw_opt.output, sw_opt.fmt, st, m);
+	int rc = SW_EXIT_FAIL;
+	if (out && sw_out_stmt(out, st) == SW_DONE)
+		rc = sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
+	else
+		sw_out_abort(out);
+	sw_stmt_finalize(st);
 	return rc;
 }
 
@@ -191,6 +198,18 @@ static int list_table(const struct sw_table *t, int argc, char **argv)
 	return sw_run_list(t, argc - optind, argv + optind, o.station, masking());
 }
 
+/* How list and show print a client: the age from the birth date at
+ * --at; masked, the name, ID number and phone too (show leaves the address
+ * out itself). Made here, not in SQL, alike on a server. */
+static const struct sw_out_masks *client_masks(int mask)
+{
+	static const char *const names[] = {"age", "name", "id_number", "phone"};
+	static const int hows[] = {SW_AGE, SW_MASK_NAME, SW_MASK_ID, SW_MASK_PHONE};
+	static struct sw_out_masks m;
+	m = (struct sw_out_masks){mask ? 4 : 1, names, hows, {.at = o.at}};
+	return &m;
+}
+
 static int cmd_list(int argc, char **argv)
 {
 	parse(argc, argv);
@@ -203,15 +222,13 @@ static int cmd_list(int argc, char **argv)
 	const char *cat = sw_opt_vocab("category", "category", o.category);
 	if (o.status && strcmp(o.status, "open") != 0 && strcmp(o.status, "closed") != 0)
 		sw_usage_fail(_("--status: expected open or closed"));
-	sqlite3 *db = sw_open(0);
-	sw_mask_register(db);
+	struct sw_store *s = sw_open_store(0);
 	if (o.station)
-		sw_station_need(sw_store_of(db), o.station);
+		sw_station_need(s, o.station);
 	struct sw_client_filter f = {o.station, cat, o.status, o.worker, o.reg_from, o.reg_to,
-				     o.open_from, o.open_to, masking()};
-	sqlite3_stmt *st = sw_clients_stmt(db, &f);
-	int rc = emit(st);
-	sw_db_close(db);
+				     o.open_from, o.open_to};
+	int rc = emit(sw_clients_stmt(s, &f), client_masks(masking()));
+	sw_store_close(s);
 	return rc;
 }
 
@@ -219,82 +236,80 @@ static int cmd_show(int argc, char **argv)
 {
 	parse_n(argc, argv, 1, 1);
 	const char *id = argv[optind];
-	sqlite3 *db = sw_open(0);
-	sw_mask_register(db);
+	struct sw_store *s = sw_open_store(0);
 	static const char *const keys[] = {"client", "cases", "timeline"};
 	const char *titles[] = {_("Client"), _("Cases"), _("Timeline")};
-	sqlite3_stmt *sts[3];
-	int found = sw_client_stmts(db, id, masking(), o.at, sts), rc = SW_EXIT_FAIL;
+	struct sw_stmt *sts[3];
+	int found = sw_client_stmts(s, id, masking(), sts), rc = SW_EXIT_FAIL;
 	if (found == 0) {
 		sw_error(_("%s: no such client"), id);
 		rc = SW_EXIT_REJECTED;
-	} else if (found > 0) {
-		struct sw_stmt *w[3] = {sw_stmt_of(sts[0]), sw_stmt_of(sts[1]), sw_stmt_of(sts[2])};
-		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, w, NULL);
-		for (int i = 0; i < 3; i++)
-			sqlite3_finalize(sts[i]);
-	} else
-		sw_db_error(db, "show");
-	sw_db_close(db);
+	} else if (found > 0)
+		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts, client_masks(masking()));
+	sw_store_close(s);
 	return rc;
 }
 
-/* Looks up a client's station; 0 (printed) if there is no such client. */
-static int client_station(sqlite3 *db, const char *id, char *out, size_t n)
+/* Looks up a client's station: 1, or 0 if there is no such client
+ * (said), -1 on a failure (printed). */
+static int client_station(struct sw_store *s, const char *id, char *out, size_t n)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT station_code FROM clients WHERE client_id = ?");
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	else
+	int found = sw_store_text(s, "SELECT station_code FROM clients WHERE client_id = ?1", 1, &id, out, n);
+	if (found == 0)
 		sw_error(_("%s: no such client"), id);
-	sqlite3_finalize(st);
 	return found;
 }
 
-/* Stores one record of t through the import rules, in its own
- * transaction, and prints its key. Returns the exit status. */
-static int record(sqlite3 *db, const struct sw_table *t, int n, const char *const *names,
-		  const char *const *vals)
-{
-	int rc = SW_EXIT_FAIL, o_ = sw_import_record(sw_store_of(db), t, n, names, vals);
-	if (o_ == SW_REJECTED) {
-		sw_db_rollback(db);
-		return SW_EXIT_REJECTED;
-	}
-	if (o_ >= 0 && sw_db_commit(db) == 0) {
-		printf("%s\n", vals[0]);
-		rc = SW_EXIT_OK;
-	} else
-		sw_db_rollback(db);
-	return rc;
-}
-
-/* open and log: a record of t for a client, in its own transaction.
+/* open and log: a record of t for a client through the import rules.
  * vals[0] is the key (made from prefix when NULL), vals[1] the client,
  * vals[2] the station (the client's when NULL). */
-static int client_record(const struct sw_table *t, const char *prefix, int n,
-			 const char **names, const char **vals)
+struct client_record {
+	const struct sw_table *t;
+	const char *prefix;
+	int n;
+	const char *const *names, *const *vals;
+	char key[128];		/* the key stored */
+	int status;
+};
+
+/* sw_store_transact's: the key made anew at each try (another writer may
+ * have taken it). */
+static int client_record_tx(struct sw_store *s, void *arg)
 {
-	sqlite3 *db = sw_open(0);
-	char station[64], id[128];
-	int rc = SW_EXIT_REJECTED;
-	if (sw_db_begin(db) != 0)
-		rc = SW_EXIT_FAIL;
-	else if (!client_station(db, vals[1], station, sizeof station))
-		sw_db_rollback(db);
-	else {
-		if (!vals[0]) {
-			sw_case_new_id(db, t->name, names[0], prefix, id, sizeof id);
-			vals[0] = id;
-		}
-		if (!vals[2])
-			vals[2] = station;
-		rc = record(db, t, n, names, vals);
-	}
-	finish_db(db);
-	return rc;
+	struct client_record *r = arg;
+	const char *vals[16];
+	char station[64];
+	memcpy(vals, r->vals, (size_t)r->n * sizeof *vals);
+	int found = client_station(s, vals[1], station, sizeof station);
+	r->status = found < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	if (found <= 0)
+		return -1;
+	if (!vals[0] && sw_case_new_id(s, r->t->name, r->names[0], r->prefix, r->key, sizeof r->key) != 0)
+		return r->status = SW_EXIT_FAIL, -1;
+	if (!vals[0])
+		vals[0] = r->key;
+	else
+		snprintf(r->key, sizeof r->key, "%s", vals[0]);
+	if (!vals[2])
+		vals[2] = station;
+	int k = sw_import_record(s, r->t, r->n, r->names, vals);
+	r->status = k == SW_REJECTED ? SW_EXIT_REJECTED : k < 0 ? SW_EXIT_FAIL : SW_EXIT_OK;
+	return r->status == SW_EXIT_OK ? 0 : -1;
+}
+
+/* Stores the record in its own transaction and prints its key. Returns
+ * the exit status. */
+static int client_record(const struct sw_table *t, const char *prefix, int n,
+			 const char *const *names, const char *const *vals)
+{
+	struct sw_store *s = sw_open_store(0);
+	struct client_record r = {t, prefix, n, names, vals, "", SW_EXIT_FAIL};
+	if (sw_store_transact(s, client_record_tx, &r) == 0)
+		printf("%s\n", r.key);
+	else if (r.status == SW_EXIT_OK)
+		r.status = SW_EXIT_FAIL;	/* the commit failed */
+	finish(s);
+	return r.status;
 }
 
 static int cmd_open(int argc, char **argv)
@@ -314,29 +329,50 @@ static int cmd_open(int argc, char **argv)
 /* close, reopen, merge, request, approve and reject: one edit (ops 'c',
  * 'r', 'm', 'q', 'a', 'j') in one transaction, kept only if it succeeds;
  * a request's id is printed once it is stored. */
+struct edit {
+	int op;
+	const char *a, *b;
+	char id[32];
+	int status;
+};
+
+/* A closure where the station requires approval is refused. */
+static int close_case(struct sw_store *s, const char *id)
+{
+	int need = sw_approval_required(s, id);
+	if (need > 0)
+		sw_error(_("%s: the station requires a supervisor's approval of closures: "
+			 "sw-case request close %s --by WORKER --reason TEXT"), id, id);
+	if (need != 0)
+		return need < 0 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	return sw_case_close(s, id, o.on, o.reason, o.goals_left);
+}
+
+static int edit_tx(struct sw_store *s, void *arg)
+{
+	struct edit *e = arg;
+	const struct sw_request r = {e->a, e->b, o.by, o.on, o.reason, o.goals_left};
+	switch (e->op) {
+	case 'c': e->status = close_case(s, e->a); break;
+	case 'r': e->status = sw_case_reopen(s, e->a); break;
+	case 'm': e->status = sw_client_merge(s, e->a, e->b); break;
+	case 'q': e->status = sw_request_new(s, &r, e->id, sizeof e->id); break;
+	default: e->status = sw_request_decide(s, e->a, o.by, o.on, o.comment, e->op == 'a');
+	}
+	return e->status == SW_EXIT_OK ? 0 : -1;
+}
+
 static int edit(int op, const char *a, const char *b)
 {
-	sqlite3 *db = sw_open(0);
-	int rc = SW_EXIT_FAIL;
-	char id[32];
-	if (sw_db_begin(db) == 0) {
-		const struct sw_request r = {a, b, o.by, o.on, o.reason, o.goals_left};
-		switch (op) {
-		case 'c': rc = sw_case_close(db, a, o.on, o.reason, o.goals_left); break;
-		case 'r': rc = sw_case_reopen(db, a); break;
-		case 'm': rc = sw_client_merge(db, a, b); break;
-		case 'q': rc = sw_request_new(db, &r, id, sizeof id); break;
-		default: rc = sw_request_decide(db, a, o.by, o.on, o.comment, op == 'a');
-		}
-		if (rc != SW_EXIT_OK)
-			sw_db_rollback(db);
-		else if (sw_db_commit(db) != 0)
-			rc = SW_EXIT_FAIL;
-		else if (op == 'q')
-			printf("%s\n", id);
-	}
-	finish_db(db);
-	return rc;
+	struct sw_store *s = sw_open_store(0);
+	struct edit e = {op, a, b, "", SW_EXIT_FAIL};
+	if (sw_store_transact(s, edit_tx, &e) == 0) {
+		if (op == 'q')
+			printf("%s\n", e.id);
+	} else if (e.status == SW_EXIT_OK)
+		e.status = SW_EXIT_FAIL;	/* the commit failed */
+	finish(s);
+	return e.status;
 }
 
 static int cmd_close(int argc, char **argv)
@@ -344,15 +380,7 @@ static int cmd_close(int argc, char **argv)
 	parse_n(argc, argv, 1, 1);
 	if (!o.reason || !*o.reason)
 		sw_usage_fail(_("close: --reason is required"));
-	sqlite3 *db = sw_open(0);
-	int need = sw_approval_required(db, argv[optind]);
-	finish_db(db);
-	if (need > 0) {
-		sw_error(_("%s: the station requires a supervisor's approval of closures: "
-			 "sw-case request close %s --by WORKER --reason TEXT"), argv[optind], argv[optind]);
-		return SW_EXIT_REJECTED;
-	}
-	return need < 0 ? SW_EXIT_FAIL : edit('c', argv[optind], NULL);
+	return edit('c', argv[optind], NULL);
 }
 
 static int cmd_request(int argc, char **argv)
@@ -387,10 +415,9 @@ static int cmd_due(int argc, char **argv)
 	char today[11], since[11];
 	sw_date_today(today);
 	sw_date_from_days(sw_date_days(today) - (o.idle ? o.idle : 30), since);
-	sqlite3 *db = sw_open(0);
-	sqlite3_stmt *st = sw_due_stmt(db, today, since, o.station);
-	int rc = emit(st);
-	finish_db(db);
+	struct sw_store *s = sw_open_store(0);
+	int rc = emit(sw_due_stmt(s, today, since, o.station), NULL);
+	finish(s);
 	return rc;
 }
 
@@ -415,10 +442,11 @@ static int cmd_log(int argc, char **argv)
 	return client_record(&sw_services_table, prefix, 9, names, vals);
 }
 
-static int rules(sqlite3 *db, const struct sw_table *t, const char **v, char *buf, char *why, size_t whylen)
+static int rules(struct sw_store *s, const struct sw_table *t, const char **v, char *buf, char *why,
+		 size_t whylen)
 {
 	if (t == &sw_clients_table)
-		return sw_client_rules(db, v, buf, why, whylen);
+		return sw_client_rules(s, v, buf, why, whylen);
 	if (t == &sw_cases_table)
 		return sw_case_rules(v, why, whylen);
 	return 0;
@@ -435,30 +463,36 @@ static int cmd_check(int argc, char **argv)
 	sw_cli_input_opts(&in);
 	/* The local vocabulary and the references, if there is a database;
 	 * nothing is written. */
-	sqlite3 *db = access(sw_opt.db, F_OK) == 0 ? sw_db_open(sw_opt.db, SW_DB_READONLY) : NULL;
-	if (db)
-		sw_vocab_load(sw_store_of(db));
-	int rc = sw_check_file(tables, argv[optind], &in, db, o.fix ? sw_opt.output : NULL,
+	struct sw_store *s = sw_store_is_server(sw_opt.db) || access(sw_opt.db, F_OK) == 0
+		? sw_store_open(sw_opt.db, SW_STORE_READONLY) : NULL;
+	if (s)
+		sw_vocab_load(s);
+	int rc = sw_check_file(tables, argv[optind], &in, s, o.fix ? sw_opt.output : NULL,
 				sw_opt.out_enc, rules);
-	sw_db_close(db);
+	sw_store_close(s);
 	return rc;
+}
+
+static int dupe_row(void *out, const struct sw_dupe *d)
+{
+	char score[16];
+	snprintf(score, sizeof score, "%d", d->score);
+	const char *v[] = {d->client_a, d->client_b, score, d->reasons};
+	sw_out_row(out, v);
+	return 0;
 }
 
 static int cmd_dupes(int argc, char **argv)
 {
 	parse_n(argc, argv, 0, 0);
-	sqlite3 *db = sw_open(0);
-	if (sw_dupes_find(db) != 0) {
-		sw_db_close(db);
-		return SW_EXIT_FAIL;
-	}
-	sqlite3_stmt *st = sw_db_prepare(db,
-		"SELECT client_a, client_b, score, reasons FROM temp.dupes WHERE score >= ?"
-		" ORDER BY score DESC, client_a, client_b");
-	sqlite3_bind_int(st, 1, o.min_score);
-	int rc = emit(st);
-	sw_db_close(db);
-	return rc;
+	static const char *const names[] = {"client_a", "client_b", "score", "reasons"};
+	struct sw_store *s = sw_open_store(0);
+	struct sw_out *out = sw_out_open(sw_opt.output, sw_opt.fmt, 4, names, "ssns");
+	int rc = out ? sw_dupes_find(s, o.min_score, dupe_row, out) : -1;
+	if (rc != 0)
+		sw_out_abort(out);
+	sw_store_close(s);
+	return rc == 0 && sw_out_close(out) == 0 ? SW_EXIT_OK : SW_EXIT_FAIL;
 }
 
 static int cmd_merge(int argc, char **argv)
@@ -496,6 +530,22 @@ static int cmd_audit(int argc, char **argv)
 	return rc;
 }
 
+/* The IDs confirm-id stores (as typed), read before its transaction. */
+struct ids {
+	char **id;
+	size_t n, cap;
+};
+
+static int confirm_tx(struct sw_store *s, void *arg)
+{
+	struct ids *l = arg;
+	char why[256];
+	for (size_t i = 0; i < l->n; i++)
+		if (sw_id_confirm(s, l->id[i], why, sizeof why) != 0)
+			return -1;	/* a database failure: the IDs were checked */
+	return 0;
+}
+
 /* IDs checked on the card that really end in 000, one per line from FILE
  * or stdin (never the command line, which shells keep in history). Bad
  * lines are reported by number and the rest stored, as import does. */
@@ -508,33 +558,33 @@ static int cmd_confirm_id(int argc, char **argv)
 		sw_error("%s: %s", path, strerror(errno));
 		return SW_EXIT_FAIL;
 	}
-	sqlite3 *db = sw_open(0);
-	int rc = SW_EXIT_FAIL;
-	if (sw_db_begin(db) == 0) {
-		char line[256], why[256];
-		long n = 0, bad = 0, failed = 0;
-		while (!failed && fgets(line, sizeof line, fp)) {
-			n++;
-			line[strcspn(line, "\r\n")] = 0;
-			if (!*line)
-				continue;
-			why[0] = 0;
-			if (sw_id_confirm(db, line, why, sizeof why) != 0) {
-				failed = !*why;	/* a database error was printed */
-				if (*why) {
-					sw_error_at(path, n, _("id_number: %s"), why);
-					bad++;
-				}
-			}
+	struct sw_store *s = sw_open_store(0);
+	struct ids l = {0};
+	char line[256], why[256];
+	long n = 0, bad = 0;
+	while (fgets(line, sizeof line, fp)) {
+		n++;
+		line[strcspn(line, "\r\n")] = 0;
+		if (!*line)
+			continue;
+		if (sw_id_confirm(NULL, line, why, sizeof why) != 0) {
+			sw_error_at(path, n, _("id_number: %s"), why);
+			bad++;
+			continue;
 		}
-		if (failed || ferror(fp))
-			sw_db_rollback(db);
-		else if (sw_db_commit(db) == 0)
-			rc = bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
+		if (l.n == l.cap)
+			l.id = sw_xrealloc(l.id, (l.cap = l.cap * 2 + 16) * sizeof *l.id);
+		l.id[l.n++] = sw_xstrdup(line);
 	}
+	int rc = SW_EXIT_FAIL;
+	if (!ferror(fp) && sw_store_transact(s, confirm_tx, &l) == 0)
+		rc = bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	if (fp != stdin)
 		fclose(fp);
-	finish_db(db);
+	for (size_t i = 0; i < l.n; i++)
+		free(l.id[i]);
+	free(l.id);
+	finish(s);
 	return rc;
 }
 
@@ -594,6 +644,8 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_clients_table);
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
-	sw_cli_on_server = "audit export template import add vocab";
+	/* the subcommands that run on a server (sw/store.h) */
+	sw_cli_on_server = "import add vocab export template audit check list show due open log close"
+			   " reopen request approve reject dupes merge confirm-id";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -6,9 +6,9 @@
 #include "sw/approval.h"
 #include "sw/case.h"
 #include "sw/casework.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 #include "sw/valid.h"
 
 /* 1 if categories ("k1;k2", vocab keys) name a child: "child", any
@@ -49,20 +49,13 @@ static int excel_cut(const char *id)
 	return strlen(id) == 18 && strcmp(id + 15, "000") == 0;
 }
 
-static int confirmed(sqlite3 *db, const char *id)
+static int confirmed(struct sw_store *s, const char *id)
 {
-	if (!db)
-		return 0;
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT 1 FROM id_confirmed WHERE id_number = ?");
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return yes;
+	return s && sw_store_text(s, "SELECT 1 FROM id_confirmed WHERE id_number = ?1", 1, &id, NULL,
+				  0) > 0;
 }
 
-int sw_client_rules(sqlite3 *db, const char **v, char *buf, char *why, size_t whylen)
+int sw_client_rules(struct sw_store *s, const char **v, char *buf, char *why, size_t whylen)
 {
 	const char *id = v[CL_IDNO], *doubt;
 	char out[19], birth[11], w[128];
@@ -73,7 +66,7 @@ int sw_client_rules(sqlite3 *db, const char **v, char *buf, char *why, size_t wh
 		sw_msg(why, whylen, _("id_number: %s"), w);
 		return -1;
 	}
-	if (excel_cut(id) && !confirmed(db, id)) {
+	if (excel_cut(id) && !confirmed(s, id)) {
 		sw_msg(why, whylen, _("id_number: ends in 000, what Excel leaves of an ID typed into a "
 		       "number cell (it keeps 15 digits): format the column as text and type the ID "
 		       "again; if the card really ends in 000, confirm it once with sw-case confirm-id"));
@@ -119,44 +112,35 @@ int sw_case_rules(const char **v, char *why, size_t whylen)
 	return 0;
 }
 
-/* Statements the hooks keep between rows of one command. */
-static sqlite3_stmt *case_owner, *case_closed;
-
 void sw_case_release(void)
 {
-	sqlite3_finalize(case_owner);
-	sqlite3_finalize(case_closed);
-	case_owner = case_closed = NULL;
-	sw_casework_release();
 	sw_audit_release();
 }
 
 static int check_client(struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	static char buf[40];	/* the values sw_client_rules fills in */
-	return sw_client_rules(sw_import_db(im), v, buf, why, whylen);
+	return sw_client_rules(sw_import_store(im), v, buf, why, whylen);
 }
 
-int sw_id_confirm(sqlite3 *db, const char *s, char *why, size_t whylen)
+int sw_id_confirm(struct sw_store *s, const char *typed, char *why, size_t whylen)
 {
 	char id[19];
-	if (sw_idcard_parse(s, id, NULL, NULL, why, whylen) != 0)
+	if (sw_idcard_parse(typed, id, NULL, NULL, why, whylen) != 0)
 		return -1;
 	if (!excel_cut(id)) {
 		sw_msg(why, whylen, _("does not end in 000: it needs no confirming"));
 		return -1;
 	}
-	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO id_confirmed(id_number) VALUES (?) "
-					 "ON CONFLICT (id_number) DO NOTHING");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc)
-		sw_db_error(db, "id_confirmed");
-	else if (sqlite3_changes(db) > 0)	/* who and when; the trail never holds the ID */
-		rc = sw_audit_log(sw_store_of(db), "insert", "id_confirmed", "-", NULL);
-	sqlite3_finalize(st);
+	if (!s)
+		return 0;
+	struct sw_stmt *st = sw_store_stmt(s, "INSERT INTO id_confirmed(id_number) VALUES (?1) "
+					   "ON CONFLICT (id_number) DO NOTHING");
+	sw_stmt_bind_text(st, 1, id);
+	int rc = sw_stmt_step(st) == SW_DONE ? 0 : -1;
+	sw_stmt_release(st);
+	if (rc == 0 && sw_store_changes(s) > 0)	/* who and when; the trail never holds the ID */
+		rc = sw_audit_log(s, "insert", "id_confirmed", "-", NULL);
 	return rc;
 }
 
@@ -169,20 +153,17 @@ static int check_case(struct sw_import *im, const char **v, char *why, size_t wh
 		return -1;
 	if (!v[CA_CLOSED])
 		return 0;
-	sqlite3 *db = sw_import_db(im);
-	if (!case_closed)
-		case_closed = sw_db_prepare(db, "SELECT 1 FROM cases WHERE case_id = ? AND closed_on IS NULL");
-	sqlite3_bind_text(case_closed, 1, v[CA_ID], -1, SQLITE_STATIC);
-	int closing = sqlite3_step(case_closed) == SQLITE_ROW;
-	sqlite3_reset(case_closed);
+	struct sw_store *s = sw_import_store(im);
+	int closing = sw_store_text(s, "SELECT 1 FROM cases WHERE case_id = ?1 AND closed_on IS NULL", 1,
+				    &v[CA_ID], NULL, 0) > 0;
 	char ids[120];
-	int n = closing ? sw_case_open_goals(db, v[CA_ID], ids, sizeof ids) : 0;
+	int n = closing ? sw_case_open_goals(s, v[CA_ID], ids, sizeof ids) : 0;
 	if (n > 0)
 		sw_msg(why, whylen, sw_ngettext("closed_on: the case's plan has %d open goal (%s): review "
 		       "them, or close it with sw-case close --goals-left REASON",
 		       "closed_on: the case's plan has %d open goals (%s): review them, or close it with "
 		       "sw-case close --goals-left REASON", (unsigned long)n), n, ids);
-	if (n == 0 && closing && (n = sw_approval_required(db, v[CA_ID])) > 0)
+	if (n == 0 && closing && (n = sw_approval_required(s, v[CA_ID])) > 0)
 		sw_msg(why, whylen, _("closed_on: the station requires a supervisor's approval of "
 		       "closures: sw-case request close CASE --by WORKER --reason TEXT"));
 	return n != 0 ? -1 : 0;
@@ -193,12 +174,9 @@ static int check_service(struct sw_import *im, const char **v, char *why, size_t
 {
 	if (!v[SV_CASE] || !v[SV_CLIENT])
 		return 0;
-	if (!case_owner)
-		case_owner = sw_db_prepare(sw_import_db(im), "SELECT client_id FROM cases WHERE case_id = ?");
-	sqlite3_bind_text(case_owner, 1, v[SV_CASE], -1, SQLITE_STATIC);
-	int bad = sqlite3_step(case_owner) == SQLITE_ROW &&
-		  strcmp((const char *)sqlite3_column_text(case_owner, 0), v[SV_CLIENT]) != 0;
-	sqlite3_reset(case_owner);
+	const char *p[] = {v[SV_CASE], v[SV_CLIENT]};
+	int bad = sw_store_text(sw_import_store(im),
+				"SELECT 1 FROM cases WHERE case_id = ?1 AND client_id <> ?2", 2, p, NULL, 0) > 0;
 	if (bad)
 		sw_msg(why, whylen, _("case_id: case \"%s\" belongs to another client"), v[SV_CASE]);
 	return bad ? -1 : 0;

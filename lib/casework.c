@@ -8,9 +8,9 @@
 
 #include "sw/audit.h"
 #include "sw/casework.h"
-#include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
+#include "sw/store.h"
 #include "sw/vocab.h"
 
 #define REQ (SW_C_REQUIRED | SW_C_NOTNULL)
@@ -24,28 +24,11 @@ enum { ND_ID, ND_CLIENT, ND_NEED, ND_ON, ND_PRIORITY, ND_STATUS, ND_MET };
 enum { RF_ID, RF_CASE, RF_DATE, RF_STATION, RF_ORG, RF_REASON, RF_CONSENT, RF_STATUS,
        RF_FEEDBACK_ON, RF_FEEDBACK };
 
-/* Statements the hooks keep between rows of one command. */
-static sqlite3_stmt *case_opened, *plan_date, *case_risk, *goal_status, *goal_now, *open_goals,
-	*referral_now;
-
-void sw_casework_release(void)
+/* The first column of sql's row for key (kept prepared, sw_store_text):
+ * 1 found, else 0. */
+static int lookup(struct sw_store *s, const char *sql, const char *key, char *out, size_t n)
 {
-	sqlite3_finalize(case_opened);
-	sqlite3_finalize(plan_date);
-	sqlite3_finalize(case_risk);
-	sqlite3_finalize(goal_status);
-	sqlite3_finalize(goal_now);
-	sqlite3_finalize(open_goals);
-	sqlite3_finalize(referral_now);
-	case_opened = plan_date = case_risk = goal_status = goal_now = open_goals = NULL;
-	referral_now = NULL;
-}
-
-/* The first column of *st's row for key (sw_db_text): 1 found, else 0. */
-static int lookup(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *key,
-		  char *out, size_t n)
-{
-	return sw_db_text(db, st, sql, 1, &key, out, n) > 0;
+	return sw_store_text(s, sql, 1, &key, out, n) > 0;
 }
 
 /* A record dated before its case was opened is refused (col names it). */
@@ -53,8 +36,8 @@ static int after_opening(struct sw_import *im, const char *case_id, const char *
 			 const char *col, char *why, size_t whylen)
 {
 	char opened[11];
-	if (!date || !lookup(sw_import_db(im), &case_opened,
-			     "SELECT opened_on FROM cases WHERE case_id = ?", case_id, opened, sizeof opened))
+	if (!date || !lookup(sw_import_store(im), "SELECT opened_on FROM cases WHERE case_id = ?1",
+			     case_id, opened, sizeof opened))
 		return 0;
 	if (strcmp(date, opened) < 0) {
 		sw_msg(why, whylen, _("%s: %s is before the case was opened (%s)"), col, date, opened);
@@ -68,22 +51,18 @@ static int check_assessment(struct sw_import *im, const char **v, char *why, siz
 	return after_opening(im, v[AS_CASE], v[AS_DATE], "date", why, whylen);
 }
 
-/* Runs *st (prepared from sql on first use) with p[0..3]: a record's
- * field set from its latest dated row. 1 if it changed, 0, -1 (printed). */
-static int follow_latest(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *const p[4],
-			 const char *tbl)
+/* Runs sql (kept prepared) with p[0..3]: a record's field set from its
+ * latest dated row. 1 if it changed, 0, -1 (printed). */
+static int follow_latest(struct sw_store *s, const char *sql, const char *const p[4])
 {
-	if (!*st)
-		*st = sw_db_prepare(db, sql);
+	struct sw_stmt *st = sw_store_stmt(s, sql);
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(*st, i + 1, p[i], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(*st);
-	sqlite3_reset(*st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, tbl);
+		sw_stmt_bind_text(st, i + 1, p[i]);
+	int rc = sw_stmt_step(st);
+	sw_stmt_release(st);
+	if (rc != SW_DONE)
 		return -1;
-	}
-	return sqlite3_changes(db) > 0;
+	return sw_store_changes(s) > 0;
 }
 
 /* The case's risk follows its latest assessment (one with a risk). */
@@ -91,13 +70,13 @@ static int after_assessment(struct sw_import *im, const char **v, int outcome)
 {
 	if (outcome == SW_UNCHANGED || !v[AS_RISK])
 		return 0;
-	sqlite3 *db = sw_import_db(im);
+	struct sw_store *s = sw_import_store(im);
 	const char *p[] = {v[AS_CASE], v[AS_RISK], v[AS_DATE], v[AS_ID]};
-	int k = follow_latest(db, &case_risk,
-		"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS NOT ?2 AND NOT EXISTS"
+	int k = follow_latest(s,
+		"UPDATE cases SET risk = ?2 WHERE case_id = ?1 AND risk IS DISTINCT FROM ?2 AND NOT EXISTS"
 		" (SELECT 1 FROM assessments a WHERE a.case_id = ?1 AND a.risk IS NOT NULL"
-		"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))", p, "cases");
-	return k > 0 ? sw_audit_log(sw_store_of(db), "update", "cases", v[AS_CASE], "risk") : k;
+		"  AND (a.date > ?3 OR (a.date = ?3 AND a.assessment_id > ?4)))", p);
+	return k > 0 ? sw_audit_log(s, "update", "cases", v[AS_CASE], "risk") : k;
 }
 
 static int check_plan(struct sw_import *im, const char **v, char *why, size_t whylen)
@@ -112,9 +91,9 @@ static int check_goal(struct sw_import *im, const char **v, char *why, size_t wh
 	static char status[32];
 	char planned[11];
 	if (!v[GO_STATUS])
-		v[GO_STATUS] = lookup(sw_import_db(im), &goal_now, "SELECT status FROM goals WHERE goal_id = ?",
+		v[GO_STATUS] = lookup(sw_import_store(im), "SELECT status FROM goals WHERE goal_id = ?1",
 				      v[GO_ID], status, sizeof status) ? status : "open";
-	if (v[GO_DUE] && lookup(sw_import_db(im), &plan_date, "SELECT date FROM plans WHERE plan_id = ?",
+	if (v[GO_DUE] && lookup(sw_import_store(im), "SELECT date FROM plans WHERE plan_id = ?1",
 				v[GO_PLAN], planned, sizeof planned) &&
 	    strcmp(v[GO_DUE], planned) < 0) {
 		sw_msg(why, whylen, _("due_on: %s is before the plan's date (%s)"), v[GO_DUE], planned);
@@ -129,10 +108,10 @@ static int after_review(struct sw_import *im, const char **v, int outcome)
 	if (outcome == SW_UNCHANGED)
 		return 0;
 	const char *p[] = {v[RV_GOAL], v[RV_STATUS], v[RV_DATE], v[RV_ID]};
-	return follow_latest(sw_import_db(im), &goal_status,
-		"UPDATE goals SET status = ?2 WHERE goal_id = ?1 AND status IS NOT ?2 AND NOT EXISTS"
+	return follow_latest(sw_import_store(im),
+		"UPDATE goals SET status = ?2 WHERE goal_id = ?1 AND status IS DISTINCT FROM ?2 AND NOT EXISTS"
 		" (SELECT 1 FROM reviews r WHERE r.goal_id = ?1"
-		"  AND (r.date > ?3 OR (r.date = ?3 AND r.review_id > ?4)))", p, "goals") < 0 ? -1 : 0;
+		"  AND (r.date > ?3 OR (r.date = ?3 AND r.review_id > ?4)))", p) < 0 ? -1 : 0;
 }
 
 /* A referral's status moves sent -> accepted | declined, accepted ->
@@ -170,8 +149,8 @@ static int check_referral(struct sw_import *im, const char **v, char *why, size_
 		       v[RF_DATE]);
 		return -1;
 	}
-	if (lookup(sw_import_db(im), &referral_now, "SELECT status FROM referrals WHERE referral_id = ?",
-		   v[RF_ID], was, sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
+	if (lookup(sw_import_store(im), "SELECT status FROM referrals WHERE referral_id = ?1", v[RF_ID],
+		   was, sizeof was) && strcmp(was, v[RF_STATUS]) != 0) {
 		int a = referral_step(was), b = referral_step(v[RF_STATUS]);
 		if (b <= a || (b == 2 && strcmp(was, "accepted") != 0)) {
 			char from[64];	/* the statuses in the admin's words */
@@ -217,53 +196,44 @@ static int check_need(struct sw_import *im, const char **v, char *why, size_t wh
 	" WHERE p.case_id = ?1 AND g.status = 'open' AND p.version =" \
 	" (SELECT max(version) FROM plans WHERE case_id = ?1) ORDER BY g.goal_id"
 
-int sw_case_open_goals(sqlite3 *db, const char *case_id, char *ids, size_t idslen)
+int sw_case_open_goals(struct sw_store *s, const char *case_id, char *ids, size_t idslen)
 {
-	if (!open_goals)
-		open_goals = sw_db_prepare(db, OPEN_GOALS);
-	sqlite3_stmt *st = open_goals;
-	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+	struct sw_stmt *st = sw_store_stmt(s, OPEN_GOALS);
+	sw_stmt_bind_text(st, 1, case_id);
 	int n = 0, rc;
 	size_t len = 0;
 	ids[0] = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		n++;
 		if (len < idslen)
 			len += (size_t)snprintf(ids + len, idslen - len, "%s%s", len ? ", " : "",
-						(const char *)sqlite3_column_text(st, 0));
+						sw_stmt_text(st, 0));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "goals");
-		return -1;
-	}
-	return n;
+	sw_stmt_release(st);
+	return rc == SW_DONE ? n : -1;
 }
 
-int sw_case_drop_goals(sqlite3 *db, const char *case_id, const char *on, const char *reason)
+int sw_case_drop_goals(struct sw_store *s, const char *case_id, const char *on, const char *reason)
 {
 	/* one review per goal, keyed by the goal and the day */
-	sqlite3_stmt *st = sw_db_prepare(db,
+	static const char *const sql[] = {
 		"INSERT INTO reviews(review_id, goal_id, date, status, note)"
 		" SELECT goal_id || '-' || ?2, goal_id, ?2, 'dropped', 'case closed: ' || ?3"
-		" FROM (" OPEN_GOALS ") AS o");
-	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
-		st = sw_db_prepare(db, "UPDATE goals SET status = 'dropped' WHERE goal_id IN"
-				       " (SELECT goal_id FROM (" OPEN_GOALS ") AS o)");
-		sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		" FROM (" OPEN_GOALS ") AS o",
+		"UPDATE goals SET status = 'dropped' WHERE goal_id IN"
+		" (SELECT goal_id FROM (" OPEN_GOALS ") AS o)",
+	};
+	const char *p[] = {case_id, on, reason};
+	for (int i = 0; i < 2; i++) {
+		struct sw_stmt *st = sw_store_prep(s, sql[i]);
+		for (int k = 0; k < (i ? 1 : 3); k++)
+			sw_stmt_bind_text(st, k + 1, p[k]);
+		int rc = sw_stmt_step(st);
+		sw_stmt_finalize(st);
+		if (rc != SW_DONE)
+			return -1;
 	}
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "goals");
-		return -1;
-	}
-	return sw_audit_log(sw_store_of(db), "update", "goals", case_id, "dropped at closing");
+	return sw_audit_log(s, "update", "goals", case_id, "dropped at closing");
 }
 
 static const struct sw_column catalogue_cols[] = {

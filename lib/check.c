@@ -5,7 +5,6 @@
 #include "sw/cell.h"
 #include "sw/check.h"
 #include "sw/csvio.h"
-#include "sw/db.h"
 #include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
@@ -14,6 +13,7 @@
 #include "sw/out.h"
 #include "sw/refs.h"
 #include "sw/rowq.h"
+#include "sw/store.h"
 
 /* A set of key strings, to find a key given twice in the file. It grows
  * with the file: check is for spreadsheets, not for bulk loads. */
@@ -86,8 +86,8 @@ struct ck {
 	const struct sw_table *t;
 	const char *fname;
 	const struct sw_layout *L;
-	sqlite3 *db;		/* for references; NULL: none */
-	struct sw_refs *refs;	/* reference look-ups on db; NULL: none */
+	struct sw_store *s;	/* for references; NULL: none */
+	struct sw_refs *refs;	/* reference look-ups on s; NULL: none */
 	struct sw_arena a;
 	long *off;
 	const char **v;
@@ -166,7 +166,7 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 	for (int i = 0; i < t->ncols; i++)
 		c->v[i] = c->off[i] < 0 ? NULL : c->a.p + c->off[i];
 	bad |= refs_ok(c, rw->line);
-	if (rules && rules(c->db, t, c->v, c->rulebuf, why, sizeof why) != 0) {
+	if (rules && rules(c->s, t, c->v, c->rulebuf, why, sizeof why) != 0) {
 		if (t->personal)
 			sw_problems_unquote(why);
 		sw_error_at(c->fname, rw->line, "%s", why);
@@ -221,12 +221,12 @@ static void write_header(const struct sw_layout *L, FILE *fp)
 
 /* Checks one part of src (a sheet, or the text). Returns an exit status. */
 static int check_part(struct sw_source *src, int part, const struct sw_table *const *tables,
-		      const struct sw_input_opts *o, sqlite3 *db, struct sw_file *out, int fixenc,
+		      const struct sw_input_opts *o, struct sw_store *s, struct sw_file *out, int fixenc,
 		      sw_rules_fn rules, struct defined *def)
 {
 	struct sw_layout L;
 	struct sw_row rw;
-	struct ck c = {.db = db, .L = &L, .def = def};
+	struct ck c = {.s = s, .L = &L, .def = def};
 	const char *sheet = sw_source_part(src, part);
 	if (sw_source_begin(src, part) != 0)
 		return SW_EXIT_REJECTED;
@@ -241,8 +241,8 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	c.t = L.t;
 	c.off = sw_xcalloc((size_t)c.t->ncols, sizeof *c.off);
 	c.v = sw_xcalloc((size_t)c.t->ncols, sizeof *c.v);
-	if (db)
-		c.refs = sw_refs_new(sw_store_of(db), c.t, L.map);
+	if (s)
+		c.refs = sw_refs_new(s, c.t, L.map);
 	struct sw_unitwatch uw;
 	sw_unitwatch_init(&uw, &L);
 	if (out) {
@@ -279,7 +279,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 }
 
 int sw_check_file(const struct sw_table *const *tables, const char *path,
-		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout, int fixenc,
+		  const struct sw_input_opts *o, struct sw_store *s, const char *fixout, int fixenc,
 		  sw_rules_fn rules)
 {
 	int status;
@@ -304,7 +304,7 @@ int sw_check_file(const struct sw_table *const *tables, const char *path,
 	struct defined def = {.n = 0};
 	status = bad ? SW_EXIT_REJECTED : SW_EXIT_OK;
 	for (int i = 0; i < sw_source_parts(src); i++) {
-		int rc = check_part(src, order[i], tables, o, db, fixout ? &out : NULL, fixenc, rules,
+		int rc = check_part(src, order[i], tables, o, s, fixout ? &out : NULL, fixenc, rules,
 				    &def);
 		status = rc > status ? rc : status;
 	}

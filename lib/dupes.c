@@ -1,16 +1,19 @@
 /* Duplicate candidates, grouped in memory and never by comparing all
  * pairs: each rule sorts the clients by its blocking key and pairs those
  * that share it. Names one character apart share a one-deletion variant
- * (the SymSpell idea). Only the pairs found go to SQLite. */
+ * (the SymSpell idea). The database gives the clients in one read, in
+ * client_id order (bytes, on both backends), and a client's place in it
+ * stands for its client_id from then on. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sw/db.h"
 #include "sw/dupes.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/pinyin.h"
+#include "sw/store.h"
 #include "sw/text.h"
 
 void sw_name_key(const char *name, char *out)
@@ -146,7 +149,7 @@ static int cmp_rec(const void *a, const void *b)
 
 struct pair {
 	int a, b;		/* a < b: client_id order */
-	unsigned rules;		/* bit per rule */
+	unsigned rules;		/* bit per rule; the score above them (report) */
 };
 
 static int cmp_pair(const void *a, const void *b)
@@ -160,6 +163,8 @@ static int cmp_pair(const void *a, const void *b)
 struct dupes {
 	struct client *c;
 	int n;
+	char *ids;		/* the client_ids, each ended by NUL */
+	size_t *id, idlen, idcap;	/* client -> its client_id in ids */
 	struct intern nkey, name, birth, phone, sound;
 	struct rec *r;
 	size_t nr, rcap;
@@ -217,43 +222,45 @@ static int usable(const struct intern *t, int id)
 
 /* Says once of each placeholder phone how many share it and the first
  * client (never the value itself). */
-static void warn_placeholders(sqlite3 *db, struct dupes *d, const int64_t *rowid)
+static void warn_placeholders(struct dupes *d)
 {
-	sqlite3_stmt *st = NULL;
 	for (int c = 0; c < d->n; c++) {
 		int id = d->c[c].phone;
 		if (id < 0 || d->phone.n[id] <= SW_DUPES_PLACEHOLDER)
 			continue;
-		if (!st)
-			st = sw_db_prepare(db, "SELECT client_id FROM clients WHERE rowid = ?");
-		sqlite3_bind_int64(st, 1, rowid[c]);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			sw_warn(_("dupes: %d clients share one phone (the first is %s): taken as a"
-				" placeholder, not compared"), d->phone.n[id],
-				(const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+		sw_warn(_("dupes: %d clients share one phone (the first is %s): taken as a"
+			" placeholder, not compared"), d->phone.n[id], d->ids + d->id[c]);
 		d->phone.n[id] = 0;	/* said */
 	}
-	sqlite3_finalize(st);
 }
 
-/* Reads the clients in client_id order; fills d and *rowid (caller
- * frees). Returns 0, or -1 after printing a database error. */
-static int load(sqlite3 *db, struct dupes *d, int64_t **rowid)
+/* Keeps client c's client_id. */
+static void keep_id(struct dupes *d, int c, const char *id)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT rowid, name, birth_date, phone, id_number"
-					 " FROM clients ORDER BY client_id");
+	size_t n = strlen(id) + 1;
+	while (d->idlen + n > d->idcap)
+		d->ids = sw_xrealloc(d->ids, d->idcap = d->idcap * 2 + 65536);
+	memcpy(d->ids + d->idlen, id, n);
+	d->id[c] = d->idlen;
+	d->idlen += n;
+}
+
+/* Reads the clients in client_id order into d. Returns 0, or -1 after
+ * printing a database error. */
+static int load(struct sw_store *s, struct dupes *d)
+{
+	struct sw_stmt *st = sw_store_prep(s, "SELECT client_id, name, birth_date, phone, id_number"
+					   " FROM clients ORDER BY client_id");
 	size_t cap = 0, kcap = 0;
 	char *key = NULL, *sound = NULL;
 	int rc;
-	*rowid = NULL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		if ((size_t)d->n == cap) {
 			cap = cap * 2 + 4096;
 			d->c = sw_xrealloc(d->c, cap * sizeof *d->c);
-			*rowid = sw_xrealloc(*rowid, cap * sizeof **rowid);
+			d->id = sw_xrealloc(d->id, cap * sizeof *d->id);
 		}
-		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *name = sw_stmt_text(st, 1);
 		size_t len = name ? strlen(name) : 0;
 		if (len + 1 > kcap) {
 			key = sw_xrealloc(key, kcap = len * 2 + 64);
@@ -262,52 +269,54 @@ static int load(sqlite3 *db, struct dupes *d, int64_t **rowid)
 		sw_name_key(name ? name : "", key);
 		sw_pinyin_key(key, sound);
 		int c = d->n++;
-		(*rowid)[c] = sqlite3_column_int64(st, 0);
-		const char *idn = (const char *)sqlite3_column_text(st, 4);
+		keep_id(d, c, sw_stmt_text(st, 0));
+		const char *idn = sw_stmt_text(st, 4);
 		d->c[c] = (struct client){
 			.nkey = iput(&d->nkey, key),
 			.name = iput(&d->name, name ? name : ""),
-			.birth = iput(&d->birth, (const char *)sqlite3_column_text(st, 2)),
-			.phone = iput(&d->phone, (const char *)sqlite3_column_text(st, 3)),
+			.birth = iput(&d->birth, sw_stmt_text(st, 2)),
+			.phone = iput(&d->phone, sw_stmt_text(st, 3)),
 			.sound = iput(&d->sound, sound),
 			.idh = idn ? hash(idn, strlen(idn)) | 1 : 0,
 		};
 	}
 	free(key);
 	free(sound);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sw_db_error(db, "dupes");
-		return -1;
-	}
-	return 0;
+	sw_stmt_finalize(st);
+	return rc == SW_DONE ? 0 : -1;
 }
 
 /* Same ID number. The register holds each ID once (a unique index), so
  * this finds pairs only in a database from before that rule; the clients
- * under one hash are checked against the table. */
-static void pair_ids(sqlite3 *db, struct dupes *d, const int64_t *rowid)
+ * under one hash are checked against the table. 0, or -1 (printed). */
+static int pair_ids(struct sw_store *s, struct dupes *d)
 {
-	sqlite3_stmt *st = sw_db_prepare(db, "SELECT x.id_number = y.id_number"
-					 " FROM clients x, clients y WHERE x.rowid = ? AND y.rowid = ?");
+	struct sw_stmt *st = NULL;
+	int rc = 0;
 	for (int c = 0; c < d->n; c++)
 		if (d->c[c].idh)
 			add_rec(d, d->c[c].idh, c, -1);
 	sort_recs(d);
-	for (size_t lo = 0, hi; lo < d->nr; lo = hi) {
+	for (size_t lo = 0, hi; rc == 0 && lo < d->nr; lo = hi) {
 		for (hi = lo + 1; hi < d->nr && d->r[hi].key == d->r[lo].key; hi++)
 			;
-		for (size_t x = lo; x < hi; x++)
-			for (size_t y = x + 1; y < hi; y++) {
-				sqlite3_bind_int64(st, 1, rowid[d->r[x].c]);
-				sqlite3_bind_int64(st, 2, rowid[d->r[y].c]);
-				if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
+		for (size_t x = lo; rc == 0 && x < hi; x++)
+			for (size_t y = x + 1; rc == 0 && y < hi; y++) {
+				if (!st)
+					st = sw_store_prep(s, "SELECT 1 FROM clients x JOIN clients y"
+							   " ON y.id_number = x.id_number"
+							   " WHERE x.client_id = ?1 AND y.client_id = ?2");
+				sw_stmt_bind_text(st, 1, d->ids + d->id[d->r[x].c]);
+				sw_stmt_bind_text(st, 2, d->ids + d->id[d->r[y].c]);
+				int k = sw_stmt_step(st);
+				if (k == SW_ROW)
 					add_pair(d, d->r[x].c, d->r[y].c, R_ID);
-				sqlite3_reset(st);
+				rc = k < 0 ? -1 : sw_stmt_reset(st);
 			}
 	}
-	sqlite3_finalize(st);
+	sw_stmt_finalize(st);
 	d->nr = 0;
+	return rc;
 }
 
 /* The exact rules of names: the same name key and birth date or phone. */
@@ -482,52 +491,70 @@ static void pair_variants(struct dupes *d, int rule)
 	}
 }
 
-/* The pairs, each once with its rules merged, into temp.dupes. */
-static void store(sqlite3 *db, struct dupes *d, const int64_t *rowid)
+/* By score, highest first, then client_a and client_b. */
+static int cmp_score(const void *a, const void *b)
 {
-	sw_db_exec(db, "CREATE TEMP TABLE dupes(client_a TEXT, client_b TEXT, score INTEGER,"
-		   " reasons TEXT)");
-	sqlite3_stmt *st = sw_db_prepare(db, "INSERT INTO temp.dupes SELECT x.client_id,"
-					 " y.client_id, ?3, ?4 FROM clients x, clients y"
-					 " WHERE x.rowid = ?1 AND y.rowid = ?2");
+	const struct pair *x = a, *y = b;
+	unsigned sx = x->rules >> NRULES, sy = y->rules >> NRULES;
+	if (sx != sy)
+		return sx < sy ? 1 : -1;
+	return cmp_pair(a, b);
+}
+
+/* The reasons of rules (bits) into out (512 bytes); returns the score. */
+static int score(unsigned r, char *out)
+{
+	int best = 0, n = 0;
+	*out = 0;
+	for (int k = 0; k < NRULES; k++) {
+		if (!(r & 1u << k))
+			continue;
+		if (rules[k].score > best)
+			best = rules[k].score;
+		if (n++)
+			strcat(out, "; ");
+		strcat(out, rules[k].reason);
+	}
+	return best + 5 * (n - 1) < 100 ? best + 5 * (n - 1) : 100;
+}
+
+/* The pairs, each once with its rules merged, scored, those of at least
+ * min_score to fn in their order. */
+static int report(struct dupes *d, int min_score, int (*fn)(void *, const struct sw_dupe *), void *arg)
+{
+	size_t n = 0;
+	char reasons[512];
 	if (d->np)	/* p is NULL when there are none */
 		qsort(d->p, d->np, sizeof *d->p, cmp_pair);
 	for (size_t i = 0, j; i < d->np; i = j) {
 		unsigned r = 0;
 		for (j = i; j < d->np && d->p[j].a == d->p[i].a && d->p[j].b == d->p[i].b; j++)
 			r |= d->p[j].rules;
-		int best = 0, n = 0;
-		char reasons[512] = "";
-		for (int k = 0; k < NRULES; k++) {
-			if (!(r & 1u << k))
-				continue;
-			if (rules[k].score > best)
-				best = rules[k].score;
-			if (n++)
-				strcat(reasons, "; ");
-			strcat(reasons, rules[k].reason);
-		}
-		sqlite3_bind_int64(st, 1, rowid[d->p[i].a]);
-		sqlite3_bind_int64(st, 2, rowid[d->p[i].b]);
-		sqlite3_bind_int(st, 3, best + 5 * (n - 1) < 100 ? best + 5 * (n - 1) : 100);
-		sqlite3_bind_text(st, 4, reasons, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE || sqlite3_reset(st) != SQLITE_OK) {
-			sw_db_error(db, "dupes");
-			exit(SW_EXIT_FAIL);
-		}
+		int sc = score(r, reasons);
+		if (sc >= min_score)
+			d->p[n++] = (struct pair){d->p[i].a, d->p[i].b, (unsigned)sc << NRULES | r};
 	}
-	sqlite3_finalize(st);
+	if (n)
+		qsort(d->p, n, sizeof *d->p, cmp_score);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct sw_dupe p = {d->ids + d->id[d->p[i].a], d->ids + d->id[d->p[i].b], 0, reasons};
+		p.score = score(d->p[i].rules & ((1u << NRULES) - 1), reasons);
+		rc = fn(arg, &p);
+	}
+	return rc;
 }
 
-int sw_dupes_find(sqlite3 *db)
+int sw_dupes_find(struct sw_store *s, int min_score, int (*fn)(void *, const struct sw_dupe *), void *arg)
 {
 	struct dupes d = {0};
-	int64_t *rowid;
 	/* one pass over the clients: a page cache would only hold memory */
-	sw_db_exec(db, "PRAGMA cache_size=-2048");
-	int rc = load(db, &d, &rowid);
+	if (sw_store_kind(s) == SW_STORE_SQLITE)
+		sw_store_exec(s, "PRAGMA cache_size=-2048");
+	int rc = load(s, &d);
+	if (rc == 0)
+		rc = pair_ids(s, &d);
 	if (rc == 0) {
-		pair_ids(db, &d, rowid);
 		pair_exact(&d);
 		pair_spellings(&d);
 		pair_variants(&d, R_VBIRTH);
@@ -536,13 +563,14 @@ int sw_dupes_find(sqlite3 *db)
 		pair_sounds(&d, R_SPHONE);
 		free(d.r);
 		d.r = NULL;
-		warn_placeholders(db, &d, rowid);
-		store(db, &d, rowid);
+		warn_placeholders(&d);
+		rc = report(&d, min_score, fn, arg);
 	}
 	free(d.c);
 	free(d.r);
 	free(d.p);
-	free(rowid);
+	free(d.id);
+	free(d.ids);
 	ifree(&d.nkey);
 	ifree(&d.name);
 	ifree(&d.birth);

@@ -8,10 +8,11 @@
 #define SW_APPROVAL_H
 
 #include <stddef.h>
-#include <sqlite3.h>
+
+struct sw_store;
 
 /* 1 if the case's station requires approval, 0 if not, -1 on failure. */
-int sw_approval_required(sqlite3 *db, const char *case_id);
+int sw_approval_required(struct sw_store *s, const char *case_id);
 
 /* What a request asks: kind "plan" (the case's latest plan) or "close"
  * (on, reason and goals_left as sw-case close takes them). */
@@ -20,11 +21,11 @@ struct sw_request {
 };
 
 /* Records a pending request; its id (R00001, ...) goes into id. */
-int sw_request_new(sqlite3 *db, const struct sw_request *r, char *id, size_t idlen);
+int sw_request_new(struct sw_store *s, const struct sw_request *r, char *id, size_t idlen);
 
 /* Approves (approve 1) or rejects a pending request, by worker by on
  * date on with a comment. An approved closure closes the case then. */
-int sw_request_decide(sqlite3 *db, const char *id, const char *by, const char *on,
+int sw_request_decide(struct sw_store *s, const char *id, const char *by, const char *on,
 		      const char *comment, int approve);
 
 #endif

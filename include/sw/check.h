@@ -5,18 +5,18 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
-
 #include "sw/import.h"
+
+struct sw_store;
 
 /* Cross-field rules of a table over normalised values (NULL = empty);
  * may fill v[i] from buf (64 bytes). 0, or -1 with why. */
-typedef int (*sw_rules_fn)(sqlite3 *db, const struct sw_table *t, const char **v, char *buf,
+typedef int (*sw_rules_fn)(struct sw_store *s, const struct sw_table *t, const char **v, char *buf,
 			   char *why, size_t whylen);
 
 /* Checks path through the one input path (sw/input.h, sw/layout.h; the
  * table from o->table, a sheet's name or its header). Prints every problem
- * as "file:line: column: reason", references db would refuse too (db may
+ * as "file:line: column: reason", references s would refuse too (s may
  * be NULL). When fixout is non-NULL writes the file there with canonical
  * headers and normalised values, every column of the input kept (a value
  * that cannot be fixed is kept as it was; title and total rows left out).
@@ -25,7 +25,7 @@ typedef int (*sw_rules_fn)(sqlite3 *db, const struct sw_table *t, const char **v
  * Returns 0 if clean, 1 if problems were found, 2 for --fix of a workbook
  * of several sheets without --sheet, 3 on failure. */
 int sw_check_file(const struct sw_table *const *tables, const char *path,
-		  const struct sw_input_opts *o, sqlite3 *db, const char *fixout, int fixenc,
+		  const struct sw_input_opts *o, struct sw_store *s, const char *fixout, int fixenc,
 		  sw_rules_fn rules);
 
 #endif

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # Supervisor approval (督导审批): a station that requires it closes a case
 # only once a supervisor at the station or above approves; the requester
 # never decides; and "due" lists what needs a person.

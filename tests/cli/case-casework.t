@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # Casework as contracts require it: the catalogue services name, an
 # assessment that sets the case's risk, a plan whose goals are reviewed,
 # and a case that closes only when its goals are reviewed or let go.
@@ -64,7 +65,8 @@ X
 run sw-case import go.csv
 check_rc 1 "a goal due before its plan: status 1"
 check_err_has "go.csv:4: due_on: 2026-05-01 is before the plan's date (2026-05-20)" "refused with both dates"
-[ "$(sql "select group_concat(goal_id || ':' || status, ' ') from goals")" = "G1:open G2:open" ]
+[ "$(sql "select goal_id || ':' || status from goals order by goal_id")" = "G1:open
+G2:open" ]
 ok $? "goals start open"
 cat >rv.csv <<'X'
 回顾编号,目标编号,回顾日期,状态,进展
@@ -148,7 +150,8 @@ sw-case: nd.csv:6: met_on: 2026-10-01 is before the need was found (2026-10-05)
 sw-case: nd.csv:7: client_id: unknown client
 sw-case: nd.csv: read 6, inserted 2, updated 0, unchanged 0, rejected 4
 X
-[ "$(sql "select group_concat(need_id || ':' || status || ':' || COALESCE(priority, ''), ' ') from needs")" = "N1:open:high N2:met:medium" ]
+[ "$(sql "select need_id || ':' || status || ':' || COALESCE(priority, '') from needs order by need_id")" = "N1:open:high
+N2:met:medium" ]
 ok $? "a need starts open; priorities as keys"
 
 # --- show: one timeline ----------------------------------------------------------------

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # list --table T: every table of each program can be listed, filtered by
 # COLUMN=VALUE (normalised as an import would), DATECOLUMN=FROM..TO and
 # --station (its subtree); add COLUMN=VALUE... with the key of a stored

@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # sw-case over the sample register: list filters, show, open, close,
 # reopen, log, export formats, closed months for edits, usage errors.
 . "$SW_TOP/tests/cli/lib.sh"

@@ -10,19 +10,20 @@ cat >stations.csv <<'X'
 code,name,level
 T1,青溪街道站,township
 X
-NOPE='does not run on PostgreSQL yet: give --db a SQLite file'
-expect_fail 3 "sw-match: rank: $NOPE" sw-match rank --db postgresql://county.example/sw
-expect_fail 3 "sw-case: due: $NOPE" sw-case due --db postgres://u@h/sw
-run sw-match rank --db service=county
+TG="--targets t.csv --period 2026"
+run sw-report targets $TG --db postgres://u@h/sw
 check_rc 3 "a subcommand ported to a server connects to it..."
-check_err_has "sw-match: PostgreSQL: cannot connect: " "...and says why it could not"
-run sw-report monthly --month 2026-10 --db service=county --db a.db
-check_rc 3 "sw-report's, over a server and a file, too"
+check_err_has "sw-report: PostgreSQL: cannot connect: " "...and says why it could not"
+run sw-match rank --db service=county
+check_rc 3 "sw-match's too"
+check_err_has "sw-match: PostgreSQL: cannot connect: " "saying why"
+run sw-report targets $TG --db service=county --db a.db
+check_rc 3 "a report over a server and a file, too"
 check_err_has "sw-report: PostgreSQL: cannot connect: " "saying why"
 run env SW_DB=service=county sw-case list --category 困境家庭
-check_rc 3 "SW_DB=service=NAME: list refuses too (it reads local words for --category first)"
-check_err "with the same message" <<X
-sw-case: list: $NOPE
+check_rc 3 "SW_DB=service=NAME: list, which reads local words for --category first, goes to the server"
+check_err "and says it cannot reach it" <<X
+sw-case: PostgreSQL: cannot connect: definition of service "county" not found
 X
 run env SW_DB=service=county sw-case vocab list
 check_rc 3 "vocab list, which runs on a server, fails when it cannot reach it"
@@ -39,16 +40,18 @@ check_out "no file or directory named after a server" <<'X'
 a.db
 stations.csv
 X
-run sw-match rank --db postgresql://u:s3cret@h/sw
-check_err_has "sw-match: rank: $NOPE" "a password in the URL..."
+run sw-report targets $TG --db postgresql://u:s3cret@h/sw
+check_err_has "sw-report: PostgreSQL: cannot connect: " "a password in the URL..."
 grep -q s3cret "$T/.err"
 ok $((!$?)) "...is never repeated"
-run sw-match rank --db postgresql://h/sw --help
+run sw-match rank --db postgresql://u:s3cret@nosuch.invalid/sw
+check_err_has "sw-match: PostgreSQL: cannot connect: " "a password in the URL of a server it cannot reach..."
+grep -q s3cret "$T/.err"
+ok $((!$?)) "...is never repeated"
+run sw-report targets --db postgresql://h/sw --help
 check_rc 0 "--help still answers"
-run sw-match rank --db postgresql://h/sw --lang zh
-check_err "in Chinese" <<'X'
-sw-match: rank：尚不能在 PostgreSQL 上运行：请用 --db 指定 SQLite 文件
-X
+run sw-report targets $TG --db postgresql://h/sw --lang zh
+check_err_has "sw-report: PostgreSQL：连接不上：" "in Chinese"
 
 # ./service=x is a file
 run sw-station import --db ./service=x stations.csv

@@ -1,5 +1,5 @@
 #!/bin/sh
-# (PostgreSQL pass: add the line "# backends: sqlite pg" once import, log and place run on a server)
+# backends: sqlite pg
 # 50 writers at once on one database (issue 18): 20 imports of clients
 # (5 of them the same file), 20 services logged, 10 placements. Every one
 # succeeds without a word (a server's serialization failures are tried
