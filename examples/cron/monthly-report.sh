@@ -10,7 +10,8 @@
 # crontab line (06:30 on the 1st of each month):
 #   30 6 1 * * SW_DB=/srv/sw/sw.db OUT=/srv/sw/reports /usr/local/share/sw-tools/monthly-report.sh
 #
-# SW_DB: the database (several: SW_DBS="a.db b.db"); OUT: where folders go;
+# SW_DB: the database, a file or a server (several: SW_DBS="a.db b.db");
+# OUT: where folders go;
 # BY: roll-up level (default township); MONTH: the month (default last
 # month, for a run by hand); REPORT_LANG: zh (default) or en;
 # SW_BUSY_TIMEOUT: wait for a writer (ms).
@@ -26,10 +27,14 @@ month=${MONTH:-$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m 2>/dev/null ||
 	date -v1d -v-1d +%Y-%m)}	# GNU date, else BSD date
 args="--lang $REPORT_LANG"
 for db in $dbs; do
-	if [ ! -f "$db" ]; then
-		echo "monthly-report: $db: no such database" >&2
-		exit 3
-	fi
+	case $db in
+	postgresql://* | postgres://* | service=*) ;;	# a server: sw-report says why it cannot reach it
+	*)
+		if [ ! -f "$db" ]; then
+			echo "monthly-report: $db: no such database" >&2
+			exit 3
+		fi ;;
+	esac
 	args="$args --db $db"
 done
 dir="$OUT/$month"

@@ -2,6 +2,7 @@
 # sw-report budget: each contract's spending by month and category against
 # its amount pro rata to the day (amount x days elapsed / contract days),
 # in fen, exact; status 1 when a contract spent more than its amount.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv"

@@ -3,6 +3,7 @@
 # what named no item, so the totals reconcile), referrals made, received,
 # accepted and completed with the median days to feedback, and the
 # workforce with its supervision and training hours.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

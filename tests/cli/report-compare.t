@@ -1,5 +1,6 @@
 #!/bin/sh
 # sw-report --compare, targets, trend and workers (completeness: report-completeness.t).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 

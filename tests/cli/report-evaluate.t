@@ -1,6 +1,7 @@
 #!/bin/sh
 # sw-report evaluate: an indicator system scored from the figures and by an
 # evaluator's sheet; each bad system or sheet named by file and line.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 

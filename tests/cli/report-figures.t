@@ -3,6 +3,7 @@
 # answers, the roll-up by level, distinct people, month/year boundaries,
 # leap days, a case opened and closed in the same month, a station closed
 # mid month, labels in both languages.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 

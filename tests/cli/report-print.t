@@ -3,6 +3,7 @@
 # county's monthly report by township on at most 3 A4 landscape pages, and
 # openpyxl reads back the workbook's cells, the same figures as the CSV.
 # Each part is skipped, visibly, when its package is absent (make deps).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import --table divisions "$SAMPLE/divisions.csv"
