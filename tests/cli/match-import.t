@@ -1,5 +1,6 @@
 #!/bin/sh
 # sw-match import: the four job tables, Chinese headers, and every bad-input rule.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

@@ -3,6 +3,7 @@
 # that can meet it (need served, the same station or a district holding
 # it, capacity left after the uses, valid on the day, a volunteer's skills),
 # ranked with reasons in words, and the optimal assignment under capacity.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

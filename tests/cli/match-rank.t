@@ -1,6 +1,7 @@
 #!/bin/sh
 # sw-match rank and assign: scores with reasons, deterministic ties, index
 # vs exhaustive, CSV input with no database, and the usage errors.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 cat >s.csv <<'X'

@@ -1,6 +1,7 @@
 #!/bin/sh
 # sw-match stats and due: every supported-employment figure worked out by
 # hand, per station and per job coach, and the follow-ups due.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
