@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # 五社联动: organisations with their unified social credit code checked,
 # volunteers (personal data, audited), and the hours they give: at one
 # activity or service, on its day, never more than a day holds.

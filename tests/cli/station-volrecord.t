@@ -1,4 +1,5 @@
 #!/bin/sh
+# backends: sqlite pg
 # The volunteer service record (志愿服务记录证明): the certificate to print
 # and seal (-f html), with the masked ID number, each service and the
 # total; its rows for the national platform (-f csv); the same bytes for
