@@ -23,27 +23,6 @@
 
 static const char *B;	/* "sqlite" or "pg" */
 
-static int cap_fd, saved_fd;
-static void capture(void)
-{
-	char path[] = "/tmp/sw-unit-err.XXXXXX";
-	fflush(stderr);
-	cap_fd = mkstemp(path);
-	unlink(path);
-	saved_fd = dup(2);
-	dup2(cap_fd, 2);
-}
-static char *captured(void)
-{
-	static char buf[4096];
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	ssize_t n = pread(cap_fd, buf, sizeof buf - 1, 0);
-	buf[n > 0 ? n : 0] = 0;
-	close(cap_fd);
-	return buf;
-}
 
 /* sql in a transaction of the tool's (sealed at its commit). 0 or -1. */
 static int tx(struct sw_store *s, const char *sql)
@@ -385,22 +364,16 @@ int main(void)
 	run("sw.db", "sw.db", want, findings);
 	const char *const junk[] = {"sw.db", "sw.db-wal", "sw.db-shm", "chain.key", "other.key"};
 
-	const char *server = getenv("SW_TEST_PG");
 	char url[1024], db[48];
-	snprintf(db, sizeof db, "sw_unit_audit_%ld", (long)getpid());
 	B = "pg";
-	if (!server || !*server)
-		printf("ok %d - # SKIP PostgreSQL: SW_TEST_PG names no server (tests/pg/cluster)\n", ++unit_n);
-	else if (pg_setup(server, db, url, sizeof url) != 0)
-		T_OK(0, "pg: a database made, with init-server's schema");
-	else {
+	if (pg_unit_db("sw_unit_audit", db, sizeof db, url, sizeof url) == 1) {
 		run(url, url, want, findings);
 		PGconn *own = sw_pg_connect(url);
 		if (own) {
 			on_server(url, own);
 			PQfinish(own);
 		}
-		pg_teardown(server, db);
+		pg_teardown(getenv("SW_TEST_PG"), db);
 	}
 	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
 		unlink(junk[i]);

@@ -162,17 +162,11 @@ int main(void)
 	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
 		unlink(junk[i]);
 
-	const char *server = getenv("SW_TEST_PG");
 	char url[1024], db[48];
-	snprintf(db, sizeof db, "sw_unit_out_%ld", (long)getpid());
 	B = "pg";
-	if (!server || !*server)
-		printf("ok %d - # SKIP PostgreSQL: SW_TEST_PG names no server (tests/pg/cluster)\n", ++unit_n);
-	else if (pg_setup(server, db, url, sizeof url) != 0)
-		T_OK(0, "pg: a database made, with init-server's schema");
-	else {
+	if (pg_unit_db("sw_unit_out", db, sizeof db, url, sizeof url) == 1) {
 		run_all(url);
-		pg_teardown(server, db);
+		pg_teardown(getenv("SW_TEST_PG"), db);
 	}
 	if (chdir("/") != 0 || rmdir(dir) != 0)
 		T_OK(0, "the scratch directory is empty");

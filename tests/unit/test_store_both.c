@@ -17,29 +17,13 @@
 
 static const char *B;	/* "sqlite" or "pg": the backend each check names */
 
-/* What the store says on stderr between capture() and captured(). */
-static int cap_fd, saved_fd;
-static void capture(void)
+/* s's first line (what the store said first) */
+static char *first_line(char *s)
 {
-	char path[] = "/tmp/sw-unit-err.XXXXXX";
-	fflush(stderr);
-	cap_fd = mkstemp(path);
-	unlink(path);
-	saved_fd = dup(2);
-	dup2(cap_fd, 2);
+	s[strcspn(s, "\n")] = 0;
+	return s;
 }
-static char *captured(void)
-{
-	static char buf[4096];
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	ssize_t n = pread(cap_fd, buf, sizeof buf - 1, 0);
-	buf[n > 0 ? n : 0] = 0;
-	buf[strcspn(buf, "\n")] = 0;	/* its first line */
-	close(cap_fd);
-	return buf;
-}
+
 
 /* Every row of sql as text: columns joined by '|', each row ended by a
  * newline, NULL as "NULL"; "ERROR" when it failed. Kept until the next
@@ -78,7 +62,7 @@ static void tables(struct sw_store *s, const char *db)
 			    "CREATE TABLE bin (h BLOB)"), 0, "%s: tables made by one exec (SQLite's types)", B);
 	capture();
 	int rc = sw_store_exec(s, "CREATE TABLE t (k INTEGER)");
-	char *err = captured();
+	char *err = first_line(captured());
 	T_OK(rc == -1 && strstr(err, "test_store_both: ") && strstr(err, ": exec: "),
 	     "%s: a failed exec says so, naming the database", B);
 }
@@ -308,7 +292,7 @@ static void retry(struct sw_store *s, struct sw_store *other)
 	struct add a = {other, 0, 1, 0};
 	capture();
 	int rc = sw_store_transact(s, add_ten, &a);
-	char *err = captured();
+	char *err = first_line(captured());
 	if (other) {	/* a server: the second connection forces 40001 */
 		T_OK(rc == 0 && a.runs == 2, "%s: a serialization failure: run again, and stored (%d runs)", B, a.runs);
 		T_STR(rows(s, "SELECT v FROM acct"), "111\n", "%s: the other's change and ours, once each", B);
@@ -321,7 +305,7 @@ static void retry(struct sw_store *s, struct sw_store *other)
 	struct add f = {other, 0, 0, 1};
 	capture();
 	rc = sw_store_transact(s, add_ten, &f);
-	captured();
+	first_line(captured());
 	T_OK(rc == -1 && f.runs == 1, "%s: fn failing: rolled back, not run again", B);
 	T_STR(rows(s, "SELECT v FROM acct"), other ? "111\n" : "110\n", "%s: nothing of it stored", B);
 	if (!other)
@@ -329,7 +313,7 @@ static void retry(struct sw_store *s, struct sw_store *other)
 	struct add g = {other, 0, 1000, 0};
 	capture();
 	rc = sw_store_transact(s, add_ten, &g);
-	err = captured();
+	err = first_line(captured());
 	T_OK(rc == -1 && g.runs == 10, "%s: a conflict every time: given up after %d runs", B, g.runs);
 	T_OK(strstr(err, "could not serialize") != NULL, "%s: and the last failure said", B);
 }
@@ -370,7 +354,7 @@ static void copy(struct sw_store *s)
 	rc |= sw_store_copy_end(s);
 	if (rc)
 		sw_store_rollback(s);
-	char *err = captured();
+	char *err = first_line(captured());
 	T_OK(rc != 0 && strstr(err, ": copy: "), "%s: a row the table refuses fails the copy, said", B);
 	T_STR(rows(s, "SELECT count(*) FROM raw"), "4\n", "%s: rolled back: nothing of it stored", B);
 }
@@ -403,7 +387,7 @@ static void schema(struct sw_store *s, struct sw_store *other, const char *db)
 		sw_store_close(o);
 	capture();
 	struct sw_store *n = sw_store_open(at, 0);
-	char *err = captured();
+	char *err = first_line(captured());
 	snprintf(want, sizeof want, "schema version %d is newer than this program's (%d): upgrade sw-tools",
 		 SW_SCHEMA_VERSION + 1, SW_SCHEMA_VERSION);
 	T_OK(!n && strstr(err, want), "%s: a newer schema refused: %s", B, err);
@@ -414,14 +398,14 @@ static void schema(struct sw_store *s, struct sw_store *other, const char *db)
 	sw_store_exec(o, sql);
 	capture();
 	n = sw_store_open(at, 0);
-	err = captured();
+	err = first_line(captured());
 	T_OK(!n && strstr(err, "is older than this program's") && strstr(err, "init-server"),
 	     "%s: an older one refused: init-server migrates (%s)", B, err);
 	n = sw_store_open(at, SW_STORE_READONLY);
 	T_OK(n != NULL, "%s: read-only, an older one still readable is read", B);
 	capture();
 	T_OK(n && sw_store_exec(n, "INSERT INTO side VALUES (7)") != 0, "%s: and not written", B);
-	captured();
+	first_line(captured());
 	sw_store_close(n);
 	snprintf(sql, sizeof sql, "UPDATE sw_schema SET version = %d", SW_SCHEMA_VERSION);
 	sw_store_exec(o, sql);
@@ -558,17 +542,11 @@ int main(void)
 	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
 		unlink(junk[i]);
 
-	const char *server = getenv("SW_TEST_PG");
 	char url[1024], db[48];
-	snprintf(db, sizeof db, "sw_unit_%ld", (long)getpid());
 	B = "pg";
-	if (!server || !*server)
-		printf("ok %d - # SKIP PostgreSQL: SW_TEST_PG names no server (tests/pg/cluster)\n", ++unit_n);
-	else if (pg_setup(server, db, url, sizeof url) != 0)
-		T_OK(0, "pg: a database made, with init-server's schema");
-	else {
+	if (pg_unit_db("sw_unit", db, sizeof db, url, sizeof url) == 1) {
 		run_all(url, url);
-		pg_teardown(server, db);
+		pg_teardown(getenv("SW_TEST_PG"), db);
 	}
 	if (chdir("/") != 0 || rmdir(dir) != 0)
 		T_OK(0, "the scratch directory is empty");
