@@ -86,14 +86,16 @@ $(BUILD)/gen/pinyin_table.o: $(BUILD)/gen/pinyin_table.c include/sw/pinyin.h
 $(BUILD)/libsw.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-# cmd/common.c: the command line the programs share, which lib/ never sees.
-$(BUILD)/cmd/common.o: cmd/common.c cmd/common.h $(HEADERS)
+# cmd/common.c: the command line the programs share, which lib/ never sees;
+# cmd/subcommands.c: the subcommands they all have.
+CMD_OBJ := $(BUILD)/cmd/common.o $(BUILD)/cmd/subcommands.o
+$(BUILD)/cmd/%.o: cmd/%.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/common.o $(BUILD)/libsw.a cmd/common.h $(HEADERS)
+$(BUILD)/bin/%: cmd/%.c $(CMD_OBJ) $(BUILD)/libsw.a cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/cmd/common.o $(BUILD)/libsw.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_OBJ) $(BUILD)/libsw.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/pgunit.h $(BUILD)/libsw.a $(HEADERS)
 	@mkdir -p $(@D)

@@ -175,6 +175,9 @@ struct sqlite3 *sw_open(int create);
 struct sw_store;
 struct sw_store *sw_open_store(int create);
 
+/* The database's local words (vocab add), for an option read before the
+ * command opens it: nothing when there is no database yet. */
+void sw_load_local_words(void);
 /* Ends the command (status 1, "CODE: no such station", the store closed;
  * 3 when the database fails) unless code is a station. */
 void sw_station_need(struct sw_store *s, const char *code);
