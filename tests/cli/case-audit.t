@@ -4,6 +4,7 @@
 # value); the chain is anchored outside the database (--head, the heads
 # kept with closed months and covered by their fingerprints) and can be
 # keyed (--key-file, SW_AUDIT_KEY_FILE).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

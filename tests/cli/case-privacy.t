@@ -1,6 +1,7 @@
 #!/bin/sh
 # sw-case privacy: export --mask, --pseudonymize (HMAC-SHA-256 keyed from
 # a file or SW_KEY), age at a date, the audit trail and its verification.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

@@ -3,6 +3,7 @@
 # columns by their Chinese titles, levels, stages and statuses by their
 # Chinese names, full-width punctuation; no English sentence is left, and
 # no personal value is repeated (the marker values below never appear).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 # zh_only DESC: stderr holds no English sentence (two English words in a

@@ -2,6 +2,7 @@
 # Files recognised by their content, not their name (issue 10): Excel's
 # "Unicode text" (UTF-16LE, tabs), UTF-16 CSV, semicolon CSV, and the files
 # people hand over instead of a register, each refused in one line.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import "$SAMPLE/stations.csv"

@@ -2,6 +2,7 @@
 # Dates that put a row in a month's figures (services, activities, case
 # dates, placements and their retention outcomes) are never after today
 # (SW_TODAY=2026-11-24 in the tests): such a row is refused, saying so.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import --table divisions "$SAMPLE/divisions.csv"

@@ -3,6 +3,7 @@
 # blank and total rows, decorated headers with units, the everyday aliases,
 # columns never dropped silently, --station, services without ids, workers
 # named by name, every problem of a row at once, free text kept as written.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

@@ -3,6 +3,7 @@
 # in the encoding of the file they came from, --output-encoding says
 # otherwise, pipes stay UTF-8; human formats speak Chinese under zh, and
 # an export in Chinese imports back to the same state.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 bom=$(printf '\357\273\277')
 

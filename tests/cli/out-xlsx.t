@@ -4,6 +4,7 @@
 # as dates, IDs and phones as text; the same data, the same bytes; the
 # template's workbook filled in and imported clean; -f json one array,
 # -f jsonl one object a line; show as one table or one JSON object.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 # under make check SANITIZE=1: libxlsxwriter's own leak (lsan.supp)
 export LSAN_OPTIONS="fast_unwind_on_malloc=0:suppressions=$SW_TOP/tests/cli/lsan.supp"

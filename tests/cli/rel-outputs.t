@@ -3,6 +3,7 @@
 # overwrite an input; CSV and TSV outputs neutralise spreadsheet formulas
 # (--raw keeps them) and import back as stored; the rejects are written
 # before the commit; table and md show control characters and escape markup.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 cat >st.csv <<'X'

@@ -3,6 +3,7 @@
 # the umask, so are files written with -o and --rejects; error messages name
 # the file, line and column but never a person's name, ID number or phone;
 # exports and listings on a terminal are masked by default.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 mode() { stat -c %a "$1"; }
