@@ -96,11 +96,11 @@ else
 fi
 
 # An exported workbook imports back to the same state.
-mkdir re
-run env SW_DB="$T/re/sw.db" sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
-run env SW_DB="$T/re/sw.db" sw-case import c.xlsx
+re=$(other_db re) || exit 3
+run env SW_DB="$re" sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+run env SW_DB="$re" sw-case import c.xlsx
 check_rc 0 "export -f xlsx imports again"
-run env SW_DB="$T/re/sw.db" sw-case export --table clients
+run env SW_DB="$re" sw-case export --table clients
 cmp -s c.csv .out
 ok $? "and exports the same CSV"
 
