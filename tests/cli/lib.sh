@@ -56,6 +56,9 @@ other_db() {
 	fi
 }
 [ "$BACKEND" = pg ] && fresh_db
+# the database as messages name it: its file, or its name on a server
+DBNAME=$SW_DB
+[ "$BACKEND" = pg ] && DBNAME=$PGDB
 unset SW_KEY SW_BUSY_TIMEOUT
 n=0
 failed=0
@@ -148,6 +151,14 @@ expect_fail() {
 # sql QUERY: runs a query on the test database, for checking stored state.
 sql() {
 	if [ "$BACKEND" = pg ]; then psql -X -At -v ON_ERROR_STOP=1 "$SW_DB" -c "$1"; else sqlite3 -batch "$SW_DB" "$1"; fi
+}
+
+# behind SQL: changes rows behind the tools' back, for audit --verify to
+# find; on a server, whose triggers record every change, with them turned
+# off (as its superuser may).
+behind() {
+	if [ "$BACKEND" = pg ]; then sql "SET session_replication_role = replica; $1" >/dev/null
+	else sql "$1"; fi
 }
 
 done_testing() {
