@@ -150,7 +150,7 @@ expect_fail() {
 
 # sql QUERY: runs a query on the test database, for checking stored state.
 sql() {
-	if [ "$BACKEND" = pg ]; then psql -X -At -v ON_ERROR_STOP=1 "$SW_DB" -c "$1"; else sqlite3 -batch "$SW_DB" "$1"; fi
+	if [ "$BACKEND" = pg ]; then psql -X -qAt -v ON_ERROR_STOP=1 "$SW_DB" -c "$1"; else sqlite3 -batch "$SW_DB" "$1"; fi
 }
 
 # behind SQL: changes rows behind the tools' back, for audit --verify to
