@@ -80,6 +80,7 @@ run sw-station import w.csv
 check_rc 1 "bad worker rows are rejected"
 [ "$(grep -c '^sw-station: w.csv:[0-9]*: ' .err)" = 9 ]
 ok $? "each bad row named by file and line"
+check_err_has "sw-station: w.csv:11: certificate: required" "a blank certificate: refused, saying so"
 grep -q '林秘' .err
 [ $? = 1 ]
 ok $? "no worker's name in any message"
