@@ -180,7 +180,8 @@ static const struct sw_column worker_cols[] = {
 	{"station_code", "站点编号|所属站点", SW_T_CODE, NULL, SW_C_REQUIRED | SW_C_NOTNULL, 0, 0,
 	 "stations.code", "station"},
 	{"role", "岗位类型|岗位|角色", SW_T_VOCAB, "role", SW_C_REQUIRED | SW_C_NOTNULL, 0, 0, NULL, NULL},
-	{"certificate", "证书|持证情况|职业资格", SW_T_VOCAB, "certificate", 0, 0, 0, NULL, NULL},
+	/* blank: refused as required (the file says nothing, not "none") */
+	{"certificate", "证书|持证情况|职业资格", SW_T_VOCAB, "certificate", SW_C_NOTNULL, 0, 0, NULL, NULL},
 	{"hired_on", "入职日期|到岗日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 	{"left_on", "离职日期", SW_T_DATE, NULL, 0, 0, 0, NULL, NULL},
 	/* the organisation that employs the worker (often the station's operator) */

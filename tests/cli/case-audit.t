@@ -1,10 +1,30 @@
 #!/bin/sh
 # audit --verify covers the rows: a row updated, deleted or inserted with
-# sqlite3 behind the tool's back is named (table, key, kind; never a
-# value); the chain is anchored outside the database (--head, the heads
+# sqlite3 (on a server, psql with the triggers off) behind the tool's back
+# is named (table, key, kind; never a value); the chain is anchored outside the database (--head, the heads
 # kept with closed months and covered by their fingerprints) and can be
 # keyed (--key-file, SW_AUDIT_KEY_FILE).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
+
+# save NAME, restore NAME: the database's whole state, kept aside and put
+# back: a copy of the file; on a server, a database made from it.
+save() {
+	if [ "$BACKEND" = pg ]; then
+		echo "${PGDB}_$1" >>"$T/.dbs"
+		pg_admin "CREATE DATABASE ${PGDB}_$1 TEMPLATE $PGDB" || exit 3
+	else
+		cp sw.db "$1.db"
+	fi
+}
+restore() {
+	if [ "$BACKEND" = pg ]; then
+		pg_admin "DROP DATABASE $PGDB WITH (FORCE)" &&
+			pg_admin "CREATE DATABASE $PGDB TEMPLATE ${PGDB}_$1" || exit 3
+	else
+		cp "$1.db" sw.db
+	fi
+}
 
 run sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
 run sw-case import "$SAMPLE/clients.csv" "$SAMPLE/cases.csv" "$SAMPLE/services.csv" \
@@ -12,7 +32,7 @@ run sw-case import "$SAMPLE/clients.csv" "$SAMPLE/cases.csv" "$SAMPLE/services.c
 run sw-match import "$SAMPLE/employers.csv" "$SAMPLE/vacancies.csv" "$SAMPLE/seekers.csv" \
 	"$SAMPLE/placements.csv"
 check_rc 0 "the sample imported"
-[ "$(sql "select group_concat(tbl, ' ') from (select distinct tbl from audit_entry order by tbl)")" = \
+[ "$(sql "select distinct tbl from audit_entry order by tbl" | paste -sd' ' -)" = \
   "activities cases clients employers placements seekers services stations vacancies workers" ]
 ok $? "every table of personal data or figures is audited"
 [ "$(sql "select count(*) from audit_entry where length(new_hash) = 32")" = \
@@ -20,18 +40,18 @@ ok $? "every table of personal data or figures is audited"
 ok $? "each entry holds the SHA-256 of the row after it"
 run sw-case audit --verify
 check_rc 0 "untouched rows verify"
-cp sw.db clean.db
+save clean
 
 # --- rows changed behind the tool's back ----------------------------------
-sql "update clients set phone = '13911110000' where client_id = 'QX-C0003'"
+behind "update clients set phone = '13911110000' where client_id = 'QX-C0003'"
 expect_fail 1 "sw-case: audit: clients QX-C0003: changed behind the tool's back" sw-case audit --verify
 ! grep -q 13911110000 .err && ! grep -q 13911110000 .out
 ok $? "no personal value in the report"
-sql "delete from cases where case_id = 'K2026002'"
-sql "insert into clients(client_id, name, station_code) values ('QX-C9999', '甄假', 'QX-001')"
-sql "update services set minutes = minutes + 30 where service_id = 'S00081'"
-sql "delete from placements where rowid = (select min(rowid) from placements)"
-sql "update seekers set disability = 'visual' where seeker_id = 'S002'"
+behind "delete from cases where case_id = 'K2026002'"
+behind "insert into clients(client_id, name, station_code) values ('QX-C9999', '甄假', 'QX-001')"
+behind "update services set minutes = minutes + 30 where service_id = 'S00081'"
+behind "delete from placements where seeker_id = 'S013' and vacancy_id = 'V012' and stage = 'referred'"
+behind "update seekers set disability = 'visual' where seeker_id = 'S002'"
 run sw-case audit --verify
 check_rc 1 "differences: status 1"
 check_err "each row named with its table, key and kind of difference" <<'X'
@@ -47,28 +67,28 @@ check_out "nothing on stdout" </dev/null
 ok $? "nor any value of the rows changed"
 
 # The content is what counts: a value put back verifies again.
-cp clean.db sw.db
+restore clean
 phone=$(sql "select phone from clients where client_id = 'QX-C0003'")
-sql "update clients set phone = '13911110000' where client_id = 'QX-C0003'"
-sql "update clients set phone = '$phone' where client_id = 'QX-C0003'"
+behind "update clients set phone = '13911110000' where client_id = 'QX-C0003'"
+behind "update clients set phone = '$phone' where client_id = 'QX-C0003'"
 run sw-case audit --verify
 check_rc 0 "the same content again verifies"
-sql "update activities set participants = '12' where activity_id = 'A2026001'"
+behind "update activities set participants = '12' where activity_id = 'A2026001'"
 expect_fail 1 "sw-case: audit: activities A2026001: changed behind the tool's back" sw-case audit --verify
 
 # A column a later schema adds, NULL in the rows already there, leaves
 # their hashes as they were.
-cp clean.db sw.db
+restore clean
 sql "ALTER TABLE clients ADD COLUMN later TEXT"
 run sw-case audit --verify
 check_rc 0 "a column added later: the rows still verify"
-sql "update clients set later = 'x' where client_id = 'QX-C0001'"
+behind "update clients set later = 'x' where client_id = 'QX-C0001'"
 expect_fail 1 "sw-case: audit: clients QX-C0001: changed behind the tool's back" sw-case audit --verify
 
 # A change behind the tool's back, then one by the tool: the row matches
 # its last entry, but that entry's "before" does not match the one before.
-cp clean.db sw.db
-sql "update clients set address = '别处' where client_id = 'QX-C0004'"
+restore clean
+behind "update clients set address = '别处' where client_id = 'QX-C0004'"
 printf 'client_id,name,station_code,phone,address\nQX-C0004,%s,QX-001,13700000004,新址\n' \
 	"$(sql "select name from clients where client_id = 'QX-C0004'")" >upd.csv
 run sw-case import upd.csv
@@ -81,7 +101,7 @@ expect_fail 1 "sw-case: audit: clients QX-C0004: changed behind the tool's back 
 
 # --- anchors: a head kept elsewhere ---------------------------------------
 expect_fail 2 "sw-case: audit: --head goes with --verify" sw-case audit --head 00
-cp clean.db sw.db
+restore clean
 run sw-case audit --verify
 head=$(sed 's/.*, head //' .out)
 run sw-case audit --verify --head "$head"
@@ -91,7 +111,7 @@ run sw-case audit --verify --head "$head"
 check_rc 0 "and against an older head"
 new=$(sql "select hash from audit_command order by id desc limit 1")
 # the newest command removed, and its row with it: a consistent, shorter trail
-sql "delete from audit_entry where command_id = (select max(id) from audit_command);
+behind "delete from audit_entry where command_id = (select max(id) from audit_command);
      delete from audit_command where id = (select max(id) from audit_command);
      delete from clients where client_id = 'QX-C0100'"
 run sw-case audit --verify
@@ -105,10 +125,14 @@ expect_fail 1 "sw-case: audit: --head: head $head is not in the trail (commands 
 # The chain rewritten end to end: the tool itself replays the rows, one of
 # them changed, into a fresh trail. It is whole, and the rows match it.
 for t in stations workers clients cases services activities; do
-	sqlite3 -batch -csv -header clean.db "select * from $t" >$t.csv
+	if [ "$BACKEND" = pg ]; then
+		psql -X -q "$(pg_url "${PGDB}_clean")" -c "\\copy (select * from $t) to stdout with (format csv, header)"
+	else
+		sqlite3 -batch -csv -header clean.db "select * from $t"
+	fi >$t.csv
 done
 sed -i 's/^QX-C0003,[^,]*,/QX-C0003,冒名,/' clients.csv
-rm -f sw.db sw.db-wal sw.db-shm
+fresh_db
 run sw-station import stations.csv workers.csv
 run sw-case import clients.csv cases.csv services.csv activities.csv
 check_rc 0 "the rows replayed into a fresh trail"
@@ -118,7 +142,7 @@ expect_fail 1 "sw-case: audit: --head: head $head is not in the trail (commands 
 	sw-case audit --verify --head "$head"
 
 # --- anchors: the heads kept with closed months ---------------------------
-cp clean.db sw.db
+restore clean
 run sw-report close --month 2026-10
 check_rc 0 "close a month"
 kept=$(sql "select head from audit_anchor where month = '2026-10'")
@@ -140,24 +164,27 @@ check_err_has "sw-case: audit: month 2026-10: head $head is not in the trail" \
 	"every audit row deleted: the closed month's anchor is missing"
 
 # --- a file of schema 3, before row hashes ---------------------------------
-rm -f sw.db sw.db-wal sw.db-shm
-sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v3.sql"
-chmod 600 sw.db
-run sw-report monthly --month 2026-10 -f csv
-check_rc 0 "sw-report reads a version 3 file as it is"
-[ "$(sql 'PRAGMA user_version')" = 3 ]
-ok $? "and leaves it unwritten"
-run sw-station list -f csv
-check_err "sw-station upgrades it without a word" </dev/null
-run sw-case audit --verify
-check_out_has "27 entries verified" "upgraded, its trail verifies"
-[ "$(sql "select count(*) from audit_entry where action = 'baseline' and length(new_hash) = 32")" = 25 ]
-ok $? "with a baseline entry for each row already there (21 stations, 2 clients, 2 services)"
-sql "delete from services where service_id = 'S2'"
-expect_fail 1 "sw-case: audit: services S2: deleted behind the tool's back" sw-case audit --verify
+# (a SQLite file's history: a server begins at this build's schema)
+if [ "$BACKEND" = sqlite ]; then
+	rm -f sw.db sw.db-wal sw.db-shm
+	sqlite3 sw.db <"$SW_TOP/tests/fixtures/schema-v3.sql"
+	chmod 600 sw.db
+	run sw-report monthly --month 2026-10 -f csv
+	check_rc 0 "sw-report reads a version 3 file as it is"
+	[ "$(sql 'PRAGMA user_version')" = 3 ]
+	ok $? "and leaves it unwritten"
+	run sw-station list -f csv
+	check_err "sw-station upgrades it without a word" </dev/null
+	run sw-case audit --verify
+	check_out_has "27 entries verified" "upgraded, its trail verifies"
+	[ "$(sql "select count(*) from audit_entry where action = 'baseline' and length(new_hash) = 32")" = 25 ]
+	ok $? "with a baseline entry for each row already there (21 stations, 2 clients, 2 services)"
+	behind "delete from services where service_id = 'S2'"
+	expect_fail 1 "sw-case: audit: services S2: deleted behind the tool's back" sw-case audit --verify
+fi
 
 # --- a keyed chain ---------------------------------------------------------
-rm -f sw.db sw.db-wal sw.db-shm
+fresh_db
 head -c 32 /dev/urandom >chain.key
 head -c 32 /dev/urandom >other.key
 export SW_AUDIT_KEY_FILE="$T/chain.key"
@@ -175,7 +202,7 @@ expect_fail 3 "sw-case: audit: the trail is keyed: set SW_AUDIT_KEY_FILE to its 
 [ "$(sql "select count(*) from clients where client_id = 'QX-C0100'")" = 0 ]
 ok $? "nothing is written to a keyed trail without the key"
 # rewritten without the key: the fresh trail is not keyed
-rm -f sw.db sw.db-wal sw.db-shm
+fresh_db
 run sw-station import "$SAMPLE/stations.csv"
 run sw-case import "$SAMPLE/clients.csv"
 run sw-case audit --verify

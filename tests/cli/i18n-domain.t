@@ -3,6 +3,7 @@
 # columns by their Chinese titles, levels, stages and statuses by their
 # Chinese names, full-width punctuation; no English sentence is left, and
 # no personal value is repeated (the marker values below never appear).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 # zh_only DESC: stderr holds no English sentence (two English words in a
@@ -97,7 +98,7 @@ zh_fail 2 "sw-case: merge：KEEP 和 DROP 是同一位服务对象" sw-case merg
 zh_fail 1 "sw-case: D99：没有这个服务对象（请核对档案号）" sw-case merge --lang zh D01 D99
 
 # --- sw-case audit --verify ------------------------------------------------------
-sql "update clients set phone = '13800000000' where client_id = 'QX-C0003'"
+behind "update clients set phone = '13800000000' where client_id = 'QX-C0003'"
 zh_fail 1 "sw-case: 审计：clients QX-C0003：被绕过本工具修改" sw-case audit --lang zh --verify
 
 # --- sw-station: certificates, stations, partners --------------------------------
@@ -143,14 +144,14 @@ zh_fail 1 "sw-match: 阶段：稳岗3个月须有 2026-03-01 当天或之前的�
 	sw-match place --lang zh S3 V2 --stage retained_3m --date 2026-03-01
 
 # --- sw-report: a closed month, merge --------------------------------------------
-export SW_DB="$T/report.db"
+fresh_db
 . "$SW_TOP/tests/cli/report-fixture.sh"
 run sw-report close --month 2026-10
 check_rc 0 "a closed month"
 printf 'client_id,name,station_code,registered_on\nP5,e,T1,2024-02-29\n' >move.csv
 run sw-case import -q --lang zh move.csv
 check_rc 3 "a change to a closed month's figures is refused"
-check_err_has "sw-case: $SW_DB：已拒绝：2026-10 月已关账，这样做会改变该月的数字：T1 建档服务对象 1 -> 2, T2 建档服务对象 1 -> 0（如需修改，请先重开该月：sw-report close --month 2026-10 --reopen --reason TEXT）" \
+check_err_has "sw-case: $DBNAME：已拒绝：2026-10 月已关账，这样做会改变该月的数字：T1 建档服务对象 1 -> 2, T2 建档服务对象 1 -> 0（如需修改，请先重开该月：sw-report close --month 2026-10 --reopen --reason TEXT）" \
 	"named in Chinese, the figures by their Chinese labels"
 run sw-report monthly --month 2026-10 --by township -f csv -o a.csv
 printf 'a,b\n1,2\n' >bad.csv

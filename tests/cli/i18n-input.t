@@ -5,6 +5,7 @@
 # that are accepted, the station's own among them, and the header, the
 # workbook and the summary speak Chinese too; no English key shows, and no
 # personal value of a row does, in Chinese any more than in English.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 F="$SW_TOP/tests/fixtures"
 

@@ -3,6 +3,7 @@
 # --lang zh works with or without a generated zh_CN.UTF-8 locale (glibc's
 # gettext, or the catalogue read by lib/i18n.c), and every message the
 # sources mark has its translation in po/zh_CN.po.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 printf 'client_id,name\n' >c.csv

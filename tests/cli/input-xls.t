@@ -4,6 +4,7 @@
 # check; an ID in a number cell and an error cell refused as in an .xlsx;
 # a password, an encrypted .xlsx, a Word document and damaged files refused
 # in one line, nothing stored.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 F="$SW_TOP/tests/fixtures/xls"	# made by make.py (xlwt)
 
@@ -36,11 +37,12 @@ sql "select * from services order by service_id" >xls-services.txt
 
 # The same register as .xlsx, in a database of its own: the same rows.
 (
-	export SW_DB="$T/xlsx.db"
+	SW_DB=$(other_db xlsx) || exit 3
+	export SW_DB
 	sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv" 2>/dev/null
 	sw-case import "$SW_TOP/tests/fixtures/xlsx/clients.xlsx" 2>/dev/null
 	sw-case export --no-mask >xlsx.csv
-	sqlite3 -batch "$SW_DB" "select * from services order by service_id" >xlsx-services.txt
+	sql "select * from services order by service_id" >xlsx-services.txt
 )
 cmp -s xls.csv xlsx.csv && cmp -s xls-services.txt xlsx-services.txt
 ok $? "the .xls and the .xlsx of one register store the same clients and services"

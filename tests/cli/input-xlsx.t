@@ -2,6 +2,7 @@
 # .xlsx workbooks read directly (issue 10): every sheet to its table by its
 # header or name, in the order of the tables; title and total rows; hours;
 # --sheet; stdin; number cells that have lost digits; Excel error cells.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 X="$SW_TOP/tests/fixtures/xlsx/clients.xlsx"	# made by make.py (openpyxl)
 
@@ -70,8 +71,9 @@ db_same "nothing of them stored"
 
 # check, like import, reads the clients sheet before the services sheet
 # and knows the clients it defines: only the two unknown types are found
-SW_DB="$T/fresh.db" run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
-SW_DB="$T/fresh.db" run sw-case check 台账.xlsx
+db2=$(other_db fresh) || exit 3
+SW_DB=$db2 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+SW_DB=$db2 run sw-case check 台账.xlsx
 check_err "check: the workbook's own clients are known to its services sheet" <<'E'
 sw-case: 台账.xlsx[服务记录]:3: type: unknown value (expected visit, counselling, phone, referral, employment, other)
 sw-case: 台账.xlsx[服务记录]:4: type: unknown value (expected visit, counselling, phone, referral, employment, other)

@@ -24,16 +24,35 @@ BACKEND=${SW_TEST_BACKEND:-sqlite}
 if [ "$BACKEND" = pg ]; then
 	PGDB=swt_$(basename "$0" .t | tr -c 'a-z0-9\n' _)_$$
 	pg_admin() { psql -X -q -v ON_ERROR_STOP=1 "$SW_TEST_PG" -c "$1" >/dev/null; }
-	SW_DB=$(printf '%s\n' "$SW_TEST_PG" | sed "s|^\(postgres[a-z]*://[^/?]*\)/[^?]*|\1/$PGDB|")
-	trap 'pg_admin "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" 2>/dev/null; rm -rf "$T"' EXIT
+	pg_url() { printf '%s\n' "$SW_TEST_PG" | sed "s|^\(postgres[a-z]*://[^/?]*\)/[^?]*|\1/$1|"; }
+	SW_DB=$(pg_url "$PGDB")
+	# (and the databases other_db made, listed in $T/.dbs)
+	trap 'for d in $PGDB $(cat "$T/.dbs" 2>/dev/null); do
+		pg_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)" 2>/dev/null; done; rm -rf "$T"' EXIT
+	# pg_fresh NAME: database NAME on the server, new and empty; prints its URL
+	pg_fresh() {
+		pg_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" &&
+			pg_admin "CREATE DATABASE $1 TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'" &&
+			"$SW_BIN/sw-station" init-server --db "$(pg_url "$1")" >/dev/null && pg_url "$1"
+	}
 fi
 fresh_db() {
 	if [ "$BACKEND" = pg ]; then
-		pg_admin "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" &&
-			pg_admin "CREATE DATABASE $PGDB TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'" &&
-			"$SW_BIN/sw-station" init-server --db "$SW_DB" >/dev/null || exit 3
+		pg_fresh "$PGDB" >/dev/null || exit 3
 	else
 		rm -f "$SW_DB" "$SW_DB-wal" "$SW_DB-shm"
+	fi
+}
+# other_db NAME: prints the SW_DB of a second database, new and empty, on
+# the test's backend: a file $T/NAME.db, or database NAME of its own on
+# the server (dropped at the end).
+other_db() {
+	if [ "$BACKEND" = pg ]; then
+		echo "${PGDB}_$1" >>"$T/.dbs"
+		pg_fresh "${PGDB}_$1" || exit 3
+	else
+		rm -f "$T/$1.db" "$T/$1.db-wal" "$T/$1.db-shm"
+		echo "$T/$1.db"
 	fi
 }
 [ "$BACKEND" = pg ] && fresh_db
@@ -131,7 +150,15 @@ expect_fail() {
 
 # sql QUERY: runs a query on the test database, for checking stored state.
 sql() {
-	if [ "$BACKEND" = pg ]; then psql -X -At -v ON_ERROR_STOP=1 "$SW_DB" -c "$1"; else sqlite3 -batch "$SW_DB" "$1"; fi
+	if [ "$BACKEND" = pg ]; then psql -X -qAt -v ON_ERROR_STOP=1 "$SW_DB" -c "$1"; else sqlite3 -batch "$SW_DB" "$1"; fi
+}
+
+# behind SQL: changes rows behind the tools' back, for audit --verify to
+# find; on a server, whose triggers record every change, with them turned
+# off (as its superuser may).
+behind() {
+	if [ "$BACKEND" = pg ]; then sql "SET session_replication_role = replica; $1" >/dev/null
+	else sql "$1"; fi
 }
 
 done_testing() {

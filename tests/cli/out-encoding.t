@@ -3,6 +3,7 @@
 # in the encoding of the file they came from, --output-encoding says
 # otherwise, pipes stay UTF-8; human formats speak Chinese under zh, and
 # an export in Chinese imports back to the same state.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 bom=$(printf '\357\273\277')
 
@@ -26,35 +27,35 @@ run sw-station import --encoding gb18030 --rejects r.csv gb.csv
 check_rc 1 "a GB18030 file with two bad rows"
 iconv -f GB18030 -t UTF-8 r.csv | cmp -s - want.csv && ! cmp -s r.csv want.csv
 ok $? "its rejects are GB18030: the same text, other bytes"
-rm -f sw.db
+fresh_db
 run sw-station import --rejects r.csv gb.csv
 iconv -f GB18030 -t UTF-8 r.csv | cmp -s - want.csv
 ok $? "GB18030 recognised without --encoding: rejects in GB18030"
-rm -f sw.db
+fresh_db
 run sw-station import --rejects r.csv net.csv
 cmp -s r.csv want.csv
 ok $? "a UTF-8 file's rejects are UTF-8, without a BOM"
-rm -f sw.db
+fresh_db
 run sw-station import --rejects r.csv bom.csv
 { printf '\357\273\277'; cat want.csv; } | cmp -s - r.csv
 ok $? "a UTF-8 file with a BOM gives rejects with a BOM"
-rm -f sw.db
+fresh_db
 run sw-station import --output-encoding utf-8-bom --rejects r.csv gb.csv
 [ "$(head -c 3 r.csv)" = "$bom" ] && tail -c +4 r.csv | cmp -s - want.csv
 ok $? "--output-encoding utf-8-bom: EF BB BF, then UTF-8"
-rm -f sw.db
+fresh_db
 run sw-station import --output-encoding UTF-8 --rejects r.csv gb.csv
 cmp -s r.csv want.csv
 ok $? "--output-encoding utf-8 (any case) for a GB18030 file's rejects"
-rm -f sw.db
+fresh_db
 sw-station import --rejects - gb.csv 2>/dev/null | cat >piped.csv
 cmp -s piped.csv want.csv
 ok $? "rejects into a pipe stay plain UTF-8"
-rm -f sw.db
+fresh_db
 sw-station import --rejects - gb.csv >redirected.csv 2>/dev/null
 iconv -f GB18030 -t UTF-8 redirected.csv | cmp -s - want.csv
 ok $? "standard output redirected to a file is a file: GB18030"
-rm -f sw.db
+fresh_db
 run sw-station import --rejects r.csv net.csv gb.csv
 iconv -f UTF-8 -t UTF-8 r.csv >/dev/null 2>&1 && [ "$(grep -c 西村社工服务点 r.csv)" = 2 ]
 ok $? "rejects of several files are in the first one's encoding"
@@ -81,7 +82,7 @@ cmp -s fixed.csv cl-fixed.csv
 ok $? "check --fix -o - into a pipe: plain UTF-8"
 
 # --- listings ---
-rm -f sw.db
+fresh_db
 sw-station import net.csv 2>/dev/null
 run sw-station list -o l.csv
 check_rc 0 "a listing to a file"
@@ -131,7 +132,7 @@ run sw-station list -f json --labels zh
 check_out_has '{"编号":"T","名称":"青溪街道社工站","层级":"乡镇（街道）社工站"' "-f json --labels zh"
 
 # --- export --labels zh imports back to the same state ---
-rm -f sw.db
+fresh_db
 sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv" 2>/dev/null
 sw-case import "$SAMPLE/clients.csv" "$SAMPLE/cases.csv" "$SAMPLE/services.csv" \
 	"$SAMPLE/activities.csv" 2>/dev/null
@@ -147,7 +148,7 @@ done
 ok $? "export --labels zh: Chinese headers"
 grep -q ',老年人、低保,户籍,' clients.zh && grep -q ',乡镇（街道）社工站,' stations.zh
 ok $? "and Chinese words, a set's joined by 、"
-SW_DB=$T/zh.db
+SW_DB=$(other_db zh) || exit 3
 run sw-station import stations.zh workers.zh
 check_rc 0 "the Chinese stations and workers import into a fresh database"
 run sw-case import clients.zh cases.zh services.zh activities.zh

@@ -4,6 +4,7 @@
 # as dates, IDs and phones as text; the same data, the same bytes; the
 # template's workbook filled in and imported clean; -f json one array,
 # -f jsonl one object a line; show as one table or one JSON object.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 # under make check SANITIZE=1: libxlsxwriter's own leak (lsan.supp)
 export LSAN_OPTIONS="fast_unwind_on_malloc=0:suppressions=$SW_TOP/tests/cli/lsan.supp"
@@ -95,11 +96,11 @@ else
 fi
 
 # An exported workbook imports back to the same state.
-mkdir re
-run env SW_DB="$T/re/sw.db" sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
-run env SW_DB="$T/re/sw.db" sw-case import c.xlsx
+re=$(other_db re) || exit 3
+run env SW_DB="$re" sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
+run env SW_DB="$re" sw-case import c.xlsx
 check_rc 0 "export -f xlsx imports again"
-run env SW_DB="$T/re/sw.db" sw-case export --table clients
+run env SW_DB="$re" sw-case export --table clients
 cmp -s c.csv .out
 ok $? "and exports the same CSV"
 

@@ -6,6 +6,7 @@
 # under each column in turn, a row shifted by a missing comma, a header
 # that holds values (no header row, or a title row of "姓名,甄秘二,电话,..."
 # first), and a marker as a header cell.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 NAME=甄秘二 ID=339901197707070638 PHONE=13900001111
