@@ -209,20 +209,6 @@ static _Noreturn void bad_option(char **argv, const struct option *longopts)
 	sw_usage_fail(_("%s: -%c needs a value"), sub, optopt);
 }
 
-const char *sw_cli_on_server = "";
-static int db_named, server_named;	/* --db given; one of them a server */
-
-/* After the options: a PostgreSQL server for a subcommand not ported to
- * one is refused before anything is read or written (sw/store.h). */
-static void server_check(void)
-{
-	if (!cur || !(server_named || (!db_named && sw_store_is_server(sw_opt.db))) ||
-	    takes(sw_cli_on_server, cur->name))
-		return;
-	sw_error(_("%s: does not run on PostgreSQL yet: give --db a SQLite file"), cur->name);
-	exit(sw_cli_finish(SW_EXIT_FAIL));
-}
-
 int sw_cli_getopt(int argc, char **argv, const struct option *longopts)
 {
 	int i = -1;
@@ -230,14 +216,8 @@ int sw_cli_getopt(int argc, char **argv, const struct option *longopts)
 	int c = getopt_long(argc, argv, SW_SHORTOPTS, longopts, &i);
 	if (c == '?')
 		bad_option(argv, longopts);
-	if (c == -1) {
-		server_check();
+	if (c == -1)
 		return c;
-	}
-	if (c == SW_OPT_DB) {	/* sw-report keeps its own list of them */
-		db_named = 1;
-		server_named |= sw_store_is_server(optarg);
-	}
 	/* the element that held a long option: "--name=V", or "--name" before
 	 * V; "--key" is not taken for "--key-file" (a secret's file, or an
 	 * option added later, must not be guessed) */

@@ -113,10 +113,6 @@ void sw_cli_init(int argc, char **argv);
  * written whole, and an option it does not take, an unknown one or a
  * missing value a usage error (sw_usage_fail). Returns as getopt does. */
 int sw_cli_getopt(int argc, char **argv, const struct option *longopts);
-/* The subcommands that run on a PostgreSQL server (space-separated;
- * "" by default): sw_cli_getopt refuses a server for any other once the
- * options are read, with status 3. */
-extern const char *sw_cli_on_server;
 /* Handles a shared option returned by sw_cli_getopt (-h prints the
  * subcommand's usage). Call it from the default case of the switch. */
 void sw_cli_common(int c, const char *arg);

@@ -645,7 +645,5 @@ int main(int argc, char **argv)
 	sw_import_bulk(&sw_services_table);
 	sw_import_bulk(&sw_activities_table);
 	/* the subcommands that run on a server (sw/store.h) */
-	sw_cli_on_server = "import add vocab export template audit check list show due open log close"
-			   " reopen request approve reject dupes merge confirm-id";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

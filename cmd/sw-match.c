@@ -585,6 +585,5 @@ int main(int argc, char **argv)
 	sw_cli_init(argc, argv);
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
-	sw_cli_on_server = "export list template import add vocab rank assign needs place placements stats due";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

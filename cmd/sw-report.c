@@ -651,7 +651,5 @@ int main(int argc, char **argv)
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
 	/* merge reads report files, no database; the others read a file or a
 	 * server alike (sw-report(1) --db) */
-	sw_cli_on_server = "merge monthly period trend completeness workers items workforce referrals evaluate"
-			   " close targets budget";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

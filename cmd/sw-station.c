@@ -344,7 +344,5 @@ int main(int argc, char **argv)
 	sw_audit_init(argc, argv);
 	sw_label_tables = tables;
 	sw_subcmd_release = release;
-	sw_cli_on_server = "init-server grant export template import add vocab list show tree workers coverage "
-			   "close staffing volunteer-record";
 	return sw_cli_dispatch(argc, argv, cmds);
 }

@@ -79,16 +79,20 @@ static int setup(void)
  * change. */
 static void describe(time_t t)
 {
-	size_t len = 0;
+	/* never a server's password (--db postgresql://u:PASSWORD@...) */
+	char **arg = sw_xcalloc((size_t)A.argc + 1, sizeof *arg);
+	size_t len = 1;
 	for (int i = 0; i < A.argc; i++)
-		len += strlen(A.argv[i]) + 1;
+		len += strlen(arg[i] = sw_store_redact(A.argv[i])) + 1;
 	free(A.command);
-	A.command = sw_xcalloc(len + 1, 1);
+	A.command = sw_xcalloc(len, 1);
 	for (int i = 0; i < A.argc; i++) {
 		if (i)
 			strcat(A.command, " ");
-		strcat(A.command, A.argv[i]);
+		strcat(A.command, arg[i]);
+		free(arg[i]);
 	}
+	free(arg);
 	struct passwd *pw = getpwuid(geteuid());
 	const char *u = pw ? pw->pw_name : getenv("USER");
 	snprintf(A.user, sizeof A.user, "%s", u ? u : "unknown");

@@ -74,7 +74,7 @@ static const struct dated {
 static const char *const inert[] = {"name", "phone", "address", "id_number", "note", "risk",
 				    "item_code", "approval"};
 
-int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty)
+int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty, const char **reached)
 {
 	for (int d = 0; d < NDATED; d++)
 		if (strcmp(table, dated[d].table) == 0) {
@@ -82,9 +82,23 @@ int sw_closed_dated(const char *table, const char *col[2], int *within, int *non
 			col[1] = dated[d].col[1];
 			*within = dated[d].within;
 			*none_empty = dated[d].none_empty;
+			*reached = dated[d].reached;
 			return 1;
 		}
 	return 0;
+}
+
+static int is_bookkeeping(const char *table)
+{
+	for (size_t i = 0; i < sizeof bookkeeping / sizeof bookkeeping[0]; i++)
+		if (strcmp(table, bookkeeping[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int sw_closed_feeds(const char *table)
+{
+	return strncmp(table, "sw_", 3) != 0 && !is_bookkeeping(table);
 }
 
 int sw_closed_inert(const char *column)
@@ -194,9 +208,8 @@ static void touched(void *arg, sqlite3 *db, int op, const char *schema, const ch
 	W.seen++;
 	if (strcmp(schema, "main") != 0)
 		return;	/* temp tables: the import's scratch */
-	for (size_t i = 0; i < sizeof bookkeeping / sizeof bookkeeping[0]; i++)
-		if (strcmp(table, bookkeeping[i]) == 0)
-			return;
+	if (is_bookkeeping(table))
+		return;
 	if (op == SQLITE_UPDATE && k1 == k2 && inert_update(db, table))
 		return;
 	W.dirty = 1;
@@ -376,14 +389,21 @@ static int changes(const struct sw_fp *b, const struct sw_fp *a, int v, char *bu
 }
 
 /* The month's figures as last committed, from a second, read-only
- * connection: under WAL it sees the database as it was before this
- * transaction. -1 for a database without a file. */
-static int before(sqlite3 *db, const char *month, struct sw_fp *fp)
+ * connection: under WAL, or on a server, it sees the database as it was
+ * before this transaction (on a server, through the same role's rows).
+ * -1 for a database without a file. */
+static int before(struct sw_store *s, const char *month, struct sw_fp *fp)
 {
-	const char *path = sqlite3_db_filename(db, "main");
-	sqlite3 *r = NULL;
 	memset(fp, 0, sizeof *fp);
 	int rc = -1;
+	if (sw_store_kind(s) != SW_STORE_SQLITE) {
+		struct sw_store *r = sw_store_reopen(s, SW_STORE_READONLY);
+		rc = r ? sw_report_fp(r, month, fp) : -1;
+		sw_store_close(r);
+		return rc;
+	}
+	sqlite3 *db = sw_store_sqlite(s), *r = NULL;
+	const char *path = sqlite3_db_filename(db, "main");
 	if (path && *path &&
 	    sqlite3_open_v2(path, &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
 		rc = sw_report_fp(sw_store_of(r), month, fp);
@@ -397,22 +417,22 @@ static int before(sqlite3 *db, const char *month, struct sw_fp *fp)
  * so) does not stop a transaction that leaves them as they are. A month
  * closed with an older fingerprint keeps the figures it does not hash as
  * they were before the transaction. */
-static int check_month(sqlite3 *db, const char *month, const char *stored)
+static int check_month(struct sw_store *s, const char *month, const char *stored)
 {
 	struct sw_fp a, b;
 	char what[512];
-	int rc = sw_report_fp(sw_store_of(db), month, &a);
+	int rc = sw_report_fp(s, month, &a);
 	int v = rc == 0 ? sw_fp_version(&a, stored) : SW_FP_VERSION;
 	if (v < SW_FP_VERSION) {
-		int k = before(db, month, &b) == 0 ? changes(&b, &a, v, what, sizeof what) : v ? 0 : -1;
+		int k = before(s, month, &b) == 0 ? changes(&b, &a, v, what, sizeof what) : v ? 0 : -1;
 		if (k > 0)
 			sw_error(_("%s: refused: month %s is closed and this would change its figures: %s"
 				   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),
-				 sw_db_name(db), month, what, month);
+				 sw_store_name(s), month, what, month);
 		else if (k < 0)
 			sw_error(_("%s: refused: month %s is closed and this would change its figures"
 				   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),
-				 sw_db_name(db), month, month);
+				 sw_store_name(s), month, month);
 		rc = k != 0 ? -1 : rc;
 		sw_fp_free(&b);
 	}
@@ -439,7 +459,7 @@ int sw_closed_check(sqlite3 *db)
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *m = (const char *)sqlite3_column_text(st, 0);
 		if (could_touch(m))
-			rc = check_month(db, m, (const char *)sqlite3_column_text(st, 1));
+			rc = check_month(sw_store_of(db), m, (const char *)sqlite3_column_text(st, 1));
 	}
 	if (rc == 0 && step != SQLITE_DONE) {
 		sw_db_error(db, "closed_months");
@@ -448,5 +468,20 @@ int sw_closed_check(sqlite3 *db)
 	sqlite3_finalize(st);
 	if (rc == 0)
 		W.dirty = 0;
+	return rc;
+}
+
+int sw_closed_check_server(struct sw_store *s)
+{
+	/* the months the tables' triggers noted (lib/pg_closed.c) */
+	struct sw_stmt *st = sw_store_prepare(s, "SELECT month, fingerprint FROM closed_months"
+					      " WHERE current_setting('sw.closed_hit', true) = '*'"
+					      " OR strpos(current_setting('sw.closed_hit', true), month) > 0 ORDER BY month");
+	int rc = st ? 0 : -1, step = SW_DONE;
+	while (rc == 0 && (step = sw_stmt_step(st)) == SW_ROW)
+		rc = check_month(s, sw_stmt_text(st, 0), sw_stmt_text(st, 1));
+	if (rc == 0 && step != SW_DONE)
+		rc = -1;
+	sw_stmt_finalize(st);
 	return rc;
 }

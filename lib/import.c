@@ -38,20 +38,6 @@ struct sw_store *sw_import_store(const struct sw_import *im) { return im->s; }
 
 static void said_end(void);
 
-sqlite3 *sw_import_db(const struct sw_import *im)
-{
-	if (im->db)
-		return im->db;
-	/* a hook not ported to the store, on a server: nothing is written (the
-	 * transaction ends with the connection) */
-	said_end();
-	sw_error(_("%s: importing into %s does not run on PostgreSQL yet: give --db a SQLite file"),
-		 im->fname ? im->fname : "add", im->t->name);
-	if (im->rej)
-		sw_file_abort(im->rej);
-	exit(SW_EXIT_FAIL);
-}
-
 int sw_import_flush(struct sw_import *im)
 {
 	return im->stage ? sw_stage_flush(im) : 0;

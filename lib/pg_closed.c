@@ -1,17 +1,25 @@
-/* Closed months on a PostgreSQL server. SQLite's connection recomputes
- * at commit the figures of each closed month a transaction could have
- * touched (lib/closed.c); a server has no such hook, and psql writes
- * there too. So init-server puts a trigger on every table whose rows
- * count in a month through their own dates (lib/closed.c's dated[]),
- * refusing a statement that inserts, deletes or changes (in a column some
- * figure reads) a row dated in a closed month, or, for a row counted over
- * a span of months (a case while open, a worker while employed, a client
- * from registration on), one whose span covers a closed month or whose
- * date moves across one. It raises SQLSTATE SWC01, which the tools say in
- * the words of SQLite's refusal (lib/pg.c). Changes to tables counted
- * through other tables' rows (stations, seekers...) are not refused
- * there: the monthly report says when a closed month's fingerprint no
- * longer matches. */
+/* Closed months on a PostgreSQL server. SQLite's connection notes what a
+ * transaction touches (a preupdate hook) and recomputes, at commit, the
+ * figures of each closed month it could have touched (lib/closed.c). A
+ * server has no such hook, so init-server puts a statement trigger on
+ * every table that feeds a figure, computing what the hook notes: the
+ * closed months the changed rows reach by their own dates (lib/closed.c's
+ * dated[]: a row counted within its dates, or from its first date on), or
+ * every closed month for a table counted through other tables' rows
+ * (stations, seekers...); an update that changes only columns no figure
+ * reads touches none.
+ *
+ * Inside the tools' transactions (lib/store_pg.c sets sw.closed to 'tool'
+ * at BEGIN) the trigger only notes those months in sw.closed_hit, and the
+ * tool recomputes them before COMMIT as on SQLite (sw_closed_check_server):
+ * the same changes are refused, in the same words. Any other writer
+ * (psql) cannot recompute figures: there the trigger refuses a statement
+ * whose rows reach a closed month by their dates, raising SQLSTATE SWC01
+ * (said in SQLite's words, lib/pg.c); its changes through other tables
+ * are not refused, and the monthly report says when a closed month's
+ * fingerprint no longer matches. Setting sw.closed by hand only swaps the
+ * refusal for the report's warning: the guard is against mistakes; the
+ * audit trail names who wrote. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,76 +29,86 @@
 #include "sw/err.h"
 #include "sw/pgpriv.h"
 
-/* The lowest and highest month a range may name: an empty start (no
- * date: every month before) and an empty end (still open). */
+/* The lowest and highest month a range may name. */
 #define LO "'0000-00'"
 #define HI "'9999-99'"
 
-/* The months (lo, hi) a row r touches, as VALUES rows: each date of a row
- * counted within its dates; the span of one counted from its first. */
-static void own(sqlite3_str *o, const char *r, const char *const col[2], int within, int none_empty)
+/* The months (lo, hi) a changed row r touches, as VALUES rows, as
+ * lib/closed.c's note() counts them: each date of a row counted within
+ * its dates (no first date: every month); for one counted from its first
+ * date on, from the earlier date to the end (no first date: every month,
+ * or none with none_empty). */
+static void own(sqlite3_str *o, const char *const col[2], int within, int none_empty)
 {
 	if (within) {
-		for (int k = 0; k < 2 && col[k]; k++)
-			sqlite3_str_appendf(o, "%s(%s.\"%w\", %s.\"%w\")", k ? ", " : "", r, col[k], r, col[k]);
+		sqlite3_str_appendf(o, "(coalesce(r.\"%w\", " LO "), coalesce(r.\"%w\", " HI "))", col[0], col[0]);
+		if (col[1])
+			sqlite3_str_appendf(o, ", (r.\"%w\", r.\"%w\")", col[1], col[1]);
 		return;
 	}
-	if (none_empty)	/* no first date: counted in no month */
-		sqlite3_str_appendf(o, "(%s.\"%w\", ", r, col[0]);
-	else
-		sqlite3_str_appendf(o, "(coalesce(%s.\"%w\", " LO "), ", r, col[0]);
+	sqlite3_str_appendf(o, "(CASE WHEN r.\"%w\" IS NOT NULL THEN least(r.\"%w\"", col[0], col[0]);
 	if (col[1])
-		sqlite3_str_appendf(o, "coalesce(%s.\"%w\", " HI "))", r, col[1]);
-	else
-		sqlite3_str_appendall(o, HI ")");
+		sqlite3_str_appendf(o, ", r.\"%w\"", col[1]);
+	sqlite3_str_appendf(o, ") ELSE %s END, " HI ")", none_empty ? "NULL" : LO);
 }
 
-/* A date of a row counted over a span, moved from o's to n's: the months
- * between (an empty value as the end it stands for). */
-static void moved(sqlite3_str *o, const char *c, const char *empty)
+/* The rows a statement changed, as a subquery r: an update's rows whose
+ * columns some figure reads (keep) differ, both images. */
+static void changed(sqlite3_str *o, const char *op, const char *keep)
 {
-	sqlite3_str_appendf(o, ", (CASE WHEN o.\"%w\" IS DISTINCT FROM n.\"%w\" THEN least(coalesce(o.\"%w\", %s),"
-			    " coalesce(n.\"%w\", %s)) END, greatest(coalesce(o.\"%w\", %s), coalesce(n.\"%w\", %s)))",
-			    c, c, c, empty, c, empty, c, empty, c, empty);
+	if (strcmp(op, "UPDATE") != 0)
+		sqlite3_str_appendf(o, "(SELECT * FROM %s) r", strcmp(op, "INSERT") == 0 ? "sw_new" : "sw_old");
+	else
+		sqlite3_str_appendf(o, "((SELECT %s FROM sw_old EXCEPT ALL SELECT %s FROM sw_new) UNION ALL"
+				    " (SELECT %s FROM sw_new EXCEPT ALL SELECT %s FROM sw_old)) r",
+				    keep, keep, keep, keep);
 }
-
-/* The first closed month the ranges x(lo, hi) of FROM ... reach, into hit. */
-#define FIRST_HIT "SELECT min(m.month) INTO hit FROM closed_months m JOIN (SELECT x.lo, x.hi FROM "
-#define HIT_ON ") x ON m.month BETWEEN substr(x.lo, 1, 7) AND substr(x.hi, 1, 7);"
 
 static char *trigger_sql(const char *t, char **cols, int n)
 {
-	const char *col[2];
-	int within, none_empty;
-	sw_closed_dated(t, col, &within, &none_empty);
+	const char *col[2], *reached;
+	int within, none_empty, dated = sw_closed_dated(t, col, &within, &none_empty, &reached);
+	sqlite3_str *k = sqlite3_str_new(NULL);
+	for (int i = 0; i < n; i++)
+		if (!sw_closed_inert(cols[i]))
+			sqlite3_str_appendf(k, "%s\"%w\"", sqlite3_str_length(k) ? ", " : "", cols[i]);
+	char *keep = sqlite3_str_finish(k);
 	sqlite3_str *o = sqlite3_str_new(NULL);
 	sqlite3_str_appendf(o,
 		"CREATE OR REPLACE FUNCTION \"sw_closed_%w\"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
-		" SET search_path = pg_catalog, public, pg_temp AS $f$ DECLARE hit TEXT; BEGIN"
-		" IF NOT EXISTS (SELECT 1 FROM closed_months) THEN RETURN NULL; END IF;"
-		" IF TG_OP = 'INSERT' THEN " FIRST_HIT "sw_new n CROSS JOIN LATERAL (VALUES ", t);
-	own(o, "n", col, within, none_empty);
-	sqlite3_str_appendall(o, ") AS x(lo, hi)" HIT_ON " ELSIF TG_OP = 'DELETE' THEN " FIRST_HIT
-			      "sw_old o CROSS JOIN LATERAL (VALUES ");
-	own(o, "o", col, within, none_empty);
-	sqlite3_str_appendall(o, ") AS x(lo, hi)" HIT_ON " ELSE " FIRST_HIT
-			      "(SELECT row_number() OVER () AS sw_i, * FROM sw_new) n"
-			      " JOIN (SELECT row_number() OVER () AS sw_i, * FROM sw_old) o ON o.sw_i = n.sw_i"
-			      " CROSS JOIN LATERAL (VALUES ");
-	/* both images' own dates, as a within row's; a span's dates moved */
-	own(o, "o", col, 1, 0);
-	sqlite3_str_appendall(o, ", ");
-	own(o, "n", col, 1, 0);
-	for (int k = 0; !within && k < 2 && col[k]; k++)
-		moved(o, col[k], k == 0 ? (none_empty ? HI : LO) : HI);
-	sqlite3_str_appendall(o, ") AS x(lo, hi) WHERE false");
-	for (int i = 0; i < n; i++)
-		if (!sw_closed_inert(cols[i]))
-			sqlite3_str_appendf(o, " OR o.\"%w\" IS DISTINCT FROM n.\"%w\"", cols[i], cols[i]);
-	sqlite3_str_appendf(o, HIT_ON " END IF;"
-		" IF hit IS NOT NULL THEN RAISE EXCEPTION 'refused: month %% is closed and this would change its"
-		" figures (reopen it first: sw-report close --month %% --reopen --reason TEXT)', hit, hit"
-		" USING ERRCODE = 'SWC01'; END IF;"
+		" SET search_path = pg_catalog, public, pg_temp AS $f$"
+		" DECLARE hit TEXT; changed BOOLEAN; tool BOOLEAN := current_setting('sw.closed', true) IS NOT DISTINCT FROM 'tool';"
+		" BEGIN IF NOT EXISTS (SELECT 1 FROM closed_months)"
+		" OR tool AND current_setting('sw.closed_hit', true) = '*' THEN RETURN NULL; END IF;", t);
+	static const char *const ops[] = {"INSERT", "DELETE", "UPDATE"};
+	for (int i = 0; i < 3; i++) {
+		sqlite3_str_appendf(o, " %s TG_OP = '%s' THEN", i ? "ELSIF" : "IF", ops[i]);
+		if (!dated) {
+			sqlite3_str_appendall(o, " SELECT count(*) > 0 INTO changed FROM ");
+			changed(o, ops[i], keep);
+		} else {
+			sqlite3_str_appendall(o, " SELECT string_agg(DISTINCT m.month, ' ' ORDER BY m.month),"
+					      " count(*) > 0 INTO hit, changed FROM ");
+			changed(o, ops[i], keep);
+			sqlite3_str_appendall(o, " CROSS JOIN LATERAL (VALUES ");
+			own(o, col, within, none_empty);
+			sqlite3_str_appendall(o, ") AS x(lo, hi) LEFT JOIN closed_months m"
+					      " ON m.month BETWEEN substr(x.lo, 1, 7) AND substr(x.hi, 1, 7)");
+		}
+		sqlite3_str_appendall(o, ";");
+	}
+	sqlite3_str_appendall(o, " END IF;"
+		" IF NOT tool THEN IF hit IS NOT NULL THEN RAISE EXCEPTION 'refused: month % is closed and this would"
+		" change its figures (reopen it first: sw-report close --month % --reopen --reason TEXT)',"
+		" split_part(hit, ' ', 1), split_part(hit, ' ', 1) USING ERRCODE = 'SWC01'; END IF; RETURN NULL; END IF;");
+	if (!dated)
+		sqlite3_str_appendall(o, " IF changed THEN hit := '*'; END IF;");
+	else if (reached)
+		sqlite3_str_appendf(o, " IF changed AND EXISTS (%s) THEN hit := '*'; END IF;", reached);
+	sqlite3_str_appendf(o,
+		" IF hit IS NOT NULL THEN PERFORM set_config('sw.closed_hit', CASE WHEN hit = '*' THEN hit ELSE"
+		" (SELECT string_agg(DISTINCT w, ' ') FROM regexp_split_to_table(coalesce(current_setting("
+		"'sw.closed_hit', true), '') || ' ' || hit, ' ') AS w WHERE w <> '') END, true); END IF;"
 		" RETURN NULL; END $f$;"
 		"DROP TRIGGER IF EXISTS sw_closed_i ON \"%w\"; DROP TRIGGER IF EXISTS sw_closed_u ON \"%w\";"
 		"DROP TRIGGER IF EXISTS sw_closed_d ON \"%w\";"
@@ -101,6 +119,7 @@ static char *trigger_sql(const char *t, char **cols, int n)
 		"CREATE TRIGGER sw_closed_d AFTER DELETE ON \"%w\" REFERENCING OLD TABLE AS sw_old"
 		" FOR EACH STATEMENT EXECUTE FUNCTION \"sw_closed_%w\"();",
 		t, t, t, t, t, t, t, t, t);
+	sqlite3_free(keep);
 	return sqlite3_str_finish(o);
 }
 
@@ -114,11 +133,11 @@ int sw_pg_closed(PGconn *c)
 		return -1;
 	int rc = 0, rows = PQntuples(r);
 	for (int i = 0; rc == 0 && i < rows;) {
-		const char *t = PQgetvalue(r, i, 0), *col[2];
-		int n = 0, within, none_empty;
+		const char *t = PQgetvalue(r, i, 0);
+		int n = 0;
 		while (i + n < rows && strcmp(PQgetvalue(r, i + n, 0), t) == 0)
 			n++;
-		if (sw_closed_dated(t, col, &within, &none_empty)) {
+		if (sw_closed_feeds(t)) {
 			char **cols = sw_xcalloc((size_t)n, sizeof *cols);
 			for (int k = 0; k < n; k++)
 				cols[k] = PQgetvalue(r, i + k, 1);

@@ -24,6 +24,27 @@ int sw_store_is_server(const char *db)
 		      strncmp(db, "service=", 8) == 0);
 }
 
+char *sw_store_redact(const char *arg)
+{
+	size_t n = strlen(arg);
+	char *o = sw_xcalloc(n + 4 * n / 9 + 4, 1), *w = o;	/* "***" per password of 1 byte or more */
+	const char *at = strstr(arg, "://"), *end = at ? at + 3 + strcspn(at + 3, "/?") : NULL;
+	const char *colon = at ? memchr(at + 3, ':', (size_t)(end - at - 3)) : NULL;
+	const char *amp = at ? memchr(at + 3, '@', (size_t)(end - at - 3)) : NULL;
+	for (const char *p = arg; *p;) {
+		if (colon && amp && p == colon + 1 && colon < amp) {	/* user:PASSWORD@host */
+			w = stpcpy(w, "***");
+			p = amp;
+			colon = NULL;
+		} else if (strncmp(p, "password=", 9) == 0 && (p == arg || strchr(" ?&", p[-1]))) {
+			w = stpcpy(w, "password=***");
+			p += 9 + strcspn(p + 9, " &");
+		} else
+			*w++ = *p++;
+	}
+	return o;
+}
+
 struct sw_store *sw_store_open(const char *db, int flags)
 {
 	return sw_store_is_server(db) ? sw_store_pg_open(db, flags) : sw_store_sqlite_open(db, flags);
@@ -35,6 +56,11 @@ void sw_store_close(struct sw_store *s)
 		return;
 	sw_store_uncache(s);
 	s->ops->close(s);
+}
+
+struct sw_store *sw_store_reopen(struct sw_store *s, int flags)
+{
+	return s->ops->reopen ? s->ops->reopen(s, flags) : NULL;
 }
 
 int sw_store_kind(const struct sw_store *s) { return s->kind; }

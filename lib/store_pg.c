@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sw/closed.h"
 #include "sw/db.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
@@ -32,6 +33,7 @@ struct pg {
 	int64_t changes;	/* rows the last write changed */
 	int readonly;		/* SW_STORE_READONLY */
 	size_t len, cap;
+	char *conninfo;		/* as given: sw_store_reopen's (it may hold a password) */
 };
 
 struct param {
@@ -559,8 +561,11 @@ static int pg_begin(struct sw_store *s)
 	/* the audit trail is one chain: a transaction that writes takes its
 	 * claim (lib/pg_audit.c) before its snapshot, which LOCK does not take,
 	 * so that it reads the end the last writer left, not an older one */
+	/* closed months: the tables' triggers note what this transaction
+	 * touches, and commit recomputes it (lib/pg_closed.c) */
 	if (run(p, "begin", "BEGIN ISOLATION LEVEL SERIALIZABLE", PGRES_COMMAND_OK) != 0 ||
-	    (!p->readonly && run(p, "begin", "LOCK TABLE sw_audit_head IN EXCLUSIVE MODE", PGRES_COMMAND_OK) != 0)) {
+	    (!p->readonly && run(p, "begin", "SET LOCAL sw.closed = 'tool'; LOCK TABLE sw_audit_head IN EXCLUSIVE MODE",
+				 PGRES_COMMAND_OK) != 0)) {
 		after_failure(p);
 		if (PQtransactionStatus(p->c) != PQTRANS_IDLE)
 			PQclear(PQexec(p->c, "ROLLBACK"));
@@ -597,8 +602,10 @@ static int pg_commit(struct sw_store *s)
 		pg_rollback(s);
 		return -1;
 	}
-	/* the audit trail's seal (lib/audit.c): what it writes is committed too */
-	if (sw_store_before_commit && sw_store_before_commit(s) != 0) {
+	/* closed months as on SQLite; then the audit trail's seal
+	 * (lib/audit.c): what it writes is committed too */
+	if ((!p->readonly && sw_closed_check_server(s) != 0) ||
+	    (sw_store_before_commit && sw_store_before_commit(s) != 0)) {
 		pg_rollback(s);
 		return -1;
 	}
@@ -707,7 +714,14 @@ static void pg_close(struct sw_store *s)
 		run(p, "commit", "COMMIT", PGRES_COMMAND_OK);
 	PQfinish(p->c);
 	free(p->buf);
+	explicit_bzero(p->conninfo, strlen(p->conninfo));
+	free(p->conninfo);
 	free(p);
+}
+
+static struct sw_store *pg_reopen(struct sw_store *s, int flags)
+{
+	return sw_store_pg_open(PG(s)->conninfo, flags);
 }
 
 static const struct sw_store_ops ops = {
@@ -717,7 +731,7 @@ static const struct sw_store_ops ops = {
 	.finalize = pg_finalize, .begin = pg_begin, .commit = pg_commit, .rollback = pg_rollback,
 	.copy_begin = pg_copy_begin, .copy_row = pg_copy_row, .copy_end = pg_copy_end,
 	.schema_version = pg_schema_version, .changes = pg_changes, .type = pg_type, .clear = pg_clear,
-	.origin = pg_origin,
+	.origin = pg_origin, .reopen = pg_reopen,
 };
 
 /* The schema must be this build's (a read-only store reads one from
@@ -757,5 +771,6 @@ struct sw_store *sw_store_pg_open(const char *conninfo, int flags)
 	p->base.kind = SW_STORE_PG;
 	p->c = c;
 	p->readonly = (flags & SW_STORE_READONLY) != 0;
+	p->conninfo = sw_xstrdup(conninfo);
 	return &p->base;
 }

@@ -18,13 +18,21 @@ void sw_closed_forget(sqlite3 *db);
 /* Before closing db. */
 void sw_closed_unwatch(sqlite3 *db);
 
-/* For a server's triggers (lib/pg_closed.c), which refuse a change dated
- * in a closed month rather than recompute its figures: how table's rows
- * count in months. 0 when through no date of their own, else 1 with its
- * date columns col[0] (and col[1], or NULL), within (a row counts in the
- * months of its dates only; else from the first to the second, open
- * ended when empty) and none_empty (an empty first date: no month). */
-int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty);
+/* On a server, just before COMMIT (lib/store_pg.c): recomputes each closed
+ * month the tables' triggers noted as touched (lib/pg_closed.c), as
+ * sw_closed_check does. 0, or -1 after saying why. */
+struct sw_store;
+int sw_closed_check_server(struct sw_store *s);
+/* For a server's triggers (lib/pg_closed.c), which note what SQLite's hook
+ * notes: how table's rows count in months. 0 when through no date of their
+ * own, else 1 with its date columns col[0] (and col[1], or NULL), within
+ * (a row counts in the months of its dates only; else from the first on)
+ * none_empty (an empty first date: no month), and reached (a query that
+ * finds a row when other tables' figures count through this one's rows,
+ * making any change touch every month; NULL when none can). */
+int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty, const char **reached);
+/* 0 for a table no figure reads (vocabulary, the audit trail...). */
+int sw_closed_feeds(const char *table);
 /* 1 if no figure reads a column so named (a phone, a note). */
 int sw_closed_inert(const char *column);
 

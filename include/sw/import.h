@@ -94,10 +94,7 @@ struct sw_import_opts {
 	int dry_run, strict;
 };
 
-/* The database, for hooks: the store; and on a SQLite file its
- * connection, for hooks not ported to the store yet (on a server
- * sw_import_db ends the command: status 3, "importing into TABLE does not
- * run on PostgreSQL yet", nothing written).
+/* The database, for hooks: the store.
  *
  * On a server an import stages the checked rows and stores them a chunk
  * at a time (lib/import_stage.c): a hook that looks up rows of the table
@@ -107,7 +104,6 @@ struct sw_import_opts {
  * given earlier in the same file. A reference to the table itself
  * (stations.parent_code) flushes by itself. */
 struct sw_store *sw_import_store(const struct sw_import *im);
-sqlite3 *sw_import_db(const struct sw_import *im);
 int sw_import_flush(struct sw_import *im);
 /* 1 if the file has column col (a value may still be empty). */
 int sw_import_has(const struct sw_import *im, int col);

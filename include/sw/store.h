@@ -149,6 +149,10 @@
 
 /* Whether --db's value names a PostgreSQL server (see CHOOSING above). */
 int sw_store_is_server(const char *db);
+/* A copy of arg (malloc'd) with any password it holds, in a URI's
+ * user:PASSWORD@ or a password=VALUE, written ***: a command line as the
+ * audit trail keeps it. */
+char *sw_store_redact(const char *arg);
 
 /* sql (SQLite's dialect, the shared subset) as PostgreSQL reads it; the
  * caller frees it. */
@@ -172,6 +176,9 @@ enum { SW_ROW = 100, SW_DONE = 101 };	/* sw_stmt_step */
 struct sw_store *sw_store_open(const char *db, int flags);
 /* Closes; statements must be finalized first. s may be NULL. */
 void sw_store_close(struct sw_store *s);
+/* A second connection to a server's database, as s's was made (flags as
+ * sw_store_open's); NULL after saying why, or for a file (open its path). */
+struct sw_store *sw_store_reopen(struct sw_store *s, int flags);
 int sw_store_kind(const struct sw_store *s);
 /* For messages: the file's path, or the server's database name. */
 const char *sw_store_name(const struct sw_store *s);

@@ -39,6 +39,7 @@ struct sw_store_ops {
 	void (*clear)(struct sw_stmt *);	/* every binding NULL */
 	/* sw_stmt_origin, col within the row's columns */
 	int (*origin)(struct sw_stmt *, int col, const char **table, const char **column);
+	struct sw_store *(*reopen)(struct sw_store *, int flags);	/* a server's only */
 };
 
 struct sw_stmt_cache;	/* sw_store_stmt's (lib/store.c) */

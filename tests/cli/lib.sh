@@ -37,6 +37,9 @@ fresh_db() {
 	fi
 }
 [ "$BACKEND" = pg ] && fresh_db
+# the database as messages name it: its file, or its name on a server
+DBNAME=$SW_DB
+[ "$BACKEND" = pg ] && DBNAME=$PGDB
 unset SW_KEY SW_BUSY_TIMEOUT
 n=0
 failed=0

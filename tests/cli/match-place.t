@@ -2,6 +2,7 @@
 # sw-match place, import of placements and placements: stages move forward
 # in time, a hire uses up headcount, closed vacancies and closed months, and
 # the listing with its filters.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

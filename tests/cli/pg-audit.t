@@ -107,4 +107,13 @@ check_err_has "refused: month 2026-10 is closed" "a client's registration moved 
 run sw-case audit --verify --db "$U"
 check_out_has "8 entries verified, head " "the refusals left nothing in the trail"
 
+# the trail keeps the command line, never a password given in --db
+printf 'service_id,client_id,station_code,date,type\ns2,c2,T1,2026-11-06,visit\n' >s2.csv
+run sw-case import -q --db "$U&password=sekrit9" s2.csv
+check_rc 0 "an import with a password in --db"
+su "SELECT command FROM audit_command ORDER BY id DESC LIMIT 1"
+check_out "its command line kept with the password written ***" <<X
+sw-case import -q --db $U&password=*** s2.csv
+X
+
 done_testing

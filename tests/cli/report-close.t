@@ -1,6 +1,7 @@
 #!/bin/sh
 # sw-report close: the lock, the fingerprint, byte-identical re-runs,
 # reopening with a reason, and what month_log records.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 
@@ -56,7 +57,7 @@ refused() {	# refused DESC CHANGE CMD...: the command changes nothing and the mo
 	db_snap
 	run "$@"
 	check_rc 3 "$desc: refused"
-	check_err_has "sw.db: refused: month 2026-10 is closed and this would change its figures: $change (reopen it first: sw-report close --month 2026-10 --reopen --reason TEXT)" "$desc: names the month and the change"
+	check_err_has "$DBNAME: refused: month 2026-10 is closed and this would change its figures: $change (reopen it first: sw-report close --month 2026-10 --reopen --reason TEXT)" "$desc: names the month and the change"
 	db_same "$desc: nothing stored"
 	run sw-report monthly --month 2026-10 -f csv
 	check_rc 0 "$desc: the month still reports"

@@ -360,8 +360,6 @@ period,station_code,station_name,level,figure,label,value
 2026-10,,total,total,matches,matches,5
 2026-10,,total,total,hires,hires,2
 X
-DBNAME=$SW_DB	# as messages name the database: its file, or its name on a server
-[ "$BACKEND" = pg ] && DBNAME=$PGDB
 check_err "a warning says what belongs to no station, without naming anyone" <<X
 sw-report: $DBNAME: 2 employers and 1 job seeker belong to no station (no station_code, client or district naming a division): counted on the row (unattributed)
 X

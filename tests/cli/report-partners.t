@@ -5,6 +5,7 @@
 # kind and their value; distinct volunteers and organisations and the
 # median counted again per row (never added); a closed month refuses
 # changes to the tables that feed them.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 # C > T1 > V1, V2 and C > T2. Y1 gives hours at V1 and at V2 (an activity
@@ -182,7 +183,7 @@ refused() {	# refused DESC CHANGE CMD...
 	db_snap
 	run "$@"
 	check_rc 3 "$desc: refused"
-	check_err_has "sw.db: refused: month 2026-10 is closed and this would change its figures: $change (reopen it first: sw-report close --month 2026-10 --reopen --reason TEXT)" "$desc: names the month and the change"
+	check_err_has "$DBNAME: refused: month 2026-10 is closed and this would change its figures: $change (reopen it first: sw-report close --month 2026-10 --reopen --reason TEXT)" "$desc: names the month and the change"
 	db_same "$desc: nothing stored"
 }
 printf 'resource_id,kind,name,org_id,station_code,capacity,value\nR1,venue,米面油,O1,V1,10,1000\n' >kind.csv

@@ -4,6 +4,7 @@
 # from the referrals, not from the stations' medians), in the 报表, closed
 # with the month, targeted and scored like any figure; and the catalogue's
 # item:CODE and category:KEY for targets and evaluation rules.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 # A regional centre P over two township stations A and B.

@@ -65,9 +65,28 @@ static const struct {
 	{"CREATE TABLE s AS SELECT 1", 0, 0},
 };
 
+/* The audit trail keeps command lines: never a password. */
+static const struct { const char *arg, *kept; } redact[] = {
+	{"postgresql://alice:s3cr:et@db.county/sw?sslmode=require", "postgresql://alice:***@db.county/sw?sslmode=require"},
+	{"--db=postgres://bob:pw@h/sw", "--db=postgres://bob:***@h/sw"},
+	{"postgresql://carol@h/sw?password=pw&host=/run", "postgresql://carol@h/sw?password=***&host=/run"},
+	{"postgresql:///sw?host=/tmp&password=", "postgresql:///sw?host=/tmp&password=***"},
+	{"postgresql://dave:@h/sw", "postgresql://dave:***@h/sw"},
+	{"host=h password=pw dbname=sw", "host=h password=*** dbname=sw"},
+	{"postgresql://h:5432/sw", "postgresql://h:5432/sw"},
+	{"--note=a:b@c://x", "--note=a:b@c://x"},
+	{"oldpassword=x", "oldpassword=x"},
+	{"", ""},
+};
+
 int main(void)
 {
 	sw_progname = "test_store";
+	for (size_t i = 0; i < sizeof redact / sizeof redact[0]; i++) {
+		char *r = sw_store_redact(redact[i].arg);
+		T_STR(r, redact[i].kept, "redacted: %s", redact[i].kept);
+		free(r);
+	}
 	for (size_t i = 0; i < sizeof dbs / sizeof dbs[0]; i++)
 		T_INT(sw_store_is_server(dbs[i].db), dbs[i].server, "\"%s\" %s", dbs[i].db,
 		      dbs[i].server ? "names a server" : "is a SQLite file");
