@@ -42,7 +42,7 @@ else
 	run sw-station import more.csv
 	check_rc 3 "import on the server's full disk: status 3"
 	check_err "the server's reason, and that nothing was stored" <<X
-sw-station: $PGDB: commit: could not extend file: No space left on device
+sw-station: $DBNAME: commit: could not extend file: No space left on device
 sw-station: nothing imported: the whole command was rolled back
 X
 	pg_room workers

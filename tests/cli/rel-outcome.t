@@ -51,7 +51,7 @@ else
 	run sw-station import more.csv
 	check_rc 3 "the server's disk full at commit: status 3"
 	check_err "the reason, and that nothing was stored (no summary of the rows rolled back)" <<X
-sw-station: $PGDB: commit: could not extend file: No space left on device
+sw-station: $DBNAME: commit: could not extend file: No space left on device
 sw-station: nothing imported: the whole command was rolled back
 X
 	pg_room workers
