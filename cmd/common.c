@@ -883,3 +883,14 @@ int sw_run_vocab(int argc, char **argv)
 	sw_store_close(s);
 	return rc == 0 ? SW_EXIT_OK : c.bad && *c.why ? SW_EXIT_REJECTED : SW_EXIT_FAIL;
 }
+
+void sw_station_need(struct sw_store *s, const char *code)
+{
+	int found = sw_station_exists(s, code);
+	if (found != 1) {
+		if (found == 0)
+			sw_error(_("%s: no such station"), code);
+		sw_store_close(s);
+		exit(sw_cli_finish(found == 0 ? SW_EXIT_REJECTED : SW_EXIT_FAIL));
+	}
+}

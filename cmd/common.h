@@ -175,4 +175,8 @@ struct sqlite3 *sw_open(int create);
 struct sw_store;
 struct sw_store *sw_open_store(int create);
 
+/* Ends the command (status 1, "CODE: no such station", the store closed;
+ * 3 when the database fails) unless code is a station. */
+void sw_station_need(struct sw_store *s, const char *code);
+
 #endif

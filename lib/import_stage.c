@@ -169,6 +169,11 @@ static int copy_in(struct sw_import *im, int rekeyed)
 	free(vals);
 	if (rc == 0)
 		rc = sw_store_copy_end(im->s);
+	/* a temporary table has no statistics unless told: without them the
+	 * checks join the chunk to the whole target table by hashing it, a
+	 * cost that grows with the table (quadratic over a large import) */
+	if (rc == 0)
+		rc = sw_store_exec(im->s, "ANALYZE pg_temp.sw_chunk");
 	return rc;
 }
 
@@ -393,6 +398,10 @@ static void differs(sqlite3_str *q, const struct sw_import *im, const char *old,
 		sqlite3_str_appendall(q, "0 = 1");
 }
 
+/* The checks join each row of the chunk to the target table and to
+ * sw_stage through LATERAL ... LIMIT 1: one index probe per row, whatever
+ * the planner thinks of tables whose statistics a long import outdates (a
+ * hash or merge join reads the whole table for every chunk). */
 static void build_checks(struct sw_import *im)
 {
 	struct sw_stage *st = im->stage;
@@ -410,8 +419,9 @@ static void build_checks(struct sw_import *im)
 		for (int i = 0; i < t->ncols; i++)
 			if (t->cols[i].flags & SW_C_PERIOD)
 				sqlite3_str_appendf(q, ", sw_t.\"%w\"", t->cols[i].name);
-		sqlite3_str_appendf(q, " FROM sw_chunk sw_c JOIN \"%w\" sw_t ON ", t->name);
+		sqlite3_str_appendf(q, " FROM sw_chunk sw_c JOIN LATERAL (SELECT * FROM \"%w\" sw_t WHERE ", t->name);
 		key_eq(q, t, "sw_t", "sw_c");
+		sqlite3_str_appendall(q, " LIMIT 1) sw_t ON true");
 		char *s = sqlite3_str_finish(q);
 		st->lock = sqlite3_mprintf("SELECT sw_c.sw_seq%s ORDER BY sw_c.sw_seq", s);
 		sqlite3_free(s);
@@ -419,9 +429,9 @@ static void build_checks(struct sw_import *im)
 	}
 	/* a key met before: stored by this file, or on an earlier row (two
 	 * joins: an OR of two EXISTS would run one of them per row) */
-	sqlite3_str_appendall(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_stage sw_s ON ");
+	sqlite3_str_appendall(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN LATERAL (SELECT 1 FROM sw_stage sw_s WHERE ");
 	key_eq(q, t, "sw_s", "sw_c");
-	sqlite3_str_appendall(q, " UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e ON ");
+	sqlite3_str_appendall(q, " LIMIT 1) sw_s ON true UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e ON ");
 	key_eq(q, t, "sw_e", "sw_c");
 	sqlite3_str_appendall(q, " AND sw_e.sw_seq < sw_c.sw_seq ORDER BY 1");
 	st->dup = sqlite3_str_finish(q);
@@ -435,8 +445,10 @@ static void build_checks(struct sw_import *im)
 		}
 	sqlite3_str_appendall(q, " THEN 0 WHEN ");
 	differs(q, im, "sw_t", "sw_c");
-	sqlite3_str_appendf(q, " THEN 2 ELSE 1 END FROM sw_chunk sw_c LEFT JOIN \"%w\" sw_t ON ", t->name);
+	sqlite3_str_appendf(q, " THEN 2 ELSE 1 END FROM sw_chunk sw_c LEFT JOIN LATERAL (SELECT * FROM \"%w\" sw_t"
+			    " WHERE ", t->name);
 	key_eq(q, t, "sw_t", "sw_c");
+	sqlite3_str_appendall(q, " LIMIT 1) sw_t ON true");
 	char *s = sqlite3_str_finish(q);
 	st->outcome = sqlite3_mprintf("SELECT sw_c.sw_seq%s ORDER BY sw_c.sw_seq", s);
 	sqlite3_free(s);
@@ -454,15 +466,15 @@ static void add_unique(struct sw_import *im, const int *cols, int n)
 	for (int k = 0; k < n; k++) {
 		const char *c = t->cols[cols[k]].name;
 		sqlite3_str_appendf(given, "%ssw_c.\"%w\" IS NOT NULL", k ? " AND " : "", c);
-		sqlite3_str_appendf(same_t, " AND sw_t.\"%w\" = sw_c.\"%w\"", c, c);
+		sqlite3_str_appendf(same_t, " AND sw_t.\"%w\" = sw_c.\"%w\" AND sw_t.\"%w\" IS NOT NULL", c, c, c);
 		sqlite3_str_appendf(same_e, " AND sw_e.\"%w\" = sw_c.\"%w\"", c, c);
 		sqlite3_str_appendf(titles, "%s%s", k ? _(" and ") : "", sw_column_title(&t->cols[cols[k]]));
 	}
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN \"%w\" sw_t ON %s AND NOT (",
-			    t->name, sqlite3_str_value(same_t) + 5);
+	sqlite3_str_appendf(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN LATERAL (SELECT 1 FROM \"%w\" sw_t WHERE %s"
+			    " AND NOT (", t->name, sqlite3_str_value(same_t) + 5);
 	key_eq(q, t, "sw_t", "sw_c");
-	sqlite3_str_appendf(q, ") WHERE %s UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e"
+	sqlite3_str_appendf(q, ") LIMIT 1) sw_t ON true WHERE %s UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e"
 			    " ON sw_e.sw_seq < sw_c.sw_seq%s WHERE %s ORDER BY 1", sqlite3_str_value(given),
 			    sqlite3_str_value(same_e), sqlite3_str_value(given));
 	char *w = sqlite3_str_finish(q);

@@ -98,8 +98,10 @@ static int schema(PGconn *c)
 			 PQdb(c), (int)have, SW_SCHEMA_VERSION);
 		return -1;
 	}
+	/* this build's triggers and policies, which may have changed without
+	 * the tables: made again (each statement replaces its object) */
 	if (have == SW_SCHEMA_VERSION)
-		return 1;
+		return sw_pg_audit(c) == 0 && sw_pg_closed(c) == 0 && sw_pg_access(c) == 0 ? 1 : -1;
 	if (have < 0 && sw_pg_exec(c, "init-server",
 				   "CREATE TABLE sw_schema (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one),"
 				   " version BIGINT NOT NULL);"
@@ -125,7 +127,8 @@ int sw_pg_init_server(const char *conninfo)
 	if (rc >= 0 && sw_pg_exec(c, "init-server", "COMMIT") != 0)
 		rc = -1;
 	if (rc == 1)
-		sw_warn(_("%s: the schema is at version %d already: nothing to do"), PQdb(c),
+		sw_warn(_("%s: the schema is at version %d already: its triggers and row-level security made"
+			  " again"), PQdb(c),
 			SW_SCHEMA_VERSION);
 	/* a failed transaction ends with the connection, rolled back */
 	PQfinish(c);

@@ -16,17 +16,6 @@ int sw_station_exists(struct sw_store *s, const char *code)
 	return sw_store_text(s, "SELECT 1 FROM stations WHERE code = ?1", 1, &code, NULL, 0);
 }
 
-void sw_station_need(struct sw_store *s, const char *code)
-{
-	int found = sw_station_exists(s, code);
-	if (found != 1) {
-		if (found == 0)
-			sw_error(_("%s: no such station"), code);
-		sw_store_close(s);
-		exit(found == 0 ? SW_EXIT_REJECTED : SW_EXIT_FAIL);
-	}
-}
-
 /* A row whose check could not read the database (said by the store) is
  * refused: -1 with why. */
 static int unread(char *why, size_t whylen, const char *column)

@@ -163,6 +163,8 @@ int sw_store_text(struct sw_store *s, const char *sql, int n, const char *const 
 	if (out && outlen)
 		*out = 0;
 	struct sw_stmt *st = sw_store_stmt(s, sql);
+	if (s->ops->whole)
+		s->ops->whole(st);
 	for (int i = 0; i < n; i++)
 		sw_stmt_bind_text(st, i + 1, p[i]);
 	int rc = sw_stmt_step(st);

@@ -52,6 +52,7 @@ struct pg_stmt {
 	char *sql;		/* translated; a query within its DECLARE */
 	const char *select;	/* a query without its DECLARE (in sql) */
 	int query, n;		/* read through a cursor; parameters */
+	int whole;		/* a query read whole (pg_whole) */
 	struct param *p;
 	Oid *types;		/* as prepared */
 	int typed;		/* parameters the SQL gives no type are text */
@@ -323,7 +324,8 @@ static int start(struct pg *p, struct pg_stmt *q)
 		return -1;
 	}
 	if (!q->query) {
-		p->changes = strtoll(PQcmdTuples(r), NULL, 10);
+		if (!q->whole)
+			p->changes = strtoll(PQcmdTuples(r), NULL, 10);
 		q->r = r;
 		q->row = -1;
 		q->state = RESULT;
@@ -502,6 +504,27 @@ static void pg_clear(struct sw_stmt *st)
 }
 
 static int64_t pg_changes(struct sw_store *s) { return PG(s)->changes; }
+
+/* A look-up: its query run as it is, its rows read at once (one round
+ * trip, where a cursor takes three: DECLARE, FETCH, CLOSE). */
+static void pg_whole(struct sw_stmt *st)
+{
+	struct pg_stmt *q = Q(st);
+	struct pg *p = PG(st->s);
+	if (!q->query)
+		return;
+	pg_reset(st);
+	if (q->typed >= 0 && !failed_tx(p)) {	/* prepared as a cursor */
+		char sql[64];
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", q->name);
+		PQclear(PQexec(p->c, sql));
+	}
+	q->typed = -1;
+	memmove(q->sql, q->select, strlen(q->select) + 1);
+	q->select = NULL;
+	q->query = 0;
+	q->whole = 1;
+}
 
 static int pg_reset(struct sw_stmt *st)
 {
@@ -731,7 +754,7 @@ static const struct sw_store_ops ops = {
 	.finalize = pg_finalize, .begin = pg_begin, .commit = pg_commit, .rollback = pg_rollback,
 	.copy_begin = pg_copy_begin, .copy_row = pg_copy_row, .copy_end = pg_copy_end,
 	.schema_version = pg_schema_version, .changes = pg_changes, .type = pg_type, .clear = pg_clear,
-	.origin = pg_origin, .reopen = pg_reopen,
+	.origin = pg_origin, .reopen = pg_reopen, .whole = pg_whole,
 };
 
 /* The schema must be this build's (a read-only store reads one from

@@ -84,6 +84,23 @@ int sw_import_lock(const struct sw_import *im, const char **v, int exists, int c
 /* The message for a key given twice in a file. */
 void sw_import_dup_msg(const struct sw_import *im, char *why, size_t whylen);
 
+/* Makes key column k's value for the occ-th such row (sw_import_key),
+ * into im->v[k]. */
+void sw_import_make_key(struct sw_import *im, int k, int occ);
+
+/* lib/import_file.c: the store on a SQLite file (see there). The keys of
+ * stored rows met in a file, made before the transaction (sw_import_files)
+ * and by sw_file_prepare only if it is gone. */
+#define SEEN_TABLE "CREATE TEMP TABLE IF NOT EXISTS sw_seen(k TEXT PRIMARY KEY) WITHOUT ROWID"
+void sw_file_prepare(struct sw_import *im);
+int sw_file_store(struct sw_import *im, int made, char *why, size_t whylen);
+/* 1 (with why) if the row would change a closed month (sw_import_lock). */
+int sw_file_locked(struct sw_import *im, char *why, size_t whylen);
+/* A large first load into a table sw_import_bulk named: its non-unique
+ * indexes dropped, and built again once the rows are in (0 or -1, said). */
+void sw_file_drop_indexes(struct sw_import *im);
+int sw_file_rebuild_indexes(struct sw_import *im);
+
 /* lib/import_stage.c: the server's staging of a file's rows (see there). */
 struct sw_stage *sw_stage_new(struct sw_import *im);
 void sw_stage_free(struct sw_import *im);

@@ -31,9 +31,6 @@ extern const struct sw_table sw_divisions_table, sw_stations_table, sw_workers_t
 /* 1 if code is a station, 0 if not (prints nothing), -1 after a
  * database failure (printed). */
 int sw_station_exists(struct sw_store *s, const char *code);
-/* Ends the command (status 1, "CODE: no such station", the store closed;
- * 3 when the database fails) unless code is a station. */
-void sw_station_need(struct sw_store *s, const char *code);
 
 /* What a listing of the network selects; cmd/ fills it from the options. */
 struct sw_station_query {

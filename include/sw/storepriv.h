@@ -40,6 +40,9 @@ struct sw_store_ops {
 	/* sw_stmt_origin, col within the row's columns */
 	int (*origin)(struct sw_stmt *, int col, const char **table, const char **column);
 	struct sw_store *(*reopen)(struct sw_store *, int flags);	/* a server's only */
+	/* a query read whole at its first step, not through a cursor (one
+	 * round trip, for sw_store_text's look-ups); NULL: nothing to do */
+	void (*whole)(struct sw_stmt *);
 };
 
 struct sw_stmt_cache;	/* sw_store_stmt's (lib/store.c) */

@@ -46,14 +46,21 @@ U=$(url "$DB")
 run sw-station init-server --db "$U"
 check_rc 0 "init-server in an empty database"
 check_err "quietly" </dev/null
+su "DROP TRIGGER sw_closed_i ON services; DROP POLICY sw_see ON clients"
 run sw-station init-server --db "$U"
 check_rc 0 "init-server again"
-check_err "says there is nothing to do" <<X
-sw-station: $DB: the schema is at version $SCHEMA already: nothing to do
+check_err "says the schema was there and what it made again" <<X
+sw-station: $DB: the schema is at version $SCHEMA already: its triggers and row-level security made again
+X
+su "SELECT count(*) FROM pg_trigger WHERE tgname = 'sw_closed_i' AND tgrelid = CAST('services' AS regclass);
+    SELECT count(*) FROM pg_policy WHERE polname = 'sw_see' AND polrelid = CAST('clients' AS regclass)"
+check_out "a trigger and a policy lost (or of an older build) are back" <<X
+1
+1
 X
 run sw-station init-server --db "$U" --lang zh
 check_err "in Chinese" <<X
-sw-station: $DB：数据库结构已是第 $SCHEMA 版，无需改动
+sw-station: $DB：数据库结构已是第 $SCHEMA 版，已重建其触发器和行级安全策略
 X
 su "SELECT version FROM sw_schema"
 check_out "the version is recorded" <<X
