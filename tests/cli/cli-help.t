@@ -4,6 +4,7 @@
 # not take is a usage error naming it, a usage error says one line and
 # where to look instead of the whole usage, and --lang zh says it in
 # Chinese.
+# backends: sqlite (usage and --help: refused before any database is opened)
 . "$SW_TOP/tests/cli/lib.sh"
 
 # subs PROG: the subcommands PROG --help lists.

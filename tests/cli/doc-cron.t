@@ -2,6 +2,7 @@
 # The cron example as installed runs under cron's environment: PATH is
 # /usr/bin:/bin, which holds none of our programs, so the script calls
 # them by the absolute path make install wrote into it (BINDIR).
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -C "$SW_TOP" install BUILD="${SW_BIN%/bin}" \

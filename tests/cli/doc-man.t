@@ -3,6 +3,7 @@
 # SYNOPSIS name the same subcommands, each with the same options (the
 # options every program shares are in sw(7)); mandoc -Tlint finds nothing
 # at warning level or above; the pages say what the programs do.
+# backends: sqlite (man pages and --help: no database)
 . "$SW_TOP/tests/cli/lib.sh"
 M=$SW_TOP/man
 

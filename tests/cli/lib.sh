@@ -184,3 +184,16 @@ db_same() {
 	ok $s "$1"
 	[ $s = 0 ] || db_dump | diff "$T/.snap" - | head -10 | sed 's/^/#   /'
 }
+
+# pg_full TABLE COLUMN VALUE: on the server, the disk is full when a
+# command that wrote the row of TABLE whose COLUMN is VALUE commits
+# (SQLSTATE 53100, as PostgreSQL raises it); pg_room TABLE: room again.
+# (ulimit -f limits the client's files, not the server's.)
+pg_full() {
+	sql "CREATE FUNCTION sw_test_full() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+		RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full';
+		END \$\$;
+		CREATE CONSTRAINT TRIGGER sw_test_full AFTER INSERT ON $1 DEFERRABLE INITIALLY DEFERRED
+		FOR EACH ROW WHEN (NEW.$2 = '$3') EXECUTE FUNCTION sw_test_full()" >/dev/null
+}
+pg_room() { sql "DROP TRIGGER sw_test_full ON $1; DROP FUNCTION sw_test_full()" >/dev/null; }

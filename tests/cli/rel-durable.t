@@ -3,6 +3,7 @@
 # (synchronous=FULL, tests/unit/test_db.c), and an import whose data could
 # not be copied from the -wal file into the database file (a full disk)
 # says so, since a backup that copies sw.db alone would miss it.
+# backends: sqlite (the -wal file and synchronous=FULL of a database file)
 . "$SW_TOP/tests/cli/lib.sh"
 
 printf 'code,name,level\nC,县总站,county\nT,镇站,township\n' >st.csv

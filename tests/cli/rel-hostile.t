@@ -3,6 +3,7 @@
 # careless hand can produce. Each gives a message naming the file and line,
 # the documented exit status, and leaves the database as it was when the
 # file is refused.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 cat >base.csv <<'X'
@@ -74,7 +75,7 @@ check_err "NUL byte: named by line" <<'X'
 sw-station: nul.csv:2: NUL byte in data
 sw-station: nul.csv: read 2, inserted 1, updated 0, unchanged 0, rejected 1
 X
-[ "$(sql "select group_concat(code) from stations where code like 'X%'")" = X2 ]
+[ "$(sql "select code from stations where code like 'X%'")" = X2 ]
 ok $? "NUL byte: only the clean row stored"
 printf 'code,na\000me,level\nX3,丙,county\n' >nulh.csv
 expect_fail 1 'sw-station: nulh.csv:1: NUL byte in data' sw-station import nulh.csv
@@ -106,7 +107,8 @@ expect_fail 1 'sw-station: utf8.csv:1: text is UTF-8, not GB18030 (leave out --e
 db_same "wrong encodings change nothing"
 run sw-station import --encoding gb18030 gb.csv gbrow.csv
 check_rc 0 "the right encoding imports both"
-[ "$(sql "select group_concat(name, '|') from stations where code in ('G1','G2') order by code")" = "梅江镇社工站|梅江镇社工站" ]
+[ "$(sql "select code || '|' || name from stations where code in ('G1','G2') order by code")" = "G1|梅江镇社工站
+G2|梅江镇社工站" ]
 ok $? "GB18030 stored as the same UTF-8 text"
 printf 'code,name,level\nG3,\201' >cut.csv
 db_snap
@@ -119,7 +121,8 @@ awk 'BEGIN { printf "code,name,level,parent_code,address\nBIG,大站,township,C,
 	for (i = 0; i < 65536; i++) printf "地址,\"\"01234567"; print "\"" }' >big.csv
 run sw-station import big.csv
 check_rc 0 "a 1 MiB quoted field imports"
-[ "$(sql "select length(cast(address as blob)) from stations where code='BIG'")" = 1048576 ]
+awk 'BEGIN { for (i = 0; i < 65536; i++) printf "地址,\"01234567"; print "" }' >big.want
+[ "$(wc -c <big.want)" = 1048577 ] && sql "select address from stations where code='BIG'" | cmp -s big.want -
 ok $? "the 1 MiB field is stored whole"
 run sw-station export -o exp.csv
 run sw-station import exp.csv
@@ -180,7 +183,7 @@ run sw-station import inj.csv
 check_rc 0 "SQL text in every text field imports"
 [ "$(sql "select name||'|'||division_code||'|'||address from stations where code = '''); DROP TABLE stations;--'")" = "$q|339901|$dq" ]
 ok $? "SQL text stored verbatim"
-[ "$(sql "select count(*) from sqlite_master where type='table' and name in ('stations','workers','divisions')")" = 3 ]
+[ "$(sql "select count(*) from stations, workers, divisions where 1 = 0")" = 0 ]
 ok $? "and every table still there"
 printf '%s\n' "worker_id,name,station_code,role,certificate,hired_on,left_on" \
 	"\"$q\",\"$q\",\"$q\",\"$q\",\"$q\",\"$q\",\"$q\"" >injall.csv

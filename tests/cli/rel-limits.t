@@ -2,6 +2,7 @@
 # Limits that keep one hostile line from eating the machine: a record of
 # more than 2 MiB stops the file at its line, in flat memory and at once;
 # a row with more fields than its header and a margin of 64 is refused.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"

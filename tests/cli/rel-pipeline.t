@@ -3,6 +3,7 @@
 # (lib/rowq.c): files far longer than its batches, read from a pipe, cut
 # short by --strict or by a broken quote deep inside, must still count
 # every row and leave nothing half-written.
+# backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
 run sw-station import -q "$SAMPLE/stations.csv"
@@ -67,8 +68,9 @@ db_same "nothing of it stays"
 # answers from the clients' keys, read once (lib/refs.c). Clients stored
 # before the command, clients the same command imports (not in the
 # reader's snapshot) and unknown clients must each get their own answer;
-# a key stored as a blob (written behind the tool's back) equals no value
-# of a file, in the key set as in SQL.
+# a key written behind the tool's back that no value of a file equals (a
+# blob; on a server, whose text column holds no blob, a trailing space)
+# equals none in the key set either, as in SQL.
 awk 'BEGIN { print "client_id,name,station_code"
 	for (i = 1; i <= 6000; i++) printf "K%05d,某%d,QX-001\n", i, i }' >old.csv
 awk 'BEGIN { print "client_id,name,station_code"
@@ -77,7 +79,11 @@ awk 'BEGIN { print "service_id,client_id,station_code,date,type"
 	for (i = 1; i <= 20000; i++) printf "V%05d,K%05d,QX-001,2026-10-01,visit\n", i, i % 9000 + 1 }' >svc.csv
 run sw-case import -q old.csv
 check_rc 0 "6,000 clients stored"
-sql "update clients set client_id = cast(client_id as blob) where client_id = 'K00002'"
+if [ "$BACKEND" = sqlite ]; then
+	sql "update clients set client_id = cast(client_id as blob) where client_id = 'K00002'"
+else
+	sql "update clients set client_id = 'K00002 ' where client_id = 'K00002'" >/dev/null
+fi
 run sw-case import new.csv svc.csv
 check_rc 1 "services of stored, just imported and unknown clients: status 1"
 [ "$(grep -c '^sw-case: svc.csv:[0-9]*: client_id: unknown client$' .err)" = 1000 ] &&
@@ -85,7 +91,7 @@ grep -q '^sw-case: svc.csv: more rows rejected; not shown' .err
 ok $? "services of unknown clients rejected, the first 1,000 named"
 grep -qx 'sw-case: new.csv: read 2000, inserted 2000, updated 0, unchanged 0, rejected 0' .err &&
 [ "$(grep -m 2 'svc.csv:[0-9]*:' .err | cut -d: -f3 | tr '\n' ' ')" = "2 8001 " ]
-ok $? "the first are line 2 (the blob key) and line 8,001"
+ok $? "the first are line 2 (the key written behind the tool's back) and line 8,001"
 check_err_has "sw-case: svc.csv: read 20000, inserted 17997, updated 0, unchanged 0, rejected 2003" \
 	"read = inserted + rejected"
 [ "$(sql "select count(*) from services s join clients c using (client_id) where c.client_id > 'K06000'")" = 4000 ]
