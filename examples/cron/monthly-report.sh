@@ -15,7 +15,7 @@
 # BY: roll-up level (default township); MONTH: the month (default last
 # month, for a run by hand); REPORT_LANG: zh (default) or en;
 # SW_BUSY_TIMEOUT: wait for a writer (ms).
-set -u
+set -u -f	# no globbing: $args is split on spaces, and a server URL may hold ? or *
 # Where the programs are: make install writes its BINDIR here, since cron
 # runs jobs with PATH=/usr/bin:/bin, which holds neither /usr/local/bin
 # nor wherever PREFIX put them. Empty (not installed): from PATH.
