@@ -9,13 +9,8 @@
 # superuser may, with the triggers turned off).
 . "$SW_TOP/tests/cli/lib.sh"
 
-if [ "$BACKEND" = pg ]; then
-	sample=$T/sample.db
-	behind() { sql "SET session_replication_role = replica; $1" >/dev/null; }
-else
-	sample=$SW_DB
-	behind() { sql "$1"; }
-fi
+sample=$SW_DB
+[ "$BACKEND" = pg ] && sample=$T/sample.db
 run env SW_DB="$sample" sw-station import "$SAMPLE/stations.csv" "$SAMPLE/workers.csv"
 run env SW_DB="$sample" sw-case import "$SAMPLE/clients.csv" "$SAMPLE/cases.csv" "$SAMPLE/services.csv" \
 	"$SAMPLE/activities.csv"
