@@ -42,19 +42,23 @@ int sw_import_flush(struct sw_import *im)
 
 /* The months closed (few: read once, not per row), the references' look-ups,
  * and how rows are stored. */
-static void prepare(struct sw_import *im)
+static int prepare(struct sw_import *im)
 {
 	struct sw_stmt *st = sw_store_stmt(im->s, "SELECT month FROM closed_months");
-	while (sw_stmt_step(st) == SW_ROW) {
+	int rc;
+	while ((rc = sw_stmt_step(st)) == SW_ROW) {
 		im->closed = sw_xrealloc(im->closed, ((size_t)im->locks + 1) * sizeof *im->closed);
 		snprintf(im->closed[im->locks++], 8, "%.7s", sw_stmt_text(st, 0));
 	}
 	sw_stmt_release(st);
+	if (rc < 0)
+		return -1;
 	im->refs = sw_refs_new(im->s, im->t, im->map);
 	if (im->db)
 		sw_file_prepare(im);
-	else
-		im->stage = sw_stage_new(im);
+	else if (!(im->stage = sw_stage_new(im)))
+		return -1;
+	return 0;
 }
 
 static struct sw_import *im_new(struct sw_store *s, const char *fname, struct sw_layout *L,
@@ -71,7 +75,6 @@ static struct sw_import *im_new(struct sw_store *s, const char *fname, struct sw
 	im->map = L->map;
 	im->v = sw_xcalloc((size_t)t->ncols, sizeof *im->v);
 	im->off = sw_xcalloc((size_t)t->ncols, sizeof *im->off);
-	prepare(im);
 	return im;
 }
 
@@ -101,6 +104,19 @@ static void im_free(struct sw_import *im)
 	free(im->a.p);
 	free(im->closed);
 	free(im);
+}
+
+/* An import of L's table on s, ready for its rows: NULL after a failure
+ * (said, or left to sw_store_transact's next try), never an exit, so that
+ * a serialization failure in its set-up is tried again. */
+static struct sw_import *im_ready(struct sw_store *s, const char *fname, struct sw_layout *L,
+				  const struct sw_import_opts *o)
+{
+	struct sw_import *im = im_new(s, fname, L, o);
+	if (prepare(im) == 0)
+		return im;
+	im_free(im);
+	return NULL;
 }
 
 void sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *problems)
@@ -523,7 +539,9 @@ static int import_rows(struct sw_store *s, struct sw_source *src, struct sw_layo
 {
 	const struct sw_table *t = L->t;
 	const char *fname = sw_source_name(src);
-	struct sw_import *im = im_new(s, fname, L, o);
+	struct sw_import *im = im_ready(s, fname, L, o);
+	if (!im)
+		return FILE_FAILED;
 	im->rej = rej;
 	im->enc = sw_source_encoding(src);
 	im->c.read = im->c.skipped = L->skipped;
@@ -864,7 +882,11 @@ int sw_import_record(struct sw_store *s, const struct sw_table *t, int n,
 		sw_layout_free(&L);
 		return SW_REJECTED;
 	}
-	struct sw_import *im = im_new(s, NULL, &L, &none);
+	struct sw_import *im = im_ready(s, NULL, &L, &none);
+	if (!im) {
+		sw_layout_free(&L);
+		return -1;
+	}
 	char why[640];
 	int o = row(im, 0, (char **)vals, n, why, sizeof why);
 	if (o == SW_DEFERRED || o == SW_SKIPPED)

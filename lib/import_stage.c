@@ -491,7 +491,7 @@ static void add_unique(struct sw_import *im, const int *cols, int n)
 /* The unique indexes beside the key (the catalogue's), those whose
  * columns the file fills: a file without the column stores no value in
  * it, or leaves the stored one. */
-static void build_uniques(struct sw_import *im)
+static int build_uniques(struct sw_import *im)
 {
 	const struct sw_table *t = im->t;
 	struct sw_stmt *ix = sw_store_prep(im->s,
@@ -521,8 +521,7 @@ static void build_uniques(struct sw_import *im)
 		}
 	} while (rc == SW_ROW);
 	sw_stmt_finalize(ix);
-	if (rc < 0)
-		exit(SW_EXIT_FAIL);	/* (said) as sw_store_prep */
+	return rc < 0 ? -1 : 0;
 }
 
 /* The upsert, and the keys kept for the next chunks. */
@@ -598,11 +597,12 @@ struct sw_stage *sw_stage_new(struct sw_import *im)
 			st->col[st->ncopy] = i;
 			st->copy[st->ncopy++] = t->cols[i].name;
 		}
-	if (make_tables(im) != 0)
-		exit(SW_EXIT_FAIL);	/* (said) as sw_store_prep */
 	build_checks(im);
-	build_uniques(im);
 	build_store(im);
+	if (make_tables(im) != 0 || build_uniques(im) != 0) {
+		sw_stage_free(im);
+		return NULL;
+	}
 	char sql[DROP_AT_ONCE * 6 + 64];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "DELETE FROM sw_chunk WHERE sw_seq IN (");
 	for (int i = 1; i <= DROP_AT_ONCE; i++)

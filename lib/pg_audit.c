@@ -12,8 +12,8 @@
  * audited change (sw_audit_next: the one row of sw_audit_head, locked
  * until it ends, so that claims queue and each sees the trail as the one
  * before it left it); the tools claim it before their snapshot is taken
- * (lib/store_pg.c's begin locks the table), so a SERIALIZABLE transaction
- * never reads an older end. The command is sealed just before commit:
+ * (lib/store_pg.c's begin locks the table), so their snapshot never
+ * shows an older end. The command is sealed just before commit:
  * by the tool, which reads its own entries (sw_audit_claimed,
  * sw_audit_mine) and hashes them in C with the chain's key if it has one,
  * the key never leaving the process (sw_audit_seal); or, for any other

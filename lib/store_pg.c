@@ -1,7 +1,8 @@
 /* The store on a PostgreSQL server (sw/store.h has the design): SQL
  * translated once, prepared at its first step with the types bound,
  * queries read through cursors a batch at a time, transactions
- * SERIALIZABLE, copies as COPY FROM STDIN. */
+ * REPEATABLE READ behind the audit trail's lock, copies as COPY FROM
+ * STDIN. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -585,8 +586,11 @@ static int pg_begin(struct sw_store *s)
 	 * claim (lib/pg_audit.c) before its snapshot, which LOCK does not take,
 	 * so that it reads the end the last writer left, not an older one */
 	/* closed months: the tables' triggers note what this transaction
-	 * touches, and commit recomputes it (lib/pg_closed.c) */
-	if (run(p, "begin", "BEGIN ISOLATION LEVEL SERIALIZABLE", PGRES_COMMAND_OK) != 0 ||
+	 * touches, and commit recomputes it (lib/pg_closed.c). Writers run one
+	 * at a time behind that lock, which SERIALIZABLE would only repeat:
+	 * its predicate locks overflowed the server's table on a long import
+	 * (the lock on the trail's last index page is copied at every split) */
+	if (run(p, "begin", "BEGIN ISOLATION LEVEL REPEATABLE READ", PGRES_COMMAND_OK) != 0 ||
 	    (!p->readonly && run(p, "begin", "SET LOCAL sw.closed = 'tool'; LOCK TABLE sw_audit_head IN EXCLUSIVE MODE",
 				 PGRES_COMMAND_OK) != 0)) {
 		after_failure(p);

@@ -102,6 +102,7 @@ void sw_file_drop_indexes(struct sw_import *im);
 int sw_file_rebuild_indexes(struct sw_import *im);
 
 /* lib/import_stage.c: the server's staging of a file's rows (see there). */
+/* NULL after a failure (said, or left to sw_store_transact): nothing staged. */
 struct sw_stage *sw_stage_new(struct sw_import *im);
 void sw_stage_free(struct sw_import *im);
 int sw_stage_row(struct sw_import *im);

@@ -33,10 +33,13 @@
  *   its look-ups, as a reading SQLite connection has) and the last one to
  *   close commits it. Results are text (PQgetvalue); sw_stmt_int64 parses
  *   it. Anything else runs whole (INSERT ... RETURNING's rows are held).
- * - begin is BEGIN ISOLATION LEVEL SERIALIZABLE, then (unless read only)
- *   LOCK TABLE sw_audit_head, the audit trail's one chain (lib/pg_audit.c),
- *   before the snapshot is taken: writing commands take turns, as on
- *   SQLite, and each continues the chain from its true end; commit seals
+ * - begin is BEGIN ISOLATION LEVEL REPEATABLE READ, then (unless read
+ *   only) LOCK TABLE sw_audit_head, the audit trail's one chain
+ *   (lib/pg_audit.c), before the snapshot is taken: writing commands take
+ *   turns, as on SQLite, and each reads what the one before committed
+ *   (SERIALIZABLE would add nothing to that but predicate locks, which a
+ *   long import runs out of), and continues the chain from its true end;
+ *   commit seals
  *   the trail first (sw_store_on_commit). sw_store_transact runs
  *   the command's writes again from BEGIN on a serialization failure or
  *   deadlock (SQLSTATE 40001, 40P01), up to 10 times with a random wait:
@@ -258,7 +261,8 @@ int sw_stmt_reset(struct sw_stmt *st);
 void sw_stmt_finalize(struct sw_stmt *st);	/* st may be NULL */
 
 /* One transaction: on SQLite BEGIN IMMEDIATE and lib/db.c's commit
- * (closed months, the audit trail's seal); on a server SERIALIZABLE.
+ * (closed months, the audit trail's seal); on a server REPEATABLE READ
+ * behind the audit trail's lock.
  * Commit ends the row loops still open. 0, or -1 after printing why
  * (commit rolls back). */
 int sw_store_begin(struct sw_store *s);
