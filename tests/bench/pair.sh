@@ -13,6 +13,7 @@
 # The commands see only exported variables.
 PAIRS=${PAIRS:-5}
 RESULTS=${RESULTS:-/dev/null}
+NOTES=${NOTES:-/dev/null}	# lines about a row, printed under the table
 pair_status=0
 
 # wall seconds and peak MiB of sh -c "$1": "SECS MIB"

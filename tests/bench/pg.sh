@@ -47,9 +47,9 @@ PAIRS=${PAIRS:-1}	# a minute or more each on a shared machine
 . "$SW_TOP/tests/bench/pair.sh"
 export A=$(url ${P}_a) B D
 empty_a='psql -X -q "$A" -c "TRUNCATE services, clients CASCADE"'
-rate() {	# N: rows/s of the last pair's two sides
-	paste "$BENCH_DATA/.pair-a" "$BENCH_DATA/.pair-b" | awk -v n="$1" -v a="$2" -v b="$3" '{
-		printf "  rows/s: %s %.0f, %s %.0f\n", a, n / $1, b, n / $3 }' | tee -a "$RESULTS"
+rate() {	# N A B: rows/s of the last pair's two sides, under its label
+	paste "$BENCH_DATA/.pair-a" "$BENCH_DATA/.pair-b" | awk -v n="$1" -v a="$2" -v b="$3" -v l="$label" '{
+		printf "  %s: rows/s %s %.0f, %s %.0f\n", l, a, n / $1, b, n / $3 }' | tee -a "$NOTES"
 }
 pair "sw-case import of $NCLIENTS clients into PostgreSQL (checked, audited, one transaction)" \
 	"sw-case import" '"$SW_BIN/sw-case" import -q --db "$A" "$D/clients.csv"' \
@@ -80,7 +80,7 @@ pair "8 sw-case imports at once on PostgreSQL, $NSERVICES services in 8 files" \
 	"one import of the same rows" '"$SW_BIN/sw-case" import -q --db "$A" "$D/services.csv"' \
 	- - 'psql -X -q "$A" -c "TRUNCATE services CASCADE"' 'psql -X -q "$A" -c "TRUNCATE services CASCADE"'
 stored=$(psql -X -At "$A" -c "SELECT count(*) FROM services")
-echo "  rows stored after the last run: $stored of $NSERVICES" | tee -a "$RESULTS"
+echo "  $label: rows stored after the last run: $stored of $NSERVICES" | tee -a "$NOTES"
 rm -f "$D"/part?.csv
 
 # The monthly report on tests/bench/report.sh's 10,000,000 services, the
@@ -101,9 +101,9 @@ if [ -s "$R" ]; then
 	"$SW_BIN/sw-report" monthly --db "$RU" --month 2026-10 --by station -f csv >"$D/monthly-pg.csv"
 	"$SW_BIN/sw-report" monthly --db "$R" --month 2026-10 --by station -f csv >"$D/monthly-sqlite.csv"
 	if cmp -s "$D/monthly-pg.csv" "$D/monthly-sqlite.csv"; then
-		echo "  the two reports are the same bytes" | tee -a "$RESULTS"
+		echo "  $label: the two reports are the same bytes" | tee -a "$NOTES"
 	else
-		echo "  the two reports DIFFER" | tee -a "$RESULTS"
+		echo "  $label: the two reports DIFFER" | tee -a "$NOTES"
 		pair_status=1
 	fi
 else

@@ -35,6 +35,6 @@ pair "COPY-in of $N clients into a bare table on PostgreSQL: the store vs psql \
 	"sw_store_copy_row" '"$COPY_IN" "$U" bare "$D/clients.csv"' \
 	"psql \\copy" 'psql -X -q "$U" -c "\\copy bare FROM '"'"'$D/clients.csv'"'"' WITH (FORMAT csv, HEADER)"' \
 	- - "$empty" "$empty"
-paste "$BENCH_DATA/.pair-a" "$BENCH_DATA/.pair-b" | awk -v n="$N" '{
-	printf "  rows/s: sw_store_copy_row %.0f, psql \\copy %.0f\n", n / $1, n / $3 }' | tee -a "$RESULTS"
+paste "$BENCH_DATA/.pair-a" "$BENCH_DATA/.pair-b" | awk -v n="$N" -v l="$label" '{
+	printf "  %s: rows/s sw_store_copy_row %.0f, psql \\copy %.0f\n", l, n / $1, n / $3 }' | tee -a "$NOTES"
 exit $pair_status
