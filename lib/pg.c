@@ -52,12 +52,17 @@ PGconn *sw_pg_connect(const char *conninfo)
 }
 
 /* The tools' own refusals, raised by the server's triggers (lib/pg_closed.c,
- * lib/pg_audit.c): said in the words the tools say them in on SQLite, in
- * the user's language. 1 if m, of SQLSTATE state, was one. */
+ * lib/pg_audit.c), and a role's missing right: said in the words the tools
+ * use, in the user's language. 1 if m, of SQLSTATE state, was one. */
 static int ours(PGconn *c, const char *state, const char *m)
 {
-	char month[8];
-	if (strcmp(state, "SWC01") == 0 && sscanf(m, "refused: month %7s", month) == 1)
+	char month[8], table[64];
+	if (strcmp(state, "42501") == 0 && sscanf(m, "permission denied for table %63s", table) == 1)
+		/* the role's rights (lib/pg_access.c), not a failure of the tool */
+		sw_error(_("%s: your role may not do this with table %s: people's roles read and write"
+			   " their own stations' rows; the shared tables (words, divisions...) and the audit"
+			   " trail are the database owner's"), PQdb(c), table);
+	else if (strcmp(state, "SWC01") == 0 && sscanf(m, "refused: month %7s", month) == 1)
 		sw_error(_("%s: refused: month %s is closed and this would change its figures"
 			   " (reopen it first: sw-report close --month %s --reopen --reason TEXT)"),
 			 PQdb(c), month, month);

@@ -82,7 +82,7 @@ as ${P}_erin "SELECT count(*) FROM audit_entry"
 check_err_has "permission denied for table audit_entry" "nor does the bureau"
 run sw-case audit --verify --db "$(url "$DB" ${P}_alice)"
 check_rc 3 "audit --verify as a worker: refused, status 3"
-check_err_has "permission denied for table" "the server says why"
+check_err_has ": your role may not do this with table audit_" "the server's refusal said in the tools' words"
 run sw-case audit --verify --db "$U"
 check_out_has "6 entries verified, head " "nothing of it changed the trail"
 

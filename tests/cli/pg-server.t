@@ -138,6 +138,15 @@ as ${P}_alice "INSERT INTO clients (client_id, name, station_code) VALUES ('c9',
 check_err_has 'new row violates row-level security policy for table "clients"' "nor added to one"
 as ${P}_alice "INSERT INTO clients (client_id, name, station_code) VALUES ('c5', '周九', 'V1')"
 check_rc 0 "a worker adds a client at its village point"
+run sw-case vocab add category 困难老人甲 elderly --db "$(url "$DB" ${P}_alice)"
+check_rc 3 "a worker cannot add a word: vocabularies are shared"
+check_err "saying so in the tools' words" <<X
+sw-case: $DB: your role may not do this with table vocab: people's roles read and write their own stations' rows; the shared tables (words, divisions...) and the audit trail are the database owner's
+X
+run sw-case vocab add category 困难老人甲 elderly --lang zh --db "$(url "$DB" ${P}_alice)"
+check_err "in Chinese" <<X
+sw-case: $DB：你的角色无权对表 vocab 进行此操作：个人角色只能读写本站点及下属站点的数据；共用表（词表、行政区划等）和审计记录归数据库所有者
+X
 as ${P}_alice "SET ROLE ${P}_bob"
 check_err_has "permission denied to set role" "a worker cannot become another worker"
 as ${P}_alice "SET ROLE sw_county"
