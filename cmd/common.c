@@ -414,3 +414,10 @@ void sw_station_need(struct sw_store *s, const char *code)
 		exit(sw_cli_finish(found == 0 ? SW_EXIT_REJECTED : SW_EXIT_FAIL));
 	}
 }
+
+int sw_cli_masking(int force)
+{
+	if (force >= 0)
+		return force;
+	return (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO);
+}

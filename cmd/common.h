@@ -175,6 +175,9 @@ struct sqlite3 *sw_open(int create);
 struct sw_store;
 struct sw_store *sw_open_store(int create);
 
+/* Whether personal data is masked: force (1 --mask, 0 --no-mask), or,
+ * when -1, when the output is a terminal. */
+int sw_cli_masking(int force);
 /* The database's local words (vocab add), for an option read before the
  * command opens it: nothing when there is no database yet. */
 void sw_load_local_words(void);

@@ -311,9 +311,7 @@ int sw_run_export(int argc, char **argv, const struct sw_table *const *tables)
 	if (pseudo && !(m.key.key = sw_key_load(key_file, &m.key.keylen)))
 		return SW_EXIT_USAGE;
 	struct sw_store *s = sw_open_store(0);
-	/* personal data is masked on a terminal, as sw-case's exports */
-	int mask = t->personal && (force >= 0 ? force : (!sw_opt.output ||
-		   strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO));
+	int mask = t->personal && sw_cli_masking(force);
 	sqlite3_str *q = sqlite3_str_new(NULL);
 	sqlite3_str_appendall(q, "SELECT ");
 	select_masked(q, t, mask, pseudo, &m);

@@ -145,15 +145,10 @@ static void parse_n(int argc, char **argv, int min, int max)
 	sw_cli_nargs(argc, min, max);
 }
 
-/* Personal data is masked on a terminal unless --no-mask, and always
- * with --mask. */
+/* --mask, --no-mask, else masked on a terminal (sw_cli_masking). */
 static int masking(void)
 {
-	if (o.mask)
-		return 1;
-	if (o.no_mask)
-		return 0;
-	return (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO);
+	return sw_cli_masking(o.mask ? 1 : o.no_mask ? 0 : -1);
 }
 
 static void release(void)

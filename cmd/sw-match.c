@@ -133,15 +133,10 @@ static void parse(int argc, char **argv)
 	}
 }
 
-/* Personal data is masked on a terminal unless --no-mask, and always with
- * --mask, as in sw-case's listings. */
+/* --mask, --no-mask, else masked on a terminal (sw_cli_masking). */
 static int masking(void)
 {
-	if (o.mask)
-		return 1;
-	if (o.no_mask)
-		return 0;
-	return (!sw_opt.output || strcmp(sw_opt.output, "-") == 0) && isatty(STDOUT_FILENO);
+	return sw_cli_masking(o.mask ? 1 : o.no_mask ? 0 : -1);
 }
 
 static void no_operands(int argc, char **argv)
