@@ -76,6 +76,9 @@ void sw_import_count(struct sw_import *im, int outcome);
  * for the row v and the occ-th time such a row is met, into out (32). */
 int sw_import_made(const struct sw_import *im);
 void sw_import_key(const struct sw_table *t, const char **v, int k, int occ, char *out);
+/* lib/import_month.c: reads the closed months into im->closed; 0, or -1
+ * after saying why. */
+int sw_import_months(struct sw_import *im);
 /* 1 (with why) if storing the row v would change a closed month's
  * figures: exists says the row is stored, changes that it would change,
  * old[] its period columns (in table order) as stored. */
