@@ -169,7 +169,9 @@ int sw_xls_stream(const unsigned char *p, size_t n, unsigned char **w, size_t *w
 		return -1;
 	}
 	c.ss = (size_t)1 << le16(p + 0x1e);
-	c.nsec = (uint32_t)((n - c.ss) / c.ss);
+	/* the header fills the first sector: a version 4 file (4096-byte
+	 * sectors) shorter than that has none */
+	c.nsec = n < c.ss ? 0 : (uint32_t)((n - c.ss) / c.ss);
 	size_t nd = 0, i;
 	unsigned char *dir = NULL;
 	if (read_fat(&c) == 0)

@@ -428,6 +428,15 @@ static void containers(void)
 	q[0x1e] = 20;	/* sectors of 1 MiB */
 	T_INT(sw_xls_stream(q, n, &s, &sn, why, sizeof why), -1, "a sector size out of range");
 	memcpy(q, p, n);
+	q[0x1a] = 4;
+	q[0x1e] = 12;	/* version 4: sectors of 4096 bytes, in a file of 600 */
+	unsigned char *short4 = malloc(600);	/* so that ASan sees a read past it */
+	memcpy(short4, q, 600);
+	T_INT(sw_xls_stream(short4, 600, &s, &sn, why, sizeof why), -1,
+	      "a file shorter than its first sector (fuzz_xls)");
+	free(short4);
+	T_STR(why, damaged, "is damaged");
+	memcpy(q, p, n);
 	memset(q + 0x2c, 0xff, 4);	/* 4 billion FAT sectors */
 	T_INT(sw_xls_stream(q, n, &s, &sn, why, sizeof why), -1, "a FAT larger than the file");
 	memcpy(q, p, n);
