@@ -89,6 +89,8 @@ $(BUILD)/libsw.a: $(LIB_OBJ)
 # cmd/common.c: the command line the programs share, which lib/ never sees;
 # cmd/subcommands.c: the subcommands they all have.
 CMD_OBJ := $(BUILD)/cmd/common.o $(BUILD)/cmd/subcommands.o
+# (made by a pattern rule for the programs only: kept, not deleted as intermediate)
+.SECONDARY: $(CMD_OBJ)
 $(BUILD)/cmd/%.o: cmd/%.c cmd/common.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -252,7 +252,8 @@ struct sw_csv *sw_csv_openf(FILE *fp, const char *name, const char *encoding,
 		return NULL;
 	}
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	csv_set_blk_size(&r->p, 64 * 1024);
+	/* a field grows by blocks: of 64 KiB, or of the small file's chunk */
+	csv_set_blk_size(&r->p, r->chunk < 64 * 1024 ? r->chunk : 64 * 1024);
 	r->cap = r->chunk * 3;	/* fill grows it only past a chunk of leftover */
 	r->buf = sw_xmalloc(r->cap);
 	return r;
