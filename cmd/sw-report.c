@@ -121,7 +121,9 @@ static void no_html(const char *cmd)
 	}
 }
 
-/* Opens every --db for reading, and their station network. */
+/* Opens every --db for reading, and their station network. Databases
+ * that cannot add up (one named twice, a station in two) are a usage
+ * error before anything is written. */
 static struct sw_net *open_all(struct sw_store **dbs)
 {
 	for (int i = 0; i < o.ndb; i++)
@@ -130,10 +132,13 @@ static struct sw_net *open_all(struct sw_store **dbs)
 				sw_store_close(dbs[i]);
 			exit(SW_EXIT_FAIL);
 		}
-	struct sw_net *n = sw_net_load(dbs, o.ndb);
+	int ok = sw_report_dbs_check(dbs, o.dbs, o.ndb);
+	struct sw_net *n = ok == 0 ? sw_net_load(dbs, o.ndb) : NULL;
 	if (!n) {
 		for (int i = 0; i < o.ndb; i++)
 			sw_store_close(dbs[i]);
+		if (ok == 1)
+			sw_usage();
 		exit(SW_EXIT_FAIL);
 	}
 	return n;
