@@ -107,6 +107,40 @@ static void parse(int argc, char **argv)
 		o.dbs[o.ndb++] = sw_opt.db;
 }
 
+/* A period (what: as the report names it) that has not begun has
+ * nothing to report: a usage error saying today's month or date. One
+ * that has not ended is reported, with a warning that its figures are
+ * partial (cron reports last month). from and to are dates. */
+static void begun(const char *cmd, const char *what, const char *from, const char *to, int months)
+{
+	char today[11];
+	sw_date_today(today);
+	if (strcmp(from, today) > 0) {
+		if (months)
+			sw_usage_fail(_("%s: %s has not begun (this month is %.7s): nothing to report yet"),
+				      cmd, what, today);
+		sw_usage_fail(_("%s: %s has not begun (today is %s): nothing to report yet"), cmd, what, today);
+	}
+	if (strcmp(to, today) >= 0)
+		sw_warn(_("%s: %s has not ended (today is %s): its figures are partial"), cmd, what, today);
+}
+
+/* The dates of --month, or of --from and --to, for the subcommands that
+ * take either; what: the period as messages name it. */
+static void month_or_dates(const char *cmd, char from[11], char to[11], char what[24])
+{
+	if (o.month[0]) {
+		sw_month_first(o.month, from);
+		sw_month_last(o.month, to);
+		snprintf(what, 24, "%s", o.month);
+	} else {
+		sw_opt_date("from", o.from_arg, from);
+		sw_opt_date("to", o.to_arg, to);
+		snprintf(what, 24, "%s..%s", from, to);
+	}
+	begun(cmd, what, from, to, o.month[0] != 0);
+}
+
 /* The output format: the report's form (-f html, xlsx) or sw_opt.fmt. */
 static int out_fmt(void) { return o.form ? o.form : sw_opt.fmt; }
 
@@ -215,6 +249,7 @@ static int run_report(int monthly, int argc, char **argv)
 			sw_usage_fail(_("--to: before --from %s"), r.from);
 		snprintf(r.period, sizeof r.period, "%s..%s", r.from, r.to);
 	}
+	begun(cmd, r.period, r.from, r.to, monthly);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, o.by);
@@ -288,6 +323,11 @@ static int cmd_trend(int argc, char **argv)
 		sw_usage_fail(_("--to: before --from %s"), first);
 	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
 		sw_usage_fail(_("--indicator: unknown figure \"%s\""), bad);
+	/* each month is a figure of its own: one not begun would count nothing */
+	char d1[11], d2[11];
+	sw_month_first(last, d1);
+	sw_month_last(last, d2);
+	begun("trend", last, d1, d2, 1);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, o.by);
@@ -305,6 +345,8 @@ static int cmd_completeness(int argc, char **argv)
 	no_html("completeness");
 	if (optind < argc || !o.month[0])
 		sw_usage_fail(_("completeness: give --month M"));
+	char from[11], to[11], what[24];
+	month_or_dates("completeness", from, to, what);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
@@ -318,16 +360,10 @@ static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
 	no_html("workers");
-	char from[11], to[11];
+	char from[11], to[11], what[24];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("workers: give --month M or --from DATE --to DATE"));
-	if (o.month[0]) {
-		sw_month_first(o.month, from);
-		sw_month_last(o.month, to);
-	} else {
-		sw_opt_date("from", o.from_arg, from);
-		sw_opt_date("to", o.to_arg, to);
-	}
+	month_or_dates("workers", from, to, what);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
@@ -359,16 +395,10 @@ static int casework(int argc, char **argv, const struct sw_view *view)
 {
 	parse(argc, argv);
 	no_html(argv[0]);
-	char from[11], to[11];
+	char from[11], to[11], what[24];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("%s: give --month M or --from DATE --to DATE"), argv[0]);
-	if (o.month[0]) {
-		sw_month_first(o.month, from);
-		sw_month_last(o.month, to);
-	} else {
-		sw_opt_date("from", o.from_arg, from);
-		sw_opt_date("to", o.to_arg, to);
-	}
+	month_or_dates(argv[0], from, to, what);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	int rc = view ? sw_view_write(view, n, o.station, from, to, sw_opt.output, sw_opt.fmt)
@@ -591,6 +621,7 @@ static int cmd_evaluate(int argc, char **argv)
 	if (o.contract && sw_eval_contract(dbs, o.ndb, o.contract, cfrom, cto, &codes) != 0)
 		goto out;
 	eval_period(cfrom, cto, &e);
+	begun("evaluate", e.period, e.from, e.to, 0);
 	if (sw_eval_stations(&e, o.station, codes) != 0)
 		goto out;
 	if (!e.nst) {
