@@ -20,6 +20,8 @@
 #include "sw/valid.h"
 #include "sw/workfig.h"
 
+static const struct sw_cmd *all;	/* the subcommands (cmds, below) */
+
 /* Options; each subcommand checks which it takes. */
 static struct {
 	char month[8], from[11], to[11], on[11];
@@ -105,6 +107,14 @@ static void parse(int argc, char **argv)
 	}
 	if (!o.ndb)
 		o.dbs[o.ndb++] = sw_opt.db;
+	if (o.form == SW_FMT_HTML && !sw_cli_takes_format("html")) {
+		char list[128] = "";	/* the subcommands that take it, by their formats */
+		for (const struct sw_cmd *c = all; c->name; c++)
+			if (sw_cli_cmd_format(c, "html"))
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+					 c->name);
+		sw_usage_fail(_("%s: -f html is for %s"), argv[0], list);
+	}
 }
 
 /* A period (what: as the report names it) that has not begun has
@@ -145,10 +155,8 @@ static void month_or_dates(const char *cmd, char from[11], char to[11], char wha
 static int out_fmt(void) { return o.form ? o.form : sw_opt.fmt; }
 
 /* Other subcommands are listings: -f xlsx is the listing's workbook. */
-static void no_html(const char *cmd)
+static void listing_xlsx(void)
 {
-	if (o.form == SW_FMT_HTML)
-		sw_usage_fail(_("%s: -f html is for monthly, period and merge"), cmd);
 	if (o.form) {
 		sw_cli_common('f', "xlsx");
 		o.form = 0;
@@ -312,7 +320,7 @@ static int cmd_trend(int argc, char **argv)
 {
 	o.by = SW_BY_TOTAL;
 	parse(argc, argv);
-	no_html("trend");
+	listing_xlsx();
 	if (optind < argc || !o.from_arg || !o.to_arg)
 		sw_usage_fail(_("trend: give --from M --to M"));
 	char first[8], last[8], bad[128];
@@ -342,7 +350,7 @@ static int cmd_trend(int argc, char **argv)
 static int cmd_completeness(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("completeness");
+	listing_xlsx();
 	if (optind < argc || !o.month[0])
 		sw_usage_fail(_("completeness: give --month M"));
 	char from[11], to[11], what[24];
@@ -359,7 +367,7 @@ static int cmd_completeness(int argc, char **argv)
 static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("workers");
+	listing_xlsx();
 	char from[11], to[11], what[24];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("workers: give --month M or --from DATE --to DATE"));
@@ -394,7 +402,7 @@ static int cmd_workers(int argc, char **argv)
 static int casework(int argc, char **argv, const struct sw_view *view)
 {
 	parse(argc, argv);
-	no_html(argv[0]);
+	listing_xlsx();
 	char from[11], to[11], what[24];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("%s: give --month M or --from DATE --to DATE"), argv[0]);
@@ -416,7 +424,7 @@ static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, &s
 static int cmd_targets(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("targets");
+	listing_xlsx();
 	if (optind < argc || !o.targets || (!o.period && !o.contract))
 		sw_usage_fail(_("targets: give --targets FILE and --period YYYY or --contract C"));
 	if (o.period && (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4))
@@ -434,7 +442,7 @@ static int cmd_targets(int argc, char **argv)
 static int cmd_budget(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("budget");
+	listing_xlsx();
 	sw_cli_nargs(argc, 0, 0);
 	if (o.ndb > 1)
 		sw_usage_fail(_("%s: one --db at a time"), "budget");
@@ -499,7 +507,7 @@ static int close_list(void)
 static int cmd_close(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("close");
+	listing_xlsx();
 	if (optind < argc)
 		sw_usage_fail(_("close: unexpected argument \"%s\""), argv[optind]);
 	if (o.ndb != 1)
@@ -646,7 +654,10 @@ out:
 }
 
 static const char level_notes[] = N_("LEVEL: station, township, regional, county, total");
-#define PERIOD_OPTS "month from to station" SW_O_OUT
+/* A listing's formats: the program's but html (monthly, period, merge
+ * and evaluate write a page). */
+#define O_LIST SW_O_OUT "formats=csv|tsv|json|jsonl|table|md|xlsx"
+#define PERIOD_OPTS "month from to station" O_LIST
 
 static const struct sw_cmd cmds[] = {
 	{"monthly", cmd_monthly,
@@ -657,12 +668,12 @@ static const struct sw_cmd cmds[] = {
 	 "from to by station compare indicator" SW_O_OUT, level_notes},
 	{"trend", cmd_trend,
 	 N_("trend --from M --to M [--indicator LIST] [--by LEVEL] [--station CODE]"),
-	 "from to indicator by station" SW_O_OUT, level_notes},
+	 "from to indicator by station" O_LIST, level_notes},
 	{"targets", cmd_targets,
 	 N_("targets --targets FILE (--period YYYY | --contract C) [--on DATE]"),
-	 "targets period contract on" SW_O_OUT, NULL},
+	 "targets period contract on" O_LIST, NULL},
 	{"completeness", cmd_completeness, N_("completeness --month M [--station CODE]"),
-	 "month station" SW_O_OUT, NULL},
+	 "month station" O_LIST, NULL},
 	{"workers", cmd_workers, N_("workers (--month M | --from DATE --to DATE) [--station CODE]"),
 	 PERIOD_OPTS, NULL},
 	{"items", cmd_items, N_("items (--month M | --from DATE --to DATE) [--station CODE]"),
@@ -671,9 +682,9 @@ static const struct sw_cmd cmds[] = {
 	 N_("workforce (--month M | --from DATE --to DATE) [--station CODE]"), PERIOD_OPTS, NULL},
 	{"referrals", cmd_referrals,
 	 N_("referrals (--month M | --from DATE --to DATE) [--station CODE]"), PERIOD_OPTS, NULL},
-	{"budget", cmd_budget, N_("budget [--contract C] [--on DATE]"), "contract on" SW_O_OUT, NULL},
+	{"budget", cmd_budget, N_("budget [--contract C] [--on DATE]"), "contract on" O_LIST, NULL},
 	{"close", cmd_close, N_("close --month M [--reopen --reason TEXT] | close --list"),
-	 "month reopen reason list" SW_O_OUT, NULL},
+	 "month reopen reason list" O_LIST, NULL},
 	{"merge", cmd_merge, N_("merge FILE..."), SW_O_OUT, NULL},
 	{"evaluate", cmd_evaluate,
 	 N_("evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
@@ -685,6 +696,7 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
+	all = cmds;
 	/* merge reads report files, no database; the others read a file or a
 	 * server alike (sw-report(1) --db) */
 	return sw_cli_dispatch(argc, argv, cmds);

@@ -226,5 +226,5 @@ grep -q '<text x="354" y="153" font-size="10" text-anchor="middle">10</text>' r.
 ok $? "twelve months up to the report's, October last"
 run sw-report merge a.csv b.csv -f html -o m.html
 check_rc 0 "merge writes html too"
-expect_fail 2 "sw-report: trend: -f html is for monthly, period and merge" sw-report trend --from 2026-01 --to 2026-02 -f html
+expect_fail 2 "sw-report: trend: -f html is for monthly, period, merge, evaluate" sw-report trend --from 2026-01 --to 2026-02 -f html
 done_testing
