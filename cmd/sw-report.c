@@ -136,17 +136,18 @@ static void begun(const char *cmd, const char *what, const char *from, const cha
 }
 
 /* The dates of --month, or of --from and --to, for the subcommands that
- * take either; what: the period as messages name it. */
-static void month_or_dates(const char *cmd, char from[11], char to[11], char what[24])
+ * take either, once begun. */
+static void month_or_dates(const char *cmd, char from[11], char to[11])
 {
+	char what[24];	/* the period as messages name it */
 	if (o.month[0]) {
 		sw_month_first(o.month, from);
 		sw_month_last(o.month, to);
-		snprintf(what, 24, "%s", o.month);
+		snprintf(what, sizeof what, "%s", o.month);
 	} else {
 		sw_opt_date("from", o.from_arg, from);
 		sw_opt_date("to", o.to_arg, to);
-		snprintf(what, 24, "%s..%s", from, to);
+		snprintf(what, sizeof what, "%s..%s", from, to);
 	}
 	begun(cmd, what, from, to, o.month[0] != 0);
 }
@@ -353,8 +354,8 @@ static int cmd_completeness(int argc, char **argv)
 	listing_xlsx();
 	if (optind < argc || !o.month[0])
 		sw_usage_fail(_("completeness: give --month M"));
-	char from[11], to[11], what[24];
-	month_or_dates("completeness", from, to, what);
+	char from[11], to[11];
+	month_or_dates("completeness", from, to);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
@@ -368,10 +369,10 @@ static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
 	listing_xlsx();
-	char from[11], to[11], what[24];
+	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("workers: give --month M or --from DATE --to DATE"));
-	month_or_dates("workers", from, to, what);
+	month_or_dates("workers", from, to);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
@@ -403,10 +404,10 @@ static int casework(int argc, char **argv, const struct sw_view *view)
 {
 	parse(argc, argv);
 	listing_xlsx();
-	char from[11], to[11], what[24];
+	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("%s: give --month M or --from DATE --to DATE"), argv[0]);
-	month_or_dates(argv[0], from, to, what);
+	month_or_dates(argv[0], from, to);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	int rc = view ? sw_view_write(view, n, o.station, from, to, sw_opt.output, sw_opt.fmt)
