@@ -625,7 +625,7 @@ static const struct sw_cmd cmds[] = {
 	{"confirm-id", cmd_confirm_id, N_("confirm-id [FILE]"), "", NULL},
 	{"audit", cmd_audit, N_("audit [--verify [--head HASH] [--key-file F]]"),
 	 "verify head key-file" SW_O_OUT, NULL},
-	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
+	{"template", cmd_template, N_("template [TABLE]"), "format output formats=csv|tsv|xlsx", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
 	{NULL, NULL, NULL, NULL, NULL}};
 
