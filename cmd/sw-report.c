@@ -177,6 +177,16 @@ static struct sw_net *open_all(struct sw_store **dbs)
 		}
 	int ok = sw_report_dbs_check(dbs, o.dbs, o.ndb);
 	struct sw_net *n = ok == 0 ? sw_net_load(dbs, o.ndb) : NULL;
+	if (n && n->nst == 0) {	/* a report of zeros would read as a quiet county */
+		if (o.ndb > 1)
+			sw_error(_("no station in any of the databases: import the station network "
+				   "first (sw-station import)"));
+		else
+			sw_error(_("%s: holds no station: import the station network first "
+				   "(sw-station import)"), sw_store_name(dbs[0]));
+		sw_net_free(n);
+		n = NULL;
+	}
 	if (!n) {
 		for (int i = 0; i < o.ndb; i++)
 			sw_store_close(dbs[i]);
