@@ -88,7 +88,7 @@ const char *sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx";
 const char sw_usage_import[] = N_(
 	"import [--table T] [--dry-run] [--strict] [--rejects F]\n"
 	"[--encoding E] [--sheet NAME] [--station CODE]\n"
-	"[--ignore-column NAME] [FILE...]");
+	"[--ignore-column NAME] [--replace-changed] [FILE...]");
 const char sw_usage_add[] = N_("add [--table T] [--dry-run] COLUMN=VALUE...");
 const char sw_usage_export[] = N_("export [--table T] [--mask | --no-mask]\n"
 				  "[--pseudonymize [--key-file F]] [--at DATE]");
@@ -334,6 +334,7 @@ void sw_cli_common(int c, const char *arg)
 	case SW_OPT_DRY_RUN: sw_opt.dry_run = 1; break;
 	case SW_OPT_RAW: sw_cell_raw = 1; break;
 	case SW_OPT_STRICT: sw_opt.strict = 1; break;
+	case SW_OPT_REPLACE_CHANGED: sw_opt.replace_changed = 1; break;
 	case 'f':
 		if ((sw_opt.fmt = sw_fmt_parse(arg)) < 0)
 			sw_usage_fail(_("-f: unknown format \"%s\" (expected csv, tsv, json, jsonl, table, md, xlsx)"), arg);

@@ -23,7 +23,7 @@ struct sw_opts {
 	const char *table;	/* --table */
 	const char *rejects;	/* --rejects */
 	int out_enc;		/* --output-encoding (enum sw_enc), -1 if not given */
-	int dry_run, strict;
+	int dry_run, strict, replace_changed;
 	int zh;			/* --lang zh, or LANG=zh_* */
 	const char *sheets[16];	/* --sheet NAME (repeatable) */
 	int nsheets;
@@ -40,7 +40,7 @@ extern struct sw_opts sw_opt;
 /* Long-option codes of the shared options without a short form. */
 enum {
 	SW_OPT_DB = 0x100, SW_OPT_ENCODING, SW_OPT_TABLE, SW_OPT_REJECTS,
-	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_LANG, SW_OPT_SHEET, SW_OPT_STATION,
+	SW_OPT_DRY_RUN, SW_OPT_STRICT, SW_OPT_REPLACE_CHANGED, SW_OPT_LANG, SW_OPT_SHEET, SW_OPT_STATION,
 	SW_OPT_IGNORE, SW_OPT_RAW, SW_OPT_OUT_ENC, SW_OPT_LABELS, SW_OPT_LOCAL = 0x200
 };
 
@@ -62,6 +62,7 @@ enum {
 	{"rejects", required_argument, NULL, SW_OPT_REJECTS}, \
 	{"dry-run", no_argument, NULL, SW_OPT_DRY_RUN}, \
 	{"strict", no_argument, NULL, SW_OPT_STRICT}, \
+	{"replace-changed", no_argument, NULL, SW_OPT_REPLACE_CHANGED}, \
 	SW_INPUT_LONGOPTS
 /* How input files are read: import, check, and sw-match's --seekers. */
 #define SW_INPUT_LONGOPTS \
@@ -101,7 +102,7 @@ struct sw_cmd {
  * reads input files, and import's. */
 #define SW_O_OUT " format output raw output-encoding labels "
 #define SW_O_INPUT " encoding sheet station ignore-column "
-#define SW_O_IMPORT " table dry-run strict rejects output-encoding" SW_O_INPUT
+#define SW_O_IMPORT " table dry-run strict replace-changed rejects output-encoding" SW_O_INPUT
 /* The usage of the subcommands every program has. */
 extern const char sw_usage_import[], sw_usage_add[], sw_usage_export[], sw_usage_vocab[];
 /* -f's values in the usage of the program's subcommands; a subcommand

@@ -51,7 +51,8 @@ int sw_run_import(int argc, char **argv, const struct sw_table *const *tables)
 {
 	import_opts(argc, argv, tables);
 	struct sw_import_opts o = {.rejects = sw_opt.rejects, .rejects_enc = sw_opt.out_enc,
-				   .dry_run = sw_opt.dry_run, .strict = sw_opt.strict};
+				   .dry_run = sw_opt.dry_run, .strict = sw_opt.strict,
+				   .replace_changed = sw_opt.replace_changed};
 	sw_cli_input_opts(&o.in);
 	/* A database the command would create: not for a dry run (checked
 	 * against an empty one in memory), nor for files it cannot read,

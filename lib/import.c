@@ -359,6 +359,9 @@ static int checked(struct sw_import *im, char *why, size_t whylen)
 		if (rc > 0)
 			return SW_DEFERRED;
 	}
+	int held = sw_import_made_check(im, why, whylen);
+	if (held)
+		return held > 0 ? SW_DEFERRED : -1;
 	return store(im, why, whylen);
 }
 
@@ -392,6 +395,7 @@ static void defer(struct sw_import *im, long line, char **f, int nf, const char 
 static int flush_pending(struct sw_import *im)
 {
 	int progress = 1;
+	im->settled = 1;
 	while (progress && im->npend) {
 		progress = 0;
 		size_t keep = 0;

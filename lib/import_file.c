@@ -281,6 +281,10 @@ int sw_file_store(struct sw_import *im, int made, char *why, size_t whylen)
 		sw_db_error(im->db, im->t->name);
 		return -1;
 	}
+	/* --replace-changed deletes rows: an insert after it may take a rowid
+	 * not past im->start; dup_key then notes it as this file's in sw_seen */
+	if (outcome == SW_INSERTED && made >= 0 && im->settled && im->o->replace_changed && im->fname)
+		(void)dup_key(im);
 	return outcome;
 }
 

@@ -92,6 +92,9 @@ struct sw_import_opts {
 				 * first rejected row came from, UTF-8 into a pipe
 				 * or onto a terminal */
 	int dry_run, strict;
+	/* a row without its made key that corrects a record of an earlier
+	 * import replaces it (lib/import_made.c) */
+	int replace_changed;
 };
 
 /* The database, for hooks: the store.

@@ -61,6 +61,7 @@ struct sw_import {
 	int enc;		/* the file's encoding (sw_source_encoding) */
 	struct pending *pend;
 	size_t npend, cappend;
+	int settled;		/* the file read: its held rows retried */
 };
 
 /* store()'s outcome on a server: the row is staged, its outcome counted
@@ -84,6 +85,10 @@ int sw_import_months(struct sw_import *im);
  * old[] its period columns (in table order) as stored. */
 int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
 		   const char *const *old, char *why, size_t whylen);
+/* lib/import_made.c: whether a row without its made key may be stored
+ * now (0), is held to the file's end (1, why said if it stays so), or -1
+ * on a database failure (printed). */
+int sw_import_made_check(struct sw_import *im, char *why, size_t whylen);
 /* The message for a key given twice in a file. */
 void sw_import_dup_msg(const struct sw_import *im, char *why, size_t whylen);
 

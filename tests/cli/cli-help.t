@@ -174,7 +174,7 @@ check_rc 0 "--lang zh: help, status 0"
 check_out "--lang zh: import's usage in Chinese, aligned under its options" <<'X'
 用法：sw-case import [--table 表] [--dry-run] [--strict] [--rejects 文件]
                      [--encoding 编码] [--sheet 工作表] [--station 站点编号]
-                     [--ignore-column 列名] [文件...]
+                     [--ignore-column 列名] [--replace-changed] [文件...]
 通用选项：--db 文件  -q  --lang zh|en  -h  -V
 输出选项：--output-encoding utf-8|utf-8-bom|gb18030
 X
