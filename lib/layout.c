@@ -220,6 +220,19 @@ static int ignored(const struct sw_input_opts *o, const char *cell)
 	return ignored_norm(o, cell, norm);
 }
 
+const char *const sw_rejects_cols[2][2] = {{"line", "error"}, {"行号", "拒收原因"}};
+
+/* 1 if header f ends with the two columns a --rejects file adds, exactly
+ * as written (one language): that file, imported again once fixed. */
+static int rejects_file(char *const *f, int nf)
+{
+	for (int k = 0; nf >= 2 && k < 2; k++)
+		if (strcmp(f[nf - 2], sw_rejects_cols[k][0]) == 0 &&
+		    strcmp(f[nf - 1], sw_rejects_cols[k][1]) == 0)
+			return 1;
+	return 0;
+}
+
 /* How well row f names each table's columns: seen[k], the columns of
  * tables[k] it names (tables have fewer than 64 columns), named[k] how
  * many; *cells, how many cells hold something and are not ignored. Each
@@ -228,6 +241,8 @@ static void score(const struct sw_table *const *tables, int nt, const struct sw_
 		  char *const *f, int nf, unsigned long long *seen, int *named, int *cells)
 {
 	*cells = 0;
+	if (rejects_file(f, nf))
+		nf -= 2;	/* (not the table's, nor names it misses) */
 	for (int j = 0; j < nf; j++) {
 		char tmp[256], norm[256];
 		snprintf(tmp, sizeof tmp, "%s", f[j]);
@@ -391,10 +406,15 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 	L->unit = sw_xcalloc((size_t)t->ncols, sizeof *L->unit);
 	for (int i = 0; i < t->ncols; i++)
 		L->map[i] = SW_MAP_ABSENT;
+	int rej = rejects_file(f, nf) ? nf - 2 : nf;
 	for (int j = 0; j < nf; j++) {
 		char tmp[256];
 		int unit = 0, c;
 		L->hdr[j] = sw_xstrdup(f[j]);
+		if (j >= rej) {
+			L->field[j] = SW_F_REJECTS;
+			continue;
+		}
 		snprintf(tmp, sizeof tmp, "%s", f[j]);
 		if (sw_text_norm(tmp) == 0) {
 			L->field[j] = SW_F_NOHEADER;
@@ -553,7 +573,7 @@ int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
 		if (first && total_word(p))
 			return 1;
 		first = 0;
-		if (j >= L->nhdr || L->field[j] != SW_F_IGNORED)
+		if (j >= L->nhdr || (L->field[j] != SW_F_IGNORED && L->field[j] != SW_F_REJECTS))
 			return 0;
 	}
 	return 1;

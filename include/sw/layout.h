@@ -18,8 +18,15 @@ enum {
 /* field[] values other than a table column. */
 enum {
 	SW_F_IGNORED = -1,	/* 序号, or --ignore-column */
-	SW_F_NOHEADER = -2	/* an empty header cell: its values have no column */
+	SW_F_NOHEADER = -2,	/* an empty header cell: its values have no column */
+	SW_F_REJECTS = -3	/* a --rejects file's own columns, line and error */
 };
+
+/* The columns a --rejects file adds after a row's own, {line, error}, as
+ * written: [0] in English, [1] in Chinese (--labels zh). A header that
+ * ends with one pair is such a file imported again: the two are not
+ * stored, nor written again to the next rejects file. */
+extern const char *const sw_rejects_cols[2][2];
 
 struct sw_layout {
 	const struct sw_table *t;
