@@ -561,9 +561,62 @@ static int total_word(const char *s)
 	return 0;
 }
 
+/* 1 if s (trimmed) is a footer's label with its colon: 填表人：..., 审核人:
+ * ...; *empty, 1 if nothing follows the colon. */
+static int footer_label(const char *s, int *empty)
+{
+	static const char *const w[] = {"填表人", "填报人", "制表人", "审核人", "审批人", "负责人",
+					"统计人", "经办人", "填表日期", "填报日期", "制表日期", "审核日期",
+					"报送日期"};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		size_t n = strlen(w[i]);
+		if (strncmp(s, w[i], n) != 0)
+			continue;
+		const char *p = s + n;
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, "：", 3) != 0 && *p != ':')
+			return 0;
+		p += *p == ':' ? 1 : 3;
+		while (*p == ' ')
+			p++;
+		*empty = !*p;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 if f is the footer under a ledger: "填表人：张三,,审核人：李四",
+ * "填表人：,张三,填报日期：2026年10月31日": its first cell a label, each
+ * other cell a label or the value of a label left empty before it. */
+static int footer_row(char *const *f, int nf)
+{
+	int labels = 0, open = 0;
+	for (int j = 0; j < nf; j++) {
+		char tmp[96];
+		if (!*f[j])
+			continue;
+		if (strlen(f[j]) >= sizeof tmp)
+			return 0;
+		snprintf(tmp, sizeof tmp, "%s", f[j]);
+		if (sw_text_trim(tmp) == 0)
+			continue;
+		int empty;
+		if (footer_label(tmp, &empty))
+			labels++, open = empty;
+		else if (open)
+			open = 0;	/* the value of the label before */
+		else
+			return 0;
+	}
+	return labels > 0;
+}
+
 int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
 {
 	int first = 1;
+	if (footer_row(f, nf))
+		return 1;
 	for (int j = 0; j < nf; j++) {
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%s", f[j]);

@@ -56,7 +56,9 @@ int sw_layout_map(struct sw_layout *L, const struct sw_table *t, const char *fna
 void sw_layout_free(struct sw_layout *L);
 
 /* 1 if row is not data: a total row (its first cell 合计, 小计, 总计 or
- * 共计, "合计：24人" too) or a row with nothing but ignored columns. */
+ * 共计, "合计：24人" too), a footer of labels with their colons and values
+ * ("填表人：张三,审核人：李四,填报日期：2026年10月31日"), or a row with
+ * nothing but ignored columns. */
 int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf);
 
 /* The table column a header cell names, or -1; *unit as in sw_layout
