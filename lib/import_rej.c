@@ -12,7 +12,6 @@
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/importpriv.h"
-#include "sw/labels.h"
 
 struct rej_file {
 	struct sw_file f;
@@ -106,16 +105,15 @@ static struct rej_file *file_of(struct sw_rejects *r, const struct sw_import *im
 }
 
 /* Writes the header of a new rejects file: the row's own columns, then
- * line and error (in Chinese under --labels zh). */
+ * line and error. */
 static void put_header(FILE *fp, const struct sw_layout *L)
 {
-	const char *const *add = sw_rejects_cols[sw_labels_zh(SW_FMT_CSV)];
 	for (int i = 0; i < L->nhdr; i++)
 		if (L->field[i] != SW_F_REJECTS) {
 			sw_cell_put(fp, L->hdr[i]);
 			putc(',', fp);
 		}
-	fprintf(fp, "%s,%s\n", add[0], add[1]);
+	fprintf(fp, "%s,%s\n", sw_rejects_cols[0], sw_rejects_cols[1]);
 }
 
 int sw_rejects_row(struct sw_rejects *r, const struct sw_import *im, long line, char **f, int nf,

@@ -220,17 +220,14 @@ static int ignored(const struct sw_input_opts *o, const char *cell)
 	return ignored_norm(o, cell, norm);
 }
 
-const char *const sw_rejects_cols[2][2] = {{"line", "error"}, {"行号", "拒收原因"}};
+const char *const sw_rejects_cols[2] = {"line", "error"};
 
 /* 1 if header f ends with the two columns a --rejects file adds, exactly
- * as written (one language): that file, imported again once fixed. */
+ * as written: that file, imported again once fixed. */
 static int rejects_file(char *const *f, int nf)
 {
-	for (int k = 0; nf >= 2 && k < 2; k++)
-		if (strcmp(f[nf - 2], sw_rejects_cols[k][0]) == 0 &&
-		    strcmp(f[nf - 1], sw_rejects_cols[k][1]) == 0)
-			return 1;
-	return 0;
+	return nf >= 2 && strcmp(f[nf - 2], sw_rejects_cols[0]) == 0 &&
+	       strcmp(f[nf - 1], sw_rejects_cols[1]) == 0;
 }
 
 /* How well row f names each table's columns: seen[k], the columns of

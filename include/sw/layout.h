@@ -22,11 +22,11 @@ enum {
 	SW_F_REJECTS = -3	/* a --rejects file's own columns, line and error */
 };
 
-/* The columns a --rejects file adds after a row's own, {line, error}, as
- * written: [0] in English, [1] in Chinese (--labels zh). A header that
- * ends with one pair is such a file imported again: the two are not
- * stored, nor written again to the next rejects file. */
-extern const char *const sw_rejects_cols[2][2];
+/* The columns a --rejects file adds after a row's own, line and error:
+ * keys of a machine format, English in every language. A header that
+ * ends with the two is such a file imported again: they are not stored,
+ * nor written again to the next rejects file. */
+extern const char *const sw_rejects_cols[2];
 
 struct sw_layout {
 	const struct sw_table *t;
