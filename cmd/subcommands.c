@@ -1,5 +1,6 @@
 /* The subcommands every program has (common.h): import, add, export,
  * list, template and vocab over the program's tables. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,7 +53,21 @@ int sw_run_import(int argc, char **argv, const struct sw_table *const *tables)
 	struct sw_import_opts o = {.rejects = sw_opt.rejects, .rejects_enc = sw_opt.out_enc,
 				   .dry_run = sw_opt.dry_run, .strict = sw_opt.strict};
 	sw_cli_input_opts(&o.in);
+	/* A database the command would create: not for a dry run (checked
+	 * against an empty one in memory), nor for files it cannot read,
+	 * which would leave an empty database for a report to count. */
+	const char *db = sw_opt.db;
+	if (!sw_store_is_server(db) && access(db, F_OK) != 0) {
+		if (o.dry_run)
+			sw_opt.db = SW_DB_SCRATCH;
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-") != 0 && access(argv[i], R_OK) != 0) {
+				sw_error("%s: %s", argv[i], strerror(errno));
+				return SW_EXIT_FAIL;
+			}
+	}
 	struct sw_store *s = sw_open_store(1);
+	sw_opt.db = db;
 	int rc = sw_import_files(s, tables, argv + optind, &o);
 	close_store(s);
 	return rc;

@@ -55,7 +55,8 @@ static int confirmed(struct sw_store *s, const char *id)
 				  0) > 0;
 }
 
-int sw_client_rules(struct sw_store *s, const char **v, char *buf, char *why, size_t whylen)
+/* The ID number's rules, and the birth date and gender it gives. */
+static int id_rules(struct sw_store *s, const char **v, char *buf, char *why, size_t whylen)
 {
 	const char *id = v[CL_IDNO], *doubt;
 	char out[19], birth[11], w[128];
@@ -96,6 +97,25 @@ int sw_client_rules(struct sw_store *s, const char **v, char *buf, char *why, si
 		return -1;
 	}
 	return 0;
+}
+
+/* Dates no client can have: a mistyped year (2062 for 2026) would make a
+ * child of an old man and a pension of a birth. No date is quoted: a
+ * birth date is personal. */
+int sw_client_rules(struct sw_store *s, const char **v, char *buf, char *why, size_t whylen)
+{
+	if (id_rules(s, v, buf, why, whylen) != 0)
+		return -1;
+	char today[11];
+	sw_date_today(today);
+	const char *birth = v[CL_BIRTH], *reg = v[CL_REGISTERED];	/* (reg: not after today) */
+	if (birth && strcmp(birth, today) > 0)
+		sw_msg(why, whylen, _("birth_date: after today: check the year"));
+	else if (birth && reg && strcmp(birth, reg) > 0)
+		sw_msg(why, whylen, _("birth_date: after registered_on: check both dates"));
+	else
+		return 0;
+	return -1;
 }
 
 int sw_case_rules(const char **v, char *why, size_t whylen)

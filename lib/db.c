@@ -179,7 +179,9 @@ sqlite3 *sw_db_open(const char *path, int flags)
 		sw_error(_("--db names a PostgreSQL server: this command does not run on PostgreSQL yet"));
 		return NULL;
 	}
-	if (stat(path, &sb) != 0) {
+	if (strcmp(path, SW_DB_SCRATCH) == 0)
+		;	/* nothing on disk: a dry run's empty database */
+	else if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & SW_DB_CREATE)) {
 			if (errno == ENOENT)
 				sw_error(_("%s: no such database (import some data first, or give --db)"), path);

@@ -141,6 +141,9 @@ void sw_i18n_init(const char *lang)
 		setenv("LANGUAGE", "zh_CN", 1);
 		bindtextdomain(DOMAIN, dir);
 		bind_textdomain_codeset(DOMAIN, "UTF-8");
+		/* strerror()'s reasons come from glibc's own catalogue, converted to
+		 * LC_CTYPE's charset: ASCII under C, which makes them "?????" */
+		bind_textdomain_codeset("libc", "UTF-8");
 		via_glibc = 1;
 		return;
 	}

@@ -11,6 +11,10 @@ enum {
 	SW_DB_READONLY = 2	/* open for reading only */
 };
 
+/* The path of an empty database in memory, for a dry run on a file that
+ * does not exist yet: checked against it, nothing is created. */
+#define SW_DB_SCRATCH ":memory:"
+
 /* The schema version this build writes (PRAGMA user_version). */
 #define SW_SCHEMA_VERSION 16	/* keep equal to the entries of migrations[] */
 /* The oldest schema the read-only commands (sw-report, sw-case check) read

@@ -58,6 +58,26 @@ sw-case: bad.csv:9: station_code: unknown station
 sw-case: bad.csv:10: name: required
 sw-case: bad.csv: read 9, inserted 1, updated 0, unchanged 0, rejected 8
 X
+
+# Dates no client can have (a mistyped year), without quoting them: SW_TODAY
+# is 2026-11-24 here; an ID's own birth date is held to the same rules.
+cat >dates.csv <<'X'
+client_id,name,birth_date,id_number,station_code,registered_on
+D1,陈立新,2062-05-01,,QX-001,2026-09-01
+D2,陈立新,1962-05-01,,QX-001,2062-09-01
+D3,陈立新,2026-10-01,,QX-001,2026-09-01
+D4,陈立新,,339901202610010018,QX-001,2026-09-01
+D5,陈立新,2026-11-24,,QX-001,2026-11-24
+X
+run sw-case import --dry-run dates.csv
+check_rc 1 "impossible dates are refused"
+check_err "each said, the date never quoted" <<'X'
+sw-case: dates.csv:2: birth_date: after today: check the year
+sw-case: dates.csv:3: registered_on: 2062-09-01 is after today (2026-11-24): record what has happened
+sw-case: dates.csv:4: birth_date: after registered_on: check both dates
+sw-case: dates.csv:5: birth_date: after registered_on: check both dates
+sw-case: dates.csv: read 5, inserted 1, updated 0, unchanged 0, rejected 4 (dry run: nothing written)
+X
 run cut -d, -f1,8- rej.csv
 check_out "--rejects keeps every rejected row as it was" <<'X'
 client_id,line,error

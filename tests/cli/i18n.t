@@ -35,6 +35,17 @@ if locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
 else
 	echo "ok $((n = n + 1)) - # SKIP no zh_CN.UTF-8 locale (make deps generates it)"
 fi
+# The system's reason (strerror) in Chinese where glibc has it, never as
+# "?????" (glibc's own catalogue converted to the C locale's ASCII).
+run sw-case import --lang zh nofile.csv
+check_rc 3 "a missing file under --lang zh"
+! grep -q '??' "$T/.err"
+ok $? "the system's reason for it is not question marks"
+if locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+	check_err_has 'sw-case: nofile.csv: 没有那个文件或目录' "and in Chinese where glibc has the locale"
+else
+	check_err_has 'sw-case: nofile.csv: No such file or directory' "and in English without a zh_CN locale"
+fi
 
 # No catalogue: said once, then English; a damaged one is not read.
 run env SW_LOCALEDIR="$T/none" sw-case import --lang zh c.csv

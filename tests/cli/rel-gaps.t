@@ -3,7 +3,9 @@
 # fixes it; options that take secrets are never guessed from a prefix
 # (nor any other long option); --key-file needs --pseudonymize; sw-match
 # and sw-station exports are masked on a terminal as sw-case's are; a BOM
-# that starts a data line is refused, not stored inside a key.
+# that starts a data line is refused, not stored inside a key. An import
+# that cannot read its files, or a dry run, creates no database for a
+# report to count as an empty county.
 # backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
@@ -65,5 +67,24 @@ ok $? "the row is not stored with a BOM in its key"
 printf '\357\273\277' | cat - "$SAMPLE/workers.csv" >bom1.csv
 run sw-station import bom1.csv
 check_rc 0 "the file's first BOM is an encoding mark"
+
+if [ "$BACKEND" = sqlite ]; then
+	printf 'code,name,level\nC1,县站,county\n' >st.csv
+	run sw-station import --dry-run --db new.db st.csv
+	check_rc 0 "a dry run on a database that does not exist"
+	check_err "is checked against an empty one" <<'X'
+sw-station: st.csv: read 1, inserted 1, updated 0, unchanged 0, rejected 0 (dry run: nothing written)
+X
+	[ ! -e new.db ] && [ ! -e new.db-wal ]
+	ok $? "and creates no file"
+	expect_fail 3 "sw-case: nofile.csv: No such file or directory" sw-case import --db new.db nofile.csv
+	[ ! -e new.db ]
+	ok $? "an import that cannot read its file creates no database"
+	expect_fail 3 "sw-report: new.db: no such database (import some data first, or give --db)" \
+		sw-report monthly --month 2026-10 --db new.db
+	run sw-station import --db new.db st.csv
+	[ "$rc" = 0 ] && [ -e new.db ]
+	ok $? "the same import for real creates it"
+fi
 
 done_testing
