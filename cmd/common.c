@@ -132,6 +132,59 @@ static int takes(const char *list, const char *name)
 	return 0;
 }
 
+/* The -f values of a subcommand whose opts are o: its "formats=LIST",
+ * else the program's (in buf, n bytes). */
+static const char *formats(const char *o, char *buf, size_t n)
+{
+	const char *p = o ? strstr(o, " formats=") : NULL;
+	if (!p)
+		return sw_cli_formats;
+	snprintf(buf, n, "%.*s", (int)strcspn(p + 9, " "), p + 9);
+	return buf;
+}
+
+int sw_cli_cmd_format(const struct sw_cmd *c, const char *fmt)
+{
+	char buf[128];
+	const char *f = formats(c ? c->opts : NULL, buf, sizeof buf);
+	size_t n = strlen(fmt);
+	for (const char *p = f; *p; p += strcspn(p, "|"), p += *p == '|')
+		if (strncmp(p, fmt, n) == 0 && (p[n] == '|' || !p[n]))
+			return 1;
+	return 0;
+}
+
+int sw_cli_takes_format(const char *fmt)
+{
+	return sw_cli_cmd_format(cur, fmt);
+}
+
+/* The output options of a subcommand whose opts are o (the program's
+ * when NULL): -f, -o, --raw on a line, the encoding and labels of what
+ * is written on the next, under the first. */
+static void output_options(const char *o)
+{
+	char out[256] = "", enc[128] = "", buf[128], pre[64];
+	if (takes(o, "format"))
+		snprintf(out, sizeof out, "  -f %s", formats(o, buf, sizeof buf));
+	if (takes(o, "output"))
+		snprintf(out + strlen(out), sizeof out - strlen(out), "  %s", _("-o FILE"));
+	if (takes(o, "raw"))
+		snprintf(out + strlen(out), sizeof out - strlen(out), "  --raw");
+	if (takes(o, "output-encoding"))
+		snprintf(enc, sizeof enc, "  --output-encoding utf-8|utf-8-bom|gb18030");
+	if (takes(o, "labels"))
+		snprintf(enc + strlen(enc), sizeof enc - strlen(enc), "  --labels zh|en");
+	const char *t = _("output options: %s\n"), *at = strstr(t, "%s");
+	snprintf(pre, sizeof pre, "%.*s", at ? (int)(at - t) : 0, t);
+	if (*out)
+		printf(t, out + 2);
+	if (*enc && !*out)
+		printf(t, enc + 2);
+	else if (*enc)
+		printf("%*s%s\n", width(pre), "", enc + 2);
+}
+
 /* --help: the usage of the subcommand running, or of them all, then the
  * notes and the options they share; exits 0. */
 static _Noreturn void help(void)
@@ -147,16 +200,7 @@ static _Noreturn void help(void)
 			printf("%s\n", _(c->notes));
 	}
 	printf(_("common options: --db FILE  -q  --lang zh|en  -h  -V\n"));
-	const char *o = cur ? cur->opts : SW_O_OUT;
-	char out[256] = "";
-	if (takes(o, "format"))
-		snprintf(out, sizeof out, "  -f %s", sw_cli_formats);
-	if (takes(o, "output"))
-		snprintf(out + strlen(out), sizeof out - strlen(out), "  %s", _("-o FILE"));
-	if (takes(o, "raw"))
-		snprintf(out + strlen(out), sizeof out - strlen(out), "  --raw");
-	if (*out)
-		printf(_("output options: %s\n"), out + 2);
+	output_options(cur ? cur->opts : SW_O_OUT);
 	exit(sw_cli_finish(0));
 }
 

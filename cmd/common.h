@@ -85,7 +85,8 @@ enum {
  *   name; a line that does not continues the form above (printed aligned
  *   under its first option). The translation keeps the option names.
  * opts: long names, space-separated ("table station " SW_O_OUT); a short
- *   option by its long twin (-f format, -o output).
+ *   option by its long twin (-f format, -o output); " formats=LIST" when
+ *   -f takes other values than sw_cli_formats (--help lists LIST).
  * notes: N_() lines printed under the usage (shared by pointer: the full
  *   usage prints each once), or NULL. */
 struct sw_cmd {
@@ -103,8 +104,13 @@ struct sw_cmd {
 #define SW_O_IMPORT " table dry-run strict rejects output-encoding" SW_O_INPUT
 /* The usage of the subcommands every program has. */
 extern const char sw_usage_import[], sw_usage_add[], sw_usage_export[], sw_usage_vocab[];
-/* -f's values in the usage (sw-report adds html). */
+/* -f's values in the usage of the program's subcommands; a subcommand
+ * that takes others names them in its opts: " formats=csv|tsv|xlsx". */
 extern const char *sw_cli_formats;
+/* Whether subcommand c (the one running: sw_cli_takes_format) takes -f fmt
+ * by its formats. */
+int sw_cli_cmd_format(const struct sw_cmd *c, const char *fmt);
+int sw_cli_takes_format(const char *fmt);
 
 /* Sets the program name, the language (--lang anywhere in argv, else the
  * locale) and the defaults from the environment. */

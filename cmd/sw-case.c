@@ -237,7 +237,7 @@ static int cmd_show(int argc, char **argv)
 	struct sw_stmt *sts[3];
 	int found = sw_client_stmts(s, id, masking(), sts), rc = SW_EXIT_FAIL;
 	if (found == 0) {
-		sw_error(_("%s: no such client"), id);
+		sw_client_missing(id);
 		rc = SW_EXIT_REJECTED;
 	} else if (found > 0)
 		rc = sw_out_show(sw_opt.output, sw_opt.fmt, 3, keys, titles, sts, client_masks(masking()));
@@ -251,7 +251,7 @@ static int client_station(struct sw_store *s, const char *id, char *out, size_t 
 {
 	int found = sw_store_text(s, "SELECT station_code FROM clients WHERE client_id = ?1", 1, &id, out, n);
 	if (found == 0)
-		sw_error(_("%s: no such client"), id);
+		sw_client_missing(id);
 	return found;
 }
 
@@ -625,7 +625,7 @@ static const struct sw_cmd cmds[] = {
 	{"confirm-id", cmd_confirm_id, N_("confirm-id [FILE]"), "", NULL},
 	{"audit", cmd_audit, N_("audit [--verify [--head HASH] [--key-file F]]"),
 	 "verify head key-file" SW_O_OUT, NULL},
-	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
+	{"template", cmd_template, N_("template [TABLE]"), "format output formats=csv|tsv|xlsx", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
 	{NULL, NULL, NULL, NULL, NULL}};
 

@@ -571,7 +571,7 @@ static const struct sw_cmd cmds[] = {
 	{"due", cmd_due, N_("due [--on DATE] [--mask | --no-mask]"), "on mask no-mask" SW_O_OUT, NULL},
 	{"export", cmd_export, sw_usage_export, "table mask no-mask pseudonymize key-file at" SW_O_OUT,
 	 NULL},
-	{"template", cmd_template, N_("template [TABLE]"), "format output", NULL},
+	{"template", cmd_template, N_("template [TABLE]"), "format output formats=csv|tsv|xlsx", NULL},
 	{"vocab", cmd_vocab, sw_usage_vocab, SW_O_OUT, NULL},
 	{NULL, NULL, NULL, NULL, NULL}};
 

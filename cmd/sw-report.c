@@ -20,6 +20,8 @@
 #include "sw/valid.h"
 #include "sw/workfig.h"
 
+static const struct sw_cmd *all;	/* the subcommands (cmds, below) */
+
 /* Options; each subcommand checks which it takes. */
 static struct {
 	char month[8], from[11], to[11], on[11];
@@ -105,23 +107,66 @@ static void parse(int argc, char **argv)
 	}
 	if (!o.ndb)
 		o.dbs[o.ndb++] = sw_opt.db;
+	if (o.form == SW_FMT_HTML && !sw_cli_takes_format("html")) {
+		char list[128] = "";	/* the subcommands that take it, by their formats */
+		for (const struct sw_cmd *c = all; c->name; c++)
+			if (sw_cli_cmd_format(c, "html"))
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+					 c->name);
+		sw_usage_fail(_("%s: -f html is for %s"), argv[0], list);
+	}
+}
+
+/* A period (what: as the report names it) that has not begun has
+ * nothing to report: a usage error saying today's month or date. One
+ * that has not ended is reported, with a warning that its figures are
+ * partial (cron reports last month). from and to are dates. */
+static void begun(const char *cmd, const char *what, const char *from, const char *to, int months)
+{
+	char today[11];
+	sw_date_today(today);
+	if (strcmp(from, today) > 0) {
+		if (months)
+			sw_usage_fail(_("%s: %s has not begun (this month is %.7s): nothing to report yet"),
+				      cmd, what, today);
+		sw_usage_fail(_("%s: %s has not begun (today is %s): nothing to report yet"), cmd, what, today);
+	}
+	if (strcmp(to, today) >= 0)
+		sw_warn(_("%s: %s has not ended (today is %s): its figures are partial"), cmd, what, today);
+}
+
+/* The dates of --month, or of --from and --to, for the subcommands that
+ * take either, once begun. */
+static void month_or_dates(const char *cmd, char from[11], char to[11])
+{
+	char what[24];	/* the period as messages name it */
+	if (o.month[0]) {
+		sw_month_first(o.month, from);
+		sw_month_last(o.month, to);
+		snprintf(what, sizeof what, "%s", o.month);
+	} else {
+		sw_opt_date("from", o.from_arg, from);
+		sw_opt_date("to", o.to_arg, to);
+		snprintf(what, sizeof what, "%s..%s", from, to);
+	}
+	begun(cmd, what, from, to, o.month[0] != 0);
 }
 
 /* The output format: the report's form (-f html, xlsx) or sw_opt.fmt. */
 static int out_fmt(void) { return o.form ? o.form : sw_opt.fmt; }
 
 /* Other subcommands are listings: -f xlsx is the listing's workbook. */
-static void no_html(const char *cmd)
+static void listing_xlsx(void)
 {
-	if (o.form == SW_FMT_HTML)
-		sw_usage_fail(_("%s: -f html is for monthly, period and merge"), cmd);
 	if (o.form) {
 		sw_cli_common('f', "xlsx");
 		o.form = 0;
 	}
 }
 
-/* Opens every --db for reading, and their station network. */
+/* Opens every --db for reading, and their station network. Databases
+ * that cannot add up (one named twice, a station in two) are a usage
+ * error before anything is written. */
 static struct sw_net *open_all(struct sw_store **dbs)
 {
 	for (int i = 0; i < o.ndb; i++)
@@ -130,10 +175,23 @@ static struct sw_net *open_all(struct sw_store **dbs)
 				sw_store_close(dbs[i]);
 			exit(SW_EXIT_FAIL);
 		}
-	struct sw_net *n = sw_net_load(dbs, o.ndb);
+	int ok = sw_report_dbs_check(dbs, o.dbs, o.ndb);
+	struct sw_net *n = ok == 0 ? sw_net_load(dbs, o.ndb) : NULL;
+	if (n && n->nst == 0) {	/* a report of zeros would read as a quiet county */
+		if (o.ndb > 1)
+			sw_error(_("no station in any of the databases: import the station network "
+				   "first (sw-station import)"));
+		else
+			sw_error(_("%s: holds no station: import the station network first "
+				   "(sw-station import)"), sw_store_name(dbs[0]));
+		sw_net_free(n);
+		n = NULL;
+	}
 	if (!n) {
 		for (int i = 0; i < o.ndb; i++)
 			sw_store_close(dbs[i]);
+		if (ok == 1)
+			sw_usage();
 		exit(SW_EXIT_FAIL);
 	}
 	return n;
@@ -210,6 +268,7 @@ static int run_report(int monthly, int argc, char **argv)
 			sw_usage_fail(_("--to: before --from %s"), r.from);
 		snprintf(r.period, sizeof r.period, "%s..%s", r.from, r.to);
 	}
+	begun(cmd, r.period, r.from, r.to, monthly);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, o.by);
@@ -272,7 +331,7 @@ static int cmd_trend(int argc, char **argv)
 {
 	o.by = SW_BY_TOTAL;
 	parse(argc, argv);
-	no_html("trend");
+	listing_xlsx();
 	if (optind < argc || !o.from_arg || !o.to_arg)
 		sw_usage_fail(_("trend: give --from M --to M"));
 	char first[8], last[8], bad[128];
@@ -283,6 +342,11 @@ static int cmd_trend(int argc, char **argv)
 		sw_usage_fail(_("--to: before --from %s"), first);
 	if (sw_figure_select(o.indicator ? o.indicator : "services", sel, bad, sizeof bad) != 0)
 		sw_usage_fail(_("--indicator: unknown figure \"%s\""), bad);
+	/* each month is a figure of its own: one not begun would count nothing */
+	char d1[11], d2[11];
+	sw_month_first(last, d1);
+	sw_month_last(last, d2);
+	begun("trend", last, d1, d2, 1);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, o.by);
@@ -297,9 +361,11 @@ static int cmd_trend(int argc, char **argv)
 static int cmd_completeness(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("completeness");
+	listing_xlsx();
 	if (optind < argc || !o.month[0])
 		sw_usage_fail(_("completeness: give --month M"));
+	char from[11], to[11];
+	month_or_dates("completeness", from, to);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
@@ -312,17 +378,11 @@ static int cmd_completeness(int argc, char **argv)
 static int cmd_workers(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("workers");
+	listing_xlsx();
 	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("workers: give --month M or --from DATE --to DATE"));
-	if (o.month[0]) {
-		sw_month_first(o.month, from);
-		sw_month_last(o.month, to);
-	} else {
-		sw_opt_date("from", o.from_arg, from);
-		sw_opt_date("to", o.to_arg, to);
-	}
+	month_or_dates("workers", from, to);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	scope(dbs, n, SW_BY_STATION);
@@ -353,17 +413,11 @@ static int cmd_workers(int argc, char **argv)
 static int casework(int argc, char **argv, const struct sw_view *view)
 {
 	parse(argc, argv);
-	no_html(argv[0]);
+	listing_xlsx();
 	char from[11], to[11];
 	if (optind < argc || (!o.month[0] == !(o.from_arg && o.to_arg)))
 		sw_usage_fail(_("%s: give --month M or --from DATE --to DATE"), argv[0]);
-	if (o.month[0]) {
-		sw_month_first(o.month, from);
-		sw_month_last(o.month, to);
-	} else {
-		sw_opt_date("from", o.from_arg, from);
-		sw_opt_date("to", o.to_arg, to);
-	}
+	month_or_dates(argv[0], from, to);
 	struct sw_store *dbs[64];
 	struct sw_net *n = open_all(dbs);
 	int rc = view ? sw_view_write(view, n, o.station, from, to, sw_opt.output, sw_opt.fmt)
@@ -381,7 +435,7 @@ static int cmd_referrals(int argc, char **argv) { return casework(argc, argv, &s
 static int cmd_targets(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("targets");
+	listing_xlsx();
 	if (optind < argc || !o.targets || (!o.period && !o.contract))
 		sw_usage_fail(_("targets: give --targets FILE and --period YYYY or --contract C"));
 	if (o.period && (strlen(o.period) != 4 || strspn(o.period, "0123456789") != 4))
@@ -399,7 +453,7 @@ static int cmd_targets(int argc, char **argv)
 static int cmd_budget(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("budget");
+	listing_xlsx();
 	sw_cli_nargs(argc, 0, 0);
 	if (o.ndb > 1)
 		sw_usage_fail(_("%s: one --db at a time"), "budget");
@@ -464,7 +518,7 @@ static int close_list(void)
 static int cmd_close(int argc, char **argv)
 {
 	parse(argc, argv);
-	no_html("close");
+	listing_xlsx();
 	if (optind < argc)
 		sw_usage_fail(_("close: unexpected argument \"%s\""), argv[optind]);
 	if (o.ndb != 1)
@@ -586,6 +640,7 @@ static int cmd_evaluate(int argc, char **argv)
 	if (o.contract && sw_eval_contract(dbs, o.ndb, o.contract, cfrom, cto, &codes) != 0)
 		goto out;
 	eval_period(cfrom, cto, &e);
+	begun("evaluate", e.period, e.from, e.to, 0);
 	if (sw_eval_stations(&e, o.station, codes) != 0)
 		goto out;
 	if (!e.nst) {
@@ -610,7 +665,10 @@ out:
 }
 
 static const char level_notes[] = N_("LEVEL: station, township, regional, county, total");
-#define PERIOD_OPTS "month from to station" SW_O_OUT
+/* A listing's formats: the program's but html (monthly, period, merge
+ * and evaluate write a page). */
+#define O_LIST SW_O_OUT "formats=csv|tsv|json|jsonl|table|md|xlsx"
+#define PERIOD_OPTS "month from to station" O_LIST
 
 static const struct sw_cmd cmds[] = {
 	{"monthly", cmd_monthly,
@@ -621,12 +679,12 @@ static const struct sw_cmd cmds[] = {
 	 "from to by station compare indicator" SW_O_OUT, level_notes},
 	{"trend", cmd_trend,
 	 N_("trend --from M --to M [--indicator LIST] [--by LEVEL] [--station CODE]"),
-	 "from to indicator by station" SW_O_OUT, level_notes},
+	 "from to indicator by station" O_LIST, level_notes},
 	{"targets", cmd_targets,
 	 N_("targets --targets FILE (--period YYYY | --contract C) [--on DATE]"),
-	 "targets period contract on" SW_O_OUT, NULL},
+	 "targets period contract on" O_LIST, NULL},
 	{"completeness", cmd_completeness, N_("completeness --month M [--station CODE]"),
-	 "month station" SW_O_OUT, NULL},
+	 "month station" O_LIST, NULL},
 	{"workers", cmd_workers, N_("workers (--month M | --from DATE --to DATE) [--station CODE]"),
 	 PERIOD_OPTS, NULL},
 	{"items", cmd_items, N_("items (--month M | --from DATE --to DATE) [--station CODE]"),
@@ -635,9 +693,9 @@ static const struct sw_cmd cmds[] = {
 	 N_("workforce (--month M | --from DATE --to DATE) [--station CODE]"), PERIOD_OPTS, NULL},
 	{"referrals", cmd_referrals,
 	 N_("referrals (--month M | --from DATE --to DATE) [--station CODE]"), PERIOD_OPTS, NULL},
-	{"budget", cmd_budget, N_("budget [--contract C] [--on DATE]"), "contract on" SW_O_OUT, NULL},
+	{"budget", cmd_budget, N_("budget [--contract C] [--on DATE]"), "contract on" O_LIST, NULL},
 	{"close", cmd_close, N_("close --month M [--reopen --reason TEXT] | close --list"),
-	 "month reopen reason list" SW_O_OUT, NULL},
+	 "month reopen reason list" O_LIST, NULL},
 	{"merge", cmd_merge, N_("merge FILE..."), SW_O_OUT, NULL},
 	{"evaluate", cmd_evaluate,
 	 N_("evaluate --system FILE (--contract C | --from DATE --to DATE)\n"
@@ -649,6 +707,7 @@ int main(int argc, char **argv)
 {
 	sw_cli_init(argc, argv);
 	sw_cli_formats = "csv|tsv|json|jsonl|table|md|xlsx|html";
+	all = cmds;
 	/* merge reads report files, no database; the others read a file or a
 	 * server alike (sw-report(1) --db) */
 	return sw_cli_dispatch(argc, argv, cmds);

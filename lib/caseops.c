@@ -1,4 +1,5 @@
 /* Edits of cases and clients outside imports: close, reopen, merge. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,12 +115,37 @@ int sw_case_reopen(struct sw_store *s, const char *id)
 	return SW_EXIT_OK;
 }
 
+/* 1 if s has a character past ASCII (a name) or 7 or more digits with
+ * nothing but separators and an ID's final X (an ID number, a phone). */
+static int looks_personal(const char *s)
+{
+	int digits = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80)
+			return 1;
+		if (isdigit(*p))
+			digits++;
+		else if (!strchr(" -+()", *p) && !((*p == 'X' || *p == 'x') && !p[1]))
+			return 0;
+	}
+	return digits >= 7;
+}
+
+void sw_client_missing(const char *id)
+{
+	if (looks_personal(id))
+		sw_error(_("no such client: give the client_id (档案号), not a name, ID number or "
+			   "phone; sw-case list shows them"));
+	else
+		sw_error(_("%s: no such client"), id);
+}
+
 /* 1, or 0 if there is no such client (said), -1 on a failure (printed). */
 static int client_exists(struct sw_store *s, const char *id)
 {
 	int found = sw_store_text(s, "SELECT 1 FROM clients WHERE client_id = ?1", 1, &id, NULL, 0);
 	if (found == 0)
-		sw_error(_("%s: no such client"), id);
+		sw_client_missing(id);
 	return found;
 }
 

@@ -52,6 +52,11 @@ int sw_case_reopen(struct sw_store *s, const char *case_id);
  * from DROP, deletes DROP. */
 int sw_client_merge(struct sw_store *s, const char *keep, const char *drop);
 
+/* Says there is no client id. An argument that looks like a personal
+ * value (a name, an ID number, a phone: given for the client_id) is not
+ * repeated, and the message says what to give instead. */
+void sw_client_missing(const char *id);
+
 /* A new key for tbl.col: prefix followed by the first free number
  * (prefix1, prefix2, ...). 0, or -1 (printed). */
 int sw_case_new_id(struct sw_store *s, const char *tbl, const char *col, const char *prefix,

@@ -119,6 +119,11 @@ struct sw_net {
 				 * unattributed after the others, or -1 */
 };
 
+/* Whether dbs[0..ndb) (names: as --db gave them) can add up: none is
+ * another (the same file or server), and no station has records in two
+ * (a copy of a database, a station kept in two). 0 when they can, 1 when
+ * not (said, naming the station and the databases), -1 (printed). */
+int sw_report_dbs_check(struct sw_store **dbs, const char *const *names, int ndb);
 /* Reads the stations of dbs[0..ndb). Returns NULL after printing why. */
 struct sw_net *sw_net_load(struct sw_store **dbs, int ndb);
 void sw_net_free(struct sw_net *n);

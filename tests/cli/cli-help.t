@@ -136,6 +136,37 @@ check_out_has "output options: -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --r
 run sw-case merge --help
 ! grep -q 'output options' .out
 ok $? "a subcommand that writes no rows lists no output options"
+run sw-case --help
+check_out_has "                --output-encoding utf-8|utf-8-bom|gb18030  --labels zh|en" \
+	"the encoding and labels of what is written, under the output options"
+
+# Each subcommand's --help lists the formats it takes, and only those:
+# html where a page is written, csv|tsv|xlsx for a template.
+for c in monthly period merge evaluate; do
+	run sw-report $c --help
+	check_out_has "output options: -f csv|tsv|json|jsonl|table|md|xlsx|html  -o FILE  --raw" "sw-report $c takes -f html"
+done
+for c in trend targets completeness workers items workforce referrals budget close; do
+	run sw-report $c --help
+	check_out_has "output options: -f csv|tsv|json|jsonl|table|md|xlsx  -o FILE  --raw" "sw-report $c: no html"
+done
+run sw-station volunteer-record --help
+check_out_has "output options: -f csv|tsv|json|jsonl|table|md|xlsx|html  -o FILE  --raw" "volunteer-record takes -f html"
+for p in sw-station sw-case sw-match; do
+	run $p template --help
+	check_out "$p template: -f csv|tsv|xlsx" <<X
+usage: $p template [TABLE]
+common options: --db FILE  -q  --lang zh|en  -h  -V
+output options: -f csv|tsv|xlsx  -o FILE
+X
+done
+# and what --help leaves out is refused, naming the subcommands that take it
+for c in "trend --from 2026-01 --to 2026-02" "completeness --month 2026-10" "workers --month 2026-10" \
+	"targets --targets t.csv --period 2026" "budget" "close --list"; do
+	expect_fail 2 "sw-report: ${c%% *}: -f html is for monthly, period, merge, evaluate" sw-report $c -f html
+done
+run sw-report trend --from 2026-01 --to 2026-02 -f html --lang zh
+check_err_has "sw-report: trend：-f html 只用于 monthly, period, merge, evaluate" "said in Chinese"
 
 # In Chinese: the usage, the notes and the errors; option names as they are.
 run sw-case import --help --lang zh
@@ -145,6 +176,7 @@ check_out "--lang zh: import's usage in Chinese, aligned under its options" <<'X
                      [--encoding 编码] [--sheet 工作表] [--station 站点编号]
                      [--ignore-column 列名] [文件...]
 通用选项：--db 文件  -q  --lang zh|en  -h  -V
+输出选项：--output-encoding utf-8|utf-8-bom|gb18030
 X
 run sw-match rank --lang zh --help
 check_out_has "匹配选项：--on 日期" "--lang zh: rank's notes in Chinese"

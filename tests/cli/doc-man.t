@@ -52,6 +52,53 @@ for p in sw-station sw-case sw-match sw-report; do
 	[ $s = 0 ] || diff "$p.usage" "$p.man" | grep '^[<>]' | head -40 | sed 's/^/#   /'
 done
 
+# Each option a page's OPTIONS describes is in some --help of its program
+# (the program's, or a subcommand's: output options differ), and each
+# option an output-options line of --help names is in sw(7).
+for p in sw-station sw-case sw-match sw-report; do
+	{ $p --help; for c in $(usage_pairs $p | awk 'NF == 1'); do $p $c --help; done; } >"$p.help"
+	sed -n '/^\.Sh OPTIONS/,/^\.Sh /p' "$M/$p.1" | sed -n 's/^\.It //p' | while read -r it; do
+		found=1
+		for o in $(printf '%s\n' "$it" | grep -o 'Fl -*[a-zA-Z][a-z-]*' | sed 's/^Fl /-/'); do
+			grep -q -- "\(^\|[][ |(]\)$o\([] |=]\|\$\)" "$p.help" && found=0
+		done
+		[ $found = 0 ] || echo "#   $p(1): .It $it: in no --help"
+	done >missing.out
+	[ ! -s missing.out ]
+	ok $? "$p(1): every option of OPTIONS is in a --help"
+	cat missing.out
+	grep -o '^common options: .*\|^output options: .*\|^                --.*' "$p.help" | grep -o -- ' --*[a-z][a-z-]*' | sort -u |
+		while read -r o; do grep -q "^\.It Fl ${o#-}" "$M/sw.7" || echo "#   $o"; done >undoc.out
+	[ ! -s undoc.out ]
+	ok $? "$p: every option of its --help's option lines is in sw(7)"
+	cat undoc.out
+done
+
+# -f: the subcommands whose --help lists html are those sw-report(1) says
+# write it, and html is the only format some subcommands leave out.
+for c in $(usage_pairs sw-report | awk 'NF == 1'); do
+	sw-report $c --help | grep -q '^output options: -f [a-z|]*html' && echo $c
+done | sort >html.help
+sed -n '/^\.It Fl f Ar/,/^\.It/p' "$M/sw-report.1" | sed -n 's/.*html for \(.*\); xlsx.*/\1/p' |
+	sed 's/,* and /, /; s/, /\n/g' | sort >html.man
+[ -s html.help ] && cmp -s html.help html.man
+ok $? "sw-report: -f html in the --help of the subcommands sw-report(1) names"
+[ $? = 0 ] || diff html.help html.man | sed 's/^/#   /'
+
+# --table: each page that describes it names every table its import takes
+# (the program's tables[]).
+for p in sw-station sw-case sw-match; do
+	sed -n '/^\.It Fl -table Ar T/,/^\.It/p' "$M/$p.1" >table.man
+	[ -s table.man ] || continue
+	sed -n '/tables\[\] = {/,/};/p' "$SW_TOP/cmd/$p.c" | grep -o 'sw_[a-z_]*_table' |
+		sed 's/^sw_//; s/_table$//' | while read -r t; do
+		grep -qw "$t" table.man || echo "#   $t"
+	done >tables.out
+	[ ! -s tables.out ]
+	ok $? "$p(1): --table names every table import takes"
+	cat tables.out
+done
+
 # The options every program shares, in sw(7), long and short.
 for o in '--db' '-f, --format' '-o, --output' '-q, --quiet' '--lang' '--output-encoding' \
 	'--labels' '-h, --help' '-V, --version'; do

@@ -151,7 +151,7 @@ check_rc 0 "a closed month"
 printf 'client_id,name,station_code,registered_on\nP5,e,T1,2024-02-29\n' >move.csv
 run sw-case import -q --lang zh move.csv
 check_rc 3 "a change to a closed month's figures is refused"
-check_err_has "sw-case: $DBNAME：已拒绝：2026-10 月已关账，这样做会改变该月的数字：T1 建档服务对象 1 -> 2, T2 建档服务对象 1 -> 0（如需修改，请先重开该月：sw-report close --month 2026-10 --reopen --reason TEXT）" \
+check_err_has "sw-case: $DBNAME：已拒绝：2026-10 已结账，这样做会改变该月的数字：T1 建档服务对象 1 -> 2, T2 建档服务对象 1 -> 0（如需修改，请先重开该月：sw-report close --month 2026-10 --reopen --reason 理由）" \
 	"named in Chinese, the figures by their Chinese labels"
 run sw-report monthly --month 2026-10 --by township -f csv -o a.csv
 printf 'a,b\n1,2\n' >bad.csv

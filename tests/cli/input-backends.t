@@ -122,9 +122,9 @@ db_snap
 run sw-case import --lang zh closed.csv
 check_rc 1 "rows in a closed month: status 1"
 check_err "each refused row names the month (in Chinese)" <<'X'
-sw-case: closed.csv 第3行：活动日期：2026-06 月已结账（要改动，请先 sw-report close --reopen）
-sw-case: closed.csv 第5行：活动日期：2026-06 月已结账（要改动，请先 sw-report close --reopen）
-sw-case: closed.csv 第6行：活动日期：2026-06 月已结账（要改动，请先 sw-report close --reopen）
+sw-case: closed.csv 第3行：活动日期：2026-06 已结账（要改动，请先 sw-report close --reopen）
+sw-case: closed.csv 第5行：活动日期：2026-06 已结账（要改动，请先 sw-report close --reopen）
+sw-case: closed.csv 第6行：活动日期：2026-06 已结账（要改动，请先 sw-report close --reopen）
 sw-case: closed.csv：读入5行，新增0，更新1，未变1，拒收3
 X
 sql "DELETE FROM closed_months" >/dev/null

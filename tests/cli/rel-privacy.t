@@ -2,7 +2,8 @@
 # Privacy: the database and its -wal/-shm files are private (0600) whatever
 # the umask, so are files written with -o and --rejects; error messages name
 # the file, line and column but never a person's name, ID number or phone;
-# exports and listings on a terminal are masked by default.
+# exports and listings on a terminal are masked by default; a name, ID
+# number or phone given for a client_id is not repeated.
 # backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
@@ -127,8 +128,17 @@ X
 	check_out_has "P1,甄秘一,male" "--no-mask on a terminal: in clear, when asked"
 	run sw-case export
 	check_out_has "P1,甄秘一,male,1950-03-15,339901195003150016,13800138000,QX" "into a pipe: whole, for re-import"
+
+	# A name, ID number or phone given where a client_id goes: not
+	# repeated (stderr reaches cron mail and logs); a code is.
+	HINT='sw-case: no such client: give the client_id (档案号), not a name, ID number or phone; sw-case list shows them'
+	expect_fail 1 "$HINT" sw-case show 339901195003150099
+	expect_fail 1 "$HINT" sw-case log 138-0013-8999 --type visit
+	expect_fail 1 "$HINT" sw-case merge 甄秘九 P1
+	expect_fail 1 "$HINT" sw-case open 33990119500315009X --domain elderly
+	expect_fail 1 'sw-case: P99: no such client' sw-case show P99
 else
-	for i in 1 2 3 4 5 6 7 8 9; do ok 0 "# SKIP sw-case is not built"; done
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do ok 0 "# SKIP sw-case is not built"; done
 fi
 
 done_testing

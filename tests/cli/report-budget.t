@@ -83,7 +83,7 @@ check_out_has "C1,2026-03,total,150000.00" "csv stays keys under --lang zh"
 expect_fail 1 'sw-report: --contract: unknown contract "C9"' sw-report budget --contract C9
 [ ! -s "$T/.out" ]
 ok $? "and nothing on stdout"
-expect_fail 2 'sw-report: budget: -f html is for monthly, period and merge' sw-report budget -f html
+expect_fail 2 'sw-report: budget: -f html is for monthly, period, merge, evaluate' sw-report budget -f html
 run sw-report budget --lang zh --contract C9
 check_err_has '没有合同“C9”' "the message in Chinese"
 

@@ -22,7 +22,7 @@ X
 check_err "summary on stderr" <<'X'
 sw-report: 2026-09: 1 of 2 stations have no records
 X
-run sw-report completeness --month 2026-12 -f csv
+SW_TODAY=2027-01-05 run sw-report completeness --month 2026-12 -f csv
 check_out "December: T2 closed, not expected; V2, a village point, not expected" <<'X'
 station_code,station_name,level,parent_code,opened_on,closed_on
 T1,梅江镇站,township,R,2020-01-01,

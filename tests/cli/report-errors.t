@@ -7,6 +7,14 @@ if [ "$BACKEND" = sqlite ]; then	# a server's database is made before the test
 	expect_fail 3 "sw-report: $T/sw.db: no such database (import some data first, or give --db)" \
 		sw-report monthly --month 2026-10
 fi
+# A database without stations (what a failed first import leaves): refused,
+# not a report of zeros that reads as a quiet county.
+printf 'code,name,level\n' >nost.csv
+run sw-station import -q nost.csv
+expect_fail 3 "sw-report: $DBNAME: holds no station: import the station network first (sw-station import)" \
+	sw-report monthly --month 2026-10
+expect_fail 3 "sw-report: $DBNAME: holds no station: import the station network first (sw-station import)" \
+	sw-report completeness --month 2026-10
 . "$SW_TOP/tests/cli/report-fixture.sh"
 expect_fail 2 "sw-report: --month: not a month (expected YYYY-MM)" sw-report monthly --month 2026-13
 run sw-report monthly --month 2026-13

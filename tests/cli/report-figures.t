@@ -262,7 +262,7 @@ period,station_code,station_name,level,figure,label,value
 2026-11,,total,total,staff,active staff,3
 2026-11,,total,total,stations_active,active stations,5
 X
-run sw-report monthly --month 2030-01 --by total --indicator matches,hires,vacancies -f jsonl
+SW_TODAY=2030-02-01 run sw-report monthly --month 2030-01 --by total --indicator matches,hires,vacancies -f jsonl
 check_out "no data: zeros, numbers bare in JSON, figures in report order" <<'X'
 {"period":"2030-01","station_code":"","station_name":"total","level":"total","figure":"vacancies","label":"vacancies posted","value":0}
 {"period":"2030-01","station_code":"","station_name":"total","level":"total","figure":"matches","label":"matches","value":0}

@@ -6,12 +6,13 @@
 . "$SW_TOP/tests/cli/lib.sh"
 . "$SW_TOP/tests/cli/report-fixture.sh"
 
-# A township keeping its own database: the same network, its own records.
+# A regional centre keeping its own database: the same network, its own
+# records (no other database holds records of R).
 SW_DB="$T/t2.db" run sw-station import -q stations.csv workers.csv
 sqlite3 -batch t2.db "INSERT INTO clients (client_id, name, station_code, registered_on)
- VALUES ('Z1', 'z', 'T2', '2026-10-02');
+ VALUES ('Z1', 'z', 'R', '2026-10-02');
 INSERT INTO services (service_id, client_id, station_code, date, type, minutes)
- VALUES ('Z1', 'Z1', 'T2', '2026-10-03', 'visit', 60), ('Z2', 'Z1', 'T2', '2026-10-04', 'visit', 60);"
+ VALUES ('Z1', 'Z1', 'R', '2026-10-03', 'visit', 60), ('Z2', 'Z1', 'R', '2026-10-04', 'visit', 60);"
 if [ "$BACKEND" = pg ]; then db_snap; else cp "$SW_DB" before.db; fi
 run sw-report monthly --month 2026-10 --db "$SW_DB" --db t2.db --by township \
 	--indicator clients_end,services,people_served,service_hours,staff,stations_active -f csv
@@ -24,10 +25,10 @@ period,station_code,station_name,level,figure,label,value
 2026-10,C,青溪县总站,county,service_hours,service hours,0.0
 2026-10,C,青溪县总站,county,staff,active staff,0
 2026-10,C,青溪县总站,county,stations_active,active stations,1
-2026-10,R,东片中心站,regional,clients_end,clients on file at end,0
-2026-10,R,东片中心站,regional,services,services,0
-2026-10,R,东片中心站,regional,people_served,people served,0
-2026-10,R,东片中心站,regional,service_hours,service hours,0.0
+2026-10,R,东片中心站,regional,clients_end,clients on file at end,1
+2026-10,R,东片中心站,regional,services,services,2
+2026-10,R,东片中心站,regional,people_served,people served,1
+2026-10,R,东片中心站,regional,service_hours,service hours,2.0
 2026-10,R,东片中心站,regional,staff,active staff,0
 2026-10,R,东片中心站,regional,stations_active,active stations,1
 2026-10,T1,梅江镇站,township,clients_end,clients on file at end,3
@@ -36,10 +37,10 @@ period,station_code,station_name,level,figure,label,value
 2026-10,T1,梅江镇站,township,service_hours,service hours,1.8
 2026-10,T1,梅江镇站,township,staff,active staff,3
 2026-10,T1,梅江镇站,township,stations_active,active stations,2
-2026-10,T2,石门镇站,township,clients_end,clients on file at end,2
-2026-10,T2,石门镇站,township,services,services,3
-2026-10,T2,石门镇站,township,people_served,people served,2
-2026-10,T2,石门镇站,township,service_hours,service hours,2.8
+2026-10,T2,石门镇站,township,clients_end,clients on file at end,1
+2026-10,T2,石门镇站,township,services,services,1
+2026-10,T2,石门镇站,township,people_served,people served,1
+2026-10,T2,石门镇站,township,service_hours,service hours,0.8
 2026-10,T2,石门镇站,township,staff,active staff,0
 2026-10,T2,石门镇站,township,stations_active,active stations,0
 2026-10,,total,total,clients_end,clients on file at end,5
@@ -57,6 +58,36 @@ else
 fi
 expect_fail 3 "sw-report: nope.db: no such database (import some data first, or give --db)" \
 	sw-report monthly --month 2026-10 --db "$SW_DB" --db nope.db
+
+# Records add up, so databases that overlap are refused before anything is
+# written: one named twice (through any name), a copy, a station whose
+# records are in two. Every subcommand that takes several --db checks.
+M="sw-report: --db: $DBNAME and $DBNAME are the same database: give it once"
+expect_fail 2 "$M" sw-report monthly --month 2026-10 --db "$SW_DB" --db "$SW_DB" -f csv
+check_out "nothing written" </dev/null
+check_err_has "Try 'sw-report monthly --help'." "a usage error"
+for c in "period --from 2026-10-01 --to 2026-10-31" "trend --from 2026-09 --to 2026-10" \
+	"completeness --month 2026-10" "workers --month 2026-10" "items --month 2026-10" \
+	"workforce --month 2026-10" "referrals --month 2026-10" \
+	"targets --targets none.csv --period 2026" "evaluate --system none.csv --from 2026-10-01 --to 2026-10-31"; do
+	expect_fail 2 "$M" sw-report $c --db "$SW_DB" --db "$SW_DB"
+done
+sqlite3 -batch t2.db "INSERT INTO activities (activity_id, station_code, date, kind) VALUES ('Z1', 'T2', '2025-01-10', 'group')"
+expect_fail 2 "sw-report: --db: station T2 has records in both $DBNAME and $T/t2.db: they would count twice; give a database once, not with a copy of it, and keep a station's records in one" \
+	sw-report monthly --month 2026-10 --db "$SW_DB" --db t2.db
+check_out "a station with records in two databases: nothing written" </dev/null
+run sw-report period --from 2026-10-01 --to 2026-10-31 --db "$SW_DB" --db t2.db --lang zh
+check_err_has "站点 T2 在 $DBNAME 和 $T/t2.db 中都有记录" "said in Chinese"
+sqlite3 -batch t2.db "DELETE FROM activities WHERE activity_id = 'Z1'"
+if [ "$BACKEND" = sqlite ]; then
+	ln "$SW_DB" linked.db
+	expect_fail 2 "sw-report: --db: $SW_DB and $T/linked.db are the same database: give it once" \
+		sw-report monthly --month 2026-10 --db "$SW_DB" --db linked.db
+	cp "$SW_DB" copy.db
+	expect_fail 2 "sw-report: --db: station T1 has records in both $SW_DB and $T/copy.db: they would count twice; give a database once, not with a copy of it, and keep a station's records in one" \
+		sw-report workers --month 2026-10 --db "$SW_DB" --db copy.db
+	check_err_has "sw-report: --db: 3 more stations have records in two databases" "and counts the others"
+fi
 
 F="--by county --indicator services,people_served,service_hours -f csv"
 run sw-report monthly --month 2026-10 $F -o a.csv
@@ -195,5 +226,5 @@ grep -q '<text x="354" y="153" font-size="10" text-anchor="middle">10</text>' r.
 ok $? "twelve months up to the report's, October last"
 run sw-report merge a.csv b.csv -f html -o m.html
 check_rc 0 "merge writes html too"
-expect_fail 2 "sw-report: trend: -f html is for monthly, period and merge" sw-report trend --from 2026-01 --to 2026-02 -f html
+expect_fail 2 "sw-report: trend: -f html is for monthly, period, merge, evaluate" sw-report trend --from 2026-01 --to 2026-02 -f html
 done_testing
