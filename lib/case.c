@@ -219,7 +219,8 @@ static const struct sw_column client_cols[] = {
 	/* derived from id_number when the file has no such column */
 	{"gender", "性别", SW_T_VOCAB, "gender", SW_C_DERIVED, 0, 0, NULL, NULL},
 	{"birth_date", "出生日期|出生年月|出生年月日", SW_T_DATE, NULL, SW_C_DERIVED, 0, 0, NULL, NULL},
-	{"id_number", "身份证号|身份证号码|公民身份号码|身份证件号码|证件号码", SW_T_IDCARD, NULL, 0, 0, 0, NULL, NULL},
+	{"id_number", "身份证号|身份证号码|公民身份号码|身份证件号码|证件号码", SW_T_IDCARD, NULL, SW_C_UNIQUE, 0, 0,
+	 NULL, NULL},
 	{"phone", "联系电话|手机号|手机号码|联系方式|电话", SW_T_PHONE, NULL, 0, 0, 0, NULL, NULL},
 	STATION_COL,
 	{"categories", "人员类别|类别|对象类别|人员类型", SW_T_SET, "category", 0, 0, 0, NULL, NULL},

@@ -56,13 +56,19 @@ static long keyset_add(struct keyset *k, const char *key, long line)
 	return 0;
 }
 
-static int keyset_has(const struct keyset *k, const char *key)
+/* The line key was met on, or 0 if it was not. */
+static long keyset_line(const struct keyset *k, const char *key)
 {
 	for (size_t i = k->cap ? key_hash(key) & (k->cap - 1) : 0; k->cap && k->slot[i];
 	     i = (i + 1) & (k->cap - 1))
 		if (strcmp(k->slot[i], key) == 0)
-			return 1;
+			return k->line[i];
 	return 0;
+}
+
+static int keyset_has(const struct keyset *k, const char *key)
+{
+	return keyset_line(k, key) != 0;
 }
 
 static void keyset_free(struct keyset *k)
@@ -92,6 +98,7 @@ struct ck {
 	long *off;
 	const char **v;
 	struct keyset keys;
+	struct keyset uniq;	/* "column\x1fvalue" of its unique columns */
 	long problems;
 	char rulebuf[64];	/* values the rules fill in; live until written */
 	char wbuf[64];		/* a worker's id found by name (one worker column) */
@@ -149,6 +156,59 @@ static int refs_ok(struct ck *c, long line)
 	return bad;
 }
 
+/* 1 if a record of another key than the row's holds column i's value. */
+static int taken_on_file(struct ck *c, int i)
+{
+	const struct sw_table *t = c->t;
+	sqlite3_str *q = sqlite3_str_new(NULL);
+	sqlite3_str_appendf(q, "SELECT 1 FROM \"%w\" WHERE \"%w\" = ?1 AND NOT (", t->name, t->cols[i].name);
+	for (int k = 0, n = 0; k < t->ncols; k++)
+		if (t->cols[k].flags & SW_C_KEY)
+			sqlite3_str_appendf(q, "%s\"%w\" = ?%d", n ? " AND " : "", t->cols[k].name, n + 2), n++;
+	sqlite3_str_appendall(q, ")");
+	char *sql = sqlite3_str_finish(q);
+	struct sw_stmt *st = sw_store_stmt(c->s, sql);
+	sqlite3_free(sql);
+	sw_stmt_bind_text(st, 1, c->v[i]);
+	for (int k = 0, n = 0; k < t->ncols; k++)
+		if (t->cols[k].flags & SW_C_KEY)
+			sw_stmt_bind_text(st, 2 + n++, c->v[k]);
+	int taken = sw_stmt_step(st) == SW_ROW;
+	sw_stmt_release(st);
+	return taken;
+}
+
+/* 1 (said) if the row, of a key not met before in the file, gives a value
+ * of a unique column (SW_C_UNIQUE: the ID number) that another record
+ * holds, given on an earlier line or on file: the import would refuse it.
+ * A row the import stores (ok) holds its values for the lines after. */
+static int unique_taken(struct ck *c, long line, int ok)
+{
+	const struct sw_table *t = c->t;
+	int bad = 0;
+	for (int i = 0; i < t->ncols; i++) {
+		if (!(t->cols[i].flags & SW_C_UNIQUE) || !c->v[i])
+			continue;
+		const char *title = sw_column_title(&t->cols[i]);
+		char k[512];
+		snprintf(k, sizeof k, "%d\x1f%s", i, c->v[i]);
+		long first = keyset_line(&c->uniq, k);
+		if (first || (c->s && taken_on_file(c, i))) {
+			char why[640];
+			sw_taken_msg(t, title, i, first, why, sizeof why);
+			sw_error_at(c->fname, line, "%s", why);
+			bad = 1;
+		}
+	}
+	for (int i = 0; ok && !bad && i < t->ncols; i++)
+		if ((t->cols[i].flags & SW_C_UNIQUE) && c->v[i]) {
+			char k[512];
+			snprintf(k, sizeof k, "%d\x1f%s", i, c->v[i]);
+			keyset_add(&c->uniq, k, line);
+		}
+	return bad;
+}
+
 /* Checks one record; prints every problem; leaves values in c->v. The
  * cross-field rules see the valid values (an invalid one is NULL). */
 static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *skip)
@@ -185,7 +245,8 @@ static void check_row(struct ck *c, struct sw_row *rw, sw_rules_fn rules, int *s
 				break;
 			}
 		bad = 1;
-	}
+	} else if (*key)
+		bad |= unique_taken(c, rw->line, !bad);
 	c->problems += bad;
 }
 
@@ -269,6 +330,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	free(c.off);
 	free(c.v);
 	free(c.a.p);
+	keyset_free(&c.uniq);
 	if (def->n < 16) {	/* kept for the sheets after */
 		def->t[def->n] = c.t;
 		def->keys[def->n++] = c.keys;

@@ -437,6 +437,7 @@ static int finish(struct sw_csv *r, struct sw_row *row)
 	row->nf = r->nf;
 	row->f = r->fields;
 	row->bad = r->bad;
+	row->badcell = 0;
 	row->kind = NULL;
 	r->in_record = 0;
 	return 1;

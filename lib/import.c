@@ -9,11 +9,8 @@
 #include <unistd.h>
 
 #include "sw/audit.h"
-#include "sw/cell.h"
 #include "sw/cli.h"
-#include "sw/csvio.h"
 #include "sw/db.h"
-#include "sw/enc.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
@@ -112,7 +109,7 @@ static struct sw_import *im_ready(struct sw_store *s, const char *fname, struct 
 	return NULL;
 }
 
-void sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *problems)
+int sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *problems)
 {
 	char why[1400];
 	sw_problems_line(problems, why, sizeof why);
@@ -122,30 +119,7 @@ void sw_import_emit(struct sw_import *im, long line, char **f, int nf, const cha
 	else if (im->c.rejected == MAX_SHOWN + 1)
 		sw_error_at(im->fname, 0, _("more rows rejected; not shown%s"),
 			    im->rej ? "" : _(" (use --rejects FILE to keep them)"));
-	if (!im->rej)
-		return;
-	if (!im->rej->encoded) {
-		/* a file is for a person, a pipe for a program */
-		int enc = im->o->rejects_enc >= 0 ? im->o->rejects_enc
-			: sw_file_to_file(im->rej) ? im->enc : SW_ENC_UTF8;
-		sw_file_encode(im->rej, enc);	/* (if it fails, so will the commit) */
-	}
-	FILE *fp = im->rej->fp;
-	if (!im->rej_header) {
-		for (int i = 0; i < im->L->nhdr; i++) {
-			sw_cell_put(fp, im->L->hdr[i]);
-			putc(',', fp);
-		}
-		fputs("line,error\n", fp);
-		im->rej_header = 1;
-	}
-	for (int i = 0; i < im->L->nhdr; i++) {
-		sw_cell_put(fp, i < nf ? f[i] : "");
-		putc(',', fp);
-	}
-	fprintf(fp, "%ld,", line);
-	sw_csv_put(fp, why);
-	putc('\n', fp);
+	return im->rej ? sw_rejects_row(im->rej, im, line, f, nf, why) : 0;
 }
 
 /* A rejected row: said now on a file; on a server in its place among the
@@ -154,8 +128,7 @@ static int reject(struct sw_import *im, long line, char **f, int nf, const char 
 {
 	if (im->stage)
 		return sw_stage_reject(im, line, f, nf, why);
-	sw_import_emit(im, line, f, nf, why);
-	return 0;
+	return sw_import_emit(im, line, f, nf, why);
 }
 
 /* The key column made from the row (a services log without 服务编号), or -1. */
@@ -209,6 +182,22 @@ static const char *first_key(const struct sw_table *t)
 void sw_import_dup_msg(const struct sw_import *im, char *why, size_t whylen)
 {
 	sw_msg(why, whylen, _("%s: duplicate key (an earlier line of this file has it)"), first_key(im->t));
+}
+
+void sw_taken_msg(const struct sw_table *t, const char *cols, int col, long line, char *why,
+		  size_t whylen)
+{
+	if (col < 0 || !(t->cols[col].flags & SW_C_UNIQUE))
+		sw_msg(why, whylen, _("%s: already used by another record"), cols);
+	else if (line > 0)
+		sw_msg(why, whylen, _("%s: already given on line %ld, to another record (the same "
+		       "person twice? keep one of the rows; else correct it)"), cols, line);
+	else if (line < 0)
+		sw_msg(why, whylen, _("%s: already given on an earlier line of this file, to another "
+		       "record (the same person twice? keep one of the rows; else correct it)"), cols);
+	else
+		sw_msg(why, whylen, _("%s: already on file for another record (the same person? give "
+		       "this row that record's %s; else correct it)"), cols, first_key(t));
 }
 
 /* Stores the normalised row. Returns the outcome, SW_REJECTED with why,
@@ -481,7 +470,7 @@ enum { FILE_REJECTED = 2, FILE_FAILED = 3 };
 
 /* Imports the rows after the header L found. Returns as import_part. */
 static int import_rows(struct sw_store *s, struct sw_source *src, struct sw_layout *L,
-		       struct sw_file *rej, const struct sw_import_opts *o)
+		       struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	const struct sw_table *t = L->t;
 	const char *fname = sw_source_name(src);
@@ -570,7 +559,7 @@ static int import_rows(struct sw_store *s, struct sw_source *src, struct sw_layo
  * FILE_REJECTED if the part as a whole cannot be used, FILE_FAILED on a
  * system failure. */
 static int import_part(struct sw_store *s, const struct sw_table *const *tables, struct sw_source *src,
-		       int i, struct sw_file *rej, const struct sw_import_opts *o)
+		       int i, struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	struct sw_layout L;
 	if (sw_source_begin(src, i) != 0)
@@ -594,7 +583,7 @@ static int import_part(struct sw_store *s, const struct sw_table *const *tables,
 /* Imports one file: its sheets in the order of tables (clients before the
  * services that name them), whatever their order in the workbook. */
 static int import_file(struct sw_store *s, const struct sw_table *const *tables, const char *path,
-		       struct sw_file *rej, const struct sw_import_opts *o)
+		       struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	int status;
 	struct sw_source *src = sw_source_open(path, &o->in, &status);
@@ -615,7 +604,7 @@ static int import_file(struct sw_store *s, const struct sw_table *const *tables,
 /* Every file, in order: 0, 1 (rows rejected), or FILE_* of the first
  * that could not be imported. */
 static int import_each(struct sw_store *s, const struct sw_table *const *tables, char **files,
-		       struct sw_file *rej, const struct sw_import_opts *o)
+		       struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	int status = 0;
 	for (char **f = files; *f; f++) {
@@ -629,11 +618,11 @@ static int import_each(struct sw_store *s, const struct sw_table *const *tables,
 
 /* The end of the command, once its transaction is over: rows kept (or a
  * dry run), or nothing. Returns the exit status. */
-static int import_end(int status, int failed, struct sw_file *rej)
+static int import_end(int status, int failed, struct sw_rejects *rej)
 {
 	if (status > 1) {
 		summaries_end(0);
-		sw_file_abort(rej);
+		sw_rejects_abort(rej);
 		return status == FILE_FAILED ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
 	}
 	if (failed && !nsums)
@@ -646,11 +635,11 @@ static int import_end(int status, int failed, struct sw_file *rej)
 
 /* One transaction over all files, on a file. Returns an exit status. */
 static int import_all(struct sw_store *s, const struct sw_table *const *tables, char **files,
-		      struct sw_file *rej, const struct sw_import_opts *o)
+		      struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	sqlite3 *db = sw_store_sqlite(s);
 	if (sw_db_begin(db) != 0) {
-		sw_file_abort(rej);
+		sw_rejects_abort(rej);
 		return SW_EXIT_FAIL;
 	}
 	int status = import_each(s, tables, files, rej, o);
@@ -661,7 +650,7 @@ static int import_all(struct sw_store *s, const struct sw_table *const *tables, 
 	/* The rejects first: if they cannot be written, nothing is stored,
 	 * as status 3 says. (sw_db_commit rolls back when it fails.) The
 	 * summaries only then, so that none reports rows rolled back. */
-	int failed = o->rejects && sw_file_commit(rej) != 0;
+	int failed = o->rejects && sw_rejects_commit(rej) != 0;
 	if (failed || o->dry_run)
 		sw_db_rollback(db);
 	else
@@ -675,7 +664,7 @@ static int import_all(struct sw_store *s, const struct sw_table *const *tables, 
 struct tries {
 	const struct sw_table *const *tables;
 	char **files;
-	struct sw_file *rej;
+	struct sw_rejects *rej;
 	const struct sw_import_opts *o;
 	int status, failed, tried;
 };
@@ -748,28 +737,28 @@ static int try_import(struct sw_store *s, void *arg)
 		fseek(stdin, 0, SEEK_SET);
 		clearerr(stdin);
 		if (t->o->rejects) {
-			sw_file_abort(t->rej);
-			if (sw_file_open(t->rej, t->o->rejects) != 0)
+			sw_rejects_abort(t->rej);
+			if (sw_rejects_open(t->rej, t->o->rejects, t->files, t->o->rejects_enc) != 0)
 				return t->failed = 1, -1;
 		}
 	}
 	t->status = import_each(s, t->tables, t->files, t->rej, t->o);
 	if (t->status > 1)
 		return -1;
-	t->failed = t->o->rejects && sw_file_commit(t->rej) != 0;
+	t->failed = t->o->rejects && sw_rejects_commit(t->rej) != 0;
 	return t->failed || t->o->dry_run ? -1 : 0;
 }
 
 /* One transaction over all files, on a server. Returns an exit status. */
 static int import_server(struct sw_store *s, const struct sw_table *const *tables, char **files,
-			 struct sw_file *rej, const struct sw_import_opts *o)
+			 struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	struct tries t = {tables, files, rej, o, 0, 0, 0};
 	int in = 0;
 	for (char **f = files; *f; f++)
 		in |= strcmp(*f, "-") == 0;
 	if (in && spool_stdin() != 0) {
-		sw_file_abort(rej);
+		sw_rejects_abort(rej);
 		return SW_EXIT_FAIL;
 	}
 	said_begin();
@@ -783,13 +772,13 @@ int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, ch
 		    const struct sw_import_opts *o)
 {
 	static char *stdin_only[] = {"-", NULL};
-	struct sw_file rej = {0};
+	struct sw_rejects rej = {0};
 
 	if (!files || !*files)
 		files = stdin_only;
 	if (o->rejects && sw_file_check_inputs("--rejects", o->rejects, files) != 0)
 		return SW_EXIT_USAGE;
-	if (o->rejects && sw_file_open(&rej, o->rejects) != 0)
+	if (o->rejects && sw_rejects_open(&rej, o->rejects, files, o->rejects_enc) != 0)
 		return SW_EXIT_FAIL;
 	sqlite3 *db = sw_store_sqlite(s);
 	if (!db)

@@ -201,6 +201,30 @@ int sw_file_rebuild_indexes(struct sw_import *im)
 	return rc;
 }
 
+/* The column of the one-column unique index that failed ("t.col"), or -1. */
+static int failed_col(struct sw_import *im, const char *failed)
+{
+	const char *dot = strchr(failed, '.');
+	return dot && !strchr(dot, ',') ? sw_table_col(im->t, dot + 1) : -1;
+}
+
+/* 1 if the record holding column k's value was inserted by this file: on
+ * an earlier line of it. */
+static int taken_here(struct sw_import *im, int k)
+{
+	if (k < 0 || !im->v[k])
+		return 0;
+	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w\" = ?1 AND rowid > ?2", im->t->name,
+				    im->t->cols[k].name);
+	sqlite3_stmt *st = sw_db_prepare(im->db, sql);
+	sqlite3_free(sql);
+	sqlite3_bind_text(st, 1, im->v[k], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, im->start);
+	int here = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return here;
+}
+
 /* Turns a constraint failure into a message a user can act on. */
 static void constraint_msg(struct sw_import *im, char *why, size_t n)
 {
@@ -214,7 +238,10 @@ static void constraint_msg(struct sw_import *im, char *why, size_t n)
 			snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s",
 				 *cols ? _(" and ") : "", k >= 0 ? sw_column_title(&im->t->cols[k]) : name);
 		}
-		sw_msg(why, n, _("%s: already used by another record"), cols);
+		char failed[200];	/* (errmsg's text changes with the next statement) */
+		snprintf(failed, sizeof failed, "%s", u + 26);
+		int k = failed_col(im, failed);
+		sw_taken_msg(im->t, cols, k, -taken_here(im, k), why, n);
 	} else if (strstr(m, "FOREIGN KEY"))
 		sw_msg(why, n, _("refers to a record that does not exist"));
 	else

@@ -58,6 +58,7 @@ struct sw_stage {
 	int nuniq;
 	char **uniq;		/* per unique index the file fills: its rows taken */
 	char **uniq_cols;	/* the titles of its columns, for the message */
+	int *uniq_col;		/* its column, or -1 if several */
 	struct sw_stmt *drop;
 	long drops[DROP_AT_ONCE];
 	int ndrops;
@@ -301,9 +302,9 @@ static int uniq_index;
 
 static int uniq_found(struct sw_import *im, size_t j, struct sw_stmt *s)
 {
-	(void)s;
 	char why[640];
-	sw_msg(why, sizeof why, _("%s: already used by another record"), im->stage->uniq_cols[uniq_index]);
+	sw_taken_msg(im->t, im->stage->uniq_cols[uniq_index], im->stage->uniq_col[uniq_index],
+		     -(sw_stmt_int64(s, 1) != 0), why, sizeof why);
 	return drop(im, j, why);
 }
 
@@ -345,7 +346,7 @@ int sw_stage_flush(struct sw_import *im)
 		struct crow *r = &st->rows[j];
 		const char *why = decode(im, r);
 		if (r->state != STAGED)
-			sw_import_emit(im, r->line, st->f, r->nf, why);
+			rc = sw_import_emit(im, r->line, st->f, r->nf, why);
 		else {
 			sw_import_count(im, r->outcome);
 			if (im->t->after && im->t->after(im, st->v, r->outcome) != 0)
@@ -470,17 +471,24 @@ static void add_unique(struct sw_import *im, const int *cols, int n)
 		sqlite3_str_appendf(same_e, " AND sw_e.\"%w\" = sw_c.\"%w\"", c, c);
 		sqlite3_str_appendf(titles, "%s%s", k ? _(" and ") : "", sw_column_title(&t->cols[cols[k]]));
 	}
+	/* with 1 when the record was given it by this file (its key in
+	 * sw_stage, or an earlier row of the chunk), 0 when it was on file */
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(q, "SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN LATERAL (SELECT 1 FROM \"%w\" sw_t WHERE %s"
-			    " AND NOT (", t->name, sqlite3_str_value(same_t) + 5);
+	sqlite3_str_appendf(q, "SELECT sw_seq, max(sw_here) FROM (SELECT sw_c.sw_seq, sw_t.sw_here FROM sw_chunk sw_c"
+			    " JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM sw_stage sw_s WHERE ");
+	key_eq(q, t, "sw_s", "sw_t");
+	sqlite3_str_appendf(q, ") THEN 1 ELSE 0 END AS sw_here FROM \"%w\" sw_t WHERE %s AND NOT (", t->name,
+			    sqlite3_str_value(same_t) + 5);
 	key_eq(q, t, "sw_t", "sw_c");
-	sqlite3_str_appendf(q, ") LIMIT 1) sw_t ON true WHERE %s UNION SELECT sw_c.sw_seq FROM sw_chunk sw_c JOIN sw_chunk sw_e"
-			    " ON sw_e.sw_seq < sw_c.sw_seq%s WHERE %s ORDER BY 1", sqlite3_str_value(given),
-			    sqlite3_str_value(same_e), sqlite3_str_value(given));
+	sqlite3_str_appendf(q, ") LIMIT 1) sw_t ON true WHERE %s UNION ALL SELECT sw_c.sw_seq, 1 FROM sw_chunk sw_c JOIN sw_chunk sw_e"
+			    " ON sw_e.sw_seq < sw_c.sw_seq%s WHERE %s) sw_u GROUP BY sw_seq ORDER BY 1",
+			    sqlite3_str_value(given), sqlite3_str_value(same_e), sqlite3_str_value(given));
 	char *w = sqlite3_str_finish(q);
 	st->uniq = sw_xrealloc(st->uniq, (size_t)(st->nuniq + 1) * sizeof *st->uniq);
 	st->uniq_cols = sw_xrealloc(st->uniq_cols, (size_t)(st->nuniq + 1) * sizeof *st->uniq_cols);
 	st->uniq[st->nuniq] = w;
+	st->uniq_col = sw_xrealloc(st->uniq_col, (size_t)(st->nuniq + 1) * sizeof *st->uniq_col);
+	st->uniq_col[st->nuniq] = n == 1 ? cols[0] : -1;
 	st->uniq_cols[st->nuniq++] = sw_xstrdup(sqlite3_str_value(titles) ? sqlite3_str_value(titles) : "");
 	sqlite3_free(sqlite3_str_finish(given));
 	sqlite3_free(sqlite3_str_finish(same_t));
@@ -628,6 +636,7 @@ void sw_stage_free(struct sw_import *im)
 	}
 	free(st->uniq);
 	free(st->uniq_cols);
+	free(st->uniq_col);
 	free(st->rows);
 	free(st->a.p);
 	free(st->b.p);

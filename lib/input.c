@@ -314,6 +314,7 @@ int sw_source_next(struct sw_source *s, struct sw_row *row)
 			 "to the right of the table"), s->maxf);
 		row->nf = s->maxf;
 		row->bad = s->toowide;
+		row->badcell = 0;
 	}
 	return rc;
 }

@@ -220,6 +220,16 @@ static int ignored(const struct sw_input_opts *o, const char *cell)
 	return ignored_norm(o, cell, norm);
 }
 
+const char *const sw_rejects_cols[2] = {"line", "error"};
+
+/* 1 if header f ends with the two columns a --rejects file adds, exactly
+ * as written: that file, imported again once fixed. */
+static int rejects_file(char *const *f, int nf)
+{
+	return nf >= 2 && strcmp(f[nf - 2], sw_rejects_cols[0]) == 0 &&
+	       strcmp(f[nf - 1], sw_rejects_cols[1]) == 0;
+}
+
 /* How well row f names each table's columns: seen[k], the columns of
  * tables[k] it names (tables have fewer than 64 columns), named[k] how
  * many; *cells, how many cells hold something and are not ignored. Each
@@ -228,6 +238,8 @@ static void score(const struct sw_table *const *tables, int nt, const struct sw_
 		  char *const *f, int nf, unsigned long long *seen, int *named, int *cells)
 {
 	*cells = 0;
+	if (rejects_file(f, nf))
+		nf -= 2;	/* (not the table's, nor names it misses) */
 	for (int j = 0; j < nf; j++) {
 		char tmp[256], norm[256];
 		snprintf(tmp, sizeof tmp, "%s", f[j]);
@@ -391,10 +403,15 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 	L->unit = sw_xcalloc((size_t)t->ncols, sizeof *L->unit);
 	for (int i = 0; i < t->ncols; i++)
 		L->map[i] = SW_MAP_ABSENT;
+	int rej = rejects_file(f, nf) ? nf - 2 : nf;
 	for (int j = 0; j < nf; j++) {
 		char tmp[256];
 		int unit = 0, c;
 		L->hdr[j] = sw_xstrdup(f[j]);
+		if (j >= rej) {
+			L->field[j] = SW_F_REJECTS;
+			continue;
+		}
 		snprintf(tmp, sizeof tmp, "%s", f[j]);
 		if (sw_text_norm(tmp) == 0) {
 			L->field[j] = SW_F_NOHEADER;
@@ -541,9 +558,62 @@ static int total_word(const char *s)
 	return 0;
 }
 
+/* 1 if s (trimmed) is a footer's label with its colon: 填表人：..., 审核人:
+ * ...; *empty, 1 if nothing follows the colon. */
+static int footer_label(const char *s, int *empty)
+{
+	static const char *const w[] = {"填表人", "填报人", "制表人", "审核人", "审批人", "负责人",
+					"统计人", "经办人", "填表日期", "填报日期", "制表日期", "审核日期",
+					"报送日期"};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		size_t n = strlen(w[i]);
+		if (strncmp(s, w[i], n) != 0)
+			continue;
+		const char *p = s + n;
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, "：", 3) != 0 && *p != ':')
+			return 0;
+		p += *p == ':' ? 1 : 3;
+		while (*p == ' ')
+			p++;
+		*empty = !*p;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 if f is the footer under a ledger: "填表人：张三,,审核人：李四",
+ * "填表人：,张三,填报日期：2026年10月31日": its first cell a label, each
+ * other cell a label or the value of a label left empty before it. */
+static int footer_row(char *const *f, int nf)
+{
+	int labels = 0, open = 0;
+	for (int j = 0; j < nf; j++) {
+		char tmp[96];
+		if (!*f[j])
+			continue;
+		if (strlen(f[j]) >= sizeof tmp)
+			return 0;
+		snprintf(tmp, sizeof tmp, "%s", f[j]);
+		if (sw_text_trim(tmp) == 0)
+			continue;
+		int empty;
+		if (footer_label(tmp, &empty))
+			labels++, open = empty;
+		else if (open)
+			open = 0;	/* the value of the label before */
+		else
+			return 0;
+	}
+	return labels > 0;
+}
+
 int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
 {
 	int first = 1;
+	if (footer_row(f, nf))
+		return 1;
 	for (int j = 0; j < nf; j++) {
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%s", f[j]);
@@ -553,7 +623,7 @@ int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
 		if (first && total_word(p))
 			return 1;
 		first = 0;
-		if (j >= L->nhdr || L->field[j] != SW_F_IGNORED)
+		if (j >= L->nhdr || (L->field[j] != SW_F_IGNORED && L->field[j] != SW_F_REJECTS))
 			return 0;
 	}
 	return 1;

@@ -9,6 +9,7 @@
 #include "sw/layout.h"
 #include "sw/rowq.h"
 #include "sw/text.h"
+#include "sw/xlsx.h"
 
 void sw_problem_add(char *why, size_t whylen, const char *fmt, ...)
 {
@@ -53,6 +54,26 @@ void sw_problems_unquote(char *why)
 	*w = 0;
 }
 
+/* Why a row cannot be used, into why: with the column and cell when a
+ * workbook's cell is the reason ("minutes (cell G5): a formula ..."). */
+static void bad_cell(const struct sw_layout *L, const struct sw_row *rw, char *why, size_t whylen)
+{
+	int j = rw->badcell - 1;
+	if (j < 0) {
+		sw_msg(why, whylen, "%s", rw->bad);
+		return;
+	}
+	char col[4], name[32];
+	sw_xlsx_colname(j, col);
+	const char *title = name;
+	if (j < L->nhdr && L->field[j] >= 0)
+		title = sw_column_title(&L->t->cols[L->field[j]]);
+	else
+		sw_msg(name, sizeof name, _("column %s"), col);
+	/* TRANSLATORS: a column, its cell (G5), then what is wrong */
+	sw_msg(why, whylen, _("%s (cell %s%ld): %s"), title, col, rw->line, rw->bad);
+}
+
 int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_arena *a,
 		long *off, char *why, size_t whylen)
 {
@@ -66,7 +87,7 @@ int sw_row_norm(const struct sw_layout *L, const struct sw_row *rw, struct sw_ar
 	if (rw->bad) {
 		for (int i = 0; i < t->ncols; i++)
 			off[i] = -1;
-		sw_msg(why, whylen, "%s", rw->bad);
+		bad_cell(L, rw, why, whylen);
 		return -1;
 	}
 	for (int j = 0; j < nf; j++)

@@ -452,9 +452,7 @@ static void id_damage(const char *id, char *why, size_t whylen)
 	if (strcmp(id + 15, "000") == 0)
 		sw_msg(why, whylen, _("ends in 000: Excel keeps only 15 digits of a number; "
 		       "format the column as text and type the ID again"));
-	else if (sw_i18n_zh())	/* the wording: 校验位不对（应为X） */
-		sw_msg(why, whylen, _("bad check digit (expected %c)"), sw_idcard_check_char(id));
-	else	/* as the English has always read */
+	else	/* never the digit expected: a guess it would invite */
 		sw_msg(why, whylen, _("bad check digit"));
 }
 
@@ -634,7 +632,10 @@ int sw_phone_parse(const char *s, char *out, size_t outlen, char *why, size_t wh
 		return 0;
 	}
 bad:
-	sw_msg(why, whylen, _("not a phone number"));
+	if (!strpbrk(s, "0123456789"))	/* 无, -, /: a placeholder for none */
+		sw_msg(why, whylen, _("not a phone number: leave the cell empty if there is none"));
+	else
+		sw_msg(why, whylen, _("not a phone number"));
 	return -1;
 }
 

@@ -324,6 +324,7 @@ int sw_xls_next(struct sw_xls *x, struct sw_row *row)
 		row->f = x->f;
 		row->kind = x->kind;
 		row->bad = bad ? _(bad) : NULL;	/* kept as msgids until here */
+		row->badcell = bad ? x->badcol + 1 : 0;
 		x->errline = row->line;
 		return 1;
 	}

@@ -349,6 +349,7 @@ int sw_xlsx_rows_next(struct sw_xlsx *x, struct sw_row *row)
 			row->f = r->f;
 			row->kind = r->kind;
 			row->bad = r->bad ? _(r->bad) : NULL;	/* kept as msgids until here */
+			row->badcell = r->bad ? r->badcol + 1 : 0;
 			return 1;
 		}
 		if (rc < 0) {

@@ -26,6 +26,7 @@ struct sw_row {
 	int nf;			/* number of fields */
 	char **f;		/* NUL-terminated fields, valid until the next call */
 	const char *bad;	/* non-NULL: why this record cannot be used */
+	int badcell;		/* the field bad is about, + 1 (a workbook's cell); 0: the row */
 	const char *kind; /* per field: 's' text, 'n' number, 'd' date, 'b' boolean, 'e' Excel error; NULL: all text (CSV) */
 };
 

@@ -39,9 +39,11 @@ enum {
 				 * an update keeps the stored value when it cannot */
 	SW_C_MADE = 64,		/* a key absent from a file: made from the row's values,
 				 * the same each time the file is imported */
-	SW_C_ORDER = 128	/* ref to a table often filled after this one (orgs,
+	SW_C_ORDER = 128,	/* ref to a table often filled after this one (orgs,
 				 * which refer to stations): an unknown value's refusal
 				 * says to import that first or leave the column empty */
+	SW_C_UNIQUE = 256	/* one record at most may hold a value (a unique
+				 * index): check finds what the import would refuse */
 };
 
 struct sw_column {
@@ -110,6 +112,13 @@ struct sw_store *sw_import_store(const struct sw_import *im);
 int sw_import_flush(struct sw_import *im);
 /* 1 if the file has column col (a value may still be empty). */
 int sw_import_has(const struct sw_import *im, int col);
+/* Why a row gives a value of a unique index (cols: its columns' titles)
+ * that another record holds. For a column that identifies a person
+ * (SW_C_UNIQUE, col; -1 for an index of several columns), with how to
+ * fix it: given to that record on line (> 0), on an earlier line of this
+ * file (-1), or on file before (0). No value is quoted. */
+void sw_taken_msg(const struct sw_table *t, const char *cols, int col, long line, char *why,
+		  size_t whylen);
 /* Index of column name in the table, -1 if none. */
 int sw_table_col(const struct sw_table *t, const char *name);
 /* The table whose name or alias is name, or NULL. */

@@ -56,8 +56,7 @@ struct sw_import {
 	long *off;		/* where norm_row put them in a */
 	struct sw_arena a;
 	struct sw_counts c;
-	struct sw_file *rej;	/* --rejects, shared by all files */
-	int rej_header;
+	struct sw_rejects *rej;	/* --rejects, shared by all files */
 	int enc;		/* the file's encoding (sw_source_encoding) */
 	struct pending *pend;
 	size_t npend, cappend;
@@ -68,9 +67,32 @@ struct sw_import {
  * when its chunk is stored. */
 enum { SW_STAGED = 16 };
 
+/* lib/import_rej.c: --rejects FILE, each table's rejected rows (each
+ * header's) in a file of their own: FILE for the first, FILE-TABLE.csv
+ * beside it for each other. */
+struct rej_file;
+struct sw_rejects {
+	const char *path;	/* FILE */
+	char *const *inputs;	/* the files read, which no rejects file may be */
+	int enc;		/* --output-encoding, or -1 */
+	struct rej_file *f;	/* f[0] FILE, then those beside it */
+	int n;
+};
+/* Opens FILE (0, or -1 said); the others are opened when needed. */
+int sw_rejects_open(struct sw_rejects *r, const char *path, char *const *inputs, int enc);
+/* Writes a rejected row of im's file, as read, with its line and why, to
+ * the rejects file of im's table and header. 0, or -1 (said). */
+int sw_rejects_row(struct sw_rejects *r, const struct sw_import *im, long line, char **f, int nf,
+		   const char *why);
+/* Writes every rejects file into place (and names those beside FILE);
+ * after a failure none of the rest. 0 or -1 (said). Then as aborted. */
+int sw_rejects_commit(struct sw_rejects *r);
+/* Drops them all; harmless after a commit or on a zeroed r. */
+void sw_rejects_abort(struct sw_rejects *r);
+
 /* Says a row is rejected, now (its message, --rejects): what reject does on
  * a file, and the flush of a chunk on a server in the rows' order. */
-void sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *why);
+int sw_import_emit(struct sw_import *im, long line, char **f, int nf, const char *why);
 /* Counts an outcome: inserted, updated, unchanged. */
 void sw_import_count(struct sw_import *im, int outcome);
 /* The made key column of the file (SW_C_MADE, absent), or -1; its value

@@ -18,8 +18,15 @@ enum {
 /* field[] values other than a table column. */
 enum {
 	SW_F_IGNORED = -1,	/* 序号, or --ignore-column */
-	SW_F_NOHEADER = -2	/* an empty header cell: its values have no column */
+	SW_F_NOHEADER = -2,	/* an empty header cell: its values have no column */
+	SW_F_REJECTS = -3	/* a --rejects file's own columns, line and error */
 };
+
+/* The columns a --rejects file adds after a row's own, line and error:
+ * keys of a machine format, English in every language. A header that
+ * ends with the two is such a file imported again: they are not stored,
+ * nor written again to the next rejects file. */
+extern const char *const sw_rejects_cols[2];
 
 struct sw_layout {
 	const struct sw_table *t;
@@ -49,7 +56,9 @@ int sw_layout_map(struct sw_layout *L, const struct sw_table *t, const char *fna
 void sw_layout_free(struct sw_layout *L);
 
 /* 1 if row is not data: a total row (its first cell 合计, 小计, 总计 or
- * 共计, "合计：24人" too) or a row with nothing but ignored columns. */
+ * 共计, "合计：24人" too), a footer of labels with their colons and values
+ * ("填表人：张三,审核人：李四,填报日期：2026年10月31日"), or a row with
+ * nothing but ignored columns. */
 int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf);
 
 /* The table column a header cell names, or -1; *unit as in sw_layout

@@ -53,7 +53,7 @@ sw-case: bad.csv:3: birth_date: does not agree with id_number
 sw-case: bad.csv:4: gender: does not agree with id_number
 sw-case: bad.csv:5: categories: unknown value (expected a key or alias listed by sw-case vocab list category; to accept it: sw-case vocab add category VALUE KEY)
 sw-case: bad.csv:7: client_id: duplicate key (an earlier line of this file has it)
-sw-case: bad.csv:8: id_number: already used by another record
+sw-case: bad.csv:8: id_number: already on file for another record (the same person? give this row that record's client_id; else correct it)
 sw-case: bad.csv:9: station_code: unknown station
 sw-case: bad.csv:10: name: required
 sw-case: bad.csv: read 9, inserted 1, updated 0, unchanged 0, rejected 8
@@ -86,7 +86,7 @@ C11,3,birth_date: does not agree with id_number
 C12,4,gender: does not agree with id_number
 C13,5,categories: unknown value (expected a key or alias listed by sw-case vocab list category; to accept it: sw-case vocab add category VALUE KEY)
 C14,7,client_id: duplicate key (an earlier line of this file has it)
-C15,8,id_number: already used by another record
+C15,8,id_number: already on file for another record (the same person? give this row that record's client_id; else correct it)
 C16,9,station_code: unknown station
 C17,10,name: required
 X

@@ -1,9 +1,10 @@
 #!/bin/sh
 # The input side in Chinese (issue 13): under --lang zh a refused row names
 # its column by its Chinese title and says what to do in the admin's words
-# (身份证号：校验位不对（应为6）), an unknown word lists the Chinese words
-# that are accepted, the station's own among them, and the header, the
-# workbook and the summary speak Chinese too; no English key shows, and no
+# (身份证号：校验位不对, never the digit expected: a guess it would invite),
+# an unknown word lists the Chinese words that are accepted, the station's
+# own among them, and the header, the workbook and the summary speak
+# Chinese too; no English key shows, and no
 # personal value of a row does, in Chinese any more than in English.
 # backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
@@ -35,7 +36,7 @@ E
 run sw-case import --lang zh c.csv
 check_rc 1 "rows refused under --lang zh: status 1 as in English"
 check_err "each refusal names the column by its Chinese title and says what to write" <<'E'
-sw-case: c.csv 第2行：身份证号：校验位不对（应为6）
+sw-case: c.csv 第2行：身份证号：校验位不对
 sw-case: c.csv 第3行：性别：不认识的值（可填：男、女）
 sw-case: c.csv 第4行：出生日期：不存在的日期；建档日期：不存在的日期
 sw-case: c.csv 第5行：户籍：不认识的值（可填：户籍、非户籍、本县户籍）

@@ -64,7 +64,7 @@ run sw-case import num.xlsx
 check_err "an ID in a number cell and an error cell are refused, saying why" <<'E'
 sw-case: num.xlsx[服务对象]:2: id_number: a number cell of more than 15 digits: Excel has lost the last ones; format the column as text and type them again
 sw-case: num.xlsx[服务对象]:3: name: the cell holds an Excel error (#N/A, #REF! ...): correct the formula or type the value
-sw-case: num.xlsx[服务对象]:4: a formula without a computed value: open the workbook in Excel or WPS and save it, or paste the column as values
+sw-case: num.xlsx[服务对象]:4: name (cell B4): a formula without a computed value: open the workbook in Excel or WPS and save it, or paste the column as values
 sw-case: num.xlsx[服务对象]: read 3, inserted 0, updated 0, unchanged 0, rejected 3
 E
 db_same "nothing of them stored"

@@ -228,6 +228,9 @@ static void client_rules(void)
 
 #define SCI_NUM "in scientific notation: Excel has lost digits; format the column as text and type the numbers again"
 
+/* a cell without a digit: a placeholder for none (无, -, /) */
+#define NO_PHONE "not a phone number: leave the cell empty if there is none"
+
 static void phones(void)
 {
 	static const struct want t[] = {
@@ -243,10 +246,10 @@ static void phones(void)
 		{"1381234567800000.0",
 		 "a number of more than 15 digits: Excel has lost digits; format the column as text and type the numbers again"},
 		{"12345678901", "not a phone number"}, {"1381234567", "not a phone number"},
-		{"abc", "not a phone number"}, {"0571-123", "not a phone number"},
+		{"abc", NO_PHONE}, {"0571-123", "not a phone number"},
 		{"+1 2025550100", "not a phone number"}, {"138123456789", "not a phone number"},
 		{"13812345678.5", "not a phone number"}, {"13812345678.", "not a phone number"},
-		{"", "not a phone number"},
+		{"", NO_PHONE}, {"无", NO_PHONE}, {"-", NO_PHONE}, {"/", NO_PHONE}, {"暂无", NO_PHONE},
 	};
 	char out[32], why[160];
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
