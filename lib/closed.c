@@ -74,6 +74,21 @@ static const struct dated {
 static const char *const inert[] = {"name", "phone", "address", "id_number", "note", "risk",
 				    "item_code", "approval"};
 
+int sw_closed_stock(const char *table, const char *col[2])
+{
+	/* clients on file, cases open, staff: counted at each month's end */
+	static const char *const stock[][3] = {{"clients", "registered_on", NULL},
+					       {"cases", "opened_on", "closed_on"},
+					       {"workers", "hired_on", "left_on"}};
+	for (size_t i = 0; i < sizeof stock / sizeof stock[0]; i++)
+		if (strcmp(table, stock[i][0]) == 0) {
+			col[0] = stock[i][1];
+			col[1] = stock[i][2];
+			return 1;
+		}
+	return 0;
+}
+
 int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty, const char **reached)
 {
 	for (int d = 0; d < NDATED; d++)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sw/closed.h"
 #include "sw/err.h"
 #include "sw/i18n.h"
 #include "sw/import.h"
@@ -56,6 +57,35 @@ static int month_check(const struct sw_import *im, const char *column, const cha
 /* 1 (with why) if storing the row would change a closed month's figures:
  * a new row dated in one, or a changed row dated, before or after, in one.
  * Re-importing an unchanged row is always allowed. */
+/* 1 (with why) if a new row of a table counted from its date on (a client
+ * on file, a case open, a worker on the staff) counts in a closed month
+ * after its own: the line is named here, not only the figure at commit. */
+static int later_month(const struct sw_import *im, const char **v, char *why, size_t whylen)
+{
+	const char *col[2] = {NULL, NULL};
+	int period = 0;
+	/* only where the stored row is read (a period column): else an
+	 * unchanged row would pass for a new one */
+	for (int i = 0; i < im->t->ncols; i++)
+		period |= (im->t->cols[i].flags & SW_C_PERIOD) != 0;
+	if (!period || !sw_closed_stock(im->t->name, col))
+		return 0;
+	int a = sw_table_col(im->t, col[0]), b = col[1] ? sw_table_col(im->t, col[1]) : -1;
+	const char *from = a >= 0 ? v[a] : NULL, *to = b >= 0 ? v[b] : NULL;
+	if (!from)	/* a client without registered_on is on file in no month */
+		return 0;
+	for (int i = 0; i < im->locks; i++) {
+		const char *m = im->closed[i];
+		if (strncmp(from, m, 7) < 0 && (!to || strncmp(to, m, 7) >= 0)) {
+			sw_msg(why, whylen, _("%s: the record counts in closed month %s too, as in every month "
+			       "from then on (sw-report close --reopen to change it)"),
+			       a >= 0 ? sw_column_title(&im->t->cols[a]) : col[0], m);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
 		   const char *const *old, char *why, size_t whylen)
 {
@@ -70,5 +100,7 @@ int sw_import_lock(const struct sw_import *im, const char **v, int exists, int c
 		if (!hit && d && changes)
 			hit = month_check(im, sw_column_title(&t->cols[i]), d, why, whylen) != 0;
 	}
-	return hit;
+	/* (a stored row changed: the commit names the figure; its columns
+	 * may be ones no figure reads) */
+	return hit || (!exists && later_month(im, v, why, whylen));
 }

@@ -31,6 +31,10 @@ int sw_closed_check_server(struct sw_store *s);
  * finds a row when other tables' figures count through this one's rows,
  * making any change touch every month; NULL when none can). */
 int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty, const char **reached);
+/* 1 if each row of table counts in every month from its date col[0] on,
+ * until its date col[1] (or NULL) if any: the stock figures (clients on
+ * file, open cases, staff) that a new row changes in each later month. */
+int sw_closed_stock(const char *table, const char *col[2]);
 /* 0 for a table no figure reads (vocabulary, the audit trail...). */
 int sw_closed_feeds(const char *table);
 /* 1 if no figure reads a column so named (a phone, a note). */

@@ -46,6 +46,21 @@ if [ -x "$SW_BIN/sw-case" ]; then
 	printf 'service_id,client_id,station_code,date,type,minutes\nS9,P1,V1,2026-10-05,visit,10\n' >late.csv
 	run sw-case import late.csv
 	check_err_has "date: month 2026-10 is closed (sw-report close --reopen to change it)" "imports into a closed month are refused"
+	# a new client or case of an earlier month is on file, or open, at
+	# the closed month's end too: refused with its line, not only at commit
+	printf 'client_id,name,station_code,registered_on\nP8,h,T1,2026-09-20\nP9,i,T1,2026-11-02\n' >early.csv
+	run sw-case import early.csv
+	check_rc 1 "a new client registered before a closed month"
+	check_err "is refused with its line; one registered after it is stored" <<'X'
+sw-case: early.csv:2: registered_on: the record counts in closed month 2026-10 too, as in every month from then on (sw-report close --reopen to change it)
+sw-case: early.csv: read 2, inserted 1, updated 0, unchanged 0, rejected 1
+X
+	printf 'case_id,client_id,station_code,domain,opened_on,closed_on\nK8,P2,V1,elderly,2026-09-01,2026-11-20\nK9,P2,V1,elderly,2026-09-01,2026-09-30\n' >early.csv
+	run sw-case import early.csv
+	check_err "a case open through the closed month too; one closed before it is not" <<'X'
+sw-case: early.csv:2: opened_on: the record counts in closed month 2026-10 too, as in every month from then on (sw-report close --reopen to change it)
+sw-case: early.csv: read 2, inserted 1, updated 0, unchanged 0, rejected 1
+X
 fi
 
 # Any write that would change a closed month's figures is refused at its
