@@ -592,6 +592,9 @@ static int import_file(struct sw_store *s, const struct sw_table *const *tables,
 	int n = sw_source_parts(src), bad;
 	int *order = sw_layout_order(src, tables, &o->in, &bad);
 	status = bad ? FILE_REJECTED : 0;
+	if (bad && n > 1 && !o->in.nsheets)
+		sw_error_at(path, 0, _("nothing of the workbook imported: a sheet that holds no records (drop-down "
+			    "lists, sums) stops it; import the sheets that do with --sheet NAME (once for each)"));
 	for (int i = 0; i < n && status <= 1; i++) {
 		int rc = import_part(s, tables, src, order[i], rej, o);
 		status = rc > 1 ? rc : status | rc;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # .xlsx workbooks read directly (issue 10): every sheet to its table by its
 # header or name, in the order of the tables; title and total rows; hours;
-# --sheet; stdin; number cells that have lost digits; Excel error cells.
+# --sheet; stdin; number cells that have lost digits; Excel error cells; a
+# sheet of drop-down lists refuses the workbook, saying how to pick the register.
 # backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 X="$SW_TOP/tests/fixtures/xlsx/clients.xlsx"	# made by make.py (openpyxl)
@@ -78,4 +79,32 @@ check_err "check: the workbook's own clients are known to its services sheet" <<
 sw-case: 台账.xlsx[服务记录]:3: type: unknown value (expected visit, counselling, phone, referral, employment, other)
 sw-case: 台账.xlsx[服务记录]:4: type: unknown value (expected visit, counselling, phone, referral, employment, other)
 E
+
+# A sheet of drop-down lists beside the register holds no records: the
+# workbook is refused as a whole, with the way to import its register.
+PY=/usr/bin/python3
+if [ -x "$PY" ] && "$PY" -c 'import openpyxl' 2>/dev/null; then
+	"$PY" - <<'P'
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "服务对象台账"
+ws.append(["档案号", "姓名", "性别", "所属站点"])
+ws.append(["L1", "张三", "男", "QX-001"])
+lists = wb.create_sheet("下拉选项")
+for row in (["性别", "户籍", "服务类型"], ["男", "本地", "家访"], ["女", "非本地", "电话"]):
+    lists.append(row)
+wb.save("lists.xlsx")
+P
+	run sw-case import lists.xlsx
+	check_rc 1 "a workbook with a sheet of drop-down lists"
+	check_err_has "sw-case: lists.xlsx: nothing of the workbook imported: a sheet that holds no records (drop-down lists, sums) stops it; import the sheets that do with --sheet NAME (once for each)" \
+		"says how to import its register"
+	run sw-case import --sheet 服务对象台账 lists.xlsx
+	check_err "which --sheet then imports" <<'E'
+sw-case: lists.xlsx[服务对象台账]: read 1, inserted 1, updated 0, unchanged 0, rejected 0
+E
+else
+	for i in 1 2 3; do ok 0 "# SKIP no /usr/bin/python3 with openpyxl"; done
+fi
 done_testing
