@@ -466,13 +466,57 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 	return rc;
 }
 
+/* 1 if s holds only white space (a full-width space too). */
+static int blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || strncmp(s, "\xe3\x80\x80", 3) == 0)
+		s += *s == '\xe3' ? 3 : 1;
+	return !*s;
+}
+
+/* A header of two rows: names of groups above the columns' own, and the
+ * columns without a group (序号, 备注) merged down through both, so that
+ * their name is in the upper row only. An empty cell of the header takes
+ * the name above it when the row above has two or more names (a title
+ * has one). up[0..nup) is that row, or NULL. Returns hdr, or a new array
+ * of *n cells (hdr's, up's or "") to free. */
+static char **two_rows(char **hdr, int *n, char **up, int nup)
+{
+	int names = 0, w = *n > nup ? *n : nup;
+	for (int j = 0; up && j < nup; j++)
+		names += !blank(up[j]);
+	if (names < 2)
+		return hdr;
+	char **h = NULL;
+	for (int j = 0; j < nup; j++)
+		if ((j >= *n || blank(hdr[j])) && !blank(up[j])) {
+			if (!h) {
+				h = sw_xcalloc((size_t)w, sizeof *h);
+				for (int k = 0; k < w; k++)
+					h[k] = k < *n ? hdr[k] : "";
+			}
+			h[j] = up[j];
+		}
+	if (h)
+		*n = w;
+	return h ? h : hdr;
+}
+
+static void up_free(char **up, int nup)
+{
+	for (int j = 0; j < nup; j++)
+		free(up[j]);
+	free(up);
+}
+
 int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 		   const struct sw_input_opts *o, struct sw_layout *L)
 {
 	const char *fname = sw_source_name(s);
 	const struct sw_table *only = NULL;
 	struct sw_row row;
-	int rc, best = 0;
+	int rc, best = 0, nup = 0;
+	char **up = NULL;	/* the row above, kept: a header's upper row */
 
 	memset(L, 0, sizeof *L);
 	if (o->table && !(only = sw_table_find(tables, o->table))) {
@@ -496,12 +540,23 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 		}
 		if (L->t) {
 			sw_source_max_fields(s, row.nf + MARGIN_FIELDS);
-			return map_header(L, fname, o, row.f, row.nf);
+			int nh = row.nf;
+			char **h = two_rows(row.f, &nh, up, nup);
+			rc = map_header(L, fname, o, h, nh);
+			if (h != row.f)
+				free(h);
+			up_free(up, nup);
+			return rc;
 		}
+		up_free(up, nup);
+		up = sw_xcalloc((size_t)row.nf + 1, sizeof *up);
+		for (nup = 0; nup < row.nf; nup++)
+			up[nup] = sw_xstrdup(row.f[nup]);
 		L->skipped++;
 		if (L->skipped >= MAX_TITLE_ROWS)
 			break;
 	}
+	up_free(up, nup);
 	if (rc < 0) {
 		sw_error_at(fname, sw_source_errline(s), "%s", sw_source_error(s));
 		return -1;

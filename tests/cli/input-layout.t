@@ -2,7 +2,8 @@
 # The layout of the registers stations really keep (issue 10): title rows,
 # blank and total rows, decorated headers with units, the everyday aliases,
 # columns never dropped silently, --station, services without ids, workers
-# named by name, every problem of a row at once, free text kept as written.
+# named by name, every problem of a row at once, free text kept as written;
+# a header of two rows (group names above, 序号 and 备注 merged down).
 # backends: sqlite pg
 . "$SW_TOP/tests/cli/lib.sh"
 
@@ -171,5 +172,24 @@ X
 run sw-case check refs.csv
 check_rc 1 "check reports references the database would refuse"
 check_err_has "refs.csv:2: client_id: unknown client" "naming the column"
+
+# A header of two rows, as Excel saves merged cells: group names above
+# the columns' own, 序号 and 备注 in the upper row only.
+cat >two.csv <<'X'
+大溪镇社工站服务记录台账（2026年10月）,,,,,,,
+序号,服务对象,,服务情况,,,,备注
+,档案号,所属站点,服务日期,服务类型,时长（分钟）,社工工号,
+1,T1,QX-001,2026-10-09,电话,10,W007,已回访
+X
+run sw-case import two.csv
+check_err "序号 and 备注 are taken from the row above" <<'X'
+sw-case: two.csv: read 3, inserted 1, updated 0, unchanged 0, skipped 2, rejected 0
+X
+[ "$(sql "select note from services where client_id = 'T1' and worker_id = 'W007'")" = 已回访 ]
+ok $? "备注 stored as the note"
+# a title alone above the header lends no name: the empty column stays so
+printf '青溪街道台账,,\n,档案号,姓名\n1,C9,某\n' >title.csv
+run sw-case import --dry-run --station QX-001 title.csv
+check_err_has "title.csv:3: column 1 has a value but no header" "a title row is not a header's upper row"
 
 done_testing
