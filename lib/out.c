@@ -481,7 +481,11 @@ static void flush_aligned(struct sw_out *o)
 	for (size_t r = 0; r <= o->nrows + (size_t)md; r++) {
 		if (md)
 			fputs("| ", fp);
-		for (int i = 0; i < o->ncols; i++) {
+		/* (a table's line ends at its last cell with text: no trailing blanks) */
+		int end = o->ncols - 1;
+		while (!md && r > 0 && end > 0 && !*o->cells[(r - 1) * (size_t)o->ncols + (size_t)end])
+			end--;
+		for (int i = 0; i <= end; i++) {
 			const char *s;
 			if (r == 0)
 				s = o->names[i];
@@ -493,7 +497,7 @@ static void flush_aligned(struct sw_out *o)
 			} else
 				s = o->cells[(r - 1 - (size_t)md) * (size_t)o->ncols + (size_t)i];
 			size_t sw = sw_text_width(s);
-			int last = i + 1 == o->ncols;
+			int last = i == end;
 			if (o->types[i] == 'n' && r > 0)
 				pad(fp, w[i] - sw);
 			fputs(s, fp);

@@ -109,14 +109,14 @@ expect_fail 2 'sw-station: --labels: expected zh or en' sw-station list --labels
 run sw-station list -f table --lang zh
 check_out "-f table under --lang zh: Chinese titles and words" <<'X'
 编号  名称            层级                上级编号  区划代码  地址  成立日期  撤销日期
-T     青溪街道社工站  乡镇（街道）社工站                                      
-G1    东村社工服务点  村居社工服务点      T                                   
+T     青溪街道社工站  乡镇（街道）社工站
+G1    东村社工服务点  村居社工服务点      T
 X
 run sw-station list -f table --lang en
 check_out "the same in English" <<'X'
 code  name            level     parent_code  division_code  address  opened_on  closed_on
-T     青溪街道社工站  township                                                  
-G1    东村社工服务点  village   T                                               
+T     青溪街道社工站  township
+G1    东村社工服务点  village   T
 X
 run sw-station list -f md --lang zh
 check_out_has '| 编号 | 名称 ' "-f md under zh: Chinese titles"

@@ -91,7 +91,7 @@ QX-001  青溪街道社工站  township  QX                                     
 Staff
 worker_id  name  role     certificate  hired_on  left_on  employer_org  employer_name
 W001       林伟  admin    none                            O1            青溪县仁爱社会工作服务中心
-W002       刘静  service  none                                          
+W002       刘静  service  none
 
 Children
 code  name  level  opened_on  closed_on
@@ -104,7 +104,7 @@ QX-001  青溪街道社工站  乡镇（街道）社工站  QX                  
 工作人员
 工号  姓名  岗位类型  证书  入职日期  离职日期  所属机构  所属机构名称
 W001  林伟  事务性    无                        O1        青溪县仁爱社会工作服务中心
-W002  刘静  服务性    无                                  
+W002  刘静  服务性    无
 
 下级站点
 编号  名称  层级  成立日期  撤销日期
