@@ -39,7 +39,7 @@ check_err "each refusal names the column by its Chinese title and says what to w
 sw-case: c.csv 第2行：身份证号：校验位不对
 sw-case: c.csv 第3行：性别：不认识的值（可填：男、女）
 sw-case: c.csv 第4行：出生日期：不存在的日期；建档日期：不存在的日期
-sw-case: c.csv 第5行：户籍：不认识的值（可填：户籍、非户籍、本县户籍）
+sw-case: c.csv 第5行：户籍：不认识的值（可填：本地户籍、外地户籍、本县户籍）
 sw-case: c.csv 第6行：站点编号：找不到站点
 sw-case: c.csv：读入6行，新增1，更新0，未变0，拒收5
 E

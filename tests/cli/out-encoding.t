@@ -146,7 +146,7 @@ for t in clients cases services activities; do
 done
 [ "$(head -1 clients.zh)" = "档案号,姓名,性别,出生日期,身份证号,联系电话,站点编号,人员类别,户籍,地址,建档日期" ]
 ok $? "export --labels zh: Chinese headers"
-grep -q ',老年人、低保,户籍,' clients.zh && grep -q ',乡镇（街道）社工站,' stations.zh
+grep -q ',老年人、低保,本地户籍,' clients.zh && grep -q ',乡镇（街道）社工站,' stations.zh
 ok $? "and Chinese words, a set's joined by 、"
 SW_DB=$(other_db zh) || exit 3
 run sw-station import stations.zh workers.zh

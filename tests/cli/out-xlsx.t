@@ -221,7 +221,7 @@ P
 ['档案号', '姓名', '性别', '出生日期', '身份证号', '联系电话', '站点编号', '人员类别', '户籍', '地址', '建档日期']
 C2:C1048576 性别 男、女 False True
 H2:H1048576 人员类别 老年人、儿童、青少年 True False
-I2:I1048576 户籍 户籍、非户籍 False True
+I2:I1048576 户籍 本地户籍、外地户籍 False True
 sw-tools notes ['档案号', 'client_id', 'a code (letters and digits)', 'must be filled in']
 X
 	# What an admin fills in (IDs typed as text, dates as dates) imports clean.
