@@ -31,10 +31,11 @@ static void identity(const struct sw_table *t, int *owner, int *date)
 	}
 }
 
-/* The query for made-key records of the row's owner and date that this
- * file neither stored nor met: on a file, stored before it (rowid) and
- * not noted in sw_seen; on a server, not in sw_stage. */
-static char *others_sql(const struct sw_import *im, int key, int owner, int date, int del)
+/* Finds (del: deletes) the made-key records of the row's owner and date
+ * that this file neither stored nor met: on a file, stored before it
+ * (rowid) and not noted in sw_seen; on a server, not in sw_stage. The
+ * first one's key into other. SW_ROW, SW_DONE, or -1 (printed). */
+static int others(const struct sw_import *im, int key, int owner, int date, int del, char other[32])
 {
 	const struct sw_table *t = im->t;
 	const char *k = t->cols[key].name;
@@ -50,7 +51,18 @@ static char *others_sql(const struct sw_import *im, int key, int owner, int date
 		sqlite3_str_appendf(q, " AND \"%w\" NOT IN (SELECT \"%w\" FROM sw_stage)", k, k);
 	if (!del)
 		sqlite3_str_appendf(q, " ORDER BY \"%w\" LIMIT 1", k);
-	return sqlite3_str_finish(q);
+	char *sql = sqlite3_str_finish(q);
+	struct sw_stmt *st = sw_store_stmt(im->s, sql);
+	sqlite3_free(sql);
+	sw_stmt_bind_text(st, 1, im->v[owner]);
+	sw_stmt_bind_text(st, 2, im->v[date]);
+	if (im->db)
+		sw_stmt_bind_int64(st, 3, im->start);
+	int rc = sw_stmt_step(st);
+	if (rc == SW_ROW)
+		snprintf(other, 32, "%s", sw_stmt_text(st, 0));
+	sw_stmt_release(st);
+	return rc;
 }
 
 int sw_import_made_check(struct sw_import *im, char *why, size_t whylen)
@@ -72,33 +84,11 @@ int sw_import_made_check(struct sw_import *im, char *why, size_t whylen)
 	sw_stmt_release(st);
 	if (rc != SW_DONE)	/* on file: the same row as before (or -1) */
 		return rc == SW_ROW ? 0 : -1;
-	sql = others_sql(im, key, owner, date, 0);
-	st = sw_store_stmt(im->s, sql);
-	sqlite3_free(sql);
-	sw_stmt_bind_text(st, 1, im->v[owner]);
-	sw_stmt_bind_text(st, 2, im->v[date]);
-	if (im->db)
-		sw_stmt_bind_int64(st, 3, im->start);
-	rc = sw_stmt_step(st);
-	if (rc == SW_ROW)
-		snprintf(other, sizeof other, "%s", sw_stmt_text(st, 0));
-	sw_stmt_release(st);
-	if (rc < 0)
-		return -1;
-	if (rc == SW_DONE)
-		return 0;
-	if (im->settled && im->o->replace_changed) {
-		sql = others_sql(im, key, owner, date, 1);
-		st = sw_store_stmt(im->s, sql);
-		sqlite3_free(sql);
-		sw_stmt_bind_text(st, 1, im->v[owner]);
-		sw_stmt_bind_text(st, 2, im->v[date]);
-		if (im->db)
-			sw_stmt_bind_int64(st, 3, im->start);
-		rc = sw_stmt_step(st);
-		sw_stmt_release(st);
+	rc = others(im, key, owner, date, 0, other);
+	if (rc != SW_ROW)
 		return rc == SW_DONE ? 0 : -1;
-	}
+	if (im->settled && im->o->replace_changed)
+		return others(im, key, owner, date, 1, other) == SW_DONE ? 0 : -1;
 	/* held: a later row of the file may be the earlier record's; if none
 	 * is, the row is refused with this reason at the file's end */
 	const char *kt = sw_column_title(&t->cols[key]);
