@@ -528,6 +528,7 @@ int sw_layout_find(struct sw_source *s, const struct sw_table *const *tables,
 	while ((rc = sw_source_next(s, &row)) > 0) {
 		if (row.bad) {
 			sw_error_at(fname, row.line, "%s", row.bad);
+			up_free(up, nup);
 			return -1;
 		}
 		if (L->skipped == 0 && row.nf > 0 && strcmp(row.f[0], SW_TEMPLATE_NOTES) == 0)
