@@ -191,5 +191,10 @@ ok $? "备注 stored as the note"
 printf '青溪街道台账,,\n,档案号,姓名\n1,C9,某\n' >title.csv
 run sw-case import --dry-run --station QX-001 title.csv
 check_err_has "title.csv:3: column 1 has a value but no header" "a title row is not a header's upper row"
+# a bad row under a title, before any header: said with its line (and, under
+# make check SANITIZE=1, the title kept as a possible upper row is freed)
+printf '青溪街道台账,第二列\n\377\376,x\n档案号,姓名\n' >badtop.csv
+expect_fail 1 "sw-case: badtop.csv:2: invalid UTF-8 (if the file is GB18030, use --encoding gb18030)" \
+	sw-case import --station QX-001 badtop.csv
 
 done_testing
