@@ -745,6 +745,8 @@ static int try_import(struct sw_store *s, void *arg)
 				return t->failed = 1, -1;
 		}
 	}
+	if (sw_store_exec(s, MADE_TABLE "; TRUNCATE sw_made") != 0)
+		return -1;
 	t->status = import_each(s, t->tables, t->files, t->rej, t->o);
 	if (t->status > 1)
 		return -1;
@@ -805,6 +807,8 @@ int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, ch
 	 * audit triggers and all, at the next statement (most of the time a
 	 * small file takes, and of each run of tests/fuzz/fuzz_csv.c). */
 	sw_db_run(db, SEEN_TABLE);
+	sw_db_run(db, MADE_TABLE);
+	sw_db_run(db, "DELETE FROM temp.sw_made");
 	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(s, tables, files, &rej, o);
 	if (fk)
 		sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);

@@ -308,10 +308,16 @@ int sw_file_store(struct sw_import *im, int made, char *why, size_t whylen)
 		sw_db_error(im->db, im->t->name);
 		return -1;
 	}
-	/* --replace-changed deletes rows: an insert after it may take a rowid
-	 * not past im->start; dup_key then notes it as this file's in sw_seen */
-	if (outcome == SW_INSERTED && made >= 0 && im->settled && im->o->replace_changed && im->fname)
-		(void)dup_key(im);
+	if (made >= 0 && im->fname) {	/* (lib/import_made.c) */
+		sqlite3_stmt *st = sw_db_stmt(im->db, "INSERT INTO temp.sw_made VALUES(?) ON CONFLICT DO NOTHING");
+		sqlite3_bind_text(st, 1, im->v[made], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sw_db_release(st);
+		if (rc != SQLITE_DONE) {
+			sw_db_error(im->db, "sw_made");
+			return -1;
+		}
+	}
 	return outcome;
 }
 

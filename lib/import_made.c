@@ -5,8 +5,8 @@
  * a new key, and the record made from its earlier version stays: the
  * month would count the service twice. Such a row is held to the end of
  * the file (sw_import_flush on a server); if a record of the same owner
- * (client, volunteer, resource, contract) and date made by an earlier
- * import is then neither this file's nor met by any of its rows, the row
+ * (client, volunteer, resource, contract), date and worker made by an
+ * earlier import is then neither stored nor met by this command, the row
  * is refused, or with --replace-changed the earlier record is deleted and
  * the row stored. Never a guess: two services of one client on one day
  * are real, and only the admin knows which case it is. */
@@ -31,38 +31,58 @@ static void identity(const struct sw_table *t, int *owner, int *date)
 	}
 }
 
-/* Finds (del: deletes) the made-key records of the row's owner and date
- * that this file neither stored nor met: on a file, stored before it
- * (rowid) and not noted in sw_seen; on a server, not in sw_stage. The
- * first one's key into other. SW_ROW, SW_DONE, or -1 (printed). */
-static int others(const struct sw_import *im, int key, int owner, int date, int del, char other[32])
+/* Finds the made-key record of the row's owner and date, and of its
+ * worker where both name one, that this command neither stored nor met
+ * (sw_made: on a server, its chunks stored so far): of several, the one
+ * most like the row (a service's type kept, its minutes corrected). Its
+ * key into other. SW_ROW, SW_DONE, or -1 (printed). */
+static int others(const struct sw_import *im, int key, int owner, int date, char other[32])
 {
 	const struct sw_table *t = im->t;
 	const char *k = t->cols[key].name;
+	int w = sw_table_col(t, "worker_id"), n = 2;
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(q, del ? "DELETE FROM \"%w\" WHERE " : "SELECT \"%w\" FROM \"%w\" WHERE ",
-			    del ? t->name : k, t->name);
-	/* SYYYYMMDD-%010llx, sw_import_key's shape */
-	sqlite3_str_appendf(q, "\"%w\" = ?1 AND \"%w\" = ?2 AND \"%w\" LIKE 'S________-__________'",
-			    t->cols[owner].name, t->cols[date].name, k);
-	if (im->db)
-		sqlite3_str_appendf(q, " AND rowid <= ?3 AND \"%w\" || char(31) NOT IN (SELECT k FROM temp.sw_seen)", k);
-	else
-		sqlite3_str_appendf(q, " AND \"%w\" NOT IN (SELECT \"%w\" FROM sw_stage)", k, k);
-	if (!del)
-		sqlite3_str_appendf(q, " ORDER BY \"%w\" LIMIT 1", k);
+	/* SYYYYMMDD-%010llx, sw_import_key's shape (S: upper case on both) */
+	sqlite3_str_appendf(q, "SELECT \"%w\" FROM \"%w\" WHERE \"%w\" = ?1 AND \"%w\" = ?2"
+			    " AND \"%w\" LIKE '_________-__________' AND substr(\"%w\", 1, 1) = 'S'"
+			    " AND \"%w\" NOT IN (SELECT k FROM sw_made)", k, t->name, t->cols[owner].name,
+			    t->cols[date].name, k, k, k);
+	if (w >= 0 && im->v[w])
+		sqlite3_str_appendf(q, " AND (\"%w\" IS NULL OR \"%w\" = ?%d)", t->cols[w].name,
+				    t->cols[w].name, ++n);
+	sqlite3_str_appendall(q, " ORDER BY 0");
+	for (int i = 0; i < t->ncols; i++)
+		if (i != key && i != owner && i != date && i != w && im->v[i])
+			sqlite3_str_appendf(q, " + CASE WHEN \"%w\" = ?%d THEN 1 ELSE 0 END", t->cols[i].name, ++n);
+	sqlite3_str_appendf(q, " DESC, \"%w\" LIMIT 1", k);
 	char *sql = sqlite3_str_finish(q);
 	struct sw_stmt *st = sw_store_stmt(im->s, sql);
 	sqlite3_free(sql);
 	sw_stmt_bind_text(st, 1, im->v[owner]);
 	sw_stmt_bind_text(st, 2, im->v[date]);
-	if (im->db)
-		sw_stmt_bind_int64(st, 3, im->start);
+	n = 2;
+	if (w >= 0 && im->v[w])
+		sw_stmt_bind_text(st, ++n, im->v[w]);
+	for (int i = 0; i < t->ncols; i++)
+		if (i != key && i != owner && i != date && i != w && im->v[i])
+			sw_stmt_bind_text(st, ++n, im->v[i]);
 	int rc = sw_stmt_step(st);
 	if (rc == SW_ROW)
 		snprintf(other, 32, "%s", sw_stmt_text(st, 0));
 	sw_stmt_release(st);
 	return rc;
+}
+
+/* Deletes the record of key other (--replace-changed). 0 or -1 (printed). */
+static int replace(const struct sw_import *im, int key, const char *other)
+{
+	char *sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE \"%w\" = ?1", im->t->name, im->t->cols[key].name);
+	struct sw_stmt *st = sw_store_stmt(im->s, sql);
+	sqlite3_free(sql);
+	sw_stmt_bind_text(st, 1, other);
+	int rc = sw_stmt_step(st);
+	sw_stmt_release(st);
+	return rc == SW_DONE ? 0 : -1;
 }
 
 int sw_import_made_check(struct sw_import *im, char *why, size_t whylen)
@@ -84,11 +104,11 @@ int sw_import_made_check(struct sw_import *im, char *why, size_t whylen)
 	sw_stmt_release(st);
 	if (rc != SW_DONE)	/* on file: the same row as before (or -1) */
 		return rc == SW_ROW ? 0 : -1;
-	rc = others(im, key, owner, date, 0, other);
+	rc = others(im, key, owner, date, other);
 	if (rc != SW_ROW)
 		return rc == SW_DONE ? 0 : -1;
 	if (im->settled && im->o->replace_changed)
-		return others(im, key, owner, date, 1, other) == SW_DONE ? 0 : -1;
+		return replace(im, key, other);
 	/* held: a later row of the file may be the earlier record's; if none
 	 * is, the row is refused with this reason at the file's end */
 	const char *kt = sw_column_title(&t->cols[key]);

@@ -564,7 +564,12 @@ static void build_store(struct sw_import *im)
 	keys(q, t);
 	sqlite3_str_appendall(q, ") SELECT ");
 	keys(q, t);
-	sqlite3_str_appendall(q, " FROM sw_chunk; TRUNCATE sw_chunk");
+	sqlite3_str_appendall(q, " FROM sw_chunk; ");
+	int made = sw_import_made(im);
+	if (made >= 0)	/* (lib/import_made.c) */
+		sqlite3_str_appendf(q, "INSERT INTO sw_made SELECT \"%w\" FROM sw_chunk ON CONFLICT DO NOTHING; ",
+				    t->cols[made].name);
+	sqlite3_str_appendall(q, "TRUNCATE sw_chunk");
 	st->keep = sqlite3_str_finish(q);
 	sqlite3_free(sqlite3_str_finish(cols));
 	sqlite3_free(sqlite3_str_finish(set));

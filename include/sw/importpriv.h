@@ -107,6 +107,9 @@ int sw_import_months(struct sw_import *im);
  * old[] its period columns (in table order) as stored. */
 int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
 		   const char *const *old, char *why, size_t whylen);
+/* The made keys this command stored or met (lib/import_made.c): made
+ * before its transaction on a file, in each try's on a server. */
+#define MADE_TABLE "CREATE TEMP TABLE IF NOT EXISTS sw_made(k TEXT PRIMARY KEY)"
 /* lib/import_made.c: whether a row without its made key may be stored
  * now (0), is held to the file's end (1, why said if it stays so), or -1
  * on a database failure (printed). */

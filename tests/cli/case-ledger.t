@@ -70,6 +70,31 @@ X
 	[ "$(sql "SELECT count(*) FROM services WHERE client_id IN ('QX-C0001','QX-C0002')")" = 3 ]
 ok $? "three services, each with the note"
 
+# Two ledgers of one day in one command (two workers, or one worker's two
+# sheets): each other's rows are this command's, never an earlier import's.
+printf '服务日期,档案号,社工工号,服务类型,时长（分钟）,所属站点\n2026-10-20,QX-C0002,W007,家访,30,QX-101001\n' >a.csv
+printf '服务日期,档案号,社工工号,服务类型,时长（分钟）,所属站点\n2026-10-20,QX-C0002,W013,电话,10,QX-101001\n' >b.csv
+printf '服务日期,档案号,社工工号,服务类型,时长（分钟）,所属站点\n2026-10-20,QX-C0002,W007,面谈,20,QX-101001\n' >c.csv
+run sw-case import --replace-changed a.csv b.csv c.csv
+check_err "three services of one day from three files of one command" <<'X'
+sw-case: a.csv: read 1, inserted 1, updated 0, unchanged 0, rejected 0
+sw-case: b.csv: read 1, inserted 1, updated 0, unchanged 0, rejected 0
+sw-case: c.csv: read 1, inserted 1, updated 0, unchanged 0, rejected 0
+X
+[ "$(sql "SELECT count(*) FROM services WHERE client_id = 'QX-C0002' AND date = '2026-10-20'")" = 3 ]
+ok $? "all three kept, none replaced"
+sed 's/家访,30/家访,35/' a.csv >a2.csv
+run sw-case import a2.csv
+check_err "a later correction of one is matched to its worker's record only" <<X
+sw-case: a2.csv:2: service_id: $(sql "SELECT service_id FROM services WHERE client_id = 'QX-C0002' AND date = '2026-10-20' AND type = 'visit'"), made by an earlier import for the same client_id and date, is not in this file any more: if this line corrects it, import again with --replace-changed; if both are real, give the file a service_id column
+sw-case: a2.csv: read 1, inserted 0, updated 0, unchanged 0, rejected 1
+X
+run sw-case import --replace-changed a2.csv
+[ "$(sql "SELECT type || ' ' || minutes FROM services WHERE client_id = 'QX-C0002' AND date = '2026-10-20' ORDER BY type")" = "counselling 20
+phone 10
+visit 35" ]
+ok $? "--replace-changed replaces the record most like the row, the worker's other one kept"
+
 # Volunteer hours without 记录编号: the same rule.
 printf '志愿者编号,服务日期,活动编号,志愿时长（小时）,岗位\nV001,2026-08-22,A2026010,2,陪伴\n' >h.csv
 run sw-station import h.csv
