@@ -134,8 +134,8 @@ static int looks_personal(const char *s)
 void sw_client_missing(const char *id)
 {
 	if (looks_personal(id))
-		sw_error(_("no such client: give the client_id (档案号), not a name, ID number or "
-			   "phone; sw-case list shows them"));
+		sw_error(_("no such client: give the client_id, not a name, ID number or phone; "
+			   "sw-case list shows them"));
 	else
 		sw_error(_("%s: no such client"), id);
 }

@@ -98,8 +98,9 @@ struct ck {
 	long *off;
 	const char **v;
 	struct keyset keys;
-	struct keyset uniq;	/* "column\x1fvalue" of its unique columns */
+	struct keyset uniq;	/* "index\x1fvalue" of its unique columns */
 	long problems;
+	int failed;		/* a look-up failed (said): status 3 */
 	char rulebuf[64];	/* values the rules fill in; live until written */
 	char wbuf[64];		/* a worker's id found by name (one worker column) */
 };
@@ -173,9 +174,10 @@ static int taken_on_file(struct ck *c, int i)
 	for (int k = 0, n = 0; k < t->ncols; k++)
 		if (t->cols[k].flags & SW_C_KEY)
 			sw_stmt_bind_text(st, 2 + n++, c->v[k]);
-	int taken = sw_stmt_step(st) == SW_ROW;
+	int rc = sw_stmt_step(st);
 	sw_stmt_release(st);
-	return taken;
+	c->failed |= rc < 0;
+	return rc == SW_ROW;
 }
 
 /* 1 (said) if the row, of a key not met before in the file, gives a value
@@ -337,7 +339,7 @@ static int check_part(struct sw_source *src, int part, const struct sw_table *co
 	} else
 		keyset_free(&c.keys);
 	sw_layout_free(&L);
-	return c.problems ? SW_EXIT_REJECTED : SW_EXIT_OK;
+	return c.failed ? SW_EXIT_FAIL : c.problems ? SW_EXIT_REJECTED : SW_EXIT_OK;
 }
 
 int sw_check_file(const struct sw_table *const *tables, const char *path,

@@ -593,8 +593,9 @@ static int import_file(struct sw_store *s, const struct sw_table *const *tables,
 	int *order = sw_layout_order(src, tables, &o->in, &bad);
 	status = bad ? FILE_REJECTED : 0;
 	if (bad && n > 1 && !o->in.nsheets)
-		sw_error_at(path, 0, _("nothing of the workbook imported: a sheet that holds no records (drop-down "
-			    "lists, sums) stops it; import the sheets that do with --sheet NAME (once for each)"));
+		sw_error_at(path, 0, _("nothing of the workbook imported: a sheet above cannot be read as a table "
+			    "(one of drop-down lists or sums holds none); import the others with --sheet NAME "
+			    "(once for each)"));
 	for (int i = 0; i < n && status <= 1; i++) {
 		int rc = import_part(s, tables, src, order[i], rej, o);
 		status = rc > 1 ? rc : status | rc;
@@ -809,7 +810,11 @@ int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, ch
 	sw_db_run(db, SEEN_TABLE);
 	sw_db_run(db, MADE_TABLE);
 	sw_db_run(db, "DELETE FROM temp.sw_made");
-	int status = sw_audit_attach(db) != 0 ? SW_EXIT_FAIL : import_all(s, tables, files, &rej, o);
+	int status = SW_EXIT_FAIL;
+	if (sw_audit_attach(db) == 0)
+		status = import_all(s, tables, files, &rej, o);
+	else
+		sw_rejects_abort(&rej);
 	if (fk)
 		sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return status;

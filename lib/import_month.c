@@ -54,12 +54,9 @@ static int month_check(const struct sw_import *im, const char *column, const cha
 	return 0;
 }
 
-/* 1 (with why) if storing the row would change a closed month's figures:
- * a new row dated in one, or a changed row dated, before or after, in one.
- * Re-importing an unchanged row is always allowed. */
 /* 1 (with why) if a new row of a table counted from its date on (a client
- * on file, a case open, a worker on the staff) counts in a closed month
- * after its own: the line is named here, not only the figure at commit. */
+ * on file, a case open) counts in a closed month after its own: the line
+ * is named here, not only the figure at commit. */
 static int later_month(const struct sw_import *im, const char **v, char *why, size_t whylen)
 {
 	const char *col[2] = {NULL, NULL};
@@ -74,18 +71,22 @@ static int later_month(const struct sw_import *im, const char **v, char *why, si
 	const char *from = a >= 0 ? v[a] : NULL, *to = b >= 0 ? v[b] : NULL;
 	if (!from)	/* a client without registered_on is on file in no month */
 		return 0;
+	const char *title = sw_column_title(&im->t->cols[a]);
 	for (int i = 0; i < im->locks; i++) {
 		const char *m = im->closed[i];
 		if (strncmp(from, m, 7) < 0 && (!to || strncmp(to, m, 7) >= 0)) {
 			sw_msg(why, whylen, _("%s: the record counts in closed month %s too, as in every month "
-			       "from then on (sw-report close --reopen to change it)"),
-			       a >= 0 ? sw_column_title(&im->t->cols[a]) : col[0], m);
+			       "from then on (sw-report close --reopen to change it)"), title, m);
 			return 1;
 		}
 	}
 	return 0;
 }
 
+/* 1 (with why) if storing the row would change a closed month's figures:
+ * a new row dated in one, or a changed row dated, before or after, in one,
+ * or a new row on file (open) at its end. Re-importing an unchanged row is
+ * always allowed. */
 int sw_import_lock(const struct sw_import *im, const char **v, int exists, int changes,
 		   const char *const *old, char *why, size_t whylen)
 {

@@ -478,13 +478,17 @@ static int blank(const char *s)
  * columns without a group (序号, 备注) merged down through both, so that
  * their name is in the upper row only. An empty cell of the header takes
  * the name above it when the row above has two or more names (a title
- * has one). up[0..nup) is that row, or NULL. Returns hdr, or a new array
- * of *n cells (hdr's, up's or "") to free. */
+ * has one) and no "label：value" cell (填报单位：..., 填报日期：...).
+ * up[0..nup) is that row, or NULL. Returns hdr, or a new array of *n
+ * cells (hdr's, up's or "") to free. */
 static char **two_rows(char **hdr, int *n, char **up, int nup)
 {
 	int names = 0, w = *n > nup ? *n : nup;
-	for (int j = 0; up && j < nup; j++)
+	for (int j = 0; up && j < nup; j++) {
+		if (strstr(up[j], "：") || strchr(up[j], ':'))
+			return hdr;
 		names += !blank(up[j]);
+	}
 	if (names < 2)
 		return hdr;
 	char **h = NULL;

@@ -33,7 +33,7 @@ int sw_closed_check_server(struct sw_store *s);
 int sw_closed_dated(const char *table, const char *col[2], int *within, int *none_empty, const char **reached);
 /* 1 if each row of table counts in every month from its date col[0] on,
  * until its date col[1] (or NULL) if any: the stock figures (clients on
- * file, open cases, staff) that a new row changes in each later month. */
+ * file, open cases) that a new row changes in each later month. */
 int sw_closed_stock(const char *table, const char *col[2]);
 /* 0 for a table no figure reads (vocabulary, the audit trail...). */
 int sw_closed_feeds(const char *table);

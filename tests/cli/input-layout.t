@@ -191,6 +191,10 @@ ok $? "备注 stored as the note"
 printf '青溪街道台账,,\n,档案号,姓名\n1,C9,某\n' >title.csv
 run sw-case import --dry-run --station QX-001 title.csv
 check_err_has "title.csv:3: column 1 has a value but no header" "a title row is not a header's upper row"
+# nor a row of labels and values (填报单位：…, 填报日期：…)
+printf '填报单位：青溪街道社工站,,,填报日期：2026年10月\n档案号,姓名,所属站点\nL7,某,QX-001\n' >info.csv
+run sw-case import --dry-run info.csv
+check_rc 0 "a row of labels and values above the header lends no name"
 # a bad row under a title, before any header: said with its line (and, under
 # make check SANITIZE=1, the title kept as a possible upper row is freed)
 printf '青溪街道台账,第二列\n\377\376,x\n档案号,姓名\n' >badtop.csv

@@ -98,7 +98,7 @@ wb.save("lists.xlsx")
 P
 	run sw-case import lists.xlsx
 	check_rc 1 "a workbook with a sheet of drop-down lists"
-	check_err_has "sw-case: lists.xlsx: nothing of the workbook imported: a sheet that holds no records (drop-down lists, sums) stops it; import the sheets that do with --sheet NAME (once for each)" \
+	check_err_has "sw-case: lists.xlsx: nothing of the workbook imported: a sheet above cannot be read as a table (one of drop-down lists or sums holds none); import the others with --sheet NAME (once for each)" \
 		"says how to import its register"
 	run sw-case import --sheet 服务对象台账 lists.xlsx
 	check_err "which --sheet then imports" <<'E'

@@ -131,7 +131,7 @@ X
 
 	# A name, ID number or phone given where a client_id goes: not
 	# repeated (stderr reaches cron mail and logs); a code is.
-	HINT='sw-case: no such client: give the client_id (档案号), not a name, ID number or phone; sw-case list shows them'
+	HINT='sw-case: no such client: give the client_id, not a name, ID number or phone; sw-case list shows them'
 	expect_fail 1 "$HINT" sw-case show 339901195003150099
 	expect_fail 1 "$HINT" sw-case log 138-0013-8999 --type visit
 	expect_fail 1 "$HINT" sw-case merge 甄秘九 P1
