@@ -566,7 +566,7 @@ static void build_store(struct sw_import *im)
 	keys(q, t);
 	sqlite3_str_appendall(q, " FROM sw_chunk; ");
 	int made = sw_import_made(im);
-	if (made >= 0)	/* (lib/import_made.c) */
+	if (made >= 0 && im->fname)	/* (lib/import_made.c; not for add) */
 		sqlite3_str_appendf(q, "INSERT INTO sw_made SELECT \"%w\" FROM sw_chunk ON CONFLICT DO NOTHING; ",
 				    t->cols[made].name);
 	sqlite3_str_appendall(q, "TRUNCATE sw_chunk");
