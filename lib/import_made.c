@@ -7,9 +7,9 @@
  * the file (sw_import_flush on a server); if a record of the same owner
  * (client, volunteer, resource, contract), date and worker made by an
  * earlier import is then neither stored nor met by this command, the row
- * is refused, or with --replace-changed the earlier record is deleted and
- * the row stored. Never a guess: two services of one client on one day
- * are real, and only the admin knows which case it is. */
+ * is refused, or with --replace-changed the one most like it is deleted
+ * and the row stored. Never a guess: two services of one client on one day
+ * may both be real, and only the admin knows which case it is. */
 #include <stdio.h>
 #include <string.h>
 
