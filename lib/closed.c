@@ -35,37 +35,43 @@ static const char *const bookkeeping[] = {"vocab", "audit_v1", "audit_command", 
  * or, with none_empty, no month (a client with no registered_on);
  * reached: a query that finds a row when another table's figures reach
  * this table's rows (a seeker counts at its client's station), making a
- * change here touch every month. */
+ * change here touch every month;
+ * stock: a row counts in every month from its first date on until its
+ * second (a client on file, a case open at the month's end), which an
+ * import's row can be refused for (sw_closed_stock). */
 static const struct dated {
 	const char *table;
 	int within, none_empty;
 	const char *col[2];
 	const char *reached;
+	int stock;
 } dated[] = {
 	/* volunteer hours are on the day of their service or activity */
-	{"services", 1, 0, {"date", NULL}, NULL},
+	{"services", 1, 0, {"date", NULL}, NULL, 0},
 	{"activities", 1, 0, {"date", NULL},
-	 "SELECT 1 FROM resource_uses WHERE activity_id IS NOT NULL LIMIT 1"},
-	{"volunteer_hours", 1, 0, {"date", NULL}, NULL},
-	{"resource_uses", 1, 0, {"date", NULL}, NULL},
+	 "SELECT 1 FROM resource_uses WHERE activity_id IS NOT NULL LIMIT 1", 0},
+	{"volunteer_hours", 1, 0, {"date", NULL}, NULL, 0},
+	{"resource_uses", 1, 0, {"date", NULL}, NULL, 0},
 	/* found in one month, met in another */
-	{"needs", 1, 0, {"identified_on", "met_on"}, NULL},
+	{"needs", 1, 0, {"identified_on", "met_on"}, NULL, 0},
 	/* a referral counts as it stands in the month it was made, at its
 	 * case's station (a case opens before its referrals) */
-	{"referrals", 1, 0, {"date", NULL}, NULL},
-	{"supervision", 1, 0, {"date", NULL}, NULL},
-	{"training", 1, 0, {"date", NULL}, NULL},
-	{"cases", 0, 0, {"opened_on", "closed_on"}, NULL},
-	/* training counts at its worker's station, also before the hiring */
+	{"referrals", 1, 0, {"date", NULL}, NULL, 0},
+	{"supervision", 1, 0, {"date", NULL}, NULL, 0},
+	{"training", 1, 0, {"date", NULL}, NULL, 0},
+	{"cases", 0, 0, {"opened_on", "closed_on"}, NULL, 1},
+	/* training counts at its worker's station, also before the hiring;
+	 * staff is a stock too, left to the commit: an import of workers
+	 * reads no stored row to tell a new one from a re-imported one */
 	{"workers", 0, 0, {"hired_on", "left_on"},
 	 "SELECT 1 FROM training t JOIN workers w ON w.worker_id = t.worker_id"
-	 " WHERE t.date < w.hired_on LIMIT 1"},
+	 " WHERE t.date < w.hired_on LIMIT 1", 0},
 	/* a pair's first stage at or beyond matched moves only from a date on */
-	{"placements", 0, 0, {"date", NULL}, NULL},
+	{"placements", 0, 0, {"date", NULL}, NULL, 0},
 	/* needs and resource uses count at their client's station */
 	{"clients", 0, 1, {"registered_on", NULL},
 	 "SELECT 1 FROM seekers WHERE client_id IS NOT NULL UNION ALL SELECT 1 FROM needs"
-	 " UNION ALL SELECT 1 FROM resource_uses WHERE client_id IS NOT NULL LIMIT 1"},
+	 " UNION ALL SELECT 1 FROM resource_uses WHERE client_id IS NOT NULL LIMIT 1", 1},
 };
 #define NDATED (int)(sizeof dated / sizeof dated[0])
 
@@ -76,14 +82,10 @@ static const char *const inert[] = {"name", "phone", "address", "id_number", "no
 
 int sw_closed_stock(const char *table, const char *col[2])
 {
-	/* clients on file, cases open: counted at each month's end (workers
-	 * too, but an import reads no stored worker to compare: see closed_watch) */
-	static const char *const stock[][3] = {{"clients", "registered_on", NULL},
-					       {"cases", "opened_on", "closed_on"}};
-	for (size_t i = 0; i < sizeof stock / sizeof stock[0]; i++)
-		if (strcmp(table, stock[i][0]) == 0) {
-			col[0] = stock[i][1];
-			col[1] = stock[i][2];
+	for (int d = 0; d < NDATED; d++)
+		if (dated[d].stock && strcmp(table, dated[d].table) == 0) {
+			col[0] = dated[d].col[0];
+			col[1] = dated[d].col[1];
 			return 1;
 		}
 	return 0;
