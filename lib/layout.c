@@ -466,14 +466,6 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 	return rc;
 }
 
-/* 1 if s holds only white space (a full-width space too). */
-static int blank(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || strncmp(s, "\xe3\x80\x80", 3) == 0)
-		s += *s == '\xe3' ? 3 : 1;
-	return !*s;
-}
-
 /* A header of two rows: names of groups above the columns' own, and the
  * columns without a group (序号, 备注) merged down through both, so that
  * their name is in the upper row only. An empty cell of the header takes
@@ -487,13 +479,13 @@ static char **two_rows(char **hdr, int *n, char **up, int nup)
 	for (int j = 0; up && j < nup; j++) {
 		if (strstr(up[j], "：") || strchr(up[j], ':'))
 			return hdr;
-		names += !blank(up[j]);
+		names += !sw_text_blank(up[j]);
 	}
 	if (names < 2)
 		return hdr;
 	char **h = NULL;
 	for (int j = 0; j < nup; j++)
-		if ((j >= *n || blank(hdr[j])) && !blank(up[j])) {
+		if ((j >= *n || sw_text_blank(hdr[j])) && !sw_text_blank(up[j])) {
 			if (!h) {
 				h = sw_xcalloc((size_t)w, sizeof *h);
 				for (int k = 0; k < w; k++)

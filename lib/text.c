@@ -190,6 +190,14 @@ static size_t space_at(const char *s)
 	return 0;
 }
 
+int sw_text_blank(const char *s)
+{
+	size_t k;
+	while ((k = space_at(s)))
+		s += k;
+	return !*s;
+}
+
 size_t sw_text_trim(char *s)
 {
 	size_t k, n, start = 0;

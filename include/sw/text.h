@@ -18,6 +18,8 @@ size_t sw_text_norm(char *s);
 /* Trims white space (ASCII, NBSP, the ideographic space) at both ends, in
  * place, changing nothing else. Returns the new length. */
 size_t sw_text_trim(char *s);
+/* 1 if s holds nothing but white space (as sw_text_trim takes it). */
+int sw_text_blank(const char *s);
 
 /* ASCII lower-casing in place (Chinese text is left alone). */
 void sw_text_lower(char *s);
