@@ -107,7 +107,7 @@ static void describe(time_t t)
  * the last seq and command id. */
 static void head(sqlite3 *db, char prev[65], int *keyed, sqlite3_int64 *seq, sqlite3_int64 *id)
 {
-	sqlite3_stmt *st = sw_db_prepare(db,
+	sqlite3_stmt *st = sw_db_stmt(db,
 		"SELECT (SELECT hash FROM audit_command ORDER BY id DESC LIMIT 1),"
 		" (SELECT hash FROM audit_v1 ORDER BY seq DESC LIMIT 1),"
 		" max(coalesce((SELECT max(seq) FROM audit_entry), 0),"
@@ -122,7 +122,7 @@ static void head(sqlite3 *db, char prev[65], int *keyed, sqlite3_int64 *seq, sql
 	*seq = sqlite3_column_int64(st, 2);
 	*id = sqlite3_column_int64(st, 3);
 	*keyed = sqlite3_column_int(st, 4);
-	sqlite3_finalize(st);
+	sw_db_release(st);
 }
 
 static int seal(sqlite3 *db);

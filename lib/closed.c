@@ -266,14 +266,14 @@ static void reset(sqlite3 *db)
 }
 
 /* 1 if db has a closed month (0 before the schema has the table). Asked
- * at every BEGIN: kept prepared (sw_db_stmt). */
+ * at every BEGIN: kept prepared (sw_db_stmt), and whether the table is
+ * there asked of the schema SQLite holds, not by reading sqlite_schema. */
 static int any_closed(sqlite3 *db)
 {
-	sqlite3_stmt *st = sw_db_stmt(db, "SELECT 1 FROM main.sqlite_schema WHERE name = 'closed_months'");
-	int yes = sqlite3_step(st) == SQLITE_ROW;
-	sw_db_release(st);
+	int yes = sqlite3_table_column_metadata(db, "main", "closed_months", NULL, NULL, NULL, NULL, NULL,
+						NULL) == SQLITE_OK;
 	if (yes) {
-		st = sw_db_stmt(db, "SELECT 1 FROM closed_months LIMIT 1");
+		sqlite3_stmt *st = sw_db_stmt(db, "SELECT 1 FROM closed_months LIMIT 1");
 		yes = sqlite3_step(st) == SQLITE_ROW;
 		sw_db_release(st);
 	}

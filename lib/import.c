@@ -642,10 +642,13 @@ static int import_all(struct sw_store *s, const struct sw_table *const *tables, 
 		      struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	sqlite3 *db = sw_store_sqlite(s);
+	/* (sw_made emptied in the transaction: on its own, it would be a
+	 * second one) */
 	if (sw_db_begin(db) != 0) {
 		sw_rejects_abort(rej);
 		return SW_EXIT_FAIL;
 	}
+	sw_db_run(db, "DELETE FROM temp.sw_made");
 	int status = import_each(s, tables, files, rej, o);
 	if (status > 1) {
 		sw_db_rollback(db);
@@ -799,22 +802,13 @@ int sw_import_files(struct sw_store *s, const struct sw_table *const *tables, ch
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk);
 	if (fk)
 		sqlite3_exec(db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
-	/* Index builds' sort runs and the keys dup_key notes go to temporary
-	 * files past their caches, not RAM: memory stays flat. It stays so
-	 * after: each change empties the temporary schema, where the audit's
-	 * triggers are (installed again here, once). */
-	sqlite3_exec(db, "PRAGMA temp_store=FILE", NULL, NULL, NULL);
-	/* A table made inside the transaction that a dry run rolls back is a
-	 * change of schema undone: SQLite then reads the whole schema again,
-	 * audit triggers and all, at the next statement (most of the time a
-	 * small file takes, and of each run of tests/fuzz/fuzz_csv.c). */
+	/* Where the temporary tables go, and their cache, is the connection's
+	 * (sw_db_open keeps a writer's in files: memory flat). They are made
+	 * here, not in the transaction: a table made there that a dry run rolls
+	 * back is a change of schema undone, and SQLite then reads the whole
+	 * schema again, audit triggers and all, at the next statement. */
 	sw_db_run(db, SEEN_TABLE);
 	sw_db_run(db, MADE_TABLE);
-	sw_db_run(db, "DELETE FROM temp.sw_made");
-	/* sw_seen and sw_made take a key a row when a ledger is imported
-	 * again: 16 MiB of cache for them, not SQLite's 2, or they go back and
-	 * forth to their file (200,000 services imported again: 3.1 s -> 2.7 s) */
-	sqlite3_exec(db, "PRAGMA temp.cache_size=-16384", NULL, NULL, NULL);
 	sw_import_made_begin();
 	int status = SW_EXIT_FAIL;
 	if (sw_audit_attach(db) == 0)

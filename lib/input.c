@@ -47,7 +47,8 @@ static const struct {
 	{"\x7f" "ELF", 4, N_("a program, not a table")},
 };
 
-/* Skips a UTF-8 BOM and white space; the rest of p[0..n) lowercased into l. */
+/* Skips a UTF-8 BOM and white space; the rest of p[0..n) lowercased into
+ * l, if it is markup: empty if it does not begin with '<'. */
 static void lower_start(const unsigned char *p, size_t n, char *l, size_t ln)
 {
 	size_t i = 0, k = 0;
@@ -55,6 +56,8 @@ static void lower_start(const unsigned char *p, size_t n, char *l, size_t ln)
 		i = 3;
 	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
 		i++;
+	if (i < n && p[i] != '<')
+		n = i;	/* not markup: nothing to look at */
 	for (; i < n && k + 1 < ln; i++)
 		l[k++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
 	l[k] = 0;
@@ -96,10 +99,15 @@ static int utf16le_nobom(const unsigned char *p, size_t n)
  * problem, named by its line). */
 static int binary(const unsigned char *p, size_t n)
 {
-	size_t ctl = 0;
+	/* a table, not four tests a byte */
+	static const unsigned char ctl[256] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	};
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		ctl += p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\n' && p[i] != '\f';
-	return ctl * 10 > n;
+		k += ctl[p[i]];
+	return k * 10 > n;
 }
 
 /* Copies the rest of stdin after head into a temporary file (a workbook

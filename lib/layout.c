@@ -33,7 +33,7 @@ static void cut(char *s, const char *what)
 void sw_header_norm(const char *in, char *out, size_t outlen)
 {
 	char tmp[256];
-	snprintf(tmp, sizeof tmp, "%s", in);
+	sw_text_copy(tmp, sizeof tmp, in);
 	sw_text_norm(tmp);	/* full-width brackets fold to ( ) here */
 	sw_text_lower(tmp);
 	size_t j = 0;
@@ -147,7 +147,7 @@ static int col_unit(const struct sw_table *t, const char *normed, int *unit)
 	if (bra && bra > normed) {
 		/* "时长(小时)": the name, and a unit or note in brackets */
 		char norm[256], *open = norm + (bra - normed);
-		snprintf(norm, sizeof norm, "%s", normed);
+		sw_text_copy(norm, sizeof norm, normed);
 		norm[n - 1] = 0;
 		*open = 0;
 		c = col_of(t, norm);
@@ -241,9 +241,8 @@ static void score(const struct sw_table *const *tables, int nt, const struct sw_
 	if (rejects_file(f, nf))
 		nf -= 2;	/* (not the table's, nor names it misses) */
 	for (int j = 0; j < nf; j++) {
-		char tmp[256], norm[256];
-		snprintf(tmp, sizeof tmp, "%s", f[j]);
-		if (sw_text_norm(tmp) == 0)
+		char norm[256];
+		if (sw_text_blank(f[j]))
 			continue;
 		sw_header_norm(f[j], norm, sizeof norm);
 		if (ignored_norm(o, f[j], norm))
@@ -412,8 +411,7 @@ static int map_header(struct sw_layout *L, const char *fname, const struct sw_in
 			L->field[j] = SW_F_REJECTS;
 			continue;
 		}
-		snprintf(tmp, sizeof tmp, "%s", f[j]);
-		if (sw_text_norm(tmp) == 0) {
+		if (sw_text_norm(sw_text_copy(tmp, sizeof tmp, f[j])) == 0) {
 			L->field[j] = SW_F_NOHEADER;
 			continue;
 		}
@@ -647,8 +645,7 @@ static int footer_row(char *const *f, int nf)
 			continue;
 		if (strlen(f[j]) >= sizeof tmp)
 			return 0;
-		snprintf(tmp, sizeof tmp, "%s", f[j]);
-		if (sw_text_trim(tmp) == 0)
+		if (sw_text_trim(sw_text_copy(tmp, sizeof tmp, f[j])) == 0)
 			continue;
 		int empty;
 		if (footer_label(tmp, &empty))
@@ -667,12 +664,10 @@ int sw_layout_skip(const struct sw_layout *L, char *const *f, int nf)
 	if (footer_row(f, nf))
 		return 1;
 	for (int j = 0; j < nf; j++) {
-		char tmp[64];
-		snprintf(tmp, sizeof tmp, "%s", f[j]);
-		if (!*f[j] || (strlen(f[j]) < sizeof tmp && sw_text_trim(tmp) == 0))
+		if (sw_text_blank(f[j]))
 			continue;
-		const char *p = tmp;
-		if (first && total_word(p))
+		char tmp[64];
+		if (first && sw_text_trim(sw_text_copy(tmp, sizeof tmp, f[j])) && total_word(tmp))
 			return 1;
 		first = 0;
 		if (j >= L->nhdr || (L->field[j] != SW_F_IGNORED && L->field[j] != SW_F_REJECTS))

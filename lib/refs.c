@@ -49,7 +49,7 @@ struct sw_refs {
 	const struct sw_table *t;
 	struct sw_stmt **st;	/* per column, or NULL: the store's look-ups */
 	sqlite3_stmt **rst;	/* the same, the reader's */
-	char *cache;
+	char **cache;		/* per column, taken at its first look-up */
 	long *misses;		/* per column, until its keyset is tried */
 	struct keyset *keys;	/* per column; no slots if none */
 };
@@ -209,7 +209,7 @@ static struct sw_refs *refs_new(const struct sw_table *t)
 	r->t = t;
 	r->st = sw_xcalloc((size_t)t->ncols, sizeof *r->st);
 	r->rst = sw_xcalloc((size_t)t->ncols, sizeof *r->rst);
-	r->cache = sw_xcalloc((size_t)t->ncols * REFSLOTS, REFSLOT);
+	r->cache = sw_xcalloc((size_t)t->ncols, sizeof *r->cache);
 	r->misses = sw_xcalloc((size_t)t->ncols, sizeof *r->misses);
 	r->keys = sw_xcalloc((size_t)t->ncols, sizeof *r->keys);
 	return r;
@@ -286,7 +286,9 @@ static int look_up(struct sw_refs *r, int i, const char *value)
 int sw_refs_find(struct sw_refs *r, int i, const char *value)
 {
 	size_t h = fnv(value);
-	char *slot = r->cache + ((size_t)i * REFSLOTS + h % REFSLOTS) * REFSLOT;
+	if (!r->cache[i])
+		r->cache[i] = sw_xcalloc(REFSLOTS, REFSLOT);
+	char *slot = r->cache[i] + h % REFSLOTS * REFSLOT;
 	if (strcmp(slot, value) == 0)
 		return SW_ROW;
 	if (r->keys[i].slot)
@@ -314,6 +316,7 @@ void sw_refs_free(struct sw_refs *r)
 		sw_stmt_release(r->st[i]);
 		sqlite3_finalize(r->rst[i]);
 		keyset_drop(&r->keys[i]);
+		free(r->cache[i]);
 	}
 	for (size_t k = 0; k < r->nworkers; k++) {
 		struct worker *w = &r->workers[k];

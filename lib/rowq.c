@@ -3,7 +3,7 @@
  * batches before it, and waits when it is NBATCH ahead. The caller fills
  * the first batch itself, as it would only wait for it: a file that fits
  * in one (most files kept by hand; tests/fuzz/fuzz_csv.c's inputs) starts
- * no thread, and a batch's memory is taken when it is first filled. */
+ * no thread, and a batch's memory is taken as it is filled. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,10 +26,10 @@ struct qr {
 };
 
 struct batch {
-	int n;
+	int n, cap;		/* rows, and room for rows (up to BATCH) */
 	int end;		/* after the rows: 0 more, 1 end of input, -1 error */
-	struct qr *r;		/* BATCH rows */
-	long *off;		/* BATCH x nvals value offsets */
+	struct qr *r;		/* cap rows */
+	long *off;		/* cap x nvals value offsets */
 	struct sw_arena a;
 };
 
@@ -57,7 +57,7 @@ char *sw_arena_room(struct sw_arena *a, size_t need)
 {
 	if (a->cap - a->len < need) {
 		while (a->cap - a->len < need)
-			a->cap = a->cap ? a->cap * 2 : 65536;
+			a->cap = a->cap ? a->cap * 2 : 4096;
 		a->p = sw_xrealloc(a->p, a->cap);
 	}
 	return a->p + a->len;
@@ -65,14 +65,15 @@ char *sw_arena_room(struct sw_arena *a, size_t need)
 
 static void fill(struct sw_rowq *q, struct batch *b)
 {
-	if (!b->r) {
-		b->r = sw_xmalloc(BATCH * sizeof *b->r);
-		b->off = sw_xmalloc((size_t)BATCH * (size_t)(q->nvals ? q->nvals : 1) * sizeof *b->off);
-	}
 	b->n = 0;
 	b->end = 0;
 	b->a.len = 0;
 	while (b->n < BATCH) {
+		if (b->n == b->cap) {	/* grown as rows come: a file of ten rows takes little */
+			b->cap = b->cap ? 2 * b->cap : 16;
+			b->r = sw_xrealloc(b->r, (size_t)b->cap * sizeof *b->r);
+			b->off = sw_xrealloc(b->off, (size_t)b->cap * (size_t)(q->nvals ? q->nvals : 1) * sizeof *b->off);
+		}
 		struct sw_row rw;
 		int rc = q->next(q->src, &rw);
 		if (rc <= 0) {

@@ -181,13 +181,21 @@ const char *sw_decimal(long long v, char buf[SW_DECIMAL_MAX])
 /* The length of the white space character at s, or 0. */
 static size_t space_at(const char *s)
 {
-	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f')
 		return 1;
 	if (strncmp(s, "\xc2\xa0", 2) == 0)
 		return 2;	/* NBSP */
 	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
 		return 3;	/* U+3000 */
 	return 0;
+}
+
+char *sw_text_copy(char *out, size_t n, const char *s)
+{
+	size_t k = strnlen(s, n - 1);
+	memcpy(out, s, k);
+	out[k] = 0;
+	return out;
 }
 
 int sw_text_blank(const char *s)

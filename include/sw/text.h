@@ -20,6 +20,9 @@ size_t sw_text_norm(char *s);
 size_t sw_text_trim(char *s);
 /* 1 if s holds nothing but white space (as sw_text_trim takes it). */
 int sw_text_blank(const char *s);
+/* Copies s into out, of n > 0 bytes, cut to n - 1 bytes as snprintf would
+ * cut it (a hot path's snprintf "%s" costs more than its work). Returns out. */
+char *sw_text_copy(char *out, size_t n, const char *s);
 
 /* ASCII lower-casing in place (Chinese text is left alone). */
 void sw_text_lower(char *s);
