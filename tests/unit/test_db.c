@@ -32,6 +32,10 @@ int main(void)
 	if (!db)
 		return T_DONE();
 	T_INT(num(db, "PRAGMA synchronous"), 2, "commits are synced (synchronous=FULL)");
+	T_INT(num(db, "PRAGMA temp_store"), 1, "a writer's temporary tables go to files (memory flat)");
+	T_INT(num(db, "PRAGMA temp.cache_size"), -16384, "with 16 MiB of cache");
+	T_INT(num(db, "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'") > 0, 1,
+	      "the audit's triggers installed after that (a change of temp_store empties them)");
 
 	/* in a transaction, as every write: the audit trail seals it at commit */
 	T_INT(sw_db_begin(db), 0, "begin");
@@ -61,6 +65,9 @@ int main(void)
 	sw_db_exec(db, "UPDATE workers SET left_on = '2026-12-02'");
 	T_INT(sw_db_commit(db), 0, "leaving after the month: accepted");
 	T_INT(num(db, "SELECT count(*) FROM workers WHERE left_on = '2026-12-02'"), 1, "and stored");
+	sw_db_close(db);
+	db = sw_db_open(path, SW_DB_READONLY);
+	T_INT(num(db, "PRAGMA temp_store"), 2, "a reader sorts in memory");
 	sw_db_close(db);
 	unlink(path);
 	return T_DONE();

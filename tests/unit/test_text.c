@@ -35,6 +35,13 @@ int main(void)
 	T_INT((int)sw_utf8_seq("", 0), 0, "seq: nothing is none");
 	T_INT((int)sw_utf8_seq("\0", 1), 0, "seq: NUL is none");
 	T_INT((long long)sw_utf8_len("欧阳娜娜"), 4, "characters counted");
+	char cp[5];
+	T_STR(sw_text_copy(cp, sizeof cp, "abc"), "abc", "copy: whole when it fits");
+	T_STR(sw_text_copy(cp, sizeof cp, "abcdef"), "abcd", "copy: cut to the room, terminated");
+	T_STR(sw_text_copy(cp, 1, "abc"), "", "copy: one byte holds the end only");
+	T_INT(sw_text_blank(" \t\r\n\v\f\xc2\xa0\xe3\x80\x80"), 1, "blank: every white space norm trims");
+	T_INT(sw_text_blank(" \xe3\x80\x80x"), 0, "blank: not with a character");
+	T_INT(sw_text_blank(""), 1, "blank: empty");
 
 	sw_vocab_load(NULL);
 	static const struct { const char *vocab, *in, *want; } voc[] = {

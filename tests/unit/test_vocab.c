@@ -208,6 +208,9 @@ static void local(void)
 	      "add a new key");
 	T_STR(sw_vocab_lookup("category", "veteran_family"), "veteran_family",
 	      "a key added now is a word at once");
+	sw_vocab_expected("category", exp, sizeof exp);
+	T_OK(strstr(exp, ", veteran, veteran_family") != NULL,
+	     "and listed as expected at once (the list asked before is not kept)");
 	T_INT(sw_vocab_add(sw_store_of(db), "category", "低保 户", "low_income", w, sizeof w), -1,
 	      "an alias with a separator");
 	T_STR(w, "\"低保 户\" holds a separator (; , 、 / or a space): a set would split it",
