@@ -160,7 +160,6 @@ void sw_xls_close(struct sw_xls *x)
 int sw_xls_nsheets(const struct sw_xls *x) { return x->nsheets; }
 const char *sw_xls_error(const struct sw_xls *x) { return x->err; }
 long sw_xls_errline(const struct sw_xls *x) { return x->errline; }
-int sw_xls_badcol(const struct sw_xls *x) { return x->badcol; }
 
 const char *sw_xls_sheet_name(const struct sw_xls *x, int i)
 {

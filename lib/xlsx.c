@@ -402,8 +402,3 @@ int sw_xlsx_next(struct sw_xlsx *x, struct sw_row *row)
 	}
 	return sw_xlsx_rows_next(x, row);
 }
-
-int sw_xlsx_badcol(const struct sw_xlsx *x)
-{
-	return x->rows.bad ? x->rows.badcol : -1;
-}

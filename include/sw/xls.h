@@ -44,7 +44,5 @@ int sw_xls_next(struct sw_xls *x, struct sw_row *row);
 
 const char *sw_xls_error(const struct sw_xls *x);
 long sw_xls_errline(const struct sw_xls *x);
-/* The field index of the first bad cell of the last row handed out, or -1. */
-int sw_xls_badcol(const struct sw_xls *x);
 
 #endif

@@ -52,7 +52,7 @@ int sw_xlsx_sheet(struct sw_xlsx *x, int i);
  *   row->kind  per field 's' text, 'n' number, 'd' date or time,
  *              'b' boolean, 'e' Excel error
  *   row->bad   non-NULL if a cell cannot be used (e.g. "invalid UTF-8");
- *              sw_xlsx_badcol names the cell */
+ *              row->badcell - 1 is its field */
 int sw_xlsx_next(struct sw_xlsx *x, struct sw_row *row);
 
 /* Why the last call failed ("" if none). */
@@ -60,8 +60,6 @@ const char *sw_xlsx_error(const struct sw_xlsx *x);
 /* The spreadsheet row where reading stopped: the row being read, else the
  * last row read; 0 if none. */
 long sw_xlsx_errline(const struct sw_xlsx *x);
-/* The field index of the first bad cell of the last row handed out, or -1. */
-int sw_xlsx_badcol(const struct sw_xlsx *x);
 
 /* Column letters for a 0-based column index ("A", "AB", "XFD"). */
 void sw_xlsx_colname(int col, char out[4]);

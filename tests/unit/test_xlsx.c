@@ -127,7 +127,7 @@ static const char *dump_file(const char *file)
 							j ? "|" : "", row.kind[j], row.f[j]);
 			if (row.bad)
 				len += (size_t)snprintf(out + len, sizeof out - len, "!%s@%d",
-							row.bad, sw_xlsx_badcol(x));
+							row.bad, row.badcell - 1);
 			len += (size_t)snprintf(out + len, sizeof out - len, ";");
 		}
 		if (rc < 0)
