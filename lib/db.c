@@ -221,13 +221,11 @@ sqlite3 *sw_db_open(const char *path, int flags)
 	/* FULL: under WAL, each commit is synced to the -wal file before the
 	 * command says it is done; NORMAL would let a power cut lose the last
 	 * import (sw(7), RELIABILITY). One sync per command: the cost is small.
-	 * A connection that writes keeps its temporary tables (an import's
-	 * keys met, index builds' sort runs: as large as its input) in files
-	 * past their cache, memory flat; set before the audit's triggers are
-	 * installed (below), as a change empties the temporary schema. The
-	 * keys an import notes take one a row when a ledger is imported again:
-	 * 16 MiB of cache for them, not SQLite's 2, or they go back and forth
-	 * to their file (200,000 services imported again: 3.1 s -> 2.7 s). */
+	 * A writer's temporary tables (an import's keys met, index builds'
+	 * sort runs: as large as its input) go to files past a cache of 16
+	 * MiB, not SQLite's 2 (200,000 services imported again: 3.1 s -> 2.7
+	 * s): memory flat. Set before the audit's triggers are installed
+	 * (below): a change of temp_store empties the temporary schema. */
 	if (sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
 			 "PRAGMA cache_size=" SW_DB_CACHE, NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(db, flags & SW_DB_READONLY ? "PRAGMA temp_store=MEMORY"
