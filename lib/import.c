@@ -68,6 +68,12 @@ static struct sw_import *im_new(struct sw_store *s, const char *fname, struct sw
 	return im;
 }
 
+static void drop_pending(struct pending *p)
+{
+	free(p->f);
+	free(p->why);
+}
+
 static void im_free(struct sw_import *im)
 {
 	sw_refs_free(im->reader);
@@ -80,11 +86,8 @@ static void im_free(struct sw_import *im)
 	sw_db_release(im->dup);
 	sw_db_release(im->seen);
 	sqlite3_free(sqlite3_str_finish(im->key));
-	for (size_t i = 0; i < im->npend; i++) {
-		for (int j = 0; j < im->pend[i].nf; j++)
-			free(im->pend[i].f[j]);
-		free(im->pend[i].f);
-	}
+	for (size_t i = 0; i < im->npend; i++)
+		drop_pending(&im->pend[i]);
 	for (int i = 0; i < im->nrebuild; i++)
 		free(im->rebuild[i]);
 	free(im->rebuild);
@@ -373,11 +376,22 @@ static void defer(struct sw_import *im, long line, char **f, int nf, const char 
 	struct pending *p = &im->pend[im->npend++];
 	p->line = line;
 	p->nf = nf;
-	p->f = sw_xcalloc((size_t)nf + 1, sizeof *p->f);
+	/* a held row in one allocation, and its reason as long as it is: a
+	 * ledger whose every row is held (sw_import_made) is held whole */
+	size_t len = 0;
 	for (int i = 0; i < nf; i++)
-		p->f[i] = sw_xstrdup(f[i]);
-	snprintf(p->why, sizeof p->why, "%s", why);
+		len += strlen(f[i]) + 1;
+	p->f = sw_xmalloc(((size_t)nf + 1) * sizeof *p->f + len);
+	char *s = (char *)(p->f + nf + 1);
+	for (int i = 0; i < nf; i++) {
+		size_t n = strlen(f[i]) + 1;
+		p->f[i] = memcpy(s, f[i], n);
+		s += n;
+	}
+	p->f[nf] = NULL;
+	p->why = sw_xstrdup(why);
 }
+
 
 /* Retries deferred rows until a pass stores none; the rest are rejected
  * with the reason they last gave. Returns -1 on a database failure. */
@@ -395,7 +409,8 @@ static int flush_pending(struct sw_import *im)
 			if (o < 0)
 				return -1;
 			if (o == SW_DEFERRED) {
-				snprintf(p->why, sizeof p->why, "%s", why);
+				free(p->why);
+				p->why = sw_xstrdup(why);
 				im->pend[keep++] = *p;
 				continue;
 			}
@@ -403,9 +418,7 @@ static int flush_pending(struct sw_import *im)
 				return -1;
 			if (o != SW_REJECTED)
 				sw_import_count(im, o), progress = 1;
-			for (int j = 0; j < p->nf; j++)
-				free(p->f[j]);
-			free(p->f);
+			drop_pending(p);
 		}
 		im->npend = keep;
 	}
@@ -421,9 +434,7 @@ static int flush_pending(struct sw_import *im)
 		struct pending *p = &im->pend[i];
 		if (rc == 0)
 			rc = reject(im, p->line, p->f, p->nf, p->why);
-		for (int j = 0; j < p->nf; j++)
-			free(p->f[j]);
-		free(p->f);
+		drop_pending(p);
 	}
 	im->npend = 0;
 	return rc;

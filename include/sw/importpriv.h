@@ -13,8 +13,8 @@
 struct pending {		/* a row retried after the rest of the file */
 	long line;
 	int nf;
-	char **f;
-	char why[640];
+	char **f;		/* one allocation: the pointers, then the fields */
+	char *why;
 };
 
 struct sw_stage;	/* a server's staged rows (lib/import_stage.c) */
