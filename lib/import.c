@@ -392,7 +392,6 @@ static void defer(struct sw_import *im, long line, char **f, int nf, const char 
 	p->why = sw_xstrdup(why);
 }
 
-
 /* Retries deferred rows until a pass stores none; the rest are rejected
  * with the reason they last gave. Returns -1 on a database failure. */
 static int flush_pending(struct sw_import *im)
@@ -653,8 +652,7 @@ static int import_all(struct sw_store *s, const struct sw_table *const *tables, 
 		      struct sw_rejects *rej, const struct sw_import_opts *o)
 {
 	sqlite3 *db = sw_store_sqlite(s);
-	/* (sw_made emptied in the transaction: on its own, it would be a
-	 * second one) */
+	/* (sw_made emptied in this transaction, not in one of its own) */
 	if (sw_db_begin(db) != 0) {
 		sw_rejects_abort(rej);
 		return SW_EXIT_FAIL;
