@@ -728,6 +728,8 @@ int sw_table_rows(const char *path, const struct sw_table *t, const struct sw_in
 	if (rc > 0)
 		sw_error_at(fname, 0, "%s", _("empty file (a header row is required)"));
 	if (rc != 0) {
+		if (rc < 0)	/* a header found and refused: mapped in part */
+			sw_layout_free(&L);
 		sw_source_close(src);
 		return 1;
 	}

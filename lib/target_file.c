@@ -193,6 +193,7 @@ int sw_targets_write(struct sw_net *n, const struct sw_targets *o, const char *p
 		return SW_EXIT_FAIL;
 	struct target *t = NULL;
 	int c, nt = read_targets(n, o, &t, &c), rc = nt == -2 ? SW_EXIT_FAIL : SW_EXIT_REJECTED;
+	int nread = nt > 0 ? nt : 0;	/* freed at the end, refused or not */
 	if (nt >= 0 && o->contract && !c) {
 		sw_error(_("--contract: %s has no contract_id column"), o->file);
 		nt = -1;
@@ -230,7 +231,7 @@ int sw_targets_write(struct sw_net *n, const struct sw_targets *o, const char *p
 	}
 	if (out && (rc != SW_EXIT_OK ? (sw_out_abort(out), 1) : sw_out_close(out) != 0))
 		rc = rc ? rc : SW_EXIT_FAIL;
-	for (int i = 0; i < nt; i++) {
+	for (int i = 0; i < nread; i++) {
 		free(t[i].station);
 		free(t[i].contract);
 	}
