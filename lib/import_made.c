@@ -95,12 +95,18 @@ void sw_import_made_begin(void)
 	nasked = 0;
 }
 
-int sw_import_made_fresh(const struct sw_import *im)
+/* The answer for t, or -1 if not asked yet. */
+static int answer(const struct sw_table *t)
 {
 	for (int i = 0; i < nasked; i++)
-		if (asked[i].t == im->t)
-			return !asked[i].before;
-	return 0;
+		if (asked[i].t == t)
+			return asked[i].before;
+	return -1;
+}
+
+int sw_import_made_fresh(const struct sw_import *im)
+{
+	return answer(im->t) == 0;
 }
 
 /* 1 if the table holds a made-key record from before this command, 0 if
@@ -108,9 +114,9 @@ int sw_import_made_fresh(const struct sw_import *im)
  * nothing of the table stored by it yet: this row is the first). */
 static int made_before(const struct sw_import *im, int key)
 {
-	for (int i = 0; i < nasked; i++)
-		if (asked[i].t == im->t)
-			return asked[i].before;
+	int known = answer(im->t);
+	if (known >= 0)
+		return known;
 	sqlite3_str *q = sqlite3_str_new(NULL);
 	sqlite3_str_appendf(q, "SELECT 1 FROM \"%w\" WHERE ", im->t->name);
 	made_earlier(q, im->t->cols[key].name);

@@ -41,8 +41,9 @@ void sw_header_norm(const char *in, char *out, size_t outlen)
 		if (*p != ' ' && *p != '*' && *p != '\t' && *p != '\r' && *p != '\n')
 			out[j++] = *p;
 	out[j] = 0;
-	for (size_t i = 0; strchr(out, '(') && i < sizeof notes / sizeof notes[0]; i++)
-		cut(out, notes[i]);	/* (each note begins with one) */
+	if (strchr(out, '('))	/* (each note begins with one) */
+		for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+			cut(out, notes[i]);
 }
 
 /* Every name and alias of a table's columns, normalised once, in column

@@ -181,7 +181,7 @@ const char *sw_decimal(long long v, char buf[SW_DECIMAL_MAX])
 /* The length of the white space character at s, or 0. */
 static size_t space_at(const char *s)
 {
-	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f')
+	if (is_space((unsigned char)*s))
 		return 1;
 	if (strncmp(s, "\xc2\xa0", 2) == 0)
 		return 2;	/* NBSP */

@@ -381,11 +381,8 @@ int sw_vocab_load(struct sw_store *s)
 const char *sw_vocab_lookup(const char *vocab, const char *value)
 {
 	char buf[256];
-	size_t n = strnlen(value, sizeof buf - 1);
 	load_builtins();
-	memcpy(buf, value, n);	/* (snprintf here cost more than the lookup) */
-	buf[n] = 0;
-	sw_text_norm(buf);
+	sw_text_norm(sw_text_copy(buf, sizeof buf, value));
 	sw_text_lower(buf);
 	if (stale)
 		reindex();
@@ -489,31 +486,31 @@ static size_t expected(const char *vocab, char *buf, size_t n)
 
 /* expected()'s last lists: a file's unknown values ask for the same few,
  * once a row, and each is a walk over every word. */
+#define NMEMO 8
 static struct memo {
 	char vocab[32], *list;
 	int zh;
 	size_t n, len;
 	unsigned generation;
-} memo[8];
+} memo[NMEMO];
 static unsigned memo_next;
 
 size_t sw_vocab_expected(const char *vocab, char *buf, size_t n)
 {
 	load_builtins();
 	int zh = sw_i18n_zh();
-	for (struct memo *m = memo; m < memo + 8; m++)
+	for (struct memo *m = memo; m < memo + NMEMO; m++)
 		if (m->list && m->generation == generation && m->zh == zh && m->n == n &&
 		    strcmp(m->vocab, vocab) == 0) {
-			if (n)
-				memcpy(buf, m->list, strlen(m->list) + 1);
+			memcpy(buf, m->list, strlen(m->list) + 1);	/* (kept only for n > 0) */
 			return m->len;
 		}
 	size_t len = expected(vocab, buf, n);
 	if (n && strlen(vocab) < sizeof memo[0].vocab) {
-		struct memo *m = &memo[memo_next++ % 8];
+		struct memo *m = &memo[memo_next++ % NMEMO];
 		free(m->list);
 		*m = (struct memo){"", sw_xstrdup(buf), zh, n, len, generation};
-		memcpy(m->vocab, vocab, strlen(vocab) + 1);
+		sw_text_copy(m->vocab, sizeof m->vocab, vocab);
 	}
 	return len;
 }
