@@ -66,12 +66,12 @@ SAMPLE="$SW_TOP/examples/sample"
 # the schema version this build writes (include/sw/db.h)
 SCHEMA=$(sed -n 's/^#define SW_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$SW_TOP/include/sw/db.h")
 
-# "$@", under valgrind when VALGRIND is set and it is a program (a function
-# of these tests, sql say, is not: valgrind cannot run it).
+# "$@", under valgrind (SW_VALGRIND, set by tests/run under VALGRIND=1)
+# when it is a program (a function of these tests, sql say, is not:
+# valgrind cannot run it).
 under() {
-	if [ -n "${VALGRIND:-}" ] && case $(command -v "$1") in /*) true ;; *) false ;; esac; then
-		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-			--suppressions="$SW_TOP/tests/cli/valgrind.supp" "$@"
+	if [ -n "${SW_VALGRIND:-}" ] && case $(command -v "$1") in /*) true ;; *) false ;; esac; then
+		$SW_VALGRIND "$@"
 	else
 		"$@"
 	fi

@@ -24,7 +24,7 @@ wait_all() {
 	rm -f "$T"/rc.* "$T"/err.*
 }
 # under VALGRIND=1 each program of a background job runs in valgrind too
-VG=${VALGRIND:+valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite}
+VG=${SW_VALGRIND:-}
 bg() {	# bg N CMD...: runs CMD in the background, status to rc.N
 	k=$1
 	shift
